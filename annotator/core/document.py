@@ -1,0 +1,67 @@
+"""Documents: canonical text that never changes, plus what we know about where it came from."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+STATUSES = ("todo", "in_progress", "done")
+REVIEW_STATUSES = ("not_reviewed", "in_review", "reviewed")
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_id(text: str) -> str:
+    """Stable id: the same canonical text gets the same id in every project."""
+    return text_sha256(text)[:16]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document as stored. Offsets into ``text`` are code points, half-open."""
+
+    id: str
+    title: str
+    text: str
+    text_sha256: str
+    source: str | None = None
+    origin: str | None = None  # the file (or record) it was imported from
+    date: str | None = None  # ISO 8601: YYYY-MM-DD, or --MM-DD when the year is unknown
+    script: str = "und"  # primary language/script tag: zh-Hans, zh-Hant, en ...
+    languages: tuple[str, ...] = ()
+    status: str = "todo"
+    review_status: str = "not_reviewed"
+    metadata: dict = field(default_factory=dict)
+    original: str | None = None  # the text the cleaner saw (decoded, or extracted from HTML)
+    raw: str | None = None  # the file as decoded, when it differs from ``original`` (HTML)
+    encoding: str | None = None
+    cleaning: tuple[dict, ...] = ()  # LogEntry.to_dict() items, in canonical order
+
+    @property
+    def paragraphs(self) -> list[tuple[int, int, str]]:
+        """``(start, end, lang)`` per paragraph, as detected at import."""
+        return [tuple(p) for p in self.metadata.get("paragraphs", [])]  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One row of the document list."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+    script: str
+    languages: tuple[str, ...]
+    status: str
+    review_status: str
+    annotations: int
+    length: int
+    position: int
+
+    def to_dict(self) -> dict:
+        d = dict(self.__dict__)
+        d["languages"] = list(self.languages)
+        return d

@@ -1,0 +1,30 @@
+"""Error types shared by every layer. Messages are one line and name the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AnnotatorError(Exception):
+    """Base class: anything the user can be told about in one line."""
+
+
+class InputError(AnnotatorError):
+    """A file the user gave us cannot be used. ``str()`` is ``"<path>: <reason>"``."""
+
+    def __init__(self, path: str | Path | None, reason: str, line: int | None = None):
+        self.path = str(path) if path is not None else None
+        self.reason = reason
+        self.line = line
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+class ProjectError(AnnotatorError):
+    """A project file cannot be opened or written (newer version, not ours, damaged, locked)."""

@@ -1,0 +1,139 @@
+"""Title, date, source, author and place, read from what the text itself states.
+
+Each finding says where it came from (``date_basis``) so a researcher can judge it: a
+dateline (新华社北京5月22日电), a scraped byline (2018-05-27 23:31:27 信息来源:…), a
+millisecond timestamp left by a scraper, or a date written in the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from annotator.ingest.tracked import LogEntry
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+DATELINE = re.compile(
+    rf"(?P<agency>[{HAN}]{{1,5}}?(?:社|网|網|报|報|台))(?P<place>[{HAN}]{{2,4}}?)"
+    r"(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:电|電|讯|訊)"
+)
+ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+ZH_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+MONTHS = ("january february march april may june july august september october november "
+          "december").split()
+EN_DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2}),\s*(\d{4})\b", re.IGNORECASE)
+EPOCH_MS = re.compile(r"(?<!\d)(1[0-9]{12})(?!\d)")
+SOURCE_LABEL = re.compile(
+    r"(?:信息来源|来源|來源|发布者|發佈者|出处|出處)[:：]\s*"
+    r"(?:(?:发布者|發佈者)[:：]\s*)?([^\s:：]{2,20}?)(?=点击|點擊|阅读|閱讀|作者|编辑|\s|$|[:：])"
+)
+COPYRIGHT_OWNER = re.compile(rf"([{HAN}]{{2,8}}?)(?:版权作品|版权所有|版權所有|版權作品)")
+AUTHOR = re.compile(rf"(?:作者|记者|記者)[:：]\s*([{HAN}·]{{2,4}})")
+TITLE_MAX = 60
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str, removed: str) -> tuple[str | None, str | None]:
+    """``(date, basis)``: ISO ``YYYY-MM-DD``, or ``--MM-DD`` when only a dateline gives it."""
+    head = removed + "\n" + text[:300]
+    for m in ISO_DATE.finditer(head):
+        if (date := _iso(*map(int, m.groups()))):
+            return date, "byline"
+    partial = None
+    if (m := DATELINE.search(text[:2000])):
+        month, day = int(m["month"]), int(m["day"])
+        year = re.search(rf"(\d{{4}})年{month}月", text)
+        if year and (date := _iso(int(year[1]), month, day)):
+            return date, "dateline"
+        partial = f"--{month:02d}-{day:02d}"
+    for m in EPOCH_MS.finditer(removed):
+        stamp = dt.datetime.fromtimestamp(int(m[1]) / 1000, BEIJING)
+        if 1995 <= stamp.year <= dt.date.today().year + 1:
+            return stamp.date().isoformat(), "timestamp"
+    if partial:
+        return partial, "dateline (year not stated)"
+    return _date_in_text(text)
+
+
+def _date_in_text(text: str) -> tuple[str | None, str | None]:
+    head = text[:3000]
+    found = []
+    for m in EN_DATE.finditer(head):
+        found.append((m.start(), _iso(int(m[3]), MONTHS.index(m[1].lower()) + 1, int(m[2]))))
+    for m in ZH_DATE.finditer(head):
+        found.append((m.start(), _iso(int(m[1]), int(m[2]), int(m[3]))))
+    found = [f for f in sorted(found) if f[1]]
+    return (found[0][1], "text") if found else (None, None)
+
+
+def find_source(text: str, removed: str) -> str | None:
+    if (m := DATELINE.search(text[:2000])):
+        return m["agency"]
+    for pattern in (SOURCE_LABEL, COPYRIGHT_OWNER):
+        if (m := pattern.search(removed)):
+            return m[1]
+    return None
+
+
+def _is_title_line(line: str) -> bool:
+    line = line.strip()
+    return 4 <= len(line) <= TITLE_MAX and not re.search(r"[。.!！?？;；]$", line)
+
+
+def find_title(text: str) -> str | None:
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return None
+    for i, line in enumerate(lines[:40]):
+        if DATELINE.match(line):
+            before = [ln for ln in lines[max(0, i - 3):i] if _is_title_line(ln)]
+            if before:
+                return before[-1]
+            break
+    if _is_title_line(lines[0]):
+        return lines[0]
+    return _title_from_sentence(DATELINE.sub("", lines[0], count=1).strip())
+
+
+def _title_from_sentence(paragraph: str) -> str | None:
+    sentence = re.split(r"[。!！?？]", paragraph, maxsplit=1)[0]
+    sentence = re.sub(r"^\d{4}年[^,，]*[,，]", "", sentence)
+    sentence = re.sub(r"\([^)]*\)|（[^）]*）", "", sentence).strip()
+    if len(sentence) > 40:
+        clause = re.split(r"[,，;；]", sentence, maxsplit=1)[0]
+        sentence = clause if len(clause) >= 10 else sentence[:40] + "…"
+    return sentence or None
+
+
+def find_place(text: str) -> str | None:
+    m = DATELINE.search(text[:2000])
+    return m["place"] if m else None
+
+
+def removed_text(log: Iterable[LogEntry], rules: tuple[str, ...]) -> str:
+    """What the named cleaning rules took out, one removal per line."""
+    return "\n".join(e.removed for e in log if e.rule in rules and e.removed)
+
+
+def extract(text: str, log: Iterable[LogEntry]) -> dict:
+    """Metadata for a cleaned text; keys with no finding are left out."""
+    log = list(log)
+    scraped = removed_text(log, ("site-boilerplate", "scrape-crumbs", "byline"))
+    date, basis = find_date(text, scraped)
+    found = {
+        "title": find_title(text),
+        "date": date,
+        "date_basis": basis,
+        "source": find_source(text, scraped),
+        "place": find_place(text),
+        "author": (m[1] if (m := AUTHOR.search(removed_text(log, ("byline",)))) else None),
+    }
+    return {k: v for k, v in found.items() if v}

@@ -1,0 +1,120 @@
+"""Cleaning rules. Each rule looks at the current text and proposes :class:`Edit` s.
+
+Rules are named, documented and switchable; ``required`` ones (line ends, NFC) always run
+because offsets are defined over NFC text with ``\\n`` line ends. The order of :data:`RULES`
+is the order they run in. Every removal lands in the document's cleaning log.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from annotator.ingest import noise
+from annotator.ingest.noise import drop_line
+from annotator.ingest.tracked import Edit
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    description: str
+    find: Callable[[str], list[Edit]]
+    required: bool = False
+
+
+def lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, line)`` for every ``\\n``-separated line (end excludes the ``\\n``)."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def line_rule(test: Callable[[str], str | None]) -> Callable[[str], list[Edit]]:
+    """A rule that drops every line for which ``test`` returns a reason."""
+
+    def find(text: str) -> list[Edit]:
+        edits = []
+        for start, end, line in lines(text):
+            reason = test(line)
+            if reason:
+                edits.append(drop_line(text, start, end, reason))
+        return _disjoint(edits)
+
+    return find
+
+
+def regex_rule(pattern: re.Pattern[str], reason: str, replacement: str = "") -> Callable:
+    def find(text: str) -> list[Edit]:
+        return [Edit(m.start(), m.end(), replacement, reason) for m in pattern.finditer(text)]
+
+    return find
+
+
+def _disjoint(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: e.start):
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
+
+
+LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
+
+
+def _nfc(text: str) -> list[Edit]:
+    edits = []
+    for start, end, line in lines(text):
+        if not unicodedata.is_normalized("NFC", line):
+            edits.append(Edit(start, end, unicodedata.normalize("NFC", line), "NFC normalisation"))
+    return edits
+
+
+def _whitespace(text: str) -> list[Edit]:
+    """Trim each line, drop blank lines: paragraphs end up separated by exactly one ``\\n``."""
+    edits: list[Edit] = []
+    for start, end, line in lines(text):
+        if not line.strip():
+            edits.append(drop_line(text, start, end, "blank line"))
+            continue
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip())
+        if lead:
+            edits.append(Edit(start, start + lead, "", "leading whitespace"))
+        if trail:
+            edits.append(Edit(end - trail, end, "", "trailing whitespace"))
+    return _disjoint(edits)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("line-endings", "CRLF, CR, U+2028/2029, NEL, VT and FF become \\n",
+         regex_rule(LINE_BREAKS, "line break normalised to \\n", "\n"), required=True),
+    Rule("zero-width", "zero-width spaces, joiners between letters, word joiners, stray BOMs, "
+         "soft hyphens", noise.zero_width),
+    Rule("image-placeholder", "lines such as 图片 1 / 圖片 2 / Image 3 left where a picture was",
+         line_rule(noise.image_placeholder)),
+    Rule("scrape-crumbs", "ids, URLs, URL paths, epoch timestamps and JSON fragments glued to "
+         "the text by a scraper; a crumb between two pieces of text becomes a paragraph break",
+         noise.crumbs),
+    Rule("byline", "author/editor credits glued into scraped text (作者:李天毅…); kept as metadata",
+         noise.byline),
+    Rule("site-menu", "navigation bars: lines of many short space-separated items",
+         line_rule(noise.site_menu)),
+    Rule("site-boilerplate", "share buttons, 'welcome to our site', click counters, "
+         "copyright notices, editor credits, source/date bylines (kept as metadata)",
+         line_rule(noise.boilerplate)),
+    Rule("pinyin", "pinyin left after characters by a web converter: 執(zhí) → 執",
+         noise.pinyin),
+    Rule("whitespace", "leading/trailing whitespace and blank lines; one \\n between paragraphs",
+         _whitespace),
+    Rule("repeated-paragraph", "a paragraph (≥ 100 characters) or run of ≥ 3 paragraphs that "
+         "repeats earlier text exactly, e.g. an article body scraped twice",
+         noise.repeats),
+    Rule("nfc", "Unicode NFC normalisation", _nfc, required=True),
+)
+
+RULE_NAMES = tuple(r.name for r in RULES)

@@ -1,0 +1,120 @@
+"""Cleaning the seed corpus: the noise goes, the articles stay, and the log restores all."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from annotator.ingest.clean import clean
+from annotator.ingest.rules import RULE_NAMES
+from annotator.ingest.tracked import restore
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed(n: int) -> str:
+    return next(SEEDS.glob(f"{n:03d}_*.txt")).read_text(encoding="utf-8")
+
+
+def rules_fired(cleaned) -> set[str]:
+    return {e.rule for e in cleaned.log}
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_log_restores_original(n):
+    original = seed(n)
+    cleaned = clean(original)
+    assert restore(cleaned.text, cleaned.log) == original
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_canonical_text_shape(n):
+    text = clean(seed(n)).text
+    assert "\r" not in text and "\n\n" not in text
+    assert text == text.strip()
+    assert all(line == line.strip() for line in text.split("\n"))
+
+
+def test_image_placeholders_go_and_nothing_else_in_000():
+    cleaned = clean(seed(0))
+    assert "图片 1" not in cleaned.text
+    assert rules_fired(cleaned) == {"image-placeholder", "whitespace"}
+    removed = [e.removed.strip() for e in cleaned.log if e.rule == "image-placeholder"]
+    assert removed == ["图片 1", "图片 1"]
+    # the summary block and the article both stay, including the near-repeats at the end
+    assert cleaned.text.count("廖进荣认为,上合组织扩员后的安全合作将承载更大责任") == 1
+    assert cleaned.text.count("地区安全形势面临四大挑战") == 1
+
+
+def test_site_menu_and_boilerplate_go_from_001():
+    cleaned = clean(seed(1))
+    for noise in ("花花娱乐", "欢迎关注", "点击量", "分享到", "信息来源"):
+        assert noise not in cleaned.text
+    assert cleaned.text.startswith("习近平推动上合组织安全合作迈上新台阶\n安全合作是上合组织的“动力之源”")
+    assert cleaned.text.endswith("建设公平稳定的多极世界格局。")
+    assert {"site-menu", "site-boilerplate"} <= rules_fired(cleaned)
+
+
+def test_crumbs_go_and_body_stays_once_in_002():
+    cleaned = clean(seed(2))
+    text = cleaned.text
+    for crumb in ("4OAL6N5m11s", "huanqiu.com", "article", "e3pmub6h5", "e3pr9baf6",
+                  "1756832722602", "{", "}", "[]", "email", "版权作品"):
+        assert crumb not in text, crumb
+    body_start = "2025年上海合作组织峰会在天津落下帷幕。"
+    assert text.count(body_start) == 1
+    assert text.count("为本地区国家繁荣稳定保驾护航。") == 1
+    assert text.split("\n") == [
+        "李天毅:“四个安全中心”揭牌,为地区繁荣稳定护航",
+        text.split("\n")[1],
+    ]
+    assert text.split("\n")[1].startswith(body_start)
+    assert text.endswith("(作者是中国上海合作组织研究中心助理研究员)")
+    fired = rules_fired(cleaned)
+    assert {"scrape-crumbs", "byline", "repeated-paragraph", "site-boilerplate"} <= fired
+
+
+def test_clean_text_003_is_untouched():
+    original = seed(3)
+    cleaned = clean(original)
+    assert cleaned.text == original.strip()
+
+
+def test_pinyin_goes_from_004_and_repeated_short_lines_stay():
+    cleaned = clean(seed(4))
+    assert not re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", cleaned.text)
+    assert "執法" in cleaned.text and "地區" in cleaned.text
+    # the same attendance sentence closes two different news items: both stay
+    assert cleaned.text.count("公安部部長助理陳思源參加活動。") == 2
+    assert "(SCO)" in cleaned.text and "(Translated by Agnes)" in cleaned.text
+    assert rules_fired(cleaned) == {"pinyin"}
+    assert len([e for e in cleaned.log if e.rule == "pinyin"]) == 50
+
+
+def test_line_ends_zero_width_and_nfc():
+    cleaned = clean("第一段\r\n第二\u200b段\r第三段\u2028Cafe\u0301 \u200d😀\ufeff")
+    assert cleaned.text == "第一段\n第二段\n第三段\nCafé 😀"
+    assert {"line-endings", "zero-width", "nfc"} <= {e.rule for e in cleaned.log}
+
+
+def test_emoji_joiners_survive():
+    family = "👨\u200d👩\u200d👧"
+    assert clean(f"家庭{family}。").text == f"家庭{family}。"
+
+
+@pytest.mark.parametrize("keep", [
+    "公安(内务)部长", "Shanghai Cooperation Organization (SCO)", "第(a)项", "例如(one)", "他(ta)说", "呂(lü)氏",
+    "16th Meeting of the Security Council Secretaries of the Shanghai Cooperation Organization",
+    "时间是2019年,共2600多名", "价格 24/7 服务",
+])
+def test_real_text_is_not_taken_for_noise(keep):
+    assert clean(keep).text == keep
+
+
+def test_switching_rules_off():
+    text = seed(4)
+    assert "(zhí)" in clean(text, rules=[]).text
+    assert "(zhí)" in clean(text, rules=[r for r in RULE_NAMES if r != "pinyin"]).text
+    assert clean(text, rules=[]).rules == ("line-endings", "nfc")
+    with pytest.raises(ValueError, match="no-such-rule"):
+        clean(text, rules=["no-such-rule"])

@@ -1,0 +1,42 @@
+"""Title, date, source and place as the seed texts state them."""
+
+from pathlib import Path
+
+import pytest
+
+from annotator.ingest.clean import clean
+from annotator.ingest.metadata import extract, find_date, find_title
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+EXPECTED = {
+    0: {"title": "中国公安部:上合组织正制定措施应对域内四大安全挑战", "date": "--06-08",
+        "date_basis": "dateline (year not stated)", "source": "中新社", "place": "青岛"},
+    1: {"title": "习近平推动上合组织安全合作迈上新台阶", "date": "2018-05-27",
+        "date_basis": "byline", "source": "艾森新闻网"},
+    2: {"title": "李天毅:“四个安全中心”揭牌,为地区繁荣稳定护航", "date": "2025-09-03",
+        "date_basis": "timestamp", "source": "环球网", "author": "李天毅"},
+    3: {"title": "上海合作组织成员国安全会议秘书第十三次会议在北京举行", "date": "2018-05-22",
+        "date_basis": "dateline", "source": "新华社", "place": "北京"},
+    4: {"title": "上海合作組織成員國安全會議秘書第十六次會議6月23日舉行", "date": "2021-06-23",
+        "date_basis": "text"},
+}
+
+
+@pytest.mark.parametrize("n", sorted(EXPECTED))
+def test_seed_metadata(n):
+    cleaned = clean(next(SEEDS.glob(f"{n:03d}_*.txt")).read_text(encoding="utf-8"))
+    assert extract(cleaned.text, cleaned.log) == EXPECTED[n]
+
+
+def test_dateline_year_comes_from_the_text():
+    assert find_date("人民网北京3月4日电 2020年3月3日,会议举行。", "") == ("2020-03-04", "dateline")
+
+
+def test_impossible_dates_are_ignored():
+    assert find_date("2019-02-30 会议", "") == (None, None)
+
+
+def test_title_falls_back_to_first_clause():
+    text = "上海合作组织成员国国防部长会议今天在北京举行,各方讨论了地区安全形势和联合反恐演习的安排。\n第二段。"
+    assert find_title(text) == "上海合作组织成员国国防部长会议今天在北京举行"
