@@ -20,8 +20,7 @@ DATELINE = re.compile(
 )
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 ZH_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-MONTHS = ("january february march april may june july august september october november "
-          "december").split()
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 EN_DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2}),\s*(\d{4})\b", re.IGNORECASE)
 EPOCH_MS = re.compile(r"(?<!\d)(1[0-9]{12})(?!\d)")
 SOURCE_LABEL = re.compile(

@@ -58,7 +58,7 @@ _CRUMBS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?<![A-Za-z0-9.@-])(?:[a-z0-9-]+\.)+(?:com|cn|net|org|gov|edu|hk|tw|info)"
         r"(?:\.[a-z]{2})?[a-z]*(?![A-Za-z0-9])")),
     ("URL path", re.compile(
-        rf"(?<![A-Za-z0-9])(?:/[A-Za-z0-9_-]+?)+/?(?=(?:19|20)\d\d年|[^\x00-\x7f]|\s|$)",
+        r"(?<![A-Za-z0-9])(?:/[A-Za-z0-9_-]+?)+/?(?=(?:19|20)\d\d年|[^\x00-\x7f]|\s|$)",
         re.MULTILINE)),
     ("id", re.compile(
         r"(?<![A-Za-z0-9])(?=(?:[A-Za-z]*[0-9]){2})(?=(?:[0-9]*[A-Za-z]){2})"

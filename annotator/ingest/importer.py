@@ -1,0 +1,150 @@
+"""Turn files into documents: decode, extract, clean, detect script, read metadata.
+
+Nothing here touches a project; :func:`annotator.project.import_paths` stores the result.
+A file that cannot be used raises :class:`InputError` naming the file and the reason; a
+folder yields one result per file so the rest of a batch still imports.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from annotator import zh
+from annotator.core.document import Document, document_id, text_sha256
+from annotator.core.errors import InputError
+from annotator.ingest import html as html_extract
+from annotator.ingest.clean import clean
+from annotator.ingest.decode import decode_bytes
+from annotator.ingest.metadata import extract
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def build_document(original: str, origin: str, rules: Iterable[str] | None,
+                   hints: dict | None = None, **stored) -> Document:
+    """Clean ``original`` and make a :class:`Document`; ``hints`` (e.g. an HTML title) win
+    over what is read from the text; ``stored`` fills raw/encoding."""
+    cleaned = clean(original, rules)
+    if not cleaned.text.strip():
+        raise InputError(origin, "no text left after cleaning")
+    found = extract(cleaned.text, cleaned.log)
+    found.update({k: v for k, v in (hints or {}).items() if v})
+    runs = zh.paragraph_languages(cleaned.text)
+    script, languages = zh.document_languages(runs)
+    title = found.pop("title", None) or Path(origin).stem
+    metadata = {**found, "cleaning_rules": list(cleaned.rules),
+                "paragraphs": [list(r) for r in runs]}
+    return Document(
+        id=document_id(cleaned.text), title=title, text=cleaned.text,
+        text_sha256=text_sha256(cleaned.text), source=metadata.pop("source", None),
+        origin=origin, date=metadata.pop("date", None), script=script,
+        languages=tuple(languages), metadata=metadata, original=original,
+        cleaning=tuple(e.to_dict() for e in cleaned.log), **stored,
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(path, f"file too large ({size / 1e6:.1f} MB; the limit is "
+                                   f"{MAX_BYTES / 1e6:.0f} MB)")
+        return path.read_bytes()
+    except InputError:
+        raise
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a file") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read: {e.strerror or e}") from None
+
+
+def documents_from_file(path: Path, rules: Iterable[str] | None = None) -> list[Document]:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise InputError(path, f"unsupported file type '{suffix or path.name}' "
+                               f"(supported: {', '.join(sorted(SUPPORTED))})")
+    decoded = decode_bytes(read_bytes(path), str(path))
+    if suffix in RECORD_SUFFIXES:
+        return list(_records(path, decoded.text, rules))
+    if suffix in HTML_SUFFIXES or html_extract.looks_like_html(decoded.text[:2000]):
+        return [_from_html(path, decoded.text, decoded.encoding, rules)]
+    return [build_document(decoded.text, str(path), rules, encoding=decoded.encoding)]
+
+
+def _from_html(path: Path, source: str, encoding: str, rules) -> Document:
+    article = html_extract.extract_html(source, str(path))
+    hints = {"title": article.title, "date": article.date, "source": article.source}
+    doc = build_document("\n".join(article.paragraphs), str(path), rules, hints,
+                         raw=source, encoding=encoding)
+    removed = [{"reason": r, "text": t} for r, t in article.removed]
+    return replace(doc, metadata={**doc.metadata, "html_removed": removed})
+
+
+def _records(path: Path, text: str, rules) -> Iterator[Document]:
+    for where, record in _parse_records(path, text):
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise InputError(path, f"{where}: each record needs a \"text\" string")
+        hints = {k: record.get(k) for k in ("title", "date", "source") if
+                 isinstance(record.get(k), str)}
+        origin = f"{path}#{where}"
+        doc = build_document(record["text"], origin, rules, hints)
+        extra = {k: v for k, v in record.items() if k not in ("text", "title", "date", "source")}
+        yield replace(doc, metadata={**doc.metadata, **({"record": extra} if extra else {})})
+
+
+def _parse_records(path: Path, text: str) -> Iterator[tuple[str, object]]:
+    if path.suffix.lower() != ".json":
+        for n, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                yield f"line {n}", _loads(path, line, n)
+        return
+    data = _loads(path, text, None)
+    if isinstance(data, dict) and isinstance(data.get("documents"), list):
+        data = data["documents"]
+    if not isinstance(data, list):
+        raise InputError(path, "expected a JSON list of {\"title\", \"text\", ...} records")
+    for i, record in enumerate(data):
+        yield f"record {i}", record
+
+
+def _loads(path: Path, text: str, line: int | None):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        where = f"line {line}" if line else f"line {e.lineno} column {e.colno}"
+        raise InputError(path, f"invalid JSON at {where}: {e.msg}") from None
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named, and files under folders named (recursively, sorted, hidden ones skipped)."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield p
+
+
+def read_paths(paths: Iterable[str | Path], rules: Iterable[str] | None = None
+               ) -> Iterator[list[Document] | InputError]:
+    """The documents of each file, one list per file; a bad file yields its
+    :class:`InputError` instead, so the caller can go on with the rest."""
+    rules = None if rules is None else tuple(rules)
+    for path in expand_paths(paths):
+        try:
+            if not path.exists():
+                raise InputError(path, "no such file or folder")
+            yield documents_from_file(path, rules)
+        except InputError as e:
+            yield e

@@ -1,0 +1,131 @@
+"""Files in, documents out: encodings, HTML, JSON records, folders, and bad input."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import InputError
+from annotator.ingest.importer import documents_from_file, read_paths
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed(n: int) -> str:
+    return next(SEEDS.glob(f"{n:03d}_*.txt")).read_text(encoding="utf-8")
+
+
+def big5_able(text: str) -> str:
+    """A Big5 archive has no tone-marked pinyin: drop the converter's (zhí) first."""
+    return re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", text)
+
+
+def canonical(path: Path) -> str:
+    [doc] = documents_from_file(path)
+    return doc.text
+
+
+def html_page(text: str, title: str, h1: bool = False) -> str:
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in text.split("\n") if line.strip())
+    heading = f"<h1>{title}</h1>" if h1 else ""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title} - 新闻网</title>
+<meta property="article:published_time" content="2021-06-23T10:00:00+08:00">
+<style>p {{ color: red }}</style><script>var menu = "首页";</script></head>
+<body><nav><a href="/">首页</a> <a href="/a">国际</a> <a href="/b">军事</a></nav>
+<div class="menu"><a href="/c">财经</a> <a href="/d">体育</a> <a href="/e">娱乐</a></div>
+<article>{heading}{paragraphs}</article>
+<ul class="related"><li><a href="/x">相关新闻一</a></li><li><a href="/y">相关新闻二</a></li></ul>
+<footer>版权所有 © 2021 新闻网</footer></body></html>"""
+
+
+@pytest.mark.parametrize("n", [3, 4])
+def test_same_article_in_every_encoding_gives_same_text(tmp_path, n):
+    text = big5_able(seed(n))
+    reference = tmp_path / "utf8.txt"
+    reference.write_text(text, encoding="utf-8")
+    expected = canonical(reference)
+    variants = {
+        "gb18030.txt": text.encode("gb18030"),
+        "utf16.txt": text.encode("utf-16"),  # with BOM
+        "utf8bom-crlf.txt": "\ufeff".encode() + text.replace("\n", "\r\n").encode("utf-8"),
+        "page.html": html_page(text, "标题").encode("utf-8"),
+    }
+    if n == 4:  # the traditional-character seed is what Big5 archives hold
+        variants["big5.txt"] = text.encode("big5")
+    for name, data in variants.items():
+        (tmp_path / name).write_bytes(data)
+        assert canonical(tmp_path / name) == expected, name
+
+
+def test_encodings_are_reported(tmp_path):
+    (tmp_path / "a.txt").write_bytes(seed(3).encode("gb18030"))
+    (tmp_path / "b.txt").write_bytes(big5_able(seed(4)).encode("big5"))
+    [a] = documents_from_file(tmp_path / "a.txt")
+    [b] = documents_from_file(tmp_path / "b.txt")
+    assert a.encoding == "gb18030" and b.encoding.startswith("big5")
+
+
+def test_html_metadata_and_noise_record(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(html_page(seed(3), "上合组织安全会议秘书会议"), encoding="utf-8")
+    [doc] = documents_from_file(path)
+    assert doc.title == "上合组织安全会议秘书会议"
+    assert doc.date and doc.date.startswith("2021-06-23")
+    assert "首页" not in doc.text and "相关新闻" not in doc.text and "版权" not in doc.text
+    assert doc.raw and "<nav>" in doc.raw
+    assert doc.metadata["html_removed"]
+
+
+def test_html_heading_in_article_is_the_first_paragraph(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(html_page(seed(3), "上合组织安全会议秘书会议", h1=True), encoding="utf-8")
+    [doc] = documents_from_file(path)
+    assert doc.text.split("\n")[0] == "上合组织安全会议秘书会议"
+    assert doc.text.split("\n")[1].startswith("新华社北京5月22日电")
+
+
+def test_json_and_jsonl_records(tmp_path):
+    records = [{"title": "一", "text": seed(3), "date": "2018-05-22", "url": "http://x"},
+               {"title": "二", "text": seed(4)}]
+    (tmp_path / "a.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    for name in ("a.json", "b.jsonl"):
+        docs = documents_from_file(tmp_path / name)
+        assert [d.title for d in docs] == ["一", "二"]
+        assert docs[0].date == "2018-05-22" and docs[0].metadata["record"] == {"url": "http://x"}
+        assert "(zhí)" not in docs[1].text
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\n \r\n", "empty"),
+    ("nul.txt", b"abc\x00\x01\x02\x03" * 50, "binary"),
+    ("random.txt", bytes(range(256)) * 8, "binary|not text"),
+    ("doc.pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
+    ("bad.json", b'[{"title": "x", "text": ', "invalid JSON at line 1"),
+    ("bad.jsonl", b'{"text": "ok"}\n{"title": 1}\n', "line 2: each record needs a \"text\""),
+    ("menu.txt", "图片 1\n\n图片 2\n".encode(), "no text left after cleaning"),
+])
+def test_bad_input_gets_one_line_naming_file(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as info:
+        documents_from_file(path)
+    message = str(info.value)
+    assert message.startswith(str(path)) and "\n" not in message
+    assert __import__("re").search(reason, message), message
+
+
+def test_folder_import_goes_on_past_bad_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text(seed(0), encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_bytes(seed(1).encode("gb18030"))
+    (tmp_path / "sub" / "broken.txt").write_bytes(b"\x00\xff" * 100)
+    (tmp_path / ".hidden.txt").write_text("secret", encoding="utf-8")
+    results = list(read_paths([tmp_path, tmp_path / "missing.txt"]))
+    errors = [r for r in results if isinstance(r, InputError)]
+    docs = [d for r in results if isinstance(r, list) for d in r]
+    assert len(docs) == 2
+    assert sorted(Path(e.path).name for e in errors) == ["broken.txt", "missing.txt"]
