@@ -6,6 +6,7 @@ OpenCC would convert from traditional to simplified is *traditional-only*, and v
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from importlib import resources
@@ -90,3 +91,85 @@ def document_languages(runs: list[tuple[int, int, str]]) -> tuple[str, list[str]
     else:
         primary = max(weight, key=lambda k: weight[k])
     return primary, sorted(weight)
+
+
+# --- code points <-> UTF-16 (Qt counts UTF-16 units) ------------------------------------
+class Utf16Map:
+    """Convert between code-point offsets and UTF-16 offsets of one text.
+
+    Only astral characters (above U+FFFF, e.g. 𠮷 U+20BB7 or emoji) differ: each takes two
+    UTF-16 units. The map keeps the sorted code-point positions of those characters and
+    answers with a bisect, so conversion is O(log a) and a BMP-only text costs nothing.
+    """
+
+    __slots__ = ("astral", "astral16", "length", "length16")
+
+    def __init__(self, text: str):
+        has_astral = _ASTRAL.search(text) is not None
+        self.astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if has_astral else []
+        self.astral16 = [p + i for i, p in enumerate(self.astral)]
+        self.length = len(text)
+        self.length16 = self.length + len(self.astral)
+
+    def to_utf16(self, cp: int) -> int:
+        return cp + bisect.bisect_left(self.astral, cp)
+
+    def to_cp(self, u16: int) -> int:
+        """Code point at a UTF-16 offset; an offset inside a surrogate pair rounds down."""
+        i = bisect.bisect_left(self.astral16, u16)
+        if i and self.astral16[i - 1] + 1 == u16:  # between the halves of a pair
+            return self.astral[i - 1]
+        return u16 - i
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+# --- simplified / traditional views -----------------------------------------------------
+#: View name -> OpenCC configuration. Only character-level configurations, which keep the
+#: number of code points, are offered while annotating (phrase configs change lengths).
+VIEWS = {"original": None, "simplified": "t2s", "traditional": "s2t"}
+
+
+@functools.cache
+def _converter(config: str):
+    from opencc import OpenCC
+
+    return OpenCC(config)
+
+
+@functools.cache
+def _char_table(config: str) -> dict[str, str]:
+    name = {"t2s": "TSCharacters.txt", "s2t": "STCharacters.txt"}[config]
+    text = resources.files("opencc").joinpath("dictionary", name).read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        key, _, targets = line.partition("\t")
+        if targets and len(key) == 1 and len(targets.split()[0]) == 1:
+            table[key] = targets.split()[0]
+    return table
+
+
+def convert_view(text: str, view: str) -> str:
+    """``text`` as shown in a view, with exactly as many code points as ``text``.
+
+    Each paragraph goes through OpenCC (which picks variants by phrase); a paragraph whose
+    length would change falls back to the one-to-one character table.
+    """
+    config = VIEWS[view]
+    if config is None:
+        return text
+    out = []
+    for para in text.split("\n"):
+        converted = _converter(config).convert(para) if HAN_RE.search(para) else para
+        if len(converted) != len(para):
+            table = _char_table(config)
+            converted = "".join(table.get(ch, ch) for ch in para)
+        out.append(converted)
+    return "\n".join(out)
+
+
+def fold(text: str) -> str:
+    """Fold traditional characters to simplified one-for-one (for matching, not display)."""
+    table = _char_table("t2s")
+    return "".join(table.get(ch, ch) for ch in text)

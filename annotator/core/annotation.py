@@ -11,7 +11,7 @@ CERTAINTIES = ("high", "medium", "low", "unknown")
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
 def new_id() -> str:

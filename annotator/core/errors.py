@@ -28,3 +28,7 @@ class InputError(AnnotatorError):
 
 class ProjectError(AnnotatorError):
     """A project file cannot be opened or written (newer version, not ours, damaged, locked)."""
+
+
+class ConflictError(AnnotatorError):
+    """An edit (or its undo) no longer fits the stored annotations."""

@@ -1,0 +1,213 @@
+"""Command line: a thin layer over the library. ``annotator --help`` lists the commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from annotator import __version__
+from annotator.core.annotation import Annotator
+from annotator.core.errors import AnnotatorError
+from annotator.core.tagset import load_tagset
+from annotator.ingest.rules import RULE_NAMES, RULES
+from annotator.project import create_project, import_paths
+from annotator.store import Store
+
+RULE_HELP = "; ".join(f"{r.name}" for r in RULES if not r.required)
+
+
+def fail_cleanly(fn: Callable) -> Callable:
+    """Turn our errors into a one-line message and exit status 1."""
+
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except AnnotatorError as e:
+            raise click.ClickException(str(e)) from None
+        except KeyError as e:
+            raise click.ClickException(f"no such document: {e.args[0]}") from None
+
+    return wrapper
+
+
+def _emit_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _open_window(project: Path | None) -> None:
+    from annotator.qt.app import run  # Qt is imported only when a window is wanted
+
+    sys.exit(run(project))
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annotator")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Annotate actors, mechanisms and threats in Chinese security-cooperation texts.
+
+    With no command, opens the window on your default project (created with the demo
+    corpus on first run).
+
+    \b
+    Example:
+        annotator init study.annotator
+        annotator import study.annotator ~/articles/
+        annotator open study.annotator
+    """
+    if ctx.invoked_subcommand is None:
+        _open_window(None)
+
+
+@cli.command("open")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+def open_cmd(project: Path) -> None:
+    """Open the window on PROJECT.
+
+    \b
+    Example:
+        annotator open study.annotator
+    """
+    _open_window(project)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--tagset", "tagset_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Use this tagset file instead of the default one.")
+@click.option("--no-seeds", is_flag=True, help="Start empty instead of with the demo corpus.")
+@fail_cleanly
+def init(project: Path, tagset_file: Path | None, no_seeds: bool) -> None:
+    """Create a new project file PROJECT.
+
+    \b
+    Example:
+        annotator init study.annotator --no-seeds --tagset my-tags.json
+    """
+    tagset = load_tagset(tagset_file) if tagset_file else None
+    store, report = create_project(project, tagset, seeds=not no_seeds)
+    with store:
+        click.echo(f"created {project} with {len(report.added)} documents")
+
+
+@cli.command("import")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--no-clean", is_flag=True,
+              help="Only normalise line ends and Unicode (NFC); keep everything else.")
+@click.option("--skip-rule", "skip", multiple=True, type=click.Choice(RULE_NAMES),
+              help=f"Switch off one cleaning rule (repeatable): {RULE_HELP}.")
+@click.option("--annotator", "annotator_name", help="Record who imported the documents.")
+@fail_cleanly
+def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tuple[str, ...],
+               annotator_name: str | None) -> None:
+    """Import text (.txt in UTF-8/UTF-16/GB18030/Big5), HTML pages, JSON/JSONL records and
+    folders of them into PROJECT, cleaning away scraping noise (see `show --cleaning`).
+
+    \b
+    Example:
+        annotator import study.annotator articles/ page.html --skip-rule pinyin
+    """
+    rules = [] if no_clean else [r for r in RULE_NAMES if r not in skip]
+    with Store.open(project) as store:
+        if annotator_name:
+            store.add_annotator(Annotator(annotator_name, annotator_name))
+        report = import_paths(store, paths, rules, imported_by=annotator_name)
+    for line in report.lines():
+        click.echo(line, err=line.startswith("error"))
+    click.echo(f"{len(report.added)} imported, {len(report.duplicates)} already present, "
+               f"{len(report.errors)} refused")
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@fail_cleanly
+def docs(project: Path, as_json: bool) -> None:
+    """List the documents in PROJECT: id, title, date, source, script, status, annotations.
+
+    \b
+    Example:
+        annotator docs study.annotator --json
+    """
+    with Store.open(project) as store:
+        rows = store.documents()
+    if as_json:
+        _emit_json([r.to_dict() for r in rows])
+        return
+    for i, r in enumerate(rows, 1):
+        click.echo(f"{i:>3}  {r.id}  {r.date or '-':<10}  {r.script:<7}  {r.status:<11}  "
+                   f"{r.annotations:>4}  {r.source or '-'}  {r.title}")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("doc")
+@click.option("--cleaning", is_flag=True, help="Also list what cleaning removed, and why.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@fail_cleanly
+def show(project: Path, doc: str, cleaning: bool, as_json: bool) -> None:
+    """Print one document of PROJECT; DOC is its id, an id prefix, or its list number.
+
+    \b
+    Example:
+        annotator show study.annotator 5 --cleaning
+    """
+    with Store.open(project) as store:
+        d = store.document(store.resolve_document(doc))
+    if as_json:
+        data = {k: v for k, v in d.__dict__.items() if k not in ("raw", "original")}
+        data["cleaning"] = list(d.cleaning) if cleaning else len(d.cleaning)
+        _emit_json(data)
+        return
+    click.echo(f"# {d.title}\n# id {d.id}  date {d.date or '-'}  source {d.source or '-'}  "
+               f"script {d.script} ({', '.join(d.languages)})  from {d.origin}\n")
+    click.echo(d.text)
+    if cleaning:
+        click.echo(f"\n# cleaning: {len(d.cleaning)} changes")
+        for e in d.cleaning:
+            click.echo(f"#  {e['rule']:<18} @{e['orig_start']}-{e['orig_end']}  {e['reason']}: "
+                       f"{json.dumps(e['removed'], ensure_ascii=False)} -> "
+                       f"{json.dumps(e['inserted'], ensure_ascii=False)}")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--load", "load_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Make this tagset file the project's tagset.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@fail_cleanly
+def tagset(project: Path, load_file: Path | None, as_json: bool) -> None:
+    """Show PROJECT's tagset, or load a new one from a file.
+
+    \b
+    Example:
+        annotator tagset study.annotator --load my-tags.json
+    """
+    with Store.open(project) as store:
+        if load_file:
+            store.set_tagset(load_tagset(load_file))
+        ts = store.tagset()
+    if ts is None:
+        raise click.ClickException(f"{project}: has no tagset; load one with --load FILE")
+    if as_json:
+        _emit_json(ts.to_dict())
+        return
+    click.echo(f"{ts.id} v{ts.version}: {ts.name.get('en', '')} / {ts.name.get('zh-Hans', '')}")
+    for group in ts.groups:
+        click.echo(f"\n{group.label.get('en')} / {group.label.get('zh-Hans')}")
+        for t in group.tags:
+            click.echo(f"  [{t.hotkey or ' '}] {t.id:<28} {t.colour}  {t.label.get('en')} / "
+                       f"{t.label.get('zh-Hans')}")
+
+
+def main() -> None:
+    cli(prog_name="annotator")

@@ -1,0 +1,131 @@
+"""Edits as commands. A command replaces some annotation rows (``before``) by others
+(``after``); its inverse swaps the two. Adding, deleting, retagging, resizing, editing
+attributes and batches (annotate-all) are all this one shape, so apply/revert, the journal
+that survives restarts, and the model in the tests need only one rule.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+from annotator.core.annotation import Annotation, new_id, now
+
+
+@dataclass(frozen=True)
+class Command:
+    kind: str  # add | delete | retag | resize | attributes | batch
+    doc_id: str
+    before: tuple[Annotation, ...] = ()
+    after: tuple[Annotation, ...] = ()
+    label: str = ""  # for the Undo menu: "Undo tag 上海合作组织"
+
+    def inverse(self) -> Command:
+        return replace(self, before=self.after, after=self.before)
+
+    def to_json(self) -> str:
+        return json.dumps({"kind": self.kind, "doc_id": self.doc_id, "label": self.label,
+                           "before": [a.__dict__ for a in self.before],
+                           "after": [a.__dict__ for a in self.after]},
+                          ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, payload: str) -> Command:
+        data = json.loads(payload)
+        return cls(data["kind"], data["doc_id"],
+                   tuple(Annotation(**a) for a in data["before"]),
+                   tuple(Annotation(**a) for a in data["after"]), data.get("label", ""))
+
+    @property
+    def removed_ids(self) -> set[str]:
+        return {a.id for a in self.before} - {a.id for a in self.after}
+
+
+@dataclass(frozen=True)
+class Change:
+    """What applying a command did to one document, for views to update."""
+
+    doc_id: str
+    removed: tuple[Annotation, ...] = ()
+    added: tuple[Annotation, ...] = ()
+    command: Command | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, command: Command) -> Change:
+        return cls(command.doc_id, command.before, command.after, command)
+
+    @property
+    def touched(self) -> tuple[int, int] | None:
+        """The code-point range the change affects (to repaint), or None."""
+        spans = self.removed + self.added
+        if not spans:
+            return None
+        return min(a.start for a in spans), max(a.end for a in spans)
+
+
+def apply_to(rows: dict[str, Annotation], command: Command) -> dict[str, Annotation]:
+    """The reference semantics (used by tests as the model): drop ``before``, add ``after``."""
+    out = {k: v for k, v in rows.items() if k not in {a.id for a in command.before}}
+    out.update({a.id: a for a in command.after})
+    return out
+
+
+# --- building commands -----------------------------------------------------------------
+_TRIM_CATEGORIES = ("Z", "P", "C")  # separators, punctuation, control
+
+
+def _trimmable(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch)[0] in _TRIM_CATEGORIES
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past leading/trailing whitespace and punctuation."""
+    start, end = max(0, start), min(len(text), end)
+    while start < end and _trimmable(text[start]):
+        start += 1
+    while end > start and _trimmable(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def add(doc_id: str, text: str, start: int, end: int, tag: str, annotator: str,
+        attributes: dict | None = None) -> Command | None:
+    """A new span over the trimmed selection, or None if nothing is left to tag."""
+    start, end = trim(text, start, end)
+    if start >= end:
+        return None
+    stamp = now()
+    span = Annotation(new_id(), doc_id, start, end, tag, annotator, dict(attributes or {}),
+                      stamp, stamp)
+    return Command("add", doc_id, (), (span,), f"tag {text[start:end][:20]}")
+
+
+def delete(spans: list[Annotation]) -> Command:
+    return Command("delete", spans[0].doc_id, tuple(spans), (), f"delete {len(spans)} span(s)")
+
+
+def retag(spans: list[Annotation], tag: str) -> Command:
+    stamp = now()
+    after = tuple(replace(a, tag=tag, modified=stamp) for a in spans)
+    return Command("retag", spans[0].doc_id, tuple(spans), after, f"change tag to {tag}")
+
+
+def resize(span: Annotation, start: int, end: int, text_length: int) -> Command | None:
+    """Move a span's edges; None when the result would be empty or outside the text."""
+    if not 0 <= start < end <= text_length or (start, end) == (span.start, span.end):
+        return None
+    after = replace(span, start=start, end=end, modified=now())
+    return Command("resize", span.doc_id, (span,), (after,), "resize span")
+
+
+def set_attributes(span: Annotation, attributes: dict) -> Command | None:
+    cleaned = {k: v for k, v in attributes.items() if v not in (None, "")}
+    if cleaned == span.attributes:
+        return None
+    after = replace(span, attributes=cleaned, modified=now())
+    return Command("attributes", span.doc_id, (span,), (after,), "edit attributes")
+
+
+def batch(doc_id: str, added: list[Annotation], label: str) -> Command:
+    return Command("batch", doc_id, (), tuple(added), label)

@@ -1,0 +1,122 @@
+"""What the annotation window does, without the window: the open document, its span index,
+the selected span, which annotators are shown, and every keyboard/mouse edit as a
+:class:`~annotator.core.commands.Change`. The Qt window only draws what these return."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from annotator.core.annotation import Annotation
+from annotator.core.commands import Change
+from annotator.core.document import Document
+from annotator.core.session import Session
+from annotator.core.spans import SpanIndex
+
+ALL, MINE = "all", "mine"
+
+
+class Editor:
+    def __init__(self, store, session: Session):
+        self.store = store
+        self.session = session
+        self.doc: Document | None = None
+        self.index: SpanIndex | None = None
+        self.selected: Annotation | None = None
+        self.shown: str | frozenset[str] = ALL  # ALL, MINE, or a set of annotator ids
+
+    # --- documents -----------------------------------------------------------------------
+    def open(self, doc_id: str) -> Document:
+        self.doc = self.store.document(doc_id)
+        self.index = SpanIndex(self.doc.text, self.store.annotations(doc_id))
+        self.selected = None
+        return self.doc
+
+    # --- what is shown -------------------------------------------------------------------
+    def keep(self, a: Annotation) -> bool:
+        if self.shown == ALL:
+            return True
+        if self.shown == MINE:
+            return a.annotator == self.session.annotator.id
+        return a.annotator in self.shown
+
+    def visible_spans(self) -> list[Annotation]:
+        return [a for a in self.index or () if self.keep(a)]
+
+    def counts(self) -> Counter:
+        return Counter(a.tag for a in self.visible_spans())
+
+    # --- selection -----------------------------------------------------------------------
+    def select(self, span_id: str | None) -> Annotation | None:
+        self.selected = self.index.get(span_id) if (self.index and span_id) else None
+        return self.selected
+
+    def step(self, direction: int, cursor: int) -> Annotation | None:
+        """Select the next (+1) or previous (-1) visible span after the selection or cursor;
+        wraps around at the ends."""
+        if self.index is None:
+            return None
+        back = direction < 0
+        nxt = self.index.next_after(self.selected, cursor, back, self.keep)
+        if nxt is None:  # wrap
+            nxt = self.index.next_after(None, self.index.length + 1 if back else -1, back,
+                                        self.keep)
+        self.selected = nxt
+        return nxt
+
+    # --- edits ---------------------------------------------------------------------------
+    def apply_tag(self, tag: str, start: int, end: int) -> Change | None:
+        """A hotkey or palette click: retag the selected span when the text selection is
+        empty or is that span; otherwise tag the (trimmed) selection."""
+        if self.doc is None:
+            return None
+        sel = self.selected
+        if sel is not None and (start == end or (start, end) == (sel.start, sel.end)):
+            return self._absorb(self.session.retag([sel], tag), select=sel.id)
+        if start == end:
+            return None
+        change = self.session.add(self.doc.id, self.doc.text, start, end, tag)
+        return self._absorb(change, select=change.added[0].id if change else None)
+
+    def delete_selected(self) -> Change | None:
+        if self.selected is None:
+            return None
+        return self._absorb(self.session.delete([self.selected]), select=None)
+
+    def move_edge(self, edge: str, delta: int) -> Change | None:
+        """Move the selected span's start or end edge by ``delta`` code points."""
+        a = self.selected
+        if a is None or self.doc is None:
+            return None
+        start, end = (a.start + delta, a.end) if edge == "start" else (a.start, a.end + delta)
+        change = self.session.resize(a, start, end, len(self.doc.text))
+        return self._absorb(change, select=a.id)
+
+    def set_attributes(self, span_id: str, attributes: dict) -> Change | None:
+        span = self.index.get(span_id) if self.index else None
+        if span is None:
+            return None
+        return self._absorb(self.session.set_attributes(span, attributes), select=span_id)
+
+    def undo(self) -> Change | None:
+        return self._absorb_other(self.session.undo())
+
+    def redo(self) -> Change | None:
+        return self._absorb_other(self.session.redo())
+
+    def _absorb_other(self, change: Change | None) -> Change | None:
+        """Undo/redo may concern another document: open it first."""
+        if change is None:
+            return None
+        if self.doc is None or change.doc_id != self.doc.id:
+            self.open(change.doc_id)  # fresh from the store: already includes the change
+            ids = [a.id for a in change.added]
+            self.select(ids[0] if ids else None)
+            return change
+        ids = [a.id for a in change.added]
+        return self._absorb(change, select=ids[0] if ids else None)
+
+    def _absorb(self, change: Change | None, select: str | None) -> Change | None:
+        if change is not None and self.index is not None:
+            self.index.update(change)
+            self.select(select)
+        return change

@@ -1,0 +1,58 @@
+"""How spans look, decided without Qt: elementary segments and their layers.
+
+Where spans overlap or nest, each stretch of text shows the innermost (shortest) span as a
+background and the next one out as an underline; a third layer or more adds a wave. The
+widget only turns these decisions into formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.core.annotation import Annotation
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    spans: tuple[Annotation, ...]  # innermost first
+
+    @property
+    def background(self) -> Annotation:
+        return self.spans[0]
+
+    @property
+    def underline(self) -> Annotation | None:
+        return self.spans[1] if len(self.spans) > 1 else None
+
+    @property
+    def depth(self) -> int:
+        return len(self.spans)
+
+
+def _inner_first(a: Annotation) -> tuple[int, int, str]:
+    return (a.end - a.start, a.start, a.id)
+
+
+def segments(spans: list[Annotation], start: int, end: int) -> list[Segment]:
+    """Cut ``[start, end)`` at every span edge; keep the stretches some span covers."""
+    cuts = {start, end}
+    for a in spans:
+        cuts.update(p for p in (a.start, a.end) if start < p < end)
+    points = sorted(cuts)
+    out: list[Segment] = []
+    for lo, hi in zip(points, points[1:], strict=False):
+        covering = [a for a in spans if a.start <= lo and a.end >= hi]
+        if covering:
+            out.append(Segment(lo, hi, tuple(sorted(covering, key=_inner_first))))
+    return out
+
+
+def describe(span: Annotation, text: str, tag_name: str, annotator_name: str) -> str:
+    """The hover text of a span: tag, annotator, attributes."""
+    lines = [f"{tag_name}  —  {text[span.start:span.end]}", f"by {annotator_name}"]
+    for key in ("normalized", "certainty", "note"):
+        if span.attributes.get(key):
+            lines.append(f"{key}: {span.attributes[key]}")
+    return "\n".join(lines)

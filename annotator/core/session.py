@@ -1,0 +1,54 @@
+"""An annotator's working session on a project: every edit is a command, stored before
+the caller sees it; undo and redo walk the stored journal, across documents and restarts.
+
+Pure Python: the window wraps a session, tests drive one directly.
+"""
+
+from __future__ import annotations
+
+from annotator.core import commands
+from annotator.core.annotation import Annotation, Annotator
+from annotator.core.commands import Change, Command
+
+
+class Session:
+    def __init__(self, store, annotator: Annotator):
+        self.store = store
+        self.annotator = annotator
+        store.add_annotator(annotator)
+
+    def run(self, command: Command | None) -> Change | None:
+        """Apply and journal a command; None in, None out (nothing to do)."""
+        if command is None:
+            return None
+        self.store.apply_command(command, self.annotator.id)
+        return Change.of(command)
+
+    def add(self, doc_id: str, text: str, start: int, end: int, tag: str,
+            attributes: dict | None = None) -> Change | None:
+        return self.run(commands.add(doc_id, text, start, end, tag, self.annotator.id,
+                                     attributes))
+
+    def retag(self, spans: list[Annotation], tag: str) -> Change | None:
+        spans = [a for a in spans if a.tag != tag]
+        return self.run(commands.retag(spans, tag)) if spans else None
+
+    def delete(self, spans: list[Annotation]) -> Change | None:
+        return self.run(commands.delete(spans)) if spans else None
+
+    def resize(self, span: Annotation, start: int, end: int, text_length: int) -> Change | None:
+        return self.run(commands.resize(span, start, end, text_length))
+
+    def set_attributes(self, span: Annotation, attributes: dict) -> Change | None:
+        return self.run(commands.set_attributes(span, attributes))
+
+    def undo(self) -> Change | None:
+        command = self.store.undo(self.annotator.id)
+        return Change.of(command) if command else None
+
+    def redo(self) -> Change | None:
+        command = self.store.redo(self.annotator.id)
+        return Change.of(command) if command else None
+
+    def history(self) -> tuple[list[Command], list[Command]]:
+        return self.store.history(self.annotator.id)

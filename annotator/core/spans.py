@@ -1,0 +1,100 @@
+"""An in-memory, sorted index of one document's annotations, for drawing and navigation.
+
+Spans are kept sorted by ``(start, end, id)`` and bucketed by paragraph, so the spans of a
+paragraph (a Qt text block) are found in O(log n) and a one-span edit touches one bucket.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+
+from annotator.core.annotation import Annotation
+from annotator.core.commands import Change
+
+
+def _key(a: Annotation) -> tuple[int, int, str]:
+    return (a.start, a.end, a.id)
+
+
+class SpanIndex:
+    def __init__(self, text: str, spans: Iterable[Annotation] = ()):
+        self.length = len(text)
+        self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._spans: list[Annotation] = sorted(spans, key=_key)
+        self._keys = [_key(a) for a in self._spans]
+        self._by_id = {a.id: a for a in self._spans}
+        self._buckets: dict[int, list[Annotation]] = {}
+        for a in self._spans:
+            for p in self._paragraphs_of(a):
+                self._buckets.setdefault(p, []).append(a)
+
+    # --- queries -----------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __iter__(self):
+        return iter(self._spans)
+
+    def get(self, span_id: str) -> Annotation | None:
+        return self._by_id.get(span_id)
+
+    def paragraph_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.para_starts, pos) - 1
+
+    def _paragraphs_of(self, a: Annotation) -> range:
+        return range(self.paragraph_of(a.start), self.paragraph_of(max(a.start, a.end - 1)) + 1)
+
+    def in_paragraph(self, number: int,
+                     keep: Callable[[Annotation], bool] | None = None) -> list[Annotation]:
+        spans = self._buckets.get(number, [])
+        return [a for a in spans if keep(a)] if keep else list(spans)
+
+    def at(self, pos: int, keep: Callable[[Annotation], bool] | None = None) -> list[Annotation]:
+        """Spans covering code point ``pos``, innermost (shortest) first."""
+        hits = [a for a in self._buckets.get(self.paragraph_of(pos), [])
+                if a.start <= pos < a.end and (keep is None or keep(a))]
+        return sorted(hits, key=lambda a: (a.end - a.start, a.start, a.id))
+
+    def next_after(self, span: Annotation | None, pos: int, backwards: bool = False,
+                   keep: Callable[[Annotation], bool] | None = None) -> Annotation | None:
+        """The next (or previous) span in reading order after ``span`` (or position)."""
+        key = _key(span) if span else (pos, pos, "")
+        if backwards:
+            i = bisect.bisect_left(self._keys, key) - 1
+            step = -1
+        else:
+            i = bisect.bisect_right(self._keys, key) if span else bisect.bisect_left(self._keys, key)
+            step = 1
+        while 0 <= i < len(self._spans):
+            if keep is None or keep(self._spans[i]):
+                return self._spans[i]
+            i += step
+        return None
+
+    # --- updates -----------------------------------------------------------------------
+    def update(self, change: Change) -> None:
+        for a in change.removed:
+            self._remove(a.id)
+        for a in change.added:
+            self._add(a)
+
+    def _add(self, a: Annotation) -> None:
+        if a.id in self._by_id:
+            self._remove(a.id)
+        i = bisect.bisect_left(self._keys, _key(a))
+        self._spans.insert(i, a)
+        self._keys.insert(i, _key(a))
+        self._by_id[a.id] = a
+        for p in self._paragraphs_of(a):
+            bucket = self._buckets.setdefault(p, [])
+            bucket.insert(bisect.bisect_left([_key(b) for b in bucket], _key(a)), a)
+
+    def _remove(self, span_id: str) -> None:
+        a = self._by_id.pop(span_id, None)
+        if a is None:
+            return
+        i = bisect.bisect_left(self._keys, _key(a))
+        del self._spans[i], self._keys[i]
+        for p in self._paragraphs_of(a):
+            self._buckets[p] = [b for b in self._buckets[p] if b.id != span_id]

@@ -1,0 +1,54 @@
+"""Start the application: Qt, the annotator's identity (asked once), the project."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator.core.annotation import Annotator
+from annotator.core.errors import AnnotatorError
+from annotator.project import open_default_project
+from annotator.qt.dialogs import ask_identity
+from annotator.store import Store
+
+
+def annotator_id(name: str) -> str:
+    """A stable id from a display name: lower-case, spaces to dashes, CJK kept."""
+    return re.sub(r"[\s/\\]+", "-", name.strip().lower()) or "annotator"
+
+
+def identity(settings: QSettings) -> Annotator | None:
+    name = settings.value("annotator/name")
+    if not name:
+        name = ask_identity()
+        if not name:
+            return None
+        settings.setValue("annotator/name", name)
+        settings.setValue("annotator/id", annotator_id(name))
+    return Annotator(settings.value("annotator/id") or annotator_id(name), name)
+
+
+def run(project: Path | None = None) -> int:
+    from annotator.qt.window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("annotator")
+    app.setOrganizationName("annotator")
+    settings = QSettings("annotator", "annotator")
+    who = identity(settings)
+    if who is None:
+        return 1
+    try:
+        store = Store.open(project) if project else open_default_project()
+    except AnnotatorError as e:
+        QMessageBox.critical(None, "annotator", str(e))
+        return 1
+    window = MainWindow(store, who, settings)
+    window.show()
+    code = app.exec()
+    window.store.close()
+    return code

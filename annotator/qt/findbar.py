@@ -1,0 +1,72 @@
+"""Find in document (Ctrl+F): simplified and traditional forms match each other."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from annotator.core.search import find_all, searchable
+
+
+class FindBar(QWidget):
+    found = Signal(int, int)  # code-point range of the current match
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.text = self.folded = ""
+        self.matches: list[tuple[int, int]] = []
+        self.current = -1
+        self.edit = QLineEdit(placeholderText="Find (简/繁 alike)…", clearButtonEnabled=True)
+        self.count = QLabel()
+        prev_button, next_button, close = QToolButton(), QToolButton(), QToolButton()
+        prev_button.setText("↑")
+        next_button.setText("↓")
+        close.setText("✕")
+        prev_button.setToolTip("Previous match (Shift+F3)")
+        next_button.setToolTip("Next match (F3, Enter)")
+        close.setToolTip("Close (Esc)")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for w in (QLabel("Find:"), self.edit, self.count, prev_button, next_button, close):
+            layout.addWidget(w)
+        self.edit.textChanged.connect(self._search)
+        self.edit.returnPressed.connect(lambda: self.step(1))
+        prev_button.clicked.connect(lambda: self.step(-1))
+        next_button.clicked.connect(lambda: self.step(1))
+        close.clicked.connect(self.hide)
+
+    def set_text(self, text: str) -> None:
+        self.text, self.folded = text, searchable(text)
+        self._search(self.edit.text())
+
+    def open(self) -> None:
+        self.show()
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802
+        if e.key() == Qt.Key.Key_Escape:
+            self.hide()
+            return
+        super().keyPressEvent(e)
+
+    def _search(self, query: str) -> None:
+        self.matches = find_all(self.text, query, self.folded)
+        self.current = -1
+        self._show_count()
+
+    def step(self, direction: int) -> None:
+        if not self.matches:
+            return
+        self.current = (self.current + direction) % len(self.matches)
+        self._show_count()
+        self.found.emit(*self.matches[self.current])
+
+    def _show_count(self) -> None:
+        if not self.edit.text():
+            self.count.setText("")
+        elif not self.matches:
+            self.count.setText("no match")
+        else:
+            position = self.current + 1 if self.current >= 0 else 0
+            self.count.setText(f"{position}/{len(self.matches)}")

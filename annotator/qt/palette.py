@@ -1,0 +1,92 @@
+"""The tag palette: groups and their tags with colour chips, hotkeys and counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.tagset import Tagset
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def chip(colour: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class TagPalette(QWidget):
+    tagChosen = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.filter = QLineEdit(placeholderText="Filter tags…", clearButtonEnabled=True)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Tag", "Key", "#"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the reader
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+        self.items: dict[str, QTreeWidgetItem] = {}
+        self.filter.textChanged.connect(self._apply_filter)
+        self.tree.itemClicked.connect(self._clicked)
+
+    def set_tagset(self, tagset: Tagset, lang: str = "en") -> None:
+        self.tree.clear()
+        self.items.clear()
+        for group in tagset.groups:
+            top = QTreeWidgetItem([f"{group.label.get(lang, group.id)} · "
+                                   f"{group.label.get('zh-Hans', '')}"])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(top)
+            for tag in group.tags:
+                item = QTreeWidgetItem([f"{tag.name(lang)}  {tag.label.get('zh-Hans', '')}",
+                                        (tag.hotkey or "").upper(), "0"])
+                item.setIcon(0, chip(tag.colour))
+                item.setData(0, ID_ROLE, tag.id)
+                item.setToolTip(0, tag.definition.get(lang) or tag.definition.get("en", ""))
+                top.addChild(item)
+                self.items[tag.id] = item
+            top.setExpanded(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        for tag_id, item in self.items.items():
+            item.setText(2, str(counts.get(tag_id, 0)))
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            shown = 0
+            for j in range(top.childCount()):
+                item = top.child(j)
+                hay = f"{item.text(0)} {item.data(0, ID_ROLE)} {item.toolTip(0)}".lower()
+                item.setHidden(bool(needle) and needle not in hay)
+                shown += not item.isHidden()
+            top.setHidden(shown == 0)
+
+    def _clicked(self, item: QTreeWidgetItem) -> None:
+        tag_id = item.data(0, ID_ROLE)
+        if tag_id:
+            self.tagChosen.emit(tag_id)

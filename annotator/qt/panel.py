@@ -1,0 +1,123 @@
+"""The annotation panel: a table of the document's spans and an inspector for one span."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.annotation import CERTAINTIES, Annotation
+from annotator.qt.models import ID_ROLE, AnnotationTableModel, FilterProxy
+
+
+class Inspector(QWidget):
+    """Edits the selected span's attributes; each finished edit is one command."""
+
+    attributesEdited = Signal(str, dict)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.span: Annotation | None = None
+        self.heading = QLabel("No span selected")
+        self.heading.setWordWrap(True)
+        self.normalized = QLineEdit(placeholderText="e.g. 赵克志 for 趙克志 / Zhao Kezhi")
+        self.names = QStringListModel(self)
+        self.normalized.setCompleter(QCompleter(self.names, self))
+        self.certainty = QComboBox()
+        self.certainty.addItems(["", *CERTAINTIES])
+        self.note = QLineEdit(placeholderText="note")
+        form = QFormLayout(self)
+        form.addRow(self.heading)
+        form.addRow("Normalized &name", self.normalized)
+        form.addRow("&Certainty", self.certainty)
+        form.addRow("N&ote", self.note)
+        self.normalized.editingFinished.connect(self._commit)
+        self.note.editingFinished.connect(self._commit)
+        self.certainty.activated.connect(self._commit)
+        self.show_span(None, "")
+
+    def show_span(self, span: Annotation | None, heading: str) -> None:
+        self.span = span
+        self.heading.setText(heading or "No span selected")
+        attrs = span.attributes if span else {}
+        for widget in (self.normalized, self.note, self.certainty):
+            widget.setEnabled(span is not None)
+            widget.blockSignals(True)
+        self.normalized.setText(attrs.get("normalized", ""))
+        self.note.setText(attrs.get("note", ""))
+        self.certainty.setCurrentText(attrs.get("certainty", ""))
+        for widget in (self.normalized, self.note, self.certainty):
+            widget.blockSignals(False)
+
+    def set_known_names(self, names: list[str]) -> None:
+        self.names.setStringList(names)
+
+    def _commit(self, *_) -> None:
+        if self.span is None:
+            return
+        attrs = dict(self.span.attributes)
+        attrs.update(normalized=self.normalized.text().strip(), note=self.note.text().strip(),
+                     certainty=self.certainty.currentText())
+        attrs = {k: v for k, v in attrs.items() if v}
+        if attrs != self.span.attributes:
+            self.attributesEdited.emit(self.span.id, attrs)
+
+
+class AnnotationPanel(QWidget):
+    spanActivated = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = AnnotationTableModel(self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter = QLineEdit(placeholderText="Filter spans…", clearButtonEnabled=True)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.inspector = Inspector()
+        left = QVBoxLayout()
+        left.addWidget(self.filter)
+        left.addWidget(self.table)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.inspector, 2)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)
+
+    def _clicked(self, index) -> None:
+        span_id = index.data(ID_ROLE)
+        if span_id:
+            self.spanActivated.emit(span_id)
+
+    def select(self, span_id: str | None) -> None:
+        selection = self.table.selectionModel()
+        row = self.model.row_of(span_id) if span_id else -1
+        if row < 0:
+            selection.clearSelection()
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            selection.select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                             | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)

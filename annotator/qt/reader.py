@@ -1,0 +1,200 @@
+"""The reading view: a read-only QPlainTextEdit whose highlighter draws spans from a
+sorted index. Offsets cross the Qt boundary here and only here: code points inside,
+UTF-16 units in Qt, converted with the view text's :class:`~annotator.zh.Utf16Map`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+
+from annotator import zh
+from annotator.core.annotation import Annotation
+from annotator.core.render import Segment, segments
+from annotator.core.spans import SpanIndex
+
+CJK_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Noto Serif CJK SC",
+                "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Heiti SC"]
+
+
+def lighter(colour: str, factor: float) -> QColor:
+    """Blend a tag colour towards white (factor 0 = colour, 1 = white)."""
+    c = QColor(colour)
+    return QColor(int(c.red() + (255 - c.red()) * factor), int(c.green() + (255 - c.green())
+                  * factor), int(c.blue() + (255 - c.blue()) * factor))
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    def __init__(self, reader: Reader):
+        super().__init__(reader.document())
+        self.reader = reader
+        self._formats: dict[tuple, QTextCharFormat] = {}
+
+    def clear_cache(self) -> None:
+        self._formats.clear()
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        r = self.reader
+        if r.index is None:
+            return
+        number = self.currentBlock().blockNumber()
+        spans = r.index.in_paragraph(number, r.keep)
+        if not spans:
+            return
+        p0 = r.index.para_starts[number]
+        p1 = p0 + len(text)  # PySide hands the block over as a str: code points
+        u0 = r.umap.to_utf16(p0)
+        for seg in segments(spans, p0, p1):
+            s16 = r.umap.to_utf16(seg.start) - u0
+            self.setFormat(s16, r.umap.to_utf16(seg.end) - u0 - s16, self._format(seg))
+
+    def _format(self, seg: Segment) -> QTextCharFormat:
+        selected = self.reader.selected_id
+        under = seg.underline
+        key = (seg.background.tag, under.tag if under else None, min(seg.depth, 3),
+               any(a.id == selected for a in seg.spans))
+        if key not in self._formats:
+            self._formats[key] = self._make_format(seg, key[3])
+        return self._formats[key]
+
+    def _make_format(self, seg: Segment, selected: bool) -> QTextCharFormat:
+        colour = self.reader.colour_of
+        fmt = QTextCharFormat()
+        fmt.setBackground(lighter(colour(seg.background.tag), 0.0 if selected else 0.35))
+        if seg.underline is not None:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if seg.depth == 2
+                                  else QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor(colour(seg.underline.tag)).darker(160))
+        if selected:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        return fmt
+
+
+class Reader(QPlainTextEdit):
+    """Signals carry code-point offsets."""
+
+    spanActivated = Signal(str)  # span id clicked
+    navigate = Signal(int)  # Tab (+1) / Shift+Tab (-1)
+    escaped = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTabChangesFocus(False)
+        self.index: SpanIndex | None = None
+        self.umap = zh.Utf16Map("")
+        self.keep: Callable[[Annotation], bool] | None = None
+        self.colour_of: Callable[[str], str] = lambda tag: "#dddddd"
+        self.describe: Callable[[Annotation], str] = lambda a: a.tag
+        self.selected_id: str | None = None
+        self.view_text = ""
+        self._press_pos = None
+        self.highlighter = SpanHighlighter(self)
+        self.document().setDocumentMargin(16)
+        self._set_font()
+
+    def _set_font(self) -> None:
+        from PySide6.QtGui import QFontDatabase
+
+        families = set(QFontDatabase.families())
+        font = QFont(self.font())
+        for family in CJK_FAMILIES:
+            if family in families:
+                font.setFamilies([family])
+                break
+        font.setPointSizeF(max(font.pointSizeF(), 10) * 1.35)
+        self.setFont(font)
+
+    # --- content -------------------------------------------------------------------------
+    def show_text(self, view_text: str, index: SpanIndex) -> None:
+        self.index = None  # no highlighting while the text goes in
+        self.view_text = view_text
+        self.umap = zh.Utf16Map(view_text)
+        self.setPlainText(view_text)
+        self.index = index
+        self.highlighter.clear_cache()
+        self.highlighter.rehighlight()
+
+    def repaint_range(self, start: int, end: int) -> None:
+        """Redraw the paragraphs that ``[start, end)`` (code points) touches."""
+        if self.index is None:
+            return
+        first, last = self.index.paragraph_of(start), self.index.paragraph_of(max(start, end - 1))
+        self.highlighter.clear_cache()
+        for number in range(first, last + 1):
+            self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
+
+    # --- selection in code points ----------------------------------------------------------
+    def selection(self) -> tuple[int, int]:
+        c = self.textCursor()
+        return self.umap.to_cp(c.selectionStart()), self.umap.to_cp(c.selectionEnd())
+
+    def cursor_cp(self) -> int:
+        return self.umap.to_cp(self.textCursor().position())
+
+    def select_range(self, start: int, end: int, ensure_visible: bool = True) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.umap.to_utf16(start))
+        cursor.setPosition(self.umap.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if ensure_visible:
+            self.centerCursor()
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def cp_at(self, point) -> int:
+        return self.umap.to_cp(self.cursorForPosition(point).position())
+
+    # --- input -----------------------------------------------------------------------------
+    def event(self, e) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and e.key() in (Qt.Key.Key_Tab,
+                                                                    Qt.Key.Key_Backtab):
+            e.accept()
+            return True
+        if e.type() == QEvent.Type.KeyPress and e.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.navigate.emit(-1 if e.key() == Qt.Key.Key_Backtab else 1)
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802
+        if e.key() == Qt.Key.Key_Escape:
+            self.clear_selection()
+            self.escaped.emit()
+            return
+        super().keyPressEvent(e)
+
+    def mousePressEvent(self, e) -> None:  # noqa: N802
+        self._press_pos = e.position().toPoint()
+        super().mousePressEvent(e)
+
+    def mouseReleaseEvent(self, e) -> None:  # noqa: N802
+        super().mouseReleaseEvent(e)
+        moved = self._press_pos is not None and (
+            e.position().toPoint() - self._press_pos).manhattanLength() > 3
+        if not moved and not self.textCursor().hasSelection() and self.index is not None:
+            hits = self.index.at(self.cp_at(e.position().toPoint()), self.keep)
+            if hits:
+                ids = [a.id for a in hits]
+                # a second click on the same place picks the next span out
+                nxt = ids[(ids.index(self.selected_id) + 1) % len(ids)] \
+                    if self.selected_id in ids else ids[0]
+                self.spanActivated.emit(nxt)
+
+    def viewportEvent(self, e) -> bool:  # noqa: N802
+        if e.type() == QEvent.Type.ToolTip and self.index is not None:
+            hits = self.index.at(self.cp_at(e.pos()), self.keep)
+            if hits:
+                QToolTip.showText(e.globalPos(), "\n\n".join(self.describe(a) for a in hits),
+                                  self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(e)

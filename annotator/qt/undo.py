@@ -1,0 +1,67 @@
+"""The Qt undo stack wraps the stored journal: a QUndoCommand per journalled command.
+
+Commands are applied (and committed) before they are pushed, so the push's first redo()
+does nothing; later undo()/redo() step the journal through the editor. At start-up the
+stack is rebuilt from the journal, so undo reaches back past a restart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+
+from annotator.core.commands import Change, Command
+
+
+class JournalCommand(QUndoCommand):
+    def __init__(self, stack: JournalStack, command: Command):
+        super().__init__(command.label or command.kind)
+        self.stack = stack
+        self._fresh = True  # already applied when pushed
+
+    def redo(self) -> None:
+        if self._fresh or self.stack.replaying:
+            self._fresh = False
+            return
+        self.stack.on_change(self.stack.editor.redo())
+
+    def undo(self) -> None:
+        if self.stack.replaying:
+            return
+        self.stack.on_change(self.stack.editor.undo())
+
+
+class JournalStack(QUndoStack):
+    def __init__(self, on_change: Callable[[Change | None], None], parent=None):
+        super().__init__(parent)
+        self.editor = None
+        self.on_change = on_change
+        self.replaying = False
+
+    def bind(self, undo: QAction, redo: QAction) -> None:
+        """Keep the Edit menu's Undo/Redo entries enabled and named by the stack."""
+        self.canUndoChanged.connect(undo.setEnabled)
+        self.canRedoChanged.connect(redo.setEnabled)
+        self.undoTextChanged.connect(lambda text: undo.setText(f"&Undo {text}".strip()))
+        self.redoTextChanged.connect(lambda text: redo.setText(f"&Redo {text}".strip()))
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+
+    def record(self, change: Change | None) -> None:
+        """Push a command the editor has just applied and stored."""
+        if change is not None and change.command is not None:
+            self.push(JournalCommand(self, change.command))
+
+    def rebuild(self, editor) -> None:
+        """Mirror the editor's stored history: done commands, then undone ones."""
+        self.editor = editor
+        self.replaying = True
+        try:
+            self.clear()
+            done, undone = self.editor.session.history()
+            for command in done + list(reversed(undone)):
+                self.push(JournalCommand(self, command))
+            self.setIndex(len(done))
+        finally:
+            self.replaying = False

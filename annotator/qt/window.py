@@ -1,0 +1,377 @@
+"""The main window: wires the reader, palette, document list and annotation panel to an
+:class:`~annotator.core.editor.Editor`. It decides nothing itself."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator import zh
+from annotator.core.commands import Change
+from annotator.core.editor import ALL, MINE, Editor
+from annotator.core.render import describe
+from annotator.core.session import Session
+from annotator.qt import dialogs
+from annotator.qt.actions import build_actions, tag_actions
+from annotator.qt.findbar import FindBar
+from annotator.qt.models import ID_ROLE, DocumentListModel, FilterProxy
+from annotator.qt.palette import TagPalette
+from annotator.qt.panel import AnnotationPanel
+from annotator.qt.reader import Reader
+from annotator.qt.undo import JournalStack
+
+VIEW_ORDER = ["original", "simplified", "traditional"]
+
+
+class MainWindow(QMainWindow, dialogs.ProjectDialogs):
+    def __init__(self, store, annotator, settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings or QSettings("annotator", "annotator")
+        self.view = "original"
+        # created before the actions so that it is destroyed before them
+        self.undo_stack = JournalStack(self._after_undo, self)
+        self._build_widgets()
+        self.actions = build_actions(self)
+        self.undo_stack.bind(self.actions["undo"], self.actions["redo"])
+        self._build_docks()
+        self.set_project(store, annotator)
+        self._restore_window()
+
+    # --- construction ----------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.reader = Reader()
+        self.findbar = FindBar()
+        self.findbar.hide()
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.reader)
+        layout.addWidget(self.findbar)
+        self.setCentralWidget(centre)
+        self.palette = TagPalette()
+        self.panel = AnnotationPanel()
+        self.doc_model = DocumentListModel(self)
+        self.doc_proxy = FilterProxy(self)
+        self.doc_proxy.setSourceModel(self.doc_model)
+        self.doc_filter = QLineEdit(placeholderText="Filter documents…", clearButtonEnabled=True)
+        self.doc_table = QTableView()
+        self.doc_table.setModel(self.doc_proxy)
+        self.doc_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.doc_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.doc_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.doc_table.verticalHeader().hide()
+        self.doc_table.horizontalHeader().setStretchLastSection(True)
+        self.status_who, self.status_doc, self.status_saved = QLabel(), QLabel(), QLabel()
+        for label in (self.status_who, self.status_doc, self.status_saved):
+            self.statusBar().addPermanentWidget(label)
+        self.reader.spanActivated.connect(self.select_span)
+        self.reader.navigate.connect(lambda d: self.next_span() if d > 0 else self.prev_span())
+        self.reader.escaped.connect(self.clear_selection)
+        self.palette.tagChosen.connect(self.apply_tag)
+        self.panel.spanActivated.connect(self.select_span)
+        self.panel.inspector.attributesEdited.connect(self.edit_attributes)
+        self.findbar.found.connect(lambda s, e: self.reader.select_range(s, e))
+        self.doc_filter.textChanged.connect(self.doc_proxy.setFilterFixedString)
+        self.doc_table.activated.connect(self._doc_activated)
+        self.doc_table.clicked.connect(self._doc_activated)
+
+    def _build_docks(self) -> None:
+        docs = QWidget()
+        layout = QVBoxLayout(docs)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.doc_filter)
+        layout.addWidget(self.doc_table)
+        for name, title, widget, area in (
+            ("documents", "Documents", docs, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("palette", "Tags", self.palette, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("annotations", "Annotations", self.panel, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock-{name}")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks_menu.addAction(dock.toggleViewAction())
+
+    # --- project ---------------------------------------------------------------------------
+    def set_project(self, store, annotator) -> None:
+        self.store = store
+        self.tagset = store.tagset()
+        self.tags = {t.id: t for t in self.tagset.tags} if self.tagset else {}
+        self.session = Session(store, annotator)
+        self.editor = Editor(store, self.session)
+        self.undo_stack.rebuild(self.editor)
+        self.reader.keep = self.editor.keep
+        self.reader.colour_of = lambda tag: self.tags[tag].colour if tag in self.tags else "#ccc"
+        self.reader.describe = self._describe
+        self.panel.model.tag_name = lambda t: self.tags[t].name() if t in self.tags else t
+        self.panel.model.tag_colour = self.reader.colour_of
+        names = {a.id: a.name for a in store.annotators()}
+        self.panel.model.annotator_name = lambda i: names.get(i, i)
+        if self.tagset:
+            self.palette.set_tagset(self.tagset)
+            self.tag_actions = tag_actions(self, self.tagset)
+        self._annotator_menu()
+        self.status_who.setText(f"Annotator: {annotator.name}")
+        self.setWindowTitle(f"annotator — {store.path.name if store.path else 'memory'}")
+        self.refresh_documents()
+        last = self.settings.value(f"last-document/{store.path}")
+        rows = self.doc_model.rows
+        if rows:
+            self.open_document(last if any(r.id == last for r in rows) else rows[0].id)
+
+    def refresh_documents(self) -> None:
+        self.doc_model.set_rows(self.store.documents())
+        self.doc_table.resizeColumnsToContents()
+
+    # --- documents -------------------------------------------------------------------------
+    def _doc_activated(self, index) -> None:
+        doc_id = index.data(ID_ROLE)
+        if doc_id and (self.editor.doc is None or doc_id != self.editor.doc.id):
+            self.open_document(doc_id)
+
+    def open_document(self, doc_id: str) -> None:
+        started = time.perf_counter()
+        doc = self.editor.open(doc_id)
+        self._show_document()
+        self.settings.setValue(f"last-document/{self.store.path}", doc_id)
+        row = self.doc_proxy.mapFromSource(self.doc_model.index(self.doc_model.row_of(doc_id), 0))
+        self.doc_table.selectRow(row.row())
+        self.statusBar().showMessage(f"Opened {doc.title} in "
+                                     f"{(time.perf_counter() - started) * 1000:.0f} ms", 4000)
+
+    def _show_document(self) -> None:
+        doc = self.editor.doc
+        self.reader.show_text(zh.convert_view(doc.text, self.view), self.editor.index)
+        self.findbar.set_text(doc.text)
+        self._refresh_panel()
+        self._show_selection(scroll=False)
+
+    def _step_document(self, step: int) -> None:
+        rows = [self.doc_proxy.mapToSource(self.doc_proxy.index(i, 0)).row()
+                for i in range(self.doc_proxy.rowCount())]
+        ids = [self.doc_model.rows[r].id for r in rows]
+        if self.editor.doc is None or not ids:
+            return
+        here = ids.index(self.editor.doc.id) if self.editor.doc.id in ids else -1
+        self.open_document(ids[(here + step) % len(ids)])
+
+    def next_document(self) -> None:
+        self._step_document(1)
+
+    def previous_document(self) -> None:
+        self._step_document(-1)
+
+    def _set_status(self, status: str) -> None:
+        if self.editor.doc is None:
+            return
+        self.store.set_status(self.editor.doc.id, status)
+        self._saved()
+        self._update_document_row()
+
+    def status_todo(self) -> None:
+        self._set_status("todo")
+
+    def status_in_progress(self) -> None:
+        self._set_status("in_progress")
+
+    def status_done(self) -> None:
+        self._set_status("done")
+
+    def _update_document_row(self) -> None:
+        doc_id = self.editor.doc.id
+        summary = next(s for s in self.store.documents() if s.id == doc_id)
+        self.doc_model.update_row(summary)
+        n = self.doc_model.row_of(doc_id) + 1
+        self.status_doc.setText(f"Document {n} of {len(self.doc_model.rows)} · "
+                                f"{summary.annotations} spans · {summary.status.replace('_', ' ')}")
+
+    # --- editing ---------------------------------------------------------------------------
+    def apply_tag(self, tag_id: str) -> None:
+        start, end = self.reader.selection()
+        change = self.editor.apply_tag(tag_id, start, end)
+        if change is None and start == end and self.editor.selected is None:
+            self.statusBar().showMessage("Select some text first, then press a tag key.", 4000)
+        self._after_edit(change)
+
+    def delete_span(self) -> None:
+        self._after_edit(self.editor.delete_selected())
+
+    def _move(self, edge: str, delta: int) -> None:
+        self._after_edit(self.editor.move_edge(edge, delta))
+
+    def start_left(self) -> None:
+        self._move("start", -1)
+
+    def start_right(self) -> None:
+        self._move("start", 1)
+
+    def end_left(self) -> None:
+        self._move("end", -1)
+
+    def end_right(self) -> None:
+        self._move("end", 1)
+
+    def edit_attributes(self, span_id: str, attributes: dict) -> None:
+        self._after_edit(self.editor.set_attributes(span_id, attributes))
+
+    def _after_edit(self, change: Change | None) -> None:
+        if change is None:
+            return
+        self.undo_stack.record(change)
+        self._apply_change(change)
+
+    def _after_undo(self, change: Change | None) -> None:
+        if change is None:
+            return
+        if self.reader.index is not self.editor.index:  # the editor switched document
+            self._show_document()
+            self._update_document_row()
+            self._saved()
+            return
+        self._apply_change(change)
+
+    def _apply_change(self, change: Change) -> None:
+        touched = change.touched
+        if touched:
+            self.reader.repaint_range(*touched)
+        self._refresh_panel()
+        self._show_selection(scroll=False)
+        self._update_document_row()
+        self._saved()
+
+    def undo(self) -> None:
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.undo_stack.redo()
+
+    # --- selection and navigation ---------------------------------------------------------
+    def select_span(self, span_id: str) -> None:
+        previous = self.editor.selected
+        self.editor.select(span_id)
+        self._selection_changed(previous)
+
+    def next_span(self) -> None:
+        previous = self.editor.selected
+        self.editor.step(1, self.reader.cursor_cp())
+        self._selection_changed(previous)
+
+    def prev_span(self) -> None:
+        previous = self.editor.selected
+        self.editor.step(-1, self.reader.cursor_cp())
+        self._selection_changed(previous)
+
+    def clear_selection(self) -> None:
+        previous = self.editor.selected
+        self.editor.select(None)
+        self.reader.clear_selection()
+        self.findbar.hide()
+        self._selection_changed(previous, scroll=False)
+
+    def _selection_changed(self, previous, scroll: bool = True) -> None:
+        current = self.editor.selected
+        self.reader.selected_id = current.id if current else None
+        for span in (previous, current):
+            if span is not None:
+                self.reader.repaint_range(span.start, span.end)
+        self._show_selection(scroll)
+
+    def _show_selection(self, scroll: bool = True) -> None:
+        span = self.editor.selected
+        self.reader.selected_id = span.id if span else None
+        if span is not None:
+            self.reader.select_range(span.start, span.end, ensure_visible=scroll)
+            text = self.editor.doc.text[span.start:span.end]
+            tag = self.tags.get(span.tag)
+            heading = f"<b>{text}</b> — {tag.name() if tag else span.tag}"
+            self.panel.inspector.show_span(span, heading)
+        else:
+            self.panel.inspector.show_span(None, "")
+        self.panel.select(span.id if span else None)
+
+    def _refresh_panel(self) -> None:
+        doc = self.editor.doc
+        spans = self.editor.visible_spans()
+        self.panel.model.set_rows(doc.text, spans)
+        self.palette.set_counts(self.editor.counts())
+        names = sorted({a.attributes["normalized"] for a in spans if "normalized" in a.attributes})
+        self.panel.inspector.set_known_names(names)
+
+    def _describe(self, span) -> str:
+        tag = self.tags.get(span.tag)
+        names = {a.id: a.name for a in self.store.annotators()}
+        return describe(span, self.editor.doc.text, tag.name() if tag else span.tag,
+                        names.get(span.annotator, span.annotator))
+
+    def _saved(self) -> None:
+        self.status_saved.setText(f"Saved {time.strftime('%H:%M:%S')}")
+
+    # --- view ------------------------------------------------------------------------------
+    def set_view(self, view: str) -> None:
+        self.view = view
+        self.actions[f"view_{view}"].setChecked(True)
+        self.settings.setValue("view", view)
+        if self.editor.doc is not None:
+            cursor = self.reader.selection()
+            self._show_document()
+            if cursor[0] != cursor[1] and self.editor.selected is None:
+                self.reader.select_range(*cursor)
+
+    def cycle_view(self) -> None:
+        self.set_view(VIEW_ORDER[(VIEW_ORDER.index(self.view) + 1) % len(VIEW_ORDER)])
+
+    def set_shown(self, shown) -> None:
+        self.editor.shown = shown
+        if self.editor.selected is not None and not self.editor.keep(self.editor.selected):
+            self.editor.select(None)
+        if self.editor.doc is not None:
+            self._show_document()
+
+    def _annotator_menu(self) -> None:
+        menu = self.annotator_menu
+        menu.clear()
+        menu.addAction("&All annotators", lambda: self.set_shown(ALL))
+        menu.addAction("Only &mine", lambda: self.set_shown(MINE))
+        menu.addSeparator()
+        for a in self.store.annotators():
+            menu.addAction(f"Only {a.name}", lambda _=False, i=a.id: self.set_shown(frozenset({i})))
+        menu.addAction("&Choose annotators…", self.choose_annotators_dialog)
+
+    # --- find ------------------------------------------------------------------------------
+    def find(self) -> None:
+        self.findbar.open()
+
+    def find_next(self) -> None:
+        self.findbar.step(1)
+
+    def find_prev(self) -> None:
+        self.findbar.step(-1)
+
+    # --- window state ----------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = self.settings.value("window-state")
+        if state is not None:
+            self.restoreState(state)
+        view = self.settings.value("view", "original")
+        if view in VIEW_ORDER and view != self.view:
+            self.set_view(view)
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window-state", self.saveState())
+        super().closeEvent(e)

@@ -1,0 +1,112 @@
+"""The project schema and its migrations (SQL lives only here and in :mod:`annotator.store`).
+
+A migration is a function of a connection; ``MIGRATIONS[n]`` takes the schema from version
+``n`` to ``n + 1``. :meth:`annotator.store.Store._migrate` runs the pending ones in one
+transaction and sets ``PRAGMA user_version``. Never edit a released migration: add one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+#: ``PRAGMA application_id``: "ANNT".
+APPLICATION_ID = 0x414E4E54
+
+_V1 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE annotators (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT 'annotator' CHECK (role IN ('annotator', 'reviewer', 'admin')),
+    created TEXT NOT NULL
+);
+CREATE TABLE tagsets (
+    id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    data TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 0,
+    loaded TEXT NOT NULL
+);
+CREATE TABLE tags (
+    tagset_id TEXT NOT NULL REFERENCES tagsets(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    group_id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    colour TEXT NOT NULL,
+    hotkey TEXT,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (tagset_id, id)
+);
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    source TEXT,
+    origin TEXT,
+    date TEXT,
+    script TEXT NOT NULL,
+    languages TEXT NOT NULL,
+    text TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL UNIQUE,
+    length INTEGER NOT NULL,
+    original TEXT,
+    raw TEXT,
+    encoding TEXT,
+    cleaning TEXT NOT NULL DEFAULT '[]',
+    metadata TEXT NOT NULL DEFAULT '{}',
+    status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'done')),
+    review_status TEXT NOT NULL DEFAULT 'not_reviewed'
+        CHECK (review_status IN ('not_reviewed', 'in_review', 'reviewed')),
+    created TEXT NOT NULL,
+    modified TEXT
+);
+CREATE INDEX documents_position ON documents(position);
+CREATE TABLE annotations (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL CHECK (start >= 0),
+    end INTEGER NOT NULL CHECK (end > start),
+    tag TEXT NOT NULL,
+    annotator TEXT NOT NULL REFERENCES annotators(id),
+    attributes TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL
+);
+CREATE INDEX annotations_doc ON annotations(doc_id, start, end);
+CREATE INDEX annotations_annotator ON annotations(annotator);
+CREATE TABLE review_decisions (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    reviewer TEXT NOT NULL REFERENCES annotators(id),
+    decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected', 'edited', 'gold')),
+    targets TEXT NOT NULL DEFAULT '[]',
+    result_id TEXT,
+    note TEXT,
+    created TEXT NOT NULL
+);
+CREATE INDEX review_doc ON review_decisions(doc_id);
+CREATE TABLE journal (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    annotator TEXT,
+    doc_id TEXT,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+);
+CREATE INDEX journal_annotator ON journal(annotator, seq);
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in _V1.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS = (_v1,)
+SCHEMA_VERSION = len(MIGRATIONS)

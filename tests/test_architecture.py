@@ -1,0 +1,56 @@
+"""Layering: only annotator.qt may import PySide6; only the store speaks SQL."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "annotator"
+QT_FREE = ["core", "ingest", "formats", "review", "store.py", "store_schema.py", "zh.py",
+           "project.py", "resources.py", "cli.py"]
+
+
+def python_files(*names):
+    for name in names:
+        path = PACKAGE / name
+        yield from ([path] if path.is_file() else sorted(path.rglob("*.py")))
+
+
+def test_no_pyside6_import_outside_qt_in_source():
+    for path in python_files(*QT_FREE):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import)\s+PySide6", text, re.M), path
+
+
+def test_library_imports_with_pyside6_unavailable():
+    """Import every Qt-free module in a process where importing PySide6 fails."""
+    modules = sorted({
+        "annotator." + ".".join(p.relative_to(PACKAGE).with_suffix("").parts).removesuffix(
+            ".__init__")
+        for p in python_files(*QT_FREE)
+    })
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] == 'PySide6': raise ImportError('PySide6 blocked')\n"
+        "sys.meta_path.insert(0, Block())\n"
+        f"import importlib\nfor m in {modules!r}: importlib.import_module(m)\n"
+        "assert not any(k.startswith('PySide6') for k in sys.modules)\nprint('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+
+
+def test_sql_only_in_the_store():
+    pattern = re.compile(r"\.execute(many)?\(|sqlite3\.connect|sqlite_utils\.Database")
+    for path in python_files("."):
+        if path.name in ("store.py", "store_schema.py"):
+            continue
+        assert not pattern.search(path.read_text(encoding="utf-8")), path
+
+
+def test_modules_stay_small():
+    for path in python_files("."):
+        lines = path.read_text(encoding="utf-8").count("\n")
+        assert lines <= 400, f"{path} has {lines} lines"

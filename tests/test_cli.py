@@ -1,0 +1,109 @@
+"""The command line, end to end on a real project file."""
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "p.db"
+    result = CliRunner().invoke(cli, ["init", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_init_then_docs_json_lists_five_seeds(project):
+    result = run("docs", project, "--json")
+    assert result.exit_code == 0
+    docs = json.loads(result.output)
+    assert len(docs) == 5
+    assert [d["script"] for d in docs] == ["zh-Hans"] * 4 + ["zh-Hant"]
+    assert docs[4]["languages"] == ["en", "zh-Hant"]
+    assert [d["source"] for d in docs] == ["中新社", "艾森新闻网", "环球网", "新华社", None]
+    assert [d["date"] for d in docs] == ["--06-08", "2018-05-27", "2025-09-03", "2018-05-22",
+                                         "2021-06-23"]
+    assert all(d["title"] and d["status"] == "todo" and d["annotations"] == 0 for d in docs)
+
+
+def test_show_seed_004_has_no_pinyin(project):
+    result = run("show", project, "5")
+    assert result.exit_code == 0
+    assert "執法" in result.output
+    assert not re.search(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)", result.output)
+
+
+def test_show_seed_002_cleaning_log(project):
+    result = run("show", project, "3", "--cleaning")
+    text, _, log = result.output.partition("# cleaning:")
+    for crumb in ("4OAL6N5m11s", "huanqiu.com", "1756832722602", "zhaojiandong@"):
+        assert crumb not in text and crumb in log
+    assert text.count("2025年上海合作组织峰会在天津落下帷幕") == 1
+    assert "repeated-paragraph" in log and "scrape-crumbs" in log
+
+
+def test_show_seed_001_has_no_site_menu(project):
+    result = run("show", project, "2", "--cleaning")
+    text, _, log = result.output.partition("# cleaning:")
+    assert "花花娱乐" not in text and "花花娱乐" in log and "site-menu" in log
+
+
+def test_show_json_and_unknown_document(project):
+    data = json.loads(run("show", project, "4", "--json").output)
+    assert data["source"] == "新华社" and data["metadata"]["place"] == "北京"
+    result = run("show", project, "zzzz")
+    assert result.exit_code == 1 and "no such document: zzzz" in result.output
+
+
+def test_tagset_json_and_load_errors(project, tmp_path):
+    data = json.loads(run("tagset", project, "--json").output)
+    assert [g["id"] for g in data["groups"]] == ["actor", "mechanism", "threat"]
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    result = run("tagset", project, "--load", bad)
+    assert result.exit_code == 1 and str(bad) in result.output and result.output[-1] == "\n"
+    assert json.loads(run("tagset", project, "--json").output) == data
+
+
+def test_import_reports_duplicates_and_errors(project, tmp_path):
+    good = tmp_path / "new.txt"
+    good.write_text("中国与哈萨克斯坦举行联合反恐演习。\n双方交流了情报信息。", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    seed = tmp_path / "seed.txt"
+    seed.write_text(json.loads(run("show", project, "4", "--json").output)["text"],
+                    encoding="utf-8")
+    result = run("import", project, good, bad, seed, "--annotator", "lin")
+    assert result.exit_code == 1
+    assert "1 imported, 1 already present, 1 refused" in result.output
+    assert f"error: {bad}: file is empty" in result.output
+    assert len(json.loads(run("docs", project, "--json").output)) == 6
+
+
+def test_import_no_clean_keeps_noise(tmp_path):
+    path = tmp_path / "p.db"
+    assert run("init", path, "--no-seeds").exit_code == 0
+    src = tmp_path / "a.txt"
+    src.write_text("執(zhí)法合作\r\n\r\n图片 1\n", encoding="utf-8")
+    assert run("import", path, src, "--no-clean").exit_code == 0
+    text = json.loads(run("show", path, "1", "--json").output)["text"]
+    assert text == "執(zhí)法合作\n\n图片 1\n"
+
+
+def test_init_refuses_existing_file(project):
+    result = run("init", project)
+    assert result.exit_code == 1 and "already exists" in result.output
+
+
+def test_every_command_has_help_with_example():
+    for name, _command in cli.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0 and "Example:" in result.output, name
