@@ -1,7 +1,12 @@
-"""Tagsets: groups (actors, mechanisms, threats) of tags with labels, colours and hotkeys.
+"""Tagsets: ordered groups (actors, mechanisms, threats) of tags with labels, colours and hotkeys.
 
-A tagset file is JSON valid against ``schemas/tagset.schema.json``; :func:`load_tagset`
-refuses anything else with the file's path and the exact problem.
+A tagset file is JSON valid against ``schemas/tagset.schema.json``. :func:`load_tagset` refuses
+anything else with an :class:`InputError` naming the file, the JSON pointer of the offending value
+and the problem. Rules a schema cannot express are checked here: group and tag ids are unique,
+a tag id starts with its group id and ``"."``, hotkeys are unique and none of them is one of the
+keys the application keeps for itself (:data:`RESERVED_HOTKEYS`).
+
+Pure Python: no Qt here.
 """
 
 from __future__ import annotations
@@ -9,28 +14,31 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 
 from annotator.core.errors import InputError
 
+FORMAT = "annotator-tagset"
+FORMAT_VERSION = 1
+#: Single keys the application uses itself: accept, find, next/previous suggestion, undo.
+RESERVED_HOTKEYS = frozenset("afnpu")
 
-def _schemas_dir() -> Path:
-    if hasattr(sys, "_MEIPASS"):
-        return Path(sys._MEIPASS) / "schemas"
-    return Path(__file__).resolve().parents[2] / "schemas"
+_LANG_ALIASES = {"zh": "zh-Hans", "zh-CN": "zh-Hans", "zh-SG": "zh-Hans",
+                 "zh-TW": "zh-Hant", "zh-HK": "zh-Hant", "zh-MO": "zh-Hant"}
+_MAX_REASON = 300
 
 
-def default_tagset_path() -> Path:
-    return _schemas_dir() / "tagset.default.json"
-
-
-@functools.cache
-def _validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads((_schemas_dir() / "tagset.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+def _pick(texts: Mapping[str, str], lang: str, default: str) -> str:
+    """``texts[lang]``, else the alias of ``lang``, else English, else simplified Chinese."""
+    for key in (lang, _LANG_ALIASES.get(lang), "en", "zh-Hans"):
+        if key and texts.get(key):
+            return texts[key]
+    return default
 
 
 @dataclass(frozen=True)
@@ -42,9 +50,11 @@ class Tag:
     colour: str
     hotkey: str | None
     examples: dict[str, tuple[str, ...]]
+    attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def name(self, lang: str = "en") -> str:
-        return self.label.get(lang) or self.label.get("en") or self.label.get("zh-Hans") or self.id
+        """The label in ``lang``, falling back to English, then simplified Chinese."""
+        return _pick(self.label, lang, self.id)
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,9 @@ class Group:
     colour: str
     tags: tuple[Tag, ...]
 
+    def name(self, lang: str = "en") -> str:
+        return _pick(self.label, lang, self.id)
+
 
 @dataclass(frozen=True)
 class Tagset:
@@ -63,99 +76,204 @@ class Tagset:
     version: int
     groups: tuple[Group, ...]
     description: str = ""
+    _index: dict[str, Tag] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {t.id: t for g in self.groups for t in g.tags})
 
     @property
     def tags(self) -> tuple[Tag, ...]:
+        """All tags in display order (group by group)."""
         return tuple(t for g in self.groups for t in g.tags)
 
     def tag(self, tag_id: str) -> Tag:
-        for t in self.tags:
-            if t.id == tag_id:
-                return t
-        raise KeyError(tag_id)
+        """The tag with this id; ``KeyError`` if there is none."""
+        return self._index[tag_id]
+
+    def group(self, group_id: str) -> Group:
+        """The group with this id; ``KeyError`` if there is none."""
+        for g in self.groups:
+            if g.id == group_id:
+                return g
+        raise KeyError(group_id)
 
     def by_hotkey(self, key: str) -> Tag | None:
+        """The tag bound to ``key`` (case-insensitive), or ``None``."""
         key = key.lower()
-        return next((t for t in self.tags if t.hotkey and t.hotkey.lower() == key), None)
+        return next((t for t in self.tags if t.hotkey == key), None)
 
-    def to_dict(self) -> dict:
-        return {
-            "format": "annotator-tagset", "version": self.version, "id": self.id,
-            "name": dict(self.name), "description": self.description,
-            "groups": [_group_dict(g) for g in self.groups],
-        }
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form; ``load_tagset_dict(t.to_dict()) == t``."""
+        return {"format": FORMAT, "version": self.version, "id": self.id,
+                "name": dict(self.name), "description": self.description,
+                "groups": [_group_dict(g) for g in self.groups]}
 
 
-def _group_dict(g: Group) -> dict:
+def _group_dict(g: Group) -> dict[str, Any]:
     return {"id": g.id, "label": dict(g.label), "definition": dict(g.definition),
             "colour": g.colour, "tags": [_tag_dict(t) for t in g.tags]}
 
 
-def _tag_dict(t: Tag) -> dict:
-    out = {"id": t.id, "label": dict(t.label), "definition": dict(t.definition),
-           "colour": t.colour, "examples": {k: list(v) for k, v in t.examples.items()}}
-    if t.hotkey:
+def _tag_dict(t: Tag) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": t.id, "label": dict(t.label), "definition": dict(t.definition),
+                           "colour": t.colour}
+    if t.hotkey is not None:
         out["hotkey"] = t.hotkey
+    if t.examples:
+        out["examples"] = {k: list(v) for k, v in t.examples.items()}
+    if t.attributes:
+        out["attributes"] = {k: list(v) for k, v in t.attributes.items()}
     return out
 
 
-def _pointer(path) -> str:
+# --- locating files --------------------------------------------------------------------------
+
+def _schemas_dir() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)  # set by PyInstaller
+    if frozen:
+        return Path(frozen) / "schemas"
+    return Path(__file__).resolve().parents[2] / "schemas"
+
+
+def default_tagset_path() -> Path:
+    return _schemas_dir() / "tagset.default.json"
+
+
+def schema_path() -> Path:
+    return _schemas_dir() / "tagset.schema.json"
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+# --- validation ------------------------------------------------------------------------------
+
+def _pointer(path: Any) -> str:
     return "/".join(str(p) for p in path) or "(top level)"
 
 
-def load_tagset_dict(data: dict, path: str | Path | None = None) -> Tagset:
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+def _short(text: str) -> str:
+    return text if len(text) <= _MAX_REASON else text[:_MAX_REASON - 1] + "…"
+
+
+def _check_schema(data: Any, path: str | Path | None) -> None:
+    if isinstance(data, dict) and isinstance(data.get("version"), int) \
+            and data["version"] > FORMAT_VERSION:
+        raise InputError(path, f"version: tagset format {data['version']} is newer than this "
+                               f"program understands ({FORMAT_VERSION})")
+    errors = sorted(_validator().iter_errors(data), key=lambda e: [
+        (0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in e.absolute_path])
     if errors:
-        e = errors[0]
-        raise InputError(path, f"{_pointer(e.absolute_path)}: {e.message}")
-    groups = tuple(_group(g) for g in data["groups"])
-    tagset = Tagset(data["id"], dict(data["name"]), data["version"], groups,
-                    data.get("description", ""))
-    _check_unique(tagset, path)
-    return tagset
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+        raise InputError(path, _short(f"{_pointer(first.absolute_path)}: {first.message}") + more)
 
 
-def _group(g: dict) -> Group:
-    tags = tuple(Tag(t["id"], g["id"], dict(t["label"]), dict(t.get("definition", {})),
-                     t["colour"], t.get("hotkey"),
-                     {k: tuple(v) for k, v in t.get("examples", {}).items()}) for t in g["tags"])
-    return Group(g["id"], dict(g["label"]), dict(g.get("definition", {})), g["colour"], tags)
+def _walk_tags(data: dict) -> Iterator[tuple[str, dict, dict]]:
+    """(pointer of the tag, tag, its group) for every tag, in order."""
+    for gi, g in enumerate(data["groups"]):
+        for ti, t in enumerate(g["tags"]):
+            yield f"groups/{gi}/tags/{ti}", t, g
 
 
-def _check_unique(tagset: Tagset, path) -> None:
-    seen_ids: set[str] = set()
-    seen_keys: dict[str, str] = {}
-    for group in tagset.groups:
-        for t in group.tags:
-            if not t.id.startswith(group.id + "."):
-                raise InputError(path, f"tag id '{t.id}' must start with its group id "
-                                       f"'{group.id}.'")
-            if t.id in seen_ids:
-                raise InputError(path, f"duplicate tag id '{t.id}'")
-            seen_ids.add(t.id)
-            if t.hotkey:
-                key = t.hotkey.lower()
-                if key in seen_keys:
-                    raise InputError(path, f"hotkey '{t.hotkey}' of '{t.id}' is already used "
-                                           f"by '{seen_keys[key]}'")
-                seen_keys[key] = t.id
+def _check_rules(data: dict, path: str | Path | None) -> None:
+    """Uniqueness, id prefixes and reserved hotkeys (the schema has been checked)."""
+    seen: dict[str, str] = {}
+    for gi, g in enumerate(data["groups"]):
+        where = f"groups/{gi}/id"
+        if g["id"] in seen:
+            raise InputError(path, f"{where}: duplicate group id '{g['id']}' "
+                                   f"(first used at {seen[g['id']]})")
+        seen[g["id"]] = where
+    keys: dict[str, str] = {}
+    for where, t, g in _walk_tags(data):
+        if not t["id"].startswith(g["id"] + "."):
+            raise InputError(path, f"{where}/id: tag id '{t['id']}' must start with its "
+                                   f"group id '{g['id']}.'")
+        if t["id"] in seen:
+            raise InputError(path, f"{where}/id: duplicate tag id '{t['id']}' "
+                                   f"(first used at {seen[t['id']]})")
+        seen[t["id"]] = f"{where}/id"
+        key = t.get("hotkey")
+        if key is None:
+            continue
+        if key in RESERVED_HOTKEYS:
+            raise InputError(path, f"{where}/hotkey: '{key}' is reserved by the application "
+                                   f"(reserved: {', '.join(sorted(RESERVED_HOTKEYS))})")
+        if key in keys:
+            raise InputError(path, f"{where}/hotkey: duplicate hotkey '{key}' "
+                                   f"(already used by '{keys[key]}')")
+        keys[key] = t["id"]
+
+
+# --- building --------------------------------------------------------------------------------
+
+def _terms(mapping: Mapping[str, list[str]] | None) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in (mapping or {}).items()}
+
+
+def _build_tag(t: dict, group_id: str) -> Tag:
+    return Tag(id=t["id"], group=group_id, label=dict(t["label"]),
+               definition=dict(t["definition"]), colour=t["colour"].lower(),
+               hotkey=t.get("hotkey"), examples=_terms(t.get("examples")),
+               attributes=_terms(t.get("attributes")))
+
+
+def _build_group(g: dict) -> Group:
+    return Group(id=g["id"], label=dict(g["label"]), definition=dict(g["definition"]),
+                 colour=g["colour"].lower(), tags=tuple(_build_tag(t, g["id"]) for t in g["tags"]))
+
+
+def load_tagset_dict(data: Any, path: str | Path | None = None) -> Tagset:
+    """Validate parsed JSON and build a :class:`Tagset`; ``path`` only names the source in
+    errors."""
+    _check_schema(data, path)
+    _check_rules(data, path)
+    return Tagset(id=data["id"], name=dict(data["name"]), version=data["version"],
+                  groups=tuple(_build_group(g) for g in data["groups"]),
+                  description=data.get("description", ""))
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key '{key}' in one object")
+        out[key] = value
+    return out
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(path, "tagset file not found") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a tagset file") from None
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"not UTF-8 text (byte 0x{e.object[e.start]:02x} at offset "
+                               f"{e.start})") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read tagset file: {e.strerror or e}") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as e:
+        raise InputError(path, f"invalid JSON at line {e.lineno}, column {e.colno}: "
+                               f"{e.msg}") from None
+    except ValueError as e:
+        raise InputError(path, f"invalid tagset JSON: {e}") from None
 
 
 def load_tagset(path: str | Path) -> Tagset:
+    """Read, validate and build the tagset in the file at ``path``."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-        raise InputError(path, f"cannot read tagset: {reason}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise InputError(path, f"invalid JSON at line {e.lineno} column {e.colno}: "
-                               f"{e.msg}") from None
-    return load_tagset_dict(data, path)
+    return load_tagset_dict(_read_json(path), path)
 
 
 @functools.cache
 def default_tagset() -> Tagset:
+    """The tagset shipped with the program (loaded once)."""
     return load_tagset(default_tagset_path())
