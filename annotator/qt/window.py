@@ -24,7 +24,7 @@ from annotator.core.session import Session
 from annotator.qt import dialogs
 from annotator.qt.actions import build_actions, tag_actions
 from annotator.qt.findbar import FindBar
-from annotator.qt.models import ID_ROLE, DocumentListModel, FilterProxy
+from annotator.qt.models import ID_ROLE, STATUS_LABELS, DocumentListModel, FilterProxy
 from annotator.qt.palette import TagPalette
 from annotator.qt.panel import AnnotationPanel
 from annotator.qt.reader import Reader
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         self.doc_table.clicked.connect(self._doc_activated)
 
     def _build_docks(self) -> None:
+        self.docks: dict[str, QDockWidget] = {}
         docs = QWidget()
         layout = QVBoxLayout(docs)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -101,6 +102,10 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks_menu.addAction(dock.toggleViewAction())
+            self.docks[name] = dock
+        self.resizeDocks([self.docks["documents"], self.docks["palette"]], [420, 340],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["annotations"]], [220], Qt.Orientation.Vertical)
 
     # --- project ---------------------------------------------------------------------------
     def set_project(self, store, annotator) -> None:
@@ -132,6 +137,7 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
     def refresh_documents(self) -> None:
         self.doc_model.set_rows(self.store.documents())
         self.doc_table.resizeColumnsToContents()
+        self.doc_table.setColumnWidth(0, min(self.doc_table.columnWidth(0), 220))
 
     # --- documents -------------------------------------------------------------------------
     def _doc_activated(self, index) -> None:
@@ -155,6 +161,7 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         self.findbar.set_text(doc.text)
         self._refresh_panel()
         self._show_selection(scroll=False)
+        self._update_document_row()
 
     def _step_document(self, step: int) -> None:
         rows = [self.doc_proxy.mapToSource(self.doc_proxy.index(i, 0)).row()
@@ -193,7 +200,7 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         self.doc_model.update_row(summary)
         n = self.doc_model.row_of(doc_id) + 1
         self.status_doc.setText(f"Document {n} of {len(self.doc_model.rows)} · "
-                                f"{summary.annotations} spans · {summary.status.replace('_', ' ')}")
+                                f"{summary.annotations} spans · {STATUS_LABELS[summary.status]}")
 
     # --- editing ---------------------------------------------------------------------------
     def apply_tag(self, tag_id: str) -> None:
@@ -290,7 +297,8 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         span = self.editor.selected
         self.reader.selected_id = span.id if span else None
         if span is not None:
-            self.reader.select_range(span.start, span.end, ensure_visible=scroll)
+            # the caret goes to the span; its own highlight (bold, full colour) marks it
+            self.reader.select_range(span.start, span.start, ensure_visible=scroll)
             text = self.editor.doc.text[span.start:span.end]
             tag = self.tags.get(span.tag)
             heading = f"<b>{text}</b> — {tag.name() if tag else span.tag}"
