@@ -213,12 +213,19 @@ class Store:
         fields = Document.__dataclass_fields__
         return Document(**{k: v for k, v in data.items() if k in fields})
 
+    _SUMMARY = ("SELECT d.id, d.title, d.date, d.source, d.script, d.languages, d.status, "
+                "d.review_status, (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id), "
+                "d.length, d.position FROM documents d")
+
     def documents(self) -> list[DocumentSummary]:
-        rows = self.conn.execute(
-            "SELECT d.id, d.title, d.date, d.source, d.script, d.languages, d.status, "
-            "d.review_status, (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id), "
-            "d.length, d.position FROM documents d ORDER BY d.position")
+        rows = self.conn.execute(f"{self._SUMMARY} ORDER BY d.position")
         return [DocumentSummary(*r[:5], tuple(json.loads(r[5])), *r[6:]) for r in rows]
+
+    def summary(self, doc_id: str) -> DocumentSummary:
+        r = self.conn.execute(f"{self._SUMMARY} WHERE d.id = ?", (doc_id,)).fetchone()
+        if r is None:
+            raise KeyError(doc_id)
+        return DocumentSummary(*r[:5], tuple(json.loads(r[5])), *r[6:])
 
     def resolve_document(self, ref: str) -> str:
         """A document id from its id, its 1-based list number, or an id prefix (≥ 4)."""
@@ -245,9 +252,10 @@ class Store:
 
     # --- annotations -------------------------------------------------------------------
     def annotations(self, doc_id: str) -> list[Annotation]:
+        """The document's annotations in reading order ``(start, end, id)``."""
         rows = self.conn.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE "
                                  "doc_id = ? ORDER BY start, end, id", (doc_id,))
-        return [_annotation(r) for r in rows]
+        return _annotations(rows)
 
     def insert_annotations(self, annotations: Iterable[Annotation]) -> None:
         """Bulk insert without journalling (imports, merges, benchmarks)."""
@@ -335,8 +343,19 @@ class Store:
 ANNOTATION_COLUMNS = "id, doc_id, start, end, tag, annotator, attributes, created, modified"
 
 
+_NO_ATTRIBUTES = "{}"
+
+
+def _annotations(rows) -> list[Annotation]:
+    """Rows to annotations, as fast as Python allows (30,000 rows in a few ms)."""
+    make, loads, empty = tuple.__new__, json.loads, _NO_ATTRIBUTES
+    return [make(Annotation, (r[0], r[1], r[2], r[3], r[4], r[5],
+                              {} if r[6] == empty else loads(r[6]), r[7], r[8])) for r in rows]
+
+
 def _annotation(row) -> Annotation:
-    return Annotation(*row[:6], json.loads(row[6]), *row[7:])
+    attributes = {} if row[6] == _NO_ATTRIBUTES else json.loads(row[6])
+    return Annotation(row[0], row[1], row[2], row[3], row[4], row[5], attributes, row[7], row[8])
 
 
 def _annotation_row(a: Annotation) -> tuple:

@@ -105,8 +105,7 @@ class Utf16Map:
     __slots__ = ("astral", "astral16", "length", "length16")
 
     def __init__(self, text: str):
-        has_astral = _ASTRAL.search(text) is not None
-        self.astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if has_astral else []
+        self.astral = [m.start() for m in _ASTRAL.finditer(text)]
         self.astral16 = [p + i for i, p in enumerate(self.astral)]
         self.length = len(text)
         self.length16 = self.length + len(self.astral)

@@ -26,8 +26,8 @@ class Command:
 
     def to_json(self) -> str:
         return json.dumps({"kind": self.kind, "doc_id": self.doc_id, "label": self.label,
-                           "before": [a.__dict__ for a in self.before],
-                           "after": [a.__dict__ for a in self.after]},
+                           "before": [a._asdict() for a in self.before],
+                           "after": [a._asdict() for a in self.after]},
                           ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -107,7 +107,7 @@ def delete(spans: list[Annotation]) -> Command:
 
 def retag(spans: list[Annotation], tag: str) -> Command:
     stamp = now()
-    after = tuple(replace(a, tag=tag, modified=stamp) for a in spans)
+    after = tuple(a._replace(tag=tag, modified=stamp) for a in spans)
     return Command("retag", spans[0].doc_id, tuple(spans), after, f"change tag to {tag}")
 
 
@@ -115,7 +115,7 @@ def resize(span: Annotation, start: int, end: int, text_length: int) -> Command 
     """Move a span's edges; None when the result would be empty or outside the text."""
     if not 0 <= start < end <= text_length or (start, end) == (span.start, span.end):
         return None
-    after = replace(span, start=start, end=end, modified=now())
+    after = span._replace(start=start, end=end, modified=now())
     return Command("resize", span.doc_id, (span,), (after,), "resize span")
 
 
@@ -123,7 +123,7 @@ def set_attributes(span: Annotation, attributes: dict) -> Command | None:
     cleaned = {k: v for k, v in attributes.items() if v not in (None, "")}
     if cleaned == span.attributes:
         return None
-    after = replace(span, attributes=cleaned, modified=now())
+    after = span._replace(attributes=cleaned, modified=now())
     return Command("attributes", span.doc_id, (span,), (after,), "edit attributes")
 
 

@@ -7,10 +7,15 @@ paragraph (a Qt text block) are found in O(log n) and a one-span edit touches on
 from __future__ import annotations
 
 import bisect
+import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _key(a: Annotation) -> tuple[int, int, str]:
@@ -20,14 +25,26 @@ def _key(a: Annotation) -> tuple[int, int, str]:
 class SpanIndex:
     def __init__(self, text: str, spans: Iterable[Annotation] = ()):
         self.length = len(text)
-        self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.para_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         self._spans: list[Annotation] = sorted(spans, key=_key)
-        self._keys = [_key(a) for a in self._spans]
+        self._keys = [(a.start, a.end, a.id) for a in self._spans]
         self._by_id = {a.id: a for a in self._spans}
-        self._buckets: dict[int, list[Annotation]] = {}
+        self._buckets: dict[int, list[Annotation]] = defaultdict(list)
+        self._fill_buckets()
+
+    def _fill_buckets(self) -> None:
+        """One merge-like pass: spans are sorted by start, so their first paragraph only
+        ever moves forward."""
+        starts, count, p = self.para_starts, len(self.para_starts), 0
+        buckets = self._buckets
         for a in self._spans:
-            for p in self._paragraphs_of(a):
-                self._buckets.setdefault(p, []).append(a)
+            while p + 1 < count and starts[p + 1] <= a.start:
+                p += 1
+            last = p
+            while last + 1 < count and starts[last + 1] < a.end:
+                last += 1
+            for q in range(p, last + 1):
+                buckets[q].append(a)
 
     # --- queries -----------------------------------------------------------------------
     def __len__(self) -> int:
@@ -47,7 +64,7 @@ class SpanIndex:
 
     def in_paragraph(self, number: int,
                      keep: Callable[[Annotation], bool] | None = None) -> list[Annotation]:
-        spans = self._buckets.get(number, [])
+        spans = self._buckets.get(number, ())
         return [a for a in spans if keep(a)] if keep else list(spans)
 
     def at(self, pos: int, keep: Callable[[Annotation], bool] | None = None) -> list[Annotation]:

@@ -13,7 +13,7 @@ class FindBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.text = self.folded = ""
+        self.text, self.folded = "", None
         self.matches: list[tuple[int, int]] = []
         self.current = -1
         self.edit = QLineEdit(placeholderText="Find (简/繁 alike)…", clearButtonEnabled=True)
@@ -36,8 +36,9 @@ class FindBar(QWidget):
         close.clicked.connect(self.hide)
 
     def set_text(self, text: str) -> None:
-        self.text, self.folded = text, searchable(text)
-        self._search(self.edit.text())
+        self.text, self.folded = text, None  # folded on first use: opening stays fast
+        if self.isVisible():
+            self._search(self.edit.text())
 
     def open(self) -> None:
         self.show()
@@ -51,6 +52,8 @@ class FindBar(QWidget):
         super().keyPressEvent(e)
 
     def _search(self, query: str) -> None:
+        if self.folded is None and query.strip():
+            self.folded = searchable(self.text)
         self.matches = find_all(self.text, query, self.folded)
         self.current = -1
         self._show_count()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import itemgetter
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from annotator.core.annotation import Annotation
 from annotator.core.document import DocumentSummary
@@ -69,24 +70,97 @@ def _status_text(r: DocumentSummary) -> str:
 
 
 class AnnotationTableModel(QAbstractTableModel):
+    """The open document's spans. Sorting and filtering happen on the Python objects and a
+    one-span edit inserts or removes one row, so a 30,000-span document stays instant."""
+
     HEADERS = ("Text", "Tag", "Annotator", "Normalized", "Certainty", "Note")
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.all: dict[str, Annotation] = {}
         self.rows: list[Annotation] = []
         self.text = ""
+        self.needle = ""
+        self.sort_column, self.descending = 0, False
         self.tag_name: Callable[[str], str] = str
         self.tag_colour: Callable[[str], str] = lambda t: "#ffffff"
         self.annotator_name: Callable[[str], str] = str
 
+    # --- contents ------------------------------------------------------------------------
+    def _values(self, a: Annotation) -> tuple:
+        return (self.text[a.start:a.end], self.tag_name(a.tag), self.annotator_name(a.annotator),
+                a.attributes.get("normalized", ""), a.attributes.get("certainty", ""),
+                a.attributes.get("note", ""))
+
+    def _key(self, a: Annotation):
+        if self.sort_column == 0:
+            return (a.start, a.end, a.id)
+        return (str(self._values(a)[self.sort_column]), a.start, a.id)
+
+    def _shown(self, a: Annotation) -> bool:
+        return not self.needle or any(self.needle in str(v).lower() for v in self._values(a))
+
     def set_rows(self, text: str, rows: list[Annotation]) -> None:
         self.beginResetModel()
-        self.text, self.rows = text, rows
+        self.text, self.all = text, {a.id: a for a in rows}
+        self._rebuild()
         self.endResetModel()
+
+    def _rebuild(self) -> None:
+        shown = (a for a in self.all.values() if self._shown(a)) if self.needle \
+            else self.all.values()
+        if self.sort_column == 0:  # reading order: the key is the tuple's own prefix
+            self.rows = sorted(shown, key=itemgetter(2, 3, 0), reverse=self.descending)
+        else:
+            self.rows = sorted(shown, key=self._key, reverse=self.descending)
+
+    def set_filter(self, needle: str) -> None:
+        self.beginResetModel()
+        self.needle = needle.strip().lower()
+        self._rebuild()
+        self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self.sort_column, self.descending = column, order == Qt.SortOrder.DescendingOrder
+        self._rebuild()
+        self.layoutChanged.emit()
+
+    def apply(self, removed: list[Annotation], added: list[Annotation]) -> list[Annotation]:
+        """Remove and insert the rows an edit touched (``added`` already filtered); returns
+        the removed annotations that the model held."""
+        held = [self.all.pop(a.id) for a in removed if a.id in self.all]
+        self.all.update((a.id, a) for a in added)
+        for span_id in (a.id for a in held):
+            row = self.row_of(span_id)
+            if row >= 0:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.rows[row]
+                self.endRemoveRows()
+        for a in added:
+            if self._shown(a):
+                row = self._insertion_row(a)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self.rows.insert(row, a)
+                self.endInsertRows()
+        return held
+
+    def _insertion_row(self, a: Annotation) -> int:
+        keys = [self._key(r) for r in self.rows] if self.sort_column else None
+        key = self._key(a)
+        if keys is None:  # reading order: compare (start, end, id) directly
+            lo, hi = 0, len(self.rows)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                before = self._key(self.rows[mid]) < key
+                lo, hi = (mid + 1, hi) if before != self.descending else (lo, mid)
+            return lo
+        return sum(1 for k in keys if (k < key) != self.descending)
 
     def row_of(self, span_id: str) -> int:
         return next((i for i, a in enumerate(self.rows) if a.id == span_id), -1)
 
+    # --- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
 
@@ -104,15 +178,8 @@ class AnnotationTableModel(QAbstractTableModel):
             return a.id
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 1:
             return QColor(self.tag_colour(a.tag))
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
-            return QBrush(QColor(self.tag_colour(a.tag)).lighter(115))
-        if role in (DISPLAY, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
-            values = (self.text[a.start:a.end], self.tag_name(a.tag),
-                      self.annotator_name(a.annotator), a.attributes.get("normalized", ""),
-                      a.attributes.get("certainty", ""), a.attributes.get("note", ""))
-            if role == SORT_ROLE and index.column() == 0:
-                return a.start
-            return values[index.column()]
+        if role in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
+            return self._values(a)[index.column()]
         return None
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.annotation import CERTAINTIES, Annotation
-from annotator.qt.models import ID_ROLE, AnnotationTableModel, FilterProxy
+from annotator.qt.models import ID_ROLE, AnnotationTableModel
 
 
 class Inspector(QWidget):
@@ -80,11 +80,9 @@ class AnnotationPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = AnnotationTableModel(self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit(placeholderText="Filter spans…", clearButtonEnabled=True)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -101,7 +99,7 @@ class AnnotationPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(left, 3)
         layout.addWidget(self.inspector, 2)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.model.set_filter)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
 
@@ -116,7 +114,7 @@ class AnnotationPanel(QWidget):
         if row < 0:
             selection.clearSelection()
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         if index.isValid():
             selection.select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                              | QItemSelectionModel.SelectionFlag.Rows)

@@ -40,6 +40,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         if r.index is None:
             return
         number = self.currentBlock().blockNumber()
+        if not r.should_highlight(number):
+            return
         spans = r.index.in_paragraph(number, r.keep)
         if not spans:
             return
@@ -94,7 +96,13 @@ class Reader(QPlainTextEdit):
         self.selected_id: str | None = None
         self.view_text = ""
         self._press_pos = None
+        # Blocks are highlighted when they come into view: opening a long document costs
+        # one screen of highlighting, not the whole text.
+        self.pending: set[int] = set()
+        self._window = (0, -1)
+        self._forced = False
         self.highlighter = SpanHighlighter(self)
+        self.updateRequest.connect(self._highlight_visible)
         self.document().setDocumentMargin(16)
         self._set_font()
 
@@ -112,13 +120,33 @@ class Reader(QPlainTextEdit):
 
     # --- content -------------------------------------------------------------------------
     def show_text(self, view_text: str, index: SpanIndex) -> None:
-        self.index = None  # no highlighting while the text goes in
         self.view_text = view_text
         self.umap = zh.Utf16Map(view_text)
-        self.setPlainText(view_text)
         self.index = index
+        self.pending.clear()
+        self._window = (0, self._screenful())
         self.highlighter.clear_cache()
-        self.highlighter.rehighlight()
+        self.setPlainText(view_text)  # highlights the first screen, defers the rest
+
+    def _screenful(self) -> int:
+        return max(80, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()) + 4)
+
+    def should_highlight(self, number: int) -> bool:
+        lo, hi = self._window
+        if self._forced or lo <= number <= hi:
+            self.pending.discard(number)
+            return True
+        self.pending.add(number)
+        return False
+
+    def _highlight_visible(self, *_) -> None:
+        if not self.pending:
+            return
+        first = self.firstVisibleBlock().blockNumber()
+        self._window = (first, first + self._screenful())
+        todo = sorted(n for n in self.pending if first <= n <= self._window[1])
+        for number in todo:
+            self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
 
     def repaint_range(self, start: int, end: int) -> None:
         """Redraw the paragraphs that ``[start, end)`` (code points) touches."""
@@ -126,8 +154,12 @@ class Reader(QPlainTextEdit):
             return
         first, last = self.index.paragraph_of(start), self.index.paragraph_of(max(start, end - 1))
         self.highlighter.clear_cache()
-        for number in range(first, last + 1):
-            self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
+        self._forced = True
+        try:
+            for number in range(first, last + 1):
+                self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
+        finally:
+            self._forced = False
 
     # --- selection in code points ----------------------------------------------------------
     def selection(self) -> tuple[int, int]:

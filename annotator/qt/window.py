@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
 
     def _update_document_row(self) -> None:
         doc_id = self.editor.doc.id
-        summary = next(s for s in self.store.documents() if s.id == doc_id)
+        summary = self.store.summary(doc_id)
         self.doc_model.update_row(summary)
         n = self.doc_model.row_of(doc_id) + 1
         self.status_doc.setText(f"Document {n} of {len(self.doc_model.rows)} · "
@@ -251,7 +252,13 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         touched = change.touched
         if touched:
             self.reader.repaint_range(*touched)
-        self._refresh_panel()
+        added = [a for a in change.added if self.editor.keep(a)]
+        held = self.panel.model.apply(list(change.removed), added)
+        self.tag_counts.subtract(a.tag for a in held)
+        self.tag_counts.update(a.tag for a in added)
+        self.palette.set_counts(self.tag_counts)
+        if any("normalized" in a.attributes for a in change.removed + change.added):
+            self._refresh_names()
         self._show_selection(scroll=False)
         self._update_document_row()
         self._saved()
@@ -308,10 +315,16 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         self.panel.select(span.id if span else None)
 
     def _refresh_panel(self) -> None:
-        doc = self.editor.doc
-        spans = self.editor.visible_spans()
-        self.panel.model.set_rows(doc.text, spans)
-        self.palette.set_counts(self.editor.counts())
+        self.panel.model.set_rows(self.editor.doc.text, self.editor.visible_spans())
+        self._refresh_counts()
+
+    def _refresh_counts(self) -> None:
+        self.tag_counts = Counter(a.tag for a in self.panel.model.all.values())
+        self.palette.set_counts(self.tag_counts)
+        self._refresh_names()
+
+    def _refresh_names(self) -> None:
+        spans = self.panel.model.all.values()
         names = sorted({a.attributes["normalized"] for a in spans if "normalized" in a.attributes})
         self.panel.inspector.set_known_names(names)
 
