@@ -219,13 +219,13 @@ class Store:
 
     def documents(self) -> list[DocumentSummary]:
         rows = self.conn.execute(f"{self._SUMMARY} ORDER BY d.position")
-        return [DocumentSummary(*r[:5], tuple(json.loads(r[5])), *r[6:]) for r in rows]
+        return [_summary(r) for r in rows]
 
     def summary(self, doc_id: str) -> DocumentSummary:
         r = self.conn.execute(f"{self._SUMMARY} WHERE d.id = ?", (doc_id,)).fetchone()
         if r is None:
             raise KeyError(doc_id)
-        return DocumentSummary(*r[:5], tuple(json.loads(r[5])), *r[6:])
+        return _summary(r)
 
     def resolve_document(self, ref: str) -> str:
         """A document id from its id, its 1-based list number, or an id prefix (≥ 4)."""
@@ -338,6 +338,12 @@ class Store:
         problems = [r[0] for r in self.conn.execute("PRAGMA quick_check") if r[0] != "ok"]
         problems += [f"foreign key: {r}" for r in self.conn.execute("PRAGMA foreign_key_check")]
         return problems
+
+
+def _summary(r) -> DocumentSummary:
+    return DocumentSummary(id=r[0], title=r[1], date=r[2], source=r[3], script=r[4],
+                           languages=tuple(json.loads(r[5])), status=r[6], review_status=r[7],
+                           annotations=r[8], length=r[9], position=r[10])
 
 
 ANNOTATION_COLUMNS = "id, doc_id, start, end, tag, annotator, attributes, created, modified"

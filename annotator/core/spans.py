@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change
 
-
 _NEWLINE = re.compile("\n")
 
 

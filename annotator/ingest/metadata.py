@@ -47,8 +47,8 @@ def find_date(text: str, removed: str) -> tuple[str | None, str | None]:
         if (date := _iso(*map(int, m.groups()))):
             return date, "byline"
     partial = None
-    if (m := DATELINE.search(text[:2000])):
-        month, day = int(m["month"]), int(m["day"])
+    if (line := DATELINE.search(text[:2000])):
+        month, day = int(line["month"]), int(line["day"])
         year = re.search(rf"(\d{{4}})年{month}月", text)
         if year and (date := _iso(int(year[1]), month, day)):
             return date, "dateline"

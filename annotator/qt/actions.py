@@ -6,15 +6,17 @@ from the same definitions, so the sheet can never disagree with the keys.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from annotator.qt.palette import chip
 
-# (menu, name, text, shortcuts, window method)
+# (menu, name, text, shortcuts, window method or dialogs.FUNCTION)
 ACTIONS = [
-    ("&File", "open", "&Open project…", ["Ctrl+O"], "open_project_dialog"),
-    ("&File", "new", "&New project…", ["Ctrl+N"], "new_project_dialog"),
-    ("&File", "import", "&Import files…", ["Ctrl+I"], "import_dialog"),
+    ("&File", "open", "&Open project…", ["Ctrl+O"], "dialogs.open_project"),
+    ("&File", "new", "&New project…", ["Ctrl+N"], "dialogs.new_project"),
+    ("&File", "import", "&Import files…", ["Ctrl+I"], "dialogs.import_files"),
     ("&File", "quit", "&Quit", ["Ctrl+Q"], "close"),
     ("&Edit", "undo", "&Undo", ["Ctrl+Z"], "undo"),
     ("&Edit", "redo", "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "redo"),
@@ -26,7 +28,7 @@ ACTIONS = [
     ("&Edit", "end_left", "Move span end left", ["Alt+Shift+Left"], "end_left"),
     ("&Edit", "end_right", "Move span end right", ["Alt+Shift+Right"], "end_right"),
     ("&Edit", "clear", "&Clear selection", ["Esc"], "clear_selection"),
-    ("&Edit", "find", "&Find…", ["Ctrl+F"], "find"),
+    ("&Edit", "find", "&Find…", ["Ctrl+F"], "open_find"),
     ("&Edit", "find_next", "Find ne&xt", ["F3"], "find_next"),
     ("&Edit", "find_prev", "Find pre&vious", ["Shift+F3"], "find_prev"),
     ("&Document", "status_todo", "Status: &to do", ["Ctrl+1"], "status_todo"),
@@ -35,8 +37,8 @@ ACTIONS = [
     ("&Document", "next_doc", "&Next document", ["Ctrl+PgDown"], "next_document"),
     ("&Document", "prev_doc", "&Previous document", ["Ctrl+PgUp"], "previous_document"),
     ("&View", "cycle_script", "Cycle &script: original / 简体 / 繁體", ["Ctrl+T"], "cycle_view"),
-    ("&Help", "shortcuts", "&Keyboard shortcuts", ["F1"], "show_shortcuts"),
-    ("&Help", "about", "&About annotator", [], "show_about"),
+    ("&Help", "shortcuts", "&Keyboard shortcuts", ["F1"], "dialogs.shortcuts_sheet"),
+    ("&Help", "about", "&About annotator", [], "dialogs.about"),
 ]
 # Shortcuts the reader handles itself (shown in the sheet, not bound twice).
 READER_KEYS = {"next_span", "prev_span", "clear"}
@@ -57,12 +59,21 @@ def build_actions(window) -> dict[str, QAction]:
             action.setShortcuts([QKeySequence(k) for k in keys])
         elif keys:
             action.setText(f"{text}\t{keys[0]}")
-        action.triggered.connect(getattr(window, method))
+        action.triggered.connect(_handler(window, method))
         menus[menu_name].addAction(action)
         actions[name] = action
     window.menus = menus
     _script_menu(window, menus["&View"], actions)
     return actions
+
+
+def _handler(window, method: str):
+    """A window method, or ``dialogs.NAME``: a dialog function of the window."""
+    if method.startswith("dialogs."):
+        from annotator.qt import dialogs  # dialogs imports this module
+
+        return partial(getattr(dialogs, method.removeprefix("dialogs.")), window)
+    return getattr(window, method)
 
 
 def _script_menu(window, view_menu, actions) -> None:

@@ -78,9 +78,13 @@ class TagPalette(QWidget):
         needle = text.strip().lower()
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            if top is None:
+                continue
             shown = 0
             for j in range(top.childCount()):
                 item = top.child(j)
+                if item is None:
+                    continue
                 hay = f"{item.text(0)} {item.data(0, ID_ROLE)} {item.toolTip(0)}".lower()
                 item.setHidden(bool(needle) and needle not in hay)
                 shown += not item.isHidden()

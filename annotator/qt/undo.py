@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from annotator.core.commands import Change, Command
+from annotator.core.editor import Editor
 
 
 class JournalCommand(QUndoCommand):
@@ -24,20 +25,24 @@ class JournalCommand(QUndoCommand):
         if self._fresh or self.stack.replaying:
             self._fresh = False
             return
-        self.stack.on_change(self.stack.editor.redo())
+        self.stack.on_change(self.stack.active_editor().redo())
 
     def undo(self) -> None:
         if self.stack.replaying:
             return
-        self.stack.on_change(self.stack.editor.undo())
+        self.stack.on_change(self.stack.active_editor().undo())
 
 
 class JournalStack(QUndoStack):
     def __init__(self, on_change: Callable[[Change | None], None], parent=None):
         super().__init__(parent)
-        self.editor = None
+        self.editor: Editor | None = None
         self.on_change = on_change
         self.replaying = False
+
+    def active_editor(self) -> Editor:
+        assert self.editor is not None, "rebuild(editor) first"
+        return self.editor
 
     def bind(self, undo: QAction, redo: QAction) -> None:
         """Keep the Edit menu's Undo/Redo entries enabled and named by the stack."""
@@ -53,13 +58,13 @@ class JournalStack(QUndoStack):
         if change is not None and change.command is not None:
             self.push(JournalCommand(self, change.command))
 
-    def rebuild(self, editor) -> None:
+    def rebuild(self, editor: Editor) -> None:
         """Mirror the editor's stored history: done commands, then undone ones."""
         self.editor = editor
         self.replaying = True
         try:
             self.clear()
-            done, undone = self.editor.session.history()
+            done, undone = editor.session.history()
             for command in done + list(reversed(undone)):
                 self.push(JournalCommand(self, command))
             self.setIndex(len(done))

@@ -5,27 +5,29 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from functools import partial
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QTableView,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator import zh
 from annotator.core.commands import Change
+from annotator.core.document import Document
 from annotator.core.editor import ALL, MINE, Editor
 from annotator.core.render import describe
 from annotator.core.session import Session
 from annotator.qt import dialogs
 from annotator.qt.actions import build_actions, tag_actions
+from annotator.qt.doclist import DocumentList
 from annotator.qt.findbar import FindBar
-from annotator.qt.models import ID_ROLE, STATUS_LABELS, DocumentListModel, FilterProxy
+from annotator.qt.models import STATUS_LABELS
 from annotator.qt.palette import TagPalette
 from annotator.qt.panel import AnnotationPanel
 from annotator.qt.reader import Reader
@@ -34,16 +36,19 @@ from annotator.qt.undo import JournalStack
 VIEW_ORDER = ["original", "simplified", "traditional"]
 
 
-class MainWindow(QMainWindow, dialogs.ProjectDialogs):
+class MainWindow(QMainWindow):
     def __init__(self, store, annotator, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings("annotator", "annotator")
         self.view = "original"
+        self.menus: dict = {}
+        self.annotator_menu: QMenu
+        self.docks_menu: QMenu
         # created before the actions so that it is destroyed before them
         self.undo_stack = JournalStack(self._after_undo, self)
         self._build_widgets()
-        self.actions = build_actions(self)
-        self.undo_stack.bind(self.actions["undo"], self.actions["redo"])
+        self.acts = build_actions(self)
+        self.undo_stack.bind(self.acts["undo"], self.acts["redo"])
         self._build_docks()
         self.set_project(store, annotator)
         self._restore_window()
@@ -59,43 +64,26 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         layout.addWidget(self.reader)
         layout.addWidget(self.findbar)
         self.setCentralWidget(centre)
-        self.palette = TagPalette()
+        self.tag_palette = TagPalette()
         self.panel = AnnotationPanel()
-        self.doc_model = DocumentListModel(self)
-        self.doc_proxy = FilterProxy(self)
-        self.doc_proxy.setSourceModel(self.doc_model)
-        self.doc_filter = QLineEdit(placeholderText="Filter documents…", clearButtonEnabled=True)
-        self.doc_table = QTableView()
-        self.doc_table.setModel(self.doc_proxy)
-        self.doc_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.doc_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.doc_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.doc_table.verticalHeader().hide()
-        self.doc_table.horizontalHeader().setStretchLastSection(True)
+        self.doc_list = DocumentList()
         self.status_who, self.status_doc, self.status_saved = QLabel(), QLabel(), QLabel()
         for label in (self.status_who, self.status_doc, self.status_saved):
             self.statusBar().addPermanentWidget(label)
         self.reader.spanActivated.connect(self.select_span)
         self.reader.navigate.connect(lambda d: self.next_span() if d > 0 else self.prev_span())
         self.reader.escaped.connect(self.clear_selection)
-        self.palette.tagChosen.connect(self.apply_tag)
+        self.tag_palette.tagChosen.connect(self.apply_tag)
         self.panel.spanActivated.connect(self.select_span)
         self.panel.inspector.attributesEdited.connect(self.edit_attributes)
         self.findbar.found.connect(lambda s, e: self.reader.select_range(s, e))
-        self.doc_filter.textChanged.connect(self.doc_proxy.setFilterFixedString)
-        self.doc_table.activated.connect(self._doc_activated)
-        self.doc_table.clicked.connect(self._doc_activated)
+        self.doc_list.documentChosen.connect(self._doc_chosen)
 
     def _build_docks(self) -> None:
         self.docks: dict[str, QDockWidget] = {}
-        docs = QWidget()
-        layout = QVBoxLayout(docs)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.doc_filter)
-        layout.addWidget(self.doc_table)
         for name, title, widget, area in (
-            ("documents", "Documents", docs, Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("palette", "Tags", self.palette, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("documents", "Documents", self.doc_list, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("palette", "Tags", self.tag_palette, Qt.DockWidgetArea.RightDockWidgetArea),
             ("annotations", "Annotations", self.panel, Qt.DockWidgetArea.BottomDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
@@ -124,26 +112,23 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         names = {a.id: a.name for a in store.annotators()}
         self.panel.model.annotator_name = lambda i: names.get(i, i)
         if self.tagset:
-            self.palette.set_tagset(self.tagset)
+            self.tag_palette.set_tagset(self.tagset)
             self.tag_actions = tag_actions(self, self.tagset)
         self._annotator_menu()
         self.status_who.setText(f"Annotator: {annotator.name}")
         self.setWindowTitle(f"annotator — {store.path.name if store.path else 'memory'}")
         self.refresh_documents()
         last = self.settings.value(f"last-document/{store.path}")
-        rows = self.doc_model.rows
+        rows = self.doc_list.model.rows
         if rows:
             self.open_document(last if any(r.id == last for r in rows) else rows[0].id)
 
     def refresh_documents(self) -> None:
-        self.doc_model.set_rows(self.store.documents())
-        self.doc_table.resizeColumnsToContents()
-        self.doc_table.setColumnWidth(0, min(self.doc_table.columnWidth(0), 220))
+        self.doc_list.set_rows(self.store.documents())
 
     # --- documents -------------------------------------------------------------------------
-    def _doc_activated(self, index) -> None:
-        doc_id = index.data(ID_ROLE)
-        if doc_id and (self.editor.doc is None or doc_id != self.editor.doc.id):
+    def _doc_chosen(self, doc_id: str) -> None:
+        if self.editor.doc is None or doc_id != self.editor.doc.id:
             self.open_document(doc_id)
 
     def open_document(self, doc_id: str) -> None:
@@ -151,13 +136,19 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         doc = self.editor.open(doc_id)
         self._show_document()
         self.settings.setValue(f"last-document/{self.store.path}", doc_id)
-        row = self.doc_proxy.mapFromSource(self.doc_model.index(self.doc_model.row_of(doc_id), 0))
-        self.doc_table.selectRow(row.row())
+        self.doc_list.mark_current(doc_id)
         self.statusBar().showMessage(f"Opened {doc.title} in "
                                      f"{(time.perf_counter() - started) * 1000:.0f} ms", 4000)
 
+    @property
+    def doc(self) -> Document:
+        """The open document (the window always has one open while it has any)."""
+        assert self.editor.doc is not None and self.editor.index is not None
+        return self.editor.doc
+
     def _show_document(self) -> None:
-        doc = self.editor.doc
+        doc = self.doc
+        assert self.editor.index is not None
         self.reader.show_text(zh.convert_view(doc.text, self.view), self.editor.index)
         self.findbar.set_text(doc.text)
         self._refresh_panel()
@@ -165,9 +156,7 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         self._update_document_row()
 
     def _step_document(self, step: int) -> None:
-        rows = [self.doc_proxy.mapToSource(self.doc_proxy.index(i, 0)).row()
-                for i in range(self.doc_proxy.rowCount())]
-        ids = [self.doc_model.rows[r].id for r in rows]
+        ids = self.doc_list.ids_in_view()
         if self.editor.doc is None or not ids:
             return
         here = ids.index(self.editor.doc.id) if self.editor.doc.id in ids else -1
@@ -196,11 +185,11 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         self._set_status("done")
 
     def _update_document_row(self) -> None:
-        doc_id = self.editor.doc.id
+        doc_id = self.doc.id
         summary = self.store.summary(doc_id)
-        self.doc_model.update_row(summary)
-        n = self.doc_model.row_of(doc_id) + 1
-        self.status_doc.setText(f"Document {n} of {len(self.doc_model.rows)} · "
+        self.doc_list.update_row(summary)
+        n, total = self.doc_list.position(doc_id)
+        self.status_doc.setText(f"Document {n} of {total} · "
                                 f"{summary.annotations} spans · {STATUS_LABELS[summary.status]}")
 
     # --- editing ---------------------------------------------------------------------------
@@ -256,7 +245,7 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         held = self.panel.model.apply(list(change.removed), added)
         self.tag_counts.subtract(a.tag for a in held)
         self.tag_counts.update(a.tag for a in added)
-        self.palette.set_counts(self.tag_counts)
+        self.tag_palette.set_counts(self.tag_counts)
         if any("normalized" in a.attributes for a in change.removed + change.added):
             self._refresh_names()
         self._show_selection(scroll=False)
@@ -306,7 +295,7 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         if span is not None:
             # the caret goes to the span; its own highlight (bold, full colour) marks it
             self.reader.select_range(span.start, span.start, ensure_visible=scroll)
-            text = self.editor.doc.text[span.start:span.end]
+            text = self.doc.text[span.start:span.end]
             tag = self.tags.get(span.tag)
             heading = f"<b>{text}</b> — {tag.name() if tag else span.tag}"
             self.panel.inspector.show_span(span, heading)
@@ -315,12 +304,12 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         self.panel.select(span.id if span else None)
 
     def _refresh_panel(self) -> None:
-        self.panel.model.set_rows(self.editor.doc.text, self.editor.visible_spans())
+        self.panel.model.set_rows(self.doc.text, self.editor.visible_spans())
         self._refresh_counts()
 
     def _refresh_counts(self) -> None:
         self.tag_counts = Counter(a.tag for a in self.panel.model.all.values())
-        self.palette.set_counts(self.tag_counts)
+        self.tag_palette.set_counts(self.tag_counts)
         self._refresh_names()
 
     def _refresh_names(self) -> None:
@@ -331,7 +320,7 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
     def _describe(self, span) -> str:
         tag = self.tags.get(span.tag)
         names = {a.id: a.name for a in self.store.annotators()}
-        return describe(span, self.editor.doc.text, tag.name() if tag else span.tag,
+        return describe(span, self.doc.text, tag.name() if tag else span.tag,
                         names.get(span.annotator, span.annotator))
 
     def _saved(self) -> None:
@@ -340,7 +329,7 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
     # --- view ------------------------------------------------------------------------------
     def set_view(self, view: str) -> None:
         self.view = view
-        self.actions[f"view_{view}"].setChecked(True)
+        self.acts[f"view_{view}"].setChecked(True)
         self.settings.setValue("view", view)
         if self.editor.doc is not None:
             cursor = self.reader.selection()
@@ -365,11 +354,17 @@ class MainWindow(QMainWindow, dialogs.ProjectDialogs):
         menu.addAction("Only &mine", lambda: self.set_shown(MINE))
         menu.addSeparator()
         for a in self.store.annotators():
-            menu.addAction(f"Only {a.name}", lambda _=False, i=a.id: self.set_shown(frozenset({i})))
-        menu.addAction("&Choose annotators…", self.choose_annotators_dialog)
+            menu.addAction(f"Only {a.name}", partial(self.set_shown, frozenset({a.id})))
+        menu.addAction("&Choose annotators…", partial(dialogs.choose_annotators, self))
+
+    # --- projects ------------------------------------------------------------------------
+    def switch_project(self, store) -> None:
+        old = self.store
+        self.set_project(store, self.session.annotator)
+        old.close()
 
     # --- find ------------------------------------------------------------------------------
-    def find(self) -> None:
+    def open_find(self) -> None:
         self.findbar.open()
 
     def find_next(self) -> None:

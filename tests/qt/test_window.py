@@ -159,7 +159,7 @@ def test_undo_survives_reopening(qtbot, project, tmp_path):
     win.close()
     again = MainWindow(Store.open(project), Annotator("lin", "Lin"), settings)
     qtbot.addWidget(again)
-    assert again.actions["undo"].isEnabled()
+    assert again.acts["undo"].isEnabled()
     again.undo()
     assert again.store.annotations(document_id(SIMPLIFIED)) == []
     again.redo()
@@ -171,9 +171,9 @@ def test_clicking_palette_tags_selection_and_counts(qtbot, window):
     window.open_document(document_id(SIMPLIFIED))
     window.reader.select_range(0, 6)
     tag = first_tag("mechanism")
-    item = window.palette.items[tag]
-    rect = window.palette.tree.visualItemRect(item)
-    qtbot.mouseClick(window.palette.tree.viewport(), Qt.MouseButton.LeftButton,
+    item = window.tag_palette.items[tag]
+    rect = window.tag_palette.tree.visualItemRect(item)
+    qtbot.mouseClick(window.tag_palette.tree.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(rect.left() + 30, rect.center().y()))
     assert [a.tag for a in stored(window)] == [tag]
     assert item.text(2) == "1"
@@ -237,7 +237,7 @@ def type_with_ime(widget, text: str) -> None:
 
 def test_find_matches_traditional_query(qtbot, window):
     window.open_document(document_id(SIMPLIFIED))
-    window.find()
+    window.open_find()
     type_with_ime(window.findbar.edit, "恐怖主義")
     qtbot.keyClick(window.findbar.edit, Qt.Key.Key_Return)
     assert window.reader.selection() == (SIMPLIFIED.index("恐怖主义"),
@@ -247,6 +247,7 @@ def test_find_matches_traditional_query(qtbot, window):
 def test_status_from_keyboard_and_list(qtbot, window):
     window.open_document(document_id(SIMPLIFIED))
     qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    row = window.doc_model.rows[window.doc_model.row_of(document_id(SIMPLIFIED))]
+    model = window.doc_list.model
+    row = model.rows[model.row_of(document_id(SIMPLIFIED))]
     assert row.status == "done"
     assert window.store.documents()[1].status == "done"
