@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test test-slow lint clean venv
+.PHONY: run test test-slow lint clean venv screenshot bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,13 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+## Screenshot of the real window on seed 004 under Xvfb (needs Debian's xvfb and a CJK
+## font: apt-get install -y xvfb fonts-noto-cjk libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1)
+screenshot: $(STAMP)
+	xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
+		$(BIN)/python tools/screenshot.py docs/screenshot.png
+
+## Benchmarks (not part of the test suite)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_window.py

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from annotator.core.document import DocumentSummary
@@ -20,6 +20,8 @@ class DocumentList(QWidget):
         self.filter = QLineEdit(placeholderText="Filter documents…", clearButtonEnabled=True)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        # sortable by clicking a header; until then, the project's own order
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
