@@ -251,3 +251,48 @@ def test_status_from_keyboard_and_list(qtbot, window):
     row = model.rows[model.row_of(document_id(SIMPLIFIED))]
     assert row.status == "done"
     assert window.store.documents()[1].status == "done"
+
+
+def test_undo_reaches_across_documents(qtbot, window):
+    window.open_document(document_id(SIMPLIFIED))
+    window.reader.select_range(0, 6)
+    window.apply_tag(first_tag("actor"))
+    window.open_document(document_id(ASTRAL_TEXT))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.doc.id == document_id(SIMPLIFIED)  # the window went to the edit
+    assert window.store.annotations(document_id(SIMPLIFIED)) == []
+    assert window.panel.model.rowCount() == 0
+
+
+def test_window_restores_last_document_and_view(qtbot, project, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(Store.open(project), Annotator("lin", "Lin"), settings)
+    qtbot.addWidget(first)
+    first.open_document(document_id(SIMPLIFIED))
+    first.set_view("traditional")
+    first.close()
+    first.store.close()
+    again = MainWindow(Store.open(project), Annotator("lin", "Lin"), settings)
+    qtbot.addWidget(again)
+    assert again.doc.id == document_id(SIMPLIFIED)
+    assert again.view == "traditional" and again.reader.toPlainText().startswith("上海合作組織")
+    again.store.close()
+
+
+def test_annotator_filter_and_hover_text(qtbot, window):
+    from annotator.core.annotation import Annotation
+
+    doc = document_id(SIMPLIFIED)
+    window.store.add_annotator(Annotator("wang", "Wang"))
+    window.store.insert_annotations([Annotation("w1", doc, 0, 6, first_tag("actor"), "wang",
+                                                {"normalized": "上合组织"}, "t", "t")])
+    window.open_document(doc)
+    window.reader.select_range(7, 10)
+    window.apply_tag(first_tag("mechanism"))
+    assert window.panel.model.rowCount() == 2
+    window.set_shown("mine")
+    assert [a.annotator for a in window.panel.model.rows] == ["lin"]
+    window.set_shown(frozenset({"wang"}))
+    assert [a.annotator for a in window.panel.model.rows] == ["wang"]
+    hover = window._describe(window.editor.index.get("w1"))
+    assert "上海合作组织" in hover and "Wang" in hover and "上合组织" in hover

@@ -1,0 +1,58 @@
+"""What an export carries and an import brings: the tagset, the annotators, and documents
+with their annotations and review decisions. Formats are functions over these objects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from annotator.core.annotation import Annotation, Annotator
+from annotator.core.document import Document
+from annotator.core.tagset import Tagset
+
+DECISIONS = ("accepted", "rejected", "edited", "gold")
+
+
+@dataclass(frozen=True)
+class ReviewDecision:
+    """A reviewer's verdict on some annotations (``targets``); ``result_id`` names the gold
+    annotation it produced, if any."""
+
+    id: str
+    doc_id: str
+    reviewer: str
+    decision: str  # one of DECISIONS
+    targets: tuple[str, ...] = ()
+    result_id: str | None = None
+    note: str | None = None
+    created: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    document: Document
+    annotations: tuple[Annotation, ...] = ()
+    decisions: tuple[ReviewDecision, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """An exportable corpus. ``documents`` may be a lazy iterator (streamed exports)."""
+
+    tagset: Tagset
+    annotators: tuple[Annotator, ...]
+    documents: tuple[DocumentData, ...] | Iterator[DocumentData] = field(default=())
+
+
+def gold_ids(decisions: tuple[ReviewDecision, ...]) -> set[str]:
+    """Annotations that make up the gold layer: the results of review decisions."""
+    return {d.result_id for d in decisions if d.result_id and d.decision != "rejected"}
+
+
+def accepted_ids(decisions: tuple[ReviewDecision, ...]) -> set[str]:
+    """Annotations a reviewer accepted (as they were, or as the result of an edit)."""
+    out = gold_ids(decisions)
+    for d in decisions:
+        if d.decision in ("accepted", "gold"):
+            out.update(d.targets)
+    return out
