@@ -9,7 +9,7 @@ from annotator.core.annotation import Annotation, Annotator
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import ProjectError
 from annotator.store import Store
-from annotator.store_schema import APPLICATION_ID, SCHEMA_VERSION
+from annotator.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 
 def make_doc(text="上海合作组织成员国安全会议秘书会议。", **kw) -> Document:
@@ -73,7 +73,7 @@ def test_non_sqlite_file_is_refused_untouched(tmp_path, content):
 
 
 def test_failed_migration_leaves_old_version(tmp_path, monkeypatch):
-    import annotator.store as store_module
+    import annotator.store.schema as store_module
 
     def broken(conn):
         conn.execute("CREATE TABLE half_done(x)")

@@ -1,0 +1,13 @@
+"""The project store: ``Store.open(path)``. Only this package speaks SQL."""
+
+from annotator.store.annotations import AnnotationsMixin
+from annotator.store.base import SQLITE_MAGIC, StoreBase
+from annotator.store.documents import DocumentsMixin
+from annotator.store.review import ReviewMixin
+
+
+class Store(ReviewMixin, AnnotationsMixin, DocumentsMixin, StoreBase):
+    """An open project. Use :meth:`open`; close with :meth:`close` or ``with``."""
+
+
+__all__ = ["SQLITE_MAGIC", "Store"]

@@ -1,0 +1,119 @@
+"""Annotations, and the command journal that makes undo/redo survive a restart."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from annotator.core.annotation import Annotation, now
+from annotator.core.commands import Command
+from annotator.core.errors import ConflictError
+from annotator.store.base import StoreBase, dumps
+
+ANNOTATION_COLUMNS = "id, doc_id, start, end, tag, annotator, attributes, created, modified"
+
+
+_NO_ATTRIBUTES = "{}"
+
+
+class AnnotationsMixin(StoreBase):
+    # --- annotations -------------------------------------------------------------------
+    def annotations(self, doc_id: str) -> list[Annotation]:
+        """The document's annotations in reading order ``(start, end, id)``."""
+        rows = self.conn.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE "
+                                 "doc_id = ? ORDER BY start, end, id", (doc_id,))
+        return _annotations(rows)
+
+    def insert_annotations(self, annotations: Iterable[Annotation]) -> None:
+        """Bulk insert without journalling (imports, merges, benchmarks)."""
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO annotations(id, doc_id, start, end, tag, annotator, attributes, "
+                "created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_annotation_row(a) for a in annotations])
+
+    # --- commands and the journal (undo/redo that survive a restart) --------------------
+    def apply_command(self, command: Command, annotator: str) -> int:
+        """Apply ``command`` and journal it in one transaction; clears ``annotator``'s redo
+        history. Returns the journal sequence number."""
+        with self.transaction():
+            self._apply_rows(command)
+            self.conn.execute("DELETE FROM journal WHERE annotator = ? AND undone = 1",
+                              (annotator,))
+            cur = self.conn.execute(
+                "INSERT INTO journal(annotator, doc_id, kind, payload, created) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (annotator, command.doc_id, command.kind, command.to_json(), now()))
+            return int(cur.lastrowid or 0)
+
+    def undo(self, annotator: str) -> Command | None:
+        """Revert ``annotator``'s latest command; returns what was applied (the inverse)."""
+        return self._step(annotator, "SELECT seq, payload FROM journal WHERE annotator = ? "
+                          "AND undone = 0 ORDER BY seq DESC LIMIT 1", undo=True)
+
+    def redo(self, annotator: str) -> Command | None:
+        return self._step(annotator, "SELECT seq, payload FROM journal WHERE annotator = ? "
+                          "AND undone = 1 ORDER BY seq LIMIT 1", undo=False)
+
+    def _step(self, annotator: str, query: str, undo: bool) -> Command | None:
+        with self.transaction():
+            row = self.conn.execute(query, (annotator,)).fetchone()
+            if row is None:
+                return None
+            command = Command.from_json(row[1])
+            command = command.inverse() if undo else command
+            self._apply_rows(command)
+            self.conn.execute("UPDATE journal SET undone = ? WHERE seq = ?", (int(undo), row[0]))
+            return command
+
+    def history(self, annotator: str) -> tuple[list[Command], list[Command]]:
+        """(done, undone) commands of ``annotator``, oldest first."""
+        rows = self.conn.execute("SELECT payload, undone FROM journal WHERE annotator = ? "
+                                 "ORDER BY seq", (annotator,)).fetchall()
+        done = [Command.from_json(p) for p, u in rows if not u]
+        undone = [Command.from_json(p) for p, u in rows if u]
+        return done, undone
+
+    def _apply_rows(self, command: Command) -> None:
+        ids = [a.id for a in command.before]
+        current = {a.id: a for a in self._annotations_by_id(ids)}
+        expected = {a.id: a for a in command.before}
+        if current != expected:
+            raise ConflictError("the annotations changed since this edit was made "
+                                f"({command.label or command.kind})")
+        self.conn.executemany("DELETE FROM annotations WHERE id = ?",
+                              [(i,) for i in command.removed_ids])
+        self.conn.executemany(
+            "INSERT INTO annotations(id, doc_id, start, end, tag, annotator, attributes, "
+            "created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
+            "SET start = excluded.start, end = excluded.end, tag = excluded.tag, "
+            "attributes = excluded.attributes, modified = excluded.modified",
+            [_annotation_row(a) for a in command.after])
+
+    def _annotations_by_id(self, ids: list[str]) -> list[Annotation]:
+        out: list[Annotation] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self.conn.execute(
+                f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id IN "
+                f"({', '.join('?' * len(chunk))})", chunk)
+            out += [_annotation(r) for r in rows]
+        return out
+
+
+def _annotations(rows) -> list[Annotation]:
+    """Rows to annotations, as fast as Python allows (30,000 rows in a few ms)."""
+    make, loads, empty = tuple.__new__, json.loads, _NO_ATTRIBUTES
+    return [make(Annotation, (r[0], r[1], r[2], r[3], r[4], r[5],
+                              {} if r[6] == empty else loads(r[6]), r[7], r[8])) for r in rows]
+
+
+def _annotation(row) -> Annotation:
+    attributes = {} if row[6] == _NO_ATTRIBUTES else json.loads(row[6])
+    return Annotation(row[0], row[1], row[2], row[3], row[4], row[5], attributes, row[7], row[8])
+
+
+def _annotation_row(a: Annotation) -> tuple:
+    return (a.id, a.doc_id, a.start, a.end, a.tag, a.annotator, dumps(a.attributes),
+            a.created or now(), a.modified or now())
+

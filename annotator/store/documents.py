@@ -1,0 +1,136 @@
+"""Documents, tagsets and annotators in the project file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from annotator.core.annotation import Annotator, now
+from annotator.core.document import Document, DocumentSummary
+from annotator.core.tagset import Tagset, load_tagset_dict
+from annotator.store.base import StoreBase, dumps
+
+DOC_JSON = ("languages", "metadata", "cleaning")
+
+
+class DocumentsMixin(StoreBase):
+    # --- tagset ------------------------------------------------------------------------
+    def set_tagset(self, tagset: Tagset) -> None:
+        """Make ``tagset`` the project's tagset (kept alongside any earlier ones)."""
+        with self.transaction():
+            self.conn.execute("UPDATE tagsets SET active = 0")
+            self.conn.execute(
+                "INSERT INTO tagsets(id, version, name, data, active, loaded) "
+                "VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET version = "
+                "excluded.version, name = excluded.name, data = excluded.data, active = 1, "
+                "loaded = excluded.loaded",
+                (tagset.id, tagset.version, dumps(tagset.name), dumps(tagset.to_dict()), now()))
+            self.conn.execute("DELETE FROM tags WHERE tagset_id = ?", (tagset.id,))
+            self.conn.executemany(
+                "INSERT INTO tags(tagset_id, id, group_id, label, colour, hotkey, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(tagset.id, t.id, t.group, dumps(t.label), t.colour, t.hotkey, i)
+                 for i, t in enumerate(tagset.tags)])
+
+    def tagset(self) -> Tagset | None:
+        row = self.conn.execute("SELECT data FROM tagsets WHERE active = 1").fetchone()
+        return load_tagset_dict(json.loads(row[0]), "project tagset") if row else None
+
+    # --- annotators --------------------------------------------------------------------
+    def add_annotator(self, annotator: Annotator) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO annotators(id, name, role, created) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role",
+                (annotator.id, annotator.name, annotator.role, now()))
+
+    def annotators(self) -> list[Annotator]:
+        rows = self.conn.execute("SELECT id, name, role FROM annotators ORDER BY created, id")
+        return [Annotator(*row) for row in rows]
+
+    # --- documents ---------------------------------------------------------------------
+    def add_documents(self, docs: Iterable[Document]) -> list[tuple[Document, str | None]]:
+        """Store documents in one transaction. Returns ``(doc, duplicate_of)`` per document:
+        ``duplicate_of`` is the id of a stored document with the same text (then it is not
+        stored again)."""
+        results = []
+        with self.transaction():
+            position = self.conn.execute(
+                "SELECT coalesce(max(position), -1) + 1 FROM documents").fetchone()[0]
+            for doc in docs:
+                dup = self.document_with_text(doc.text_sha256)
+                if dup is None:
+                    self._insert_document(doc, position)
+                    position += 1
+                results.append((doc, dup))
+        return results
+
+    def _insert_document(self, doc: Document, position: int) -> None:
+        row = dict(doc.__dict__)
+        for key in DOC_JSON:
+            row[key] = dumps(list(row[key]) if key != "metadata" else row[key])
+        row.update(position=position, length=len(doc.text), created=now())
+        columns = ", ".join(row)
+        self.conn.execute(f"INSERT INTO documents({columns}) VALUES "
+                          f"({', '.join('?' * len(row))})", tuple(row.values()))
+
+    def document_with_text(self, sha: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE text_sha256 = ?",
+                                (sha,)).fetchone()
+        return row[0] if row else None
+
+    def document(self, doc_id: str) -> Document:
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        names = [d[0] for d in self.conn.execute("SELECT * FROM documents LIMIT 0").description]
+        data = dict(zip(names, row, strict=True))
+        for key in DOC_JSON:
+            data[key] = json.loads(data[key])
+        data["languages"] = tuple(data["languages"])
+        data["cleaning"] = tuple(data["cleaning"])
+        fields = Document.__dataclass_fields__
+        return Document(**{k: v for k, v in data.items() if k in fields})
+
+    _SUMMARY = ("SELECT d.id, d.title, d.date, d.source, d.script, d.languages, d.status, "
+                "d.review_status, (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id), "
+                "d.length, d.position FROM documents d")
+
+    def documents(self) -> list[DocumentSummary]:
+        rows = self.conn.execute(f"{self._SUMMARY} ORDER BY d.position")
+        return [_summary(r) for r in rows]
+
+    def summary(self, doc_id: str) -> DocumentSummary:
+        r = self.conn.execute(f"{self._SUMMARY} WHERE d.id = ?", (doc_id,)).fetchone()
+        if r is None:
+            raise KeyError(doc_id)
+        return _summary(r)
+
+    def resolve_document(self, ref: str) -> str:
+        """A document id from its id, its 1-based list number, or an id prefix (≥ 4)."""
+        if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (ref,)).fetchone():
+            return ref
+        if ref.isdigit() and len(ref) < 8:
+            row = self.conn.execute("SELECT id FROM documents ORDER BY position LIMIT 1 "
+                                    "OFFSET ?", (int(ref) - 1,)).fetchone()
+            if row and int(ref) >= 1:
+                return row[0]
+            raise KeyError(ref)
+        rows = self.conn.execute("SELECT id FROM documents WHERE id LIKE ? || '%' LIMIT 2",
+                                 (ref,)).fetchall()
+        if len(ref) >= 4 and len(rows) == 1:
+            return rows[0][0]
+        raise KeyError(ref)
+
+    def set_status(self, doc_id: str, status: str) -> None:
+        with self.transaction():
+            cur = self.conn.execute("UPDATE documents SET status = ?, modified = ? WHERE id = ?",
+                                    (status, now(), doc_id))
+            if cur.rowcount != 1:
+                raise KeyError(doc_id)
+
+
+def _summary(r) -> DocumentSummary:
+    return DocumentSummary(id=r[0], title=r[1], date=r[2], source=r[3], script=r[4],
+                           languages=tuple(json.loads(r[5])), status=r[6], review_status=r[7],
+                           annotations=r[8], length=r[9], position=r[10])
