@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from operator import itemgetter
 
@@ -18,26 +19,17 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class DocumentListModel(QAbstractTableModel):
-    HEADERS = ("Title", "Date", "Source", "Script", "Status", "Spans")
+class RowModel(QAbstractTableModel):
+    """A table whose rows are objects with an ``id``; subclasses name the columns."""
+
+    HEADERS: tuple[str, ...] = ()
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[DocumentSummary] = []
+        self.rows: list = []
 
-    def set_rows(self, rows: list[DocumentSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def update_row(self, summary: DocumentSummary) -> None:
-        for i, row in enumerate(self.rows):
-            if row.id == summary.id:
-                self.rows[i] = summary
-                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
-
-    def row_of(self, doc_id: str) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == doc_id), -1)
+    def row_of(self, row_id: str) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == row_id), -1)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -49,6 +41,21 @@ class DocumentListModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
             return self.HEADERS[section]
         return None
+
+
+class DocumentListModel(RowModel):
+    HEADERS = ("Title", "Date", "Source", "Script", "Status", "Spans")
+
+    def set_rows(self, rows: list[DocumentSummary]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def update_row(self, summary: DocumentSummary) -> None:
+        for i, row in enumerate(self.rows):
+            if row.id == summary.id:
+                self.rows[i] = summary
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
 
     def data(self, index, role=DISPLAY):
         r = self.rows[index.row()]
@@ -69,7 +76,7 @@ def _status_text(r: DocumentSummary) -> str:
     return STATUS_LABELS[r.status] + (f" · {review}" if review else "")
 
 
-class AnnotationTableModel(QAbstractTableModel):
+class AnnotationTableModel(RowModel):
     """The open document's spans. Sorting and filtering happen on the Python objects and a
     one-span edit inserts or removes one row, so a 30,000-span document stays instant."""
 
@@ -78,7 +85,6 @@ class AnnotationTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.all: dict[str, Annotation] = {}
-        self.rows: list[Annotation] = []
         self.text = ""
         self.needle = ""
         self.sort_column, self.descending = 0, False
@@ -146,31 +152,10 @@ class AnnotationTableModel(QAbstractTableModel):
         return held
 
     def _insertion_row(self, a: Annotation) -> int:
-        keys = [self._key(r) for r in self.rows] if self.sort_column else None
+        if not self.descending:
+            return bisect.bisect_left(self.rows, self._key(a), key=self._key)
         key = self._key(a)
-        if keys is None:  # reading order: compare (start, end, id) directly
-            lo, hi = 0, len(self.rows)
-            while lo < hi:
-                mid = (lo + hi) // 2
-                before = self._key(self.rows[mid]) < key
-                lo, hi = (mid + 1, hi) if before != self.descending else (lo, mid)
-            return lo
-        return sum(1 for k in keys if (k < key) != self.descending)
-
-    def row_of(self, span_id: str) -> int:
-        return next((i for i, a in enumerate(self.rows) if a.id == span_id), -1)
-
-    # --- Qt model interface ----------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return self.HEADERS[section]
-        return None
+        return sum(1 for r in self.rows if self._key(r) > key)
 
     def data(self, index, role=DISPLAY):
         a = self.rows[index.row()]
