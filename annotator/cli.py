@@ -14,8 +14,10 @@ from annotator import __version__
 from annotator.core.annotation import Annotator
 from annotator.core.errors import AnnotatorError
 from annotator.core.tagset import load_tagset
+from annotator.exporting import FORMATS, ExportOptions, export
 from annotator.ingest.rules import RULE_NAMES, RULES
-from annotator.project import create_project, import_paths
+from annotator.interchange import import_files
+from annotator.project import create_project
 from annotator.store import Store
 
 RULE_HELP = "; ".join(f"{r.name}" for r in RULES if not r.required)
@@ -107,23 +109,29 @@ def init(project: Path, tagset_file: Path | None, no_seeds: bool) -> None:
 @fail_cleanly
 def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tuple[str, ...],
                annotator_name: str | None) -> None:
-    """Import text (.txt in UTF-8/UTF-16/GB18030/Big5), HTML pages, JSON/JSONL records and
-    folders of them into PROJECT, cleaning away scraping noise (see `show --cleaning`).
+    """Import into PROJECT, telling each file's kind by its content: texts (.txt in
+    UTF-8/UTF-16/GB18030/Big5), HTML pages, JSON/JSONL records and folders of them, cleaned
+    of scraping noise (see `show --cleaning`); our own JSON, JSONL and stand-off TEI
+    exports; doccano JSONL and brat .ann files as one annotator's layer (--annotator).
 
     \b
     Example:
         annotator import study.annotator articles/ page.html --skip-rule pinyin
+        annotator import study.annotator colleague.json
+        annotator import study.annotator doccano.jsonl --annotator chen
     """
     rules = [] if no_clean else [r for r in RULE_NAMES if r not in skip]
+    who = Annotator(annotator_name, annotator_name) if annotator_name else None
     with Store.open(project) as store:
-        if annotator_name:
-            store.add_annotator(Annotator(annotator_name, annotator_name))
-        report = import_paths(store, paths, rules, imported_by=annotator_name)
-    for line in report.lines():
-        click.echo(line, err=line.startswith("error"))
-    click.echo(f"{len(report.added)} imported, {len(report.duplicates)} already present, "
-               f"{len(report.errors)} refused")
-    if report.errors:
+        if who:
+            store.add_annotator(who)
+        outcome = import_files(store, paths, who, rules)
+    for line in outcome.lines:
+        click.echo(line)
+    for error in outcome.errors:
+        click.echo(f"error: {error.message}", err=True)
+    click.echo(f"{len(outcome.errors)} file(s) refused" if outcome.errors else "done")
+    if outcome.errors:
         sys.exit(1)
 
 
@@ -207,6 +215,42 @@ def tagset(project: Path, load_file: Path | None, as_json: bool) -> None:
         for t in group.tags:
             click.echo(f"  [{t.hotkey or ' '}] {t.id:<28} {t.colour}  {t.label.get('en')} / "
                        f"{t.label.get('zh-Hans')}")
+
+
+@cli.command("export")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
+              help="tei (stand-off, lossless), tei-inline, json, jsonl, doccano, conll, csv.")
+@click.option("--out", required=True, type=click.Path(path_type=Path),
+              help="File to write (for tei: a .xml corpus file, or a folder).")
+@click.option("--annotator", "annotators", multiple=True, help="Only this annotator's spans "
+              "(repeatable); for tei-inline, the layer to show.")
+@click.option("--status", type=click.Choice(["all", "accepted", "gold"]), default="all",
+              show_default=True, help="Which spans by review status.")
+@click.option("--group", "groups", multiple=True, help="Only this tag group (repeatable).")
+@click.option("--doc", "docs", multiple=True, help="Only this document (id, prefix or number).")
+@click.option("--split", help="Split by document into train/dev/test, e.g. 80/10/10.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@fail_cleanly
+def export_cmd(project: Path, fmt: str, out: Path, annotators: tuple[str, ...],
+               status: str, groups: tuple[str, ...], docs: tuple[str, ...], split: str | None,
+               seed: int) -> None:
+    """Export PROJECT's annotations.
+
+    \b
+    Example:
+        annotator export study.annotator --format jsonl --status gold \\
+            --split 80/10/10 --seed 1 --out ner.jsonl
+    """
+    with Store.open(project) as store:
+        doc_ids = {store.resolve_document(d) for d in docs} or None
+        try:
+            options = ExportOptions.build(fmt, out, set(annotators), status, set(groups),
+                                          doc_ids, split, seed)
+        except ValueError as e:
+            raise click.ClickException(str(e)) from None
+        report = export(store, options)
+    click.echo(report.line())
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ ACTIONS = [
     ("&File", "open", "&Open project…", ["Ctrl+O"], "dialogs.open_project"),
     ("&File", "new", "&New project…", ["Ctrl+N"], "dialogs.new_project"),
     ("&File", "import", "&Import files…", ["Ctrl+I"], "dialogs.import_files"),
+    ("&File", "export", "&Export…", ["Ctrl+E"], "dialogs.export"),
     ("&File", "quit", "&Quit", ["Ctrl+Q"], "close"),
     ("&Edit", "undo", "&Undo", ["Ctrl+Z"], "undo"),
     ("&Edit", "redo", "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "redo"),

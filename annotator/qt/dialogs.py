@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
-from annotator.project import create_project, import_paths
+from annotator.project import create_project
 from annotator.qt.actions import shortcut_table
 from annotator.resources import PROJECT_SUFFIX
 from annotator.store import Store
@@ -61,18 +61,19 @@ def new_project(window: MainWindow) -> None:
 
 def import_files(window: MainWindow) -> None:
     paths, _ = QFileDialog.getOpenFileNames(
-        window, "Import files", "", "Texts (*.txt *.text *.html *.htm *.json *.jsonl);;"
-        "All files (*)")
+        window, "Import files", "", "Texts and datasets (*.txt *.text *.html *.htm *.json "
+        "*.jsonl *.xml *.ann);;All files (*)")
     if not paths:
         return
-    report = import_paths(window.store, paths, imported_by=window.session.annotator.id)
-    window.refresh_documents()
-    summary = (f"{len(report.added)} imported, {len(report.duplicates)} already present, "
-               f"{len(report.errors)} refused")
-    icon = QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information
-    box = QMessageBox(icon, "Import", summary, parent=window)
-    box.setDetailedText("\n".join(report.lines()))
-    box.exec()
+    from annotator.qt.importdialog import run_import
+
+    run_import(window, [Path(p) for p in paths])
+
+
+def export(window: MainWindow) -> None:
+    from annotator.qt.exportdialog import ExportDialog
+
+    ExportDialog(window).exec()
 
 
 def choose_annotators(window: MainWindow) -> None:

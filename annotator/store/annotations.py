@@ -76,7 +76,7 @@ class AnnotationsMixin(StoreBase):
 
     def _apply_rows(self, command: Command) -> None:
         ids = [a.id for a in command.before]
-        current = {a.id: a for a in self._annotations_by_id(ids)}
+        current = {a.id: a for a in self.annotations_by_id(ids)}
         expected = {a.id: a for a in command.before}
         if current != expected:
             raise ConflictError("the annotations changed since this edit was made "
@@ -90,7 +90,10 @@ class AnnotationsMixin(StoreBase):
             "attributes = excluded.attributes, modified = excluded.modified",
             [_annotation_row(a) for a in command.after])
 
-    def _annotations_by_id(self, ids: list[str]) -> list[Annotation]:
+    def has_annotations(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM annotations LIMIT 1").fetchone() is not None
+
+    def annotations_by_id(self, ids: list[str]) -> list[Annotation]:
         out: list[Annotation] = []
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]

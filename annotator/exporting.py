@@ -1,0 +1,119 @@
+"""Exports, shared by the command line and the window: choose documents and layers, split,
+and write one of the formats. Documents stream from the store one at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from annotator.core.dataset import Dataset, DocumentData
+from annotator.core.errors import AnnotatorError
+from annotator.formats import writers
+from annotator.formats.select import parse_ratios, select, split
+
+#: format name -> (label shown in the window, writer(dataset, out, layer) -> files written)
+FORMATS: dict[str, tuple[str, Callable[[Dataset, Path, str | None], list[Path]]]] = {
+    "tei": ("TEI P5 stand-off (lossless)", writers.tei_standoff),
+    "tei-inline": ("TEI P5 inline (one layer per file)", writers.tei_inline),
+    "json": ("JSON (annotator dataset, lossless)", writers.json_dataset),
+    "jsonl": ("JSONL + manifest (large corpora, lossless)", writers.jsonl_dataset),
+    "doccano": ("doccano JSONL", writers.doccano),
+    "conll": ("CoNLL character BIO", writers.conll),
+    "csv": ("CSV of spans (spreadsheets)", writers.csv_spans),
+}
+
+
+class ExportError(AnnotatorError):
+    pass
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    fmt: str
+    out: Path
+    annotators: frozenset[str] | None = None
+    status: str = "all"
+    groups: frozenset[str] | None = None
+    doc_ids: frozenset[str] | None = None
+    split: tuple[int, ...] | None = None
+    seed: int = 0
+
+    @classmethod
+    def build(cls, fmt: str, out: Path, annotators=None, status: str = "all", groups=None,
+              doc_ids=None, split: str | None = None, seed: int = 0) -> ExportOptions:
+        """Options from loose values; ValueError with a readable message when wrong."""
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format '{fmt}' (known: {', '.join(FORMATS)})")
+        if status not in ("all", "accepted", "gold"):
+            raise ValueError(f"unknown review status '{status}' (all, accepted or gold)")
+        if not str(out) or str(out) == ".":
+            raise ValueError("choose where to save the export")
+        ratios = parse_ratios(split) if split else None
+        as_set = lambda v: frozenset(v) if v else None  # noqa: E731
+        return cls(fmt, Path(out), as_set(annotators), status, as_set(groups), as_set(doc_ids),
+                   ratios, seed)
+
+
+@dataclass
+class ExportReport:
+    fmt: str
+    documents: int
+    files: list[Path]
+
+    def line(self) -> str:
+        shown = ", ".join(str(f) for f in self.files[:3]) + (" …" if len(self.files) > 3 else "")
+        return f"exported {self.documents} documents as {self.fmt} to {shown}"
+
+
+class Cancelled(AnnotatorError):
+    pass
+
+
+def export(store, options: ExportOptions, progress: Callable[[int, int], None] | None = None,
+           cancelled: Callable[[], bool] = lambda: False) -> ExportReport:
+    """Write the export; ``progress(done, total)`` after each document; ``cancelled()`` is
+    polled between documents (a cancelled export leaves no partial files)."""
+    ids = [d.id for d in store.documents()
+           if options.doc_ids is None or d.id in options.doc_ids]
+    parts = {"": ids} if options.split is None else split(ids, options.split, options.seed)
+    counter = _Counter(len(ids), progress, cancelled)
+    files: list[Path] = []
+    writer = FORMATS[options.fmt][1]
+    layer = next(iter(options.annotators)) if options.annotators and len(
+        options.annotators) == 1 else None
+    try:
+        for name, part_ids in parts.items():
+            ds = select(store.dataset(part_ids), _set(options.annotators), options.status,
+                        _set(options.groups), None)
+            ds = replace(ds, documents=counter.count(ds.documents))
+            files += writer(ds, _part_path(options.out, name), layer)
+    except Cancelled:
+        for f in files:
+            f.unlink(missing_ok=True)
+        raise
+    return ExportReport(options.fmt, counter.done, files)
+
+
+def _set(values: frozenset[str] | None) -> set[str] | None:
+    return set(values) if values is not None else None
+
+
+def _part_path(out: Path, part: str) -> Path:
+    if not part:
+        return out
+    return out.with_name(f"{out.stem}-{part}{out.suffix}")
+
+
+class _Counter:
+    def __init__(self, total: int, progress, cancelled):
+        self.total, self.done, self.progress, self.cancelled = total, 0, progress, cancelled
+
+    def count(self, documents) -> Iterator[DocumentData]:
+        for doc in documents:
+            if self.cancelled():
+                raise Cancelled("export cancelled; nothing was written")
+            yield doc
+            self.done += 1
+            if self.progress:
+                self.progress(self.done, self.total)

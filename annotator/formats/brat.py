@@ -1,0 +1,164 @@
+"""brat standoff import: ``NAME.ann`` next to ``NAME.txt``.
+
+* ``T1<TAB>Label START END<TAB>text`` is an entity; offsets are **code points** of the
+  ``.txt`` file (brat reads it as UTF-8 text, newlines untranslated), half-open.
+* The label is a tag id of the tagset (``actor.igo``); since brat configurations do not
+  allow dots in type names, ``actor-igo`` (first ``-`` for the dot) is accepted too, and
+  ``label_map`` can map any other name.
+* Discontinuous entities (``Label 0 5;8 10``) become **one span per fragment** with the same
+  tag and note, and a warning is recorded; their text must equal the fragments joined by a
+  space, as brat writes it.
+* ``#1<TAB>AnnotatorNotes T1<TAB>note`` becomes the ``note`` attribute of T1's spans.
+* Relations, events, attributes, normalisations and equivalences (``R``, ``E``, ``A``,
+  ``M``, ``N``, ``*``) and other ``#`` comments are ignored; a warning says which lines.
+
+Each entity's text is checked against the ``.txt`` slice. The first problem refuses the whole
+file with an :class:`InputError` naming the ``.ann`` file and line. The result is an
+:class:`~annotator.formats.doccano.ImportedText` (the ``.txt`` text and its spans), matched to
+stored documents by text (``text_sha256``, see :func:`~annotator.formats.doccano.match_documents`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.tagset import Tagset
+from annotator.formats.doccano import ImportedSpan, ImportedText
+
+IGNORED = {"R": "relation", "E": "event", "A": "attribute", "M": "attribute",
+           "N": "normalisation", "*": "equivalence", "#": "comment"}
+
+
+class _Bad(Exception):
+    pass
+
+
+def _read(path: Path, encoding: str) -> str:
+    try:
+        with path.open(encoding=encoding, newline="") as f:
+            return f.read()
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"not UTF-8 text (byte offset {e.start})") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read: {e.strerror or e}") from None
+
+
+def _tag(label: str, tagset: Tagset, label_map: Mapping[str, str]) -> str:
+    for candidate in (label_map.get(label), label, label.replace("-", ".", 1)):
+        if candidate is None:
+            continue
+        try:
+            return tagset.tag(candidate).id
+        except KeyError:
+            pass
+    raise _Bad(f"unknown label '{label}' (not a tag of tagset '{tagset.id}')")
+
+
+def _fragments(spec: str, n_chars: int) -> list[tuple[int, int]]:
+    out = []
+    for frag in spec.split(";"):
+        parts = frag.split()
+        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+            raise _Bad(f"bad offsets '{frag.strip()}' (expected 'START END')")
+        start, end = int(parts[0]), int(parts[1])
+        if start >= end:
+            raise _Bad(f"empty or inverted span {start} {end}")
+        if end > n_chars:
+            raise _Bad(f"span {start} {end} is past the end of the text "
+                       f"({n_chars} characters)")
+        out.append((start, end))
+    return out
+
+
+def _entity(fields: list[str], text: str, tagset: Tagset, label_map: Mapping[str, str]
+            ) -> tuple[str, list[tuple[int, int]]]:
+    if len(fields) != 3:
+        raise _Bad("expected 'T<n><TAB>Label START END<TAB>text'")
+    label, _, spec = fields[1].partition(" ")
+    tag = _tag(label, tagset, label_map)
+    frags = _fragments(spec, len(text))
+    covered = " ".join(text[s:e] for s, e in frags)
+    if fields[2] not in (covered, covered.replace("\n", " ")):
+        raise _Bad(f"{fields[0]} text {fields[2][:40]!r} does not match the .txt at "
+                   f"{spec}: {covered[:40]!r}")
+    return tag, frags
+
+
+def _note(fields: list[str], entities: Mapping[str, object]) -> tuple[str, str] | None:
+    """``(entity id, note)`` of an AnnotatorNotes line; ``None`` for other comments."""
+    kind, _, target = fields[1].partition(" ") if len(fields) > 1 else ("", "", "")
+    if kind != "AnnotatorNotes":
+        return None
+    if target not in entities:
+        raise _Bad(f"note refers to '{target}', which is not an entity of this file")
+    return target, fields[2] if len(fields) > 2 else ""
+
+
+class _Reader:
+    def __init__(self, text: str, tagset: Tagset, label_map: Mapping[str, str]):
+        self.text, self.tagset, self.label_map = text, tagset, label_map
+        self.entities: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+        self.notes: dict[str, str] = {}
+        self.ignored: dict[str, list[int]] = {}
+        self.split: list[str] = []
+
+    def line(self, n: int, line: str, notes_pass: bool) -> None:
+        fields = line.split("\t", 2)
+        kind = fields[0][:1]
+        if notes_pass:
+            note = _note(fields, self.entities) if kind == "#" else None
+            if note:
+                self.notes[note[0]] = note[1]
+            elif kind in IGNORED:
+                self.ignored.setdefault(IGNORED[kind], []).append(n)
+        elif kind == "T":
+            if fields[0] in self.entities:
+                raise _Bad(f"duplicate entity id '{fields[0]}'")
+            tag, frags = _entity(fields, self.text, self.tagset, self.label_map)
+            self.entities[fields[0]] = (tag, frags)
+            if len(frags) > 1:
+                self.split.append(f"{fields[0]} (line {n})")
+        elif kind not in IGNORED:
+            raise _Bad(f"unknown annotation line {fields[0][:20]!r}")
+
+    def spans(self) -> tuple[ImportedSpan, ...]:
+        out: list[ImportedSpan] = []
+        for tid, (tag, frags) in self.entities.items():
+            attrs = {"note": self.notes[tid]} if tid in self.notes else {}
+            out.extend(ImportedSpan(s, e, tag, dict(attrs)) for s, e in frags)
+        return tuple(out)
+
+    def warnings(self) -> tuple[str, ...]:
+        out = [f"ignored {kind} lines: {', '.join(map(str, lines[:10]))}"
+               + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
+               for kind, lines in sorted(self.ignored.items())]
+        if self.split:
+            out.append("discontinuous entities split into one span per fragment: "
+                       + ", ".join(self.split))
+        return tuple(out)
+
+
+def read_brat(ann_path: str | Path, tagset: Tagset, txt_path: str | Path | None = None,
+              label_map: Mapping[str, str] | None = None) -> ImportedText:
+    """Read ``ann_path`` and its text (``txt_path``, default: the ``.txt`` next to it)."""
+    ann_path = Path(ann_path)
+    txt = Path(txt_path) if txt_path is not None else ann_path.with_suffix(".txt")
+    text = _read(txt, "utf-8")
+    if not text:
+        raise InputError(txt, "the text file is empty")
+    lines = _read(ann_path, "utf-8-sig").split("\n")
+    reader = _Reader(text, tagset, label_map or {})
+    for notes_pass in (False, True):
+        for n, line in enumerate(lines, 1):
+            line = line.removesuffix("\r")
+            if not line.strip():
+                continue
+            try:
+                reader.line(n, line, notes_pass)
+            except _Bad as e:
+                raise InputError(ann_path, str(e), line=n) from None
+    return ImportedText(text, reader.spans(), ref=ann_path.name, warnings=reader.warnings())

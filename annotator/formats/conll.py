@@ -1,0 +1,126 @@
+"""Character-level BIO (CoNLL-style) export for Chinese NER.
+
+One character (code point) per line, ``char<TAB>label``, labels ``B-actor.igo``,
+``I-actor.igo`` or ``O`` (``label="group"`` writes ``B-actor`` …). Each paragraph (the text
+split on ``"\\n"``) is one sentence followed by a blank line; empty paragraphs are left out.
+
+Whitespace: by default whitespace characters (spaces, tabs, ``\\r``, U+3000 ideographic
+space …) are **skipped**, because spaCy's ``convert`` and Hugging Face token-classification
+loaders split lines on whitespace and would see an empty token. Joining a sentence's
+characters gives the paragraph without its whitespace. With ``placeholder="[SPACE]"`` (any
+non-empty string without whitespace) each whitespace character is written as that token
+instead, so the text can be rebuilt position for position. A span keeps its label across
+skipped whitespace; a span that crosses a paragraph break starts again with ``B-`` in the
+next sentence.
+
+BIO cannot represent overlapping or nested spans: :func:`non_overlapping` keeps a subset,
+longest first, then earliest, and the writers count what was dropped (:class:`ConllStats`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO
+
+from annotator.core.annotation import Annotation
+from annotator.core.dataset import Dataset
+
+LABELS = ("tag", "group")
+
+
+@dataclass
+class ConllStats:
+    documents: int = 0
+    sentences: int = 0
+    spans: int = 0  # spans written
+    dropped: int = 0  # spans left out: overlapping another, or only whitespace
+    dropped_ids: list[str] = field(default_factory=list)
+
+
+def non_overlapping(spans: Iterable[Annotation]) -> tuple[list[Annotation], list[Annotation]]:
+    """``(kept, dropped)``: a greedy non-overlapping subset, longest spans first, then the
+    earliest; ``kept`` is in text order."""
+    order = sorted(spans, key=lambda a: (a.start - a.end, a.start, a.end, a.tag, a.id))
+    taken = bytearray(max((a.end for a in order), default=0))
+    kept, dropped = [], []
+    for a in order:
+        if any(taken[a.start:a.end]):
+            dropped.append(a)
+            continue
+        taken[a.start:a.end] = b"\x01" * (a.end - a.start)
+        kept.append(a)
+    kept.sort(key=lambda a: (a.start, a.end))
+    return kept, dropped
+
+
+def _label(tag: str, label: str) -> str:
+    return tag.split(".", 1)[0] if label == "group" else tag
+
+
+def _check_options(label: str, placeholder: str | None) -> None:
+    if label not in LABELS:
+        raise ValueError(f"label must be one of {', '.join(LABELS)}, not {label!r}")
+    if placeholder is not None and (not placeholder or any(c.isspace() for c in placeholder)):
+        raise ValueError("placeholder must be a non-empty string without whitespace")
+
+
+def conll_lines(text: str, annotations: Iterable[Annotation], *, label: str = "tag",
+                placeholder: str | None = None, stats: ConllStats | None = None
+                ) -> Iterator[str]:
+    """The lines (without ``"\\n"``) of one document; a sentence ends with ``""``."""
+    _check_options(label, placeholder)
+    stats = stats if stats is not None else ConllStats()
+    kept, dropped = non_overlapping(annotations)
+    owner = [-1] * len(text)
+    for k, a in enumerate(kept):
+        owner[a.start:a.end] = [k] * (a.end - a.start)
+    written: set[int] = set()
+    pos = 0
+    for para in text.split("\n"):
+        yield from _sentence(text, pos, pos + len(para), owner, kept, label, placeholder,
+                             written, stats)
+        pos += len(para) + 1
+    lost = [a for k, a in enumerate(kept) if k not in written] + dropped
+    stats.spans += len(kept) - (len(lost) - len(dropped))
+    stats.dropped += len(lost)
+    stats.dropped_ids.extend(a.id for a in lost)
+
+
+def _sentence(text: str, start: int, end: int, owner: list[int], kept: list[Annotation],
+              label: str, placeholder: str | None, written: set[int], stats: ConllStats
+              ) -> Iterator[str]:
+    previous, count = -1, 0
+    for i in range(start, end):
+        char = text[i]
+        if char.isspace():
+            if placeholder is None:
+                continue
+            char = placeholder
+        k = owner[i]
+        if k < 0:
+            yield f"{char}\tO"
+        else:
+            prefix = "I" if k == previous else "B"
+            yield f"{char}\t{prefix}-{_label(kept[k].tag, label)}"
+            written.add(k)
+        previous, count = k, count + 1
+    if count:
+        stats.sentences += 1
+        yield ""
+
+
+def write_conll(ds: Dataset, fp: IO[str], *, label: str = "tag",
+                placeholder: str | None = None, docstart: bool = False) -> ConllStats:
+    """Write every document (streamed); ``docstart`` puts a ``-DOCSTART-<TAB>O`` sentence
+    before each document (CoNLL-2003 style). Returns what was written and dropped."""
+    _check_options(label, placeholder)
+    stats = ConllStats()
+    for data in ds.documents:
+        if docstart:
+            fp.write("-DOCSTART-\tO\n\n")
+        for line in conll_lines(data.document.text, data.annotations, label=label,
+                                placeholder=placeholder, stats=stats):
+            fp.write(line + "\n")
+        stats.documents += 1
+    return stats

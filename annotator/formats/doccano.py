@@ -1,0 +1,192 @@
+"""doccano sequence-labelling JSONL: export, and import as one annotator's layer.
+
+Offsets: doccano stores ``start_offset``/``end_offset`` (and ``[start, end, label]``
+triples) as **Python character offsets, i.e. Unicode code points**, half-open — the same
+unit as our documents, so no conversion is needed (UTF-16 readers must convert astral
+characters such as 𠮷 or 😀 themselves).
+
+Export writes one line per document::
+
+    {"id": "578b7c69f7383599", "text": "…", "label": [[12, 18, "actor.igo"], ...],
+     "meta": {"title": …, "source": …, "date": …, "text_sha256": …, "annotators": [...]}}
+
+Import accepts the ``label`` and ``labels`` triples and doccano's ``entities`` form
+(``{"entities": [{"start_offset", "end_offset", "label"}]}``; ``data`` instead of ``text``
+as in old doccano versions). Every line is checked (JSON, text, offsets in range, not empty or
+inverted, known tag); the first problem refuses the whole file with an :class:`InputError`
+naming the file and line. The result is a list of :class:`ImportedText`; the caller matches
+them to stored documents by ``text_sha256`` (:func:`match_documents`) and turns the spans
+into one annotator's annotations (:func:`to_annotations`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from annotator.core.annotation import Annotation, new_id, now
+from annotator.core.dataset import Dataset
+from annotator.core.document import Document, text_sha256
+from annotator.core.errors import InputError
+from annotator.core.tagset import Tagset
+
+
+class ImportedSpan(NamedTuple):
+    start: int
+    end: int
+    tag: str
+    attributes: dict = {}  # noqa: RUF012 (shared default, never mutated)
+
+
+@dataclass(frozen=True)
+class ImportedText:
+    """A text from another tool with its spans (code points, half-open)."""
+
+    text: str
+    spans: tuple[ImportedSpan, ...]
+    ref: str | None = None  # the other tool's id or file name
+    line: int | None = None  # where it was in the file
+    meta: dict = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def text_sha256(self) -> str:
+        return text_sha256(self.text)
+
+
+# --- export ----------------------------------------------------------------------------------
+
+def doccano_record(doc: Document, annotations: Iterable[Annotation]) -> dict[str, Any]:
+    spans = sorted(annotations, key=lambda a: (a.start, a.end, a.tag))
+    meta = {"title": doc.title, "source": doc.source, "date": doc.date,
+            "text_sha256": doc.text_sha256,
+            "annotators": sorted({a.annotator for a in spans})}
+    return {"id": doc.id, "text": doc.text, "label": [[a.start, a.end, a.tag] for a in spans],
+            "meta": meta}
+
+
+def write_doccano(ds: Dataset, fp: IO[str]) -> int:
+    """Write one doccano line per document (streamed); returns the number of documents.
+    All annotations of ``ds`` are written: use :func:`annotator.formats.select.select` to
+    choose an annotator's layer or the gold layer first."""
+    count = 0
+    for data in ds.documents:
+        record = doccano_record(data.document, data.annotations)
+        fp.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+# --- import ----------------------------------------------------------------------------------
+
+class _Bad(Exception):
+    pass
+
+
+def _triples(record: dict) -> list[Any]:
+    if "entities" in record:
+        ents = record["entities"]
+        if not isinstance(ents, list) or not all(isinstance(e, dict) for e in ents):
+            raise _Bad('"entities" must be a list of objects')
+        try:
+            return [[e["start_offset"], e["end_offset"], e["label"]] for e in ents]
+        except KeyError as e:
+            raise _Bad(f"an entity has no {e.args[0]!r}") from None
+    key = "label" if "label" in record else "labels"
+    items = record.get(key, [])
+    if not isinstance(items, list):
+        raise _Bad(f'"{key}" must be a list of [start, end, label]')
+    if any(isinstance(t, str) for t in items):
+        raise _Bad(f'"{key}" holds text-classification labels, not spans')
+    return items
+
+
+def _span(item: Any, n_chars: int, tagset: Tagset, k: int) -> ImportedSpan:
+    if not (isinstance(item, list | tuple) and len(item) == 3):
+        raise _Bad(f"span {k}: expected [start, end, label], got {json.dumps(item)[:60]}")
+    start, end, tag = item
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+        raise _Bad(f"span {k}: offsets must be integers, got {start!r}, {end!r}")
+    if start < 0 or end > n_chars:
+        raise _Bad(f"span {k} [{start}, {end}]: out of range (text has {n_chars} characters)")
+    if start >= end:
+        raise _Bad(f"span {k} [{start}, {end}]: empty or inverted")
+    if not isinstance(tag, str):
+        raise _Bad(f"span {k}: label must be a string, got {tag!r}")
+    try:
+        tagset.tag(tag)
+    except KeyError:
+        raise _Bad(f"span {k} [{start}, {end}]: unknown tag '{tag}' (not in tagset "
+                   f"'{tagset.id}')") from None
+    return ImportedSpan(start, end, tag)
+
+
+def _record(line: str, tagset: Tagset) -> ImportedText:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise _Bad(f"invalid JSON at column {e.colno}: {e.msg}") from None
+    if not isinstance(record, dict):
+        raise _Bad("each line must be a JSON object")
+    text = record.get("text", record.get("data"))
+    if not isinstance(text, str) or not text:
+        raise _Bad('each line needs a non-empty "text" string')
+    seen: dict[tuple[int, int, str], ImportedSpan] = {}
+    for k, item in enumerate(_triples(record)):
+        span = _span(item, len(text), tagset, k)
+        seen.setdefault((span.start, span.end, span.tag), span)  # doccano can repeat a span
+    ref = record.get("id")
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    return ImportedText(text, tuple(seen.values()), None if ref is None else str(ref),
+                        meta=meta or {})
+
+
+def read_doccano(path: str | Path, tagset: Tagset) -> list[ImportedText]:
+    """Read a doccano JSONL export; the first problem refuses the whole file."""
+    path = Path(path)
+    out: list[ImportedText] = []
+    try:
+        with path.open(encoding="utf-8-sig", newline="\n") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    item = _record(line, tagset)
+                except _Bad as e:
+                    raise InputError(path, str(e), line=n) from None
+                out.append(ImportedText(item.text, item.spans, item.ref, n, item.meta))
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"not UTF-8 text (byte offset {e.start} of a line)") from None
+    if not out:
+        raise InputError(path, "no records (empty file)")
+    return out
+
+
+# --- matching imported texts to stored documents ---------------------------------------------
+
+def match_documents(imported: Iterable[ImportedText], documents: Iterable[Document]
+                    ) -> tuple[list[tuple[Document, ImportedText]], list[ImportedText]]:
+    """Pair imported texts with stored documents of identical text (by ``text_sha256``);
+    returns ``(matched, unmatched)``."""
+    by_hash: Mapping[str, Document] = {d.text_sha256: d for d in documents}
+    matched: list[tuple[Document, ImportedText]] = []
+    unmatched: list[ImportedText] = []
+    for item in imported:
+        doc = by_hash.get(item.text_sha256)
+        if doc is None:
+            unmatched.append(item)
+        else:
+            matched.append((doc, item))
+    return matched, unmatched
+
+
+def to_annotations(item: ImportedText, doc_id: str, annotator: str) -> tuple[Annotation, ...]:
+    """The imported spans as new annotations by ``annotator`` on document ``doc_id``."""
+    stamp = now()
+    return tuple(Annotation(new_id(), doc_id, s.start, s.end, s.tag, annotator,
+                            dict(s.attributes), stamp, stamp) for s in item.spans)

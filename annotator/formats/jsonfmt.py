@@ -1,0 +1,366 @@
+"""Our own lossless JSON format (``annotator-dataset``, version 1) and its JSON Lines layout.
+
+One JSON file holds the tagset, the annotators and every document with its canonical text,
+cleaning log, annotation spans and review decisions; ``docs/json-format.md`` describes it and
+``schemas/annotator-dataset.schema.json`` (draft 2020-12) is its schema. The JSON Lines
+layout writes one document per line plus a small manifest (``<stem>.manifest.json``) with
+everything else; it is written as a stream, so a corpus never has to fit in memory.
+
+Offsets are code points (Python string indices), half-open; each span also carries its UTF-16
+offsets and its text so that readers in other languages can check what they slice.
+
+Readers refuse anything that does not fit (schema, then every span against its text, tags,
+annotators, unique ids, ``text_sha256``) with one :class:`InputError` naming the file, the line
+for JSON Lines, the JSON pointer, the document and the span. Nothing partial is returned.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+import jsonschema
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+from annotator.core import tagset as tagsets
+from annotator.core.annotation import Annotation, Annotator
+from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
+from annotator.core.document import Document, text_sha256
+from annotator.core.errors import InputError
+from annotator.core.tagset import Tagset
+from annotator.ingest.tracked import LogEntry, restore
+from annotator.zh import Utf16Map
+
+FORMAT = "annotator-dataset"
+MANIFEST_FORMAT = "annotator-dataset-manifest"
+VERSION = 1
+OFFSET_UNIT = "code_point"
+SCHEMA_ID = "urn:annotator:schema:dataset:1"
+_SHOW = 40  # characters of text quoted in an error message
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+def _header(ds: Dataset, fmt: str) -> dict[str, Any]:
+    return {"format": fmt, "version": VERSION, "offset_unit": OFFSET_UNIT,
+            "tagset": ds.tagset.to_dict(),
+            "annotators": [{"id": a.id, "name": a.name, "role": a.role} for a in ds.annotators]}
+
+
+def _span_dict(a: Annotation, text: str, u16: Utf16Map) -> dict[str, Any]:
+    return {"id": a.id, "start": a.start, "end": a.end, "start_utf16": u16.to_utf16(a.start),
+            "end_utf16": u16.to_utf16(a.end), "text": text[a.start:a.end], "tag": a.tag,
+            "annotator": a.annotator, "attributes": dict(a.attributes), "created": a.created,
+            "modified": a.modified}
+
+
+def _review_dict(d: ReviewDecision) -> dict[str, Any]:
+    return {"id": d.id, "reviewer": d.reviewer, "decision": d.decision,
+            "targets": list(d.targets), "result_id": d.result_id, "note": d.note,
+            "created": d.created}
+
+
+def document_to_json(data: DocumentData) -> dict[str, Any]:
+    """One document as a JSON object (a line of the JSON Lines layout)."""
+    doc = data.document
+    u16 = Utf16Map(doc.text)
+    return {"id": doc.id, "title": doc.title, "source": doc.source, "origin": doc.origin,
+            "date": doc.date, "script": doc.script, "languages": list(doc.languages),
+            "status": doc.status, "review_status": doc.review_status,
+            "metadata": dict(doc.metadata), "text": doc.text, "text_sha256": doc.text_sha256,
+            "cleaning": [dict(e) for e in doc.cleaning],
+            "spans": [_span_dict(a, doc.text, u16) for a in data.annotations],
+            "review": [_review_dict(d) for d in data.decisions]}
+
+
+def dataset_to_json(ds: Dataset) -> dict[str, Any]:
+    return {**_header(ds, FORMAT), "documents": [document_to_json(d) for d in ds.documents]}
+
+
+def write_json(ds: Dataset, fp: IO[str]) -> None:
+    """Write the whole dataset as one JSON document (UTF-8, not ASCII-escaped)."""
+    json.dump(dataset_to_json(ds), fp, ensure_ascii=False, indent=1)
+    fp.write("\n")
+
+
+def write_jsonl(ds: Dataset, fp_docs: IO[str], fp_manifest: IO[str]) -> int:
+    """Stream one document per line to ``fp_docs``, then the manifest; returns the count.
+
+    ``ds.documents`` is iterated once and never collected, so a generator of documents is
+    exported in constant memory (one document at a time)."""
+    count = 0
+    for data in ds.documents:
+        fp_docs.write(json.dumps(document_to_json(data), ensure_ascii=False,
+                                 separators=(",", ":")))
+        fp_docs.write("\n")
+        count += 1
+    json.dump({**_header(ds, MANIFEST_FORMAT), "document_count": count}, fp_manifest,
+              ensure_ascii=False, indent=1)
+    fp_manifest.write("\n")
+    return count
+
+
+def manifest_path(path_docs: str | Path) -> Path:
+    """Where the manifest of a JSON Lines file lives: ``<stem>.manifest.json`` next to it."""
+    path_docs = Path(path_docs)
+    return path_docs.with_name(path_docs.stem + ".manifest.json")
+
+
+# --- schema ----------------------------------------------------------------------------------
+
+def schema_path() -> Path:
+    return tagsets.schema_path().with_name("annotator-dataset.schema.json")
+
+
+def _strict_integers() -> Any:
+    """Draft 2020-12 counts 1.0 as an integer; offsets must be real ints."""
+    checker = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _c, v: isinstance(v, int) and not isinstance(v, bool))
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=checker)
+
+
+@functools.cache
+def _validator(part: str) -> Any:
+    """A validator for the whole dataset (``part=""``) or one of its ``$defs``."""
+    resources = []
+    for path in (schema_path(), tagsets.schema_path()):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        schema.pop("$schema")  # else jsonschema switches back to its own validator class
+        resources.append((schema["$id"], DRAFT202012.create_resource(schema)))
+    registry: Registry = Registry().with_resources(resources)
+    ref = SCHEMA_ID + (f"#/$defs/{part}" if part else "")
+    return _strict_integers()({"$ref": ref}, registry=registry)
+
+
+def pointer(parts: Iterable[Any]) -> str:
+    """An RFC 6901 JSON pointer; the empty pointer is shown as ``(top level)``."""
+    text = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    return text or "(top level)"
+
+
+class _Problem(Exception):
+    """A problem found in parsed data; the reader adds the file (and line)."""
+
+
+def _check_schema(data: Any, part: str) -> None:
+    errors = sorted(_validator(part).iter_errors(data), key=lambda e: [
+        (0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in e.absolute_path])
+    if errors:
+        first = errors[0]
+        message = first.message if len(first.message) <= 200 else first.message[:199] + "…"
+        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+        raise _Problem(f"{pointer(first.absolute_path)}: {message}{more}")
+
+
+# --- checking what the schema cannot ---------------------------------------------------------
+
+def _show(text: str) -> str:
+    return repr(text if len(text) <= _SHOW else text[:_SHOW - 1] + "…")
+
+
+def _tagset(data: dict, path: Path) -> Tagset:
+    try:
+        return tagsets.load_tagset_dict(data, path)
+    except InputError as e:
+        raise _Problem(f"/tagset/{e.reason}") from None
+
+
+def _annotators(items: list[dict]) -> tuple[Annotator, ...]:
+    seen: set[str] = set()
+    for i, a in enumerate(items):
+        if a["id"] in seen:
+            raise _Problem(f"/annotators/{i}/id: duplicate annotator id '{a['id']}'")
+        seen.add(a["id"])
+    return tuple(Annotator(a["id"], a["name"], a["role"]) for a in items)
+
+
+class _Checker:
+    """Builds documents from schema-valid JSON, checking every span against its text."""
+
+    def __init__(self, tagset: Tagset, annotators: tuple[Annotator, ...]):
+        self.tagset = tagset
+        self.annotators = {a.id for a in annotators}
+        self.doc_ids: set[str] = set()
+        self.span_ids: set[str] = set()
+        self.review_ids: set[str] = set()
+
+    def document(self, d: dict, ptr: str) -> DocumentData:
+        doc_id, text = d["id"], d["text"]
+        if doc_id in self.doc_ids:
+            raise _Problem(f"{ptr}/id: duplicate document id '{doc_id}'")
+        self.doc_ids.add(doc_id)
+        if text_sha256(text) != d["text_sha256"]:
+            raise _Problem(f"{ptr}/text_sha256 (document '{doc_id}'): does not match the "
+                           f"text (the text was changed or truncated)")
+        u16 = Utf16Map(text)
+        spans = tuple(self.span(s, text, u16, doc_id, f"{ptr}/spans/{i}")
+                      for i, s in enumerate(d["spans"]))
+        decisions = tuple(self.review(r, doc_id, f"{ptr}/review/{i}")
+                          for i, r in enumerate(d["review"]))
+        document = Document(
+            id=doc_id, title=d["title"], text=text, text_sha256=d["text_sha256"],
+            source=d["source"], origin=d["origin"], date=d["date"], script=d["script"],
+            languages=tuple(d["languages"]), status=d["status"],
+            review_status=d["review_status"], metadata=d["metadata"],
+            original=_original(text, d["cleaning"], doc_id, ptr),
+            cleaning=tuple(d["cleaning"]))
+        return DocumentData(document, spans, decisions)
+
+    def span(self, s: dict, text: str, u16: Utf16Map, doc_id: str, ptr: str) -> Annotation:
+        try:
+            self._check_span(s, text, u16)
+        except _Problem as e:
+            raise _Problem(f"{ptr} (document '{doc_id}', span '{s['id']}'): {e}") from None
+        return Annotation(s["id"], doc_id, s["start"], s["end"], s["tag"], s["annotator"],
+                          s["attributes"], s["created"], s["modified"])
+
+    def _check_span(self, s: dict, text: str, u16: Utf16Map) -> None:
+        start, end = s["start"], s["end"]
+        if s["id"] in self.span_ids:
+            raise _Problem("duplicate span id")
+        self.span_ids.add(s["id"])
+        if start >= end:
+            raise _Problem(f"start {start} is not before end {end} (empty or inverted span)")
+        if end > len(text):
+            raise _Problem(f"end {end} is past the end of the text ({len(text)} code points)")
+        if text[start:end] != s["text"]:
+            raise _Problem(f"text {_show(s['text'])} does not match text[{start}:{end}] "
+                           f"{_show(text[start:end])}")
+        for key, cp in (("start_utf16", start), ("end_utf16", end)):
+            if s[key] != u16.to_utf16(cp):
+                raise _Problem(f"{key} {s[key]} does not match {key[:-6]} {cp} "
+                               f"(expected {u16.to_utf16(cp)})")
+        try:
+            self.tagset.tag(s["tag"])
+        except KeyError:
+            raise _Problem(f"unknown tag '{s['tag']}' (not in tagset "
+                           f"'{self.tagset.id}')") from None
+        if s["annotator"] not in self.annotators:
+            raise _Problem(f"annotator '{s['annotator']}' is not listed in /annotators")
+
+    def review(self, r: dict, doc_id: str, ptr: str) -> ReviewDecision:
+        where = f"{ptr} (document '{doc_id}', review '{r['id']}')"
+        if r["id"] in self.review_ids:
+            raise _Problem(f"{where}: duplicate review id")
+        self.review_ids.add(r["id"])
+        if r["reviewer"] not in self.annotators:
+            raise _Problem(f"{where}: reviewer '{r['reviewer']}' is not listed in /annotators")
+        return ReviewDecision(r["id"], doc_id, r["reviewer"], r["decision"],
+                              tuple(r["targets"]), r["result_id"], r["note"], r["created"])
+
+
+def _original(text: str, cleaning: list[dict], doc_id: str, ptr: str) -> str | None:
+    """The text before cleaning, rebuilt from the log; ``None`` when nothing was cleaned."""
+    if not cleaning:
+        return None
+    log = [LogEntry.from_dict(e) for e in cleaning]
+    at = 0
+    for i, e in enumerate(log):
+        fits = at <= e.at <= len(text) and text[e.at:e.at + len(e.inserted)] == e.inserted
+        if not fits or e.orig_end - e.orig_start != len(e.removed):
+            raise _Problem(f"{ptr}/cleaning/{i} (document '{doc_id}'): cleaning step does "
+                           f"not fit the text")
+        at = e.at + len(e.inserted)
+    return restore(text, log)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Problem(f"invalid JSON: duplicate key '{key}' in one object")
+        out[key] = value
+    return out
+
+
+def _no_constants(name: str) -> NoReturn:
+    raise _Problem(f"invalid JSON: {name} is not a number")
+
+
+def _loads(text: str, one_line: bool = False) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys,
+                          parse_constant=_no_constants)
+    except json.JSONDecodeError as e:
+        where = f"column {e.colno}" if one_line else f"line {e.lineno}, column {e.colno}"
+        raise _Problem(f"invalid JSON at {where}: {e.msg} (truncated or damaged?)") from None
+    except RecursionError:
+        raise _Problem("invalid JSON: nested too deeply") from None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"not UTF-8 text (byte offset {e.start})") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read: {e.strerror or e}") from None
+
+
+def _header_parts(data: Any, path: Path, part: str) -> tuple[Tagset, tuple[Annotator, ...]]:
+    _check_schema(data, part)
+    return _tagset(data["tagset"], path), _annotators(data["annotators"])
+
+
+def read_json(path: str | Path) -> Dataset:
+    """Read and check a dataset written by :func:`write_json`."""
+    path = Path(path)
+    text = _read_text(path)
+    try:
+        data = _loads(text)
+        tagset, annotators = _header_parts(data, path, "")
+        checker = _Checker(tagset, annotators)
+        docs = tuple(checker.document(d, f"/documents/{i}")
+                     for i, d in enumerate(data["documents"]))
+    except _Problem as e:
+        raise InputError(path, str(e)) from None
+    return Dataset(tagset, annotators, docs)
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="\n") as f:
+            for n, line in enumerate(f, 1):
+                if line.strip():
+                    yield n, line
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"not UTF-8 text (byte offset {e.start} of a line)") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read: {e.strerror or e}") from None
+
+
+def read_jsonl(path_docs: str | Path, path_manifest: str | Path | None = None) -> Dataset:
+    """Read and check the JSON Lines layout; the manifest defaults to ``<stem>.manifest.json``
+    next to ``path_docs``."""
+    path_docs = Path(path_docs)
+    mpath = Path(path_manifest) if path_manifest is not None else manifest_path(path_docs)
+    if not mpath.exists():
+        raise InputError(path_docs, f"manifest not found (expected {mpath})")
+    try:
+        manifest = _loads(_read_text(mpath))
+        tagset, annotators = _header_parts(manifest, mpath, "manifest")
+    except _Problem as e:
+        raise InputError(mpath, str(e)) from None
+    checker, docs, n = _Checker(tagset, annotators), [], 0
+    for n, line in _lines(path_docs):
+        try:
+            data = _loads(line, one_line=True)
+            _check_schema(data, "document")
+            docs.append(checker.document(data, ""))
+        except _Problem as e:
+            raise InputError(path_docs, str(e), line=n) from None
+    if len(docs) != manifest["document_count"]:
+        raise InputError(path_docs, f"{len(docs)} documents, but the manifest lists "
+                                    f"{manifest['document_count']} (truncated file?)",
+                         line=n or None)
+    return Dataset(tagset, annotators, tuple(docs))

@@ -1,0 +1,152 @@
+"""``annotator import``: tell what a file is by its content and bring it in.
+
+- ``.json`` with ``"format": "annotator-dataset"``: our JSON; other JSON: text records.
+- ``.jsonl`` with a ``<stem>.manifest.json`` beside it: our JSONL; lines with ``label``,
+  ``labels`` or ``entities``: doccano; other lines: text records.
+- ``.xml``: our stand-off TEI.
+- ``.ann`` (with its ``.txt``): brat.
+- anything else (text, HTML, folders): documents, cleaned (see :mod:`annotator.project`).
+
+Datasets and layers go in one transaction per file; a bad file changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.annotation import Annotator
+from annotator.core.errors import InputError
+from annotator.project import import_paths
+from annotator.transfer import import_dataset, layer_dataset
+
+DATASET, JSONL, TEI, DOCCANO, BRAT, TEXT = "dataset", "jsonl", "tei", "doccano", "brat", "text"
+
+
+@dataclass
+class ImportOutcome:
+    lines: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    documents: int = 0
+
+
+def needs_annotator(paths: Iterable[Path]) -> bool:
+    """Whether any of ``paths`` is another tool's layer (doccano, brat)."""
+    return any(p.exists() and kind_of(p) in (DOCCANO, BRAT) for p in paths)
+
+
+def kind_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        return TEXT
+    if suffix == ".xml":
+        return TEI
+    if suffix == ".ann":
+        return BRAT
+    if suffix == ".json":
+        return DATASET if _head_says_dataset(path) else TEXT
+    if suffix in (".jsonl", ".ndjson"):
+        from annotator.formats.jsonfmt import manifest_path
+
+        if manifest_path(path).exists():
+            return JSONL
+        return DOCCANO if _first_line_is_doccano(path) else TEXT
+    return TEXT
+
+
+def _head_says_dataset(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return '"annotator-dataset"' in head
+
+
+def _first_line_is_doccano(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as f:
+            line = next((ln for ln in f if ln.strip()), "")
+        record = json.loads(line)
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and any(k in record for k in ("label", "labels", "entities"))
+
+
+def import_files(store, paths: Iterable[Path], annotator: Annotator | None = None,
+                 rules: Iterable[str] | None = None,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] = lambda: False) -> ImportOutcome:
+    """Import every path by its kind; one file's failure does not stop the others.
+    ``progress(done, total)`` is called after each dataset file and each text file;
+    ``cancelled()`` is asked between files (each file is all-or-nothing)."""
+    outcome = ImportOutcome()
+    texts: list[Path] = []
+    paths = list(paths)
+    for n, path in enumerate(paths, 1):
+        if cancelled():
+            outcome.lines.append("cancelled: the remaining files were not imported")
+            return outcome
+        if progress:
+            progress(n - 1, len(paths))
+        kind = kind_of(path) if path.exists() else TEXT
+        if kind == TEXT:
+            texts.append(path)
+            continue
+        try:
+            line = _import_one(store, path, kind, annotator)
+            outcome.lines.append(line)
+        except InputError as e:
+            outcome.errors.append(e)
+    if texts:
+        done = len(paths) - len(texts)
+        step = (lambda _: progress(done, len(paths))) if progress else None
+        report = import_paths(store, texts, rules, step,
+                              imported_by=annotator.id if annotator else None)
+        outcome.lines += [ln for ln in report.lines() if not ln.startswith("error")]
+        outcome.lines.append(f"texts: {len(report.added)} imported, {len(report.duplicates)} "
+                             f"already present, {len(report.errors)} refused")
+        outcome.errors += report.errors
+        outcome.documents += len(report.added)
+    return outcome
+
+
+def _import_one(store, path: Path, kind: str, annotator: Annotator | None) -> str:
+    from annotator.formats import jsonfmt, tei
+
+    if kind == DATASET:
+        ds = jsonfmt.read_json(path)
+    elif kind == JSONL:
+        ds = jsonfmt.read_jsonl(path)
+    elif kind == TEI:
+        ds = tei.read_standoff(_read_bytes(path), str(path))
+    else:
+        return _import_layer(store, path, kind, annotator)
+    return import_dataset(store, ds, str(path)).line()
+
+
+def _import_layer(store, path: Path, kind: str, annotator: Annotator | None) -> str:
+    from annotator.formats.brat import read_brat
+    from annotator.formats.doccano import read_doccano
+
+    if annotator is None:
+        raise InputError(path, f"a {kind} file is one annotator's work: say whose with "
+                               "--annotator NAME")
+    tagset = store.tagset()
+    items = read_doccano(path, tagset) if kind == DOCCANO else [read_brat(path, tagset)]
+    layers = [(it.text, [(s.start, s.end, s.tag, s.attributes) for s in it.spans])
+              for it in items]
+    with store.transaction():
+        store.add_annotator(annotator)
+        report = import_dataset(store, layer_dataset(store, annotator, layers, str(path)),
+                                str(path), strict=False)
+    return report.line()
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot read: {e.strerror or e}") from None

@@ -1,0 +1,139 @@
+"""File → Export…: format, filters, destination, and a progress bar; the export runs on a
+worker thread with its own connection to the project, so the window stays responsive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from annotator.exporting import FORMATS, ExportOptions, export
+from annotator.qt import jobs
+
+
+class ExportDialog(QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        self.setWindowTitle("Export")
+        self.store = window.store
+        self.format = QComboBox()
+        for name, (label, _) in FORMATS.items():
+            self.format.addItem(label, name)
+        self.annotators = QListWidget()
+        for a in self.store.annotators():
+            item = QListWidgetItem(f"{a.name} ({a.role})")
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.annotators.addItem(item)
+        self.status = QComboBox()
+        self.status.addItems(["all", "accepted", "gold"])
+        self.groups = {g.id: QCheckBox(g.label.get("en", g.id)) for g in window.tagset.groups}
+        for box in self.groups.values():
+            box.setChecked(True)
+        self.split = QLineEdit(placeholderText="e.g. 80/10/10 (empty: no split)")
+        self.seed = QSpinBox(maximum=2**31 - 1)
+        self.out = QLineEdit()
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        self.progress = QProgressBar()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._start)
+        self.buttons.rejected.connect(self._cancel)
+        self._layout(browse)
+        self.worker_thread: QThread | None = None
+        self.worker: jobs.Worker | None = None
+
+    def _layout(self, browse) -> None:
+        groups = QWidget()
+        row = QHBoxLayout(groups)
+        row.setContentsMargins(0, 0, 0, 0)
+        for box in self.groups.values():
+            row.addWidget(box)
+        out = QWidget()
+        out_row = QHBoxLayout(out)
+        out_row.setContentsMargins(0, 0, 0, 0)
+        out_row.addWidget(self.out)
+        out_row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow("&Format", self.format)
+        form.addRow("&Annotators", self.annotators)
+        form.addRow("&Review status", self.status)
+        form.addRow("Tag &groups", groups)
+        form.addRow("&Split by document", self.split)
+        form.addRow("Split s&eed", self.seed)
+        form.addRow("&Save to", out)
+        form.addRow(self.progress)
+        form.addRow(self.buttons)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.out.text())
+        if path:
+            self.out.setText(path)
+
+    def options(self) -> ExportOptions:
+        items = [self.annotators.item(i) for i in range(self.annotators.count())]
+        chosen = {i.data(Qt.ItemDataRole.UserRole) for i in items
+                  if i and i.checkState() == Qt.CheckState.Checked}
+        return ExportOptions.build(
+            fmt=self.format.currentData(), out=Path(self.out.text()),
+            annotators=chosen if len(chosen) < len(items) else None,
+            status=self.status.currentText(),
+            groups={g for g, box in self.groups.items() if box.isChecked()},
+            split=self.split.text().strip() or None, seed=self.seed.value())
+
+    def _start(self) -> None:
+        try:
+            options = self.options()
+        except ValueError as e:
+            QMessageBox.warning(self, "Export", str(e))
+            return
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+
+        def job(store, progress, cancelled) -> str:
+            return export(store, options, progress, cancelled).line()
+
+        self.worker_thread, self.worker = jobs.start(
+            self, self.store.path, job, self._progressed, self._done, self._failed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _stop_thread(self) -> None:
+        if self.worker_thread is not None:
+            self.worker_thread.wait()
+            self.worker_thread = None
+
+    def _done(self, message: str) -> None:
+        self._stop_thread()
+        QMessageBox.information(self, "Export", message)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._stop_thread()
+        QMessageBox.warning(self, "Export failed", message)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+
+    def _cancel(self) -> None:
+        if self.worker is not None and self.worker_thread is not None:
+            self.worker.cancelled = True
+            return
+        self.reject()

@@ -1,0 +1,47 @@
+"""Long work (imports, exports) on a worker thread with its own connection to the project,
+reporting progress to a dialog and polling a cancel flag; the window stays responsive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from annotator.store import Store
+
+#: job(store, progress(done, total), cancelled() -> bool) -> one-line summary
+Job = Callable[[Store, Callable[[int, int], None], Callable[[], bool]], str]
+
+
+class Worker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, project: Path, job: Job):
+        super().__init__()
+        self.project, self.job, self.cancelled = project, job, False
+
+    def run(self) -> None:
+        try:
+            with Store.open(self.project) as store:
+                message = self.job(store, self.progressed.emit, lambda: self.cancelled)
+            self.finished.emit(message)
+        except Exception as e:  # noqa: BLE001 — reported to the user, never swallowed
+            self.failed.emit(str(e))
+
+
+def start(parent: QObject, project: Path, job: Job, on_progress, on_done, on_fail
+          ) -> tuple[QThread, Worker]:
+    worker = Worker(project, job)
+    thread = QThread(parent)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.progressed.connect(on_progress)
+    worker.finished.connect(on_done)
+    worker.failed.connect(on_fail)
+    worker.finished.connect(thread.quit)
+    worker.failed.connect(thread.quit)
+    thread.start()
+    return thread, worker

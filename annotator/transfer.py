@@ -1,0 +1,141 @@
+"""Bringing datasets into a project: our own JSON/JSONL/TEI, and other tools' layers.
+
+Everything from one file goes in one transaction: a file with a problem changes nothing.
+Documents are matched by ``text_sha256``; an annotation or decision already present
+(same id, same content) is skipped, so importing the same file twice changes nothing; the
+same id with different content is refused.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+
+from annotator import zh
+from annotator.core.annotation import Annotation, Annotator, now
+from annotator.core.dataset import Dataset, DocumentData
+from annotator.core.document import Document, document_id, text_sha256
+from annotator.core.errors import InputError
+
+
+@dataclass
+class TransferReport:
+    source: str
+    documents_added: int = 0
+    documents_matched: int = 0
+    annotations_added: int = 0
+    annotations_present: int = 0
+    decisions_added: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.source}: {self.documents_added} documents added, "
+                f"{self.documents_matched} matched; {self.annotations_added} annotations "
+                f"added, {self.annotations_present} already present; "
+                f"{self.decisions_added} review decisions added")
+
+
+def import_dataset(store, ds: Dataset, source: str, strict: bool = True) -> TransferReport:
+    """Import a whole dataset atomically; raises InputError (and changes nothing) when a
+    span's tag is not in the project's tagset or an id clashes. ``strict``: an id already
+    stored must carry identical content (our own formats); otherwise it is just skipped
+    (layers from other tools, whose ids we derive from the span itself)."""
+    report = TransferReport(source)
+    docs = list(ds.documents)
+    with store.transaction():
+        _settle_tagset(store, ds, docs, source)
+        for annotator in ds.annotators:
+            if annotator.id not in {a.id for a in store.annotators()}:
+                store.add_annotator(annotator)
+        for data in docs:
+            _import_document(store, data, source, report, strict)
+    return report
+
+
+def _settle_tagset(store, ds: Dataset, docs: list[DocumentData], source: str) -> None:
+    """A project without annotations takes the dataset's tagset; otherwise every tag the
+    dataset uses must exist in the project's."""
+    current = store.tagset()
+    if current is None or (current.to_dict() != ds.tagset.to_dict()
+                           and not store.has_annotations()):
+        store.set_tagset(ds.tagset)
+        return
+    known = {t.id for t in current.tags}
+    for data in docs:
+        for a in data.annotations:
+            if a.tag not in known:
+                raise InputError(source, f"tag '{a.tag}' (annotation {a.id}) is not in the "
+                                         f"project's tagset '{current.id}'")
+
+
+def _import_document(store, data: DocumentData, source: str, report: TransferReport,
+                     strict: bool) -> None:
+    doc = data.document
+    existing = store.document_with_text(doc.text_sha256)
+    if existing is None:
+        store.add_documents([doc])
+        report.documents_added += 1
+    elif existing != doc.id:
+        raise InputError(source, f"document {doc.id} has the text of stored document "
+                                 f"{existing} under another id")
+    else:
+        report.documents_matched += 1
+    new = _new_only(store, data.annotations, source, report, strict)
+    store.insert_annotations(new)
+    report.annotations_added += len(new)
+    present = {d.id for d in store.decisions(doc.id)}
+    decisions = [d for d in data.decisions if d.id not in present]
+    store.insert_decisions(decisions)
+    report.decisions_added += len(decisions)
+
+
+def _new_only(store, annotations, source: str, report: TransferReport,
+              strict: bool) -> list[Annotation]:
+    stored = {a.id: a for a in store.annotations_by_id([a.id for a in annotations])}
+    new = []
+    for a in annotations:
+        if a.id not in stored:
+            new.append(a)
+        elif stored[a.id] == a or not strict:
+            report.annotations_present += 1
+        else:
+            raise InputError(source, f"annotation {a.id} differs from the stored one with "
+                                     "the same id")
+    return new
+
+
+LAYER_NAMESPACE = uuid.UUID("5b0f3c1e-7a2d-4c8e-9f61-2d3b4a5c6e7f")
+
+
+def layer_dataset(store, annotator: Annotator, layers: list[tuple[str, list[tuple]]],
+                  source: str) -> Dataset:
+    """Other tools' spans (doccano, brat) as ``annotator``'s layer. ``layers`` pairs a
+    document text with its ``(start, end, tag, attributes)`` spans. A text the project does
+    not hold yet becomes a new document if it is already canonical (NFC, ``\n`` line
+    ends); otherwise its offsets could not be trusted and the file is refused. Span ids
+    derive from the span, so importing the same file again adds nothing."""
+    docs, stamp = [], now()
+    for n, (text, spans) in enumerate(layers, 1):
+        document = _document_for(store, text, source, n)
+        anns = tuple(
+            Annotation(str(uuid.uuid5(LAYER_NAMESPACE, f"{annotator.id}|{document.id}|{s}|{e}|{tag}")),
+                       document.id, s, e, tag, annotator.id, dict(attrs), stamp, stamp)
+            for s, e, tag, attrs in spans)
+        docs.append(DocumentData(document, anns, ()))
+    return Dataset(store.tagset(), (annotator,), tuple(docs))
+
+
+def _document_for(store, text: str, source: str, n: int) -> Document:
+    doc_id = store.document_with_text(text_sha256(text))
+    if doc_id is not None:
+        return store.document(doc_id)
+    if "\r" in text or not unicodedata.is_normalized("NFC", text):
+        raise InputError(source, f"document {n}: its text is not in the project and is not "
+                                 "canonical (NFC, \\n line ends), so its offsets cannot be used")
+    title = text.strip().split("\n", 1)[0][:40] or f"{source} #{n}"
+    runs = zh.paragraph_languages(text)
+    script, languages = zh.document_languages(runs)
+    return Document(document_id(text), title, text, text_sha256(text), origin=f"{source}#{n}",
+                    script=script, languages=tuple(languages), original=text,
+                    metadata={"paragraphs": [list(r) for r in runs]})
