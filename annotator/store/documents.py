@@ -45,7 +45,7 @@ class DocumentsMixin(StoreBase):
                 (annotator.id, annotator.name, annotator.role, now()))
 
     def annotators(self) -> list[Annotator]:
-        rows = self.conn.execute("SELECT id, name, role FROM annotators ORDER BY created, id")
+        rows = self.conn.execute("SELECT id, name, role FROM annotators ORDER BY rowid")
         return [Annotator(*row) for row in rows]
 
     # --- documents ---------------------------------------------------------------------

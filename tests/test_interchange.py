@@ -1,0 +1,123 @@
+"""Export and import end to end through the command line: round trips, layers, refusals."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+from annotator.core.annotation import Annotator, now
+from annotator.core.dataset import ReviewDecision
+from annotator.core.session import Session
+from annotator.store import Store
+
+TERMS = {"上海合作组织": "actor.igo", "上海合作組織": "actor.igo", "赵克志": "actor.person",
+         "趙克志": "actor.person", "三股势力": "threat.three_evils", "恐怖主义": "threat.terrorism",
+         "地区反恐怖机构": "mechanism.body", "𠮷": "actor.state"}
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def annotate(path):
+    """Two annotators tag the seed terms (lin everything, wang every other one, sometimes
+    with another tag); a reviewer makes wang's first span gold."""
+    with Store.open(path) as store:
+        lin, wang = (Session(store, Annotator(i, n)) for i, n in (("lin", "Lin"),
+                                                                   ("wang", "王")))
+        store.add_annotator(Annotator("prof", "Prof. Wang", "reviewer"))
+        for doc in store.documents():
+            text = store.document(doc.id).text
+            for k, (term, tag) in enumerate(TERMS.items()):
+                start = text.find(term)
+                if start < 0:
+                    continue
+                lin.add(doc.id, text, start, start + len(term), tag, {"normalized": term[:2]})
+                if k % 2 == 0:
+                    other = "actor.state" if tag == "actor.igo" else tag
+                    change = wang.add(doc.id, text, start, start + len(term) + 1, other)
+                    if change and doc.position == 0:
+                        span = change.added[0]
+                        store.insert_decisions([ReviewDecision(
+                            f"r-{span.id}", doc.id, "prof", "gold", (span.id,), span.id,
+                            "checked", now())])
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    path = tmp_path_factory.mktemp("x") / "p.annotator"
+    assert run("init", path).exit_code == 0
+    annotate(path)
+    return path
+
+
+@pytest.mark.parametrize("fmt, name", [("json", "out.json"), ("jsonl", "out.jsonl"),
+                                       ("tei", "out.xml")])
+def test_round_trip_through_a_new_project(project, tmp_path, fmt, name):
+    first = tmp_path / name
+    assert run("export", project, "--format", fmt, "--out", first).exit_code == 0
+    fresh = tmp_path / "fresh.annotator"
+    assert run("init", fresh, "--no-seeds").exit_code == 0
+    result = run("import", fresh, first)
+    assert result.exit_code == 0, result.output
+    second = tmp_path / "again" / name
+    assert run("export", fresh, "--format", fmt, "--out", second).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    again = run("import", fresh, first)  # the same file twice changes nothing
+    assert "0 documents added" in again.output and "0 annotations added" in again.output
+
+
+def test_gold_export_and_split(project, tmp_path):
+    out = tmp_path / "gold.json"
+    assert run("export", project, "--format", "json", "--status", "gold", "--out", out
+               ).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    spans = [s for d in data["documents"] for s in d["spans"]]
+    assert spans and {s["annotator"] for s in spans} == {"wang"}
+    result = run("export", project, "--format", "doccano", "--split", "60/20/20", "--seed", "3",
+                 "--out", tmp_path / "ner.jsonl")
+    assert result.exit_code == 0, result.output
+    sizes = [sum(1 for _ in open(tmp_path / f"ner-{p}.jsonl", encoding="utf-8"))
+             for p in ("train", "dev", "test")]
+    assert sizes == [3, 1, 1]
+
+
+def test_every_format_writes(project, tmp_path):
+    for fmt in ("tei-inline", "conll", "csv"):
+        result = run("export", project, "--format", fmt, "--annotator", "lin",
+                     "--out", tmp_path / f"x-{fmt}")
+        assert result.exit_code == 0, (fmt, result.output)
+    assert len(list((tmp_path / "x-tei-inline").glob("*.xml"))) == 5
+    assert "三\tB-threat.three_evils" in (tmp_path / "x-conll").read_text(encoding="utf-8")
+
+
+def test_doccano_layer_import_is_idempotent(project, tmp_path):
+    out = tmp_path / "d.jsonl"
+    assert run("export", project, "--format", "doccano", "--annotator", "lin",
+               "--out", out).exit_code == 0
+    target = tmp_path / "t.annotator"
+    assert run("init", target).exit_code == 0
+    result = run("import", target, out)
+    assert result.exit_code == 1 and "--annotator" in result.output
+    assert run("import", target, out, "--annotator", "chen").exit_code == 0
+    with Store.open(target) as store:
+        count = sum(len(store.annotations(d.id)) for d in store.documents())
+        assert count > 10 and {a.id for a in store.annotators()} >= {"chen"}
+    assert run("import", target, out, "--annotator", "chen").exit_code == 0
+    with Store.open(target) as store:
+        assert sum(len(store.annotations(d.id)) for d in store.documents()) == count
+
+
+def test_a_bad_dataset_changes_nothing(project, tmp_path):
+    out = tmp_path / "bad.json"
+    assert run("export", project, "--format", "json", "--out", out).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["documents"][3]["spans"][0]["end"] = 10**6
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "t.annotator"
+    assert run("init", target, "--no-seeds").exit_code == 0
+    result = run("import", target, out)
+    assert result.exit_code == 1 and str(out) in result.output
+    with Store.open(target) as store:
+        assert store.documents() == [] and store.annotators() == []
