@@ -78,7 +78,7 @@ def test_gold_export_and_split(project, tmp_path):
     result = run("export", project, "--format", "doccano", "--split", "60/20/20", "--seed", "3",
                  "--out", tmp_path / "ner.jsonl")
     assert result.exit_code == 0, result.output
-    sizes = [sum(1 for _ in open(tmp_path / f"ner-{p}.jsonl", encoding="utf-8"))
+    sizes = [len((tmp_path / f"ner-{p}.jsonl").read_text(encoding="utf-8").splitlines())
              for p in ("train", "dev", "test")]
     assert sizes == [3, 1, 1]
 
