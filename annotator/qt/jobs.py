@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from annotator.store import Store
 
@@ -38,10 +38,13 @@ def start(parent: QObject, project: Path, job: Job, on_progress, on_done, on_fai
     thread = QThread(parent)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
+    # quit the worker's event loop from the worker thread itself, before the handlers run
+    # in the GUI thread: a handler may wait() for the thread
+    direct = Qt.ConnectionType.DirectConnection
+    worker.finished.connect(thread.quit, direct)
+    worker.failed.connect(thread.quit, direct)
     worker.progressed.connect(on_progress)
     worker.finished.connect(on_done)
     worker.failed.connect(on_fail)
-    worker.finished.connect(thread.quit)
-    worker.failed.connect(thread.quit)
     thread.start()
     return thread, worker

@@ -42,7 +42,6 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("annotator", "annotator")
         self.view = "original"
         self.menus: dict = {}
-        self.jobs: list = []  # worker threads (imports) that must outlive their dialogs
         self.annotator_menu: QMenu
         self.docks_menu: QMenu
         # created before the actions so that it is destroyed before them

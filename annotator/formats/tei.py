@@ -1,0 +1,22 @@
+"""TEI P5 import and export.
+
+- Stand-off (lossless): :func:`standoff_document`, :func:`standoff_corpus`, read back with
+  :func:`read_standoff`. See :mod:`annotator.formats.tei_standoff` for the shape.
+- Inline (a reading view of one layer): :func:`inline_document`.
+- :func:`to_bytes` serialises (UTF-8, XML declaration, never pretty-printed);
+  :func:`validate` checks against ``schemas/tei_all.rng``; :func:`check_pointers` checks
+  ``#id`` and ``#string-range()`` pointers.
+
+Pure Python and lxml; untrusted input is parsed without DTDs, entities, network or XInclude.
+"""
+
+from __future__ import annotations
+
+from annotator.formats.tei_check import check_pointers, schema_path, validate
+from annotator.formats.tei_common import TEI_NS, to_bytes
+from annotator.formats.tei_inline import inline_document
+from annotator.formats.tei_read import read_standoff
+from annotator.formats.tei_standoff import standoff_corpus, standoff_document
+
+__all__ = ["TEI_NS", "check_pointers", "inline_document", "read_standoff", "schema_path",
+           "standoff_corpus", "standoff_document", "to_bytes", "validate"]
