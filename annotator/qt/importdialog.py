@@ -27,8 +27,8 @@ class ImportJob(QObject):
         self.dialog = QProgressDialog("Importing…", "Cancel", 0, len(paths), window)
         self.dialog.setWindowTitle("Import")
         self.dialog.setMinimumDuration(0)
-        self.thread, self.worker = jobs.start(self, window.store.path, self.job,
-                                              self.progressed, self.done, self.failed)
+        self.worker_thread, self.worker = jobs.start(self, window.store.path, self.job,
+                                                     self.progressed, self.done, self.failed)
         self.dialog.canceled.connect(self.cancel)
 
     def job(self, store, progress, cancelled) -> str:  # runs on the worker thread
