@@ -37,6 +37,7 @@ class ExportDialog(QDialog):
         for name, (label, _) in FORMATS.items():
             self.format.addItem(label, name)
         self.annotators = QListWidget()
+        self.annotators.setMaximumHeight(110)
         for a in self.store.annotators():
             item = QListWidgetItem(f"{a.name} ({a.role})")
             item.setData(Qt.ItemDataRole.UserRole, a.id)
