@@ -12,12 +12,13 @@ import click
 
 from annotator import __version__
 from annotator.core.annotation import Annotator
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.tagset import load_tagset
 from annotator.exporting import FORMATS, ExportOptions, export
 from annotator.ingest.rules import RULE_NAMES, RULES
 from annotator.interchange import import_files
 from annotator.project import create_project
+from annotator.review.merge import merge
 from annotator.store import Store
 
 RULE_HELP = "; ".join(f"{r.name}" for r in RULES if not r.required)
@@ -251,6 +252,38 @@ def export_cmd(project: Path, fmt: str, out: Path, annotators: tuple[str, ...],
             raise click.ClickException(str(e)) from None
         report = export(store, options)
     click.echo(report.line())
+
+
+@cli.command("merge")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("others", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@fail_cleanly
+def merge_cmd(project: Path, others: tuple[Path, ...]) -> None:
+    """Merge colleagues' project files (or their JSON/JSONL/TEI exports) into PROJECT.
+    Documents match by text; annotations keep their annotator and id, so merging twice
+    changes nothing; a document whose text differs is refused and listed. A backup is
+    taken first.
+
+    \b
+    Example:
+        annotator merge review.annotator lin.annotator chen.annotator
+    """
+    failed = False
+    with Store.open(project) as store:
+        for other in others:
+            try:
+                report = merge(store, other)
+            except InputError as e:
+                click.echo(f"error: {e.message}", err=True)
+                failed = True
+                continue
+            for line in report.lines():
+                click.echo(line)
+            click.echo(f"backup: {report.backup}")
+            failed = failed or bool(report.refused)
+    if failed:
+        sys.exit(1)
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ ACTIONS = [
     ("&File", "new", "&New project…", ["Ctrl+N"], "dialogs.new_project"),
     ("&File", "import", "&Import files…", ["Ctrl+I"], "dialogs.import_files"),
     ("&File", "export", "&Export…", ["Ctrl+E"], "dialogs.export"),
+    ("&File", "merge", "&Merge annotators' work…", ["Ctrl+M"], "dialogs.merge"),
     ("&File", "quit", "&Quit", ["Ctrl+Q"], "close"),
     ("&Edit", "undo", "&Undo", ["Ctrl+Z"], "undo"),
     ("&Edit", "redo", "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "redo"),

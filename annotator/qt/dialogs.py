@@ -70,6 +70,16 @@ def import_files(window: MainWindow) -> None:
     run_import(window, [Path(p) for p in paths])
 
 
+def merge(window: MainWindow) -> None:
+    paths, _ = QFileDialog.getOpenFileNames(
+        window, "Merge annotators' work", "", f"Projects and exports (*{PROJECT_SUFFIX} *.db "
+        "*.json *.jsonl *.xml);;All files (*)")
+    if paths:
+        from annotator.qt.importdialog import run_merge
+
+        run_merge(window, [Path(p) for p in paths])
+
+
 def export(window: MainWindow) -> None:
     from annotator.qt.exportdialog import ExportDialog
 

@@ -9,6 +9,7 @@ application's SQLite file, or a file that is not SQLite at all is refused untouc
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -131,6 +132,29 @@ class StoreBase:
     def meta(self, key: str, default=None):
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
+
+    def backup(self, reason: str) -> Path:
+        """A consistent snapshot of the project in ``<project>.backups/`` (SQLite's online
+        backup API into a temporary file, fsynced, then renamed into place)."""
+        if self.path is None:
+            raise ProjectError(":memory: projects have no backups")
+        folder = self.path.with_name(self.path.name + ".backups")
+        folder.mkdir(exist_ok=True)
+        stamp = now().replace(":", "").replace("-", "").replace("+0000", "Z")
+        target = folder / f"{self.path.stem}-{stamp}-{reason}{self.path.suffix}"
+        part = target.with_name(target.name + ".part")
+        try:
+            copy = sqlite3.connect(part)
+            with copy:
+                self.conn.backup(copy)
+            copy.close()
+            with open(part, "rb") as f:
+                os.fsync(f.fileno())
+            os.replace(part, target)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        return target
 
     def integrity(self) -> list[str]:
         """Problems found by SQLite's ``quick_check`` and the foreign-key check."""

@@ -70,4 +70,20 @@ def test_import_runs_in_background_and_refreshes_list(qtbot, window, tmp_path):
     run_import(window, [page, bad])
     qtbot.waitUntil(lambda: len(window.doc_list.model.rows) == 6, timeout=10000)
     qtbot.waitUntil(lambda: bool(window.shown_messages), timeout=10000)
-    assert window.shown_messages[-1] == "1 of 2 file(s) imported"
+    assert window.shown_messages[-1] == "1 of 2 file(s) done"
+
+
+def test_merge_in_the_window(qtbot, window, tmp_path):
+    from annotator.qt.importdialog import run_merge
+
+    other, _ = create_project(tmp_path / "other.annotator")
+    with other:
+        from annotator.core.session import Session
+
+        doc = other.documents()[0]
+        text = other.document(doc.id).text
+        Session(other, Annotator("chen", "Chen")).add(doc.id, text, 0, 4, "actor.igo")
+    run_merge(window, [tmp_path / "other.annotator"])
+    qtbot.waitUntil(lambda: bool(window.shown_messages), timeout=10000)
+    assert window.shown_messages[-1] == "1 of 1 file(s) done"
+    assert "chen" in {a.annotator for a in window.panel.model.all.values()}

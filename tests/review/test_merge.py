@@ -1,0 +1,90 @@
+"""Two annotators' projects on the seeds, merged into a third."""
+
+import hashlib
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+from annotator.core.annotation import Annotator
+from annotator.core.session import Session
+from annotator.store import Store
+
+TERMS = {"lin": ["上海合作组织", "三股势力", "赵克志", "趙克志"],
+         "chen": ["上海合作组织", "恐怖主义", "上海合作組織", "地区反恐怖机构"]}
+TAGS = {"上海合作组织": "actor.igo", "上海合作組織": "actor.igo", "三股势力": "threat.three_evils",
+        "赵克志": "actor.person", "趙克志": "actor.person", "恐怖主义": "threat.terrorism",
+        "地区反恐怖机构": "mechanism.body"}
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def annotator_project(path, who):
+    assert run("init", path).exit_code == 0
+    with Store.open(path) as store:
+        session = Session(store, Annotator(who, who.title()))
+        for doc in store.documents():
+            text = store.document(doc.id).text
+            for term in TERMS[who]:
+                start = text.find(term)
+                if start >= 0:
+                    session.add(doc.id, text, start, start + len(term), TAGS[term])
+        return {a.id for d in store.documents() for a in store.annotations(d.id)}
+
+
+@pytest.fixture
+def projects(tmp_path):
+    ids = {who: annotator_project(tmp_path / f"{who}.annotator", who) for who in TERMS}
+    review = tmp_path / "review.annotator"
+    assert run("init", review).exit_code == 0
+    return tmp_path, review, ids
+
+
+def stored(path):
+    with Store.open(path) as store:
+        return {(a.id, a.annotator) for d in store.documents() for a in store.annotations(d.id)}
+
+
+def test_merge_keeps_annotators_and_ids_and_is_idempotent(projects):
+    folder, review, ids = projects
+    result = run("merge", review, folder / "lin.annotator", folder / "chen.annotator")
+    assert result.exit_code == 0, result.output
+    merged = stored(review)
+    assert {i for i, _ in merged} == ids["lin"] | ids["chen"]
+    assert {w for _, w in merged} == {"lin", "chen"}
+    assert "work of Lin" in result.output and "backup:" in result.output
+    backups = list((folder / "review.annotator.backups").glob("*.annotator"))
+    assert len(backups) == 2
+    again = run("merge", review, folder / "lin.annotator")
+    assert "0 annotations added" in again.output and stored(review) == merged
+
+
+def test_merge_from_an_export(projects):
+    folder, review, ids = projects
+    out = folder / "chen.json"
+    assert run("export", folder / "chen.annotator", "--format", "json", "--out", out
+               ).exit_code == 0
+    assert run("merge", review, out).exit_code == 0
+    assert {i for i, _ in stored(review)} == ids["chen"]
+
+
+def test_a_document_whose_text_differs_is_refused_and_listed(projects):
+    folder, review, _ = projects
+    out = folder / "lin.json"
+    assert run("export", folder / "lin.annotator", "--format", "json", "--out", out
+               ).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    doc = data["documents"][0]
+    doc["text"] = doc["text"].replace("上合组织", "上海合作组织", 1)
+    doc["text_sha256"] = hashlib.sha256(doc["text"].encode()).hexdigest()
+    doc["cleaning"] = []
+    doc["spans"] = []
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run("merge", review, out)
+    assert result.exit_code == 1
+    assert "refused document" in result.output and "its text differs" in result.output
+    with Store.open(review) as store:
+        assert len(store.documents()) == 5
