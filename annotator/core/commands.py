@@ -11,35 +11,55 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from annotator.core.annotation import Annotation, new_id, now
+from annotator.core.dataset import ReviewDecision
 
 
 @dataclass(frozen=True)
 class Command:
-    kind: str  # add | delete | retag | resize | attributes | batch
+    kind: str  # add | delete | retag | resize | attributes | batch | adjudicate
     doc_id: str
     before: tuple[Annotation, ...] = ()
     after: tuple[Annotation, ...] = ()
     label: str = ""  # for the Undo menu: "Undo tag 上海合作组织"
+    # review decisions replaced the same way (adjudication adds them; undo takes them away)
+    decisions_before: tuple[ReviewDecision, ...] = ()
+    decisions_after: tuple[ReviewDecision, ...] = ()
 
     def inverse(self) -> Command:
-        return replace(self, before=self.after, after=self.before)
+        return replace(self, before=self.after, after=self.before,
+                       decisions_before=self.decisions_after,
+                       decisions_after=self.decisions_before)
 
     def to_json(self) -> str:
         return json.dumps({"kind": self.kind, "doc_id": self.doc_id, "label": self.label,
                            "before": [a._asdict() for a in self.before],
-                           "after": [a._asdict() for a in self.after]},
+                           "after": [a._asdict() for a in self.after],
+                           "decisions_before": [_decision(d) for d in self.decisions_before],
+                           "decisions_after": [_decision(d) for d in self.decisions_after]},
                           ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, payload: str) -> Command:
         data = json.loads(payload)
+        decisions = {k: tuple(ReviewDecision(**{**d, "targets": tuple(d["targets"])})
+                              for d in data.get(k, ())) for k in ("decisions_before",
+                                                                  "decisions_after")}
         return cls(data["kind"], data["doc_id"],
                    tuple(Annotation(**a) for a in data["before"]),
-                   tuple(Annotation(**a) for a in data["after"]), data.get("label", ""))
+                   tuple(Annotation(**a) for a in data["after"]), data.get("label", ""),
+                   **decisions)
 
     @property
     def removed_ids(self) -> set[str]:
         return {a.id for a in self.before} - {a.id for a in self.after}
+
+    @property
+    def removed_decision_ids(self) -> set[str]:
+        return {d.id for d in self.decisions_before} - {d.id for d in self.decisions_after}
+
+
+def _decision(d: ReviewDecision) -> dict:
+    return {**d.__dict__, "targets": list(d.targets)}
 
 
 @dataclass(frozen=True)
