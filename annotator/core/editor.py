@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from annotator.core.annotation import Annotation
-from annotator.core.commands import Change
+from annotator.core.commands import Change, Command
 from annotator.core.document import Document
 from annotator.core.session import Session
 from annotator.core.spans import SpanIndex
@@ -96,6 +96,10 @@ class Editor:
         if span is None:
             return None
         return self._absorb(self.session.set_attributes(span, attributes), select=span_id)
+
+    def run(self, command: Command | None) -> Change | None:
+        """Apply any prepared command (e.g. a review settlement) to the open document."""
+        return self._absorb(self.session.run(command), select=None)
 
     def undo(self) -> Change | None:
         return self._absorb_other(self.session.undo())

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from annotator.qt.palette import chip
 
-# (menu, name, text, shortcuts, window method or dialogs.FUNCTION)
+# (menu, name, text, shortcuts, handler: see _handler)
 ACTIONS = [
     ("&File", "open", "&Open project…", ["Ctrl+O"], "dialogs.open_project"),
     ("&File", "new", "&New project…", ["Ctrl+N"], "dialogs.new_project"),
@@ -30,12 +30,13 @@ ACTIONS = [
     ("&Edit", "end_left", "Move span end left", ["Alt+Shift+Left"], "end_left"),
     ("&Edit", "end_right", "Move span end right", ["Alt+Shift+Right"], "end_right"),
     ("&Edit", "clear", "&Clear selection", ["Esc"], "clear_selection"),
-    ("&Edit", "find", "&Find…", ["Ctrl+F"], "open_find"),
-    ("&Edit", "find_next", "Find ne&xt", ["F3"], "find_next"),
-    ("&Edit", "find_prev", "Find pre&vious", ["Shift+F3"], "find_prev"),
-    ("&Document", "status_todo", "Status: &to do", ["Ctrl+1"], "status_todo"),
-    ("&Document", "status_progress", "Status: &in progress", ["Ctrl+2"], "status_in_progress"),
-    ("&Document", "status_done", "Status: &done", ["Ctrl+3"], "status_done"),
+    ("&Edit", "find", "&Find…", ["Ctrl+F"], "findbar.open"),
+    ("&Edit", "find_next", "Find ne&xt", ["F3"], "findbar.next_match"),
+    ("&Edit", "find_prev", "Find pre&vious", ["Shift+F3"], "findbar.previous_match"),
+    ("&Document", "status_todo", "Status: &to do", ["Ctrl+1"], "status:todo"),
+    ("&Document", "status_progress", "Status: &in progress", ["Ctrl+2"], "status:in_progress"),
+    ("&Document", "status_done", "Status: &done", ["Ctrl+3"], "status:done"),
+    ("&Document", "review", "&Review disagreements", ["Ctrl+R"], "review_mode"),
     ("&Document", "next_doc", "&Next document", ["Ctrl+PgDown"], "next_document"),
     ("&Document", "prev_doc", "&Previous document", ["Ctrl+PgUp"], "previous_document"),
     ("&View", "cycle_script", "Cycle &script: original / 简体 / 繁體", ["Ctrl+T"], "cycle_view"),
@@ -70,7 +71,12 @@ def build_actions(window) -> dict[str, QAction]:
 
 
 def _handler(window, method: str):
-    """A window method, or ``dialogs.NAME``: a dialog function of the window."""
+    """A window method; ``findbar.NAME``, a find bar method; ``status:VALUE``, setting the
+    document status; or ``dialogs.NAME``, a dialog function of the window."""
+    if method.startswith("status:"):
+        return partial(window.set_status, method.removeprefix("status:"))
+    if method.startswith("findbar."):
+        return getattr(window.findbar, method.removeprefix("findbar."))
     if method.startswith("dialogs."):
         from annotator.qt import dialogs  # dialogs imports this module
 

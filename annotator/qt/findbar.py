@@ -65,6 +65,12 @@ class FindBar(QWidget):
         self._show_count()
         self.found.emit(*self.matches[self.current])
 
+    def next_match(self) -> None:
+        self.step(1)
+
+    def previous_match(self) -> None:
+        self.step(-1)
+
     def _show_count(self) -> None:
         if not self.edit.text():
             self.count.setText("")

@@ -23,7 +23,7 @@ from annotator.core.document import Document
 from annotator.core.editor import ALL, MINE, Editor
 from annotator.core.render import describe
 from annotator.core.session import Session
-from annotator.qt import dialogs
+from annotator.qt import dialogs, review
 from annotator.qt.actions import build_actions, tag_actions
 from annotator.qt.doclist import DocumentList
 from annotator.qt.findbar import FindBar
@@ -31,6 +31,7 @@ from annotator.qt.models import STATUS_LABELS
 from annotator.qt.palette import TagPalette
 from annotator.qt.panel import AnnotationPanel
 from annotator.qt.reader import Reader
+from annotator.qt.reviewpanel import ReviewPanel
 from annotator.qt.undo import JournalStack
 
 VIEW_ORDER = ["original", "simplified", "traditional"]
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre)
         self.tag_palette = TagPalette()
         self.panel = AnnotationPanel()
+        self.review = ReviewPanel()
         self.doc_list = DocumentList()
         self.status_who, self.status_doc, self.status_saved = QLabel(), QLabel(), QLabel()
         for label in (self.status_who, self.status_doc, self.status_saved):
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
             ("documents", "Documents", self.doc_list, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("palette", "Tags", self.tag_palette, Qt.DockWidgetArea.RightDockWidgetArea),
             ("annotations", "Annotations", self.panel, Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("review", "Review", self.review, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock-{name}")
@@ -92,6 +95,9 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             self.docks_menu.addAction(dock.toggleViewAction())
             self.docks[name] = dock
+        self.docks["review"].hide()
+        self.docks["review"].visibilityChanged.connect(self._review_visibility)
+        review.wire(self)
         self.resizeDocks([self.docks["documents"], self.docks["palette"]], [420, 340],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["annotations"]], [220], Qt.Orientation.Vertical)
@@ -154,6 +160,17 @@ class MainWindow(QMainWindow):
         self._refresh_panel()
         self._show_selection(scroll=False)
         self._update_document_row()
+        self._refresh_review()
+
+    def _refresh_review(self) -> None:
+        review.refresh(self)
+
+    def _review_visibility(self, shown: bool) -> None:
+        if shown:
+            review.refresh(self)
+
+    def review_mode(self) -> None:
+        review.enter(self)
 
     def _step_document(self, step: int) -> None:
         ids = self.doc_list.ids_in_view()
@@ -168,21 +185,12 @@ class MainWindow(QMainWindow):
     def previous_document(self) -> None:
         self._step_document(-1)
 
-    def _set_status(self, status: str) -> None:
+    def set_status(self, status: str) -> None:
         if self.editor.doc is None:
             return
         self.store.set_status(self.editor.doc.id, status)
         self._saved()
         self._update_document_row()
-
-    def status_todo(self) -> None:
-        self._set_status("todo")
-
-    def status_in_progress(self) -> None:
-        self._set_status("in_progress")
-
-    def status_done(self) -> None:
-        self._set_status("done")
 
     def _update_document_row(self) -> None:
         doc_id = self.doc.id
@@ -245,6 +253,7 @@ class MainWindow(QMainWindow):
         held = self.panel.model.apply(list(change.removed), added)
         self.tag_counts.subtract(a.tag for a in held)
         self.tag_counts.update(a.tag for a in added)
+        self._refresh_review()
         self.tag_palette.set_counts(self.tag_counts)
         if any("normalized" in a.attributes for a in change.removed + change.added):
             self._refresh_names()
@@ -362,16 +371,6 @@ class MainWindow(QMainWindow):
         old = self.store
         self.set_project(store, self.session.annotator)
         old.close()
-
-    # --- find ------------------------------------------------------------------------------
-    def open_find(self) -> None:
-        self.findbar.open()
-
-    def find_next(self) -> None:
-        self.findbar.step(1)
-
-    def find_prev(self) -> None:
-        self.findbar.step(-1)
 
     # --- window state ----------------------------------------------------------------------
     def _restore_window(self) -> None:

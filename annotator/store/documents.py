@@ -122,6 +122,11 @@ class DocumentsMixin(StoreBase):
             return rows[0][0]
         raise KeyError(ref)
 
+    def set_review_status(self, doc_id: str, status: str) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE documents SET review_status = ? WHERE id = ?",
+                              (status, doc_id))
+
     def set_status(self, doc_id: str, status: str) -> None:
         with self.transaction():
             cur = self.conn.execute("UPDATE documents SET status = ?, modified = ? WHERE id = ?",

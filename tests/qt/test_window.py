@@ -237,7 +237,7 @@ def type_with_ime(widget, text: str) -> None:
 
 def test_find_matches_traditional_query(qtbot, window):
     window.open_document(document_id(SIMPLIFIED))
-    window.open_find()
+    window.findbar.open()
     type_with_ime(window.findbar.edit, "恐怖主義")
     qtbot.keyClick(window.findbar.edit, Qt.Key.Key_Return)
     assert window.reader.selection() == (SIMPLIFIED.index("恐怖主义"),

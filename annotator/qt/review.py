@@ -1,0 +1,56 @@
+"""Review mode wiring: the Review dock's requests become commands on the open document."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.review.cases import accept, accept_unanimous, reject
+
+if TYPE_CHECKING:
+    from annotator.qt.window import MainWindow
+
+
+def wire(window: MainWindow) -> None:
+    panel = window.review
+    panel.caseShown.connect(lambda s, e: window.reader.select_range(s, e))
+    panel.accepted.connect(lambda case, version, note: settle(
+        window, accept(case, version, reviewer(window), note or None)))
+    panel.rejected.connect(lambda case, note: settle(
+        window, reject(case, reviewer(window), note or None)))
+    panel.unanimousAccepted.connect(lambda cases: settle(
+        window, accept_unanimous(cases, reviewer(window))))
+
+
+def reviewer(window: MainWindow) -> str:
+    return window.session.annotator.id
+
+
+def enter(window: MainWindow) -> None:
+    """Show the Review dock and put the keyboard in its case list."""
+    dock = window.docks["review"]
+    dock.show()
+    dock.raise_()
+    refresh(window)
+    window.review.tree.setFocus()
+
+
+def refresh(window: MainWindow) -> None:
+    if not window.docks["review"].isVisible() or window.editor.doc is None:
+        return
+    doc = window.editor.doc
+    names = {a.id: a.name for a in window.store.annotators()}
+    window.review.set_annotators(window.store.annotators(), reviewer(window)) \
+        if window.review.who.count() == 0 else None
+    spans = list(window.editor.index or ())
+    window.review.show_document(doc.text, spans, window.store.decisions(doc.id), names)
+
+
+def settle(window: MainWindow, command) -> None:
+    if command is None or window.editor.doc is None:
+        return
+    window._after_edit(window.editor.run(command))
+    open_cases = [c for c in window.review.cases if c.decision is None]
+    status = "reviewed" if not open_cases else "in_review"
+    window.store.set_review_status(window.editor.doc.id, status)
+    window._update_document_row()
+    window.review.next_open()

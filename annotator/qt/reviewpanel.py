@@ -1,0 +1,178 @@
+"""The Review dock: choose annotators to compare, walk their disagreements from the
+keyboard (↑/↓), accept a version (Enter), reject all (Delete), accept every unanimous case
+(Ctrl+Enter). Each settlement is a command, stored at once and undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.annotation import Annotation, Annotator
+from annotator.review.cases import KIND_LABELS, Case, find_cases
+
+CASE_ROLE = Qt.ItemDataRole.UserRole
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
+KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete)
+
+
+class CaseTree(QTreeWidget):
+    """Takes Enter and Delete for itself, before the window's shortcuts see them."""
+
+    acceptPressed = Signal(bool)  # True with Ctrl: accept all unanimous
+    rejectPressed = Signal()
+
+    def event(self, e) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and e.key() in KEYS:
+            e.accept()
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802
+        if e.key() in KEYS[:2]:
+            self.acceptPressed.emit(bool(e.modifiers() & Qt.KeyboardModifier.ControlModifier))
+        elif e.key() == Qt.Key.Key_Delete:
+            self.rejectPressed.emit()
+        else:
+            super().keyPressEvent(e)
+
+
+class ReviewPanel(QWidget):
+    caseShown = Signal(int, int)  # code-point range of the current case
+    accepted = Signal(object, object, str)  # case, version, note
+    rejected = Signal(object, str)  # case, note
+    unanimousAccepted = Signal(list)  # cases
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.cases: list[Case] = []
+        self.who = QListWidget()
+        self.who.setMaximumHeight(90)
+        self.tree = CaseTree()
+        self.tree.setHeaderLabels(["Case", "Annotator", "Text"])
+        self.note = QLineEdit(placeholderText="Reviewer's note (optional)")
+        self.summary = QLabel()
+        accept, reject, unanimous = (QPushButton("Accept (Enter)"), QPushButton("Reject (Del)"),
+                                     QPushButton("Accept all unanimous (Ctrl+Enter)"))
+        buttons = QHBoxLayout()
+        for b in (accept, reject, unanimous):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for w in (QLabel("Compare:"), self.who, self.summary, self.tree, self.note):
+            layout.addWidget(w)
+        layout.addLayout(buttons)
+        accept.clicked.connect(lambda: self._accept(False))
+        unanimous.clicked.connect(lambda: self._accept(True))
+        reject.clicked.connect(self._reject)
+        self.tree.acceptPressed.connect(self._accept)
+        self.tree.rejectPressed.connect(self._reject)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.who.itemChanged.connect(lambda _: self.changed_annotators())
+        self._source: tuple = ("", [], [], {})
+
+    def set_annotators(self, annotators: list[Annotator], reviewer: str) -> None:
+        self.who.blockSignals(True)
+        self.who.clear()
+        for a in annotators:
+            if a.id == reviewer or a.role == "reviewer":
+                continue
+            item = QListWidgetItem(a.name)
+            item.setData(CASE_ROLE, a.id)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.who.addItem(item)
+        self.who.blockSignals(False)
+
+    def chosen(self) -> list[str]:
+        items = [self.who.item(i) for i in range(self.who.count())]
+        return [i.data(CASE_ROLE) for i in items if i and i.checkState() == Qt.CheckState.Checked]
+
+    def show_document(self, text: str, spans: list[Annotation], decisions: list,
+                      names: dict[str, str]) -> None:
+        self._source = (text, spans, decisions, names)
+        self.changed_annotators()
+
+    def changed_annotators(self) -> None:
+        text, spans, decisions, names = self._source
+        current = self.tree.currentItem()
+        keep = (current.parent() or current).data(0, CASE_ROLE) if current else None
+        self.cases = find_cases(spans, self.chosen(), decisions)
+        self.tree.clear()
+        for case in self.cases:
+            item = self._case_item(case, text, names)
+            self.tree.addTopLevelItem(item)
+            item.setExpanded(case.decision is None)  # only works once in the tree
+        open_cases = [c for c in self.cases if c.decision is None]
+        self.summary.setText(f"{len(open_cases)} open of {len(self.cases)} cases")
+        self._restore(keep)
+
+    def _case_item(self, case: Case, text: str, names) -> QTreeWidgetItem:
+        state = f" — {case.decision.decision}" if case.decision else ""
+        item = QTreeWidgetItem([f"{KIND_LABELS[case.kind]}{state}", "",
+                                text[case.start:case.end]])
+        item.setData(0, CASE_ROLE, case.id)
+        for version in case.versions:
+            who = ", ".join(sorted({names.get(a.annotator, a.annotator) for a in case.spans
+                                    if (a.start, a.end, a.tag) == (version.start, version.end,
+                                                                  version.tag)}))
+            child = QTreeWidgetItem([version.tag, who, text[version.start:version.end]])
+            child.setData(0, VERSION_ROLE, version.id)
+            item.addChild(child)
+        return item
+
+    def _restore(self, case_id: str | None) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item is not None and (case_id is None or item.data(0, CASE_ROLE) == case_id):
+                self.tree.setCurrentItem(item)
+                return
+
+    def _current(self) -> tuple[Case | None, Annotation | None]:
+        item = self.tree.currentItem()
+        if item is None:
+            return None, None
+        top = item.parent() or item
+        case = next((c for c in self.cases if c.id == top.data(0, CASE_ROLE)), None)
+        version_id = item.data(0, VERSION_ROLE)
+        version = next((v for v in case.versions if v.id == version_id), None) if case else None
+        return case, version
+
+    def _current_changed(self, *_) -> None:
+        case = self._current()[0]
+        if case is not None:
+            self.caseShown.emit(case.start, case.end)
+
+    def _accept(self, unanimous: bool) -> None:
+        if unanimous:
+            self.unanimousAccepted.emit(self.cases)
+            return
+        case, version = self._current()
+        if case is not None and case.decision is None:
+            self.accepted.emit(case, version or case.versions[0], self.note.text().strip())
+            self.note.clear()
+
+    def _reject(self) -> None:
+        case, _ = self._current()
+        if case is not None and case.decision is None:
+            self.rejected.emit(case, self.note.text().strip())
+            self.note.clear()
+
+    def next_open(self) -> None:
+        """Move to the next open case after the current one."""
+        current = self.tree.currentItem()
+        start = self.tree.indexOfTopLevelItem(current.parent() or current) if current else -1
+        for i in range(start + 1, self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item is not None and "—" not in item.text(0):
+                self.tree.setCurrentItem(item)
+                return

@@ -1,0 +1,82 @@
+"""Adjudication in the real window: walk the disagreement list with the keyboard, accept
+and reject, and see the gold layer and the review status."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+
+from annotator.core.annotation import Annotation, Annotator  # noqa: E402
+from annotator.core.dataset import gold_ids  # noqa: E402
+from annotator.core.document import Document, document_id, text_sha256  # noqa: E402
+from annotator.core.tagset import default_tagset  # noqa: E402
+from annotator.qt.window import MainWindow  # noqa: E402
+from annotator.store import Store  # noqa: E402
+
+TEXT = "上海合作组织成员国在北京举行会议,打击三股势力和恐怖主义。"
+DOC = document_id(TEXT)
+
+
+def span(i, start, end, tag, who):
+    return Annotation(i, DOC, start, end, tag, who, {}, "t", "t")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = tmp_path / "review.annotator"
+    store = Store.open(path, create=True)
+    store.set_tagset(default_tagset())
+    store.add_documents([Document(DOC, "t", TEXT, text_sha256(TEXT))])
+    for who in ("lin", "chen"):
+        store.add_annotator(Annotator(who, who.title()))
+    store.insert_annotations([
+        span("l1", 0, 6, "actor.igo", "lin"), span("c1", 0, 6, "actor.igo", "chen"),
+        span("l2", 10, 12, "actor.state", "lin"),
+        span("l3", 20, 24, "threat.three_evils", "lin"),
+        span("c3", 19, 24, "threat.three_evils", "chen"),
+        span("l4", 25, 29, "threat.terrorism", "lin"),
+        span("c4", 25, 29, "threat.extremism", "chen")])
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(store, Annotator("prof", "Prof. Wang", "reviewer"), settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.store.close()
+
+
+def gold(win):
+    decisions = tuple(win.store.decisions(DOC))
+    return sorted((a.start, a.end, a.tag) for a in win.store.annotations(DOC)
+                  if a.id in gold_ids(decisions))
+
+
+def test_walk_accept_reject_with_the_keyboard(qtbot, window):
+    qtbot.keyClick(window.reader, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    tree = window.review.tree
+    assert window.docks["review"].isVisible() and tree.hasFocus()
+    assert window.review.summary.text() == "4 open of 4 cases"
+    # Ctrl+Enter: the unanimous case (上海合作组织) goes to gold in one step
+    qtbot.keyClick(tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert gold(window) == [(0, 6, "actor.igo")]
+    # the list moved on to the next open case: only lin marked 北京 -> reject it
+    assert window.reader.selection() == (10, 12)
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    # boundaries differ: go down to the second version (lin's 20-24) and accept it
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert gold(window) == [(0, 6, "actor.igo"), (20, 24, "threat.three_evils")]
+    assert window.store.summary(DOC).review_status == "in_review"
+    # tags differ: accept the first version
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert window.review.summary.text() == "0 open of 4 cases"
+    assert window.store.summary(DOC).review_status == "reviewed"
+    assert {d.decision for d in window.store.decisions(DOC)} == {"accepted", "rejected"}
+    assert all(d.reviewer == "prof" for d in window.store.decisions(DOC))
+    # every decision is a command: undo takes the last one back
+    window.undo()
+    assert len(gold(window)) == 2 and window.review.summary.text() == "1 open of 4 cases"
