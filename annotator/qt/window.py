@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             self.docks_menu.addAction(dock.toggleViewAction())
             self.docks[name] = dock
+        self.tabifyDockWidget(self.docks["palette"], self.docks["review"])
         self.docks["review"].hide()
         self.docks["review"].visibilityChanged.connect(self._review_visibility)
         review.wire(self)
