@@ -4,6 +4,8 @@ keyboard (↑/↓), accept a version (Enter), reject all (Delete), accept every 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -80,6 +82,7 @@ class ReviewPanel(QWidget):
         self.tree.currentItemChanged.connect(self._current_changed)
         self.who.itemChanged.connect(lambda _: self.changed_annotators())
         self._source: tuple = ("", [], [], {})
+        self.tag_name: Callable[[str], str] = str
 
     def set_annotators(self, annotators: list[Annotator], reviewer: str) -> None:
         self.who.blockSignals(True)
@@ -112,6 +115,7 @@ class ReviewPanel(QWidget):
             item = self._case_item(case, text, names)
             self.tree.addTopLevelItem(item)
             item.setExpanded(case.decision is None)  # only works once in the tree
+        self.tree.resizeColumnToContents(0)
         open_cases = [c for c in self.cases if c.decision is None]
         self.summary.setText(f"{len(open_cases)} open of {len(self.cases)} cases")
         self._restore(keep)
@@ -125,7 +129,8 @@ class ReviewPanel(QWidget):
             who = ", ".join(sorted({names.get(a.annotator, a.annotator) for a in case.spans
                                     if (a.start, a.end, a.tag) == (version.start, version.end,
                                                                   version.tag)}))
-            child = QTreeWidgetItem([version.tag, who, text[version.start:version.end]])
+            child = QTreeWidgetItem([self.tag_name(version.tag), who,
+                                     text[version.start:version.end]])
             child.setData(0, VERSION_ROLE, version.id)
             item.addChild(child)
         return item

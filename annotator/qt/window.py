@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.reader.describe = self._describe
         self.panel.model.tag_name = lambda t: self.tags[t].name() if t in self.tags else t
         self.panel.model.tag_colour = self.reader.colour_of
+        self.review.tag_name = self.panel.model.tag_name
         names = {a.id: a.name for a in store.annotators()}
         self.panel.model.annotator_name = lambda i: names.get(i, i)
         if self.tagset:
