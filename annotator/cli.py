@@ -286,5 +286,46 @@ def merge_cmd(project: Path, others: tuple[Path, ...]) -> None:
         sys.exit(1)
 
 
+@cli.command("agreement")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--annotators", help="Comma-separated annotator ids (default: all who annotated).")
+@click.option("--by", type=click.Choice(["overall", "tag", "group", "doc"]), default="overall",
+              show_default=True, help="One row per tag, group, document, or overall.")
+@click.option("--unit", type=click.Choice(["char"]), default="char", show_default=True,
+              help="The unit of the κ/α measures (characters; uncoded text is a category).")
+@click.option("--skip-space-punct", is_flag=True, help="Leave whitespace and punctuation out.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV output.")
+@fail_cleanly
+def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
+                  skip_space_punct: bool, as_json: bool, as_csv: bool) -> None:
+    """Inter-annotator agreement in PROJECT: Cohen's κ (two annotators), Fleiss' κ,
+    Krippendorff's α (nominal, per character; uncoded text counts as a category),
+    Krippendorff's unitizing αu, and span F1 (exact and overlapping). Definitions:
+    docs/agreement.md.
+
+    \b
+    Example:
+        annotator agreement review.annotator --annotators lin,chen --by group
+    """
+    from annotator.review import report
+
+    chosen = [a.strip() for a in annotators.split(",")] if annotators else None
+    with Store.open(project) as store:
+        try:
+            who, rows = report.project_agreement(store, chosen, by, skip_space_punct)
+        except ValueError as e:
+            raise click.ClickException(str(e)) from None
+    if as_json:
+        click.echo(report.as_json(who, rows))
+    elif as_csv:
+        click.echo(report.as_csv(rows), nl=False)
+    else:
+        click.echo(f"annotators: {', '.join(who)}; unit: {unit}"
+                   f"{' (no whitespace/punctuation)' if skip_space_punct else ''}")
+        click.echo(report.as_table(rows))
+        click.echo("uncoded text counts as a category in κ and α")
+
+
 def main() -> None:
     cli(prog_name="annotator")

@@ -88,3 +88,31 @@ def test_a_document_whose_text_differs_is_refused_and_listed(projects):
     assert "refused document" in result.output and "its text differs" in result.output
     with Store.open(review) as store:
         assert len(store.documents()) == 5
+
+
+def test_agreement_on_the_merged_project_equals_the_references(projects):
+    sklearn_metrics = pytest.importorskip("sklearn.metrics")
+    krippendorff = pytest.importorskip("krippendorff")
+    folder, review, _ = projects
+    assert run("merge", review, folder / "lin.annotator", folder / "chen.annotator"
+               ).exit_code == 0
+    result = run("agreement", review, "--annotators", "lin,chen", "--json")
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.output)["rows"]
+    labels = {"lin": [], "chen": []}  # a plain recount: one label per character
+    with Store.open(review) as store:
+        for doc in store.documents():
+            text = store.document(doc.id).text
+            spans = store.annotations(doc.id)
+            for who, out in labels.items():
+                mine = sorted((a for a in spans if a.annotator == who),
+                              key=lambda a: (a.end - a.start, a.start, a.tag))
+                for i in range(len(text)):
+                    out.append(next((a.tag for a in mine if a.start <= i < a.end), "∅"))
+    kappa = sklearn_metrics.cohen_kappa_score(labels["lin"], labels["chen"])
+    values = sorted(set(labels["lin"]) | set(labels["chen"]))
+    data = [[values.index(x) for x in labels[w]] for w in ("lin", "chen")]
+    alpha = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
+    assert row["n_units"] == len(labels["lin"])
+    assert abs(row["cohen_kappa"] - kappa) < 1e-9
+    assert abs(row["krippendorff_alpha"] - alpha) < 1e-9
