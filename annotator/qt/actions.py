@@ -37,6 +37,7 @@ ACTIONS = [
     ("&Document", "status_progress", "Status: &in progress", ["Ctrl+2"], "status:in_progress"),
     ("&Document", "status_done", "Status: &done", ["Ctrl+3"], "status:done"),
     ("&Document", "review", "&Review disagreements", ["Ctrl+R"], "review_mode"),
+    ("&Document", "agreement", "&Agreement…", ["Ctrl+G"], "dialogs.agreement"),
     ("&Document", "next_doc", "&Next document", ["Ctrl+PgDown"], "next_document"),
     ("&Document", "prev_doc", "&Previous document", ["Ctrl+PgUp"], "previous_document"),
     ("&View", "cycle_script", "Cycle &script: original / 简体 / 繁體", ["Ctrl+T"], "cycle_view"),

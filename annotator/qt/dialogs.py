@@ -80,6 +80,13 @@ def merge(window: MainWindow) -> None:
         run_merge(window, [Path(p) for p in paths])
 
 
+def agreement(window: MainWindow) -> None:
+    from annotator.qt.agreementdialog import AgreementDialog
+
+    dialog = AgreementDialog(window)
+    dialog.show()
+
+
 def export(window: MainWindow) -> None:
     from annotator.qt.exportdialog import ExportDialog
 

@@ -80,3 +80,17 @@ def test_walk_accept_reject_with_the_keyboard(qtbot, window):
     # every decision is a command: undo takes the last one back
     window.undo()
     assert len(gold(window)) == 2 and window.review.summary.text() == "1 open of 4 cases"
+
+
+def test_agreement_panel_opens_the_disagreements(qtbot, window):
+    from annotator.qt.agreementdialog import AgreementDialog
+
+    dialog = AgreementDialog(window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10000)
+    assert dialog.table.item(0, 0).text() == "t"  # the document's title
+    kappa = float(dialog.table.item(0, 2).text())
+    assert 0 < kappa < 1
+    dialog.open_row(0)
+    assert window.docks["review"].isVisible()
+    assert window.review.summary.text() == "4 open of 4 cases"
