@@ -116,3 +116,32 @@ def test_agreement_on_the_merged_project_equals_the_references(projects):
     assert row["n_units"] == len(labels["lin"])
     assert abs(row["cohen_kappa"] - kappa) < 1e-9
     assert abs(row["krippendorff_alpha"] - alpha) < 1e-9
+
+
+def test_adjudicating_every_case_gives_the_gold_export(projects):
+    from annotator.review.cases import accept, find_cases, reject
+
+    folder, review, _ = projects
+    assert run("merge", review, folder / "lin.annotator", folder / "chen.annotator"
+               ).exit_code == 0
+    expected = []
+    with Store.open(review) as store:
+        prof = Session(store, Annotator("prof", "Prof", "reviewer"))
+        for doc in store.documents():
+            for n, case in enumerate(find_cases(store.annotations(doc.id), ["lin", "chen"], [])):
+                if n % 3 == 2:
+                    prof.run(reject(case, "prof"))
+                    continue
+                version = case.versions[-1]
+                prof.run(accept(case, version, "prof"))
+                expected.append((doc.id, version.start, version.end, version.tag))
+            left = find_cases(store.annotations(doc.id), ["lin", "chen"], store.decisions(doc.id))
+            assert all(c.decision is not None for c in left)
+    out = folder / "gold.json"
+    assert run("export", review, "--format", "json", "--status", "gold", "--out", out
+               ).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    got = sorted((d["id"], s["start"], s["end"], s["tag"]) for d in data["documents"]
+                 for s in d["spans"])
+    assert got == sorted(expected) and all(s["annotator"] == "prof" for d in data["documents"]
+                                           for s in d["spans"])
