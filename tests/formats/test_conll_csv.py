@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -19,15 +16,10 @@ from annotator.formats.csvfmt import COLUMNS, write_csv
 
 
 def _shared():
-    """The seed dataset built in test_json.py (tests are not a package)."""
-    name = "_formats_shared_test_json"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("test_json.py"))
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    """The seed dataset shared by the format tests."""
+    import seedset
+
+    return seedset
 
 
 def _span(start: int, end: int, tag: str = "actor.igo", sid: str | None = None) -> Annotation:

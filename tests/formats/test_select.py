@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -17,15 +14,10 @@ from annotator.formats.select import parse_ratios, select, split
 
 
 def _shared():
-    """The seed dataset built in test_json.py (tests are not a package)."""
-    name = "_formats_shared_test_json"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("test_json.py"))
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    """The seed dataset shared by the format tests."""
+    import seedset
+
+    return seedset
 
 
 def _spans(ds: Dataset) -> list:

@@ -1,0 +1,6 @@
+"""Lets the format tests import their shared seed dataset (tests/formats/seedset.py)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
