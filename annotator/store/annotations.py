@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from annotator.core.annotation import Annotation, now
 from annotator.core.commands import Command
 from annotator.core.errors import ConflictError
-from annotator.store.base import StoreBase, dumps
+from annotator.store.base import dumps
+from annotator.store.decisions import DecisionsMixin
 
 ANNOTATION_COLUMNS = "id, doc_id, start, end, tag, annotator, attributes, created, modified"
 
@@ -16,7 +17,7 @@ ANNOTATION_COLUMNS = "id, doc_id, start, end, tag, annotator, attributes, create
 _NO_ATTRIBUTES = "{}"
 
 
-class AnnotationsMixin(StoreBase):
+class AnnotationsMixin(DecisionsMixin):
     # --- annotations -------------------------------------------------------------------
     def annotations(self, doc_id: str) -> list[Annotation]:
         """The document's annotations in reading order ``(start, end, id)``."""
@@ -92,32 +93,6 @@ class AnnotationsMixin(StoreBase):
         if command.decisions_before or command.decisions_after:
             self._apply_decisions(command)
 
-    def _apply_decisions(self, command: Command) -> None:
-        ids = [d.id for d in command.decisions_before]
-        current = {d.id: d for d in self.decisions_by_id(ids)}
-        if current != {d.id: d for d in command.decisions_before}:
-            raise ConflictError("the review decisions changed since this edit was made "
-                                f"({command.label or command.kind})")
-        self.conn.executemany("DELETE FROM review_decisions WHERE id = ?",
-                              [(i,) for i in command.removed_decision_ids])
-        self.conn.executemany(
-            "INSERT INTO review_decisions(id, doc_id, reviewer, decision, targets, result_id, "
-            "note, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-            "decision = excluded.decision, targets = excluded.targets, result_id = "
-            "excluded.result_id, note = excluded.note",
-            [(d.id, d.doc_id, d.reviewer, d.decision, dumps(list(d.targets)), d.result_id,
-              d.note, d.created) for d in command.decisions_after])
-
-    def decisions_by_id(self, ids: list[str]) -> list:
-        from annotator.core.dataset import ReviewDecision
-
-        if not ids:
-            return []
-        rows = self.conn.execute(
-            "SELECT id, doc_id, reviewer, decision, targets, result_id, note, created FROM "
-            f"review_decisions WHERE id IN ({', '.join('?' * len(ids))})", ids)
-        return [ReviewDecision(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5], r[6], r[7])
-                for r in rows]
 
     def has_annotations(self) -> bool:
         return self.conn.execute("SELECT 1 FROM annotations LIMIT 1").fetchone() is not None
