@@ -55,10 +55,13 @@ class SpanHighlighter(QSyntaxHighlighter):
     def _format(self, seg: Segment) -> QTextCharFormat:
         selected = self.reader.selected_id
         under = seg.underline
+        owner = self.reader.owner_colour(seg.spans)
         key = (seg.background.tag, under.tag if under else None, min(seg.depth, 3),
-               any(a.id == selected for a in seg.spans))
+               any(a.id == selected for a in seg.spans), owner)
         if key not in self._formats:
             self._formats[key] = self._make_format(seg, key[3])
+            if owner:
+                self._formats[key].setForeground(QColor(owner))
         return self._formats[key]
 
     def _make_format(self, seg: Segment, selected: bool) -> QTextCharFormat:
@@ -94,6 +97,8 @@ class Reader(QPlainTextEdit):
         self.colour_of: Callable[[str], str] = lambda tag: "#dddddd"
         self.describe: Callable[[Annotation], str] = lambda a: a.tag
         self.selected_id: str | None = None
+        # review mode: annotator -> text colour for stretches only that annotator marked
+        self.review_colours: dict[str, str] = {}
         self.view_text = ""
         self._press_pos = None
         # Blocks are highlighted when they come into view: opening a long document costs
@@ -147,6 +152,19 @@ class Reader(QPlainTextEdit):
         todo = sorted(n for n in self.pending if first <= n <= self._window[1])
         for number in todo:
             self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
+
+    def owner_colour(self, spans) -> str | None:
+        """In review mode, the colour of the one annotator behind a stretch, if only one."""
+        if not self.review_colours:
+            return None
+        owners = {a.annotator for a in spans}
+        return self.review_colours.get(owners.pop()) if len(owners) == 1 else None
+
+    def set_review_colours(self, colours: dict[str, str]) -> None:
+        if colours != self.review_colours:
+            self.review_colours = colours
+            self.highlighter.clear_cache()
+            self.highlighter.rehighlight()
 
     def repaint_range(self, start: int, end: int) -> None:
         """Redraw the paragraphs that ``[start, end)`` (code points) touches."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from annotator.core.editor import ALL
 from annotator.review.cases import accept, accept_unanimous, reject
 
 if TYPE_CHECKING:
@@ -19,10 +20,19 @@ def wire(window: MainWindow) -> None:
         window, reject(case, reviewer(window), note or None)))
     panel.unanimousAccepted.connect(lambda cases: settle(
         window, accept_unanimous(cases, reviewer(window))))
+    panel.who.itemChanged.connect(lambda _: refresh(window))
 
 
 def reviewer(window: MainWindow) -> str:
     return window.session.annotator.id
+
+
+#: text colours for what only one annotator marked (Okabe–Ito, colour-blind safe, dark)
+ANNOTATOR_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00"]
+
+
+def colours_for(annotators: list[str]) -> dict[str, str]:
+    return {a: ANNOTATOR_COLOURS[i % len(ANNOTATOR_COLOURS)] for i, a in enumerate(annotators)}
 
 
 def enter(window: MainWindow) -> None:
@@ -43,6 +53,19 @@ def refresh(window: MainWindow) -> None:
         if window.review.who.count() == 0 else None
     spans = list(window.editor.index or ())
     window.review.show_document(doc.text, spans, window.store.decisions(doc.id), names)
+    shown = frozenset([*window.review.chosen(), reviewer(window)])
+    if window.editor.shown != shown:  # the compared layers and the gold layer only
+        window.set_shown(shown)
+        return  # set_shown redraws the document, which refreshes this panel again
+    colours = colours_for(window.review.chosen())
+    window.review.show_legend(colours, names)
+    window.reader.set_review_colours(colours)
+
+
+def leave(window: MainWindow) -> None:
+    window.reader.set_review_colours({})
+    if window.editor.shown != ALL:
+        window.set_shown(ALL)
 
 
 def settle(window: MainWindow, command) -> None:

@@ -64,6 +64,8 @@ class ReviewPanel(QWidget):
         self.tree.setHeaderLabels(["Case", "Annotator", "Text"])
         self.note = QLineEdit(placeholderText="Reviewer's note (optional)")
         self.summary = QLabel()
+        self.legend = QLabel()
+        self.legend.setToolTip("Text only one annotator marked is shown in their colour")
         accept, reject, unanimous = (QPushButton("Accept (Enter)"), QPushButton("Reject (Del)"),
                                      QPushButton("Accept all unanimous (Ctrl+Enter)"))
         buttons = QHBoxLayout()
@@ -71,7 +73,7 @@ class ReviewPanel(QWidget):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for w in (QLabel("Compare:"), self.who, self.summary, self.tree, self.note):
+        for w in (QLabel("Compare:"), self.who, self.legend, self.summary, self.tree, self.note):
             layout.addWidget(w)
         layout.addLayout(buttons)
         accept.clicked.connect(lambda: self._accept(False))
@@ -95,6 +97,11 @@ class ReviewPanel(QWidget):
             item.setCheckState(Qt.CheckState.Checked)
             self.who.addItem(item)
         self.who.blockSignals(False)
+
+    def show_legend(self, colours: dict[str, str], names: dict[str, str]) -> None:
+        parts = [f'<span style="color:{c}">■ only {names.get(a, a)}</span>'
+                 for a, c in colours.items()]
+        self.legend.setText("  ".join(parts))
 
     def chosen(self) -> list[str]:
         items = [self.who.item(i) for i in range(self.who.count())]

@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
     def _review_visibility(self, shown: bool) -> None:
         if shown:
             review.refresh(self)
+        else:
+            review.leave(self)
 
     def review_mode(self) -> None:
         review.enter(self)

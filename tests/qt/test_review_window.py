@@ -59,6 +59,11 @@ def test_walk_accept_reject_with_the_keyboard(qtbot, window):
     tree = window.review.tree
     assert window.docks["review"].isVisible() and tree.hasFocus()
     assert window.review.summary.text() == "4 open of 4 cases"
+    # what only one annotator marked is drawn in that annotator's colour (北京: only Lin)
+    lin = window.reader.review_colours["lin"].lower()
+    ranges = window.reader.document().firstBlock().layout().formats()
+    assert any(r.start <= 10 < r.start + r.length and r.format.foreground().color().name()
+               == lin for r in ranges)
     # Ctrl+Enter: the unanimous case (上海合作组织) goes to gold in one step
     qtbot.keyClick(tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert gold(window) == [(0, 6, "actor.igo")]
