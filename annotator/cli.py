@@ -327,5 +327,49 @@ def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
         click.echo("uncoded text counts as a category in κ and α")
 
 
+@cli.command("search")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("query", required=False, default="")
+@click.option("--tag", help="Only hits inside a span with this tag; with no QUERY, list the "
+              "spans with this tag.")
+@click.option("--annotator", "annotator_id", help="Only hits inside a span by this annotator; "
+              "with no QUERY, list this annotator's spans.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+              help="At most this many lines, in document order.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@fail_cleanly
+def search_cmd(project: Path, query: str, tag: str | None, annotator_id: str | None,
+               limit: int, as_json: bool) -> None:
+    """Search all documents of PROJECT for QUERY and print a concordance: title, @offset
+    (code points), left context [match] right context. Traditional and simplified
+    characters match each other (恐怖主義 finds 恐怖主义) and Latin letters ignore case.
+    With --tag and/or --annotator, only hits that lie wholly inside one span with that tag
+    (by that annotator) are shown; with no QUERY, those spans themselves are listed. No
+    matches is not an error: it prints "no matches" (--json: []).
+
+    \b
+    Example:
+        annotator search study.annotator 恐怖主義
+        annotator search study.annotator 北京 --tag actor.state --json
+        annotator search study.annotator --tag threat.terrorism --annotator lin
+    """
+    from annotator.core import concordance
+
+    if not query.strip() and not (tag or annotator_id):
+        raise click.UsageError("give a QUERY, or --tag/--annotator to list spans")
+    with Store.open(project) as store:
+        spans = store.find_spans(tag=tag, annotator=annotator_id) if tag or annotator_id else None
+        if spans is not None and not query.strip():
+            hits: list = spans[:limit]
+        else:
+            hits = concordance.first_inside(
+                lambda n, skip: store.search(query, limit=n, offset=skip), spans, limit)
+        rows = concordance.rows(hits, store.document)
+    if as_json:
+        _emit_json([concordance.record(row, hit) for row, hit in zip(rows, hits, strict=True)])
+        return
+    click.echo("\n".join(concordance.line(row) for row in rows) or "no matches")
+
+
 def main() -> None:
     cli(prog_name="annotator")

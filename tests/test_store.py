@@ -46,7 +46,7 @@ def test_newer_version_is_refused_untouched(tmp_path):
     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
     conn.close()
     before = digest(path)
-    with pytest.raises(ProjectError, match=r"newer version of annotator \(schema 2"):
+    with pytest.raises(ProjectError, match=rf"newer version of annotator \(schema {SCHEMA_VERSION + 1}"):
         Store.open(path)
     assert digest(path) == before
 

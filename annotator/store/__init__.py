@@ -4,9 +4,10 @@ from annotator.store.annotations import AnnotationsMixin
 from annotator.store.base import SQLITE_MAGIC, StoreBase
 from annotator.store.datasets import DatasetsMixin
 from annotator.store.documents import DocumentsMixin
+from annotator.store.search import SearchMixin
 
 
-class Store(DatasetsMixin, AnnotationsMixin, DocumentsMixin, StoreBase):
+class Store(SearchMixin, DatasetsMixin, AnnotationsMixin, DocumentsMixin, StoreBase):
     """An open project. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
 

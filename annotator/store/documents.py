@@ -9,6 +9,7 @@ from annotator.core.annotation import Annotator, now
 from annotator.core.document import Document, DocumentSummary
 from annotator.core.tagset import Tagset, load_tagset_dict
 from annotator.store.base import StoreBase, dumps
+from annotator.store.search import index_documents
 
 DOC_JSON = ("languages", "metadata", "cleaning")
 
@@ -63,6 +64,7 @@ class DocumentsMixin(StoreBase):
                     self._insert_document(doc, position)
                     position += 1
                 results.append((doc, dup))
+            index_documents(self.conn, [(d.id, d.text) for d, dup in results if dup is None])
         return results
 
     def _insert_document(self, doc: Document, position: int) -> None:

@@ -111,5 +111,36 @@ def _v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS = (_v1,)
+#: Full-text search (:mod:`annotator.store.search`). ``search_text`` gives each document a
+#: stable integer key (the FTS rowid; a documents rowid may change on VACUUM) and keeps its
+#: text folded to simplified characters (same code-point offsets) when that differs from the
+#: canonical text; the FTS tables index it lower-cased. Both FTS5 tables are contentless with ``detail=none``:
+#: they only say which documents may contain a query, positions come from scanning.
+_V2 = """
+CREATE TABLE search_text (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+    folded TEXT
+);
+-- the distinct unigrams and bigrams of each folded text, space-separated, one token each
+CREATE VIRTUAL TABLE search_grams USING fts5(grams, content='', detail=none, tokenize='ascii')
+"""
+
+#: The trigram tokenizer arrived in SQLite 3.34; without it long queries use bigrams.
+_TRIGRAMS = ("CREATE VIRTUAL TABLE search_trigrams USING fts5(folded, content='', "
+             "detail=none, tokenize='trigram')")
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    from annotator.store.search import backfill  # imported here: search imports the store
+
+    for statement in _V2.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    if sqlite3.sqlite_version_info >= (3, 34, 0):
+        conn.execute(_TRIGRAMS)
+    backfill(conn)
+
+
+MIGRATIONS = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)

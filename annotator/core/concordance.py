@@ -1,0 +1,125 @@
+"""Concordances (key word in context): each hit with the text on either side of it.
+
+Pure functions over texts and ``(doc_id, start, end)`` ranges in code points, such as the
+:class:`annotator.store.search.Hit` results of a project search or annotation spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple, Protocol, TypeVar
+
+NEWLINE = "⏎"
+_SHOWN = str.maketrans({"\n": NEWLINE, "\r": "", "\t": " "})
+
+
+class Row(NamedTuple):
+    """One concordance line."""
+
+    doc_id: str
+    title: str
+    start: int
+    end: int
+    left: str
+    match: str
+    right: str
+
+    def to_dict(self) -> dict:
+        return self._asdict()
+
+
+def shown(text: str) -> str:
+    """``text`` on one line: newlines as ⏎, tabs as spaces, carriage returns dropped."""
+    return text.translate(_SHOWN)
+
+
+def kwic(text: str, start: int, end: int, width: int = 20) -> tuple[str, str, str]:
+    """``(left, match, right)``: ``text[start:end]`` with up to ``width`` characters of
+    context on each side, newlines shown as ⏎."""
+    left = text[max(start - width, 0):start]
+    return shown(left), shown(text[start:end]), shown(text[end:end + width])
+
+
+class Text(Protocol):
+    """What :func:`rows` needs of a document (a :class:`~annotator.core.document.Document`)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+class Located(Protocol):
+    """A hit or a span: anything with ``doc_id``, ``start`` and ``end``."""
+
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def rows(hits: Iterable[Located], document: Callable[[str], Text],
+         width: int = 20) -> list[Row]:
+    """Concordance rows for hits (or spans); ``document(doc_id)`` gives the title and text,
+    and is called once per document."""
+    seen: dict[str, Text] = {}
+    out = []
+    for hit in hits:
+        if hit.doc_id not in seen:
+            seen[hit.doc_id] = document(hit.doc_id)
+        doc = seen[hit.doc_id]
+        out.append(Row(hit.doc_id, doc.title, hit.start, hit.end,
+                       *kwic(doc.text, hit.start, hit.end, width)))
+    return out
+
+
+def record(row: Row, hit: object) -> dict:
+    """A row for JSON output; when ``hit`` is an annotation, with its id, tag, annotator
+    and attributes."""
+    data = row.to_dict()
+    for key in ("id", "tag", "annotator", "attributes"):
+        if hasattr(hit, key):
+            data[key] = getattr(hit, key)
+    return data
+
+
+H = TypeVar("H", bound=tuple[str, int, int])
+
+
+def inside(hits: Iterable[H], spans: Iterable[tuple[str, int, int]]) -> list[H]:
+    """The hits that lie wholly inside one of ``spans`` (both ``(doc_id, start, end)``),
+    in their original order."""
+    by_doc: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in spans:
+        by_doc.setdefault(doc_id, []).append((start, end))
+    return [h for h in hits if _covered(by_doc.get(h[0], ()), h[1], h[2])]
+
+
+def _covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def first_inside(search: Callable[[int, int], list[H]], spans: Iterable[Located] | None,
+                 limit: int, page: int = 1000) -> list[H]:
+    """The first ``limit`` results of ``search(limit, offset)`` (paged through) that lie
+    inside one of ``spans``; all of the first ``limit`` when ``spans`` is None."""
+    if spans is None:
+        return search(limit, 0)
+    ranges = [(s.doc_id, s.start, s.end) for s in spans]
+    out: list[H] = []
+    offset = 0
+    while ranges and len(out) < limit:
+        found = search(page, offset)
+        out += inside(found, ranges)
+        if len(found) < page:
+            break
+        offset += page
+    return out[:limit]
+
+
+def line(row: Row, width: int = 20) -> str:
+    """A row as text: ``title  @offset  left[match]right``, the left context padded so
+    the matches of a short listing line up."""
+    return f"{row.title}  @{row.start}  {row.left:>{width}}[{row.match}]{row.right}"

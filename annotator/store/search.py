@@ -1,0 +1,273 @@
+"""Full-text search over the whole project, and finding spans by tag, annotator or value.
+
+Matching is the in-document find's (:func:`annotator.core.search.find_all`): traditional and
+simplified characters match each other and Latin letters ignore case, because both the texts
+and the query are folded with :func:`annotator.core.search.searchable`, which keeps
+code-point offsets. The index only narrows the documents to read:
+
+* queries of 1–2 characters look up ``search_grams`` (an FTS5 table whose tokens are the
+  distinct characters and character pairs of each document);
+* longer queries AND together their trigrams in ``search_trigrams`` (FTS5 ``trigram``
+  tokenizer; SQLite ≥ 3.34) or, without it, their bigrams in ``search_grams``;
+* ASCII punctuation and spaces are not tokens: a short query made only of them reads every
+  document.
+
+Positions then come from scanning the folded text of each candidate document in reading
+order, so hits are exact, and the scan stops as soon as a page is full.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from annotator import zh
+from annotator.core.annotation import Annotation
+from annotator.core.search import searchable
+from annotator.store.annotations import _annotations
+from annotator.store.base import StoreBase
+
+
+class Hit(NamedTuple):
+    """One occurrence: ``[start, end)`` in code points of the document's canonical text."""
+
+    doc_id: str
+    start: int
+    end: int
+
+
+# --- the index ---------------------------------------------------------------------------
+def _token_char(ch: str) -> bool:
+    """Whether FTS5's ``ascii`` tokenizer keeps ``ch`` inside a token (all non-ASCII does)."""
+    return ch >= "\x80" or ch.isalnum()
+
+
+def grams(folded: str) -> str:
+    """The distinct unigrams and bigrams of ``folded`` made only of token characters,
+    space-separated: one FTS5 token each."""
+    units = set(folded)
+    bad = {ch for ch in units if not _token_char(ch)}
+    pairs = set(map(str.__add__, folded, folded[1:]))
+    if bad:
+        units -= bad
+        pairs = {p for p in pairs if p[0] not in bad and p[1] not in bad}
+    return " ".join(units | pairs)
+
+
+def lower(text: str) -> str:
+    """The case-folding half of :func:`searchable` (C speed; stored texts skip it, so a
+    simplified text with capital letters needs no stored copy)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text
+
+
+def has_trigrams(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_trigrams'"
+                        ).fetchone() is not None
+
+
+def index_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> int:
+    """Index ``(doc_id, text)`` pairs; call inside the transaction that stores them."""
+    trigrams = has_trigrams(conn)
+    count = 0
+    for doc_id, text in docs:
+        script_folded = zh.fold(text)
+        folded = lower(script_folded)  # == searchable(text)
+        key = conn.execute("INSERT INTO search_text(doc_id, folded) VALUES (?, ?)",
+                           (doc_id, None if script_folded == text else script_folded)
+                           ).lastrowid
+        conn.execute("INSERT INTO search_grams(rowid, grams) VALUES (?, ?)",
+                     (key, grams(folded)))
+        if trigrams:
+            conn.execute("INSERT INTO search_trigrams(rowid, folded) VALUES (?, ?)",
+                         (key, folded))
+        count += 1
+    return count
+
+
+def backfill(conn: sqlite3.Connection) -> int:
+    """Index the documents not indexed yet (the migration; documents stored some other way
+    than :meth:`add_documents`), then compact the index."""
+    missing = [r[0] for r in conn.execute(
+        "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM search_text s WHERE "
+        "s.doc_id = d.id) ORDER BY d.position")]
+    count = 0
+    for i in range(0, len(missing), 100):
+        chunk = missing[i:i + 100]
+        texts = dict(conn.execute("SELECT id, text FROM documents WHERE id IN "
+                                  f"({', '.join('?' * len(chunk))})", chunk).fetchall())
+        count += index_documents(conn, ((doc_id, texts[doc_id]) for doc_id in chunk))
+    if count:
+        conn.execute("INSERT INTO search_grams(search_grams) VALUES ('optimize')")
+        if has_trigrams(conn):
+            conn.execute("INSERT INTO search_trigrams(search_trigrams) VALUES ('optimize')")
+    return count
+
+
+# --- turning a query into candidate documents ------------------------------------------
+def needle(query: str) -> str:
+    """The folded form of ``query`` that is looked for in the folded texts."""
+    return searchable(query.strip())
+
+
+def _phrase(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+_TOKEN_RUNS = re.compile(r"(?:[^\x00-\x7f]|[A-Za-z0-9])+")  # what _token_char keeps
+
+
+def fts_query(folded: str, trigrams: bool) -> tuple[str, str] | None:
+    """``(table, MATCH expression)`` narrowing the documents for ``folded``; None when every
+    document must be read (a query of ASCII punctuation and spaces only)."""
+    if len(folded) >= 3 and trigrams:
+        parts = {folded[i:i + 3] for i in range(len(folded) - 2)}
+        return "search_trigrams", " AND ".join(_phrase(p) for p in sorted(parts))
+    parts = set()
+    for run in _TOKEN_RUNS.findall(folded):
+        parts |= {run} if len(run) <= 2 else {run[i:i + 2] for i in range(len(run) - 1)}
+    if not parts:
+        return None
+    return "search_grams", " AND ".join(_phrase(p) for p in sorted(parts))
+
+
+def occurrences(hay: str, folded: str) -> Iterator[tuple[int, int]]:
+    """Non-overlapping occurrences of ``folded`` in ``hay``, left to right (as the
+    in-document find)."""
+    size = len(folded)
+    i = hay.find(folded)
+    while i >= 0:
+        yield i, i + size
+        i = hay.find(folded, i + size)
+
+
+_FIRST_CHUNK, _MAX_CHUNK = 8, 256
+
+_SPAN_COLUMNS = ("a.id, a.doc_id, a.start, a.end, a.tag, a.annotator, a.attributes, "
+                 "a.created, a.modified")
+_GOLD = ("SELECT result_id FROM review_decisions WHERE result_id IS NOT NULL "
+         "AND decision != 'rejected'")
+_ACCEPTED = (f"{_GOLD} UNION SELECT j.value FROM review_decisions r, json_each(r.targets) j "
+             "WHERE r.decision IN ('accepted', 'gold')")
+STATUSES = ("accepted", "gold")
+
+
+class SearchMixin(StoreBase):
+    """``search`` (text), ``search_count`` and ``find_spans`` (annotations)."""
+
+    _search_order: tuple[tuple[int, int], dict[int, int]] | None = None
+
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[Hit]:
+        """Occurrences of ``query`` in all documents, in document order then by offset;
+        ``offset`` hits are skipped, at most ``limit`` returned. Empty query: no hits."""
+        folded = needle(query)
+        hits: list[Hit] = []
+        if not folded or limit <= 0:
+            return hits
+        skip = max(offset, 0)
+        for doc_id, hay in self._candidates(folded):
+            if skip and (count := hay.count(folded)) <= skip:
+                skip -= count
+                continue
+            for start, end in occurrences(hay, folded):
+                if skip:
+                    skip -= 1
+                    continue
+                hits.append(Hit(doc_id, start, end))
+                if len(hits) == limit:
+                    return hits
+        return hits
+
+    def search_count(self, query: str) -> int:
+        """How many hits :meth:`search` finds in all (reads every candidate document)."""
+        folded = needle(query)
+        if not folded:
+            return 0
+        return sum(hay.count(folded) for _, hay in self._candidates(folded))
+
+    def reindex_missing(self) -> int:
+        """Index documents stored without :meth:`add_documents`; returns how many."""
+        with self.transaction():
+            return backfill(self.conn)
+
+    def _candidates(self, folded: str) -> Iterator[tuple[str, str]]:
+        """``(doc_id, folded text)`` of the documents that may contain ``folded``, in
+        document order, read in growing chunks so a first page reads few texts."""
+        self._check_index()
+        order = self._document_order()
+        match = fts_query(folded, has_trigrams(self.conn))
+        if match is None:
+            keys = list(order)
+        else:
+            table, expression = match
+            found = self.conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?",
+                                      (expression,)).fetchall()
+            keys = sorted((r[0] for r in found if r[0] in order), key=order.__getitem__)
+        i, size = 0, _FIRST_CHUNK
+        while i < len(keys):
+            chunk = keys[i:i + size]
+            texts = {r[0]: (r[1], lower(r[2])) for r in self.conn.execute(
+                "SELECT s.id, s.doc_id, coalesce(s.folded, d.text) FROM search_text s JOIN "
+                f"documents d ON d.id = s.doc_id WHERE s.id IN ({', '.join('?' * len(chunk))})",
+                chunk)}
+            yield from (texts[k] for k in chunk if k in texts)
+            i, size = i + size, min(size * 2, _MAX_CHUNK)
+
+    def _document_order(self) -> dict[int, int]:
+        """``search_text.id`` → rank in document order, cached until the project changes
+        (a write on this connection, or a commit by another one)."""
+        key = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        if self._search_order is None or self._search_order[0] != key:
+            rows = self.conn.execute("SELECT s.id FROM search_text s JOIN documents d ON "
+                                     "d.id = s.doc_id ORDER BY d.position, d.id")
+            self._search_order = (key, {r[0]: i for i, r in enumerate(rows)})
+        return self._search_order[1]
+
+    def _check_index(self) -> None:
+        indexed = self.conn.execute("SELECT count(*) FROM search_text").fetchone()[0]
+        stored = self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        if indexed != stored:
+            self.reindex_missing()
+
+    # --- spans -----------------------------------------------------------------------
+    def find_spans(self, tag: str | None = None, group: str | None = None,
+                   annotator: str | None = None, normalized: str | None = None,
+                   status: str | None = None) -> list[Annotation]:
+        """Annotations across the project, in document order then ``(start, end, id)``.
+        ``None`` means no filter. ``group``: the tag's prefix before the first ``.``;
+        ``normalized``: the ``normalized`` attribute, traditional and simplified matching
+        each other; ``status``: ``"accepted"`` or ``"gold"``, as in exports
+        (:func:`annotator.core.dataset.accepted_ids`, :func:`~annotator.core.dataset.gold_ids`)."""
+        where, params = _span_filters(tag, group, annotator, normalized, status)
+        if normalized is not None:
+            self.conn.create_function("annotator_fold", 1, _fold_value, deterministic=True)
+        rows = self.conn.execute(
+            f"SELECT {_SPAN_COLUMNS} FROM annotations a JOIN documents d ON d.id = a.doc_id "
+            f"WHERE {' AND '.join(where) or '1'} ORDER BY d.position, a.doc_id, a.start, "
+            "a.end, a.id", params)
+        return _annotations(rows)
+
+
+def _fold_value(value):
+    return needle(value) if isinstance(value, str) else value
+
+
+def _span_filters(tag: str | None, group: str | None, annotator: str | None,
+                  normalized: str | None, status: str | None) -> tuple[list[str], dict]:
+    if status is not None and status not in STATUSES:
+        raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+    where, params = [], {"tag": tag, "group": group, "annotator": annotator,
+                         "normalized": needle(normalized or "")}
+    if tag is not None:
+        where.append("a.tag = :tag")
+    if group is not None:
+        where.append("(a.tag = :group OR substr(a.tag, 1, length(:group) + 1) = :group || '.')")
+    if annotator is not None:
+        where.append("a.annotator = :annotator")
+    if normalized is not None:
+        where.append("annotator_fold(json_extract(a.attributes, '$.normalized')) = :normalized")
+    if status is not None:
+        where.append(f"a.id IN ({_GOLD if status == 'gold' else _ACCEPTED})")
+    return where, params

@@ -1,0 +1,208 @@
+"""Project-wide full-text search and span search (annotator.store.search)."""
+
+import pytest
+
+import annotator.store.documents as documents_module
+import annotator.store.schema as schema_module
+import annotator.store.search as search_module
+from annotator import zh
+from annotator.core.annotation import Annotation, Annotator
+from annotator.core.dataset import ReviewDecision
+from annotator.core.document import Document, document_id, text_sha256
+from annotator.core.search import searchable
+from annotator.project import create_project
+from annotator.store import Store
+from annotator.store.search import Hit, fts_query, grams
+
+
+def make_doc(text: str, title: str = "t") -> Document:
+    return Document(id=document_id(text), title=title, text=text, text_sha256=text_sha256(text))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    store, report = create_project(tmp_path_factory.mktemp("search") / "p.annotator")
+    assert len(report.added) == 5
+    yield store
+    store.close()
+
+
+def scan(store: Store, query: str, fold=zh.fold) -> list[Hit]:
+    """The reference: a plain Python scan of every folded text, in document order (the
+    query is stripped, as by the in-document find)."""
+    needle, out = fold(query.strip()), []
+    for summary in store.documents():
+        hay, i = fold(store.document(summary.id).text), -1
+        while (i := hay.find(needle, i + 1 if i < 0 else i + len(needle))) >= 0:
+            out.append(Hit(summary.id, i, i + len(needle)))
+    return out
+
+
+def test_traditional_query_finds_simplified_seeds_and_the_converted_one(project):
+    ids = [d.id for d in project.documents()]
+    hits = project.search("執法", limit=1000)
+    assert {ids.index(h.doc_id) for h in hits} == {0, 1, 2, 4}
+    for h in hits:
+        expected = "執法" if h.doc_id == ids[4] else "执法"
+        assert project.document(h.doc_id).text[h.start:h.end] == expected
+    assert "執(zhí)法" not in project.document(ids[4]).text
+    assert hits == scan(project, "执法") and project.search_count("執法") == len(hits)
+
+
+@pytest.mark.parametrize("query", ["北京", "反恐", "恐", "的", "。", "“", "會", "執法", "上合",
+                                   "恐怖主义", "上海合作", "安全合作", "秘书会议", "成员国安全会议"])
+def test_hits_are_exactly_those_of_a_plain_scan(project, query):
+    expected = scan(project, query)
+    assert expected  # every query occurs somewhere in the seeds
+    assert project.search(query, limit=100_000) == expected
+    assert project.search_count(query) == len(expected)
+
+
+@pytest.mark.parametrize("query", ["the", "SCO", "(", "a.", ", ", "2.", "Chen Siyuan"])
+def test_latin_and_punctuation_queries_match_a_scan_ignoring_case(project, query):
+    assert project.search(query, limit=100_000) == scan(project, query, searchable)
+
+
+def test_traditional_and_simplified_both_ways(project):
+    assert project.search("恐怖主義", limit=500) == project.search("恐怖主义", limit=500)
+    assert project.search("執法安全", limit=500) == project.search("执法安全", limit=500)
+    simplified = [h for h in project.search("执法", limit=500)
+                  if project.document(h.doc_id).script == "zh-Hant"]
+    assert simplified  # the simplified query finds the traditional document
+
+
+def test_pages_are_slices_of_the_whole_list(project):
+    everything = project.search("的", limit=10_000)
+    assert len(everything) > 100
+    for offset in (0, 1, 7, 50, len(everything) - 3, len(everything) + 5):
+        assert project.search("的", limit=50, offset=offset) == everything[offset:offset + 50]
+    assert project.search("", limit=10) == [] and project.search("的", limit=0) == []
+    assert project.search("没有这样的句子啊") == [] and project.search_count("  ") == 0
+
+
+def test_query_plans_use_the_index():
+    assert fts_query("北京", True) == ("search_grams", '"北京"')
+    assert fts_query("恐", True) == ("search_grams", '"恐"')
+    assert fts_query("恐怖主义", True) == ("search_trigrams", '"怖主义" AND "恐怖主"')
+    assert fts_query("恐怖主义", False) == ("search_grams", '"主义" AND "怖主" AND "恐怖"')
+    assert fts_query("a.", True) == ("search_grams", '"a"')
+    assert fts_query("a.", False) == ("search_grams", '"a"')
+    assert fts_query("ab, cde", False) == ("search_grams", '"ab" AND "cd" AND "de"')
+    assert fts_query('"', True) is None and fts_query(", ", True) is None
+    assert sorted(grams("北京,北京").split()) == ["京", "北", "北京"]
+    assert sorted(grams("A b。").split()) == ["A", "b", "b。", "。"]
+
+
+def test_long_queries_without_trigrams_use_bigrams(project, monkeypatch):
+    expected = scan(project, "安全合作")
+    monkeypatch.setattr(search_module, "has_trigrams", lambda conn: False)
+    assert project.search("安全合作", limit=10_000) == expected
+
+
+def test_documents_added_later_are_indexed_with_code_point_offsets():
+    with Store.memory() as store:
+        store.add_documents([make_doc("上海合作組織的會議", "one")])
+        assert store.search("组织") == [Hit(store.documents()[0].id, 4, 6)]
+        store.add_documents([make_doc("𠮷野家在北京開會。\n北京", "two")])
+        second = store.documents()[1].id
+        assert store.search("北京") == [Hit(second, 4, 6), Hit(second, 10, 12)]
+        assert store.search("开会") == [Hit(second, 6, 8)]
+        assert store.search("𠮷野家") == [Hit(second, 0, 3)]
+        assert store.search("家在") == [Hit(second, 2, 4)]
+        assert store.search("的會議") == [Hit(store.documents()[0].id, 6, 9)]
+
+
+def test_documents_added_by_another_connection_are_found(tmp_path):
+    path = tmp_path / "shared.annotator"
+    with Store.open(path, create=True) as reader, Store.open(path) as writer:
+        writer.add_documents([make_doc("北京反恐")])
+        assert len(reader.search("反恐")) == 1  # caches the document order
+        writer.add_documents([make_doc("上海反恐")])
+        assert [h.doc_id for h in reader.search("反恐")] == [d.id for d in reader.documents()]
+
+
+def test_duplicates_are_not_indexed_twice():
+    with Store.memory() as store:
+        store.add_documents([make_doc("反恐合作"), make_doc("反恐合作")])
+        store.add_documents([make_doc("反恐合作")])
+        assert len(store.search("反恐")) == 1
+
+
+def test_documents_stored_another_way_are_indexed_on_search():
+    with Store.memory() as store:
+        store.add_documents([make_doc("联合反恐演习")])
+        with store.transaction():
+            store._insert_document(make_doc("聯合反恐演習第二次"), 1)
+        assert len(store.search("反恐演习")) == 2
+
+
+def test_migration_backfills_an_existing_project(tmp_path, monkeypatch):
+    path = tmp_path / "old.annotator"
+    monkeypatch.setattr(schema_module, "MIGRATIONS", schema_module.MIGRATIONS[:1])
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", 1)
+    monkeypatch.setattr(documents_module, "index_documents", lambda conn, docs: 0)
+    with Store.open(path, create=True) as store:
+        store.add_documents([make_doc("國家反恐怖主義工作領導小組"), make_doc("北京反恐")])
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+        assert "search_text" not in tables
+    monkeypatch.undo()
+    with Store.open(path) as store:
+        version = store.conn.execute("PRAGMA user_version").fetchone()[0]
+        assert version == schema_module.SCHEMA_VERSION
+        assert store.conn.execute("SELECT count(*) FROM search_text").fetchone()[0] == 2
+        assert len(store.search("反恐")) == 2 and len(store.search("恐怖主义")) == 1
+        assert store.search_count("工作领导小组") == 1
+
+
+# --- spans ---------------------------------------------------------------------------
+@pytest.fixture
+def spans_store():
+    store = Store.memory()
+    store.add_annotator(Annotator("lin", "Lin"))
+    store.add_annotator(Annotator("chen", "Chen", "reviewer"))
+    one, two = make_doc("国务委员赵克志在北京会见"), make_doc("國務委員趙克志出席會議")
+    store.add_documents([one, two])
+    store.insert_annotations([
+        Annotation("a1", one.id, 4, 7, "actor.person", "lin", {"normalized": "赵克志"}),
+        Annotation("a2", one.id, 8, 10, "actor.state", "lin"),
+        Annotation("a3", two.id, 4, 7, "actor.person", "chen", {"normalized": "趙克志"}),
+        Annotation("a4", two.id, 9, 11, "mechanism.meeting", "chen"),
+        Annotation("g1", two.id, 4, 7, "actor.person", "chen", {"normalized": "赵克志"}),
+    ])
+    store.insert_decisions([
+        ReviewDecision("d1", two.id, "chen", "accepted", ("a4",), None, None, "t"),
+        ReviewDecision("d2", two.id, "chen", "gold", ("a3",), "g1", None, "t"),
+        ReviewDecision("d3", one.id, "chen", "rejected", ("a2",), None, None, "t"),
+    ])
+    yield store
+    store.close()
+
+
+def ids(spans) -> list[str]:
+    return [a.id for a in spans]
+
+
+def test_find_spans_filters(spans_store):
+    s = spans_store
+    assert ids(s.find_spans()) == ["a1", "a2", "a3", "g1", "a4"]
+    assert ids(s.find_spans(tag="actor.person")) == ["a1", "a3", "g1"]
+    assert ids(s.find_spans(group="actor")) == ["a1", "a2", "a3", "g1"]
+    assert ids(s.find_spans(group="act")) == []
+    assert ids(s.find_spans(annotator="chen", group="mechanism")) == ["a4"]
+    assert ids(s.find_spans(status="gold")) == ["g1"]
+    assert ids(s.find_spans(status="accepted")) == ["a3", "g1", "a4"]
+    assert ids(s.find_spans(tag="nothing")) == []
+    assert s.find_spans(tag="actor.state")[0].attributes == {}
+
+
+def test_find_spans_by_normalized_name_in_either_script(spans_store):
+    expected = ["a1", "a3", "g1"]
+    assert ids(spans_store.find_spans(normalized="趙克志")) == expected
+    assert ids(spans_store.find_spans(normalized="赵克志")) == expected
+    assert ids(spans_store.find_spans(normalized="赵克志", annotator="lin")) == ["a1"]
+    assert ids(spans_store.find_spans(normalized="王小洪")) == []
+
+
+def test_find_spans_refuses_an_unknown_status(spans_store):
+    with pytest.raises(ValueError, match="status must be one of"):
+        spans_store.find_spans(status="done")

@@ -1,0 +1,117 @@
+"""``annotator search``: concordances, span filters, JSON, and no matches."""
+
+import json
+from types import SimpleNamespace
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+from annotator.core.annotation import Annotation, Annotator
+from annotator.core.concordance import first_inside, inside, kwic, line, rows
+from annotator.store import Store
+from annotator.store.search import Hit
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    path = tmp_path_factory.mktemp("search-cli") / "p.annotator"
+    assert run("init", path).exit_code == 0
+    with Store.open(path) as store:
+        store.add_annotator(Annotator("lin", "Lin"))
+        doc = store.documents()[3]  # 新华社北京5月22日电 … 在北京举行
+        hits = store.search("北京")
+        assert [h.doc_id for h in hits] == [doc.id] * 3
+        first, second = hits[0], hits[1]
+        store.insert_annotations([
+            Annotation("s1", doc.id, first.start, first.end, "actor.state", "lin"),
+            Annotation("s2", doc.id, second.start - 2, second.end + 2, "mechanism.meeting",
+                       "lin"),
+        ])
+    return path
+
+
+def test_concordance_lines_in_both_scripts(project):
+    result = run("search", project, "執法")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 30
+    assert sum("[执法]" in x for x in lines) == 13 and sum("[執法]" in x for x in lines) == 17
+    title, offset = lines[0].split("  ")[:2]
+    assert title == "中国公安部:上合组织正制定措施应对域内四大安全挑战" and offset == "@778"
+    assert "⏎" in result.output and "\n目" not in result.output
+
+
+def test_json_output(project):
+    result = run("search", project, "恐怖主義", "--json", "--limit", 3)
+    data = json.loads(result.output)
+    assert len(data) == 3
+    assert set(data[0]) == {"doc_id", "title", "start", "end", "left", "match", "right"}
+    assert all(d["match"] == "恐怖主义" and d["end"] - d["start"] == 4 for d in data)
+
+
+def test_no_matches_is_not_an_error(project):
+    result = run("search", project, "没有这句话")
+    assert result.exit_code == 0 and result.output == "no matches\n"
+    result = run("search", project, "没有这句话", "--json")
+    assert result.exit_code == 0 and json.loads(result.output) == []
+
+
+def test_tag_restricts_hits_to_spans(project):
+    result = run("search", project, "北京", "--tag", "actor.state", "--json")
+    assert [d["start"] for d in json.loads(result.output)] == [3]
+    result = run("search", project, "北京", "--annotator", "lin", "--json")
+    assert len(json.loads(result.output)) == 2
+    result = run("search", project, "北京", "--tag", "actor.state", "--annotator", "nobody")
+    assert result.exit_code == 0 and result.output == "no matches\n"
+
+
+def test_tag_without_query_lists_spans(project):
+    result = run("search", project, "--tag", "mechanism.meeting", "--json")
+    [span] = json.loads(result.output)
+    assert span["match"] == "议在北京举行" and span["tag"] == "mechanism.meeting"
+    assert span["annotator"] == "lin" and span["id"] == "s2"
+    result = run("search", project, "--annotator", "lin")
+    assert result.exit_code == 0 and len(result.output.splitlines()) == 2
+    assert "[北京]" in result.output
+
+
+def test_empty_query_without_filters_is_a_usage_error(project):
+    result = run("search", project)
+    assert result.exit_code == 2 and "give a QUERY" in result.output
+
+
+def test_help_has_an_example():
+    result = run("search", "--help")
+    assert result.exit_code == 0 and "Example:" in result.output and "--tag" in result.output
+
+
+def test_kwic_and_rows():
+    text = "第一段\n北京反恐\n第三段"
+    assert kwic(text, 4, 6, width=3) == ("一段⏎", "北京", "反恐⏎")
+    assert kwic(text, 0, 2, width=3) == ("", "第一", "段⏎北")
+    doc = SimpleNamespace(title="标题", text=text)
+    found = rows([Hit("d", 4, 6), Hit("d", 6, 8)], lambda doc_id: doc, width=2)
+    assert [(r.title, r.left, r.match, r.right) for r in found] == [
+        ("标题", "段⏎", "北京", "反恐"), ("标题", "北京", "反恐", "⏎第")]
+    assert line(found[0], width=4) == "标题  @4    段⏎[北京]反恐"
+    assert inside([("d", 4, 6), ("d", 6, 8), ("e", 4, 6)], [("d", 3, 7)]) == [("d", 4, 6)]
+
+
+def test_first_inside_pages_through_the_search():
+    hits = [Hit("d", i, i + 1) for i in range(25)]
+    calls = []
+
+    def search(limit, offset):
+        calls.append((limit, offset))
+        return hits[offset:offset + limit]
+
+    spans = [Hit("d", 18, 22)]
+    assert first_inside(search, spans, 3, page=10) == hits[18:21]
+    assert calls == [(10, 0), (10, 10), (10, 20)]
+    assert first_inside(search, None, 2) == hits[:2]
+    assert first_inside(search, [], 2) == []
