@@ -3,6 +3,8 @@
 - Stand-off (lossless): :func:`standoff_document`, :func:`standoff_corpus`, read back with
   :func:`read_standoff`. See :mod:`annotator.formats.tei_standoff` for the shape.
 - Inline (a reading view of one layer): :func:`inline_document`.
+- The stand-off exports are written straight to bytes with lxml's incremental writer
+  (:class:`~annotator.formats.tei_stream.TEIBytes`; ``.element()`` parses them back).
 - :func:`to_bytes` serialises (UTF-8, XML declaration, never pretty-printed);
   :func:`validate` checks against ``schemas/tei_all.rng``; :func:`check_pointers` checks
   ``#id`` and ``#string-range()`` pointers.

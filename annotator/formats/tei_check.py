@@ -9,7 +9,15 @@ from pathlib import Path
 
 from lxml import etree
 
-from annotator.formats.tei_common import XML_ID, get_text, parse_ranges, q, to_bytes
+from annotator.formats.tei_common import (
+    XML_ID,
+    TEIOutput,
+    as_element,
+    get_text,
+    parse_ranges,
+    q,
+    to_bytes,
+)
 
 POINTER_ATTRIBUTES = ("target", "ana", "ref", "resp", "corresp", "next", "prev", "who")
 
@@ -26,7 +34,7 @@ def _relaxng() -> etree.RelaxNG:
     return etree.RelaxNG(file=str(schema_path()))
 
 
-def validate(element: etree._Element) -> list[str]:
+def validate(element: TEIOutput) -> list[str]:
     """RELAX NG errors (``line N: message``) against tei_all.rng; ``[]`` when valid."""
     schema = _relaxng()
     doc = etree.fromstring(to_bytes(element))  # fresh line numbers for the messages
@@ -79,10 +87,11 @@ def _check_quote(el: etree._Element, ids: dict[str, etree._Element]) -> str | No
     return None
 
 
-def check_pointers(element: etree._Element) -> list[str]:
+def check_pointers(tei: TEIOutput) -> list[str]:
     """Every ``#id`` in a pointer attribute names an element in the same file; every
     ``#string-range(p,offset,length)`` lies inside its paragraph, and an annotation's
     ``<note type="quote">`` equals the text its ranges select."""
+    element = as_element(tei)
     ids = {el.get(XML_ID): el for el in element.iter() if el.get(XML_ID)}
     problems = []
     for el in element.iter():

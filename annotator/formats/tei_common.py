@@ -9,7 +9,10 @@ real ids always come back.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
+from typing import Protocol, TypeAlias
 
 from lxml import etree
 from lxml.builder import ElementMaker
@@ -31,7 +34,7 @@ _PLAIN = re.compile(r"[A-Za-z0-9.-][A-Za-z0-9._-]*")
 _SAFE_CHAR = re.compile(r"[A-Za-z0-9.-]")
 _ESCAPE = re.compile(r"_([0-9a-f]{1,6})_")
 #: Characters XML 1.0 cannot carry (written as ``<g type="codepoint" n="U+XXXX"/>``).
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _RANGE = re.compile(r"#string-range\(([^,()\s]+),(-?\d+),(-?\d+)\)")
 
 
@@ -101,9 +104,12 @@ def refs(value: str | None) -> list[str]:
 
 def put_text(el: etree._Element, text: str) -> etree._Element:
     """Set the content of ``el`` to ``text``; characters XML 1.0 forbids become ``<g>``."""
+    if ILLEGAL.search(text) is None:  # the usual case: the text as it is
+        _add_text(el, None, text)
+        return el
     pos = 0
     last: etree._Element | None = None
-    for m in _ILLEGAL.finditer(text):
+    for m in ILLEGAL.finditer(text):
         _add_text(el, last, text[pos:m.start()])
         last = E.g(type="codepoint", n=f"U+{ord(m[0]):04X}")
         el.append(last)
@@ -140,20 +146,12 @@ def get_text(el: etree._Element, path: str | None = None) -> str:
 # --- string ranges -----------------------------------------------------------------------------
 
 def paragraph_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
-    return starts
+    return list(accumulate((len(p) + 1 for p in text.split("\n")[:-1]), initial=0))
 
 
 def _para_of(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:  # the last paragraph that starts at or before pos
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """The last paragraph that starts at or before ``pos`` (the first one for ``pos < 0``)."""
+    return max(bisect_right(starts, pos) - 1, 0)
 
 
 def pieces(starts: list[int], lengths: list[int], start: int,
@@ -217,6 +215,24 @@ def parse_secure(data: bytes, path: str | None) -> etree._Element:
     return root
 
 
-def to_bytes(element: etree._Element) -> bytes:
+class Serialised(Protocol):
+    """TEI that was written straight to bytes (see :mod:`annotator.formats.tei_stream`)."""
+
+    def to_bytes(self) -> bytes: ...
+
+
+TEIOutput: TypeAlias = "etree._Element | Serialised"
+
+
+def to_bytes(element: TEIOutput) -> bytes:
     """UTF-8 with an XML declaration; never pretty-printed (mixed content stays exact)."""
-    return etree.tostring(element, xml_declaration=True, encoding="UTF-8")
+    if isinstance(element, etree._Element):
+        return etree.tostring(element, xml_declaration=True, encoding="UTF-8")
+    return element.to_bytes()
+
+
+def as_element(tei: TEIOutput) -> etree._Element:
+    """``tei`` as a tree (TEI written as bytes is parsed back, no DTDs or entities)."""
+    if isinstance(tei, etree._Element):
+        return tei
+    return parse_secure(tei.to_bytes(), None)

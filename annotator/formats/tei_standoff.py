@@ -21,6 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from bisect import bisect_right
+from typing import Any
 
 from lxml import etree
 
@@ -34,15 +36,16 @@ from annotator.formats.tei_common import (
     E,
     format_ranges,
     make_id,
-    para_id,
     paragraph_starts,
     pieces,
     put_text,
+    q,
     ref,
     token,
 )
 from annotator.formats.tei_fs import attributes_fs
 from annotator.formats.tei_header import class_decl, resp_stmt
+from annotator.formats.tei_stream import NSMAP, TEIBytes, Writer, write_element, write_text
 
 _DATETIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d|--\d\d-\d\d")
@@ -116,35 +119,86 @@ class Paragraphs:
         self.paragraphs = doc.text.split("\n")
         self.starts = paragraph_starts(doc.text)
         self.lengths = [len(p) for p in self.paragraphs]
-        self.ids = [para_id(doc.id, n + 1) for n in range(len(self.paragraphs))]
+        prefix = f"p-{token(doc.id)}-"
+        self.ids = [f"{prefix}{n}" for n in range(1, len(self.paragraphs) + 1)]
 
     def target(self, a: Annotation) -> str:
         if not 0 <= a.start < a.end <= len(self.text):
             raise ValueError(f"annotation {a.id}: span [{a.start}, {a.end}) is empty or "
                              f"outside the text ({len(self.text)} characters)")
+        k = bisect_right(self.starts, a.start) - 1
+        if a.end <= self.starts[k] + self.lengths[k]:  # the usual case: in one paragraph
+            return f"#string-range({self.ids[k]},{a.start - self.starts[k]},{a.end - a.start})"
         return format_ranges(self.ids, pieces(self.starts, self.lengths, a.start, a.end))
 
-    def body(self) -> etree._Element:
-        return E.body(*[E.p({XML_ID: pid}, text) if text else E.p({XML_ID: pid})
-                        for pid, text in zip(self.ids, self.paragraphs, strict=True)])
+    def write_body(self, xf: Writer) -> None:
+        p, element, write = q("p"), xf.element, xf.write
+        with element(q("body")):
+            for pid, text in zip(self.ids, self.paragraphs, strict=True):
+                with element(p, {XML_ID: pid}):
+                    write(text)
 
 
-def _annotation(a: Annotation, text: Paragraphs, entities: Entities) -> etree._Element:
-    el = E.annotation({XML_ID: make_id("a", a.id), "motivation": "classifying",
-                       "target": text.target(a), "resp": ref(make_id("ann", a.annotator))})
-    if a.attributes.get("certainty") in CERTAINTIES:
-        el.set("cert", a.attributes["certainty"])
-    if a.attributes:
-        el.set("ana", ref(make_id("f", a.id)))
-    revisions = times(a.created, a.modified)
-    if revisions is not None:
-        el.append(revisions)
-    el.append(E.ptr(type="category", target=ref(a.tag)))
-    entity = entities.ref(a)
-    if entity:
-        el.append(E.ref(type="entity", target=ref(entity)))
-    el.append(put_text(E.note(type="quote"), a.text_in(text.text)))
-    return el
+class _Spans:
+    """Writes one document's spans (``<annotation motivation="classifying">``); what many
+    spans share (their annotator, tag, times) is prepared once."""
+
+    def __init__(self, xf: Writer, text: Paragraphs, entities: Entities):
+        self.xf, self.text, self.entities = xf, text, entities
+        self.resp: dict[str, str] = {}  # annotator -> @resp
+        self.category: dict[str, Any] = {}  # tag -> <ptr type="category">
+        self.times: dict[tuple[str, str], list[tuple[Any, str]]] = {}
+        self.revision, self.note = xf.element(q("revisionDesc")), xf.element(q("note"), type="quote")
+
+    def _resp(self, annotator: str) -> str:
+        self.resp[annotator] = ref(make_id("ann", annotator))
+        return self.resp[annotator]
+
+    def _category(self, tag: str) -> Any:
+        self.category[tag] = self.xf.element(q("ptr"), type="category", target=ref(tag))
+        return self.category[tag]
+
+    def _changes(self, created: str, modified: str) -> list[tuple[Any, str]]:
+        """``(<change>, its text)`` for :func:`times`."""
+        out = []
+        for kind, value in (("created", created), ("modified", modified)):
+            if value and _is_datetime(value):
+                out.append((self.xf.element(q("change"), type=kind, when=value), ""))
+            elif value:
+                out.append((self.xf.element(q("change"), type=kind), value))
+        self.times[created, modified] = out
+        return out
+
+    def _from_attributes(self, a: Annotation, attrib: dict[str, str]) -> str | None:
+        """Sets ``@cert`` and ``@ana``; the entity the span names, if any."""
+        if a.attributes.get("certainty") in CERTAINTIES:
+            attrib["cert"] = a.attributes["certainty"]
+        attrib["ana"] = ref(make_id("f", a.id))
+        return self.entities.ref(a)
+
+    def write(self, annotations: tuple[Annotation, ...]) -> None:
+        xf, target, full, annotation = self.xf, self.text.target, self.text.text, q("annotation")
+        for a in annotations:
+            attrib = {XML_ID: make_id("a", a.id), "motivation": "classifying",
+                      "target": target(a),
+                      "resp": self.resp.get(a.annotator) or self._resp(a.annotator)}
+            entity = self._from_attributes(a, attrib) if a.attributes else None
+            with xf.element(annotation, attrib):
+                changes = self.times.get((a.created, a.modified))
+                if changes is None:
+                    changes = self._changes(a.created, a.modified)
+                if changes:
+                    with self.revision:
+                        for change, value in changes:
+                            with change:
+                                write_text(xf, value)
+                with self.category.get(a.tag) or self._category(a.tag):
+                    pass
+                if entity:
+                    with xf.element(q("ref"), type="entity", target=ref(entity)):
+                        pass
+                with self.note:
+                    write_text(xf, a.text_in(full))
 
 
 def _decision(r: ReviewDecision, tei_id: str) -> etree._Element:
@@ -162,19 +216,23 @@ def _decision(r: ReviewDecision, tei_id: str) -> etree._Element:
     return el
 
 
-def _standoff(doc: DocumentData, text: Paragraphs, tei_id: str) -> etree._Element | None:
+def _write_standoff(xf: Writer, doc: DocumentData, text: Paragraphs, tei_id: str) -> None:
+    """``<standOff>``, when the document has spans or decisions."""
+    if not doc.annotations and not doc.decisions:
+        return
     entities = Entities(doc.document.id)
-    spans = [_annotation(a, text, entities) for a in doc.annotations]
-    out = E.standOff()
-    if spans:
-        out.append(E.listAnnotation(*spans, type="spans"))
-    if doc.decisions:
-        out.append(E.listAnnotation(*[_decision(r, tei_id) for r in doc.decisions],
-                                    type="review"))
-    out.extend(entities.lists())
-    out.extend(attributes_fs(make_id("f", a.id), a.attributes)
-               for a in doc.annotations if a.attributes)
-    return out if len(out) else None
+    with xf.element(q("standOff")):
+        if doc.annotations:
+            with xf.element(q("listAnnotation"), type="spans"):
+                _Spans(xf, text, entities).write(doc.annotations)
+        if doc.decisions:
+            write_element(xf, E.listAnnotation(*[_decision(r, tei_id) for r in doc.decisions],
+                                               type="review"))
+        for el in entities.lists():
+            write_element(xf, el)
+        for a in doc.annotations:
+            if a.attributes:
+                write_element(xf, attributes_fs(make_id("f", a.id), a.attributes))
 
 
 def _bibl(d: Document) -> etree._Element:
@@ -229,33 +287,44 @@ def document_header(d: Document, meta: Dataset | None, cleaning: bool = True) ->
     return header
 
 
-def _tei(doc: DocumentData, meta: Dataset | None) -> etree._Element:
+def _write_tei(xf: Writer, doc: DocumentData, meta: Dataset | None,
+               standalone: bool = False) -> None:
+    """One ``<TEI>``; ``standalone``: the root (namespaces, ``xml:space``) of its own file."""
     d = doc.document
     text = Paragraphs(d)
     tei_id = make_id("d", d.id)
-    tei = E.TEI({XML_ID: tei_id}, document_header(d, meta), E.text(text.body()))
+    attrib = {XML_ID: tei_id}
     if d.script:
-        tei.set(XML_LANG, d.script)
-    standoff = _standoff(doc, text, tei_id)
-    if standoff is not None:
-        tei.append(standoff)
-    return tei
+        attrib[XML_LANG] = d.script
+    if standalone:
+        attrib[XML_SPACE] = "preserve"
+    with xf.element(q("TEI"), attrib, nsmap=NSMAP if standalone else None):
+        write_element(xf, document_header(d, meta))
+        with xf.element(q("text")):
+            text.write_body(xf)
+        _write_standoff(xf, doc, text, tei_id)
 
 
-def standoff_document(dataset_meta: Dataset, doc: DocumentData) -> etree._Element:
+def standoff_document(dataset_meta: Dataset, doc: DocumentData) -> TEIBytes:
     """One document as a stand-alone ``<TEI>`` (tagset and annotators in its header)."""
-    tei = _tei(doc, dataset_meta)
-    tei.set(XML_SPACE, "preserve")
-    return tei
+    return TEIBytes(lambda xf: _write_tei(xf, doc, dataset_meta, standalone=True))
 
 
-def standoff_corpus(dataset: Dataset) -> etree._Element:
-    """A ``<teiCorpus>``: the tagset and annotators in its header, one ``<TEI>`` per document."""
+def _corpus_header(dataset: Dataset) -> etree._Element:
     title = E.titleStmt(E.title("Annotated corpus"), *[resp_stmt(a) for a in dataset.annotators])
-    header = E.teiHeader(E.fileDesc(
+    return E.teiHeader(E.fileDesc(
         title, E.publicationStmt(E.authority("annotator")),
         E.sourceDesc(E.p("Born digital: each text's own header describes its source."))),
         E.encodingDesc(class_decl(dataset.tagset)))
-    corpus = E.teiCorpus({XML_SPACE: "preserve"}, header)
-    corpus.extend(_tei(doc, None) for doc in dataset.documents)
-    return corpus
+
+
+def _write_corpus(xf: Writer, dataset: Dataset) -> None:
+    with xf.element(q("teiCorpus"), {XML_SPACE: "preserve"}, nsmap=NSMAP):
+        write_element(xf, _corpus_header(dataset))
+        for doc in dataset.documents:
+            _write_tei(xf, doc, None)
+
+
+def standoff_corpus(dataset: Dataset) -> TEIBytes:
+    """A ``<teiCorpus>``: the tagset and annotators in its header, one ``<TEI>`` per document."""
+    return TEIBytes(lambda xf: _write_corpus(xf, dataset))
