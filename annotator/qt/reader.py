@@ -149,7 +149,7 @@ class Reader(QPlainTextEdit):
             return
         first = self.firstVisibleBlock().blockNumber()
         self._window = (first, first + self._screenful())
-        todo = sorted(n for n in self.pending if first <= n <= self._window[1])
+        todo = [n for n in range(first, self._window[1] + 1) if n in self.pending]
         for number in todo:
             self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
 
