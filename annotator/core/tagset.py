@@ -22,6 +22,7 @@ from typing import Any
 import jsonschema
 
 from annotator.core.errors import InputError
+from annotator.core.textfiles import read_text, unique_keys
 
 FORMAT = "annotator-tagset"
 FORMAT_VERSION = 1
@@ -237,29 +238,10 @@ def load_tagset_dict(data: Any, path: str | Path | None = None) -> Tagset:
                   description=data.get("description", ""))
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key '{key}' in one object")
-        out[key] = value
-    return out
-
-
 def _read_json(path: Path) -> Any:
+    text = read_text(path, what="tagset file")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(path, "tagset file not found") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a tagset file") from None
-    except UnicodeDecodeError as e:
-        raise InputError(path, f"not UTF-8 text (byte 0x{e.object[e.start]:02x} at offset "
-                               f"{e.start})") from None
-    except OSError as e:
-        raise InputError(path, f"cannot read tagset file: {e.strerror or e}") from None
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        return json.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as e:
         raise InputError(path, f"invalid JSON at line {e.lineno}, column {e.colno}: "
                                f"{e.msg}") from None

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
+from annotator.core.textfiles import read_text
 from annotator.formats.doccano import ImportedSpan, ImportedText
 
 IGNORED = {"R": "relation", "E": "event", "A": "attribute", "M": "attribute",
@@ -36,15 +37,7 @@ class _Bad(Exception):
 
 
 def _read(path: Path, encoding: str) -> str:
-    try:
-        with path.open(encoding=encoding, newline="") as f:
-            return f.read()
-    except FileNotFoundError:
-        raise InputError(path, "file not found") from None
-    except UnicodeDecodeError as e:
-        raise InputError(path, f"not UTF-8 text (byte offset {e.start})") from None
-    except OSError as e:
-        raise InputError(path, f"cannot read: {e.strerror or e}") from None
+    return read_text(path, encoding=encoding, newline="")
 
 
 def _tag(label: str, tagset: Tagset, label_map: Mapping[str, str]) -> str:

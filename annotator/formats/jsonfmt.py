@@ -32,6 +32,7 @@ from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
 from annotator.core.document import Document, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
+from annotator.core.textfiles import read_text, unique_keys
 from annotator.ingest.tracked import LogEntry, restore
 from annotator.zh import Utf16Map
 
@@ -285,39 +286,24 @@ def _original(text: str, cleaning: list[dict], doc_id: str, ptr: str) -> str | N
 
 # --- reading ---------------------------------------------------------------------------------
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _Problem(f"invalid JSON: duplicate key '{key}' in one object")
-        out[key] = value
-    return out
-
-
 def _no_constants(name: str) -> NoReturn:
     raise _Problem(f"invalid JSON: {name} is not a number")
 
 
 def _loads(text: str, one_line: bool = False) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys,
-                          parse_constant=_no_constants)
+        return json.loads(text, object_pairs_hook=unique_keys, parse_constant=_no_constants)
     except json.JSONDecodeError as e:
         where = f"column {e.colno}" if one_line else f"line {e.lineno}, column {e.colno}"
         raise _Problem(f"invalid JSON at {where}: {e.msg} (truncated or damaged?)") from None
+    except ValueError as e:  # a repeated key
+        raise _Problem(f"invalid JSON: {e}") from None
     except RecursionError:
         raise _Problem("invalid JSON: nested too deeply") from None
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(path, "file not found") from None
-    except UnicodeDecodeError as e:
-        raise InputError(path, f"not UTF-8 text (byte offset {e.start})") from None
-    except OSError as e:
-        raise InputError(path, f"cannot read: {e.strerror or e}") from None
+    return read_text(path)
 
 
 def _header_parts(data: Any, path: Path, part: str) -> tuple[Tagset, tuple[Annotator, ...]]:
