@@ -36,10 +36,6 @@ class _Bad(Exception):
     pass
 
 
-def _read(path: Path, encoding: str) -> str:
-    return read_text(path, encoding=encoding, newline="")
-
-
 def _tag(label: str, tagset: Tagset, label_map: Mapping[str, str]) -> str:
     for candidate in (label_map.get(label), label, label.replace("-", ".", 1)):
         if candidate is None:
@@ -140,10 +136,10 @@ def read_brat(ann_path: str | Path, tagset: Tagset, txt_path: str | Path | None 
     """Read ``ann_path`` and its text (``txt_path``, default: the ``.txt`` next to it)."""
     ann_path = Path(ann_path)
     txt = Path(txt_path) if txt_path is not None else ann_path.with_suffix(".txt")
-    text = _read(txt, "utf-8")
+    text = read_text(txt, encoding="utf-8", newline="")
     if not text:
         raise InputError(txt, "the text file is empty")
-    lines = _read(ann_path, "utf-8-sig").split("\n")
+    lines = read_text(ann_path, encoding="utf-8-sig", newline="").split("\n")
     reader = _Reader(text, tagset, label_map or {})
     for notes_pass in (False, True):
         for n, line in enumerate(lines, 1):

@@ -302,10 +302,6 @@ def _loads(text: str, one_line: bool = False) -> Any:
         raise _Problem("invalid JSON: nested too deeply") from None
 
 
-def _read_text(path: Path) -> str:
-    return read_text(path)
-
-
 def _header_parts(data: Any, path: Path, part: str) -> tuple[Tagset, tuple[Annotator, ...]]:
     _check_schema(data, part)
     return _tagset(data["tagset"], path), _annotators(data["annotators"])
@@ -314,7 +310,7 @@ def _header_parts(data: Any, path: Path, part: str) -> tuple[Tagset, tuple[Annot
 def read_json(path: str | Path) -> Dataset:
     """Read and check a dataset written by :func:`write_json`."""
     path = Path(path)
-    text = _read_text(path)
+    text = read_text(path)
     try:
         data = _loads(text)
         tagset, annotators = _header_parts(data, path, "")
@@ -348,7 +344,7 @@ def read_jsonl(path_docs: str | Path, path_manifest: str | Path | None = None) -
     if not mpath.exists():
         raise InputError(path_docs, f"manifest not found (expected {mpath})")
     try:
-        manifest = _loads(_read_text(mpath))
+        manifest = _loads(read_text(mpath))
         tagset, annotators = _header_parts(manifest, mpath, "manifest")
     except _Problem as e:
         raise InputError(mpath, str(e)) from None
