@@ -6,6 +6,7 @@ from the same definitions, so the sheet can never disagree with the keys.
 
 from __future__ import annotations
 
+import importlib
 from functools import partial
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -32,11 +33,12 @@ ACTIONS = [
     ("&Edit", "clear", "&Clear selection", ["Esc"], "clear_selection"),
     ("&Edit", "find", "&Find…", ["Ctrl+F"], "findbar.open"),
     ("&Edit", "find_next", "Find ne&xt", ["F3"], "findbar.next_match"),
+    ("&Edit", "search", "&Search the corpus…", ["Ctrl+Shift+F"], "searchpanel.open_search"),
     ("&Edit", "find_prev", "Find pre&vious", ["Shift+F3"], "findbar.previous_match"),
     ("&Document", "status_todo", "Status: &to do", ["Ctrl+1"], "status:todo"),
     ("&Document", "status_progress", "Status: &in progress", ["Ctrl+2"], "status:in_progress"),
     ("&Document", "status_done", "Status: &done", ["Ctrl+3"], "status:done"),
-    ("&Document", "review", "&Review disagreements", ["Ctrl+R"], "review_mode"),
+    ("&Document", "review", "&Review disagreements", ["Ctrl+R"], "review.enter"),
     ("&Document", "agreement", "&Agreement…", ["Ctrl+G"], "dialogs.agreement"),
     ("&Document", "next_doc", "&Next document", ["Ctrl+PgDown"], "next_document"),
     ("&Document", "prev_doc", "&Previous document", ["Ctrl+PgUp"], "previous_document"),
@@ -73,15 +75,14 @@ def build_actions(window) -> dict[str, QAction]:
 
 def _handler(window, method: str):
     """A window method; ``findbar.NAME``, a find bar method; ``status:VALUE``, setting the
-    document status; or ``dialogs.NAME``, a dialog function of the window."""
+    document status; or ``MODULE.NAME``, a function of the window in annotator.qt.MODULE."""
     if method.startswith("status:"):
         return partial(window.set_status, method.removeprefix("status:"))
     if method.startswith("findbar."):
         return getattr(window.findbar, method.removeprefix("findbar."))
-    if method.startswith("dialogs."):
-        from annotator.qt import dialogs  # dialogs imports this module
-
-        return partial(getattr(dialogs, method.removeprefix("dialogs.")), window)
+    module, _, name = method.rpartition(".")
+    if module in ("dialogs", "review", "searchpanel"):  # imported here: they import us
+        return partial(getattr(importlib.import_module(f"annotator.qt.{module}"), name), window)
     return getattr(window, method)
 
 

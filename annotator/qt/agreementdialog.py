@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from annotator.qt import jobs
+from annotator.qt import jobs, review
 from annotator.review.report import COLUMNS, project_agreement
 
 if TYPE_CHECKING:
@@ -94,4 +94,4 @@ class AgreementDialog(QDialog):
         if self.by.currentText() == "doc" and scope in {d.id for d in
                                                         self.window_.store.documents()}:
             self.window_.open_document(scope)
-        self.window_.review_mode()
+        review.enter(self.window_)

@@ -21,6 +21,8 @@ def wire(window: MainWindow) -> None:
     panel.unanimousAccepted.connect(lambda cases: settle(
         window, accept_unanimous(cases, reviewer(window))))
     panel.who.itemChanged.connect(lambda _: refresh(window))
+    window.docks["review"].visibilityChanged.connect(
+        lambda shown: refresh(window) if shown else leave(window))
 
 
 def reviewer(window: MainWindow) -> str:

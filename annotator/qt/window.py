@@ -32,6 +32,7 @@ from annotator.qt.palette import TagPalette
 from annotator.qt.panel import AnnotationPanel
 from annotator.qt.reader import Reader
 from annotator.qt.reviewpanel import ReviewPanel
+from annotator.qt.searchpanel import SearchPanel
 from annotator.qt.undo import JournalStack
 
 VIEW_ORDER = ["original", "simplified", "traditional"]
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.tag_palette = TagPalette()
         self.panel = AnnotationPanel()
         self.review = ReviewPanel()
+        self.search = SearchPanel()
+        self.search.jump.connect(self.jump_to)
         self.doc_list = DocumentList()
         self.status_who, self.status_doc, self.status_saved = QLabel(), QLabel(), QLabel()
         for label in (self.status_who, self.status_doc, self.status_saved):
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
             ("palette", "Tags", self.tag_palette, Qt.DockWidgetArea.RightDockWidgetArea),
             ("annotations", "Annotations", self.panel, Qt.DockWidgetArea.BottomDockWidgetArea),
             ("review", "Review", self.review, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("search", "Search", self.search, Qt.DockWidgetArea.BottomDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock-{name}")
@@ -97,7 +101,8 @@ class MainWindow(QMainWindow):
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["palette"], self.docks["review"])
         self.docks["review"].hide()
-        self.docks["review"].visibilityChanged.connect(self._review_visibility)
+        self.tabifyDockWidget(self.docks["annotations"], self.docks["search"])
+        self.docks["search"].hide()
         review.wire(self)
         self.resizeDocks([self.docks["documents"], self.docks["palette"]], [420, 340],
                          Qt.Orientation.Horizontal)
@@ -106,6 +111,7 @@ class MainWindow(QMainWindow):
     # --- project ---------------------------------------------------------------------------
     def set_project(self, store, annotator) -> None:
         self.store = store
+        self.search.store = store
         self.tagset = store.tagset()
         self.tags = {t.id: t for t in self.tagset.tags} if self.tagset else {}
         self.session = Session(store, annotator)
@@ -162,19 +168,14 @@ class MainWindow(QMainWindow):
         self._refresh_panel()
         self._show_selection(scroll=False)
         self._update_document_row()
-        self._refresh_review()
-
-    def _refresh_review(self) -> None:
         review.refresh(self)
 
-    def _review_visibility(self, shown: bool) -> None:
-        if shown:
-            review.refresh(self)
-        else:
-            review.leave(self)
-
-    def review_mode(self) -> None:
-        review.enter(self)
+    def jump_to(self, doc_id: str, start: int, end: int) -> None:
+        """Show ``[start, end)`` of a document (a search hit, a finding)."""
+        if self.editor.doc is None or self.editor.doc.id != doc_id:
+            self.open_document(doc_id)
+        self.reader.select_range(start, end)
+        self.reader.setFocus()
 
     def _step_document(self, step: int) -> None:
         ids = self.doc_list.ids_in_view()
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
         held = self.panel.model.apply(list(change.removed), added)
         self.tag_counts.subtract(a.tag for a in held)
         self.tag_counts.update(a.tag for a in added)
-        self._refresh_review()
+        review.refresh(self)
         self.tag_palette.set_counts(self.tag_counts)
         if any("normalized" in a.attributes for a in change.removed + change.added):
             self._refresh_names()

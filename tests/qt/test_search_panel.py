@@ -1,0 +1,46 @@
+"""Corpus search in the real window: type, Enter, walk the concordance, jump to the hit."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+
+from annotator.core.annotation import Annotator  # noqa: E402
+from annotator.project import create_project  # noqa: E402
+from annotator.qt.window import MainWindow  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store, _ = create_project(tmp_path / "p.annotator")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(store, Annotator("lin", "Lin"), settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.store.close()
+
+
+def test_search_traditional_query_and_jump(qtbot, window):
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert window.docks["search"].isVisible() and window.search.query.hasFocus()
+    event = QInputMethodEvent()
+    event.setCommitString("執法")  # traditional: finds 执法 in the simplified seeds too
+    QApplication.sendEvent(window.search.query, event)
+    qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+    rows = window.search.rows
+    texts = {window.store.document(r.doc_id).text[r.start:r.end] for r in rows}
+    assert texts == {"执法", "執法"} and len({r.doc_id for r in rows}) == 4
+    qtbot.keyClick(window.search.table, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search.table, Qt.Key.Key_Return)
+    hit = rows[1]
+    assert window.doc.id == hit.doc_id
+    assert window.reader.selection() == (hit.start, hit.end)
