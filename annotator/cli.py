@@ -12,13 +12,11 @@ import click
 
 from annotator import __version__
 from annotator.core.annotation import Annotator
-from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.errors import AnnotatorError
 from annotator.core.tagset import load_tagset
-from annotator.exporting import FORMATS, ExportOptions, export
 from annotator.ingest.rules import RULE_NAMES, RULES
 from annotator.interchange import import_files
 from annotator.project import create_project
-from annotator.review.merge import merge
 from annotator.store import Store
 
 RULE_HELP = "; ".join(f"{r.name}" for r in RULES if not r.required)
@@ -39,7 +37,7 @@ def fail_cleanly(fn: Callable) -> Callable:
     return wrapper
 
 
-def _emit_json(data) -> None:
+def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -150,7 +148,7 @@ def docs(project: Path, as_json: bool) -> None:
     with Store.open(project) as store:
         rows = store.documents()
     if as_json:
-        _emit_json([r.to_dict() for r in rows])
+        emit_json([r.to_dict() for r in rows])
         return
     for i, r in enumerate(rows, 1):
         click.echo(f"{i:>3}  {r.id}  {r.date or '-':<10}  {r.script:<7}  {r.status:<11}  "
@@ -175,7 +173,7 @@ def show(project: Path, doc: str, cleaning: bool, as_json: bool) -> None:
     if as_json:
         data = {k: v for k, v in d.__dict__.items() if k not in ("raw", "original")}
         data["cleaning"] = list(d.cleaning) if cleaning else len(d.cleaning)
-        _emit_json(data)
+        emit_json(data)
         return
     click.echo(f"# {d.title}\n# id {d.id}  date {d.date or '-'}  source {d.source or '-'}  "
                f"script {d.script} ({', '.join(d.languages)})  from {d.origin}\n")
@@ -208,7 +206,7 @@ def tagset(project: Path, load_file: Path | None, as_json: bool) -> None:
     if ts is None:
         raise click.ClickException(f"{project}: has no tagset; load one with --load FILE")
     if as_json:
-        _emit_json(ts.to_dict())
+        emit_json(ts.to_dict())
         return
     click.echo(f"{ts.id} v{ts.version}: {ts.name.get('en', '')} / {ts.name.get('zh-Hans', '')}")
     for group in ts.groups:
@@ -218,157 +216,9 @@ def tagset(project: Path, load_file: Path | None, as_json: bool) -> None:
                        f"{t.label.get('zh-Hans')}")
 
 
-@cli.command("export")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
-              help="tei (stand-off, lossless), tei-inline, json, jsonl, doccano, conll, csv.")
-@click.option("--out", required=True, type=click.Path(path_type=Path),
-              help="File to write (for tei: a .xml corpus file, or a folder).")
-@click.option("--annotator", "annotators", multiple=True, help="Only this annotator's spans "
-              "(repeatable); for tei-inline, the layer to show.")
-@click.option("--status", type=click.Choice(["all", "accepted", "gold"]), default="all",
-              show_default=True, help="Which spans by review status.")
-@click.option("--group", "groups", multiple=True, help="Only this tag group (repeatable).")
-@click.option("--doc", "docs", multiple=True, help="Only this document (id, prefix or number).")
-@click.option("--split", help="Split by document into train/dev/test, e.g. 80/10/10.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
-@fail_cleanly
-def export_cmd(project: Path, fmt: str, out: Path, annotators: tuple[str, ...],
-               status: str, groups: tuple[str, ...], docs: tuple[str, ...], split: str | None,
-               seed: int) -> None:
-    """Export PROJECT's annotations.
-
-    \b
-    Example:
-        annotator export study.annotator --format jsonl --status gold \\
-            --split 80/10/10 --seed 1 --out ner.jsonl
-    """
-    with Store.open(project) as store:
-        doc_ids = {store.resolve_document(d) for d in docs} or None
-        try:
-            options = ExportOptions.build(fmt, out, set(annotators), status, set(groups),
-                                          doc_ids, split, seed)
-        except ValueError as e:
-            raise click.ClickException(str(e)) from None
-        report = export(store, options)
-    click.echo(report.line())
-
-
-@cli.command("merge")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("others", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@fail_cleanly
-def merge_cmd(project: Path, others: tuple[Path, ...]) -> None:
-    """Merge colleagues' project files (or their JSON/JSONL/TEI exports) into PROJECT.
-    Documents match by text; annotations keep their annotator and id, so merging twice
-    changes nothing; a document whose text differs is refused and listed. A backup is
-    taken first.
-
-    \b
-    Example:
-        annotator merge review.annotator lin.annotator chen.annotator
-    """
-    failed = False
-    with Store.open(project) as store:
-        for other in others:
-            try:
-                report = merge(store, other)
-            except InputError as e:
-                click.echo(f"error: {e.message}", err=True)
-                failed = True
-                continue
-            for line in report.lines():
-                click.echo(line)
-            click.echo(f"backup: {report.backup}")
-            failed = failed or bool(report.refused)
-    if failed:
-        sys.exit(1)
-
-
-@cli.command("agreement")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--annotators", help="Comma-separated annotator ids (default: all who annotated).")
-@click.option("--by", type=click.Choice(["overall", "tag", "group", "doc"]), default="overall",
-              show_default=True, help="One row per tag, group, document, or overall.")
-@click.option("--unit", type=click.Choice(["char"]), default="char", show_default=True,
-              help="The unit of the κ/α measures (characters; uncoded text is a category).")
-@click.option("--skip-space-punct", is_flag=True, help="Leave whitespace and punctuation out.")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@click.option("--csv", "as_csv", is_flag=True, help="CSV output.")
-@fail_cleanly
-def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
-                  skip_space_punct: bool, as_json: bool, as_csv: bool) -> None:
-    """Inter-annotator agreement in PROJECT: Cohen's κ (two annotators), Fleiss' κ,
-    Krippendorff's α (nominal, per character; uncoded text counts as a category),
-    Krippendorff's unitizing αu, and span F1 (exact and overlapping). Definitions:
-    docs/agreement.md.
-
-    \b
-    Example:
-        annotator agreement review.annotator --annotators lin,chen --by group
-    """
-    from annotator.review import report
-
-    chosen = [a.strip() for a in annotators.split(",")] if annotators else None
-    with Store.open(project) as store:
-        try:
-            who, rows = report.project_agreement(store, chosen, by, skip_space_punct)
-        except ValueError as e:
-            raise click.ClickException(str(e)) from None
-    if as_json:
-        click.echo(report.as_json(who, rows))
-    elif as_csv:
-        click.echo(report.as_csv(rows), nl=False)
-    else:
-        click.echo(f"annotators: {', '.join(who)}; unit: {unit}"
-                   f"{' (no whitespace/punctuation)' if skip_space_punct else ''}")
-        click.echo(report.as_table(rows))
-        click.echo("uncoded text counts as a category in κ and α")
-
-
-@cli.command("search")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("query", required=False, default="")
-@click.option("--tag", help="Only hits inside a span with this tag; with no QUERY, list the "
-              "spans with this tag.")
-@click.option("--annotator", "annotator_id", help="Only hits inside a span by this annotator; "
-              "with no QUERY, list this annotator's spans.")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
-              help="At most this many lines, in document order.")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@fail_cleanly
-def search_cmd(project: Path, query: str, tag: str | None, annotator_id: str | None,
-               limit: int, as_json: bool) -> None:
-    """Search all documents of PROJECT for QUERY and print a concordance: title, @offset
-    (code points), left context [match] right context. Traditional and simplified
-    characters match each other (恐怖主義 finds 恐怖主义) and Latin letters ignore case.
-    With --tag and/or --annotator, only hits that lie wholly inside one span with that tag
-    (by that annotator) are shown; with no QUERY, those spans themselves are listed. No
-    matches is not an error: it prints "no matches" (--json: []).
-
-    \b
-    Example:
-        annotator search study.annotator 恐怖主義
-        annotator search study.annotator 北京 --tag actor.state --json
-        annotator search study.annotator --tag threat.terrorism --annotator lin
-    """
-    from annotator.core import concordance
-
-    if not query.strip() and not (tag or annotator_id):
-        raise click.UsageError("give a QUERY, or --tag/--annotator to list spans")
-    with Store.open(project) as store:
-        spans = store.find_spans(tag=tag, annotator=annotator_id) if tag or annotator_id else None
-        if spans is not None and not query.strip():
-            hits: list = spans[:limit]
-        else:
-            hits = concordance.first_inside(
-                lambda n, skip: store.search(query, limit=n, offset=skip), spans, limit)
-        rows = concordance.rows(hits, store.document)
-    if as_json:
-        _emit_json([concordance.record(row, hit) for row, hit in zip(rows, hits, strict=True)])
-        return
-    click.echo("\n".join(concordance.line(row) for row in rows) or "no matches")
+# the data commands (export, merge, agreement, search, check-consistency) live in
+# annotator/cli_data.py and register themselves on this group
+from annotator import cli_data  # noqa: E402,F401
 
 
 def main() -> None:

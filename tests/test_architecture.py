@@ -6,8 +6,10 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "annotator"
-QT_FREE = ["core", "ingest", "formats", "review", "store", "zh.py",
-           "project.py", "resources.py", "cli.py"]
+# everything but the qt package (cli.py imports Qt only inside the function that opens it)
+QT_FREE = sorted(p.name for p in PACKAGE.iterdir()
+                 if p.name not in ("qt", "__main__.py")  # __main__ runs the program
+                 and (p.suffix == ".py" or (p / "__init__.py").exists()))
 
 
 def python_files(*names):

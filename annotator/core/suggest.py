@@ -1,0 +1,237 @@
+"""Suggestions: places where a known term occurs but is not tagged yet.
+
+A :class:`Lexicon` maps surface forms, folded with :func:`annotator.core.search.searchable`
+(so 上海合作組織 and 上海合作组织 are one form), to the tag they are most often given. Its
+forms come from the tagset's example terms (every script) and from the spans already
+annotated. Scanning a text finds every occurrence of every form at once: the forms are
+compiled (once per lexicon) into one regular expression shaped like a trie, so the scan runs
+at C speed, never overlaps, and takes the longest form at each position. Latin forms
+(``SCO``, ``UN``) only match whole words.
+
+Pure Python: no Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol
+
+from annotator.core import commands
+from annotator.core.annotation import Annotation, new_id, now
+from annotator.core.commands import Command
+from annotator.core.search import find_all, searchable
+from annotator.core.tagset import Tagset
+
+#: Where a lexicon form came from (a form both annotated and in the tagset says "annotations").
+SOURCES = ("annotations", "tagset")
+_WORD = "A-Za-z0-9"
+
+
+class SpanLike(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def tag(self) -> str: ...
+
+
+def form_of(text: str) -> str:
+    """The lexicon form of a stretch of text: folded for matching, outer spaces removed."""
+    return searchable(text.strip())
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    form: str
+    tag: str  # the most frequent tag
+    counts: dict[str, int]  # tag -> annotated spans (+1 when the tagset lists the form)
+    annotated: int  # how many annotated spans have this form
+    source: str  # "annotations" or "tagset"
+
+    @property
+    def ambiguous(self) -> bool:
+        """The form was given more than one tag."""
+        return len(self.counts) > 1
+
+
+class Suggestion(NamedTuple):
+    """Tag ``[start, end)`` (code points of the canonical text) with ``tag``."""
+
+    start: int
+    end: int
+    tag: str
+    form: str
+    source: str
+
+
+@dataclass
+class Lexicon:
+    entries: dict[str, LexEntry]
+    _pattern: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+
+    @classmethod
+    def build(cls, tagset: Tagset | None,
+              annotations_with_text: Iterable[tuple[str, str]] = ()) -> Lexicon:
+        """From the tagset's examples and ``(text of a span, tag)`` pairs. Forms shorter
+        than 2 characters are kept only when annotated at least twice."""
+        annotated: dict[str, Counter[str]] = {}
+        for text, tag in annotations_with_text:
+            form = form_of(text)
+            if form:
+                annotated.setdefault(form, Counter())[tag] += 1
+        listed: dict[str, set[str]] = {}
+        for entry in tagset.tags if tagset else ():
+            for terms in entry.examples.values():
+                for term in terms:
+                    if form := form_of(term):
+                        listed.setdefault(form, set()).add(entry.id)
+        entries = {}
+        for form in sorted(annotated.keys() | listed.keys()):
+            ann = annotated.get(form, Counter())
+            total = sum(ann.values())
+            if len(form) < 2 and total < 2:
+                continue
+            counts = {t: ann[t] + (t in listed.get(form, ())) for t in
+                      sorted(ann.keys() | listed.get(form, set()))}
+            best = max(counts, key=lambda t: (counts[t], ann[t]))  # ties: first tag id
+            entries[form] = LexEntry(form, best, counts, total,
+                                     "annotations" if total else "tagset")
+        return cls(entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, form: object) -> bool:
+        return form in self.entries
+
+    def __getitem__(self, form: str) -> LexEntry:
+        return self.entries[form]
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """The compiled scanner (None for an empty lexicon)."""
+        if self._pattern is None and self.entries:
+            forms = self.entries
+            first = "".join(re.escape(c) for c in sorted({f[0] for f in forms}))
+            self._pattern = re.compile(f"(?=[{first}])(?:{trie_pattern(forms)})")
+        return self._pattern
+
+    def scan(self, folded: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, form)`` of every occurrence in a folded text (from
+        :func:`searchable`), left to right, non-overlapping, longest form first."""
+        if (pattern := self.pattern) is None:
+            return
+        for m in pattern.finditer(folded):
+            yield m.start(), m.end(), m.group()
+
+
+# --- the scanner -------------------------------------------------------------------------
+_END = ""  # trie key marking the end of a form
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def trie_pattern(forms: Iterable[str]) -> str:
+    """One regular expression matching any of ``forms``, longest first at each position.
+
+    Branches of a trie node start with different characters, so at most one can go on;
+    inside it the optional tail is greedy, so the first match found is the longest. A form
+    starting (ending) with a Latin letter or digit must not follow (precede) another one.
+    """
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    branches = []
+    for ch, child in sorted(trie.items()):
+        # the look-behind sits after the first character so every branch starts with a
+        # literal, which the regex engine tests before trying the branch
+        guard = f"(?<![{_WORD}].)" if _is_word(ch) else ""
+        branches.append((ch, re.escape(ch) + guard + _node(child, ch)))
+    return _alternation(branches)
+
+
+def _node(node: dict, last: str) -> str:
+    tail = f"(?![{_WORD}])" if _is_word(last) else ""
+    branches = [(ch, re.escape(ch) + _node(child, ch)) for ch, child in sorted(node.items())
+                if ch != _END]
+    if not branches:
+        return tail
+    if _END in node:
+        if tail:
+            return f"(?:{_alternation(branches)}|{tail})"
+        return f"(?:{_alternation(branches)})?"
+    return branches[0][1] if len(branches) == 1 else f"(?:{_alternation(branches)})"
+
+
+_FAN_OUT = 8
+
+
+def _alternation(branches: list[tuple[str, str]]) -> str:
+    """``a|b|c…`` for branches keyed by their first character. The regex engine tries
+    alternatives one by one, so many branches (hundreds of first characters) are split
+    into a tree of at most :data:`_FAN_OUT` groups, each behind a look-ahead for its first
+    characters: a position costs a few set tests instead of hundreds of comparisons."""
+    if len(branches) <= 2 * _FAN_OUT:
+        return "|".join(p for _, p in branches)
+    size = -(-len(branches) // _FAN_OUT)
+    groups = [branches[i:i + size] for i in range(0, len(branches), size)]
+    return "|".join(f"(?=[{''.join(re.escape(c) for c, _ in g)}])(?:{_alternation(g)})"
+                    for g in groups)
+
+
+# --- suggesting and accepting ------------------------------------------------------------
+def suggestions(text: str, spans: Iterable[SpanLike], lexicon: Lexicon,
+                rejected: set[tuple[int, int, str]] | frozenset = frozenset()
+                ) -> list[Suggestion]:
+    """Every occurrence of a lexicon form in ``text`` (non-overlapping, longest first, in
+    reading order) with the form's most frequent tag, except where a span already has that
+    tag and those bounds, and except the ``(start, end, tag)`` in ``rejected``."""
+    done = {(s.start, s.end, s.tag) for s in spans}
+    out = []
+    for start, end, form in lexicon.scan(searchable(text)):
+        entry = lexicon.entries[form]
+        key = (start, end, entry.tag)
+        if key not in done and key not in rejected:
+            out.append(Suggestion(start, end, entry.tag, form, entry.source))
+    return out
+
+
+def accept_all(doc_id: str, text: str, suggestions: Iterable[Suggestion],
+               annotator: str) -> Command | None:
+    """One batch command (one undo step) adding exactly the suggested spans; None when
+    there is nothing to add. Refuses (``ValueError``) a suggestion outside the text."""
+    stamp = now()
+    added = []
+    for s in suggestions:
+        if not 0 <= s.start < s.end <= len(text):
+            raise ValueError(f"suggestion [{s.start}, {s.end}) is outside the text")
+        added.append(Annotation(new_id(), doc_id, s.start, s.end, s.tag, annotator, {},
+                                stamp, stamp))
+    if not added:
+        return None
+    first = text[added[0].start:added[0].end][:20]
+    label = f"accept {len(added)} suggestion(s)" + (f" ({first}…)" if len(added) > 1 else
+                                                      f" ({first})")
+    return commands.batch(doc_id, added, label)
+
+
+def annotate_all(doc_id: str, text: str, span_text: str, tag: str, annotator: str,
+                 existing_spans: Iterable[Annotation]) -> list[tuple[int, int]]:
+    """The occurrences of ``span_text`` in ``text`` (folded, as the in-document find) that
+    ``annotator`` has not yet tagged ``tag`` in document ``doc_id``: an occurrence inside
+    one of their spans with that tag counts as tagged. For a review queue before storing."""
+    tagged = sorted((a.start, a.end) for a in existing_spans
+                    if a.tag == tag and a.doc_id == doc_id and a.annotator == annotator)
+    return [(s, e) for s, e in find_all(text, span_text)
+            if not any(a <= s and e <= b for a, b in tagged)]

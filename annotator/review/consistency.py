@@ -1,0 +1,193 @@
+"""Consistency: the same words handled differently across a project.
+
+Three kinds of :class:`Finding`, each at a place (document, code-point range) a window can
+jump to:
+
+* ``tagged differently``: the same (folded) text carries different tags in different
+  places. Reported at the places whose tag is not the form's most frequent one (at every
+  place when no tag is most frequent).
+* ``missed elsewhere``: an occurrence of an annotated text not inside any span with a tag
+  that text has somewhere. Occurrences are found as suggestions are
+  (:meth:`annotator.core.suggest.Lexicon.scan`: non-overlapping, longest form first), so
+  上海合作组织 inside a tagged 上海合作组织成员国元首理事会 is the longer form's occurrence,
+  not a miss.
+* ``cuts a word``: a span whose edge falls inside an occurrence of a longer annotated text
+  with the same tag, which is not tagged whole there (上海合作 tagged in
+  上海合作组织 when 上海合作组织 is tagged elsewhere). Reported at the span.
+
+Pure Python: no Qt, no SQL. Traditional and simplified characters count as the same text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from annotator.core.annotation import Annotation
+from annotator.core.search import searchable
+from annotator.core.suggest import Lexicon, form_of
+
+KINDS = ("tagged differently", "missed elsewhere", "cuts a word")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # one of KINDS
+    form: str  # the folded text concerned
+    doc_id: str
+    start: int  # code points of the document's canonical text, half-open
+    end: int
+    tags: tuple[str, ...]  # the form's tags, most frequent first
+    detail: str
+    title: str = ""
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "form": self.form, "doc_id": self.doc_id,
+                "title": self.title, "start": self.start, "end": self.end,
+                "tags": list(self.tags), "detail": self.detail}
+
+
+class _Doc(NamedTuple):
+    rank: int
+    doc_id: str
+    title: str
+    text: str
+    spans: dict[str, list[tuple[int, int]]]  # tag -> sorted (start, end)
+    longest: dict[str, int]  # tag -> longest span
+
+
+Place = tuple[int, int, int]  # (document rank, start, end)
+
+
+def check(docs: Iterable[tuple[str, str, str, Sequence[Annotation]]]) -> list[Finding]:
+    """Findings over ``(doc_id, title, text, annotations)`` in document order, then by
+    offset (then kind, form)."""
+    corpus = [_doc(rank, *d) for rank, d in enumerate(docs)]
+    places = _places(corpus)
+    findings = _tagged_differently(corpus, places) + _missed_and_cut(corpus, places)
+    unique = {(f.kind, f.doc_id, f.start, f.end, f.form): f for f in findings}
+    rank = {d.doc_id: d.rank for d in corpus}
+    return sorted(unique.values(), key=lambda f: (rank[f.doc_id], f.start, f.end,
+                                                  KINDS.index(f.kind), f.form))
+
+
+def _doc(rank: int, doc_id: str, title: str, text: str,
+         annotations: Sequence[Annotation]) -> _Doc:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for a in annotations:
+        spans.setdefault(a.tag, []).append((a.start, a.end))
+    for bounds in spans.values():
+        bounds.sort()
+    longest = {tag: max(e - s for s, e in bounds) for tag, bounds in spans.items()}
+    return _Doc(rank, doc_id, title, text, spans, longest)
+
+
+def _places(corpus: list[_Doc]) -> dict[str, dict[str, list[Place]]]:
+    """form -> tag -> the distinct places it is tagged so (several annotators tagging one
+    place count once)."""
+    places: dict[str, dict[str, set[Place]]] = {}
+    for d in corpus:
+        for tag, bounds in d.spans.items():
+            for s, e in bounds:
+                if form := form_of(d.text[s:e]):
+                    places.setdefault(form, {}).setdefault(tag, set()).add((d.rank, s, e))
+    return {form: {tag: sorted(p) for tag, p in by_tag.items()}
+            for form, by_tag in places.items()}
+
+
+def _ranked(by_tag: dict[str, list[Place]]) -> tuple[str, ...]:
+    return tuple(sorted(by_tag, key=lambda t: (-len(by_tag[t]), t)))
+
+
+def _counts(by_tag: dict[str, list[Place]]) -> str:
+    return ", ".join(f"{t} ×{len(by_tag[t])}" for t in _ranked(by_tag))
+
+
+def _tagged_differently(corpus: list[_Doc], places: dict[str, dict[str, list[Place]]]
+                        ) -> list[Finding]:
+    out = []
+    for form, by_tag in places.items():
+        if len(by_tag) < 2:
+            continue
+        ranked = _ranked(by_tag)
+        majority = ranked[0] if len(by_tag[ranked[0]]) > len(by_tag[ranked[1]]) else None
+        for tag in ranked:
+            if tag == majority:
+                continue
+            for rank, s, e in by_tag[tag]:
+                d = corpus[rank]
+                out.append(Finding("tagged differently", form, d.doc_id, s, e, ranked,
+                                   f"tagged {tag} here; in all: {_counts(by_tag)}", d.title))
+    return out
+
+
+def _missed_and_cut(corpus: list[_Doc], places: dict[str, dict[str, list[Place]]]
+                    ) -> list[Finding]:
+    lexicon = Lexicon.build(None, ((form, tag) for form, by_tag in places.items()
+                                   for tag, p in by_tag.items() for _ in p))
+    known = {form_of(form): form for form in places}  # the lexicon folds its forms again
+    out: list[Finding] = []
+    for d in corpus:
+        for start, end, found in lexicon.scan(searchable(d.text)):
+            form = known[found]
+            out += _occurrence(d, start, end, form, places[form])
+    return out
+
+
+def _occurrence(d: _Doc, start: int, end: int, form: str,
+                by_tag: dict[str, list[Place]]) -> list[Finding]:
+    """Nothing when a span with one of the form's tags covers ``[start, end)``; else the
+    spans with those tags cutting it, else the occurrence as missed."""
+    cutters = []
+    for tag in by_tag:
+        for s, e in _overlapping(d, tag, start, end):
+            if s <= start and end <= e:
+                return []
+            cutters.append((s, e, tag))
+    ranked = _ranked(by_tag)
+    if not cutters:
+        return [Finding("missed elsewhere", form, d.doc_id, start, end, ranked,
+                        f"untagged here; tagged {_counts(by_tag)} elsewhere", d.title)]
+    return [Finding("cuts a word", form_of(d.text[s:e]), d.doc_id, s, e, ranked,
+                    f"{tag} span [{s}, {e}) cuts {form} [{start}, {end}), tagged whole "
+                    f"{_counts(by_tag)} elsewhere", d.title)
+            for s, e, tag in sorted(cutters)]
+
+
+def _overlapping(d: _Doc, tag: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The document's spans with ``tag`` overlapping ``[start, end)``."""
+    bounds = d.spans.get(tag)
+    if not bounds:
+        return []
+    lo = bisect.bisect_left(bounds, (start - d.longest[tag], -1))
+    hi = bisect.bisect_left(bounds, (end, -1))
+    return [(s, e) for s, e in bounds[lo:hi] if e > start]
+
+
+# --- a project, and the command line's output ----------------------------------------------
+def project_findings(store, annotator: str | None = None) -> list[Finding]:
+    """:func:`check` over every document of an open store, with all spans or only
+    ``annotator``'s."""
+    return check((d.id, d.title, store.document(d.id).text,
+                  [a for a in store.annotations(d.id) if annotator in (None, a.annotator)])
+                 for d in store.documents())
+
+
+def summary(findings: list[Finding]) -> dict[str, int]:
+    return {kind: sum(f.kind == kind for f in findings) for kind in KINDS}
+
+
+def as_text(findings: list[Finding]) -> str:
+    """One line per finding (kind, form, title, @offset, detail), then the counts."""
+    lines = [f"{f.kind:<18}  {f.form}  {f.title}  @{f.start}  {f.detail}" for f in findings]
+    counts = ", ".join(f"{n} {kind}" for kind, n in summary(findings).items())
+    return "\n".join([*lines, f"{len(findings)} finding(s): {counts}"])
+
+
+def as_json(findings: list[Finding]) -> str:
+    return json.dumps({"count": len(findings), "by_kind": summary(findings),
+                       "findings": [f.to_dict() for f in findings]},
+                      ensure_ascii=False, indent=2)
