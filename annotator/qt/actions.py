@@ -40,6 +40,7 @@ ACTIONS = [
     ("&Document", "status_done", "Status: &done", ["Ctrl+3"], "status:done"),
     ("&Document", "review", "&Review disagreements", ["Ctrl+R"], "review.enter"),
     ("&Document", "agreement", "&Agreement…", ["Ctrl+G"], "dialogs.agreement"),
+    ("&Document", "consistency", "Check &consistency…", ["Ctrl+K"], "dialogs.consistency"),
     ("&Document", "next_doc", "&Next document", ["Ctrl+PgDown"], "next_document"),
     ("&Document", "prev_doc", "&Previous document", ["Ctrl+PgUp"], "previous_document"),
     ("&View", "cycle_script", "Cycle &script: original / 简体 / 繁體", ["Ctrl+T"], "cycle_view"),

@@ -87,6 +87,12 @@ def agreement(window: MainWindow) -> None:
     dialog.show()
 
 
+def consistency(window: MainWindow) -> None:
+    from annotator.qt.consistencydialog import ConsistencyDialog
+
+    ConsistencyDialog(window).show()
+
+
 def export(window: MainWindow) -> None:
     from annotator.qt.exportdialog import ExportDialog
 

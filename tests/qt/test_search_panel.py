@@ -44,3 +44,21 @@ def test_search_traditional_query_and_jump(qtbot, window):
     hit = rows[1]
     assert window.doc.id == hit.doc_id
     assert window.reader.selection() == (hit.start, hit.end)
+
+
+def test_consistency_dialog_jumps_to_a_missed_occurrence(qtbot, window):
+    from annotator.qt.consistencydialog import ConsistencyDialog
+
+    doc = window.doc
+    start = doc.text.index("上合组织")
+    window.reader.select_range(start, start + 4)
+    window.apply_tag("actor.igo")
+    dialog = ConsistencyDialog(window)
+    qtbot.addWidget(dialog)
+    missed = [i for i, f in enumerate(dialog.findings) if f.kind == "missed elsewhere"]
+    assert missed and dialog.table.rowCount() == len(dialog.findings)
+    finding = dialog.findings[missed[-1]]
+    dialog.jump(missed[-1])
+    assert window.doc.id == finding.doc_id
+    assert window.reader.selection() == (finding.start, finding.end)
+    assert window.doc.text[finding.start:finding.end] in ("上合组织", "上合組織")
