@@ -31,6 +31,8 @@ ACTIONS = [
     ("&Edit", "end_left", "Move span end left", ["Alt+Shift+Left"], "end_left"),
     ("&Edit", "end_right", "Move span end right", ["Alt+Shift+Right"], "end_right"),
     ("&Edit", "clear", "&Clear selection", ["Esc"], "clear_selection"),
+    ("&Edit", "annotate_all", "&Annotate all occurrences…", ["Ctrl+Shift+A"],
+     "annotateall.annotate_all_occurrences"),
     ("&Edit", "find", "&Find…", ["Ctrl+F"], "findbar.open"),
     ("&Edit", "find_next", "Find ne&xt", ["F3"], "findbar.next_match"),
     ("&Edit", "search", "&Search the corpus…", ["Ctrl+Shift+F"], "searchpanel.open_search"),
@@ -82,7 +84,7 @@ def _handler(window, method: str):
     if method.startswith("findbar."):
         return getattr(window.findbar, method.removeprefix("findbar."))
     module, _, name = method.rpartition(".")
-    if module in ("dialogs", "review", "searchpanel"):  # imported here: they import us
+    if module in ("dialogs", "review", "searchpanel", "annotateall"):  # imported here: they import us
         return partial(getattr(importlib.import_module(f"annotator.qt.{module}"), name), window)
     return getattr(window, method)
 

@@ -62,3 +62,26 @@ def test_consistency_dialog_jumps_to_a_missed_occurrence(qtbot, window):
     assert window.doc.id == finding.doc_id
     assert window.reader.selection() == (finding.start, finding.end)
     assert window.doc.text[finding.start:finding.end] in ("上合组织", "上合組織")
+
+
+def test_annotate_all_occurrences_is_one_undo(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QListWidget
+
+    def review_queue(dialog):  # the user unticks the first occurrence and presses OK
+        listing = dialog.findChild(QListWidget)
+        listing.item(0).setCheckState(Qt.CheckState.Unchecked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QDialog, "exec", review_queue)
+    text = window.doc.text
+    start = text.index("三股势力")
+    window.reader.select_range(start, start + 4)
+    window.apply_tag("threat.three_evils")
+    count = text.count("三股势力")
+    qtbot.keyClick(window.reader, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    spans = [a for a in window.store.annotations(window.doc.id) if a.tag == "threat.three_evils"]
+    assert count > 3 and len(spans) == count - 1  # all but the unticked one
+    window.undo()
+    assert len([a for a in window.store.annotations(window.doc.id)
+                if a.tag == "threat.three_evils"]) == 1
