@@ -74,6 +74,7 @@ def export(store, options: ExportOptions, progress: Callable[[int, int], None] |
            cancelled: Callable[[], bool] = lambda: False) -> ExportReport:
     """Write the export; ``progress(done, total)`` after each document; ``cancelled()`` is
     polled between documents (a cancelled export leaves no partial files)."""
+    _check_choices(store, options)
     ids = [d.id for d in store.documents()
            if options.doc_ids is None or d.id in options.doc_ids]
     parts = {"": ids} if options.split is None else split(ids, options.split, options.seed)
@@ -88,11 +89,33 @@ def export(store, options: ExportOptions, progress: Callable[[int, int], None] |
                         _set(options.groups), None)
             ds = replace(ds, documents=counter.count(ds.documents))
             files += writer(ds, _part_path(options.out, name), layer)
+    except OSError as e:
+        raise ExportError(f"{e.filename or options.out}: cannot write: "
+                          f"{e.strerror or e}") from None
     except Cancelled:
         for f in files:
             f.unlink(missing_ok=True)
         raise
     return ExportReport(options.fmt, counter.done, files)
+
+
+ONE_LAYER = ("tei-inline", "doccano", "conll")
+
+
+def _check_choices(store, options: ExportOptions) -> None:
+    """Refuse filters that name nothing, and mixed layers where a format shows one."""
+    known = {a.id for a in store.annotators()}
+    for who in sorted(options.annotators or ()):
+        if who not in known:
+            raise ExportError(f"unknown annotator '{who}' (known: {', '.join(sorted(known))})")
+    groups = {g.id for g in store.tagset().groups}
+    for group in sorted(options.groups or ()):
+        if group not in groups:
+            raise ExportError(f"unknown tag group '{group}' (known: {', '.join(sorted(groups))})")
+    single = options.status == "gold" or (options.annotators and len(options.annotators) == 1)
+    if options.fmt in ONE_LAYER and not single and len(store.active_annotators()) > 1:
+        raise ExportError(f"{options.fmt} shows one layer: choose --status gold or one "
+                          "--annotator (several annotators' spans would be mixed)")
 
 
 def _set(values: frozenset[str] | None) -> set[str] | None:

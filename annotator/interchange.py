@@ -19,6 +19,7 @@ from pathlib import Path
 
 from annotator.core.annotation import Annotator
 from annotator.core.errors import InputError
+from annotator.ingest.importer import expand_paths
 from annotator.project import import_paths
 from annotator.transfer import import_dataset, layer_dataset
 
@@ -50,8 +51,8 @@ def kind_of(path: Path) -> str:
     if suffix in (".jsonl", ".ndjson"):
         from annotator.formats.jsonfmt import manifest_path
 
-        if manifest_path(path).exists():
-            return JSONL
+        if manifest_path(path).exists() or _first_line_is_dataset(path):
+            return JSONL  # our own export: without its manifest it is refused, not guessed
         return DOCCANO if _first_line_is_doccano(path) else TEXT
     return TEXT
 
@@ -65,14 +66,22 @@ def _head_says_dataset(path: Path) -> bool:
     return '"annotator-dataset"' in head
 
 
-def _first_line_is_doccano(path: Path) -> bool:
+def _first_record(path: Path) -> dict:
     try:
         with path.open(encoding="utf-8-sig", errors="replace") as f:
             line = next((ln for ln in f if ln.strip()), "")
         record = json.loads(line)
     except (OSError, ValueError):
-        return False
-    return isinstance(record, dict) and any(k in record for k in ("label", "labels", "entities"))
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def _first_line_is_doccano(path: Path) -> bool:
+    return any(k in _first_record(path) for k in ("label", "labels", "entities"))
+
+
+def _first_line_is_dataset(path: Path) -> bool:
+    return {"text_sha256", "spans"} <= set(_first_record(path))
 
 
 def import_files(store, paths: Iterable[Path], annotator: Annotator | None = None,
@@ -84,7 +93,7 @@ def import_files(store, paths: Iterable[Path], annotator: Annotator | None = Non
     ``cancelled()`` is asked between files (each file is all-or-nothing)."""
     outcome = ImportOutcome()
     texts: list[Path] = []
-    paths = list(paths)
+    paths = _expand(paths)
     for n, path in enumerate(paths, 1):
         if cancelled():
             outcome.lines.append("cancelled: the remaining files were not imported")
@@ -111,6 +120,16 @@ def import_files(store, paths: Iterable[Path], annotator: Annotator | None = Non
         outcome.errors += report.errors
         outcome.documents += len(report.added)
     return outcome
+
+
+def _expand(paths: Iterable[Path]) -> list[Path]:
+    """Files named and files in folders named, each to be told by its content; a JSONL
+    export's manifest is read with its JSONL, not on its own."""
+    from annotator.formats.jsonfmt import manifest_path
+
+    files = list(expand_paths(paths))
+    manifests = {manifest_path(f) for f in files if f.suffix.lower() in (".jsonl", ".ndjson")}
+    return [f for f in files if f not in manifests]
 
 
 def _import_one(store, path: Path, kind: str, annotator: Annotator | None) -> str:

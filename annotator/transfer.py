@@ -17,6 +17,7 @@ from annotator.core.annotation import Annotation, Annotator, now
 from annotator.core.dataset import Dataset, DocumentData
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError
+from annotator.core.tagset import default_tagset
 
 
 @dataclass
@@ -54,11 +55,13 @@ def import_dataset(store, ds: Dataset, source: str, strict: bool = True) -> Tran
 
 
 def _settle_tagset(store, ds: Dataset, docs: list[DocumentData], source: str) -> None:
-    """A project without annotations takes the dataset's tagset; otherwise every tag the
-    dataset uses must exist in the project's."""
+    """A new project (no annotations, still on the shipped default tagset, or none) takes
+    the dataset's tagset; a project whose tagset the user chose keeps it, and then every
+    tag the dataset uses must exist in it."""
     current = store.tagset()
-    if current is None or (current.to_dict() != ds.tagset.to_dict()
-                           and not store.has_annotations()):
+    untouched = current is None or (current.to_dict() == default_tagset().to_dict()
+                                    and not store.has_annotations())
+    if untouched and (current is None or current.to_dict() != ds.tagset.to_dict()):
         store.set_tagset(ds.tagset)
         return
     known = {t.id for t in current.tags}

@@ -107,3 +107,16 @@ def test_every_command_has_help_with_example():
     for name, _command in cli.commands.items():
         result = run(name, "--help")
         assert result.exit_code == 0 and "Example:" in result.output, name
+
+
+def test_a_digit_only_id_prefix_resolves(project):
+    docs = json.loads(run("docs", project, "--json").output)
+    for doc in docs:
+        prefix = doc["id"][:5]
+        result = run("show", project, prefix, "--json")
+        if result.exit_code == 0:
+            assert json.loads(result.output)["id"] == doc["id"]
+    # seed 000's id starts with seven digits: no such list number, so it is a prefix
+    number_like = next(d for d in docs if d["id"][:7].isdigit())
+    assert json.loads(run("show", project, number_like["id"][:7], "--json").output
+                      )["id"] == number_like["id"]

@@ -75,7 +75,8 @@ def test_gold_export_and_split(project, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     spans = [s for d in data["documents"] for s in d["spans"]]
     assert spans and {s["annotator"] for s in spans} == {"wang"}
-    result = run("export", project, "--format", "doccano", "--split", "60/20/20", "--seed", "3",
+    result = run("export", project, "--format", "doccano", "--annotator", "lin",
+                 "--split", "60/20/20", "--seed", "3",
                  "--out", tmp_path / "ner.jsonl")
     assert result.exit_code == 0, result.output
     sizes = [len((tmp_path / f"ner-{p}.jsonl").read_text(encoding="utf-8").splitlines())
@@ -121,3 +122,50 @@ def test_a_bad_dataset_changes_nothing(project, tmp_path):
     assert result.exit_code == 1 and str(out) in result.output
     with Store.open(target) as store:
         assert store.documents() == [] and store.annotators() == []
+
+
+def test_folder_of_exports_imports_by_content(project, tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert run("export", project, "--format", "jsonl", "--out", folder / "all.jsonl"
+               ).exit_code == 0
+    assert run("export", project, "--format", "tei", "--out", folder / "tei").exit_code == 0
+    for name in ("all.jsonl", "tei"):
+        target = tmp_path / f"{name}.annotator"
+        assert run("init", target, "--no-seeds").exit_code == 0
+        source = folder / name
+        result = run("import", target, source)
+        assert result.exit_code == 0, result.output
+        with Store.open(target) as store, Store.open(project) as original:
+            count = lambda s: sum(len(s.annotations(d.id)) for d in s.documents())  # noqa: E731
+            assert count(store) == count(original) > 0
+    lonely = tmp_path / "lonely.jsonl"
+    lonely.write_bytes((folder / "all.jsonl").read_bytes())
+    result = run("import", tmp_path / "all.jsonl.annotator", lonely)
+    assert result.exit_code == 1 and "manifest" in result.output
+
+
+def test_refusals_name_the_problem(project, tmp_path):
+    custom = json.loads(run("tagset", project, "--json").output)
+    custom["id"] = "mini"
+    custom["groups"] = custom["groups"][:1]
+    mini = tmp_path / "mini.json"
+    mini.write_text(json.dumps(custom, ensure_ascii=False), encoding="utf-8")
+    result = run("tagset", project, "--load", mini)
+    assert result.exit_code == 1 and "lacks tags in use" in result.output
+    target = tmp_path / "mini.annotator"
+    assert run("init", target, "--no-seeds", "--tagset", mini).exit_code == 0
+    out = tmp_path / "all.json"
+    assert run("export", project, "--format", "json", "--out", out).exit_code == 0
+    result = run("import", target, out)  # the user's own tagset stays; unknown tags refused
+    assert result.exit_code == 1 and "not in the project's tagset 'mini'" in result.output
+    for args, message in ((("--format", "tei-inline"), "one layer"),
+                          (("--format", "json", "--annotator", "nobody"), "unknown annotator"),
+                          (("--format", "json", "--group", "nosuch"), "unknown tag group")):
+        result = run("export", project, *args, "--out", tmp_path / "x")
+        assert result.exit_code == 1 and message in result.output, result.output
+    result = run("export", project, "--format", "csv", "--out", tmp_path)
+    assert result.exit_code == 1 and "cannot write" in result.output
+    assert "Traceback" not in result.output
+    result = run("agreement", project, "--annotators", "lin,nobody")
+    assert result.exit_code == 1 and "unknown annotator" in result.output

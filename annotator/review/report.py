@@ -16,6 +16,11 @@ def project_agreement(store, annotators: list[str] | None = None, by: str = "ove
                       skip_space_punct: bool = False) -> tuple[list[str], list[dict]]:
     """(annotators compared, report rows). Default annotators: every non-reviewer who has
     annotated something."""
+    known = {a.id for a in store.annotators()}
+    unknown = [a for a in annotators or () if a not in known]
+    if unknown:
+        raise ValueError(f"unknown annotator(s): {', '.join(unknown)} "
+                         f"(known: {', '.join(sorted(known))})")
     if not annotators:
         active = {a.annotator for d in store.documents() for a in store.annotations(d.id)}
         annotators = [a.id for a in store.annotators() if a.role != "reviewer" and a.id in active]

@@ -94,6 +94,10 @@ class AnnotationsMixin(DecisionsMixin):
             self._apply_decisions(command)
 
 
+    def active_annotators(self) -> list[str]:
+        """Annotators who have spans in the project."""
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT annotator FROM annotations")]
+
     def has_annotations(self) -> bool:
         return self.conn.execute("SELECT 1 FROM annotations LIMIT 1").fetchone() is not None
 

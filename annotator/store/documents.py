@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from annotator.core.annotation import Annotator, now
 from annotator.core.document import Document, DocumentSummary
+from annotator.core.errors import ProjectError
 from annotator.core.tagset import Tagset, load_tagset_dict
 from annotator.store.base import StoreBase, dumps
 from annotator.store.search import index_documents
@@ -17,8 +18,14 @@ DOC_JSON = ("languages", "metadata", "cleaning")
 class DocumentsMixin(StoreBase):
     # --- tagset ------------------------------------------------------------------------
     def set_tagset(self, tagset: Tagset) -> None:
-        """Make ``tagset`` the project's tagset (kept alongside any earlier ones)."""
+        """Make ``tagset`` the project's tagset (kept alongside any earlier ones). Refused
+        when stored annotations use tags the new tagset lacks."""
         with self.transaction():
+            known = {t.id for t in tagset.tags}
+            used = {r[0] for r in self.conn.execute("SELECT DISTINCT tag FROM annotations")}
+            if used - known:
+                raise ProjectError(f"{self.path}: tagset '{tagset.id}' lacks tags in use: "
+                                   f"{', '.join(sorted(used - known))}")
             self.conn.execute("UPDATE tagsets SET active = 0")
             self.conn.execute(
                 "INSERT INTO tagsets(id, version, name, data, active, loaded) "
@@ -109,18 +116,18 @@ class DocumentsMixin(StoreBase):
         return _summary(r)
 
     def resolve_document(self, ref: str) -> str:
-        """A document id from its id, its 1-based list number, or an id prefix (≥ 4)."""
+        """A document id from its id, its 1-based list number, or an unambiguous id prefix
+        of at least 3 characters (a number that is no list number is tried as a prefix)."""
         if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (ref,)).fetchone():
             return ref
-        if ref.isdigit() and len(ref) < 8:
+        if ref.isdigit() and 1 <= int(ref) <= 10**7:
             row = self.conn.execute("SELECT id FROM documents ORDER BY position LIMIT 1 "
                                     "OFFSET ?", (int(ref) - 1,)).fetchone()
-            if row and int(ref) >= 1:
+            if row:
                 return row[0]
-            raise KeyError(ref)
         rows = self.conn.execute("SELECT id FROM documents WHERE id LIKE ? || '%' LIMIT 2",
                                  (ref,)).fetchall()
-        if len(ref) >= 4 and len(rows) == 1:
+        if len(ref) >= 3 and len(rows) == 1:
             return rows[0][0]
         raise KeyError(ref)
 
