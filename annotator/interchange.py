@@ -161,7 +161,8 @@ def _import_layer(store, path: Path, kind: str, annotator: Annotator | None) -> 
         store.add_annotator(annotator)
         report = import_dataset(store, layer_dataset(store, annotator, layers, str(path)),
                                 str(path), strict=False)
-    return report.line()
+    warnings = [f"\n  warning: {w}" for it in items for w in it.warnings]
+    return report.line() + "".join(warnings)
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -157,7 +157,7 @@ _BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("copyright notice", re.compile(
         r"版权所有|版權所有|版权作品|版權作品|未经.{0,8}授权|未經.{0,8}授權|严禁转载|嚴禁轉載"
         r"|Copyright|All rights reserved|©", re.IGNORECASE)),
-    ("editor credit", re.compile(r"^\s*(?:责任编辑|責任編輯|责编|責編)[:：]")),
+    ("editor credit", re.compile(r"^\s*[(（]?\s*(?:责任编辑|責任編輯|责编|責編)[:：]")),
     ("page furniture", re.compile(
         r"扫一扫|掃一掃|返回顶部|返回頂部|打印本页|打印本頁|关闭窗口|關閉窗口|【纠错】|【糾錯】"
         r"|^\s*(?:上一篇|下一篇|相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接)")),

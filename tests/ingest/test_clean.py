@@ -118,3 +118,9 @@ def test_switching_rules_off():
     assert clean(text, rules=[]).rules == ("line-endings", "nfc")
     with pytest.raises(ValueError, match="no-such-rule"):
         clean(text, rules=["no-such-rule"])
+
+
+def test_parenthesised_editor_credit_goes():
+    cleaned = clean("上合组织举行会议。\n(责任编辑:李四)")
+    assert cleaned.text == "上合组织举行会议。"
+    assert [e.reason for e in cleaned.log if e.rule == "site-boilerplate"] == ["editor credit"]
