@@ -15,6 +15,17 @@ from annotator.review.merge import merge
 from annotator.store import Store
 
 
+def check_known(store, tag: str | None = None, annotator: str | None = None) -> None:
+    """A --tag or --annotator that names nothing in the project is a mistake, not a filter."""
+    tagset = store.tagset()
+    if tag and tagset is not None and tag not in {t.id for t in tagset.tags}:
+        raise click.ClickException(f"unknown tag '{tag}' (see `annotator tagset {store.path}`)")
+    known = {a.id for a in store.annotators()}
+    if annotator and annotator not in known:
+        raise click.ClickException(f"unknown annotator '{annotator}' (known: "
+                                   f"{', '.join(sorted(known))})")
+
+
 @cli.command("export")
 @click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
@@ -107,6 +118,8 @@ def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
     """
     from annotator.review import report
 
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
     chosen = [a.strip() for a in annotators.split(",")] if annotators else None
     with Store.open(project) as store:
         try:
@@ -155,6 +168,7 @@ def search_cmd(project: Path, query: str, tag: str | None, annotator_id: str | N
     if not query.strip() and not (tag or annotator_id):
         raise click.UsageError("give a QUERY, or --tag/--annotator to list spans")
     with Store.open(project) as store:
+        check_known(store, tag=tag, annotator=annotator_id)
         spans = store.find_spans(tag=tag, annotator=annotator_id) if tag or annotator_id else None
         if spans is not None and not query.strip():
             hits: list = spans[:limit]
@@ -186,5 +200,6 @@ def check_consistency_cmd(project: Path, annotator_id: str | None, as_json: bool
     from annotator.review import consistency
 
     with Store.open(project) as store:
+        check_known(store, annotator=annotator_id)
         findings = consistency.project_findings(store, annotator_id)
     click.echo(consistency.as_json(findings) if as_json else consistency.as_text(findings))

@@ -169,3 +169,14 @@ def test_refusals_name_the_problem(project, tmp_path):
     assert "Traceback" not in result.output
     result = run("agreement", project, "--annotators", "lin,nobody")
     assert result.exit_code == 1 and "unknown annotator" in result.output
+
+
+def test_filters_that_name_nothing_are_refused(project):
+    for args, message in ((("search", project, "北京", "--tag", "no.such"), "unknown tag"),
+                          (("search", project, "北京", "--annotator", "nobody"),
+                           "unknown annotator"),
+                          (("check-consistency", project, "--annotator", "nobody"),
+                           "unknown annotator"),
+                          (("agreement", project, "--json", "--csv"), "one of --json")):
+        result = run(*args)
+        assert result.exit_code != 0 and message in result.output, (args, result.output)

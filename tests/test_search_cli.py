@@ -67,7 +67,7 @@ def test_tag_restricts_hits_to_spans(project):
     result = run("search", project, "北京", "--annotator", "lin", "--json")
     assert len(json.loads(result.output)) == 2
     result = run("search", project, "北京", "--tag", "actor.state", "--annotator", "nobody")
-    assert result.exit_code == 0 and result.output == "no matches\n"
+    assert result.exit_code == 1 and "unknown annotator 'nobody'" in result.output
 
 
 def test_tag_without_query_lists_spans(project):
