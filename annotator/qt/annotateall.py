@@ -6,18 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-)
-
 from annotator.core.concordance import kwic
 from annotator.core.suggest import Suggestion, accept_all, annotate_all
+from annotator.qt.dialogs import checklist
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -32,31 +23,16 @@ def queue(window: MainWindow) -> list[Suggestion] | None:
     text = doc.text[span.start:span.end]
     places = annotate_all(doc.id, doc.text, text, span.tag, window.session.annotator.id,
                           window.editor.index or ())
-    dialog = QDialog(window)
-    dialog.setWindowTitle("Annotate all occurrences")
-    listing = QListWidget()
+    entries = []
     for start, end in places:
         left, match, right = kwic(doc.text, start, end)
-        item = QListWidgetItem(f"{left} [{match}] {right}")
-        item.setData(Qt.ItemDataRole.UserRole, (start, end))
-        item.setCheckState(Qt.CheckState.Checked)
-        listing.addItem(item)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(QLabel(f"{len(places)} untagged occurrence(s) of “{text}” → "
-                            f"{window.tags[span.tag].name() if span.tag in window.tags else span.tag}"
-                            " (untick the ones to leave)"))
-    layout.addWidget(listing)
-    layout.addWidget(buttons)
-    dialog.resize(700, 420)
-    if not places or not dialog.exec():
+        entries.append((f"{left} [{match}] {right}", (start, end)))
+    tag = window.tags[span.tag].name() if span.tag in window.tags else span.tag
+    label = f"{len(places)} untagged occurrence(s) of “{text}” → {tag} (untick to leave)"
+    kept = checklist(window, "Annotate all occurrences", label, entries, (700, 420)) \
+        if places else None
+    if not kept:
         return None
-    items = [listing.item(i) for i in range(listing.count())]
-    kept = [item.data(Qt.ItemDataRole.UserRole) for item in items
-            if item and item.checkState() == Qt.CheckState.Checked]
     return [Suggestion(start, end, span.tag, text, "annotate-all") for start, end in kept]
 
 

@@ -3,6 +3,7 @@ Each is a function of the main window, called from its menu entry."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -99,13 +101,16 @@ def export(window: MainWindow) -> None:
     ExportDialog(window).exec()
 
 
-def choose_annotators(window: MainWindow) -> None:
-    dialog = QDialog(window)
-    dialog.setWindowTitle("Annotators shown")
+def checklist(parent, title: str, label: str, entries: Sequence[tuple[str, object]],
+              size: tuple[int, int] = (420, 360)) -> list | None:
+    """A list of ticked entries (text, value) to untick; the values still ticked on OK,
+    or None on Cancel."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
     listing = QListWidget()
-    for a in window.store.annotators():
-        item = QListWidgetItem(f"{a.name} ({a.role})")
-        item.setData(Qt.ItemDataRole.UserRole, a.id)
+    for text, value in entries:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, value)
         item.setCheckState(Qt.CheckState.Checked)
         listing.addItem(item)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -113,12 +118,23 @@ def choose_annotators(window: MainWindow) -> None:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
+    if label:
+        layout.addWidget(QLabel(label))
     layout.addWidget(listing)
     layout.addWidget(buttons)
-    if dialog.exec():
-        items = [listing.item(i) for i in range(listing.count())]
-        window.set_shown(frozenset(item.data(Qt.ItemDataRole.UserRole) for item in items
-                                   if item and item.checkState() == Qt.CheckState.Checked))
+    dialog.resize(*size)
+    if not dialog.exec():
+        return None
+    items = [listing.item(i) for i in range(listing.count())]
+    return [item.data(Qt.ItemDataRole.UserRole) for item in items
+            if item and item.checkState() == Qt.CheckState.Checked]
+
+
+def choose_annotators(window: MainWindow) -> None:
+    chosen = checklist(window, "Annotators shown", "",
+                       [(f"{a.name} ({a.role})", a.id) for a in window.store.annotators()])
+    if chosen is not None:
+        window.set_shown(frozenset(chosen))
 
 
 def shortcuts_sheet(window: MainWindow) -> None:

@@ -85,3 +85,19 @@ def test_annotate_all_occurrences_is_one_undo(qtbot, window, monkeypatch):
     window.undo()
     assert len([a for a in window.store.annotations(window.doc.id)
                 if a.tag == "threat.three_evils"]) == 1
+
+
+def test_choose_annotators_dialog_sets_the_layers_shown(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QListWidget
+
+    from annotator.qt import dialogs
+
+    window.store.add_annotator(Annotator("chen", "Chen"))
+
+    def untick_first(dialog):
+        dialog.findChild(QListWidget).item(0).setCheckState(Qt.CheckState.Unchecked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QDialog, "exec", untick_first)
+    dialogs.choose_annotators(window)
+    assert window.editor.shown == frozenset({"chen"})
