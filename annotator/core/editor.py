@@ -4,8 +4,6 @@ the selected span, which annotators are shown, and every keyboard/mouse edit as 
 
 from __future__ import annotations
 
-from collections import Counter
-
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change, Command
 from annotator.core.document import Document
@@ -41,9 +39,6 @@ class Editor:
 
     def visible_spans(self) -> list[Annotation]:
         return [a for a in self.index or () if self.keep(a)]
-
-    def counts(self) -> Counter:
-        return Counter(a.tag for a in self.visible_spans())
 
     # --- selection -----------------------------------------------------------------------
     def select(self, span_id: str | None) -> Annotation | None:

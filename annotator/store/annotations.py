@@ -108,7 +108,7 @@ class AnnotationsMixin(DecisionsMixin):
             rows = self.conn.execute(
                 f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id IN "
                 f"({', '.join('?' * len(chunk))})", chunk)
-            out += [_annotation(r) for r in rows]
+            out += _annotations(rows)
         return out
 
 
@@ -117,11 +117,6 @@ def _annotations(rows) -> list[Annotation]:
     make, loads, empty = tuple.__new__, json.loads, _NO_ATTRIBUTES
     return [make(Annotation, (r[0], r[1], r[2], r[3], r[4], r[5],
                               {} if r[6] == empty else loads(r[6]), r[7], r[8])) for r in rows]
-
-
-def _annotation(row) -> Annotation:
-    attributes = {} if row[6] == _NO_ATTRIBUTES else json.loads(row[6])
-    return Annotation(row[0], row[1], row[2], row[3], row[4], row[5], attributes, row[7], row[8])
 
 
 def _annotation_row(a: Annotation) -> tuple:

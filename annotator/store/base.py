@@ -125,14 +125,6 @@ class StoreBase:
         self.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) "
                           "DO UPDATE SET value = excluded.value", (key, dumps(value)))
 
-    def set_meta(self, key: str, value) -> None:
-        with self.transaction():
-            self._set_meta(key, value)
-
-    def meta(self, key: str, default=None):
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else default
-
     def backup(self, reason: str) -> Path:
         """A consistent snapshot of the project in ``<project>.backups/`` (SQLite's online
         backup API into a temporary file, fsynced, then renamed into place)."""
