@@ -45,3 +45,15 @@ class Annotation(NamedTuple):
 
     def text_in(self, text: str) -> str:
         return text[self.start:self.end]
+
+
+class Rejection(NamedTuple):
+    """An annotator said no to suggesting ``tag`` for ``[start, end)`` of a document; the
+    suggestion stays hidden for them (it is stored, and undoable like any edit)."""
+
+    doc_id: str
+    start: int
+    end: int
+    tag: str
+    annotator: str
+    created: str = ""

@@ -10,13 +10,13 @@ import json
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from annotator.core.annotation import Annotation, new_id, now
+from annotator.core.annotation import Annotation, Rejection, new_id, now
 from annotator.core.dataset import ReviewDecision
 
 
 @dataclass(frozen=True)
 class Command:
-    kind: str  # add | delete | retag | resize | attributes | batch | adjudicate
+    kind: str  # add | delete | retag | resize | attributes | batch | adjudicate | reject
     doc_id: str
     before: tuple[Annotation, ...] = ()
     after: tuple[Annotation, ...] = ()
@@ -24,30 +24,47 @@ class Command:
     # review decisions replaced the same way (adjudication adds them; undo takes them away)
     decisions_before: tuple[ReviewDecision, ...] = ()
     decisions_after: tuple[ReviewDecision, ...] = ()
+    # rejected suggestions, the same way (rejecting adds one; undo takes it away)
+    rejections_before: tuple[Rejection, ...] = ()
+    rejections_after: tuple[Rejection, ...] = ()
 
     def inverse(self) -> Command:
         return replace(self, before=self.after, after=self.before,
                        decisions_before=self.decisions_after,
-                       decisions_after=self.decisions_before)
+                       decisions_after=self.decisions_before,
+                       rejections_before=self.rejections_after,
+                       rejections_after=self.rejections_before)
+
+    @property
+    def doc_ids(self) -> set[str]:
+        """Every document the command touches (a corpus-wide batch touches several)."""
+        return {a.doc_id for a in self.before + self.after} | {self.doc_id}
 
     def to_json(self) -> str:
         return json.dumps({"kind": self.kind, "doc_id": self.doc_id, "label": self.label,
                            "before": [a._asdict() for a in self.before],
                            "after": [a._asdict() for a in self.after],
                            "decisions_before": [_decision(d) for d in self.decisions_before],
-                           "decisions_after": [_decision(d) for d in self.decisions_after]},
+                           "decisions_after": [_decision(d) for d in self.decisions_after],
+                           "rejections_before": [list(r) for r in self.rejections_before],
+                           "rejections_after": [list(r) for r in self.rejections_after]},
                           ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, payload: str) -> Command:
         data = json.loads(payload)
-        decisions = {k: tuple(ReviewDecision(**{**d, "targets": tuple(d["targets"])})
-                              for d in data.get(k, ())) for k in ("decisions_before",
-                                                                  "decisions_after")}
+        def decisions(key: str) -> tuple[ReviewDecision, ...]:
+            return tuple(ReviewDecision(**{**d, "targets": tuple(d["targets"])})
+                         for d in data.get(key, ()))
+
+        def rejections(key: str) -> tuple[Rejection, ...]:
+            return tuple(Rejection(*r) for r in data.get(key, ()))
+
         return cls(data["kind"], data["doc_id"],
                    tuple(Annotation(**a) for a in data["before"]),
                    tuple(Annotation(**a) for a in data["after"]), data.get("label", ""),
-                   **decisions)
+                   decisions("decisions_before"), decisions("decisions_after"),
+                   rejections("rejections_before"), rejections("rejections_after"))
 
     @property
     def removed_ids(self) -> set[str]:
@@ -75,13 +92,26 @@ class Change:
     def of(cls, command: Command) -> Change:
         return cls(command.doc_id, command.before, command.after, command)
 
+    def only(self, doc_id: str) -> Change:
+        """The part of the change in one document (a corpus-wide batch touches several)."""
+        return Change(doc_id, tuple(a for a in self.removed if a.doc_id == doc_id),
+                      tuple(a for a in self.added if a.doc_id == doc_id), self.command)
+
+    @property
+    def rejections(self) -> tuple[tuple[Rejection, ...], tuple[Rejection, ...]]:
+        """(withdrawn, made) rejections of suggestions."""
+        c = self.command
+        return (c.rejections_before, c.rejections_after) if c else ((), ())
+
     @property
     def touched(self) -> tuple[int, int] | None:
         """The code-point range the change affects (to repaint), or None."""
-        spans = self.removed + self.added
+        withdrawn, made = self.rejections
+        spans = [(a.start, a.end) for a in self.removed + self.added] + [
+            (r.start, r.end) for r in withdrawn + made if r.doc_id == self.doc_id]
         if not spans:
             return None
-        return min(a.start for a in spans), max(a.end for a in spans)
+        return min(s for s, _ in spans), max(e for _, e in spans)
 
 
 def apply_to(rows: dict[str, Annotation], command: Command) -> dict[str, Annotation]:
@@ -148,4 +178,14 @@ def set_attributes(span: Annotation, attributes: dict) -> Command | None:
 
 
 def batch(doc_id: str, added: list[Annotation], label: str) -> Command:
+    """Add many spans as one undo step; they may lie in other documents than ``doc_id``
+    (the document the user was on), as with annotate-all over the whole corpus."""
     return Command("batch", doc_id, (), tuple(added), label)
+
+
+def reject(doc_id: str, start: int, end: int, tag: str, annotator: str,
+           text: str = "") -> Command:
+    """Never suggest ``tag`` for ``[start, end)`` again (to ``annotator``)."""
+    rejection = Rejection(doc_id, start, end, tag, annotator, now())
+    return Command("reject", doc_id, label=f"reject suggestion {text[:20]}".rstrip(),
+                   rejections_after=(rejection,))

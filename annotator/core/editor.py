@@ -4,11 +4,14 @@ the selected span, which annotators are shown, and every keyboard/mouse edit as 
 
 from __future__ import annotations
 
+from annotator.core import commands
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change, Command
 from annotator.core.document import Document
 from annotator.core.session import Session
 from annotator.core.spans import SpanIndex
+from annotator.core.suggest import Suggestion, accept_all
+from annotator.core.suggester import DocSuggestions, LexiconSource
 
 ALL, MINE = "all", "mine"
 
@@ -21,13 +24,49 @@ class Editor:
         self.index: SpanIndex | None = None
         self.selected: Annotation | None = None
         self.shown: str | frozenset[str] = ALL  # ALL, MINE, or a set of annotator ids
+        self.lexicon: LexiconSource | None = None  # built by build_lexicon (when idle)
+        self.suggestions: DocSuggestions | None = None
 
     # --- documents -----------------------------------------------------------------------
     def open(self, doc_id: str) -> Document:
         self.doc = self.store.document(doc_id)
         self.index = SpanIndex(self.doc.text, self.store.annotations(doc_id))
         self.selected = None
+        me = self.session.annotator.id
+        self.suggestions = DocSuggestions(doc_id, self.doc.text, self.index, me,
+                                          self.store.rejections(doc_id, me))
+        if self.lexicon is not None and self.lexicon.ready:
+            self.suggestions.set_lexicon(self.lexicon.lexicon)
         return self.doc
+
+    # --- suggestions ---------------------------------------------------------------------
+    def build_lexicon(self) -> None:
+        """Count every span of the project and compile the lexicon (slow on big projects:
+        the window calls this when idle)."""
+        self.lexicon = LexiconSource(self.store.tagset(), self.store.span_texts())
+        self.compile_lexicon()
+
+    def compile_lexicon(self) -> None:
+        if self.lexicon is not None and self.suggestions is not None:
+            self.suggestions.set_lexicon(self.lexicon.compile())
+
+    def suggestion_at(self, start: int, end: int) -> Suggestion | None:
+        return self.suggestions.at(start, end) if self.suggestions else None
+
+    def accept(self, suggestions: list[Suggestion]) -> Change | None:
+        """Add the suggested spans, as one command."""
+        if self.doc is None or not suggestions:
+            return None
+        command = accept_all(self.doc.id, self.doc.text, suggestions,
+                             self.session.annotator.id)
+        return self._absorb(self.session.run(command), select=None)
+
+    def reject(self, s: Suggestion) -> Change | None:
+        if self.doc is None:
+            return None
+        return self._absorb(self.session.run(commands.reject(
+            self.doc.id, s.start, s.end, s.tag, self.session.annotator.id,
+            self.doc.text[s.start:s.end])), select=None)
 
     # --- what is shown -------------------------------------------------------------------
     def keep(self, a: Annotation) -> bool:
@@ -103,19 +142,42 @@ class Editor:
         return self._absorb_other(self.session.redo())
 
     def _absorb_other(self, change: Change | None) -> Change | None:
-        """Undo/redo may concern another document: open it first."""
+        """Undo/redo may concern another document: open it first (a corpus-wide batch
+        touching the open document stays on it)."""
         if change is None:
             return None
-        if self.doc is None or change.doc_id != self.doc.id:
+        docs = change.command.doc_ids if change.command else {change.doc_id}
+        if self.doc is None or self.doc.id not in docs:
+            self._count(change)
             self.open(change.doc_id)  # fresh from the store: already includes the change
-            ids = [a.id for a in change.added]
+            ids = [a.id for a in change.added if a.doc_id == change.doc_id]
             self.select(ids[0] if ids else None)
-            return change
-        ids = [a.id for a in change.added]
+            return change.only(change.doc_id)
+        ids = [a.id for a in change.added if a.doc_id == self.doc.id]
         return self._absorb(change, select=ids[0] if ids else None)
 
     def _absorb(self, change: Change | None, select: str | None) -> Change | None:
-        if change is not None and self.index is not None:
-            self.index.update(change)
-            self.select(select)
-        return change
+        """Bring the open document's index, the lexicon and the suggestions up to date
+        with a stored change; returns the part of it in the open document."""
+        if change is None or self.index is None or self.doc is None:
+            return change
+        self._count(change)
+        mine = change.only(self.doc.id)
+        self.index.update(mine)
+        if self.suggestions is not None:
+            self.suggestions.update(mine)
+            if self.lexicon is not None and self.lexicon.ready:
+                self.suggestions.set_lexicon(self.lexicon.lexicon)
+        self.select(select)
+        return mine
+
+    def _count(self, change: Change) -> None:
+        if self.lexicon is not None:
+            texts = {self.doc.id: self.doc.text} if self.doc else {}
+
+            def text_of(doc_id: str) -> str:
+                if doc_id not in texts:
+                    texts[doc_id] = self.store.document(doc_id).text
+                return texts[doc_id]
+
+            self.lexicon.update(change, text_of)

@@ -13,9 +13,10 @@ Pure Python: no Qt, no SQL.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
@@ -73,6 +74,7 @@ class Suggestion(NamedTuple):
 @dataclass
 class Lexicon:
     entries: dict[str, LexEntry]
+    forms_id: int = 0  # lexicons sharing a forms_id have the same forms (and scanner)
     _pattern: re.Pattern[str] | None = field(default=None, init=False, repr=False)
 
     @classmethod
@@ -82,27 +84,32 @@ class Lexicon:
         than 2 characters are kept only when annotated at least twice."""
         annotated: dict[str, Counter[str]] = {}
         for text, tag in annotations_with_text:
-            form = form_of(text)
-            if form:
+            if form := form_of(text):
                 annotated.setdefault(form, Counter())[tag] += 1
-        listed: dict[str, set[str]] = {}
-        for entry in tagset.tags if tagset else ():
-            for terms in entry.examples.values():
-                for term in terms:
-                    if form := form_of(term):
-                        listed.setdefault(form, set()).add(entry.id)
+        return cls.from_counts(listed_forms(tagset), annotated)
+
+    @classmethod
+    def from_counts(cls, listed: dict[str, set[str]],
+                    annotated: dict[str, Counter[str]]) -> Lexicon:
+        """From :func:`listed_forms` and ``form → Counter(tag → annotated spans)``."""
         entries = {}
         for form in sorted(annotated.keys() | listed.keys()):
-            ann = annotated.get(form, Counter())
-            total = sum(ann.values())
-            if len(form) < 2 and total < 2:
-                continue
-            counts = {t: ann[t] + (t in listed.get(form, ())) for t in
-                      sorted(ann.keys() | listed.get(form, set()))}
-            best = max(counts, key=lambda t: (counts[t], ann[t]))  # ties: first tag id
-            entries[form] = LexEntry(form, best, counts, total,
-                                     "annotations" if total else "tagset")
+            if entry := make_entry(form, annotated.get(form), listed.get(form)):
+                entries[form] = entry
         return cls(entries)
+
+    @property
+    def ready(self) -> bool:
+        """The scanner is compiled (or there is nothing to scan for)."""
+        return self._pattern is not None or not self.entries
+
+    def with_entries(self, entries: dict[str, LexEntry], forms_id: int) -> Lexicon:
+        """A lexicon with other entries; it keeps this one's compiled scanner when the
+        forms are the same (only which tag is most frequent changed)."""
+        lexicon = Lexicon(entries, forms_id)
+        if entries.keys() == self.entries.keys():
+            lexicon.forms_id, lexicon._pattern = self.forms_id, self._pattern
+        return lexicon
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -129,6 +136,31 @@ class Lexicon:
             return
         for m in pattern.finditer(folded):
             yield m.start(), m.end(), m.group()
+
+
+def listed_forms(tagset: Tagset | None) -> dict[str, set[str]]:
+    """Form → the tags whose example terms (in any script) have that form."""
+    listed: dict[str, set[str]] = {}
+    for entry in tagset.tags if tagset else ():
+        for terms in entry.examples.values():
+            for term in terms:
+                if form := form_of(term):
+                    listed.setdefault(form, set()).add(entry.id)
+    return listed
+
+
+def make_entry(form: str, annotated: Counter[str] | None,
+               listed: set[str] | None) -> LexEntry | None:
+    """The lexicon entry of ``form``; None when it has no tag, or is one character
+    annotated fewer than twice."""
+    ann, tags = annotated or Counter(), listed or set()
+    ann = Counter({t: n for t, n in ann.items() if n > 0})
+    total = sum(ann.values())
+    if (len(form) < 2 and total < 2) or not (ann or tags):
+        return None
+    counts = {t: ann[t] + (t in tags) for t in sorted(ann.keys() | tags)}
+    best = max(counts, key=lambda t: (counts[t], ann[t]))  # ties: first tag id
+    return LexEntry(form, best, counts, total, "annotations" if total else "tagset")
 
 
 # --- the scanner -------------------------------------------------------------------------
@@ -195,14 +227,29 @@ def suggestions(text: str, spans: Iterable[SpanLike], lexicon: Lexicon,
                 rejected: set[tuple[int, int, str]] | frozenset = frozenset()
                 ) -> list[Suggestion]:
     """Every occurrence of a lexicon form in ``text`` (non-overlapping, longest first, in
-    reading order) with the form's most frequent tag, except where a span already has that
-    tag and those bounds, and except the ``(start, end, tag)`` in ``rejected``."""
-    done = {(s.start, s.end, s.tag) for s in spans}
-    out = []
-    for start, end, form in lexicon.scan(searchable(text)):
-        entry = lexicon.entries[form]
-        key = (start, end, entry.tag)
-        if key not in done and key not in rejected:
+    reading order) with the form's most frequent tag, except where it overlaps one of
+    ``spans`` (it is annotated already: callers pass the annotator's own spans) and except
+    the ``(start, end, tag)`` in ``rejected``."""
+    return unannotated(lexicon, lexicon.scan(searchable(text)),
+                       sorted((s.start, s.end) for s in spans), rejected)
+
+
+def unannotated(lexicon: Lexicon, found: Iterable[tuple[int, int, str]],
+                spans: list[tuple[int, int]], rejected: set | frozenset) -> list[Suggestion]:
+    """The scanner's ``(start, end, form)`` that overlap none of the sorted ``(start, end)``
+    spans and are not rejected, as suggestions."""
+    out, i = [], 0
+    heap: list[int] = []  # ends of the spans starting before the find ends
+    for start, end, form in found:
+        entry = lexicon.entries.get(form)
+        if entry is None or (start, end, entry.tag) in rejected:
+            continue
+        while i < len(spans) and spans[i][0] < end:
+            heapq.heappush(heap, spans[i][1])
+            i += 1
+        while heap and heap[0] <= start:
+            heapq.heappop(heap)
+        if not heap:
             out.append(Suggestion(start, end, entry.tag, form, entry.source))
     return out
 
@@ -235,3 +282,42 @@ def annotate_all(doc_id: str, text: str, span_text: str, tag: str, annotator: st
                     if a.tag == tag and a.doc_id == doc_id and a.annotator == annotator)
     return [(s, e) for s, e in find_all(text, span_text)
             if not any(a <= s and e <= b for a, b in tagged)]
+
+
+class Place(NamedTuple):
+    """An occurrence somewhere in the corpus (code points of that document's text)."""
+
+    doc_id: str
+    start: int
+    end: int
+
+
+def annotate_corpus(hits: Iterable[Place], spans_of: Callable[[str], Iterable[Annotation]],
+                    tag: str, annotator: str) -> list[Place]:
+    """The corpus-wide :func:`annotate_all`: the ``hits`` (a project search for the span's
+    text) that ``annotator`` has not yet tagged ``tag``, an occurrence inside one of their
+    spans with that tag counting as tagged. ``spans_of(doc_id)`` gives a document's spans."""
+    tagged: dict[str, list[tuple[int, int]]] = {}
+    out = []
+    for hit in hits:
+        if hit.doc_id not in tagged:
+            tagged[hit.doc_id] = [(a.start, a.end) for a in spans_of(hit.doc_id)
+                                  if a.tag == tag and a.annotator == annotator]
+        if not any(a <= hit.start and hit.end <= b for a, b in tagged[hit.doc_id]):
+            out.append(Place(hit.doc_id, hit.start, hit.end))
+    return out
+
+
+def add_places(doc_id: str, places: Iterable[Place], tag: str, annotator: str,
+               lengths: dict[str, int], label: str) -> Command | None:
+    """One batch command (one undo step) tagging every place, in whatever document; made
+    from the document ``doc_id`` the user is on. Refuses (``ValueError``) a place outside
+    its document (``lengths``: doc id → text length)."""
+    stamp = now()
+    added = []
+    for p in places:
+        if not 0 <= p.start < p.end <= lengths.get(p.doc_id, -1):
+            raise ValueError(f"[{p.start}, {p.end}) is outside document {p.doc_id}")
+        added.append(Annotation(new_id(), p.doc_id, p.start, p.end, tag, annotator, {},
+                                stamp, stamp))
+    return commands.batch(doc_id, added, label) if added else None

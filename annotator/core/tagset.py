@@ -26,7 +26,8 @@ from annotator.core.textfiles import read_text, unique_keys
 
 FORMAT = "annotator-tagset"
 FORMAT_VERSION = 1
-#: Single keys the application uses itself: accept, find, next/previous suggestion, undo.
+#: Single keys the application uses itself: accept (a) and reject (u) a suggestion, next (n)
+#: and previous (p) suggestion; f is kept free for find.
 RESERVED_HOTKEYS = frozenset("afnpu")
 
 _LANG_ALIASES = {"zh": "zh-Hans", "zh-CN": "zh-Hans", "zh-SG": "zh-Hans",

@@ -31,8 +31,21 @@ ACTIONS = [
     ("&Edit", "end_left", "Move span end left", ["Alt+Shift+Left"], "end_left"),
     ("&Edit", "end_right", "Move span end right", ["Alt+Shift+Right"], "end_right"),
     ("&Edit", "clear", "&Clear selection", ["Esc"], "clear_selection"),
-    ("&Edit", "annotate_all", "&Annotate all occurrences…", ["Ctrl+Shift+A"],
+    ("&Edit", "annotate_all", "&Annotate all occurrences in document…", ["Ctrl+Shift+A"],
      "annotateall.annotate_all_occurrences"),
+    ("&Edit", "annotate_corpus", "Annotate all occurrences in &corpus…", ["Ctrl+Alt+Shift+A"],
+     "annotateall.annotate_all_in_corpus"),
+    ("S&uggestions", "next_suggestion", "&Next suggestion", ["N"],
+     "suggestions.next_suggestion"),
+    ("S&uggestions", "prev_suggestion", "&Previous suggestion", ["P"],
+     "suggestions.previous_suggestion"),
+    ("S&uggestions", "accept_suggestion", "&Accept suggestion", ["A"], "suggestions.accept"),
+    ("S&uggestions", "reject_suggestion", "&Reject suggestion (also Del)", ["U"],
+     "suggestions.reject_key"),
+    ("S&uggestions", "accept_all_suggestions", "Accept a&ll suggestions in document",
+     ["Shift+A"], "suggestions.accept_all_in_document"),
+    ("S&uggestions", "toggle_suggestions", "&Show suggestions", ["Ctrl+Shift+S"],
+     "suggestions.toggle"),
     ("&Edit", "find", "&Find…", ["Ctrl+F"], "findbar.open"),
     ("&Edit", "find_next", "Find ne&xt", ["F3"], "findbar.next_match"),
     ("&Edit", "search", "&Search the corpus…", ["Ctrl+Shift+F"], "searchpanel.open_search"),
@@ -55,7 +68,7 @@ SCRIPT_VIEWS = [("original", "&Original"), ("simplified", "&Simplified 简体"),
                 ("traditional", "&Traditional 繁體")]
 
 
-MENUS = ["&File", "&Edit", "&View", "&Document", "&Tags", "&Help"]
+MENUS = ["&File", "&Edit", "S&uggestions", "&View", "&Document", "&Tags", "&Help"]
 
 
 def build_actions(window) -> dict[str, QAction]:
@@ -84,7 +97,8 @@ def _handler(window, method: str):
     if method.startswith("findbar."):
         return getattr(window.findbar, method.removeprefix("findbar."))
     module, _, name = method.rpartition(".")
-    if module in ("dialogs", "review", "searchpanel", "annotateall"):  # imported here: they import us
+    if module in ("dialogs", "review", "searchpanel", "annotateall", "suggestions"):
+        # imported here: they import us
         return partial(getattr(importlib.import_module(f"annotator.qt.{module}"), name), window)
     return getattr(window, method)
 

@@ -14,6 +14,7 @@ from annotator import zh
 from annotator.core.annotation import Annotation
 from annotator.core.render import Segment, segments
 from annotator.core.spans import SpanIndex
+from annotator.core.suggest import Suggestion
 
 CJK_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Noto Serif CJK SC",
                 "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Heiti SC"]
@@ -42,15 +43,32 @@ class SpanHighlighter(QSyntaxHighlighter):
         number = self.currentBlock().blockNumber()
         if not r.should_highlight(number):
             return
+        p0 = r.index.para_starts[number]
+        u0 = r.umap.to_utf16(p0)
+        if r.suggestions_in is not None:  # under the spans: a span's format replaces it
+            for sug in r.suggestions_in(number):
+                s16 = r.umap.to_utf16(sug.start) - u0
+                self.setFormat(s16, r.umap.to_utf16(sug.end) - u0 - s16,
+                               self._suggestion_format(sug.tag))
         spans = r.index.in_paragraph(number, r.keep)
         if not spans:
             return
-        p0 = r.index.para_starts[number]
         p1 = p0 + len(text)  # PySide hands the block over as a str: code points
-        u0 = r.umap.to_utf16(p0)
         for seg in segments(spans, p0, p1):
             s16 = r.umap.to_utf16(seg.start) - u0
             self.setFormat(s16, r.umap.to_utf16(seg.end) - u0 - s16, self._format(seg))
+
+    def _suggestion_format(self, tag: str) -> QTextCharFormat:
+        """A suggestion: a dotted underline in its tag's colour, text tinted to match."""
+        key = ("suggestion", tag)
+        if key not in self._formats:
+            fmt = QTextCharFormat()
+            colour = QColor(self.reader.colour_of(tag)).darker(150)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(colour)
+            fmt.setForeground(colour.darker(130))
+            self._formats[key] = fmt
+        return self._formats[key]
 
     def _format(self, seg: Segment) -> QTextCharFormat:
         selected = self.reader.selected_id
@@ -96,6 +114,9 @@ class Reader(QPlainTextEdit):
         self.keep: Callable[[Annotation], bool] | None = None
         self.colour_of: Callable[[str], str] = lambda tag: "#dddddd"
         self.describe: Callable[[Annotation], str] = lambda a: a.tag
+        # paragraph number -> its suggestions (None: suggestions hidden)
+        self.suggestions_in: Callable[[int], list[Suggestion]] | None = None
+        self.describe_suggestion: Callable[[Suggestion], str] = lambda s: s.tag
         self.selected_id: str | None = None
         # review mode: annotator -> text colour for stretches only that annotator marked
         self.review_colours: dict[str, str] = {}
@@ -165,6 +186,19 @@ class Reader(QPlainTextEdit):
             self.review_colours = colours
             self.highlighter.clear_cache()
             self.highlighter.rehighlight()
+
+    def refresh_all(self) -> None:
+        """Redraw every paragraph: the visible ones now, the others when they come into
+        view (e.g. the suggestions changed)."""
+        self.highlighter.clear_cache()
+        self.pending = set(range(self.document().blockCount()))
+        self._highlight_visible()
+
+    def suggestion_at(self, pos: int) -> Suggestion | None:
+        if self.suggestions_in is None or self.index is None:
+            return None
+        return next((s for s in self.suggestions_in(self.index.paragraph_of(pos))
+                     if s.start <= pos < s.end), None)
 
     def repaint_range(self, start: int, end: int) -> None:
         """Redraw the paragraphs that ``[start, end)`` (code points) touches."""
@@ -240,9 +274,14 @@ class Reader(QPlainTextEdit):
 
     def viewportEvent(self, e) -> bool:  # noqa: N802
         if e.type() == QEvent.Type.ToolTip and self.index is not None:
-            hits = self.index.at(self.cp_at(e.pos()), self.keep)
+            pos = self.cp_at(e.pos())
+            hits = self.index.at(pos, self.keep)
+            suggestion = None if hits else self.suggestion_at(pos)
             if hits:
                 QToolTip.showText(e.globalPos(), "\n\n".join(self.describe(a) for a in hits),
+                                  self.viewport())
+            elif suggestion is not None:
+                QToolTip.showText(e.globalPos(), self.describe_suggestion(suggestion),
                                   self.viewport())
             else:
                 QToolTip.hideText()

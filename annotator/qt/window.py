@@ -7,7 +7,7 @@ import time
 from collections import Counter
 from functools import partial
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -23,8 +23,9 @@ from annotator.core.document import Document
 from annotator.core.editor import ALL, MINE, Editor
 from annotator.core.render import describe
 from annotator.core.session import Session
-from annotator.qt import dialogs, review
+from annotator.qt import dialogs, review, suggestions
 from annotator.qt.actions import build_actions, tag_actions
+from annotator.qt.docks import build_docks
 from annotator.qt.doclist import DocumentList
 from annotator.qt.findbar import FindBar
 from annotator.qt.models import STATUS_LABELS
@@ -51,7 +52,10 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.acts = build_actions(self)
         self.undo_stack.bind(self.acts["undo"], self.acts["redo"])
-        self._build_docks()
+        self.docks: dict[str, QDockWidget] = {}
+        self.lexicon_timer = QTimer(self, singleShot=True)
+        build_docks(self)
+        suggestions.wire(self)
         self.set_project(store, annotator)
         self._restore_window()
 
@@ -84,34 +88,10 @@ class MainWindow(QMainWindow):
         self.findbar.found.connect(lambda s, e: self.reader.select_range(s, e))
         self.doc_list.documentChosen.connect(self._doc_chosen)
 
-    def _build_docks(self) -> None:
-        self.docks: dict[str, QDockWidget] = {}
-        for name, title, widget, area in (
-            ("documents", "Documents", self.doc_list, Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("palette", "Tags", self.tag_palette, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("annotations", "Annotations", self.panel, Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("review", "Review", self.review, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("search", "Search", self.search, Qt.DockWidgetArea.BottomDockWidgetArea),
-        ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"dock-{name}")
-            dock.setWidget(widget)
-            self.addDockWidget(area, dock)
-            self.docks_menu.addAction(dock.toggleViewAction())
-            self.docks[name] = dock
-        self.tabifyDockWidget(self.docks["palette"], self.docks["review"])
-        self.docks["review"].hide()
-        self.tabifyDockWidget(self.docks["annotations"], self.docks["search"])
-        self.docks["search"].hide()
-        review.wire(self)
-        self.resizeDocks([self.docks["documents"], self.docks["palette"]], [420, 340],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["annotations"]], [220], Qt.Orientation.Vertical)
-
     # --- project ---------------------------------------------------------------------------
     def set_project(self, store, annotator) -> None:
         self.store = store
-        self.search.store = store
+        self.search.set_store(store)
         self.tagset = store.tagset()
         self.tags = {t.id: t for t in self.tagset.tags} if self.tagset else {}
         self.session = Session(store, annotator)
@@ -132,6 +112,7 @@ class MainWindow(QMainWindow):
         self.status_who.setText(f"Annotator: {annotator.name}")
         self.setWindowTitle(f"annotator — {store.path.name if store.path else 'memory'}")
         self.refresh_documents()
+        suggestions.project_opened(self)
         last = self.settings.value(f"last-document/{store.path}")
         rows = self.doc_list.model.rows
         if rows:
@@ -163,6 +144,7 @@ class MainWindow(QMainWindow):
     def _show_document(self) -> None:
         doc = self.doc
         assert self.editor.index is not None
+        suggestions.document_shown(self)
         self.reader.show_text(zh.convert_view(doc.text, self.view), self.editor.index)
         self.findbar.set_text(doc.text)
         self._refresh_panel()
@@ -214,7 +196,9 @@ class MainWindow(QMainWindow):
         self._after_edit(change)
 
     def delete_span(self) -> None:
-        self._after_edit(self.editor.delete_selected())
+        """Del: delete the selected span, or reject the suggestion under the caret."""
+        if self.editor.selected is not None or not suggestions.reject(self):
+            self._after_edit(self.editor.delete_selected())
 
     def _move(self, edge: str, delta: int) -> None:
         self._after_edit(self.editor.move_edge(edge, delta))
@@ -265,6 +249,7 @@ class MainWindow(QMainWindow):
         self._show_selection(scroll=False)
         self._update_document_row()
         self._saved()
+        suggestions.after_change(self)
 
     def undo(self) -> None:
         self.undo_stack.undo()

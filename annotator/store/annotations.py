@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
-from annotator.core.annotation import Annotation, now
+from annotator.core.annotation import Annotation, Rejection, now
 from annotator.core.commands import Command
 from annotator.core.errors import ConflictError
 from annotator.store.base import dumps
@@ -92,6 +93,46 @@ class AnnotationsMixin(DecisionsMixin):
             [_annotation_row(a) for a in command.after])
         if command.decisions_before or command.decisions_after:
             self._apply_decisions(command)
+        if command.rejections_before or command.rejections_after:
+            self._apply_rejections(command)
+
+    def _apply_rejections(self, command: Command) -> None:
+        """Rejected suggestions: idempotent (rejecting twice, or withdrawing a rejection
+        that is gone, changes nothing), so they never conflict."""
+        def key(r: Rejection) -> tuple:
+            return (r.doc_id, r.annotator, r.start, r.end, r.tag)
+
+        kept = {key(r) for r in command.rejections_after}
+        self.conn.executemany(
+            "DELETE FROM rejected_suggestions WHERE doc_id = ? AND annotator = ? AND "
+            "start = ? AND end = ? AND tag = ?",
+            [key(r) for r in command.rejections_before if key(r) not in kept])
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO rejected_suggestions(doc_id, annotator, start, end, tag, "
+            "created) VALUES (?, ?, ?, ?, ?, ?)",
+            [(*key(r), r.created or now()) for r in command.rejections_after])
+
+    def rejections(self, doc_id: str, annotator: str) -> set[tuple[int, int, str]]:
+        """``(start, end, tag)`` of the suggestions ``annotator`` rejected in a document."""
+        return {(r[0], r[1], r[2]) for r in self.conn.execute(
+            "SELECT start, end, tag FROM rejected_suggestions WHERE doc_id = ? AND "
+            "annotator = ?", (doc_id, annotator))}
+
+    def span_texts(self) -> Iterator[tuple[str, str, int]]:
+        """``(text, tag, count)`` over every annotation of the project: what each span
+        says and how it was tagged, for the suggestion lexicon. Each document's text is
+        read once; repeated (text, tag) pairs of a document come as one row."""
+        rows = self.conn.execute("SELECT doc_id, start, end, tag FROM annotations "
+                                 "ORDER BY doc_id")
+        doc_id, text, counts = None, "", Counter[tuple[str, str]]()
+        for row in rows:
+            if row[0] != doc_id:
+                yield from ((t, g, n) for (t, g), n in counts.items())
+                doc_id, counts = row[0], Counter[tuple[str, str]]()
+                text = self.conn.execute("SELECT text FROM documents WHERE id = ?",
+                                         (doc_id,)).fetchone()[0]
+            counts[text[row[1]:row[2]], row[3]] += 1
+        yield from ((t, g, n) for (t, g), n in counts.items())
 
 
     def active_annotators(self) -> list[str]:

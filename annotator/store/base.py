@@ -96,8 +96,11 @@ class StoreBase:
             self.conn.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
             self._set_meta("schema_migrated", now())
 
+    closed = False
+
     def close(self) -> None:
         self.conn.close()
+        self.closed = True
 
     def __enter__(self) -> Self:
         return self

@@ -142,5 +142,23 @@ def _v2(conn: sqlite3.Connection) -> None:
     backfill(conn)
 
 
-MIGRATIONS = (_v1, _v2)
+#: Suggestions an annotator rejected (:mod:`annotator.core.suggest`): never shown to them again.
+_V3 = """
+CREATE TABLE rejected_suggestions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    tag TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (doc_id, annotator, start, end, tag)
+) WITHOUT ROWID
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    conn.execute(_V3)
+
+
+MIGRATIONS = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)

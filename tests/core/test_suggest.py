@@ -102,12 +102,15 @@ def test_rejected_suggestions_stay_rejected(project):
     assert suggestions(text, session.store.annotations(doc_id), lexicon, set()) == [first]
 
 
-def test_span_with_another_tag_or_other_bounds_still_gets_the_suggestion():
-    text = "上海合作组织和上海合作组织"
+def test_only_unannotated_occurrences_are_suggested():
+    text = "上海合作组织和上海合作组织，上海合作组织。上海合作组织"
+    # tagged otherwise; partly covered by a longer span; untouched; touching a span's end
     spans = [Annotation("a", "d", 0, 6, "actor.state", "lin"),
-             Annotation("b", "d", 7, 13, IGO, "lin")]
+             Annotation("b", "d", 15, 17, IGO, "lin"),
+             Annotation("c", "d", 20, 21, IGO, "lin")]
     lexicon = Lexicon.build(None, [(SCO, IGO)])
-    assert suggestions(text, spans, lexicon) == [Suggestion(0, 6, IGO, SCO, "annotations")]
+    assert suggestions(text, spans, lexicon) == [Suggestion(7, 13, IGO, SCO, "annotations"),
+                                                 Suggestion(21, 27, IGO, SCO, "annotations")]
 
 
 def test_lexicon_counts_ambiguity_and_short_forms():

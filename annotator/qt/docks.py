@@ -1,0 +1,38 @@
+"""The main window's docks: documents, tags, annotations, review and search."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from annotator.qt import review
+
+if TYPE_CHECKING:
+    from annotator.qt.window import MainWindow
+
+
+def build_docks(window: MainWindow) -> None:
+    """The window's dock panels, where they start, and the Panels menu."""
+    for name, title, widget, area in (
+        ("documents", "Documents", window.doc_list, Qt.DockWidgetArea.LeftDockWidgetArea),
+        ("palette", "Tags", window.tag_palette, Qt.DockWidgetArea.RightDockWidgetArea),
+        ("annotations", "Annotations", window.panel, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ("review", "Review", window.review, Qt.DockWidgetArea.RightDockWidgetArea),
+        ("search", "Search", window.search, Qt.DockWidgetArea.BottomDockWidgetArea),
+    ):
+        dock = QDockWidget(title, window)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        window.addDockWidget(area, dock)
+        window.docks_menu.addAction(dock.toggleViewAction())
+        window.docks[name] = dock
+    window.tabifyDockWidget(window.docks["palette"], window.docks["review"])
+    window.docks["review"].hide()
+    window.tabifyDockWidget(window.docks["annotations"], window.docks["search"])
+    window.docks["search"].hide()
+    review.wire(window)
+    window.resizeDocks([window.docks["documents"], window.docks["palette"]], [420, 340],
+                     Qt.Orientation.Horizontal)
+    window.resizeDocks([window.docks["annotations"]], [220], Qt.Orientation.Vertical)

@@ -1,0 +1,150 @@
+"""Suggestions in the reader: unannotated occurrences of known terms, dotted-underlined in
+their tag's colour. N / P walk them, A accepts, U (or Del) rejects, Shift+A accepts every
+suggestion in the document (one undo step). Nothing is added until the user says so.
+
+The lexicon is built and compiled when the window is idle, so opening a project or a long
+document never waits for it; a tag on a new term recompiles it a moment after the edit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.core.suggest import Suggestion
+
+if TYPE_CHECKING:
+    from annotator.qt.window import MainWindow
+
+BUILD_DELAY_MS = 50  # after the first paint of a project
+COMPILE_DELAY_MS = 400  # after the last edit that brought a new term
+HINT = "A accept · U reject · Shift+A accept all in document · N/P next/previous"
+
+
+def wire(window: MainWindow) -> None:
+    window.lexicon_timer.timeout.connect(lambda: _build_or_compile(window))
+    toggle = window.acts["toggle_suggestions"]
+    toggle.setCheckable(True)
+    toggle.setChecked(bool(window.settings.value("show-suggestions", True, type=bool)))
+    window.reader.describe_suggestion = lambda s: describe(window, s)
+
+
+def shown(window: MainWindow) -> bool:
+    return window.acts["toggle_suggestions"].isChecked()
+
+
+def project_opened(window: MainWindow) -> None:
+    """A new project: its lexicon is built when the window is next idle."""
+    window.editor.lexicon = None
+    window.lexicon_timer.start(BUILD_DELAY_MS)
+
+
+def document_shown(window: MainWindow) -> None:
+    s = window.editor.suggestions
+    window.reader.suggestions_in = s.in_paragraph if (s is not None and shown(window)) \
+        else None
+
+
+def after_change(window: MainWindow) -> None:
+    """An edit may have brought a new term: compile once the user pauses."""
+    source = window.editor.lexicon
+    if source is not None and not source.ready:
+        window.lexicon_timer.start(COMPILE_DELAY_MS)
+
+
+def _build_or_compile(window: MainWindow) -> None:
+    if window.editor.doc is None or window.store.closed:
+        return
+    if window.editor.lexicon is None:
+        window.editor.build_lexicon()
+    else:
+        window.editor.compile_lexicon()
+    if shown(window):
+        window.reader.refresh_all()
+
+
+def describe(window: MainWindow, s: Suggestion) -> str:
+    tag = window.tags.get(s.tag)
+    source = window.editor.lexicon.lexicon.entries.get(s.form) \
+        if window.editor.lexicon else None
+    basis = (f"tagged so {source.counts.get(s.tag, 0)} of {source.annotated} times"
+             if source and source.annotated else "a term listed in the tagset")
+    return (f"Suggestion: {tag.name() if tag else s.tag} ({basis})\n{HINT}")
+
+
+# --- actions (Edit → Suggestions) ----------------------------------------------------
+def toggle(window: MainWindow) -> None:
+    window.settings.setValue("show-suggestions", shown(window))
+    document_shown(window)
+    window.reader.refresh_all()
+
+
+def _current(window: MainWindow) -> Suggestion | None:
+    if not shown(window) or window.editor.selected is not None:
+        return None
+    start, end = window.reader.selection()
+    return window.editor.suggestion_at(start, end)
+
+
+def _go(window: MainWindow, backwards: bool) -> None:
+    s = window.editor.suggestions
+    if not shown(window) or s is None:
+        window.statusBar().showMessage("Suggestions are hidden (View → Show suggestions).",
+                                       4000)
+        return
+    here = window.reader.selection()[0]
+    found = s.following(here, backwards)
+    if found is None:
+        window.statusBar().showMessage("No suggestions in this document.", 4000)
+        return
+    if window.editor.selected is not None:
+        window.clear_selection()
+    window.reader.select_range(found.start, found.end)
+    text = window.doc.text[found.start:found.end]
+    tag = window.tags.get(found.tag)
+    window.statusBar().showMessage(
+        f"Suggestion: {text} → {tag.name() if tag else found.tag}   ({HINT})", 8000)
+
+
+def next_suggestion(window: MainWindow) -> None:
+    _go(window, backwards=False)
+
+
+def previous_suggestion(window: MainWindow) -> None:
+    _go(window, backwards=True)
+
+
+def accept(window: MainWindow) -> None:
+    s = _current(window)
+    if s is None:
+        window.statusBar().showMessage("Put the caret on a suggestion first (N).", 4000)
+        return
+    window._after_edit(window.editor.accept([s]))
+    window.editor.select(None)
+    _go(window, backwards=False)
+
+
+def reject(window: MainWindow) -> bool:
+    """Reject the suggestion under the caret; False when there is none."""
+    s = _current(window)
+    if s is None:
+        return False
+    window._after_edit(window.editor.reject(s))
+    _go(window, backwards=False)
+    return True
+
+
+def reject_key(window: MainWindow) -> None:
+    if not reject(window):
+        window.statusBar().showMessage("Put the caret on a suggestion first (N).", 4000)
+
+
+def accept_all_in_document(window: MainWindow) -> None:
+    s = window.editor.suggestions
+    every = s.all() if (s is not None and shown(window)) else []
+    if not every:
+        window.statusBar().showMessage("No suggestions in this document.", 4000)
+        return
+    change = window.editor.accept(every)
+    window._after_edit(change)
+    window.statusBar().showMessage(f"Accepted {len(every)} suggestion(s); Ctrl+Z takes "
+                                   "them all back.", 6000)

@@ -1,0 +1,185 @@
+"""Suggestions while annotating: the lexicon follows the edits, the open document's
+suggestions come paragraph by paragraph, accepting and rejecting are undoable commands."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.annotation import Annotator
+from annotator.core.commands import Change
+from annotator.core.editor import Editor
+from annotator.core.search import searchable
+from annotator.core.session import Session
+from annotator.core.suggest import Lexicon, suggestions
+from annotator.core.suggester import LexiconSource
+from annotator.project import create_project
+from annotator.store import Store
+
+SCO, SCO_SHORT = "上海合作组织", "上合组织"
+IGO = "actor.igo"
+
+
+def occurrences(text: str, form: str) -> list[tuple[int, int]]:
+    hay, out, i = searchable(text), [], 0
+    while (i := hay.find(form, i)) >= 0:
+        out.append((i, i + len(form)))
+        i += len(form)
+    return out
+
+
+@pytest.fixture
+def project(tmp_path):
+    path = tmp_path / "p.annotator"
+    store, _ = create_project(path)
+    yield path, store
+    store.close()
+
+
+def editor_on(store, doc_id: str, who: str = "lin") -> Editor:
+    editor = Editor(store, Session(store, Annotator(who, who.title())))
+    editor.open(doc_id)
+    editor.build_lexicon()
+    return editor
+
+
+def doc_with(store, form: str, at_least: int) -> tuple[str, str]:
+    for summary in store.documents():
+        text = store.document(summary.id).text
+        if len(occurrences(text, form)) >= at_least:
+            return summary.id, text
+    raise AssertionError(f"no seed has {at_least} × {form}")
+
+
+def test_accepting_all_for_a_form_creates_exactly_its_spans_and_one_undo_removes_them(project):
+    _, store = project
+    doc_id, text = doc_with(store, SCO_SHORT, 2)
+    places = occurrences(text, SCO_SHORT)
+    editor = editor_on(store, doc_id)
+    first = places[0]
+    editor.apply_tag(IGO, *first)
+    assert editor.suggestions is not None
+    wanted = [s for s in editor.suggestions.all() if s.form == SCO_SHORT]
+    assert [(s.start, s.end, s.tag) for s in wanted] == [(s, e, IGO) for s, e in places[1:]]
+
+    before = store.annotations(doc_id)
+    change = editor.accept(wanted)
+    assert change is not None and change.command is not None
+    added = {(a.start, a.end, a.tag) for a in store.annotations(doc_id)} - {
+        (a.start, a.end, a.tag) for a in before}
+    assert added == {(s, e, IGO) for s, e in places[1:]}
+    assert not [s for s in editor.suggestions.all() if s.form == SCO_SHORT]
+
+    editor.undo()  # one undo takes the whole batch back
+    assert store.annotations(doc_id) == before
+    assert [(s.start, s.end) for s in editor.suggestions.all() if s.form == SCO_SHORT] == \
+        places[1:]
+
+
+def test_document_suggestions_equal_a_whole_text_scan(project):
+    _, store = project
+    doc_id, text = doc_with(store, "反恐", 2)
+    editor = editor_on(store, doc_id)
+    editor.apply_tag("threat.terrorism", *occurrences(text, "反恐")[0])
+    editor.compile_lexicon()
+    assert editor.lexicon is not None
+    lexicon = editor.lexicon.lexicon
+    mine = store.annotations(doc_id)
+    assert editor.suggestions is not None
+    assert editor.suggestions.all() == suggestions(text, mine, lexicon)
+    assert len(editor.suggestions.all()) > 2  # tagset examples count too
+
+
+def test_rejections_are_stored_for_that_annotator_and_undoable(project):
+    path, store = project
+    doc_id, text = doc_with(store, SCO_SHORT, 3)
+    editor = editor_on(store, doc_id)
+    editor.apply_tag(IGO, *occurrences(text, SCO_SHORT)[0])
+    assert editor.suggestions is not None
+    target = [s for s in editor.suggestions.all() if s.form == SCO_SHORT][0]
+    change = editor.reject(target)
+    assert change is not None and change.touched == (target.start, target.end)
+    assert target not in editor.suggestions.all()
+    assert editor.suggestion_at(target.start, target.end) is None
+
+    with Store.open(path) as again:  # survives a restart, and only for lin
+        assert (target.start, target.end, target.tag) in again.rejections(doc_id, "lin")
+        assert again.rejections(doc_id, "wang") == set()
+        later = editor_on(again, doc_id)
+        assert later.suggestions is not None and target not in later.suggestions.all()
+        other = editor_on(again, doc_id, "wang")
+        assert other.suggestions is not None
+        assert (target.start, target.end) in [(s.start, s.end)
+                                              for s in other.suggestions.all()]
+
+    editor.undo()
+    assert target in editor.suggestions.all()
+    assert store.rejections(doc_id, "lin") == set()
+    editor.redo()
+    assert target not in editor.suggestions.all()
+
+
+def test_lexicon_follows_edits_and_keeps_its_scanner_when_forms_stay(project):
+    _, store = project
+    doc_id, text = doc_with(store, SCO_SHORT, 2)
+    editor = editor_on(store, doc_id)
+    source = editor.lexicon
+    assert source is not None and source.ready
+    start, end = occurrences(text, SCO_SHORT)[0]
+    editor.apply_tag(IGO, start, end)
+    assert source.lexicon[SCO_SHORT].annotated == 1
+    forms_id = source.lexicon.forms_id
+    assert editor.selected is not None
+    editor.apply_tag("actor.state", start, end)  # retag: same forms, other counts
+    assert source.lexicon.forms_id == forms_id and source.ready
+    assert source.lexicon[SCO_SHORT].counts.get("actor.state") == 1
+    editor.delete_selected()
+    assert source.lexicon[SCO_SHORT].annotated == 0  # a tagset example: still listed
+
+
+def test_a_new_form_needs_compiling_before_it_is_suggested(project):
+    _, store = project
+    doc_id, text = doc_with(store, "执法", 2)
+    editor = editor_on(store, doc_id)
+    start, end = occurrences(text, "执法")[0]
+    editor.apply_tag("mechanism.operational", start, end)
+    assert editor.lexicon is not None and not editor.lexicon.ready
+    assert editor.suggestions is not None
+    assert not [s for s in editor.suggestions.all() if s.form == "执法"]  # old scanner
+    editor.compile_lexicon()
+    every = editor.suggestions.all()
+    new = [(s.start, s.end) for s in every if s.form == "执法"]
+    assert new and set(new) <= set(occurrences(text, "执法")[1:])
+    for s, e in set(occurrences(text, "执法")[1:]) - set(new):  # inside a longer form
+        assert any(x.start <= s and e <= x.end and len(x.form) > 2 for x in every)
+
+
+def test_following_walks_and_wraps(project):
+    _, store = project
+    doc_id, text = doc_with(store, SCO_SHORT, 3)
+    editor = editor_on(store, doc_id)
+    assert editor.suggestions is not None
+    every = editor.suggestions.all()
+    assert len(every) >= 3
+    s = editor.suggestions
+    assert s.following(-1) == every[0]
+    assert s.following(every[0].start) == every[1]
+    assert s.following(every[-1].start) == every[0]  # wraps
+    assert s.following(every[0].start, backwards=True) == every[-1]
+    assert s.following(every[2].start, backwards=True) == every[1]
+    assert s.at(every[1].start + 1, every[1].start + 1) == every[1]
+
+
+def test_lexicon_source_counts_changes_in_other_documents(project):
+    _, store = project
+    source = LexiconSource(store.tagset(), store.span_texts())
+    docs = [d.id for d in store.documents()]
+    texts = {d: store.document(d).text for d in docs}
+    from annotator.core.annotation import Annotation
+
+    span = Annotation("x", docs[2], 0, 4, IGO, "lin")
+    assert source.update(Change(docs[2], (), (span,)), texts.__getitem__)
+    form = searchable(texts[docs[2]][0:4])
+    assert source.lexicon[form].annotated == 1
+    assert source.update(Change(docs[2], (span,), ()), texts.__getitem__)
+    assert form not in source.lexicon or source.lexicon[form].annotated == 0
+    assert isinstance(source.lexicon, Lexicon)

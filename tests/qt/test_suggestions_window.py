@@ -1,0 +1,166 @@
+"""Suggestions and corpus-wide annotate-all in the real window, driven from the keyboard."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QTextCharFormat  # noqa: E402
+from PySide6.QtWidgets import QDialog, QListWidget  # noqa: E402
+
+from annotator.core.annotation import Annotator  # noqa: E402
+from annotator.core.search import searchable  # noqa: E402
+from annotator.project import create_project  # noqa: E402
+from annotator.qt.window import MainWindow  # noqa: E402
+
+SHORT, IGO = "上合组织", "actor.igo"
+DOT = QTextCharFormat.UnderlineStyle.DotLine
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store, _ = create_project(tmp_path / "p.annotator")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(store, Annotator("lin", "Lin"), settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.editor.lexicon is not None)  # built when idle
+    yield win
+    win.store.close()
+
+
+def places(text: str, form: str) -> list[tuple[int, int]]:
+    hay, out, i = searchable(text), [], 0
+    while (i := hay.find(form, i)) >= 0:
+        out.append((i, i + len(form)))
+        i += len(form)
+    return out
+
+
+def open_with(window, form: str, at_least: int) -> list[tuple[int, int]]:
+    for row in window.doc_list.model.rows:
+        found = places(window.store.document(row.id).text, form)
+        if len(found) >= at_least:
+            window.open_document(row.id)
+            return found
+    raise AssertionError(form)
+
+
+def underline_at(window, pos: int):
+    """The underline style the reader draws at code point ``pos`` (first screen only)."""
+    index = window.editor.index
+    number = index.paragraph_of(pos)
+    block = window.reader.document().findBlockByNumber(number)
+    u = window.reader.umap.to_utf16(pos) - window.reader.umap.to_utf16(index.para_starts[number])
+    for r in block.layout().formats():
+        if r.start <= u < r.start + r.length:
+            return r.format.underlineStyle()
+    return None
+
+
+def key(qtbot, window, k, mods=Qt.KeyboardModifier.NoModifier):
+    window.activateWindow()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, k, mods)
+
+
+def test_tag_then_walk_accept_and_reject_from_the_keyboard(qtbot, window):
+    found = open_with(window, SHORT, 4)
+    window.reader.select_range(*found[0])
+    key(qtbot, window, Qt.Key.Key_2)  # actor.igo's hotkey
+    assert [(a.start, a.end, a.tag) for a in window.store.annotations(window.doc.id)] == [
+        (*found[0], IGO)]
+    window.clear_selection()
+    window.reader.select_range(found[0][1], found[0][1])  # caret after the new span
+    mine = [s for s in window.editor.suggestions.all() if s.form == SHORT]
+    assert [(s.start, s.end, s.tag) for s in mine] == [(s, e, IGO) for s, e in found[1:]]
+
+    key(qtbot, window, Qt.Key.Key_N)
+    first = window.editor.suggestions.following(found[0][1])
+    assert window.reader.selection() == (first.start, first.end)
+    key(qtbot, window, Qt.Key.Key_A)  # accept: tagged, and on to the next suggestion
+    tagged = {(a.start, a.end, a.tag) for a in window.store.annotations(window.doc.id)}
+    assert (first.start, first.end, first.tag) in tagged
+    second = window.editor.suggestions.following(first.start)
+    assert window.reader.selection() == (second.start, second.end)
+    key(qtbot, window, Qt.Key.Key_U)  # reject: stored, gone, never added
+    assert (second.start, second.end, second.tag) in window.store.rejections(window.doc.id,
+                                                                             "lin")
+    assert second not in window.editor.suggestions.all()
+    assert len(window.store.annotations(window.doc.id)) == 2
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the reject
+    assert second in window.editor.suggestions.all()
+
+
+def test_suggestions_are_drawn_dotted_and_can_be_hidden(qtbot, window):
+    found = open_with(window, SHORT, 2)
+    window.reader.select_range(*found[0])
+    window.apply_tag(IGO)
+    window.editor.compile_lexicon()
+    window.reader.refresh_all()
+    s = next(x for x in window.editor.suggestions.all() if x.form == SHORT)
+    window.jump_to(window.doc.id, s.start, s.end)
+    window.reader.refresh_all()
+    assert underline_at(window, s.start) == DOT
+    assert underline_at(window, found[0][0]) != DOT  # the span itself: not a suggestion
+    window.acts["toggle_suggestions"].trigger()
+    assert underline_at(window, s.start) != DOT
+    assert window.settings.value("show-suggestions", type=bool) is False
+    window.acts["toggle_suggestions"].trigger()
+    assert underline_at(window, s.start) == DOT
+
+
+def test_accept_all_in_document_is_one_undo(qtbot, window):
+    open_with(window, SHORT, 2)
+    every = window.editor.suggestions.all()
+    assert len(every) > 5
+    before = window.store.annotations(window.doc.id)
+    key(qtbot, window, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    after = window.store.annotations(window.doc.id)
+    assert sorted((a.start, a.end, a.tag) for a in after) == sorted(
+        (s.start, s.end, s.tag) for s in every)
+    assert window.panel.model.rowCount() == len(every)
+    assert window.editor.suggestions.all() == []
+    window.undo()
+    assert window.store.annotations(window.doc.id) == before
+
+
+def test_annotate_all_in_the_corpus_is_one_undo_across_documents(qtbot, window,
+                                                                 monkeypatch):
+    seen = []
+
+    def review_queue(dialog):  # the user unticks the first occurrence and presses OK
+        listing = dialog.findChild(QListWidget)
+        seen.append(listing.count())
+        listing.item(0).setCheckState(Qt.CheckState.Unchecked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QDialog, "exec", review_queue)
+    store = window.store
+    texts = {d.id: store.document(d.id).text for d in store.documents()}
+    expected = {d: places(t, "执法") for d, t in texts.items()}
+    docs_with = [d for d, p in expected.items() if p]
+    assert len(docs_with) >= 3
+    here = docs_with[0]
+    window.open_document(here)
+    window.reader.select_range(*expected[here][0])
+    window.apply_tag("mechanism.operational")
+    key(qtbot, window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    total = sum(len(p) for p in expected.values())
+    assert seen == [total - 1]
+    tagged = {d: [(a.start, a.end) for a in store.annotations(d)] for d in texts}
+    assert sum(len(v) for v in tagged.values()) == total - 1  # all but the unticked one
+    assert all(tagged[d] for d in docs_with[1:])
+    assert len(window.editor.index) == len(tagged[here])  # only this document's spans
+
+    window.open_document(docs_with[-1])  # undo from another document of the batch
+    window.undo()
+    assert [a for d in texts for a in store.annotations(d)] == [
+        a for a in store.annotations(here)] and len(store.annotations(here)) == 1
+    assert window.doc.id == docs_with[-1] and len(window.editor.index) == 0
+    window.redo()
+    assert len(window.editor.index) == len(tagged[docs_with[-1]])
