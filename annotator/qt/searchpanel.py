@@ -1,25 +1,135 @@
 """The Search dock (Ctrl+Shift+F): corpus-wide search, simplified and traditional alike,
-shown as a concordance; Enter or a double-click jumps to the hit in the reader."""
+shown as a concordance; Enter or a double-click jumps to the hit in the reader.
+
+Filters under the query line narrow it to spans by tag or group, annotator, review status
+and normalized name (as ``annotator search --tag --annotator``): with a query, only the text
+hits lying wholly inside a matching span are shown; without one, the matching spans
+themselves are listed, with their tag. The deciding and the row building are the plain
+functions at the top (no window needed to test them); the widgets only show them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core.concordance import Row, rows
+from annotator.core import concordance
+from annotator.core.concordance import Row
+from annotator.qt.palette import chip
 
 PAGE = 200
-HEADERS = ["Document", "Left", "Match", "Right"]
+TITLE_WIDTH = 260  # the widest the Document column starts
+INDENT = " " * 4
+INDENT_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADERS = ["Document", "Left", "Match", "Right", "Tag"]
+TAG_COLUMN = HEADERS.index("Tag")
+STATUS_CHOICES = (("Accepted", "accepted"), ("Gold", "gold"))
 
 
+# --- the logic (no widgets) ------------------------------------------------------------------
+class Choice(NamedTuple):
+    """One entry of a filter combo: shown as ``label``; chosen, it filters ``find_spans``
+    by ``field=value`` (no filter when ``field`` is None)."""
+
+    label: str
+    field: str | None = None
+    value: str | None = None
+    colour: str | None = None
+    indented: bool = False  # shown indented in the list (a tag under its group)
+
+
+class Result(NamedTuple):
+    """What a search found: text hits, or (``spans``) the matching spans themselves;
+    ``total`` counts all of them, of which the first :data:`PAGE` at most are in ``hits``."""
+
+    hits: list
+    spans: bool
+    total: int
+
+
+def tag_choices(tagset, lang: str = "en") -> list[Choice]:
+    """"Any tag", then per group "All <group>" (a group filter) and its tags, indented."""
+    out = [Choice("Any tag")]
+    for group in tagset.groups if tagset is not None else ():
+        out.append(Choice(f"All {group.name(lang)}", "group", group.id, group.colour))
+        out += [Choice(tag.name(lang), "tag", tag.id, tag.colour, True) for tag in group.tags]
+    return out
+
+
+def annotator_choices(annotators: Iterable) -> list[Choice]:
+    return [Choice("Any annotator")] + [Choice(a.name or a.id, "annotator", a.id)
+                                        for a in annotators]
+
+
+def status_choices() -> list[Choice]:
+    return [Choice("Any status")] + [Choice(label, "status", v) for label, v in STATUS_CHOICES]
+
+
+def span_filters(chosen: Iterable[Choice], normalized: str = "") -> dict[str, str]:
+    """The ``find_spans`` keyword arguments for the chosen entries and the normalized name
+    typed; empty when nothing narrows the spans."""
+    out = {c.field: c.value for c in chosen if c.field is not None and c.value is not None}
+    if normalized.strip():
+        out["normalized"] = normalized.strip()
+    return out
+
+
+def find(store, query: str, filters: dict[str, str], limit: int = PAGE) -> Result | None:
+    """Run a search: the query's hits (inside a span matching ``filters``, if any), or
+    with no query the matching spans; None when there is neither a query nor a filter."""
+    query = query.strip()
+    if not query and not filters:
+        return None
+    spans = store.find_spans(**filters) if filters else None
+    if spans is not None and not query:
+        return Result(spans[:limit], True, len(spans))
+    hits = concordance.first_inside(
+        lambda n, skip: store.search(query, limit=n, offset=skip), spans, limit)
+    return Result(hits, False, len(hits))
+
+
+def count_text(result: Result, limit: int = PAGE) -> str:
+    """"N spans", "N matches" (with "(first page)" when the page is full), "no matches"."""
+    if not result.total:
+        return "no matches"
+    if result.spans:
+        noun = "span" if result.total == 1 else "spans"
+        shown = f" (first {limit} shown)" if result.total > len(result.hits) else ""
+        return f"{result.total} {noun}{shown}"
+    noun = "match" if result.total == 1 else "matches"
+    return f"{result.total} {noun}{' (first page)' if result.total >= limit else ''}"
+
+
+def table_rows(rows: Sequence[Row], hits: Sequence, spans: bool,
+               tag_name: Callable[[str], str]) -> list[tuple[str, str, str, str, str]]:
+    """The cells of each row: title, left context, match, right context, and the span's
+    tag name when ``spans`` lists spans (else "")."""
+    return [(row.title, row.left, row.match, row.right,
+             tag_name(hit.tag) if spans else "")
+            for row, hit in zip(rows, hits, strict=True)]
+
+
+def tag_namer(tagset, lang: str = "en") -> Callable[[str], str]:
+    """Tag id → its name in the tagset (the id itself for an unknown tag)."""
+    names = {t.id: t.name(lang) for t in tagset.tags} if tagset is not None else {}
+    return lambda tag_id: names.get(tag_id, tag_id)
+
+
+# --- the widgets ---------------------------------------------------------------------------
 class HitTable(QTableWidget):
     """Takes Enter for itself, before the window's shortcuts see it."""
 
@@ -39,49 +149,162 @@ class HitTable(QTableWidget):
             super().keyPressEvent(e)
 
 
+class IndentDelegate(QStyledItemDelegate):
+    """Indents the entries marked indented in the open list (the closed combo shows the
+    plain label)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.data(INDENT_ROLE):
+            option.text = INDENT + option.text
+
+
+class ChoiceCombo(QComboBox):
+    """A combo over :class:`Choice` entries; ``choice()`` is the current one."""
+
+    def __init__(self, tip: str, parent=None):
+        super().__init__(parent)
+        self.choices: list[Choice] = [Choice("")]
+        self.setToolTip(tip)
+        self.setAccessibleName(tip)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setItemDelegate(IndentDelegate(self))
+
+    def set_choices(self, choices: list[Choice]) -> None:
+        """Refill, keeping the current entry when it is still there (no signal)."""
+        current = self.choice()
+        self.blockSignals(True)
+        self.clear()
+        self.choices = choices
+        for c in choices:
+            if c.colour:
+                self.addItem(chip(c.colour, 12), c.label)
+            else:
+                self.addItem(c.label)
+            self.setItemData(self.count() - 1, c.indented, INDENT_ROLE)
+        keep = [i for i, c in enumerate(choices) if c[1:3] == current[1:3]]
+        self.setCurrentIndex(keep[0] if keep else 0)
+        self.blockSignals(False)
+
+    def choice(self) -> Choice:
+        i = self.currentIndex()
+        return self.choices[i] if 0 <= i < len(self.choices) else self.choices[0]
+
+
 class SearchPanel(QWidget):
     jump = Signal(str, int, int)  # doc id, start, end (code points)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.store = None
+        self.store: Any = None
         self.rows: list[Row] = []
+        self.result: Result | None = None
+        self.tag_name: Callable[[str], str] = str
         self.query = QLineEdit(placeholderText="Search the corpus (简/繁 alike)…",
                                clearButtonEnabled=True)
         self.count = QLabel()
+        self.tag = ChoiceCombo("Only spans with this tag, or a tag of this group")
+        self.annotator = ChoiceCombo("Only spans by this annotator")
+        self.status = ChoiceCombo("Only spans accepted in review, or gold")
+        self.status.set_choices(status_choices())
+        self.normalized = QLineEdit(placeholderText="normalized name, e.g. 赵克志",
+                                    clearButtonEnabled=True)
+        self.normalized.setToolTip("Only spans with this normalized name (简/繁 alike); Enter")
         self.table = HitTable(0, len(HEADERS))
+        self._build_table()
+        self._lay_out()
+        for line in (self.query, self.normalized):
+            line.returnPressed.connect(self.run)
+        for combo in (self.tag, self.annotator, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.chosen.connect(self._chosen)
+        self.table.cellDoubleClicked.connect(lambda r, _c: self._chosen(r))
+
+    def _build_table(self) -> None:
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnHidden(TAG_COLUMN, True)
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.query, 1)
+        top.addWidget(self.count)
+        filters = QHBoxLayout()
+        for w in (self.tag, self.annotator, self.status):
+            filters.addWidget(w)
+        filters.addWidget(self.normalized, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for w in (self.query, self.count, self.table):
-            layout.addWidget(w)
-        self.query.returnPressed.connect(self.run)
-        self.table.chosen.connect(self._chosen)
-        self.table.cellDoubleClicked.connect(lambda r, _c: self._chosen(r))
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+    def set_store(self, store) -> None:
+        """A project was opened: fill the tag and annotator filters from it."""
+        self.store = store
+        self.refresh_choices()
+        self._show(None)
+
+    def refresh_choices(self) -> None:
+        """Refill the tag and annotator filters (a merge may have brought annotators)."""
+        if self.store is None:
+            return
+        tagset = self.store.tagset()
+        self.tag_name = tag_namer(tagset)
+        self.tag.set_choices(tag_choices(tagset))
+        self.annotator.set_choices(annotator_choices(self.store.annotators()))
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        self.refresh_choices()
+        super().showEvent(e)
+
+    def filters(self) -> dict[str, str]:
+        chosen = (self.tag.choice(), self.annotator.choice(), self.status.choice())
+        return span_filters(chosen, self.normalized.text())
 
     def run(self) -> None:
-        text = self.query.text().strip()
-        if self.store is None or not text:
-            return
-        hits = self.store.search(text, limit=PAGE)
-        self.rows = rows(hits, self.store.document)
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            for c, value in enumerate((row.title, row.left, row.match, row.right)):
-                item = QTableWidgetItem(value)
-                if c == 1:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-        more = " (first page)" if len(hits) == PAGE else ""
-        self.count.setText(f"{len(hits)} matches{more}" if hits else "no matches")
-        if hits:
+        """Search (Enter in the query or the name field); the keyboard goes to the hits."""
+        self.refresh()
+        if self.rows:
             self.table.setCurrentCell(0, 2)
             self.table.setFocus()
+
+    def refresh(self) -> None:
+        """Search again with the current query and filters, the keyboard staying put."""
+        if self.store is not None:
+            self._show(find(self.store, self.query.text(), self.filters()))
+
+    def _show(self, result: Result | None) -> None:
+        self.result = result
+        hits = result.hits if result else []
+        self.rows = concordance.rows(hits, self.store.document) if hits else []
+        spans = bool(result and result.spans)
+        cells = table_rows(self.rows, hits, spans, self.tag_name)
+        self.table.setRowCount(len(cells))
+        for r, values in enumerate(cells):
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, self._item(c, value, hits[r] if spans else None))
+        self.table.setColumnHidden(TAG_COLUMN, not spans)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), TITLE_WIDTH))
+        self.count.setText(count_text(result) if result else "")
+
+    def _item(self, column: int, value: str, span) -> QTableWidgetItem:
+        item = QTableWidgetItem(value)
+        if column == 0:
+            item.setToolTip(value)  # the column may be narrower than the title
+        elif column == 1:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif column == TAG_COLUMN and span is not None:
+            colour = next((c.colour for c in self.tag.choices if c.value == span.tag), None)
+            if colour:
+                item.setIcon(chip(colour, 12))
+            item.setToolTip(f"{span.tag} · {span.annotator}")
+        return item
 
     def _chosen(self, row: int) -> None:
         hit = self.rows[row]
