@@ -25,6 +25,7 @@ class Editor:
         self.selected: Annotation | None = None
         self.shown: str | frozenset[str] = ALL  # ALL, MINE, or a set of annotator ids
         self.lexicon: LexiconSource | None = None  # built by build_lexicon (when idle)
+        self.changes = 0  # changes absorbed so far (a lexicon built meanwhile is stale)
         self.suggestions: DocSuggestions | None = None
 
     # --- documents -----------------------------------------------------------------------
@@ -35,20 +36,25 @@ class Editor:
         me = self.session.annotator.id
         self.suggestions = DocSuggestions(doc_id, self.doc.text, self.index, me,
                                           self.store.rejections(doc_id, me))
-        if self.lexicon is not None and self.lexicon.ready:
+        if self.lexicon is not None:
             self.suggestions.set_lexicon(self.lexicon.lexicon)
         return self.doc
 
     # --- suggestions ---------------------------------------------------------------------
     def build_lexicon(self) -> None:
-        """Count every span of the project and compile the lexicon (slow on big projects:
-        the window calls this when idle)."""
-        self.lexicon = LexiconSource(self.store.tagset(), self.store.span_texts())
+        """Count every span of the project and compile the lexicon, here (the window does
+        it on a worker thread and hands the result to :meth:`use_lexicon`)."""
+        self.use_lexicon(LexiconSource(self.store.tagset(), self.store.span_texts()))
+
+    def use_lexicon(self, source: LexiconSource) -> None:
+        self.lexicon = source
         self.compile_lexicon()
 
     def compile_lexicon(self) -> None:
-        if self.lexicon is not None and self.suggestions is not None:
-            self.suggestions.set_lexicon(self.lexicon.compile())
+        if self.lexicon is not None:
+            lexicon = self.lexicon.compile()
+            if self.suggestions is not None:
+                self.suggestions.set_lexicon(lexicon)
 
     def suggestion_at(self, start: int, end: int) -> Suggestion | None:
         return self.suggestions.at(start, end) if self.suggestions else None
@@ -166,12 +172,11 @@ class Editor:
         self.index.update(mine)
         if self.suggestions is not None:
             self.suggestions.update(mine)
-            if self.lexicon is not None and self.lexicon.ready:
-                self.suggestions.set_lexicon(self.lexicon.lexicon)
         self.select(select)
         return mine
 
     def _count(self, change: Change) -> None:
+        self.changes += 1
         if self.lexicon is not None:
             texts = {self.doc.id: self.doc.text} if self.doc else {}
 

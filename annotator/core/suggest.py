@@ -99,17 +99,13 @@ class Lexicon:
         return cls(entries)
 
     @property
-    def ready(self) -> bool:
+    def compiled(self) -> bool:
         """The scanner is compiled (or there is nothing to scan for)."""
         return self._pattern is not None or not self.entries
 
-    def with_entries(self, entries: dict[str, LexEntry], forms_id: int) -> Lexicon:
-        """A lexicon with other entries; it keeps this one's compiled scanner when the
-        forms are the same (only which tag is most frequent changed)."""
-        lexicon = Lexicon(entries, forms_id)
-        if entries.keys() == self.entries.keys():
-            lexicon.forms_id, lexicon._pattern = self.forms_id, self._pattern
-        return lexicon
+    def install(self, pattern: re.Pattern[str] | None, forms_id: int) -> None:
+        """Use a scanner compiled elsewhere (:func:`build_pattern` over these forms)."""
+        self._pattern, self.forms_id = pattern, forms_id
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -124,9 +120,7 @@ class Lexicon:
     def pattern(self) -> re.Pattern[str] | None:
         """The compiled scanner (None for an empty lexicon)."""
         if self._pattern is None and self.entries:
-            forms = self.entries
-            first = "".join(re.escape(c) for c in sorted({f[0] for f in forms}))
-            self._pattern = re.compile(f"(?=[{first}])(?:{trie_pattern(forms)})")
+            self._pattern = build_pattern(self.entries)
         return self._pattern
 
     def scan(self, folded: str) -> Iterator[tuple[int, int, str]]:
@@ -169,6 +163,16 @@ _END = ""  # trie key marking the end of a form
 
 def _is_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
+
+
+def build_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
+    """The compiled scanner for ``forms`` (slow for tens of thousands of forms: callers
+    may run it on a worker thread); None when there are none."""
+    forms = list(forms)
+    if not forms:
+        return None
+    first = "".join(re.escape(c) for c in sorted({f[0] for f in forms}))
+    return re.compile(f"(?=[{first}])(?:{trie_pattern(forms)})")
 
 
 def trie_pattern(forms: Iterable[str]) -> str:

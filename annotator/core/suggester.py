@@ -11,6 +11,7 @@ Pure Python: no Qt, no SQL.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -21,6 +22,7 @@ from annotator.core.spans import SpanIndex
 from annotator.core.suggest import (
     Lexicon,
     Suggestion,
+    build_pattern,
     form_of,
     listed_forms,
     make_entry,
@@ -34,10 +36,12 @@ _forms_ids = itertools.count(1)
 class LexiconSource:
     """Counts of (form, tag) over every span of the project, and the lexicon they make.
 
-    :meth:`update` keeps the counts in step with each edit. The lexicon's scanner is a
-    compiled regular expression: when an edit brings a new form (or drops the last span of
-    one), :attr:`lexicon` is replaced by one whose scanner is compiled on first use, and
-    :attr:`ready` says whether that has happened (the window compiles it when idle)."""
+    :meth:`update` keeps the counts and the lexicon's entries in step with each edit, at
+    once. The scanner (a compiled regular expression over the forms) is only rebuilt when
+    the forms change (a new term is tagged, or the last span of one goes): until then
+    :attr:`stale` is true and the old scanner keeps working (it just cannot find the new
+    term). :meth:`compile` rebuilds it here; :meth:`forms` and :meth:`install` let a
+    worker thread do it instead."""
 
     def __init__(self, tagset: Tagset | None, span_texts: Iterable[tuple[str, str, int]]):
         self.listed = listed_forms(tagset)
@@ -46,36 +50,56 @@ class LexiconSource:
             if form := form_of(text):
                 self.counts.setdefault(form, Counter())[tag] += n
         self.lexicon = Lexicon.from_counts(self.listed, self.counts)
-        self.lexicon.forms_id = next(_forms_ids)
+        self.generation = 0  # bumped whenever the forms change
+        self.stale = True
 
     @property
     def ready(self) -> bool:
-        return self.lexicon.ready
+        """The scanner knows every form."""
+        return not self.stale
+
+    def forms(self) -> tuple[list[str], int]:
+        """The forms to compile, and the generation they belong to."""
+        return list(self.lexicon.entries), self.generation
+
+    def install(self, pattern: re.Pattern[str] | None, generation: int) -> bool:
+        """Use a scanner compiled from :meth:`forms`; False (ignored) when the forms
+        changed since."""
+        if generation != self.generation:
+            return False
+        self.lexicon.install(pattern, next(_forms_ids))
+        self.stale = False
+        return True
 
     def compile(self) -> Lexicon:
-        _ = self.lexicon.pattern  # compiles the scanner once
+        if self.stale:
+            forms, generation = self.forms()
+            self.install(build_pattern(forms), generation)
         return self.lexicon
 
     def update(self, change: Change, text_of: Callable[[str], str]) -> bool:
         """Count the spans a change removed and added (``text_of(doc_id)`` gives their
-        document's text); True when the lexicon changed."""
+        document's text); True when the lexicon's entries changed."""
         touched = set()
         for spans, sign in ((change.removed, -1), (change.added, 1)):
             for a in spans:
                 if form := form_of(text_of(a.doc_id)[a.start:a.end]):
                     self.counts.setdefault(form, Counter())[a.tag] += sign
                     touched.add(form)
-        entries = dict(self.lexicon.entries)
+        entries, changed = self.lexicon.entries, False
         for form in touched:
             entry = make_entry(form, self.counts.get(form), self.listed.get(form))
+            old = entries.get(form)
+            if entry == old:
+                continue
+            changed = True
             if entry is None:
-                entries.pop(form, None)
+                del entries[form]
             else:
                 entries[form] = entry
-        if entries == self.lexicon.entries:
-            return False
-        self.lexicon = self.lexicon.with_entries(entries, next(_forms_ids))
-        return True
+            if (entry is None) != (old is None):  # a form came or went
+                self.stale, self.generation = True, self.generation + 1
+        return changed
 
 
 class DocSuggestions:
@@ -88,13 +112,15 @@ class DocSuggestions:
         self.doc_id, self.text, self.index = doc_id, text, index
         self.annotator, self.rejected = annotator, rejected
         self.lexicon: Lexicon | None = None
+        self._forms_id = -1  # the scanner the paragraphs were scanned with
         self._found: dict[int, list[tuple[int, int, str]]] = {}
 
     def set_lexicon(self, lexicon: Lexicon | None) -> None:
-        """Use a (compiled) lexicon; what was scanned stays valid while the forms do."""
-        if lexicon is None or self.lexicon is None or lexicon.forms_id != self.lexicon.forms_id:
+        """Use a lexicon; what was scanned stays valid while its scanner does."""
+        if lexicon is None or lexicon.forms_id != self._forms_id:
             self._found.clear()
         self.lexicon = lexicon
+        self._forms_id = lexicon.forms_id if lexicon else -1
 
     def update(self, change: Change) -> None:
         """Take in the rejections a change made or withdrew (spans are read live)."""
@@ -109,8 +135,10 @@ class DocSuggestions:
     # --- queries -----------------------------------------------------------------------
     def in_paragraph(self, number: int) -> list[Suggestion]:
         lexicon = self.lexicon
-        if lexicon is None or not lexicon.ready:
+        if lexicon is None or not lexicon.compiled:
             return []
+        if lexicon.forms_id != self._forms_id:  # recompiled: scan again
+            self.set_lexicon(lexicon)
         found = self._found.get(number)
         if found is None:
             starts = self.index.para_starts

@@ -2,15 +2,22 @@
 their tag's colour. N / P walk them, A accepts, U (or Del) rejects, Shift+A accepts every
 suggestion in the document (one undo step). Nothing is added until the user says so.
 
-The lexicon is built and compiled when the window is idle, so opening a project or a long
-document never waits for it; a tag on a new term recompiles it a moment after the edit.
+The lexicon (every span of the project counted, compiled into one scanner) is built on a
+worker thread with its own connection when a project opens, so neither opening a project
+nor a long document waits for it; a tag on a new term recompiles it a moment after the edit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.core.suggest import Suggestion
+from PySide6.QtCore import QObject, QThread, Signal
+
+from annotator.core.suggest import Suggestion, build_pattern
+from annotator.core.suggester import LexiconSource
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -21,7 +28,8 @@ HINT = "A accept · U reject · Shift+A accept all in document · N/P next/previ
 
 
 def wire(window: MainWindow) -> None:
-    window.lexicon_timer.timeout.connect(lambda: _build_or_compile(window))
+    window.lexicon_timer.timeout.connect(lambda: _start(window))
+    window.lexicon_receiver = Receiver(window)
     toggle = window.acts["toggle_suggestions"]
     toggle.setCheckable(True)
     toggle.setChecked(bool(window.settings.value("show-suggestions", True, type=bool)))
@@ -32,10 +40,72 @@ def shown(window: MainWindow) -> bool:
     return window.acts["toggle_suggestions"].isChecked()
 
 
+class Background(QThread):
+    """One piece of lexicon work off the GUI thread: ``kind`` "build" (count every span of
+    the project and compile) or "compile" (the scanner for a snapshot of the forms)."""
+
+    done = Signal(object)
+
+    def __init__(self, kind: str, job: Callable[[], object], token: int, parent: QObject):
+        super().__init__(parent)
+        self.kind, self.job, self.token = kind, job, token
+
+    def run(self) -> None:
+        try:
+            result = self.job()
+        except Exception:  # noqa: BLE001 — fewer suggestions is the only consequence
+            return
+        self.done.emit(result)
+
+
+class Receiver(QObject):
+    """Takes the work's result in the GUI thread (a queued call: it lives there)."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+
+    def take(self, result: object) -> None:
+        window, job = self.window, self.sender()
+        if job is not window.lexicon_builder or window.store.closed:
+            return  # another project, or closed
+        assert isinstance(job, Background)
+        window.lexicon_builder = None
+        editor = window.editor
+        if job.kind == "build" and job.token == editor.changes:
+            assert isinstance(result, LexiconSource)
+            editor.use_lexicon(result)
+        elif job.kind == "compile" and editor.lexicon is not None and \
+                editor.lexicon.install(result, job.token):  # type: ignore[arg-type]
+            editor.compile_lexicon()
+        else:  # edits meanwhile: again
+            window.lexicon_timer.start(BUILD_DELAY_MS)
+            return
+        if shown(window):
+            window.reader.refresh_all()
+
+
+def _build(path: Path) -> LexiconSource:
+    from annotator.store import Store
+
+    with Store.open(path) as store:
+        source = LexiconSource(store.tagset(), store.span_texts())
+    source.compile()
+    return source
+
+
 def project_opened(window: MainWindow) -> None:
     """A new project: its lexicon is built when the window is next idle."""
     window.editor.lexicon = None
+    window.lexicon_builder = None
     window.lexicon_timer.start(BUILD_DELAY_MS)
+
+
+def shutdown(window: MainWindow) -> None:
+    """The window closes: let running work finish (a thread must not outlive it)."""
+    window.lexicon_timer.stop()
+    for job in window.findChildren(Background):
+        job.wait()
 
 
 def document_shown(window: MainWindow) -> None:
@@ -51,15 +121,27 @@ def after_change(window: MainWindow) -> None:
         window.lexicon_timer.start(COMPILE_DELAY_MS)
 
 
-def _build_or_compile(window: MainWindow) -> None:
-    if window.editor.doc is None or window.store.closed:
+def _start(window: MainWindow) -> None:
+    """Build the lexicon, or compile it anew, on a worker thread (in-memory projects,
+    which a second connection cannot see, are built here)."""
+    editor, path = window.editor, window.store.path
+    if window.editor.doc is None or window.store.closed or window.lexicon_builder is not None:
         return
-    if window.editor.lexicon is None:
-        window.editor.build_lexicon()
-    else:
-        window.editor.compile_lexicon()
-    if shown(window):
+    if editor.lexicon is None and path is None:
+        editor.build_lexicon()
         window.reader.refresh_all()
+        return
+    if editor.lexicon is None:
+        job = Background("build", partial(_build, path), editor.changes, window)
+    elif not editor.lexicon.ready:
+        forms, generation = editor.lexicon.forms()
+        job = Background("compile", partial(build_pattern, forms), generation, window)
+    else:
+        return
+    job.done.connect(window.lexicon_receiver.take)
+    job.finished.connect(job.deleteLater)
+    window.lexicon_builder = job
+    job.start(QThread.Priority.LowPriority)
 
 
 def describe(window: MainWindow, s: Suggestion) -> str:

@@ -7,7 +7,7 @@ import time
 from collections import Counter
 from functools import partial
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QThread, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.bind(self.acts["undo"], self.acts["redo"])
         self.docks: dict[str, QDockWidget] = {}
         self.lexicon_timer = QTimer(self, singleShot=True)
+        self.lexicon_builder: QThread | None = None
+        self.lexicon_receiver: suggestions.Receiver
         build_docks(self)
         suggestions.wire(self)
         self.set_project(store, annotator)
@@ -377,6 +379,7 @@ class MainWindow(QMainWindow):
             self.set_view(view)
 
     def closeEvent(self, e) -> None:  # noqa: N802
+        suggestions.shutdown(self)
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window-state", self.saveState())
         super().closeEvent(e)

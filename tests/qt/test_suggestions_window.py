@@ -164,3 +164,17 @@ def test_annotate_all_in_the_corpus_is_one_undo_across_documents(qtbot, window,
     assert window.doc.id == docs_with[-1] and len(window.editor.index) == 0
     window.redo()
     assert len(window.editor.index) == len(tagged[docs_with[-1]])
+
+
+def test_a_new_term_is_suggested_once_recompiled_in_the_background(qtbot, window):
+    found = open_with(window, "维护", 3)
+    source = window.editor.lexicon
+    assert "维护" not in source.lexicon
+    window.reader.select_range(*found[0])
+    window.apply_tag("mechanism.concept")
+    assert not source.ready  # a new form: the old scanner works on meanwhile
+    assert not [s for s in window.editor.suggestions.all() if s.form == "维护"]
+    qtbot.waitUntil(lambda: source.ready, timeout=5000)
+    assert window.lexicon_builder is None
+    new = [(s.start, s.end) for s in window.editor.suggestions.all() if s.form == "维护"]
+    assert new and set(new) <= set(found[1:])
