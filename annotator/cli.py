@@ -216,6 +216,31 @@ def tagset(project: Path, load_file: Path | None, as_json: bool) -> None:
                        f"{t.label.get('zh-Hans')}")
 
 
+@cli.command("check")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@fail_cleanly
+def check_cmd(project: Path, as_json: bool) -> None:
+    """Look for damage in PROJECT without changing it: SQLite's integrity and foreign-key
+    checks, rows whose document, annotator or annotation is gone, spans outside their text,
+    tags not in the tagset, unreadable undo history. One line per problem, then a summary;
+    exit status 1 when there is a problem.
+
+    \b
+    Example:
+        annotator check study.annotator --json
+    """
+    with Store.open_readonly(project) as store:
+        report = store.check()
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        for line in report.lines():
+            click.echo(line)
+    if not report.ok:
+        sys.exit(1)
+
+
 # the data commands (export, merge, agreement, search, check-consistency) live in
 # annotator/cli_data.py and register themselves on this group
 from annotator import cli_data  # noqa: E402,F401

@@ -120,3 +120,22 @@ def test_a_digit_only_id_prefix_resolves(project):
     number_like = next(d for d in docs if d["id"][:7].isdigit())
     assert json.loads(run("show", project, number_like["id"][:7], "--json").output
                       )["id"] == number_like["id"]
+
+
+def test_check_passes_a_clean_project_and_fails_a_damaged_one(project, tmp_path):
+    import shutil
+    import sqlite3
+
+    result = run("check", project)
+    assert result.exit_code == 0 and result.output.startswith("ok: no problems in ")
+    assert json.loads(run("check", project, "--json").output)["ok"] is True
+    damaged = tmp_path / "damaged.db"
+    shutil.copyfile(project, damaged)
+    with sqlite3.connect(damaged) as conn:
+        conn.execute("UPDATE tagsets SET active = 0")
+    conn.close()
+    result = run("check", damaged)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "tagset: the project has no active tagset (load one with `annotator tagset PROJECT "
+        "--load FILE`)", "1 problem: 1 tagset"]
