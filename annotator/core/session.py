@@ -15,7 +15,8 @@ class Session:
     def __init__(self, store, annotator: Annotator):
         self.store = store
         self.annotator = annotator
-        store.add_annotator(annotator)
+        if not getattr(store, "read_only", ""):  # a read-only project records nobody
+            store.add_annotator(annotator)
 
     def run(self, command: Command | None) -> Change | None:
         """Apply and journal a command; None in, None out (nothing to do)."""

@@ -1,14 +1,17 @@
 """The project store: ``Store.open(path)``. Only this package speaks SQL."""
 
 from annotator.store.annotations import AnnotationsMixin
-from annotator.store.base import SQLITE_MAGIC, StoreBase
+from annotator.store.backups import BackupsMixin
+from annotator.store.base import SQLITE_MAGIC, DamagedError, ReadOnlyError, StoreBase
+from annotator.store.check import CheckMixin
 from annotator.store.datasets import DatasetsMixin
 from annotator.store.documents import DocumentsMixin
 from annotator.store.search import SearchMixin
 
 
-class Store(SearchMixin, DatasetsMixin, AnnotationsMixin, DocumentsMixin, StoreBase):
+class Store(SearchMixin, DatasetsMixin, AnnotationsMixin, DocumentsMixin, CheckMixin,
+            BackupsMixin, StoreBase):
     """An open project. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
 
-__all__ = ["SQLITE_MAGIC", "Store"]
+__all__ = ["SQLITE_MAGIC", "DamagedError", "ReadOnlyError", "Store"]

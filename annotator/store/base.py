@@ -9,7 +9,6 @@ application's SQLite file, or a file that is not SQLite at all is refused untouc
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +19,7 @@ import sqlite_utils
 
 from annotator.core.annotation import now
 from annotator.core.errors import ProjectError
-from annotator.store import schema
+from annotator.store import location, schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -29,27 +28,52 @@ def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+class DamagedError(ProjectError):
+    """SQLite's checks found damage; the file was left untouched. ``backup``: the newest
+    backup, to offer instead."""
+
+    def __init__(self, path: Path, problems: list[str], backup: Path | None):
+        self.path, self.problems, self.backup = path, problems, backup
+        offer = (f"; the latest backup is {backup} (annotator restore {path.name})"
+                 if backup else "; there is no backup")
+        super().__init__(f"{path}: the project file is damaged ({problems[0][:120]}); it was "
+                         f"left untouched{offer}")
+
+
+class ReadOnlyError(ProjectError):
+    """A write to a project opened read-only."""
+
+
+BUSY_TIMEOUT_S = 5.0
+
+
 class StoreBase:
     """Opening, identity, migrations, transactions and project settings."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None):
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, read_only: str = ""):
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
         self.path = path
+        self.read_only = read_only  # why the project is read-only ("" when it is not)
 
     # --- opening -----------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, create: bool = False) -> Self:
-        """Open (or with ``create``, create) a project file, migrating it if it is older."""
+    def open(cls, path: str | Path, create: bool = False, read_only: bool | str = False,
+             check: bool = True) -> Self:
+        """Open (or with ``create``, create) a project file, migrating it if it is older.
+
+        ``read_only`` (True, or the reason as text) opens it without writing anything;
+        a file or folder we cannot write to is opened read-only anyway. ``check`` runs
+        SQLite's ``quick_check`` first and refuses a damaged file (:class:`DamagedError`)."""
         path = Path(path)
         _check_file(path, create)
+        can_write, why = location.writable(path)
+        reason = (read_only if isinstance(read_only, str) else "opened read-only") \
+            if read_only else ("" if can_write else why)
+        conn = _connect(path, reason)
+        store = cls(conn, path, reason)
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
-        except sqlite3.Error as e:
-            raise ProjectError(f"{path}: cannot open: {e}") from None
-        store = cls(conn, path)
-        try:
-            store._setup()
+            store._setup(check)
         except BaseException:
             conn.close()
             raise
@@ -62,13 +86,26 @@ class StoreBase:
         store._setup()
         return store
 
-    def _setup(self) -> None:
+    def _setup(self, check: bool = False) -> None:
         self._check_identity()
-        for pragma in ("foreign_keys=ON", "busy_timeout=5000", "synchronous=NORMAL"):
+        if check:
+            self._check_damage()
+        for pragma in ("foreign_keys=ON", f"busy_timeout={int(BUSY_TIMEOUT_S * 1000)}",
+                       "synchronous=NORMAL"):
             self.conn.execute(f"PRAGMA {pragma}")
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self.conn.execute("PRAGMA journal_mode=WAL")
         self._migrate()
+
+    def _check_damage(self) -> None:
+        try:
+            problems = [r[0] for r in self.conn.execute("PRAGMA quick_check") if r[0] != "ok"]
+        except sqlite3.DatabaseError as e:
+            problems = [str(e)]
+        if problems and self.path is not None:
+            from annotator.store.backups import latest
+
+            raise DamagedError(self.path, problems, latest(self.path))
 
     def _check_identity(self) -> None:
         where = self.path or ":memory:"
@@ -77,6 +114,10 @@ class StoreBase:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as e:
+            if "malformed" in str(e) and self.path is not None:
+                from annotator.store.backups import latest
+
+                raise DamagedError(self.path, [str(e)], latest(self.path)) from None
             raise ProjectError(f"{where}: not an annotator project ({e})") from None
         if app_id != schema.APPLICATION_ID and (app_id != 0 or tables):
             raise ProjectError(f"{where}: not an annotator project (an SQLite file of "
@@ -86,9 +127,19 @@ class StoreBase:
                                f"{version}; this version reads up to {schema.SCHEMA_VERSION})")
 
     def _migrate(self) -> None:
+        """Bring an older schema up to date in one transaction (a crash midway leaves the
+        old version intact), after a backup of a project that has data."""
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version == schema.SCHEMA_VERSION:
             return
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path}: made by an older version of annotator and "
+                                f"needs upgrading, which cannot be done read-only "
+                                f"({self.read_only})")
+        if version > 0 and self.path is not None:
+            from annotator.store.backups import snapshot
+
+            snapshot(self.conn, self.path, f"before-upgrade-v{version}")
         with self.transaction():
             for number, migration in enumerate(schema.MIGRATIONS[version:], version + 1):
                 migration(self.conn)
@@ -111,51 +162,72 @@ class StoreBase:
     # --- transactions ------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All writes happen in here. Nested use joins the outer transaction."""
+        """All writes happen in here, all or nothing. Nested use joins the outer
+        transaction. A read-only project, a writer that keeps the file busy for
+        :data:`BUSY_TIMEOUT_S`, a full disk or a write error end in a one-line
+        :class:`ProjectError`; what was committed before stays intact."""
         if self.conn.in_transaction:
             yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path}: the project is open read-only "
+                                f"({self.read_only}); nothing was changed")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise self._write_error(e) from None
         try:
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("COMMIT")
+        except BaseException as e:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(e, sqlite3.OperationalError):
+                raise self._write_error(e) from None
             raise
-        self.conn.execute("COMMIT")
+
+    def _write_error(self, e: sqlite3.Error) -> ProjectError:
+        text = str(e)
+        if "locked" in text or "busy" in text:
+            why = (f"busy: another program kept it locked for {BUSY_TIMEOUT_S:.0f} s; "
+                   "nothing was changed, try again")
+        elif "full" in text:
+            why = "the disk is full; this change was not stored (earlier work is intact)"
+        elif "readonly" in text:
+            why = "it cannot be written to (read-only); nothing was changed"
+        else:
+            why = f"cannot write ({text}); this change was not stored (earlier work is intact)"
+        return ProjectError(f"{self.path or ':memory:'}: {why}")
 
     # --- project settings --------------------------------------------------------------
     def _set_meta(self, key: str, value) -> None:
         self.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) "
                           "DO UPDATE SET value = excluded.value", (key, dumps(value)))
 
-    def backup(self, reason: str) -> Path:
-        """A consistent snapshot of the project in ``<project>.backups/`` (SQLite's online
-        backup API into a temporary file, fsynced, then renamed into place)."""
-        if self.path is None:
-            raise ProjectError(":memory: projects have no backups")
-        folder = self.path.with_name(self.path.name + ".backups")
-        folder.mkdir(exist_ok=True)
-        stamp = now().replace(":", "").replace("-", "").replace("+0000", "Z")
-        target = folder / f"{self.path.stem}-{stamp}-{reason}{self.path.suffix}"
-        part = target.with_name(target.name + ".part")
-        try:
-            copy = sqlite3.connect(part)
-            with copy:
-                self.conn.backup(copy)
-            copy.close()
-            with open(part, "rb") as f:
-                os.fsync(f.fileno())
-            os.replace(part, target)
-        except BaseException:
-            part.unlink(missing_ok=True)
-            raise
-        return target
-
     def integrity(self) -> list[str]:
         """Problems found by SQLite's ``quick_check`` and the foreign-key check."""
         problems = [r[0] for r in self.conn.execute("PRAGMA quick_check") if r[0] != "ok"]
         problems += [f"foreign key: {r}" for r in self.conn.execute("PRAGMA foreign_key_check")]
         return problems
+
+
+def _connect(path: Path, read_only: str) -> sqlite3.Connection:
+    """A connection; read-only ones use ``mode=ro``, or ``immutable=1`` where SQLite cannot
+    even create the WAL index (a read-only folder or medium)."""
+    try:
+        if not read_only:
+            return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        uri = path.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
+                               timeout=BUSY_TIMEOUT_S)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+    except sqlite3.Error as e:
+        raise ProjectError(f"{path}: cannot open: {e}") from None
 
 
 def _check_file(path: Path, create: bool) -> None:

@@ -1,0 +1,134 @@
+"""Rolling backups of a project in ``<project>.backups/``, and restoring one.
+
+A backup is a consistent snapshot taken with SQLite's online backup API into a ``.part``
+file, fsynced and renamed into place: a backup file is complete or absent, never half
+written (``.part`` files left by a crash are removed before the next backup). The newest
+:data:`KEEP` are kept. Restoring never deletes anything: the current project (with its
+``-wal`` and ``-shm`` files, damaged or not) is moved into the backups folder first.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from annotator.core.annotation import now
+from annotator.core.errors import ProjectError
+from annotator.store.base import StoreBase
+
+KEEP = 10
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def folder_of(project: Path) -> Path:
+    return project.with_name(project.name + ".backups")
+
+
+def backups(project: Path) -> list[Path]:
+    """The project's backups, newest first (their names sort by time)."""
+    folder = folder_of(project)
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.glob(f"{project.stem}-*{project.suffix}") if p.is_file()
+             and "-replaced-" not in p.name]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+def latest(project: Path) -> Path | None:
+    found = backups(project)
+    return found[0] if found else None
+
+
+def clean_partials(project: Path) -> list[Path]:
+    """Remove ``.part`` files a crash left in the backups folder."""
+    folder = folder_of(project)
+    parts = list(folder.glob("*.part")) if folder.is_dir() else []
+    for p in parts:
+        p.unlink(missing_ok=True)
+    return parts
+
+
+def prune(project: Path, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest ``keep`` backups; returns the deleted ones."""
+    old = backups(project)[keep:]
+    for p in old:
+        p.unlink(missing_ok=True)
+    return old
+
+
+def _stamp() -> str:
+    return now().replace(":", "").replace("-", "").replace("+0000", "Z").replace(".", "")
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
+
+
+def snapshot(conn: sqlite3.Connection, project: Path, reason: str) -> Path:
+    """Copy the database behind ``conn`` into a new backup of ``project``."""
+    folder = folder_of(project)
+    folder.mkdir(exist_ok=True)
+    clean_partials(project)
+    target = folder / f"{project.stem}-{_stamp()}-{reason}{project.suffix}"
+    part = target.with_name(target.name + ".part")
+    try:
+        copy = sqlite3.connect(part)
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+        _fsync(part)
+        os.replace(part, target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    prune(project)
+    return target
+
+
+class BackupsMixin(StoreBase):
+    def backup(self, reason: str) -> Path:
+        """A consistent snapshot of the project in ``<project>.backups/`` (the newest
+        :data:`KEEP` are kept)."""
+        if self.path is None:
+            raise ProjectError(":memory: projects have no backups")
+        try:
+            return snapshot(self.conn, self.path, reason)
+        except (OSError, sqlite3.Error) as e:
+            raise ProjectError(f"{self.path}: cannot write a backup into "
+                               f"{folder_of(self.path)}: {e}") from None
+
+
+def check_backup(path: Path) -> None:
+    """Refuse a file that is not a sound annotator project."""
+    from annotator.store import Store
+
+    with Store.open(path, read_only=True, check=True):
+        pass
+
+
+def restore(project: Path, backup: Path) -> Path:
+    """Put ``backup`` in place of ``project``; returns where the replaced project went.
+    The caller holds the project's lock (no window may have it open)."""
+    check_backup(backup)
+    folder = folder_of(project)
+    folder.mkdir(exist_ok=True)
+    aside = folder / f"{project.stem}-{_stamp()}-replaced-by-restore{project.suffix}"
+    part = project.with_name(project.name + ".restore.part")
+    try:
+        shutil.copyfile(backup, part)
+        _fsync(part)
+        if project.exists():
+            os.replace(project, aside)
+        for suffix in _COMPANIONS:  # a stale WAL would be replayed onto the backup
+            companion = project.with_name(project.name + suffix)
+            if companion.exists():
+                os.replace(companion, aside.with_name(aside.name + suffix))
+        os.replace(part, project)
+    except OSError as e:
+        part.unlink(missing_ok=True)
+        raise ProjectError(f"{project}: cannot restore {backup.name}: {e}") from None
+    return aside
