@@ -37,6 +37,17 @@ def fail_cleanly(fn: Callable) -> Callable:
     return wrapper
 
 
+def for_writing(project: Path, what: str) -> Store:
+    """Open PROJECT to change it: refused while a window (or another command) is editing
+    it, with who and since when; a warning first if it lives on a network drive or in a
+    sync folder."""
+    from annotator.store.location import storage_warning
+
+    if warning := storage_warning(project):
+        click.echo(f"warning: {warning}", err=True)
+    return Store.open(project, lock=f"annotator {what} (command line)")
+
+
 def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -121,7 +132,7 @@ def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tup
     """
     rules = [] if no_clean else [r for r in RULE_NAMES if r not in skip]
     who = Annotator(annotator_name, annotator_name) if annotator_name else None
-    with Store.open(project) as store:
+    with for_writing(project, "import") as store:
         if who:
             store.add_annotator(who)
         outcome = import_files(store, paths, who, rules)
@@ -199,7 +210,7 @@ def tagset(project: Path, load_file: Path | None, as_json: bool) -> None:
     Example:
         annotator tagset study.annotator --load my-tags.json
     """
-    with Store.open(project) as store:
+    with (for_writing(project, "tagset --load") if load_file else Store.open(project)) as store:
         if load_file:
             store.set_tagset(load_tagset(load_file))
         ts = store.tagset()
@@ -239,6 +250,56 @@ def check_cmd(project: Path, as_json: bool) -> None:
             click.echo(line)
     if not report.ok:
         sys.exit(1)
+
+
+@cli.command("backup")
+@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--list", "listing", is_flag=True, help="List the backups instead, newest first.")
+@fail_cleanly
+def backup_cmd(project: Path, listing: bool) -> None:
+    """Take a consistent snapshot of PROJECT into PROJECT.backups/ (the newest 10 are
+    kept; the window also takes one when it opens a project and every 20 minutes). Safe
+    while the window has the project open.
+
+    \b
+    Example:
+        annotator backup study.annotator
+        annotator backup study.annotator --list
+    """
+    from annotator.store import backups
+
+    if listing:
+        for path in backups.backups(project):
+            click.echo(path)
+        return
+    with Store.open(project, check=False) as store:
+        click.echo(store.backup("manual"))
+
+
+@cli.command("restore")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("backup", required=False, type=click.Path(exists=True, dir_okay=False,
+                                                           path_type=Path))
+@fail_cleanly
+def restore_cmd(project: Path, backup: Path | None) -> None:
+    """Put a backup (by default the newest of PROJECT.backups/) in place of PROJECT. The
+    current file, damaged or not, is kept in PROJECT.backups/ (nothing is deleted). Refused
+    while a window has the project open, or if the backup itself is damaged.
+
+    \b
+    Example:
+        annotator restore study.annotator
+        annotator restore study.annotator study.annotator.backups/study-20261122T0300Z-manual.annotator
+    """
+    from annotator.store import backups
+    from annotator.store.lock import ProjectLock
+
+    chosen = backup or backups.latest(project)
+    if chosen is None:
+        raise click.ClickException(f"{project}: has no backups in {backups.folder_of(project)}")
+    with ProjectLock(project).acquire("annotator restore (command line)"):
+        aside = backups.restore(project, chosen)
+    click.echo(f"restored {chosen.name}; the replaced file is kept as {aside}")
 
 
 # the data commands (export, merge, agreement, search, check-consistency) live in

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli import cli, emit_json, fail_cleanly
+from annotator.cli import cli, emit_json, fail_cleanly, for_writing
 from annotator.core.errors import InputError
 from annotator.exporting import FORMATS, ExportOptions, export
 from annotator.review.merge import merge
@@ -78,7 +78,7 @@ def merge_cmd(project: Path, others: tuple[Path, ...]) -> None:
         annotator merge review.annotator lin.annotator chen.annotator
     """
     failed = False
-    with Store.open(project) as store:
+    with for_writing(project, "merge") as store:
         for other in others:
             try:
                 report = merge(store, other)

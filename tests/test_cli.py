@@ -139,3 +139,44 @@ def test_check_passes_a_clean_project_and_fails_a_damaged_one(project, tmp_path)
     assert result.output.splitlines() == [
         "tagset: the project has no active tagset (load one with `annotator tagset PROJECT "
         "--load FILE`)", "1 problem: 1 tagset"]
+
+
+def test_backup_list_and_restore_keep_the_replaced_file(tmp_path):
+    path = tmp_path / "p.annotator"
+    assert run("init", path).exit_code == 0
+    result = run("backup", path)
+    assert result.exit_code == 0
+    taken = result.output.strip()
+    assert taken.endswith("-manual.annotator") and run("backup", path, "--list").output.strip() \
+        == taken
+    docs = json.loads(run("docs", path, "--json").output)
+    from annotator.store import Store
+
+    with Store.open(path) as store:
+        store.set_status(docs[0]["id"], "done")
+    result = run("restore", path)
+    assert result.exit_code == 0, result.output
+    assert "kept as" in result.output
+    assert json.loads(run("docs", path, "--json").output)[0]["status"] == "todo"
+    aside = result.output.rsplit("kept as ", 1)[1].strip()
+    with Store.open(aside) as old:
+        assert old.documents()[0].status == "done"
+
+
+def test_writers_are_refused_while_a_window_edits_the_project(tmp_path):
+    from annotator.store import Store
+
+    path = tmp_path / "p.annotator"
+    assert run("init", path, "--no-seeds").exit_code == 0
+    text = tmp_path / "a.txt"
+    text.write_text("上海合作组织秘书处。", encoding="utf-8")
+    with Store.open(path, lock="Lin"):  # the window
+        result = run("import", path, text)
+        assert result.exit_code == 1
+        assert "already open for editing by Lin" in result.output
+        assert str(path) in result.output and len(result.output.strip().splitlines()) == 1
+        assert run("docs", path).exit_code == 0  # reading is fine
+        assert run("backup", path).exit_code == 0  # and so is a snapshot
+        result = run("restore", path)
+        assert result.exit_code == 1 and "already open for editing by Lin" in result.output
+    assert run("import", path, text).exit_code == 0

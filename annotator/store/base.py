@@ -20,6 +20,7 @@ import sqlite_utils
 from annotator.core.annotation import now
 from annotator.core.errors import ProjectError
 from annotator.store import location, schema
+from annotator.store.lock import ProjectLock
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -57,16 +58,33 @@ class StoreBase:
         self.read_only = read_only  # why the project is read-only ("" when it is not)
 
     # --- opening -----------------------------------------------------------------------
+    lock: ProjectLock | None = None
+
     @classmethod
     def open(cls, path: str | Path, create: bool = False, read_only: bool | str = False,
-             check: bool = True) -> Self:
+             check: bool = True, lock: str | None = None) -> Self:
         """Open (or with ``create``, create) a project file, migrating it if it is older.
 
         ``read_only`` (True, or the reason as text) opens it without writing anything;
         a file or folder we cannot write to is opened read-only anyway. ``check`` runs
-        SQLite's ``quick_check`` first and refuses a damaged file (:class:`DamagedError`)."""
+        SQLite's ``quick_check`` first and refuses a damaged file (:class:`DamagedError`).
+        ``lock`` (who is editing) takes the project's :class:`ProjectLock` for as long as
+        the store is open, or raises :class:`~annotator.store.lock.LockedError`."""
         path = Path(path)
         _check_file(path, create)
+        held = ProjectLock(path).acquire(lock) if lock is not None and not read_only \
+            else None
+        try:
+            store = cls._open(path, create, read_only, check)
+        except BaseException:
+            if held:
+                held.release()
+            raise
+        store.lock = held
+        return store
+
+    @classmethod
+    def _open(cls, path: Path, create: bool, read_only: bool | str, check: bool) -> Self:
         can_write, why = location.writable(path)
         reason = (read_only if isinstance(read_only, str) else "opened read-only") \
             if read_only else ("" if can_write else why)
@@ -152,6 +170,8 @@ class StoreBase:
     def close(self) -> None:
         self.conn.close()
         self.closed = True
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> Self:
         return self
