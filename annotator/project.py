@@ -77,11 +77,10 @@ def create_project(path: str | Path, tagset: Tagset | None = None, seeds: bool =
     return store, report
 
 
-def open_default_project() -> Store:
+def default_project() -> Path:
     """The user's default project, created with the seed corpus on first use."""
     path = default_project_path()
-    if path.exists():
-        return Store.open(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    store, _ = create_project(path)
-    return store
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_project(path)[0].close()
+    return path

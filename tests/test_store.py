@@ -124,7 +124,7 @@ def test_add_documents_batch_rolls_back_whole(fresh_store, monkeypatch):
         real(doc, position)
 
     monkeypatch.setattr(fresh_store, "_insert_document", flaky)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(ProjectError, match="disk I/O error.*not stored"):
         fresh_store.add_documents(docs)
     assert fresh_store.documents() == []
 

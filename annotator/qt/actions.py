@@ -12,6 +12,7 @@ from functools import partial
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from annotator.qt.palette import chip
+from annotator.qt.safety import guard_action
 
 # (menu, name, text, shortcuts, handler: see _handler)
 ACTIONS = [
@@ -20,6 +21,8 @@ ACTIONS = [
     ("&File", "import", "&Import files…", ["Ctrl+I"], "dialogs.import_files"),
     ("&File", "export", "&Export…", ["Ctrl+E"], "dialogs.export"),
     ("&File", "merge", "&Merge annotators' work…", ["Ctrl+M"], "dialogs.merge"),
+    ("&File", "backup", "&Back up now", ["Ctrl+Shift+B"], "safety.backup_now"),
+    ("&File", "restore", "&Restore from backup…", [], "safety.restore_backup"),
     ("&File", "quit", "&Quit", ["Ctrl+Q"], "close"),
     ("&Edit", "undo", "&Undo", ["Ctrl+Z"], "undo"),
     ("&Edit", "redo", "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "redo"),
@@ -81,7 +84,7 @@ def build_actions(window) -> dict[str, QAction]:
             action.setShortcuts([QKeySequence(k) for k in keys])
         elif keys:
             action.setText(f"{text}\t{keys[0]}")
-        action.triggered.connect(_handler(window, method))
+        action.triggered.connect(guard_action(window, _handler(window, method)))
         menus[menu_name].addAction(action)
         actions[name] = action
     window.menus = menus
@@ -97,7 +100,7 @@ def _handler(window, method: str):
     if method.startswith("findbar."):
         return getattr(window.findbar, method.removeprefix("findbar."))
     module, _, name = method.rpartition(".")
-    if module in ("dialogs", "review", "searchpanel", "annotateall", "suggestions"):
+    if module in ("dialogs", "review", "searchpanel", "annotateall", "suggestions", "safety"):
         # imported here: they import us
         return partial(getattr(importlib.import_module(f"annotator.qt.{module}"), name), window)
     return getattr(window, method)
@@ -130,7 +133,7 @@ def tag_actions(window, tagset, lang: str = "en") -> list[QAction]:
                              window)
             if tag.hotkey:
                 action.setShortcut(QKeySequence(tag.hotkey.upper()))
-            action.triggered.connect(lambda _=False, t=tag.id: window.apply_tag(t))
+            action.triggered.connect(guard_action(window, partial(window.apply_tag, tag.id)))
             menu.addAction(action)
             out.append(action)
     return out

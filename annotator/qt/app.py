@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.annotation import Annotator
 from annotator.core.errors import AnnotatorError
-from annotator.project import open_default_project
+from annotator.project import default_project
 from annotator.qt.dialogs import ask_identity
-from annotator.store import Store
+from annotator.qt.safety import install_error_hook, open_store
 
 
 def annotator_id(name: str) -> str:
@@ -43,11 +43,15 @@ def run(project: Path | None = None) -> int:
     if who is None:
         return 1
     try:
-        store = Store.open(project) if project else open_default_project()
+        path = project or default_project()
     except AnnotatorError as e:
         QMessageBox.critical(None, "annotator", str(e))
         return 1
+    store = open_store(None, Path(path), who)
+    if store is None:
+        return 1
     window = MainWindow(store, who, settings)
+    install_error_hook(window)
     window.show()
     code = app.exec()
     window.store.close()

@@ -27,7 +27,6 @@ from annotator.core.errors import AnnotatorError
 from annotator.project import create_project
 from annotator.qt.actions import shortcut_table
 from annotator.resources import PROJECT_SUFFIX
-from annotator.store import Store
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -35,19 +34,24 @@ if TYPE_CHECKING:
 PROJECT_FILTER = f"annotator projects (*{PROJECT_SUFFIX} *.db);;All files (*)"
 
 
-def _switch(window: MainWindow, opener) -> None:
-    try:
-        store = opener()
-    except AnnotatorError as e:
-        QMessageBox.warning(window, "annotator", str(e))
+def _switch(window: MainWindow, path: Path) -> None:
+    """Open ``path`` for editing (locked; read-only or a backup offered when it cannot
+    be) in place of the current project."""
+    from annotator.qt.safety import open_store
+
+    current = window.store.path
+    if current is not None and current.resolve() == path.resolve():
+        window.statusBar().showMessage(f"{path.name} is already open.", 4000)
         return
-    window.switch_project(store)
+    store = open_store(window, path, window.session.annotator)
+    if store is not None:
+        window.switch_project(store)
 
 
 def open_project(window: MainWindow) -> None:
     path, _ = QFileDialog.getOpenFileName(window, "Open project", "", PROJECT_FILTER)
     if path:
-        _switch(window, lambda: Store.open(path))
+        _switch(window, Path(path))
 
 
 def new_project(window: MainWindow) -> None:
@@ -58,7 +62,12 @@ def new_project(window: MainWindow) -> None:
     seeds = QMessageBox.question(
         window, "New project", "Start with the demo corpus (five articles)?"
     ) == QMessageBox.StandardButton.Yes
-    _switch(window, lambda: create_project(Path(path), seeds=seeds)[0])
+    try:
+        create_project(Path(path), seeds=seeds)[0].close()
+    except AnnotatorError as e:
+        QMessageBox.warning(window, "annotator", str(e))
+        return
+    _switch(window, Path(path))
 
 
 def import_files(window: MainWindow) -> None:

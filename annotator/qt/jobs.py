@@ -48,3 +48,32 @@ def start(parent: QObject, project: Path, job: Job, on_progress, on_done, on_fai
     worker.failed.connect(on_fail)
     thread.start()
     return thread, worker
+
+
+class Background(QThread):
+    """A small job off the GUI thread whose result goes to ``receiver`` (a method of a
+    QObject living in the GUI thread, so the call is queued there). ``kind`` and ``token``
+    let the receiver tell jobs apart and drop stale results. A job that raises reports
+    nothing: use it only where failing means doing without (suggestions, a backup at open
+    — whose failure the receiver cannot act on anyway)."""
+
+    done = Signal(object)
+
+    def __init__(self, kind: str, job: Callable[[], object], token: int, parent: QObject):
+        super().__init__(parent)
+        self.kind, self.job, self.token = kind, job, token
+        self.error = ""
+
+    def run(self) -> None:
+        try:
+            result = self.job()
+        except Exception as e:  # noqa: BLE001 — see the class docstring
+            self.error = str(e)
+            return
+        self.done.emit(result)
+
+    def launch(self, receiver: Callable[[object], None]) -> Background:
+        self.done.connect(receiver)
+        self.finished.connect(self.deleteLater)
+        self.start(QThread.Priority.LowPriority)
+        return self

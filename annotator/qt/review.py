@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from annotator.core.editor import ALL
+from annotator.qt.safety import guard
 from annotator.review.cases import accept, accept_unanimous, reject
 
 if TYPE_CHECKING:
@@ -14,12 +15,12 @@ if TYPE_CHECKING:
 def wire(window: MainWindow) -> None:
     panel = window.review
     panel.caseShown.connect(lambda s, e: window.reader.select_range(s, e))
-    panel.accepted.connect(lambda case, version, note: settle(
-        window, accept(case, version, reviewer(window), note or None)))
-    panel.rejected.connect(lambda case, note: settle(
-        window, reject(case, reviewer(window), note or None)))
-    panel.unanimousAccepted.connect(lambda cases: settle(
-        window, accept_unanimous(cases, reviewer(window))))
+    panel.accepted.connect(guard(window, lambda case, version, note: settle(
+        window, accept(case, version, reviewer(window), note or None))))
+    panel.rejected.connect(guard(window, lambda case, note: settle(
+        window, reject(case, reviewer(window), note or None))))
+    panel.unanimousAccepted.connect(guard(window, lambda cases: settle(
+        window, accept_unanimous(cases, reviewer(window)))))
     panel.who.itemChanged.connect(lambda _: refresh(window))
     window.docks["review"].visibilityChanged.connect(
         lambda shown: refresh(window) if shown else leave(window))

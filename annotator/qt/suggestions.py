@@ -9,15 +9,15 @@ nor a long document waits for it; a tag on a new term recompiles it a moment aft
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject
 
 from annotator.core.suggest import Suggestion, build_pattern
 from annotator.core.suggester import LexiconSource
+from annotator.qt.jobs import Background
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -38,24 +38,6 @@ def wire(window: MainWindow) -> None:
 
 def shown(window: MainWindow) -> bool:
     return window.acts["toggle_suggestions"].isChecked()
-
-
-class Background(QThread):
-    """One piece of lexicon work off the GUI thread: ``kind`` "build" (count every span of
-    the project and compile) or "compile" (the scanner for a snapshot of the forms)."""
-
-    done = Signal(object)
-
-    def __init__(self, kind: str, job: Callable[[], object], token: int, parent: QObject):
-        super().__init__(parent)
-        self.kind, self.job, self.token = kind, job, token
-
-    def run(self) -> None:
-        try:
-            result = self.job()
-        except Exception:  # noqa: BLE001 — fewer suggestions is the only consequence
-            return
-        self.done.emit(result)
 
 
 class Receiver(QObject):
@@ -138,10 +120,7 @@ def _start(window: MainWindow) -> None:
         job = Background("compile", partial(build_pattern, forms), generation, window)
     else:
         return
-    job.done.connect(window.lexicon_receiver.take)
-    job.finished.connect(job.deleteLater)
-    window.lexicon_builder = job
-    job.start(QThread.Priority.LowPriority)
+    window.lexicon_builder = job.launch(window.lexicon_receiver.take)
 
 
 def describe(window: MainWindow, s: Suggestion) -> str:

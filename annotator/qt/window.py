@@ -23,7 +23,7 @@ from annotator.core.document import Document
 from annotator.core.editor import ALL, MINE, Editor
 from annotator.core.render import describe
 from annotator.core.session import Session
-from annotator.qt import dialogs, review, suggestions
+from annotator.qt import dialogs, review, safety, suggestions
 from annotator.qt.actions import build_actions, tag_actions
 from annotator.qt.docks import build_docks
 from annotator.qt.doclist import DocumentList
@@ -56,8 +56,13 @@ class MainWindow(QMainWindow):
         self.lexicon_timer = QTimer(self, singleShot=True)
         self.lexicon_builder: QThread | None = None
         self.lexicon_receiver: suggestions.Receiver
+        self.safety_receiver: safety.Receiver
+        self.banner: QLabel
+        self.backup_timer: QTimer
+        self.backed_up_at = -1
         build_docks(self)
         suggestions.wire(self)
+        safety.wire(self)
         self.set_project(store, annotator)
         self._restore_window()
 
@@ -67,7 +72,7 @@ class MainWindow(QMainWindow):
         self.findbar = FindBar()
         self.findbar.hide()
         centre = QWidget()
-        layout = QVBoxLayout(centre)
+        self.centre_layout = layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.reader)
         layout.addWidget(self.findbar)
@@ -84,9 +89,9 @@ class MainWindow(QMainWindow):
         self.reader.spanActivated.connect(self.select_span)
         self.reader.navigate.connect(lambda d: self.next_span() if d > 0 else self.prev_span())
         self.reader.escaped.connect(self.clear_selection)
-        self.tag_palette.tagChosen.connect(self.apply_tag)
+        self.tag_palette.tagChosen.connect(safety.guard(self, self.apply_tag))
         self.panel.spanActivated.connect(self.select_span)
-        self.panel.inspector.attributesEdited.connect(self.edit_attributes)
+        self.panel.inspector.attributesEdited.connect(safety.guard(self, self.edit_attributes))
         self.findbar.found.connect(lambda s, e: self.reader.select_range(s, e))
         self.doc_list.documentChosen.connect(self._doc_chosen)
 
@@ -115,6 +120,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"annotator — {store.path.name if store.path else 'memory'}")
         self.refresh_documents()
         suggestions.project_opened(self)
+        safety.project_opened(self)
         last = self.settings.value(f"last-document/{store.path}")
         rows = self.doc_list.model.rows
         if rows:
@@ -380,6 +386,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, e) -> None:  # noqa: N802
         suggestions.shutdown(self)
+        safety.shutdown(self)
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window-state", self.saveState())
         super().closeEvent(e)

@@ -1,0 +1,242 @@
+"""Keeping work safe in the window: opening a project (locked for editing; read-only when
+someone else edits it; the latest backup offered when it is damaged), the banner saying
+why a project is read-only or where it lives is risky, rolling backups (at open and every
+:data:`BACKUP_EVERY_MS` while there are new edits, on a worker thread), File → Back up now
+and File → Restore from backup…, and one-line messages instead of tracebacks.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
+
+from annotator.core.annotation import Annotator
+from annotator.core.errors import AnnotatorError
+from annotator.qt.jobs import Background
+from annotator.store import DamagedError, ReadOnlyError, Store, backups
+from annotator.store.location import storage_warning
+from annotator.store.lock import LockedError, ProjectLock, describe
+
+if TYPE_CHECKING:
+    from annotator.qt.window import MainWindow
+
+BACKUP_EVERY_MS = 20 * 60 * 1000
+FRESH_S = 5 * 60  # a backup younger than this makes the one at open unnecessary
+BANNER_STYLE = ("QLabel { background: #fff3cd; color: #5c4400; padding: 6px 12px; "
+                "border-bottom: 1px solid #e0c36a; }")
+YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+
+
+# --- opening ---------------------------------------------------------------------------
+def open_store(parent: QWidget | None, path: Path, who: Annotator) -> Store | None:
+    """The project opened for ``who`` to edit; None when it cannot be, or the user
+    declines the read-only copy or the backup offered instead."""
+    try:
+        return Store.open(path, lock=who.name)
+    except LockedError as e:
+        return _offer_read_only(parent, path, e)
+    except DamagedError as e:
+        return _offer_backup(parent, path, who, e)
+    except AnnotatorError as e:
+        QMessageBox.critical(parent, "annotator", str(e))
+        return None
+
+
+def _offer_read_only(parent, path: Path, e: LockedError) -> Store | None:
+    answer = QMessageBox.question(
+        parent, "Project in use", f"{path.name} is already open for editing by "
+        f"{describe(e.holder)}.\n\nOpen it read-only? You can read, search and export; "
+        "edits are off until the other window closes it.", YES | NO)
+    if answer != YES:
+        return None
+    try:
+        return Store.open(path, read_only=f"open for editing by {describe(e.holder)}")
+    except AnnotatorError as err:
+        QMessageBox.critical(parent, "annotator", str(err))
+        return None
+
+
+def _offer_backup(parent, path: Path, who: Annotator, e: DamagedError) -> Store | None:
+    if e.backup is None:
+        QMessageBox.critical(parent, "Damaged project", str(e))
+        return None
+    taken = time.strftime("%Y-%m-%d %H:%M", time.localtime(e.backup.stat().st_mtime))
+    answer = QMessageBox.question(
+        parent, "Damaged project", f"{path.name} is damaged: {e.problems[0][:200]}\n\n"
+        f"Restore the latest backup (taken {taken})? The damaged file is kept in "
+        f"{backups.folder_of(path).name}; nothing is deleted.", YES | NO)
+    if answer != YES:
+        return None
+    try:
+        with ProjectLock(path).acquire(who.name):
+            backups.restore(path, e.backup)
+        return Store.open(path, lock=who.name)
+    except AnnotatorError as err:
+        QMessageBox.critical(parent, "annotator", str(err))
+        return None
+
+
+# --- the window ------------------------------------------------------------------------
+def wire(window: MainWindow) -> None:
+    window.safety_receiver = Receiver(window)
+    window.banner = QLabel(wordWrap=True)
+    window.banner.setStyleSheet(BANNER_STYLE)
+    window.banner.hide()
+    window.centre_layout.insertWidget(0, window.banner)
+    window.backup_timer = QTimer(window, interval=BACKUP_EVERY_MS)
+    window.backup_timer.timeout.connect(lambda: _backup_in_background(window, "periodic"))
+    window.backup_timer.start()
+
+
+def project_opened(window: MainWindow) -> None:
+    store = window.store
+    notes = []
+    if store.read_only:
+        notes.append(f"<b>Read-only</b> — {store.read_only}. Reading, searching and "
+                     "exporting work; edits are off.")
+    if store.path is not None and (warning := storage_warning(store.path)):
+        why = warning.split(": ", 1)[1]
+        notes.append(why[0].upper() + why[1:] + ".")
+    window.banner.setText("<br>".join(notes))
+    window.banner.setVisible(bool(notes))
+    window.backed_up_at = -1
+    if store.path is not None and not store.read_only:
+        newest = backups.latest(store.path)
+        if newest is None or time.time() - newest.stat().st_mtime > FRESH_S:
+            _backup_in_background(window, "open")
+
+
+def _backup_in_background(window: MainWindow, reason: str) -> None:
+    store, changes = window.store, window.editor.changes
+    if store.path is None or store.read_only or store.closed:
+        return
+    if reason == "periodic" and changes == window.backed_up_at:
+        return  # nothing new since the last one
+    window.backed_up_at = changes
+    Background("backup", partial(_snapshot, store.path, reason), changes, window).launch(
+        window.safety_receiver.backed_up)
+
+
+def _snapshot(path: Path, reason: str) -> Path:
+    with Store.open(path, check=False) as store:
+        return store.backup(reason)
+
+
+class Receiver(QObject):
+    """Takes a background backup's result in the GUI thread."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+
+    def backed_up(self, where: object) -> None:
+        if isinstance(where, Path):
+            self.window.statusBar().showMessage(f"Backed up to {where.name}", 4000)
+
+
+def shutdown(window: MainWindow) -> None:
+    """The window closes: no new backups; let a running one finish."""
+    window.backup_timer.stop()
+    for job in window.findChildren(Background):
+        job.wait()
+
+
+# --- File menu ---------------------------------------------------------------------------
+def backup_now(window: MainWindow) -> None:
+    store = window.store
+    if store.path is None:
+        return
+    try:
+        where = store.backup("manual")
+    except AnnotatorError as e:
+        QMessageBox.warning(window, "Back up", str(e))
+        return
+    window.backed_up_at = window.editor.changes
+    window.statusBar().showMessage(f"Backed up to {where}", 8000)
+
+
+def restore_backup(window: MainWindow) -> None:
+    """File → Restore from backup…: choose one; the project is closed, the backup put in
+    its place (the current file kept among the backups) and the project reopened."""
+    store = window.store
+    path = store.path
+    found = backups.backups(path) if path else []
+    if path is None or not found:
+        window.statusBar().showMessage("This project has no backups yet.", 4000)
+        return
+    if store.read_only:
+        window.statusBar().showMessage("The project is read-only here: restore it from "
+                                       "the window that edits it.", 6000)
+        return
+    labels = [f"{time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(p.stat().st_mtime))}  "
+              f"{p.name}" for p in found]
+    choice, ok = QInputDialog.getItem(window, "Restore from backup", "Put this backup in "
+                                      "place of the project (the current file is kept):",
+                                      labels, 0, False)
+    if not ok:
+        return
+    chosen = found[labels.index(choice)]
+    who = window.session.annotator
+    store.close()  # releases the lock
+    try:
+        aside = backups.restore(path, chosen)
+    except AnnotatorError as e:
+        QMessageBox.warning(window, "Restore", str(e))
+        aside = None
+    reopened = open_store(window, path, who)
+    if reopened is None:
+        window.close()
+        return
+    window.set_project(reopened, who)
+    if aside:
+        window.statusBar().showMessage(f"Restored {chosen.name}; the replaced file is "
+                                       f"{aside.name}", 10000)
+
+
+# --- errors ----------------------------------------------------------------------------
+def guard(window: MainWindow, fn: Callable[..., object]) -> Callable[..., None]:
+    """``fn`` for a menu action or a widget's signal: our errors become a status-bar line
+    (a read-only project) or a message box, never a traceback."""
+    def run(*args) -> None:
+        try:
+            fn(*args)
+        except ReadOnlyError as e:
+            window.statusBar().showMessage(str(e), 6000)
+        except AnnotatorError as e:
+            QMessageBox.warning(window, "annotator", str(e))
+
+    return run
+
+
+def guard_action(window: MainWindow, fn: Callable[[], object]) -> Callable[[], None]:
+    """:func:`guard` for ``QAction.triggered``, without its ``checked`` argument."""
+    run = guard(window, fn)
+    return lambda: run()
+
+def install_error_hook(window: MainWindow) -> None:
+    """Errors that reach the event loop: ours are one line (read-only ones in the status
+    bar, others in a message box); anything else says that stored work is safe."""
+    def hook(kind, error, tb) -> None:
+        if isinstance(error, ReadOnlyError):
+            window.statusBar().showMessage(str(error), 6000)
+        elif isinstance(error, AnnotatorError):
+            QMessageBox.warning(window, "annotator", str(error))
+        else:
+            text = "".join(traceback.format_exception(kind, error, tb))
+            if sys.__stderr__ is not None:
+                sys.__stderr__.write(text)
+            box = QMessageBox(QMessageBox.Icon.Critical, "annotator",
+                              f"Something went wrong: {error}\n\nEvery edit you saw "
+                              "happen is stored; this one may not have been.", parent=window)
+            box.setDetailedText(text)
+            box.exec()
+
+    sys.excepthook = hook

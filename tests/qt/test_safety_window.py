@@ -1,0 +1,136 @@
+"""Keeping work safe in the real window: a second window gets the project read-only, a
+damaged project is replaced by its latest backup on request, backups at open and from
+the File menu, restoring one, and the banner for risky places."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtWidgets import QInputDialog, QMessageBox  # noqa: E402
+
+from annotator.core.annotation import Annotator  # noqa: E402
+from annotator.project import create_project  # noqa: E402
+from annotator.qt import safety  # noqa: E402
+from annotator.qt.window import MainWindow  # noqa: E402
+from annotator.store import Store, backups  # noqa: E402
+
+LIN, CHEN = Annotator("lin", "Lin"), Annotator("chen", "Chen")
+
+
+@pytest.fixture
+def path(tmp_path):
+    p = tmp_path / "p.annotator"
+    create_project(p)[0].close()
+    return p
+
+
+def make_window(qtbot, store, who, tmp_path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(store, who, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def answer(monkeypatch, button, seen: list | None = None):
+    def question(parent, title, text, *args):
+        if seen is not None:
+            seen.append(text)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+
+
+def test_a_second_window_gets_the_project_read_only(qtbot, path, tmp_path, monkeypatch):
+    first = safety.open_store(None, path, LIN)
+    assert first is not None and first.lock is not None and first.lock.held
+    seen: list[str] = []
+    answer(monkeypatch, QMessageBox.StandardButton.Yes, seen)
+    second = safety.open_store(None, path, CHEN)
+    assert second is not None and "Lin" in seen[0] and "read-only" in seen[0]
+    assert "open for editing by Lin" in second.read_only
+    win = make_window(qtbot, second, CHEN, tmp_path)
+    assert win.banner.isVisible() and "Read-only" in win.banner.text()
+    doc = win.doc
+    win.reader.select_range(0, 4)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    win.reader.setFocus()
+    qtbot.keyClick(win.reader, Qt.Key.Key_1)  # a tag key: refused, said in the status bar
+    assert "read-only" in win.statusBar().currentMessage()
+    assert second.annotations(doc.id) == [] and first.annotations(doc.id) == []
+    win.store.close()
+    first.close()
+
+
+def test_declining_the_read_only_copy_opens_nothing(path, monkeypatch):
+    with Store.open(path, lock="Lin"):
+        answer(monkeypatch, QMessageBox.StandardButton.No)
+        assert safety.open_store(None, path, CHEN) is None
+
+
+def test_a_damaged_project_is_swapped_for_its_latest_backup_on_request(path, monkeypatch):
+    with Store.open(path) as store:
+        doc_id = store.documents()[0].id
+        store.backup("manual")
+    conn = sqlite3.connect(path)
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name='documents'").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[root * size - 200:root * size] = b"\xa5" * 200
+    path.write_bytes(bytes(data))
+    damaged = path.read_bytes()
+    seen: list[str] = []
+    answer(monkeypatch, QMessageBox.StandardButton.Yes, seen)
+    store = safety.open_store(None, path, LIN)
+    assert store is not None and "damaged" in seen[0]
+    assert store.document(doc_id).text and store.integrity() == []
+    kept = [p for p in backups.folder_of(path).iterdir() if "replaced-by-restore" in p.name
+            and p.suffix == ".annotator"]
+    assert [p.read_bytes() for p in kept] == [damaged]
+    store.close()
+
+
+def test_backups_at_open_from_the_menu_and_restoring_one(qtbot, path, tmp_path, monkeypatch):
+    store = safety.open_store(None, path, LIN)
+    win = make_window(qtbot, store, LIN, tmp_path)
+    qtbot.waitUntil(lambda: backups.latest(path) is not None, timeout=5000)  # at open
+    at_open = backups.latest(path)
+    assert at_open is not None and at_open.name.endswith("-open.annotator")
+    win.acts["backup"].trigger()
+    manual = backups.latest(path)
+    assert manual is not None and manual.name.endswith("-manual.annotator")
+    win.reader.select_range(0, 4)
+    win.apply_tag("actor.state")
+    doc_id = win.doc.id
+    assert len(win.store.annotations(doc_id)) == 1
+
+    def pick_latest(parent, title, label, items, current, editable):
+        assert manual.name in items[0]
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick_latest)
+    win.acts["restore"].trigger()
+    assert win.store is not store and win.store.lock is not None
+    assert win.store.annotations(doc_id) == []  # the backup's state
+    replaced = [p for p in backups.folder_of(path).iterdir() if "replaced" in p.name
+                and p.suffix == ".annotator"]
+    with Store.open(replaced[0]) as old:
+        assert len(old.annotations(doc_id)) == 1  # the replaced file keeps the span
+    win.store.close()
+
+
+def test_the_banner_warns_about_a_sync_folder(qtbot, tmp_path):
+    folder = tmp_path / "Dropbox"
+    folder.mkdir()
+    store, _ = create_project(folder / "p.annotator")
+    win = make_window(qtbot, store, LIN, tmp_path)
+    assert win.banner.isVisible() and "sync folder (Dropbox)" in win.banner.text()
+    win.store.close()
