@@ -133,9 +133,9 @@ def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tup
     rules = [] if no_clean else [r for r in RULE_NAMES if r not in skip]
     who = Annotator(annotator_name, annotator_name) if annotator_name else None
     with for_writing(project, "import") as store:
-        if who:
-            store.add_annotator(who)
         outcome = import_files(store, paths, who, rules)
+        if who and not outcome.errors:  # a refused file leaves the project unchanged
+            store.add_annotator(who)
     for line in outcome.lines:
         click.echo(line)
     for error in outcome.errors:

@@ -7,18 +7,20 @@
 - ``.ann`` (with its ``.txt``): brat.
 - anything else (text, HTML, folders): documents, cleaned (see :mod:`annotator.project`).
 
-Datasets and layers go in one transaction per file; a bad file changes nothing.
+Every file is checked against the import limits (:mod:`annotator.ingest.limits`: a regular
+file of at most ``MAX_BYTES``) before anything reads it, even to tell its kind. Datasets and
+layers go in one transaction per file; a bad file changes nothing.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.annotation import Annotator
 from annotator.core.errors import InputError
+from annotator.ingest import limits
 from annotator.ingest.importer import expand_paths
 from annotator.project import import_paths
 from annotator.transfer import import_dataset, layer_dataset
@@ -59,19 +61,23 @@ def kind_of(path: Path) -> str:
 
 def _head_says_dataset(path: Path) -> bool:
     try:
+        limits.check_size(path)
         with path.open(encoding="utf-8-sig", errors="replace") as f:
             head = f.read(4096)
-    except OSError:
+    except (OSError, InputError):
         return False
     return '"annotator-dataset"' in head
 
 
 def _first_record(path: Path) -> dict:
+    """The first line as a JSON object (``{}`` if it is none); a line too dense to be a
+    document is not parsed (the importer then refuses the file)."""
     try:
+        limits.check_size(path)
         with path.open(encoding="utf-8-sig", errors="replace") as f:
             line = next((ln for ln in f if ln.strip()), "")
-        record = json.loads(line)
-    except (OSError, ValueError):
+        record = limits.parse_json(line, path)
+    except (OSError, ValueError, InputError):
         return {}
     return record if isinstance(record, dict) else {}
 
@@ -100,11 +106,15 @@ def import_files(store, paths: Iterable[Path], annotator: Annotator | None = Non
             return outcome
         if progress:
             progress(n - 1, len(paths))
-        kind = kind_of(path) if path.exists() else TEXT
-        if kind == TEXT:
-            texts.append(path)
+        if not path.exists():
+            texts.append(path)  # reported by import_paths
             continue
         try:
+            limits.check_size(path)  # before anything reads it to tell its kind
+            kind = kind_of(path)
+            if kind == TEXT:
+                texts.append(path)
+                continue
             line = _import_one(store, path, kind, annotator)
             outcome.lines.append(line)
         except InputError as e:
@@ -135,14 +145,15 @@ def _expand(paths: Iterable[Path]) -> list[Path]:
 def _import_one(store, path: Path, kind: str, annotator: Annotator | None) -> str:
     from annotator.formats import jsonfmt, tei
 
-    if kind == DATASET:
-        ds = jsonfmt.read_json(path)
-    elif kind == JSONL:
-        ds = jsonfmt.read_jsonl(path)
-    elif kind == TEI:
-        ds = tei.read_standoff(_read_bytes(path), str(path))
-    else:
+    if kind in (DOCCANO, BRAT):
         return _import_layer(store, path, kind, annotator)
+    with limits.reading(path):
+        if kind == DATASET:
+            ds = jsonfmt.read_json(path)
+        elif kind == JSONL:
+            ds = jsonfmt.read_jsonl(path)
+        else:
+            ds = tei.read_standoff(_read_bytes(path), str(path))
     return import_dataset(store, ds, str(path)).line()
 
 
@@ -154,7 +165,8 @@ def _import_layer(store, path: Path, kind: str, annotator: Annotator | None) -> 
         raise InputError(path, f"a {kind} file is one annotator's work: say whose with "
                                "--annotator NAME")
     tagset = store.tagset()
-    items = read_doccano(path, tagset) if kind == DOCCANO else [read_brat(path, tagset)]
+    with limits.reading(path):
+        items = read_doccano(path, tagset) if kind == DOCCANO else [read_brat(path, tagset)]
     layers = [(it.text, [(s.start, s.end, s.tag, s.attributes) for s in it.spans])
               for it in items]
     with store.transaction():
@@ -166,7 +178,4 @@ def _import_layer(store, path: Path, kind: str, annotator: Annotator | None) -> 
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as e:
-        raise InputError(path, f"cannot read: {e.strerror or e}") from None
+    return limits.read_bytes(path)

@@ -3,7 +3,8 @@
 Everything from one file goes in one transaction: a file with a problem changes nothing.
 Documents are matched by ``text_sha256``; an annotation or decision already present
 (same id, same content) is skipped, so importing the same file twice changes nothing; the
-same id with different content is refused.
+same id with different content is refused, and so is a document id the project holds for
+another text or a review decision id stored for another document.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 
 from annotator import zh
 from annotator.core.annotation import Annotation, Annotator, now
-from annotator.core.dataset import Dataset, DocumentData
+from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import default_tagset
@@ -77,6 +78,9 @@ def _import_document(store, data: DocumentData, source: str, report: TransferRep
     doc = data.document
     existing = store.document_with_text(doc.text_sha256)
     if existing is None:
+        if _id_taken(store, doc.id):
+            raise InputError(source, f"document {doc.id}: the project holds a different text "
+                                     "under this id")
         store.add_documents([doc])
         report.documents_added += 1
     elif existing != doc.id:
@@ -87,10 +91,32 @@ def _import_document(store, data: DocumentData, source: str, report: TransferRep
     new = _new_only(store, data.annotations, source, report, strict)
     store.insert_annotations(new)
     report.annotations_added += len(new)
-    present = {d.id for d in store.decisions(doc.id)}
-    decisions = [d for d in data.decisions if d.id not in present]
+    decisions = _new_decisions(store, data.decisions, doc.id, source, strict)
     store.insert_decisions(decisions)
     report.decisions_added += len(decisions)
+
+
+def _id_taken(store, doc_id: str) -> bool:
+    try:
+        store.summary(doc_id)
+    except KeyError:
+        return False
+    return True
+
+
+def _new_decisions(store, decisions, doc_id: str, source: str,
+                   strict: bool) -> list[ReviewDecision]:
+    """The decisions not stored yet; one whose id is stored for another document (or, in
+    our own formats, with other content) is refused."""
+    ids = [d.id for d in decisions]
+    stored = {d.id: d for i in range(0, len(ids), 500)  # SQLite limits the ? per statement
+              for d in store.decisions_by_id(ids[i:i + 500])}
+    for d in decisions:
+        old = stored.get(d.id)
+        if old is not None and (old.doc_id != doc_id or (strict and old != d)):
+            raise InputError(source, f"review decision {d.id} differs from the stored one "
+                                     "with the same id")
+    return [d for d in decisions if d.id not in stored]
 
 
 def _new_only(store, annotations, source: str, report: TransferReport,
@@ -116,7 +142,7 @@ def layer_dataset(store, annotator: Annotator, layers: list[tuple[str, list[tupl
     """Other tools' spans (doccano, brat) as ``annotator``'s layer. ``layers`` pairs a
     document text with its ``(start, end, tag, attributes)`` spans. A text the project does
     not hold yet becomes a new document if it is already canonical (NFC, ``\n`` line
-    ends); otherwise its offsets could not be trusted and the file is refused. Span ids
+    ends, no NUL); otherwise its offsets could not be trusted and the file is refused. Span ids
     derive from the span, so importing the same file again adds nothing."""
     docs, stamp = [], now()
     for n, (text, spans) in enumerate(layers, 1):
@@ -133,6 +159,8 @@ def _document_for(store, text: str, source: str, n: int) -> Document:
     doc_id = store.document_with_text(text_sha256(text))
     if doc_id is not None:
         return store.document(doc_id)
+    if "\x00" in text:
+        raise InputError(source, f"document {n}: its text holds NUL characters (binary data?)")
     if "\r" in text or not unicodedata.is_normalized("NFC", text):
         raise InputError(source, f"document {n}: its text is not in the project and is not "
                                  "canonical (NFC, \\n line ends), so its offsets cannot be used")

@@ -13,9 +13,11 @@
   ``M``, ``N``, ``*``) and other ``#`` comments are ignored; a warning says which lines.
 
 Each entity's text is checked against the ``.txt`` slice. The first problem refuses the whole
-file with an :class:`InputError` naming the ``.ann`` file and line. The result is an
-:class:`~annotator.formats.doccano.ImportedText` (the ``.txt`` text and its spans), matched to
-stored documents by text (``text_sha256``, see :func:`~annotator.formats.doccano.match_documents`).
+file with an :class:`InputError` naming the ``.ann`` file and line (a missing, empty or
+unreadable ``.txt`` is reported against the ``.ann``, naming the ``.txt``); an empty ``.ann``
+is refused too. The result is an :class:`~annotator.formats.doccano.ImportedText` (the
+``.txt`` text and its spans), matched to stored documents by text (``text_sha256``, see
+:func:`~annotator.formats.doccano.match_documents`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
 from annotator.core.textfiles import read_text
 from annotator.formats.doccano import ImportedSpan, ImportedText
+from annotator.ingest.limits import check_size
 
 IGNORED = {"R": "relation", "E": "event", "A": "attribute", "M": "attribute",
            "N": "normalisation", "*": "equivalence", "#": "comment"}
@@ -131,15 +134,29 @@ class _Reader:
         return tuple(out)
 
 
+def _read_txt(ann_path: Path, txt: Path) -> str:
+    """The text the ``.ann`` file annotates; a problem with it is reported against the
+    ``.ann`` file (the one the user named), naming the text file too."""
+    try:
+        check_size(txt)
+        text = read_text(txt, encoding="utf-8", newline="", what="text file")
+    except InputError as e:
+        raise InputError(ann_path, f"its text {txt.name}: {e.reason}") from None
+    if not text:
+        raise InputError(ann_path, f"its text {txt.name} is empty")
+    return text
+
+
 def read_brat(ann_path: str | Path, tagset: Tagset, txt_path: str | Path | None = None,
               label_map: Mapping[str, str] | None = None) -> ImportedText:
     """Read ``ann_path`` and its text (``txt_path``, default: the ``.txt`` next to it)."""
     ann_path = Path(ann_path)
     txt = Path(txt_path) if txt_path is not None else ann_path.with_suffix(".txt")
-    text = read_text(txt, encoding="utf-8", newline="")
-    if not text:
-        raise InputError(txt, "the text file is empty")
+    text = _read_txt(ann_path, txt)
+    check_size(ann_path)
     lines = read_text(ann_path, encoding="utf-8-sig", newline="").split("\n")
+    if not any(line.strip() for line in lines):
+        raise InputError(ann_path, "no annotations (empty file)")
     reader = _Reader(text, tagset, label_map or {})
     for notes_pass in (False, True):
         for n, line in enumerate(lines, 1):

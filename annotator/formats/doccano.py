@@ -13,10 +13,10 @@ Export writes one line per document::
 Import accepts the ``label`` and ``labels`` triples and doccano's ``entities`` form
 (``{"entities": [{"start_offset", "end_offset", "label"}]}``; ``data`` instead of ``text``
 as in old doccano versions). Every line is checked (JSON, text, offsets in range, not empty or
-inverted, known tag); the first problem refuses the whole file with an :class:`InputError`
-naming the file and line. The result is a list of :class:`ImportedText`; the caller matches
-them to stored documents by ``text_sha256`` (:func:`match_documents`) and turns the spans
-into one annotator's annotations (:func:`to_annotations`).
+inverted, known tag, no id twice); the first problem refuses the whole file with an
+:class:`InputError` naming the file and line. The result is a list of :class:`ImportedText`;
+the caller matches them to stored documents by ``text_sha256`` (:func:`match_documents`) and
+turns the spans into one annotator's annotations (:func:`to_annotations`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from annotator.core.dataset import Dataset
 from annotator.core.document import Document, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
+from annotator.ingest.limits import check_size, parse_json
 
 
 class ImportedSpan(NamedTuple):
@@ -126,9 +127,11 @@ def _span(item: Any, n_chars: int, tagset: Tagset, k: int) -> ImportedSpan:
 
 def _record(line: str, tagset: Tagset) -> ImportedText:
     try:
-        record = json.loads(line)
+        record = parse_json(line, None)
     except json.JSONDecodeError as e:
         raise _Bad(f"invalid JSON at column {e.colno}: {e.msg}") from None
+    except InputError as e:  # too dense, too deep, half a surrogate pair
+        raise _Bad(e.reason) from None
     if not isinstance(record, dict):
         raise _Bad("each line must be a JSON object")
     text = record.get("text", record.get("data"))
@@ -144,10 +147,21 @@ def _record(line: str, tagset: Tagset) -> ImportedText:
                         meta=meta or {})
 
 
+def _unique(ref: str | None, seen: dict[str, int], n: int) -> None:
+    """Each record's id once: a repeated id means two exports were joined, or a damaged one."""
+    if ref is None:
+        return
+    if ref in seen:
+        raise _Bad(f"duplicate id {ref!r} (also on line {seen[ref]})")
+    seen[ref] = n
+
+
 def read_doccano(path: str | Path, tagset: Tagset) -> list[ImportedText]:
     """Read a doccano JSONL export; the first problem refuses the whole file."""
     path = Path(path)
+    check_size(path)
     out: list[ImportedText] = []
+    ids: dict[str, int] = {}
     try:
         with path.open(encoding="utf-8-sig", newline="\n") as f:
             for n, line in enumerate(f, 1):
@@ -155,6 +169,7 @@ def read_doccano(path: str | Path, tagset: Tagset) -> list[ImportedText]:
                     continue
                 try:
                     item = _record(line, tagset)
+                    _unique(item.ref, ids, n)
                 except _Bad as e:
                     raise InputError(path, str(e), line=n) from None
                 out.append(ImportedText(item.text, item.spans, item.ref, n, item.meta))

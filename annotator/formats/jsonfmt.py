@@ -17,6 +17,7 @@ for JSON Lines, the JSON pointer, the document and the span. Nothing partial is 
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -33,7 +34,8 @@ from annotator.core.document import Document, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
 from annotator.core.textfiles import read_text, unique_keys
-from annotator.ingest.tracked import LogEntry, restore
+from annotator.ingest.limits import MAX_DEPTH, check_size, parse_json, too_deep
+from annotator.ingest.tracked import LogEntry, misfit, restore
 from annotator.zh import Utf16Map
 
 FORMAT = "annotator-dataset"
@@ -42,6 +44,7 @@ VERSION = 1
 OFFSET_UNIT = "code_point"
 SCHEMA_ID = "urn:annotator:schema:dataset:1"
 _SHOW = 40  # characters of text quoted in an error message
+_DEEP = f"nested too deeply (more than {MAX_DEPTH} levels)"
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -162,13 +165,18 @@ class _Problem(Exception):
     """A problem found in parsed data; the reader adds the file (and line)."""
 
 
+_MAX_ERRORS = 100  # schema errors looked at: a file with a million of them is not slow
+
+
 def _check_schema(data: Any, part: str) -> None:
-    errors = sorted(_validator(part).iter_errors(data), key=lambda e: [
+    found = list(itertools.islice(_validator(part).iter_errors(data), _MAX_ERRORS))
+    errors = sorted(found, key=lambda e: [
         (0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in e.absolute_path])
     if errors:
         first = errors[0]
         message = first.message if len(first.message) <= 200 else first.message[:199] + "…"
-        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+        count = f"{len(errors) - 1}+" if len(errors) == _MAX_ERRORS else str(len(errors) - 1)
+        more = f" (and {count} more problems)" if len(errors) > 1 else ""
         raise _Problem(f"{pointer(first.absolute_path)}: {message}{more}")
 
 
@@ -212,6 +220,8 @@ class _Checker:
         if text_sha256(text) != d["text_sha256"]:
             raise _Problem(f"{ptr}/text_sha256 (document '{doc_id}'): does not match the "
                            f"text (the text was changed or truncated)")
+        if too_deep(d["metadata"]):
+            raise _Problem(f"{ptr}/metadata (document '{doc_id}'): {_DEEP}")
         u16 = Utf16Map(text)
         spans = tuple(self.span(s, text, u16, doc_id, f"{ptr}/spans/{i}")
                       for i, s in enumerate(d["spans"]))
@@ -257,6 +267,8 @@ class _Checker:
                            f"'{self.tagset.id}')") from None
         if s["annotator"] not in self.annotators:
             raise _Problem(f"annotator '{s['annotator']}' is not listed in /annotators")
+        if too_deep(s["attributes"]):
+            raise _Problem(f"attributes: {_DEEP}")
 
     def review(self, r: dict, doc_id: str, ptr: str) -> ReviewDecision:
         where = f"{ptr} (document '{doc_id}', review '{r['id']}')"
@@ -274,13 +286,10 @@ def _original(text: str, cleaning: list[dict], doc_id: str, ptr: str) -> str | N
     if not cleaning:
         return None
     log = [LogEntry.from_dict(e) for e in cleaning]
-    at = 0
-    for i, e in enumerate(log):
-        fits = at <= e.at <= len(text) and text[e.at:e.at + len(e.inserted)] == e.inserted
-        if not fits or e.orig_end - e.orig_start != len(e.removed):
-            raise _Problem(f"{ptr}/cleaning/{i} (document '{doc_id}'): cleaning step does "
-                           f"not fit the text")
-        at = e.at + len(e.inserted)
+    i = misfit(text, log)
+    if i is not None:
+        raise _Problem(f"{ptr}/cleaning/{i} (document '{doc_id}'): cleaning step does not fit "
+                       "the text")
     return restore(text, log)
 
 
@@ -292,14 +301,15 @@ def _no_constants(name: str) -> NoReturn:
 
 def _loads(text: str, one_line: bool = False) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=unique_keys, parse_constant=_no_constants)
+        return parse_json(text, None, object_pairs_hook=unique_keys,
+                          parse_constant=_no_constants)
     except json.JSONDecodeError as e:
         where = f"column {e.colno}" if one_line else f"line {e.lineno}, column {e.colno}"
         raise _Problem(f"invalid JSON at {where}: {e.msg} (truncated or damaged?)") from None
+    except InputError as e:  # too dense, too deep, half a surrogate pair
+        raise _Problem(e.reason) from None
     except ValueError as e:  # a repeated key
         raise _Problem(f"invalid JSON: {e}") from None
-    except RecursionError:
-        raise _Problem("invalid JSON: nested too deeply") from None
 
 
 def _header_parts(data: Any, path: Path, part: str) -> tuple[Tagset, tuple[Annotator, ...]]:
@@ -310,6 +320,7 @@ def _header_parts(data: Any, path: Path, part: str) -> tuple[Tagset, tuple[Annot
 def read_json(path: str | Path) -> Dataset:
     """Read and check a dataset written by :func:`write_json`."""
     path = Path(path)
+    check_size(path)
     text = read_text(path)
     try:
         data = _loads(text)
@@ -343,6 +354,8 @@ def read_jsonl(path_docs: str | Path, path_manifest: str | Path | None = None) -
     mpath = Path(path_manifest) if path_manifest is not None else manifest_path(path_docs)
     if not mpath.exists():
         raise InputError(path_docs, f"manifest not found (expected {mpath})")
+    check_size(path_docs)
+    check_size(mpath)
     try:
         manifest = _loads(read_text(mpath))
         tagset, annotators = _header_parts(manifest, mpath, "manifest")

@@ -16,6 +16,7 @@ from annotator.formats.tei_common import (
     get_text,
     parse_ranges,
     q,
+    secure_parser,
     to_bytes,
 )
 
@@ -37,7 +38,7 @@ def _relaxng() -> etree.RelaxNG:
 def validate(element: TEIOutput) -> list[str]:
     """RELAX NG errors (``line N: message``) against tei_all.rng; ``[]`` when valid."""
     schema = _relaxng()
-    doc = etree.fromstring(to_bytes(element))  # fresh line numbers for the messages
+    doc = etree.fromstring(to_bytes(element), secure_parser())  # fresh line numbers
     if schema.validate(doc):
         return []
     return [f"line {e.line}: {e.message}" for e in schema.error_log]

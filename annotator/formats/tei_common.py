@@ -18,6 +18,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from annotator.core.errors import InputError
+from annotator.ingest.limits import check_markup
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -50,8 +51,16 @@ def escape(raw: str) -> str:
     return "".join(c if _SAFE_CHAR.match(c) else f"_{ord(c):x}_" for c in raw)
 
 
+def _char(code: int) -> str:
+    """The character with this code point; ``ValueError`` for a surrogate or beyond
+    U+10FFFF (neither can be stored)."""
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        raise ValueError(f"U+{code:04X} is not a character")
+    return chr(code)
+
+
 def unescape(text: str) -> str:
-    return _ESCAPE.sub(lambda m: chr(int(m[1], 16)), text)
+    return _ESCAPE.sub(lambda m: _char(int(m[1], 16)), text)
 
 
 def token(raw: str) -> str:
@@ -136,7 +145,7 @@ def get_text(el: etree._Element, path: str | None = None) -> str:
             raise InputError(path, f"unexpected <{etree.QName(child).localname}> in "
                                    f"<{etree.QName(el).localname}>")
         try:
-            out.append(chr(int(n[2:], 16)))
+            out.append(_char(int(n[2:], 16)))
         except ValueError:
             raise InputError(path, f"bad code point '{n}'") from None
         out.append(child.tail or "")
@@ -188,7 +197,8 @@ def parse_ranges(value: str) -> list[tuple[str, int, int]]:
 
 # --- reading -----------------------------------------------------------------------------------
 
-def _parser() -> etree.XMLParser:
+def secure_parser() -> etree.XMLParser:
+    """The only XML parser we use: no entities, DTDs, network, huge trees, comments or PIs."""
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                            dtd_validation=False, huge_tree=False, remove_pis=True,
                            remove_comments=True)
@@ -201,8 +211,9 @@ def parse_secure(data: bytes, path: str | None) -> etree._Element:
     """Parse untrusted XML: no DTDs, entities, network, XInclude or processing instructions."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise InputError(path, _NO_DTD)
+    check_markup(data, path)
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, secure_parser())
     except etree.XMLSyntaxError as e:
         line = e.lineno if e.lineno and e.lineno > 0 else None
         raise InputError(path, f"not well-formed XML: {e.msg}", line) from None

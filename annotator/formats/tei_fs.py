@@ -59,7 +59,11 @@ def read_fs(fs: etree._Element, path: str | None) -> dict:
         if etree.QName(f).localname != "f" or len(f) != 1 or (f.text or "").strip():
             raise InputError(path, f"<fs xml:id=\"{fs.get(XML_ID, '')}\">: every child must be "
                                    "an <f> holding one value")
-        out[key_of(f.get("name", ""))] = read_value(f[0], path)
+        try:
+            key = key_of(f.get("name", ""))
+        except ValueError as e:
+            raise InputError(path, f"<f name=\"{f.get('name')}\">: {e}") from None
+        out[key] = read_value(f[0], path)
     return out
 
 

@@ -31,7 +31,10 @@ from annotator.formats.tei_common import (
 )
 from annotator.formats.tei_fs import read_fs
 from annotator.formats.tei_header import NS, read_annotators, read_tagset
+from annotator.ingest.limits import MAX_DEPTH, parse_json, reading, too_deep
 from annotator.ingest.tracked import LogEntry, restore
+
+_DEEP = f"<note type=\"metadata\">: nested too deeply (more than {MAX_DEPTH} levels)"
 
 
 @dataclass
@@ -137,10 +140,13 @@ def _cleaning_entry(item: etree._Element, ctx: _Context) -> dict:
             key = {"del": "removed", "add": "inserted"}.get(kind, child.get("type", ""))
             entry[key] = get_text(child, ctx.path)
     try:
-        return LogEntry.from_dict(entry).to_dict()
+        log = LogEntry.from_dict(entry)
     except (KeyError, TypeError):
         raise ctx.fail("cleaning log: an <item> lacks one of rule, reason, orig_start, "
                        "orig_end, at, del, add") from None
+    if not all(isinstance(getattr(log, k), int) for k in ("orig_start", "orig_end", "at")):
+        raise ctx.fail("cleaning log: orig_start, orig_end and at must be <num>s")
+    return log.to_dict()
 
 
 def _cleaning(header: etree._Element, ctx: _Context) -> tuple[dict, ...]:
@@ -152,11 +158,13 @@ def _cleaning(header: etree._Element, ctx: _Context) -> tuple[dict, ...]:
 def _metadata(bibl: etree._Element, ctx: _Context) -> dict:
     raw = _opt_text(bibl, "tei:note[@type='metadata']", ctx)
     try:
-        data = json.loads(raw) if raw is not None else {}
+        data = parse_json(raw, ctx.path) if raw is not None else {}
     except json.JSONDecodeError as e:
         raise ctx.fail(f"<note type=\"metadata\"> is not JSON: {e.msg}") from None
     if not isinstance(data, dict):
         raise ctx.fail("<note type=\"metadata\"> must hold a JSON object")
+    if too_deep(data):
+        raise ctx.fail(_DEEP)
     return data
 
 
@@ -170,6 +178,7 @@ def _document(header: etree._Element, text: str, ctx: _Context) -> Document:
     bibl = _one(header, "tei:fileDesc/tei:sourceDesc/tei:bibl", ctx, "<sourceDesc><bibl>")
     lang = _one(bibl, "tei:textLang", ctx, "<textLang>")
     cleaning = _cleaning(header, ctx)
+    log = [LogEntry.from_dict(d) for d in cleaning]
     return Document(
         id=doc_id, text=text, text_sha256=sha,
         title=get_text(_one(header, "tei:fileDesc/tei:titleStmt/tei:title", ctx, "<title>"),
@@ -180,7 +189,7 @@ def _document(header: etree._Element, text: str, ctx: _Context) -> Document:
         status=_opt_text(bibl, "tei:note[@type='status']", ctx) or "todo",
         review_status=_opt_text(bibl, "tei:note[@type='review_status']", ctx) or "not_reviewed",
         metadata=_metadata(bibl, ctx), encoding=_opt_text(bibl, "tei:note[@type='encoding']", ctx),
-        cleaning=cleaning, original=restore(text, [LogEntry.from_dict(d) for d in cleaning]))
+        cleaning=cleaning, original=restore(text, log))
 
 
 def _attributes(el: etree._Element, fs: dict[str, etree._Element], ctx: _Context,
@@ -273,13 +282,15 @@ def _read(root: etree._Element, path: str | None) -> Dataset:
     annotators, resp = read_annotators(header, path)
     ctx = _Context(path, tagset, resp)
     teis = root.findall(q("TEI")) if root.tag == q("teiCorpus") else [root]
-    return Dataset(tagset, annotators, tuple(_read_tei(t, ctx) for t in teis))
+    docs = tuple(_read_tei(t, ctx) for t in teis)
+    twice = [i for i, n in Counter(d.document.id for d in docs).items() if n > 1]
+    if twice:
+        raise InputError(path, f"duplicate document id '{twice[0]}'")
+    return Dataset(tagset, annotators, docs)
 
 
 def read_standoff(data: bytes, path: str | None = None) -> Dataset:
     """Our stand-off TEI back into a :class:`Dataset`; :class:`InputError` on anything wrong."""
     root = parse_secure(data, path)
-    try:
+    with reading(path):  # a safety net: still one line
         return _read(root, path)
-    except (ValueError, KeyError, TypeError) as e:  # a safety net: still one line
-        raise InputError(path, f"malformed stand-off TEI: {e}") from None

@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 
 from annotator.core.errors import InputError
+from annotator.ingest.limits import MAX_HTML_TAGS
 
 __all__ = ["HtmlArticle", "extract_html", "looks_like_html"]
 
@@ -121,7 +122,12 @@ def _parse(html: str, path: str | None) -> etree._Element:
     text = _CONTROL.sub("", _PROLOG.sub("", html.lstrip("\ufeff"), count=2))
     if not text.strip():
         raise InputError(path, _NO_TEXT)
-    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    tags = text.count("<")
+    if tags > MAX_HTML_TAGS:
+        raise InputError(path, f"too much markup for a web page ({tags:,} tags; the limit is "
+                               f"{MAX_HTML_TAGS:,})")
+    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
+                                  huge_tree=False)
     try:
         return lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):  # "Document is empty" and the like

@@ -2,13 +2,17 @@
 
 Nothing here touches a project; :func:`annotator.project.import_paths` stores the result.
 A file that cannot be used raises :class:`InputError` naming the file and the reason; a
-folder yields one result per file so the rest of a batch still imports.
+folder yields one result per file so the rest of a batch still imports. Limits (size,
+markup, nesting) are checked before parsing (:mod:`annotator.ingest.limits`); a text or page
+that is really one of our import formats (JSON, JSON Lines, TEI) is refused with the name it
+needs, and a record's text may not hold NUL characters (a text file with them is binary).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,15 +21,18 @@ from annotator import zh
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError
 from annotator.ingest import html as html_extract
+from annotator.ingest import limits
 from annotator.ingest.clean import clean
 from annotator.ingest.decode import decode_bytes
+from annotator.ingest.limits import MAX_BYTES as MAX_BYTES  # the import limit
 from annotator.ingest.metadata import extract
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
-MAX_BYTES = 50 * 1024 * 1024
+_JSON_START = re.compile(r"\s*(\{\s*\"|\[\s*[{\[\"])")
+_TEI_ROOT = re.compile(r"<(TEI|teiCorpus)[\s>/]")
 
 
 def build_document(original: str, origin: str, rules: Iterable[str] | None,
@@ -52,18 +59,26 @@ def build_document(original: str, origin: str, rules: Iterable[str] | None,
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a file over :data:`MAX_BYTES` is refused before it is read."""
+    return limits.read_bytes(path)
+
+
+def _misnamed(text: str) -> str | None:
+    """What a file named as a text or web page really is, when it is one of our import
+    formats (which would otherwise be imported as one long garbled document)."""
+    head = text[:4096].lstrip("\ufeff")
+    if head.lstrip().startswith("<") and _TEI_ROOT.search(head):
+        return "this is TEI XML, not a text: name it .xml to import it"
+    if not _JSON_START.match(head):
+        return None
+    if '"annotator-dataset"' in head:
+        return "this is an annotator dataset (JSON), not a text: name it .json to import it"
+    first = head.split("\n", 1)[0]
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(path, f"file too large ({size / 1e6:.1f} MB; the limit is "
-                                   f"{MAX_BYTES / 1e6:.0f} MB)")
-        return path.read_bytes()
-    except InputError:
-        raise
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a file") from None
-    except OSError as e:
-        raise InputError(path, f"cannot read: {e.strerror or e}") from None
+        json.loads(first)
+    except (ValueError, RecursionError):
+        return "this is JSON, not a text: name it .json to import it"
+    return "this is JSON Lines, not a text: name it .jsonl to import it"
 
 
 def documents_from_file(path: Path, rules: Iterable[str] | None = None) -> list[Document]:
@@ -74,6 +89,9 @@ def documents_from_file(path: Path, rules: Iterable[str] | None = None) -> list[
     decoded = decode_bytes(read_bytes(path), str(path))
     if suffix in RECORD_SUFFIXES:
         return list(_records(path, decoded.text, rules))
+    misnamed = _misnamed(decoded.text)
+    if misnamed:
+        raise InputError(path, misnamed)
     if suffix in HTML_SUFFIXES or html_extract.looks_like_html(decoded.text[:2000]):
         return [_from_html(path, decoded.text, decoded.encoding, rules)]
     return [build_document(decoded.text, str(path), rules, encoding=decoded.encoding)]
@@ -90,8 +108,17 @@ def _from_html(path: Path, source: str, encoding: str, rules) -> Document:
 
 def _records(path: Path, text: str, rules) -> Iterator[Document]:
     for where, record in _parse_records(path, text):
+        if isinstance(record, dict) and str(record.get("format", "")).startswith(
+                "annotator-dataset"):
+            raise InputError(path, f"{where}: this is an annotator dataset, not text records: "
+                                   "name it .json (a JSON Lines export needs its manifest)")
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise InputError(path, f"{where}: each record needs a \"text\" string")
+        if "\x00" in record["text"]:
+            raise InputError(path, f"{where}: the text holds NUL characters (binary data?)")
+        if limits.too_deep(record):
+            raise InputError(path, f"{where}: nested too deeply (more than "
+                                   f"{limits.MAX_DEPTH} levels)")
         hints = {k: record.get(k) for k in ("title", "date", "source") if
                  isinstance(record.get(k), str)}
         origin = f"{path}#{where}"
@@ -117,10 +144,10 @@ def _parse_records(path: Path, text: str) -> Iterator[tuple[str, object]]:
 
 def _loads(path: Path, text: str, line: int | None):
     try:
-        return json.loads(text)
+        return limits.parse_json(text, path, line)
     except json.JSONDecodeError as e:
-        where = f"line {line}" if line else f"line {e.lineno} column {e.colno}"
-        raise InputError(path, f"invalid JSON at {where}: {e.msg}") from None
+        at = f"line {line}" if line else f"line {e.lineno} column {e.colno}"
+        raise InputError(path, f"invalid JSON at {at}: {e.msg}") from None
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -145,6 +172,9 @@ def read_paths(paths: Iterable[str | Path], rules: Iterable[str] | None = None
         try:
             if not path.exists():
                 raise InputError(path, "no such file or folder")
-            yield documents_from_file(path, rules)
+            with limits.reading(path):
+                docs = documents_from_file(path, rules)
         except InputError as e:
             yield e
+        else:
+            yield docs

@@ -225,17 +225,23 @@ def repeats(text: str) -> list[Edit]:
 
 
 def _repeat_edits(text: str, marks: list[tuple[int, int, bool]]) -> list[Edit]:
-    edits: list[Edit] = []
+    dropped: list[list[int]] = []  # [start, end] of runs of adjoining lines to drop
     run: list[tuple[int, int, bool]] = []
     for mark in marks + [(-1, -1, False)]:
         if mark[0] >= 0:
             run.append(mark)
             continue
         for start, end, long_enough in run:
-            if long_enough or len(run) >= REPEATED_RUN:
-                edits.append(drop_line(text, start, end, "repeated paragraph"))
+            if not (long_enough or len(run) >= REPEATED_RUN):
+                continue
+            if dropped and dropped[-1][1] + 1 == start:
+                dropped[-1][1] = end
+            else:
+                dropped.append([start, end])
         run = []
-    return edits
+    # one edit per block: dropping its lines one by one, the last line of the text would
+    # take the line break the line before it takes too (overlapping edits)
+    return [drop_line(text, start, end, "repeated paragraph") for start, end in dropped]
 
 
 def drop_line(text: str, start: int, end: int, reason: str) -> Edit:

@@ -150,6 +150,20 @@ def restore(canonical: str, log: Iterable[LogEntry]) -> str:
     return "".join(out)
 
 
+def misfit(canonical: str, log: Iterable[LogEntry]) -> int | None:
+    """The index of the first entry of ``log`` that cannot have made ``canonical`` (out of
+    order, outside the text, its inserted text not there, or its original span not as long
+    as what it removed); ``None`` when every entry fits, so :func:`restore` may be used."""
+    at = 0
+    for i, e in enumerate(log):
+        fits = at <= e.at <= len(canonical) and canonical[e.at:e.at + len(e.inserted)] \
+            == e.inserted
+        if not fits or e.orig_end - e.orig_start != len(e.removed):
+            return i
+        at = e.at + len(e.inserted)
+    return None
+
+
 def _check_disjoint(edits: list[Edit], length: int) -> None:
     prev_end = -1
     for e in edits:
