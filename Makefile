@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test test-slow lint clean venv screenshot bench
+.PHONY: run test test-slow lint clean venv screenshot bench bench-baseline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,13 @@ screenshot: $(STAMP)
 	xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
 		$(BIN)/python tools/screenshot.py docs/screenshot.png
 
-## Benchmarks (not part of the test suite)
+## Benchmarks (not part of the test suite): every figure at full size in one table, saved
+## to benchmarks/results/, compared with benchmarks/results/baseline.json (exit 1 when a
+## figure is > 25 % worse). Generated data is cached in benchmarks/.cache/. Options via
+## BENCH_ARGS, e.g. make bench BENCH_ARGS="--only search,export" (or --quick, --rebuild).
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_window.py
+	$(BIN)/python benchmarks/suite.py $(BENCH_ARGS)
+
+## Run the benchmarks and keep the run as the baseline later runs are compared with.
+bench-baseline: $(STAMP)
+	$(BIN)/python benchmarks/suite.py --save-baseline $(BENCH_ARGS)

@@ -13,48 +13,28 @@ median of 20 runs of the first page (limit 50) for 1-, 2- and 4-character querie
 from __future__ import annotations
 
 import argparse
-import random
-import re
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from data import corpus_documents  # noqa: E402
 
 import annotator.store.documents as documents_module  # noqa: E402
-from annotator.core.document import Document, document_id, text_sha256  # noqa: E402
+from annotator.core.document import Document  # noqa: E402
 from annotator.store import Store  # noqa: E402
 from annotator.store.search import backfill  # noqa: E402
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 BATCH = 200
 QUERIES = ["安", "會", "北京", "反恐", "执法", "峰会", "恐怖主義", "上海合作", "执法安全",
            "联合国安理会", "北京大学", "a."]
 
 
-def sentences(paths: list[Path]) -> list[str]:
-    text = "\n".join(p.read_text(encoding="utf-8") for p in paths)
-    parts = re.split(r"(?<=[。！？!?\n])", text)
-    return [p for p in parts if re.search(r"[\u4e00-\u9fff]", p)]
-
-
 def corpus(count: int, chars: int) -> list[Document]:
-    """One document in five is traditional (sentences of seed 004), the rest simplified."""
-    seeds = sorted(SEEDS.glob("*.txt"))
-    simplified, traditional = sentences(seeds[:4]), sentences(seeds[4:])
-    rng, docs = random.Random(7), []
-    for i in range(count):
-        pool = traditional if i % 5 == 4 else simplified
-        text = [f"第{i}号文件\n"]
-        size = len(text[0])
-        while size < chars:
-            text.append(rng.choice(pool))
-            size += len(text[-1])
-        body = "".join(text)
-        docs.append(Document(document_id(body), f"doc {i}", body, text_sha256(body)))
-    return docs
+    return list(corpus_documents(count, chars))
 
 
 def load(path: Path, docs: list[Document]) -> tuple[Store, float]:

@@ -1,0 +1,149 @@
+"""What the suite measures (figures, targets, naive baselines), at which sizes, and the
+small measuring tools every group shares."""
+
+from __future__ import annotations
+
+import math
+import re
+import resource
+import shutil
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Sizes:
+    doc_chars: int = 1_000_000  # the long document
+    doc_spans: int = 30_000
+    corpus_docs: int = 10_000  # the corpus project
+    corpus_chars: int = 3_000
+    corpus_units: int = 50  # ~2 spans each (two annotators): ~100 spans per document
+    import_docs: int = 10_000
+    tag_edits: int = 60  # add + remove pairs
+    think_s: float = 0.5  # the annotator's pause before each edit (events keep running)
+    scroll_pages: int = 100
+    runs: int = 20  # repetitions of the quick figures (search)
+
+    def describe(self) -> str:
+        return (f"long document {self.doc_chars:,} chars / {self.doc_spans:,} spans; corpus "
+                f"{self.corpus_docs:,} docs x {self.corpus_chars:,} chars x "
+                f"~{2 * self.corpus_units} spans (2 annotators); import {self.import_docs:,} "
+                "files")
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+FULL = Sizes()
+QUICK = Sizes(doc_chars=20_000, doc_spans=600, corpus_docs=100, corpus_chars=600,
+              corpus_units=6, import_docs=100, tag_edits=4, think_s=0.01, scroll_pages=4,
+              runs=3)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One figure: what it is, its unit and target (lower is better for every figure), and
+    the naive way of doing the same thing that the ratio column compares against."""
+
+    label: str
+    unit: str
+    target: float
+    naive: str
+
+
+FIGURES: dict[str, Spec] = {
+    "doc.open": Spec("open long doc: store load to first paint", "ms", 300,
+                     "QTextEdit.setPlainText + one extra selection per span"),
+    "doc.tag.median": Spec("add/remove a tag: commit + repaint, median", "ms", 16,
+                           "commit, then reopen the document (reload spans, re-show all)"),
+    "doc.tag.p95": Spec("add/remove a tag: commit + repaint, p95", "ms", 50,
+                        "as above, p95"),
+    "doc.scroll": Spec("page down + repaint, median", "ms", 16,
+                       "the QTextEdit above (extra selections), same pages"),
+    "doc.jump": Spec("jump to a random place + repaint, median", "ms", 16,
+                     "the QTextEdit above, same jumps"),
+    "import": Spec("import .txt folder: clean + index", "s", 60,
+                   "one import_paths call, so one transaction, per file"),
+    "project.open": Spec("open corpus project until the list shows", "ms", 1000,
+                         "SELECT * FROM documents into a QStandardItemModel"),
+    "project.rss": Spec("resident memory, corpus project open", "MB", 300,
+                        "every text and span loaded as Python objects, no window"),
+    "search.2": Spec("corpus search, first page, 2-char (worst)", "ms", 50,
+                     "read texts in order, fold, str.find until a page is full"),
+    "search.4": Spec("corpus search, first page, 4-char (worst)", "ms", 50,
+                     "as above"),
+    "agreement": Spec("agreement over the corpus, 2 annotators", "s", 5,
+                      "character-level Cohen's kappa in pure Python"),
+    "export.jsonl": Spec("export corpus to JSONL", "s", 10,
+                         "json.dumps of the whole corpus held in memory"),
+    "export.jsonl.mem": Spec("JSONL export: peak RSS growth", "MB", 50,
+                             "as above (peak RSS growth)"),
+    "export.tei": Spec("export corpus to TEI (one teiCorpus file)", "s", 60,
+                       "xml.dom.minidom document of the corpus, then toxml"),
+}
+
+
+# --- measuring ----------------------------------------------------------------------------
+def ms_since(t0: float) -> float:
+    return (time.perf_counter() - t0) * 1000
+
+
+def timed_ms(fn: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return ms_since(t0)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def p95(values: list[float]) -> float:
+    """Nearest-rank 95th percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def reset_peak() -> bool:
+    """Reset the kernel's peak-RSS mark (VmHWM) of this process; False where not allowed."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def peak_mb() -> float:
+    with open("/proc/self/status") as f:
+        found = re.search(r"VmHWM:\s+(\d+)", f.read())
+    return int(found.group(1)) / 1024 if found else rss_mb()
+
+
+def peak_growth_mb(fn: Callable[[], object]) -> tuple[float, float]:
+    """(seconds, peak RSS growth in MB) of ``fn()``."""
+    before = rss_mb()
+    reset_peak()
+    t0 = time.perf_counter()
+    fn()
+    seconds = time.perf_counter() - t0
+    return seconds, max(0.0, peak_mb() - before)
+
+
+def working_copy(project: str, folder: Path) -> Path:
+    """A copy of a cached project to work on (the window takes locks and backups)."""
+    target = folder / Path(project).name
+    shutil.copyfile(project, target)
+    return target
+
+
+def result(value: float, naive: float | None = None, note: str = "") -> dict:
+    return {"value": value, "naive": naive, "note": note}

@@ -1,0 +1,180 @@
+"""The corpus project without the window: search, agreement, exports.
+
+Naive baselines, each measured in the same process on the same project:
+
+* search: read ``id, text`` of every document in list order straight from SQLite, fold
+  each text (:func:`annotator.core.search.searchable`, so 简/繁 match as in the product)
+  and ``str.find`` until a page of 50 hits is full — no index;
+* agreement: one label per character per annotator (the innermost span's tag, or ``O``),
+  then Cohen's kappa over every character of the corpus, in pure Python — a single
+  measure where the product computes κ, Fleiss' κ, α, unitizing αu and span F1, so the
+  ratio understates the product's lead;
+* JSONL: the whole corpus loaded into memory as JSON-ready dicts, each ``json.dumps``-ed,
+  joined and written at once;
+* TEI: a ``xml.dom.minidom`` document of the corpus (text + stand-off spans), then
+  ``toxml()`` — built for a tenth of the corpus and scaled linearly (it holds the DOM).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from xml.dom import minidom
+
+from common import median, peak_growth_mb, result, timed_ms, working_copy
+
+from annotator import exporting
+from annotator.core.search import searchable
+from annotator.exporting import ExportOptions
+from annotator.review.report import project_agreement
+from annotator.store import Store
+
+QUERIES = {2: ["北京", "反恐", "會議", "峰会"], 4: ["恐怖主義", "上海合作", "执法安全", "联合国安"]}
+PAGE = 50
+
+
+# --- search -------------------------------------------------------------------------------
+def search(cfg: dict) -> dict:
+    runs = cfg["sizes"]["runs"]
+    path = working_copy(cfg["inputs"]["corpus"], Path(cfg["work"]))
+    out = {}
+    with Store.open(path) as store:
+        cold = timed_ms(lambda: store.search(QUERIES[2][0], limit=PAGE))
+        for size, queries in QUERIES.items():
+            worst, naive, hits = 0.0, 0.0, []
+            for q in queries:
+                times = [timed_ms(lambda q=q: store.search(q, limit=PAGE)) for _ in range(runs)]
+                worst = max(worst, median(times))
+                hits.append(len(store.search(q, limit=PAGE)))
+                slow = [timed_ms(lambda q=q: naive_search(store, q)) for _ in range(max(1, runs
+                                                                                      // 5))]
+                naive = max(naive, median(slow))
+            out[f"search.{size}"] = result(worst, naive, f"{', '.join(queries)}; page sizes "
+                                           f"{hits}; cold first query {cold:.0f} ms")
+    return out
+
+
+def naive_search(store: Store, query: str) -> list[tuple[str, int]]:
+    needle, hits = searchable(query), []
+    rows = store.conn.execute("SELECT id, text FROM documents ORDER BY position")
+    for doc_id, text in rows:
+        hay = searchable(text)
+        i = hay.find(needle)
+        while i >= 0:
+            hits.append((doc_id, i))
+            if len(hits) == PAGE:
+                return hits
+            i = hay.find(needle, i + len(needle))
+    return hits
+
+
+# --- agreement ----------------------------------------------------------------------------
+def agreement(cfg: dict) -> dict:
+    path = working_copy(cfg["inputs"]["corpus"], Path(cfg["work"]))
+    with Store.open(path) as store:
+        t0 = time.perf_counter()
+        who, rows = project_agreement(store)
+        seconds = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        kappa = naive_kappa(store, who)
+        naive = time.perf_counter() - t0
+    overall = rows[0] if rows else {}
+    return {"agreement": result(seconds, naive, f"{'/'.join(who)}: κ "
+                                f"{overall.get('cohen_kappa', 0) or 0:.3f} (naive, per char: "
+                                f"{kappa:.3f}), αu {overall.get('unitizing_alpha', 0) or 0:.3f}")}
+
+
+def naive_kappa(store: Store, who: list[str]) -> float:
+    a, b = who[0], who[1]
+    pairs: dict[tuple[str, str], int] = {}
+    lengths = dict(store.conn.execute("SELECT id, length FROM documents"))
+    spans: dict[str, list] = {}
+    for row in store.conn.execute("SELECT doc_id, start, end, tag, annotator FROM annotations"
+                                  " ORDER BY doc_id, end - start DESC"):
+        spans.setdefault(row[0], []).append(row[1:])
+    for doc_id, length in lengths.items():
+        labels = {a: ["O"] * length, b: ["O"] * length}
+        for start, end, tag, annotator in spans.get(doc_id, ()):
+            if annotator in labels:
+                labels[annotator][start:end] = [tag] * (end - start)
+        for pair in zip(labels[a], labels[b], strict=True):
+            pairs[pair] = pairs.get(pair, 0) + 1
+    total = sum(pairs.values())
+    observed = sum(n for (x, y), n in pairs.items() if x == y) / total
+    first, second = {}, {}
+    for (x, y), n in pairs.items():
+        first[x] = first.get(x, 0) + n
+        second[y] = second.get(y, 0) + n
+    expected = sum(first[t] * second.get(t, 0) for t in first) / total**2
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+# --- exports ------------------------------------------------------------------------------
+def export(cfg: dict) -> dict:
+    work = Path(cfg["work"])
+    path = working_copy(cfg["inputs"]["corpus"], work)
+    with Store.open(path) as store:
+        ids = [d.id for d in store.documents()]
+        tenth = ids[:max(1, len(ids) // 10)]
+        small = ExportOptions.build("jsonl", work / "tenth.jsonl", doc_ids=tenth)
+        _, small_growth = peak_growth_mb(lambda: run_export(store, small))
+        options = ExportOptions.build("jsonl", work / "corpus.jsonl")
+        seconds, growth = peak_growth_mb(lambda: run_export(store, options))
+        jsonl_mb = (work / "corpus.jsonl").stat().st_size / 2**20
+        naive_s, naive_growth = peak_growth_mb(lambda: naive_jsonl(store, work / "naive.jsonl"))
+        tei_opts = ExportOptions.build("tei", work / "corpus.xml")
+        tei_s, tei_growth = peak_growth_mb(lambda: run_export(store, tei_opts))
+        tei_mb = (work / "corpus.xml").stat().st_size / 2**20
+        t0 = time.perf_counter()
+        naive_tei(store, tenth, work / "naive.xml")
+        naive_tei_s = (time.perf_counter() - t0) * len(ids) / len(tenth)
+    return {
+        "export.jsonl": result(seconds, naive_s, f"{len(ids):,} docs, {jsonl_mb:.0f} MB"),
+        "export.jsonl.mem": result(growth, naive_growth, f"{len(tenth):,} docs: "
+                                   f"{small_growth:.1f} MB (flat = constant memory)"),
+        "export.tei": result(tei_s, naive_tei_s, f"{tei_mb:.0f} MB; peak RSS growth "
+                             f"{tei_growth:.0f} MB; naive on {len(tenth):,} docs, scaled"),
+    }
+
+
+def run_export(store: Store, options: ExportOptions) -> None:
+    report = exporting.export(store, options)
+    assert report.documents, "nothing exported"
+
+
+def naive_jsonl(store: Store, out: Path) -> None:
+    everything = []
+    for row in store.documents():
+        doc = store.document(row.id)
+        everything.append({"id": doc.id, "title": doc.title, "text": doc.text,
+                           "metadata": doc.metadata,
+                           "spans": [a._asdict() for a in store.annotations(doc.id)]})
+    out.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in everything) + "\n",
+                   encoding="utf-8")
+
+
+def naive_tei(store: Store, ids: list[str], out: Path) -> None:
+    dom = minidom.getDOMImplementation().createDocument(None, "teiCorpus", None)
+    root = dom.documentElement
+    root.setAttribute("xmlns", "http://www.tei-c.org/ns/1.0")
+    for doc_id in ids:
+        doc, tei = store.document(doc_id), dom.createElement("TEI")
+        text, body = dom.createElement("text"), dom.createElement("p")
+        body.appendChild(dom.createTextNode(doc.text))
+        text.appendChild(body)
+        tei.appendChild(text)
+        group = dom.createElement("spanGrp")
+        for a in store.annotations(doc_id):
+            span = dom.createElement("span")
+            span.setAttribute("xml:id", f"a-{a.id}")
+            span.setAttribute("ana", f"#{a.tag}")
+            span.setAttribute("resp", f"#{a.annotator}")
+            span.setAttribute("target", f"#string-range(t-{doc_id},{a.start},"
+                              f"{a.end - a.start})")
+            group.appendChild(span)
+        standoff = dom.createElement("standOff")
+        standoff.appendChild(group)
+        tei.appendChild(standoff)
+        root.appendChild(tei)
+    out.write_text(dom.toxml(), encoding="utf-8")

@@ -1,0 +1,72 @@
+"""The corpus project in the real window: time to the document list, and resident memory.
+
+``window`` and ``naive`` run in separate processes so each memory figure is its own.
+
+Naive baseline: the project read the obvious way — every document row fetched whole
+(``Store.document`` for each, texts included) into a ``QStandardItemModel`` shown in a
+``QTableView``; for memory, that list plus every span of every document held as Python
+objects (``Store.annotations`` per document), with the same QApplication running.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from common import ms_since, result, rss_mb, working_copy
+from qtkit import application, close, open_window, settle
+
+from annotator.store import Store
+
+
+def window(cfg: dict) -> dict:
+    work = Path(cfg["work"])
+    path = working_copy(cfg["inputs"]["corpus"], work)
+    app = application()
+    empty = rss_mb()
+    t0 = time.perf_counter()
+    win = open_window(path, work)  # store opened (lock, quick_check), window built, shown
+    win.doc_list.table.viewport().repaint()
+    app.processEvents()
+    opened = ms_since(t0)
+    rows = win.doc_list.model.rowCount()
+    shown_rss = rss_mb()
+    waited = settle(win)
+    resident = rss_mb()
+    close(win)
+    return {
+        "project.open": result(opened, note=f"{rows:,} rows listed"),
+        "project.rss": result(resident, note=f"{shown_rss:.0f} MB at first paint, then "
+                              f"lexicon + backup ({waited:.1f} s); QApplication alone "
+                              f"{empty:.0f} MB"),
+    }
+
+
+def naive(cfg: dict) -> dict:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    work = Path(cfg["work"])
+    path = working_copy(cfg["inputs"]["corpus"], work)
+    app = application()
+    t0 = time.perf_counter()
+    store = Store.open(path)
+    docs = [store.document(row.id) for row in store.documents()]
+    model = QStandardItemModel(len(docs), 4)
+    for i, doc in enumerate(docs):
+        for j, value in enumerate((doc.title, doc.date or "", doc.status, len(doc.text))):
+            model.setItem(i, j, QStandardItem(str(value)))
+    table = QTableView()
+    table.setModel(model)
+    table.resize(400, 800)
+    table.show()
+    table.viewport().repaint()
+    app.processEvents()
+    opened = ms_since(t0)
+    spans = [store.annotations(doc.id) for doc in docs]
+    resident = rss_mb()
+    store.close()
+    table.close()
+    held = sum(map(len, spans))
+    return {"project.open": {"naive": opened},
+            "project.rss": {"naive": resident, "note_naive": f"naive holds {held:,} spans"}}

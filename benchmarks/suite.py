@@ -1,0 +1,181 @@
+"""The benchmark suite: every figure of "fast at every size", one table, saved as JSON and
+compared with a baseline run.
+
+    python benchmarks/suite.py                     # all, full size; compares with the baseline
+    python benchmarks/suite.py --only search,export
+    python benchmarks/suite.py --quick             # small sizes (the test suite runs this)
+    python benchmarks/suite.py --save-baseline     # this run becomes the baseline
+    python benchmarks/suite.py --rebuild           # regenerate the cached data first
+
+Generated data is built once into ``--cache-dir`` (default ``benchmarks/.cache``), named by
+generator version and sizes. Each group runs in its own process (see worker.py) so that
+memory figures are clean. A figure more than 25 % worse than in the baseline has its group
+run once more and keeps the better value (the machine is noisy). Exit status: 0; 1 when a
+figure still regressed (or, with ``--strict``, missed its target); 2 when a group failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import data  # noqa: E402
+import report  # noqa: E402
+from common import FULL, QUICK, Sizes  # noqa: E402
+from worker import GROUPS  # noqa: E402
+
+RESULTS = HERE / "results"
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--only", help=f"comma-separated groups: {','.join(GROUPS)}")
+    p.add_argument("--quick", action="store_true", help="small sizes (seconds, not minutes)")
+    p.add_argument("--rebuild", action="store_true", help="regenerate the cached data")
+    p.add_argument("--cache-dir", type=Path, default=HERE / ".cache")
+    p.add_argument("--results-dir", type=Path, default=RESULTS)
+    p.add_argument("--compare", type=Path, metavar="JSON",
+                   help="baseline run to compare with (default: RESULTS/baseline.json)")
+    p.add_argument("--no-compare", action="store_true")
+    p.add_argument("--no-confirm", action="store_true",
+                   help="do not re-run the groups of apparent regressions once")
+    p.add_argument("--save-baseline", action="store_true",
+                   help="store this run as RESULTS/baseline.json")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    p.add_argument("--timeout", type=float, default=3600, help="seconds per group process")
+    args = p.parse_args(argv)
+    groups = args.only.split(",") if args.only else list(GROUPS)
+    unknown = [g for g in groups if g not in GROUPS]
+    if unknown:
+        p.error(f"unknown group(s) {', '.join(unknown)} (known: {', '.join(GROUPS)})")
+    args.groups = groups
+    return args
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_part(part: str, cfg: dict, scratch: Path, timeout: float) -> dict:
+    """Run one part in a fresh process; raises RuntimeError with its output's tail."""
+    work = scratch / part
+    work.mkdir()
+    config, out = scratch / f"{part}.json", scratch / f"{part}-result.json"
+    config.write_text(json.dumps({**cfg, "work": str(work)}), encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    t0 = time.perf_counter()
+    try:
+        done = subprocess.run([sys.executable, str(HERE / "worker.py"), part, str(config),
+                               str(out)], capture_output=True, text=True, timeout=timeout,
+                              env=env)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"{part}: no result after {timeout:.0f} s") from None
+    if done.returncode != 0 or not out.exists():
+        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-12:])
+        raise RuntimeError(f"{part}: exit status {done.returncode}\n{tail}")
+    log(f"  {part}: {time.perf_counter() - t0:.1f} s")
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def measure(groups: list[str], cfg: dict, timeout: float) -> tuple[dict, dict]:
+    """(figure key -> merged fields, group -> error) over the groups' parts."""
+    measured: dict[str, dict] = {}
+    failures: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="annotator-bench-") as tmp:
+        for group in groups:
+            for part in GROUPS[group][0]:
+                log(f"running {part} …")
+                try:
+                    found = run_part(part, cfg, Path(tmp), timeout)
+                except RuntimeError as e:
+                    failures[group] = str(e)
+                    log(f"  FAILED {e}")
+                    continue
+                for key, fields in found.items():
+                    measured.setdefault(key, {}).update(
+                        {k: v for k, v in fields.items() if v not in (None, "")})
+    return measured, failures
+
+
+def baseline_for(args: argparse.Namespace) -> Path | None:
+    if args.no_compare:
+        return None
+    return args.compare or args.results_dir / "baseline.json"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    sizes: Sizes = QUICK if args.quick else FULL
+    started = time.time()
+    need = set().union(*(GROUPS[g][1] for g in args.groups))
+    cfg = {"sizes": sizes.as_dict(),
+           "inputs": data.prepare(args.cache_dir, sizes, args.rebuild, need, log)}
+    measured, failures = measure(args.groups, cfg, args.timeout)
+    old = report.load(baseline_for(args))
+    why = report.comparable(old, cfg) if old else "no baseline to compare with"
+    if old and not why and not args.no_confirm:
+        measured = confirm(measured, old, cfg, args.timeout)
+    run = {"format": 1, "started": started, "date": time.strftime("%Y-%m-%d %H:%M:%S"),
+           "mode": "quick" if args.quick else "full", "groups": args.groups,
+           "sizes": sizes.as_dict(), "generator": data.GENERATOR_VERSION,
+           "machine": report.machine(), "elapsed_s": round(time.time() - started, 1),
+           "figures": report.figure_rows(measured), "failures": failures}
+    return finish(args, run, sizes, None if why else old, why)
+
+
+def confirm(measured: dict, old: dict, cfg: dict, timeout: float) -> dict:
+    """Groups with a figure that looks like a regression run once more, and each figure
+    keeps the better of its two values: one slow run on a busy machine is no regression."""
+    _, regressions = report.compare(old, {"figures": report.figure_rows(measured)})
+    suspects = sorted({key.split(".")[0] for key in regressions})
+    if not suspects:
+        return measured
+    log(f"confirming {', '.join(suspects)} …")
+    again, _ = measure(suspects, cfg, timeout)
+    merged = dict(measured)
+    for key, fields in again.items():
+        if key in measured and fields.get("value") is not None:
+            best = fields if fields["value"] < measured[key]["value"] else measured[key]
+            merged[key] = {**best, "note": f"{best.get('note', '')}; better of 2 runs"}
+    return merged
+
+
+def finish(args: argparse.Namespace, run: dict, sizes: Sizes, old: dict | None,
+           why: str) -> int:
+    """Print the table and the verdict, save the run; the exit status."""
+    changes, regressions = report.compare(old, run) if old else ({}, {})
+    m = run["machine"]
+    print(f"\n{sizes.describe()}\n{m['cpu_count']} CPUs ({m['cpu_model']}), Python "
+          f"{m['python']}, PySide6 {m['pyside6']}, SQLite {m['sqlite']}; load "
+          f"{m['load_avg'][0]:.2f}; {run['elapsed_s']:.0f} s\n")
+    print(report.table(run["figures"], changes if old else None))
+    saved = report.save(run, args.results_dir)
+    print(f"\nsaved {args.results_dir / 'latest.json'} and {saved.name}")
+    if args.save_baseline:
+        report.save_baseline(run, args.results_dir / "baseline.json")
+        print(f"saved as the baseline: {args.results_dir / 'baseline.json'}")
+    if why and not args.save_baseline:
+        print(why)
+    missed = [k for k, row in run["figures"].items() if not row["ok"]]
+    if missed:
+        print(f"targets missed: {', '.join(missed)}")
+    for line in regressions.values():
+        print(line)
+    for group, error in run["failures"].items():
+        print(f"FAILED {group}: {error}")
+    if run["failures"]:
+        return 2
+    return 1 if regressions or (args.strict and missed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

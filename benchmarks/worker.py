@@ -1,0 +1,56 @@
+"""Run one part of the suite in this (fresh) process, so its timings and memory figures are
+not disturbed by the others:
+
+    python benchmarks/worker.py PART CONFIG.json RESULT.json
+
+CONFIG holds the sizes, the cached inputs and a scratch folder; RESULT receives
+``{figure key: {"value", "naive", "note"}}``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+#: part -> "module:function"; modules are imported only when their part runs (the
+#: Qt-free parts never load PySide6)
+PARTS = {
+    "doc": "fig_doc:run",
+    "import": "fig_import:run",
+    "project": "fig_project:window",
+    "project-naive": "fig_project:naive",
+    "search": "fig_corpus:search",
+    "agreement": "fig_corpus:agreement",
+    "export": "fig_corpus:export",
+}
+
+#: group (what --only names) -> its parts, each in its own process, and the inputs it needs
+GROUPS = {
+    "doc": (["doc"], {"long"}),
+    "import": (["import"], {"texts"}),
+    "project": (["project", "project-naive"], {"corpus"}),
+    "search": (["search"], {"corpus"}),
+    "agreement": (["agreement"], {"corpus"}),
+    "export": (["export"], {"corpus"}),
+}
+
+
+def run_part(part: str, cfg: dict) -> dict:
+    module, function = PARTS[part].split(":")
+    return getattr(importlib.import_module(module), function)(cfg)
+
+
+def main(argv: list[str]) -> int:
+    part, config, out = argv
+    cfg = json.loads(Path(config).read_text(encoding="utf-8"))
+    figures = run_part(part, cfg)
+    Path(out).write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
