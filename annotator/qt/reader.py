@@ -127,6 +127,7 @@ class Reader(QPlainTextEdit):
         self.pending: set[int] = set()
         self._window = (0, -1)
         self._forced = False
+        self._highlighting = False
         self.highlighter = SpanHighlighter(self)
         self.updateRequest.connect(self._highlight_visible)
         self.document().setDocumentMargin(16)
@@ -166,13 +167,20 @@ class Reader(QPlainTextEdit):
         return False
 
     def _highlight_visible(self, *_) -> None:
-        if not self.pending:
+        # rehighlightBlock emits updateRequest synchronously: without the guard each block
+        # would re-enter here and highlight the rest of the window again
+        if not self.pending or self._highlighting:
             return
-        first = self.firstVisibleBlock().blockNumber()
-        self._window = (first, first + self._screenful())
-        todo = [n for n in range(first, self._window[1] + 1) if n in self.pending]
-        for number in todo:
-            self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
+        self._highlighting = True
+        try:
+            first = self.firstVisibleBlock().blockNumber()
+            self._window = (first, first + self._screenful())
+            for number in range(first, self._window[1] + 1):
+                if number in self.pending:
+                    self.highlighter.rehighlightBlock(
+                        self.document().findBlockByNumber(number))
+        finally:
+            self._highlighting = False
 
     def owner_colour(self, spans) -> str | None:
         """In review mode, the colour of the one annotator behind a stretch, if only one."""
