@@ -262,19 +262,14 @@ def accept_all(doc_id: str, text: str, suggestions: Iterable[Suggestion],
                annotator: str) -> Command | None:
     """One batch command (one undo step) adding exactly the suggested spans; None when
     there is nothing to add. Refuses (``ValueError``) a suggestion outside the text."""
-    stamp = now()
-    added = []
-    for s in suggestions:
-        if not 0 <= s.start < s.end <= len(text):
-            raise ValueError(f"suggestion [{s.start}, {s.end}) is outside the text")
-        added.append(Annotation(new_id(), doc_id, s.start, s.end, s.tag, annotator, {},
-                                stamp, stamp))
-    if not added:
+    chosen = list(suggestions)
+    if not chosen:
         return None
-    first = text[added[0].start:added[0].end][:20]
-    label = f"accept {len(added)} suggestion(s)" + (f" ({first}…)" if len(added) > 1 else
-                                                      f" ({first})")
-    return commands.batch(doc_id, added, label)
+    first = text[chosen[0].start:chosen[0].end][:20]
+    label = f"accept {len(chosen)} suggestion(s)" + (f" ({first}…)" if len(chosen) > 1 else
+                                                       f" ({first})")
+    return _batch(doc_id, [(doc_id, s.start, s.end, s.tag) for s in chosen], annotator,
+                  {doc_id: len(text)}, label)
 
 
 def annotate_all(doc_id: str, text: str, span_text: str, tag: str, annotator: str,
@@ -282,10 +277,9 @@ def annotate_all(doc_id: str, text: str, span_text: str, tag: str, annotator: st
     """The occurrences of ``span_text`` in ``text`` (folded, as the in-document find) that
     ``annotator`` has not yet tagged ``tag`` in document ``doc_id``: an occurrence inside
     one of their spans with that tag counts as tagged. For a review queue before storing."""
-    tagged = sorted((a.start, a.end) for a in existing_spans
-                    if a.tag == tag and a.doc_id == doc_id and a.annotator == annotator)
-    return [(s, e) for s, e in find_all(text, span_text)
-            if not any(a <= s and e <= b for a, b in tagged)]
+    spans = [a for a in existing_spans if a.doc_id == doc_id]
+    hits = (Place(doc_id, s, e) for s, e in find_all(text, span_text))
+    return [(p.start, p.end) for p in annotate_corpus(hits, lambda _: spans, tag, annotator)]
 
 
 class Place(NamedTuple):
@@ -317,11 +311,18 @@ def add_places(doc_id: str, places: Iterable[Place], tag: str, annotator: str,
     """One batch command (one undo step) tagging every place, in whatever document; made
     from the document ``doc_id`` the user is on. Refuses (``ValueError``) a place outside
     its document (``lengths``: doc id → text length)."""
+    return _batch(doc_id, [(p.doc_id, p.start, p.end, tag) for p in places], annotator,
+                  lengths, label)
+
+
+def _batch(doc_id: str, spans: list[tuple[str, int, int, str]], annotator: str,
+           lengths: dict[str, int], label: str) -> Command | None:
+    """New spans ``(doc id, start, end, tag)`` as one batch command; None for none."""
     stamp = now()
     added = []
-    for p in places:
-        if not 0 <= p.start < p.end <= lengths.get(p.doc_id, -1):
-            raise ValueError(f"[{p.start}, {p.end}) is outside document {p.doc_id}")
-        added.append(Annotation(new_id(), p.doc_id, p.start, p.end, tag, annotator, {},
-                                stamp, stamp))
+    for where, start, end, tag in spans:
+        if not 0 <= start < end <= lengths.get(where, -1):
+            raise ValueError(f"[{start}, {end}) is outside the text of document {where}")
+        added.append(Annotation(new_id(), where, start, end, tag, annotator, {}, stamp,
+                                stamp))
     return commands.batch(doc_id, added, label) if added else None

@@ -39,8 +39,9 @@ def _places_in_corpus(window: MainWindow, span: Annotation, text: str) -> list[P
     return annotate_corpus(hits, store.annotations, span.tag, window.session.annotator.id)
 
 
-def queue(window: MainWindow, corpus: bool) -> list[Place] | None:
-    """The reviewed occurrences to add, or None when there are none or the user cancels."""
+def queue(window: MainWindow, corpus: bool) -> tuple[list[Place], dict[str, int]] | None:
+    """The reviewed occurrences to add and the text lengths of their documents, or None
+    when there are none or the user cancels."""
     selected = _selected(window)
     if selected is None:
         return None
@@ -62,15 +63,16 @@ def queue(window: MainWindow, corpus: bool) -> list[Place] | None:
     capped = f" (the first {MAX_PLACES})" if len(places) >= MAX_PLACES else ""
     label = (f"{len(places)} untagged occurrence(s){capped} of “{text}”{in_docs} → {tag}\n"
              "Untick (Space) the ones to leave; OK adds the rest as one undo step.")
-    return checklist(window, "Annotate all occurrences", label, entries, (760, 460))
+    kept = checklist(window, "Annotate all occurrences", label, entries, (760, 460))
+    return (kept, {d: len(doc.text) for d, doc in texts.items()}) if kept else None
 
 
 def _run(window: MainWindow, corpus: bool) -> None:
-    chosen = queue(window, corpus)
+    queued = queue(window, corpus)
     span, doc = window.editor.selected, window.editor.doc
-    if not chosen or span is None or doc is None:
+    if queued is None or span is None or doc is None:
         return
-    lengths = {d: len(window.store.document(d).text) for d in {p.doc_id for p in chosen}}
+    chosen, lengths = queued
     text = doc.text[span.start:span.end]
     command = add_places(doc.id, chosen, span.tag, window.session.annotator.id, lengths,
                          f"annotate all {text[:20]} ({len(chosen)})")

@@ -143,7 +143,8 @@ class Receiver(QObject):
 
 
 def shutdown(window: MainWindow) -> None:
-    """The window closes: no new backups; let a running one finish."""
+    """The window closes: no new backups, and running work (a backup, the suggestion
+    lexicon) finishes first: a thread must not outlive the window."""
     window.backup_timer.stop()
     for job in window.findChildren(Background):
         job.wait()
@@ -208,12 +209,18 @@ def guard(window: MainWindow, fn: Callable[..., object]) -> Callable[..., None]:
     def run(*args) -> None:
         try:
             fn(*args)
-        except ReadOnlyError as e:
-            window.statusBar().showMessage(str(e), 6000)
         except AnnotatorError as e:
-            QMessageBox.warning(window, "annotator", str(e))
+            _tell(window, e)
 
     return run
+
+
+def _tell(window: MainWindow, error: AnnotatorError) -> None:
+    """One line: in the status bar for a read-only project, else in a message box."""
+    if isinstance(error, ReadOnlyError):
+        window.statusBar().showMessage(str(error), 6000)
+    else:
+        QMessageBox.warning(window, "annotator", str(error))
 
 
 def guard_action(window: MainWindow, fn: Callable[[], object]) -> Callable[[], None]:
@@ -225,10 +232,8 @@ def install_error_hook(window: MainWindow) -> None:
     """Errors that reach the event loop: ours are one line (read-only ones in the status
     bar, others in a message box); anything else says that stored work is safe."""
     def hook(kind, error, tb) -> None:
-        if isinstance(error, ReadOnlyError):
-            window.statusBar().showMessage(str(error), 6000)
-        elif isinstance(error, AnnotatorError):
-            QMessageBox.warning(window, "annotator", str(error))
+        if isinstance(error, AnnotatorError):
+            _tell(window, error)
         else:
             text = "".join(traceback.format_exception(kind, error, tb))
             if sys.__stderr__ is not None:

@@ -70,7 +70,7 @@ class Receiver(QObject):
 def _build(path: Path) -> LexiconSource:
     from annotator.store import Store
 
-    with Store.open(path) as store:
+    with Store.open(path, check=False) as store:  # the window's open checked it
         source = LexiconSource(store.tagset(), store.span_texts())
     source.compile()
     return source
@@ -84,10 +84,8 @@ def project_opened(window: MainWindow) -> None:
 
 
 def shutdown(window: MainWindow) -> None:
-    """The window closes: let running work finish (a thread must not outlive it)."""
+    """The window closes: no new lexicon work (safety.shutdown waits for running work)."""
     window.lexicon_timer.stop()
-    for job in window.findChildren(Background):
-        job.wait()
 
 
 def document_shown(window: MainWindow) -> None:

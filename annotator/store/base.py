@@ -117,7 +117,7 @@ class StoreBase:
 
     def _check_damage(self) -> None:
         try:
-            problems = [r[0] for r in self.conn.execute("PRAGMA quick_check") if r[0] != "ok"]
+            problems = self._quick_check()
         except sqlite3.DatabaseError as e:
             problems = [str(e)]
         if problems and self.path is not None:
@@ -224,9 +224,12 @@ class StoreBase:
         self.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) "
                           "DO UPDATE SET value = excluded.value", (key, dumps(value)))
 
+    def _quick_check(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("PRAGMA quick_check") if r[0] != "ok"]
+
     def integrity(self) -> list[str]:
         """Problems found by SQLite's ``quick_check`` and the foreign-key check."""
-        problems = [r[0] for r in self.conn.execute("PRAGMA quick_check") if r[0] != "ok"]
+        problems = self._quick_check()
         problems += [f"foreign key: {r}" for r in self.conn.execute("PRAGMA foreign_key_check")]
         return problems
 
