@@ -8,7 +8,7 @@ import pytest
 from annotator.core.annotation import Annotator
 from annotator.core.commands import Change
 from annotator.core.editor import Editor
-from annotator.core.search import searchable
+from annotator.core.search import find_all, searchable
 from annotator.core.session import Session
 from annotator.core.suggest import Lexicon, suggestions
 from annotator.core.suggester import LexiconSource
@@ -17,14 +17,6 @@ from annotator.store import Store
 
 SCO, SCO_SHORT = "上海合作组织", "上合组织"
 IGO = "actor.igo"
-
-
-def occurrences(text: str, form: str) -> list[tuple[int, int]]:
-    hay, out, i = searchable(text), [], 0
-    while (i := hay.find(form, i)) >= 0:
-        out.append((i, i + len(form)))
-        i += len(form)
-    return out
 
 
 @pytest.fixture
@@ -45,7 +37,7 @@ def editor_on(store, doc_id: str, who: str = "lin") -> Editor:
 def doc_with(store, form: str, at_least: int) -> tuple[str, str]:
     for summary in store.documents():
         text = store.document(summary.id).text
-        if len(occurrences(text, form)) >= at_least:
+        if len(find_all(text, form)) >= at_least:
             return summary.id, text
     raise AssertionError(f"no seed has {at_least} × {form}")
 
@@ -53,7 +45,7 @@ def doc_with(store, form: str, at_least: int) -> tuple[str, str]:
 def test_accepting_all_for_a_form_creates_exactly_its_spans_and_one_undo_removes_them(project):
     _, store = project
     doc_id, text = doc_with(store, SCO_SHORT, 2)
-    places = occurrences(text, SCO_SHORT)
+    places = find_all(text, SCO_SHORT)
     editor = editor_on(store, doc_id)
     first = places[0]
     editor.apply_tag(IGO, *first)
@@ -79,7 +71,7 @@ def test_document_suggestions_equal_a_whole_text_scan(project):
     _, store = project
     doc_id, text = doc_with(store, "反恐", 2)
     editor = editor_on(store, doc_id)
-    editor.apply_tag("threat.terrorism", *occurrences(text, "反恐")[0])
+    editor.apply_tag("threat.terrorism", *find_all(text, "反恐")[0])
     editor.compile_lexicon()
     assert editor.lexicon is not None
     lexicon = editor.lexicon.lexicon
@@ -93,7 +85,7 @@ def test_rejections_are_stored_for_that_annotator_and_undoable(project):
     path, store = project
     doc_id, text = doc_with(store, SCO_SHORT, 3)
     editor = editor_on(store, doc_id)
-    editor.apply_tag(IGO, *occurrences(text, SCO_SHORT)[0])
+    editor.apply_tag(IGO, *find_all(text, SCO_SHORT)[0])
     assert editor.suggestions is not None
     target = [s for s in editor.suggestions.all() if s.form == SCO_SHORT][0]
     change = editor.reject(target)
@@ -124,7 +116,7 @@ def test_lexicon_follows_edits_and_keeps_its_scanner_when_forms_stay(project):
     editor = editor_on(store, doc_id)
     source = editor.lexicon
     assert source is not None and source.ready
-    start, end = occurrences(text, SCO_SHORT)[0]
+    start, end = find_all(text, SCO_SHORT)[0]
     editor.apply_tag(IGO, start, end)
     assert source.lexicon[SCO_SHORT].annotated == 1
     forms_id = source.lexicon.forms_id
@@ -140,7 +132,7 @@ def test_a_new_form_needs_compiling_before_it_is_suggested(project):
     _, store = project
     doc_id, text = doc_with(store, "执法", 2)
     editor = editor_on(store, doc_id)
-    start, end = occurrences(text, "执法")[0]
+    start, end = find_all(text, "执法")[0]
     editor.apply_tag("mechanism.operational", start, end)
     assert editor.lexicon is not None and not editor.lexicon.ready
     assert editor.suggestions is not None
@@ -148,8 +140,8 @@ def test_a_new_form_needs_compiling_before_it_is_suggested(project):
     editor.compile_lexicon()
     every = editor.suggestions.all()
     new = [(s.start, s.end) for s in every if s.form == "执法"]
-    assert new and set(new) <= set(occurrences(text, "执法")[1:])
-    for s, e in set(occurrences(text, "执法")[1:]) - set(new):  # inside a longer form
+    assert new and set(new) <= set(find_all(text, "执法")[1:])
+    for s, e in set(find_all(text, "执法")[1:]) - set(new):  # inside a longer form
         assert any(x.start <= s and e <= x.end and len(x.form) > 2 for x in every)
 
 

@@ -14,15 +14,8 @@ from annotator.qt.window import MainWindow  # noqa: E402
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    store, _ = create_project(tmp_path / "p.annotator")
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(store, Annotator("lin", "Lin"), settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.store.close()
+def window(seed_window):
+    return seed_window
 
 
 def test_search_traditional_query_and_jump(qtbot, window):

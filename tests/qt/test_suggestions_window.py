@@ -6,43 +6,25 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QTextCharFormat  # noqa: E402
 from PySide6.QtWidgets import QDialog, QListWidget  # noqa: E402
 
-from annotator.core.annotation import Annotator  # noqa: E402
-from annotator.core.search import searchable  # noqa: E402
-from annotator.project import create_project  # noqa: E402
-from annotator.qt.window import MainWindow  # noqa: E402
+from annotator.core.search import find_all  # noqa: E402
 
 SHORT, IGO = "上合组织", "actor.igo"
 DOT = QTextCharFormat.UnderlineStyle.DotLine
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    store, _ = create_project(tmp_path / "p.annotator")
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(store, Annotator("lin", "Lin"), settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.editor.lexicon is not None)  # built when idle
-    yield win
-    win.store.close()
-
-
-def places(text: str, form: str) -> list[tuple[int, int]]:
-    hay, out, i = searchable(text), [], 0
-    while (i := hay.find(form, i)) >= 0:
-        out.append((i, i + len(form)))
-        i += len(form)
-    return out
+def window(qtbot, seed_window):
+    qtbot.waitUntil(lambda: seed_window.editor.lexicon is not None)  # built when idle
+    return seed_window
 
 
 def open_with(window, form: str, at_least: int) -> list[tuple[int, int]]:
     for row in window.doc_list.model.rows:
-        found = places(window.store.document(row.id).text, form)
+        found = find_all(window.store.document(row.id).text, form)
         if len(found) >= at_least:
             window.open_document(row.id)
             return found
@@ -141,7 +123,7 @@ def test_annotate_all_in_the_corpus_is_one_undo_across_documents(qtbot, window,
     monkeypatch.setattr(QDialog, "exec", review_queue)
     store = window.store
     texts = {d.id: store.document(d.id).text for d in store.documents()}
-    expected = {d: places(t, "执法") for d, t in texts.items()}
+    expected = {d: find_all(t, "执法") for d, t in texts.items()}
     docs_with = [d for d, p in expected.items() if p]
     assert len(docs_with) >= 3
     here = docs_with[0]

@@ -1,0 +1,25 @@
+"""Shared fixtures for the window tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def seed_window(qtbot, tmp_path):
+    """The real window on a fresh project with the seed corpus, annotator Lin."""
+    pytest.importorskip("PySide6")
+    from PySide6.QtCore import QSettings
+
+    from annotator.core.annotation import Annotator
+    from annotator.project import create_project
+    from annotator.qt.window import MainWindow
+
+    store, _ = create_project(tmp_path / "p.annotator")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(store, Annotator("lin", "Lin"), settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.store.close()
