@@ -26,6 +26,7 @@ class Editor:
         self.shown: str | frozenset[str] = ALL  # ALL, MINE, or a set of annotator ids
         self.lexicon: LexiconSource | None = None  # built by build_lexicon (when idle)
         self.changes = 0  # changes absorbed so far (a lexicon built meanwhile is stale)
+        self.suggestions_touched = False  # the last change altered the lexicon's finds
         self.suggestions: DocSuggestions | None = None
 
     # --- documents -----------------------------------------------------------------------
@@ -177,6 +178,7 @@ class Editor:
 
     def _count(self, change: Change) -> None:
         self.changes += 1
+        self.suggestions_touched = False
         if self.lexicon is not None:
             texts = {self.doc.id: self.doc.text} if self.doc else {}
 
@@ -185,4 +187,4 @@ class Editor:
                     texts[doc_id] = self.store.document(doc_id).text
                 return texts[doc_id]
 
-            self.lexicon.update(change, text_of)
+            self.suggestions_touched = self.lexicon.update(change, text_of)

@@ -10,6 +10,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change
@@ -17,8 +18,8 @@ from annotator.core.commands import Change
 _NEWLINE = re.compile("\n")
 
 
-def _key(a: Annotation) -> tuple[int, int, str]:
-    return (a.start, a.end, a.id)
+#: An annotation's sort key, ``(start, end, id)``, at C speed (it is a named tuple).
+_key: Callable[[Annotation], tuple[int, int, str]] = itemgetter(2, 3, 0)
 
 
 class SpanIndex:
@@ -26,7 +27,7 @@ class SpanIndex:
         self.length = len(text)
         self.para_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         self._spans: list[Annotation] = sorted(spans, key=_key)
-        self._keys = [(a.start, a.end, a.id) for a in self._spans]
+        self._keys = list(map(_key, self._spans))
         self._by_id = {a.id: a for a in self._spans}
         self._buckets: dict[int, list[Annotation]] = defaultdict(list)
         self._fill_buckets()

@@ -71,11 +71,49 @@ class Suggestion(NamedTuple):
     source: str
 
 
+@dataclass(frozen=True)
+class Scanner:
+    """Finds forms in a folded text: ``main`` compiled from the forms as they were at the
+    last full compile (a second or more for tens of thousands of forms, done on a worker
+    thread), ``extra`` from the few tagged since (milliseconds, done at once). Their forms
+    are disjoint; the scan merges both into the one a single pattern would give."""
+
+    main: re.Pattern[str] | None = None
+    extra: re.Pattern[str] | None = None
+
+    def scan(self, folded: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, form)`` left to right, non-overlapping, longest form first."""
+        one = self.main if self.extra is None else self.extra if self.main is None else None
+        if one is not None:
+            for m in one.finditer(folded):
+                yield m.start(), m.end(), m.group()
+        elif self.main is not None and self.extra is not None:
+            yield from _merged(self.main, self.extra, folded)
+
+
+def _merged(a: re.Pattern[str], b: re.Pattern[str], text: str
+            ) -> Iterator[tuple[int, int, str]]:
+    """Each pattern's next match is the leftmost (and there the longest) of its forms at or
+    after the position: the earlier of the two, the longer at one start, is the next match
+    of all the forms together."""
+    ma, mb = a.search(text), b.search(text)
+    while ma is not None or mb is not None:
+        m = ma if mb is None or (ma is not None and (ma.start(), -ma.end()) <=
+                                 (mb.start(), -mb.end())) else mb
+        assert m is not None
+        yield m.start(), m.end(), m.group()
+        pos = m.end()
+        if ma is not None and ma.start() < pos:
+            ma = a.search(text, pos)
+        if mb is not None and mb.start() < pos:
+            mb = b.search(text, pos)
+
+
 @dataclass
 class Lexicon:
     entries: dict[str, LexEntry]
     forms_id: int = 0  # lexicons sharing a forms_id have the same forms (and scanner)
-    _pattern: re.Pattern[str] | None = field(default=None, init=False, repr=False)
+    _scanner: Scanner | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def build(cls, tagset: Tagset | None,
@@ -101,11 +139,11 @@ class Lexicon:
     @property
     def compiled(self) -> bool:
         """The scanner is compiled (or there is nothing to scan for)."""
-        return self._pattern is not None or not self.entries
+        return self._scanner is not None or not self.entries
 
-    def install(self, pattern: re.Pattern[str] | None, forms_id: int) -> None:
+    def install(self, scanner: Scanner, forms_id: int) -> None:
         """Use a scanner compiled elsewhere (:func:`build_pattern` over these forms)."""
-        self._pattern, self.forms_id = pattern, forms_id
+        self._scanner, self.forms_id = scanner, forms_id
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -117,19 +155,16 @@ class Lexicon:
         return self.entries[form]
 
     @property
-    def pattern(self) -> re.Pattern[str] | None:
-        """The compiled scanner (None for an empty lexicon)."""
-        if self._pattern is None and self.entries:
-            self._pattern = build_pattern(self.entries)
-        return self._pattern
+    def scanner(self) -> Scanner:
+        """The compiled scanner (compiled here, now, if nobody installed one)."""
+        if self._scanner is None:
+            self._scanner = Scanner(build_pattern(self.entries))
+        return self._scanner
 
     def scan(self, folded: str) -> Iterator[tuple[int, int, str]]:
         """``(start, end, form)`` of every occurrence in a folded text (from
         :func:`searchable`), left to right, non-overlapping, longest form first."""
-        if (pattern := self.pattern) is None:
-            return
-        for m in pattern.finditer(folded):
-            yield m.start(), m.end(), m.group()
+        return self.scanner.scan(folded)
 
 
 def listed_forms(tagset: Tagset | None) -> dict[str, set[str]]:

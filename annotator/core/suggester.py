@@ -21,6 +21,7 @@ from annotator.core.search import searchable
 from annotator.core.spans import SpanIndex
 from annotator.core.suggest import (
     Lexicon,
+    Scanner,
     Suggestion,
     build_pattern,
     form_of,
@@ -33,15 +34,21 @@ from annotator.core.tagset import Tagset
 _forms_ids = itertools.count(1)
 
 
+#: Forms tagged (or gone) since the last full compile before another one is due.
+EXTRA_MAX = 300
+
+
 class LexiconSource:
     """Counts of (form, tag) over every span of the project, and the lexicon they make.
 
     :meth:`update` keeps the counts and the lexicon's entries in step with each edit, at
-    once. The scanner (a compiled regular expression over the forms) is only rebuilt when
-    the forms change (a new term is tagged, or the last span of one goes): until then
-    :attr:`stale` is true and the old scanner keeps working (it just cannot find the new
-    term). :meth:`compile` rebuilds it here; :meth:`forms` and :meth:`install` let a
-    worker thread do it instead."""
+    once. The scanner has two parts (:class:`~annotator.core.suggest.Scanner`): the forms
+    of the last full compile (:meth:`forms`, then :meth:`install`: a second or more for
+    tens of thousands of forms, so the window does it on a worker thread), and the forms
+    tagged since, compiled here on each change (a few milliseconds): a new term is suggested
+    at once. A form whose last span goes stays in the main part until the next full compile
+    (its finds are dropped, as the lexicon no longer has it); the next full compile is
+    :attr:`due` when more than :data:`EXTRA_MAX` forms came or went."""
 
     def __init__(self, tagset: Tagset | None, span_texts: Iterable[tuple[str, str, int]]):
         self.listed = listed_forms(tagset)
@@ -50,56 +57,88 @@ class LexiconSource:
             if form := form_of(text):
                 self.counts.setdefault(form, Counter())[tag] += n
         self.lexicon = Lexicon.from_counts(self.listed, self.counts)
-        self.generation = 0  # bumped whenever the forms change
-        self.stale = True
+        self.generation = 0  # of the last snapshot handed out by forms()
+        self._snapshot: frozenset[str] | None = None
+        self.main: re.Pattern[str] | None = None
+        self.main_forms: frozenset[str] = frozenset()
+        self.extra_forms: set[str] = set()  # in the lexicon, not in the main part
+        self.gone = 0  # in the main part, not in the lexicon any more
+        self.ready = False  # a full compile was installed
 
     @property
-    def ready(self) -> bool:
-        """The scanner knows every form."""
-        return not self.stale
+    def due(self) -> bool:
+        """A full compile is needed: none yet, or many forms came or went since."""
+        return not self.ready or len(self.extra_forms) + self.gone > EXTRA_MAX
 
     def forms(self) -> tuple[list[str], int]:
-        """The forms to compile, and the generation they belong to."""
-        return list(self.lexicon.entries), self.generation
+        """The forms to compile in full, and the generation :meth:`install` expects."""
+        forms = list(self.lexicon.entries)
+        self.generation += 1
+        self._snapshot = frozenset(forms)
+        return forms, self.generation
 
     def install(self, pattern: re.Pattern[str] | None, generation: int) -> bool:
-        """Use a scanner compiled from :meth:`forms`; False (ignored) when the forms
-        changed since."""
-        if generation != self.generation:
+        """Use a main pattern compiled from the last :meth:`forms`; False (ignored) when
+        that was not the last snapshot handed out. Forms that came since go to the extra
+        part."""
+        if generation != self.generation or self._snapshot is None:
             return False
-        self.lexicon.install(pattern, next(_forms_ids))
-        self.stale = False
+        self.main, self.main_forms, self._snapshot = pattern, self._snapshot, None
+        entries = self.lexicon.entries
+        self.extra_forms = {f for f in entries if f not in self.main_forms}
+        self.gone = len(self.main_forms) - (len(entries) - len(self.extra_forms))
+        self.ready = True
+        self._install()
         return True
 
+    def _install(self) -> None:
+        extra = build_pattern(sorted(self.extra_forms)) if self.extra_forms else None
+        self.lexicon.install(Scanner(self.main, extra), next(_forms_ids))
+
     def compile(self) -> Lexicon:
-        if self.stale:
+        """Compile in full here when :attr:`due`."""
+        if self.due:
             forms, generation = self.forms()
             self.install(build_pattern(forms), generation)
         return self.lexicon
 
     def update(self, change: Change, text_of: Callable[[str], str]) -> bool:
         """Count the spans a change removed and added (``text_of(doc_id)`` gives their
-        document's text); True when the lexicon's entries changed."""
+        document's text); True when suggestions may look different: a form came or went,
+        or a form's most frequent tag changed."""
         touched = set()
         for spans, sign in ((change.removed, -1), (change.added, 1)):
             for a in spans:
                 if form := form_of(text_of(a.doc_id)[a.start:a.end]):
                     self.counts.setdefault(form, Counter())[a.tag] += sign
                     touched.add(form)
-        entries, changed = self.lexicon.entries, False
+        entries, changed, extra = self.lexicon.entries, False, False
         for form in touched:
             entry = make_entry(form, self.counts.get(form), self.listed.get(form))
             old = entries.get(form)
             if entry == old:
                 continue
-            changed = True
+            changed = changed or old is None or entry is None or old.tag != entry.tag
             if entry is None:
                 del entries[form]
             else:
                 entries[form] = entry
             if (entry is None) != (old is None):  # a form came or went
-                self.stale, self.generation = True, self.generation + 1
+                extra = self._came_or_went(form, came=entry is not None) or extra
+        if extra and self.ready:
+            self._install()
         return changed
+
+    def _came_or_went(self, form: str, came: bool) -> bool:
+        """Book a form that came or went; True when the extra part changed."""
+        if form in self.main_forms:
+            self.gone += -1 if came else 1
+            return False
+        if came:
+            self.extra_forms.add(form)
+        else:
+            self.extra_forms.discard(form)
+        return True
 
 
 class DocSuggestions:

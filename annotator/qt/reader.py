@@ -45,11 +45,13 @@ class SpanHighlighter(QSyntaxHighlighter):
             return
         p0 = r.index.para_starts[number]
         u0 = r.umap.to_utf16(p0)
-        if r.suggestions_in is not None:  # under the spans: a span's format replaces it
-            for sug in r.suggestions_in(number):
-                s16 = r.umap.to_utf16(sug.start) - u0
-                self.setFormat(s16, r.umap.to_utf16(sug.end) - u0 - s16,
-                               self._suggestion_format(sug.tag))
+        # under the spans: a span's format replaces a suggestion's
+        drawn = r.suggestions_in(number) if r.suggestions_in is not None else []
+        r.drawn[number] = drawn
+        for sug in drawn:
+            s16 = r.umap.to_utf16(sug.start) - u0
+            self.setFormat(s16, r.umap.to_utf16(sug.end) - u0 - s16,
+                           self._suggestion_format(sug.tag))
         spans = r.index.in_paragraph(number, r.keep)
         if not spans:
             return
@@ -125,6 +127,7 @@ class Reader(QPlainTextEdit):
         # Blocks are highlighted when they come into view: opening a long document costs
         # one screen of highlighting, not the whole text.
         self.pending: set[int] = set()
+        self.drawn: dict[int, list[Suggestion]] = {}  # the suggestions each paragraph shows
         self._window = (0, -1)
         self._forced = False
         self._highlighting = False
@@ -151,6 +154,7 @@ class Reader(QPlainTextEdit):
         self.umap = zh.Utf16Map(view_text)
         self.index = index
         self.pending.clear()
+        self.drawn.clear()
         self._window = (0, self._screenful())
         self.highlighter.clear_cache()
         self.setPlainText(view_text)  # highlights the first screen, defers the rest
@@ -173,14 +177,26 @@ class Reader(QPlainTextEdit):
             return
         self._highlighting = True
         try:
-            first = self.firstVisibleBlock().blockNumber()
-            self._window = (first, first + self._screenful())
-            for number in range(first, self._window[1] + 1):
-                if number in self.pending:
-                    self.highlighter.rehighlightBlock(
-                        self.document().findBlockByNumber(number))
+            block = self.firstVisibleBlock()
+            visible = list(self._visible_blocks(block))
+            self._window = (block.blockNumber(), visible[-1].blockNumber() if visible
+                            else block.blockNumber())
+            for b in visible:
+                if b.blockNumber() in self.pending:
+                    self.highlighter.rehighlightBlock(b)
         finally:
             self._highlighting = False
+
+    def _visible_blocks(self, block):
+        """The blocks from ``block`` down to the bottom of the viewport (a paragraph is a
+        block; a screen holds a handful of long ones or a few dozen short ones)."""
+        offset, bottom = self.contentOffset(), self.viewport().height()
+        for _ in range(self._screenful()):
+            if not block.isValid() or \
+                    self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+                return
+            yield block
+            block = block.next()
 
     def owner_colour(self, spans) -> str | None:
         """In review mode, the colour of the one annotator behind a stretch, if only one."""
@@ -194,6 +210,17 @@ class Reader(QPlainTextEdit):
             self.review_colours = colours
             self.highlighter.clear_cache()
             self.highlighter.rehighlight()
+
+    def refresh_suggestions(self) -> None:
+        """The suggestions changed: redraw the visible paragraphs whose suggestions are
+        not the ones drawn, and every other paragraph when it comes into view."""
+        self.pending = set(range(self.document().blockCount()))
+        find = self.suggestions_in
+        for block in self._visible_blocks(self.firstVisibleBlock()):
+            number = block.blockNumber()
+            if find is not None and self.drawn.get(number, []) == find(number):
+                self.pending.discard(number)
+        self._highlight_visible()
 
     def refresh_all(self) -> None:
         """Redraw every paragraph: the visible ones now, the others when they come into

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 from annotator.core.annotation import Annotator
 from annotator.core.errors import AnnotatorError
 from annotator.qt.jobs import Background
-from annotator.store import DamagedError, ReadOnlyError, Store, backups
+from annotator.store import DamagedError, ReadOnlyError, Store, backups, find_damage
 from annotator.store.location import storage_warning
 from annotator.store.lock import LockedError, ProjectLock, describe
 
@@ -38,9 +38,12 @@ YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 # --- opening ---------------------------------------------------------------------------
 def open_store(parent: QWidget | None, path: Path, who: Annotator) -> Store | None:
     """The project opened for ``who`` to edit; None when it cannot be, or the user
-    declines the read-only copy or the backup offered instead."""
+    declines the read-only copy or the backup offered instead. SQLite's damage check is
+    left to :func:`project_opened`, which runs it on a worker thread once the window shows
+    the project, when the file is the one this app closed cleanly (a damaged file is then
+    closed and the latest backup offered); any other file is checked before it opens."""
     try:
-        return Store.open(path, lock=who.name)
+        return Store.open(path, lock=who.name, check="auto")
     except LockedError as e:
         return _offer_read_only(parent, path, e)
     except DamagedError as e:
@@ -108,10 +111,40 @@ def project_opened(window: MainWindow) -> None:
     window.banner.setText("<br>".join(notes))
     window.banner.setVisible(bool(notes))
     window.backed_up_at = -1
+    if store.path is not None and not store.checked:
+        Background("check", partial(find_damage, store.path), id(store), window).launch(
+            window.safety_receiver.damage_checked)
+    else:
+        _backup_at_open(window)
+
+
+def _backup_at_open(window: MainWindow) -> None:
+    """A backup when the newest one is older than :data:`FRESH_S` — only of a project
+    known to be sound, so that a damaged file never pushes a good backup out."""
+    store = window.store
     if store.path is not None and not store.read_only:
         newest = backups.latest(store.path)
         if newest is None or time.time() - newest.stat().st_mtime > FRESH_S:
             _backup_in_background(window, "open")
+
+
+def _damaged(window: MainWindow, problems: list[str]) -> None:
+    """The project just opened is damaged: close it, offer the latest backup; declined
+    (or none), keep the damaged file open read-only with the banner saying why."""
+    path, who = window.store.path, window.session.annotator
+    assert path is not None
+    window.store.close()
+    error = DamagedError(path, problems, backups.latest(path))
+    store = _offer_backup(window, path, who, error)
+    if store is None:
+        why = f"the file is damaged ({problems[0][:120]}); File → Restore from backup"
+        try:
+            store = Store.open(path, read_only=why, check=False)
+        except AnnotatorError as e:
+            QMessageBox.critical(window, "annotator", str(e))
+            window.close()
+            return
+    window.set_project(store, who)
 
 
 def _backup_in_background(window: MainWindow, reason: str) -> None:
@@ -136,6 +169,17 @@ class Receiver(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
+
+    def damage_checked(self, problems: object) -> None:
+        job = self.sender()
+        window = self.window
+        if window.store.closed or getattr(job, "token", None) != id(window.store):
+            return  # another project by now
+        if problems:
+            _damaged(window, list(problems))  # type: ignore[call-overload]
+        else:
+            window.store.checked = True
+            _backup_at_open(window)
 
     def backed_up(self, where: object) -> None:
         if isinstance(where, Path):

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
 
 BUILD_DELAY_MS = 50  # after the first paint of a project
-COMPILE_DELAY_MS = 400  # after the last edit that brought a new term
+COMPILE_DELAY_MS = 3000  # a pause after the edit that made a full compile due
 HINT = "A accept · U reject · Shift+A accept all in document · N/P next/previous"
 
 
@@ -95,9 +95,14 @@ def document_shown(window: MainWindow) -> None:
 
 
 def after_change(window: MainWindow) -> None:
-    """An edit may have brought a new term: compile once the user pauses."""
-    source = window.editor.lexicon
-    if source is not None and not source.ready:
+    """An edit may have brought a new term (suggested at once: redraw what is on screen);
+    after many, a full compile waits for a pause in the work."""
+    editor = window.editor
+    if editor.lexicon is None:
+        return
+    if editor.suggestions_touched and shown(window):
+        window.reader.refresh_suggestions()
+    if editor.lexicon.due:
         window.lexicon_timer.start(COMPILE_DELAY_MS)
 
 
@@ -113,7 +118,7 @@ def _start(window: MainWindow) -> None:
         return
     if editor.lexicon is None:
         job = Background("build", partial(_build, path), editor.changes, window)
-    elif not editor.lexicon.ready:
+    elif editor.lexicon.due:
         forms, generation = editor.lexicon.forms()
         job = Background("compile", partial(build_pattern, forms), generation, window)
     else:

@@ -2,7 +2,7 @@
 
 from annotator.store.annotations import AnnotationsMixin
 from annotator.store.backups import BackupsMixin
-from annotator.store.base import SQLITE_MAGIC, DamagedError, ReadOnlyError, StoreBase
+from annotator.store.base import SQLITE_MAGIC, DamagedError, ReadOnlyError, StoreBase, find_damage
 from annotator.store.check import CheckMixin
 from annotator.store.datasets import DatasetsMixin
 from annotator.store.documents import DocumentsMixin
@@ -14,4 +14,4 @@ class Store(SearchMixin, DatasetsMixin, AnnotationsMixin, DocumentsMixin, CheckM
     """An open project. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
 
-__all__ = ["SQLITE_MAGIC", "DamagedError", "ReadOnlyError", "Store"]
+__all__ = ["SQLITE_MAGIC", "DamagedError", "ReadOnlyError", "Store", "find_damage"]

@@ -43,7 +43,7 @@ class DocumentsMixin(StoreBase):
 
     def tagset(self) -> Tagset | None:
         row = self.conn.execute("SELECT data FROM tagsets WHERE active = 1").fetchone()
-        return load_tagset_dict(json.loads(row[0]), "project tagset") if row else None
+        return _parsed_tagset(row[0]) if row else None
 
     # --- annotators --------------------------------------------------------------------
     def add_annotator(self, annotator: Annotator) -> None:
@@ -158,6 +158,13 @@ def _summary(r) -> DocumentSummary:
     return DocumentSummary(id=r[0], title=r[1], date=r[2], source=r[3], script=r[4],
                            languages=_languages(r[5]), status=r[6], review_status=r[7],
                            annotations=r[8], length=r[9], position=r[10])
+
+
+@lru_cache(maxsize=8)
+def _parsed_tagset(stored: str) -> Tagset:
+    """The stored tagset, validated once per distinct text (a :class:`Tagset` is frozen;
+    validating the schema costs ~35 ms, and opening a project asks for it twice)."""
+    return load_tagset_dict(json.loads(stored), "project tagset")
 
 
 @lru_cache(maxsize=256)

@@ -4,13 +4,16 @@ suggestions come paragraph by paragraph, accepting and rejecting are undoable co
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from annotator.core import suggester
 from annotator.core.annotation import Annotator
 from annotator.core.commands import Change
 from annotator.core.editor import Editor
 from annotator.core.search import find_all, searchable
 from annotator.core.session import Session
-from annotator.core.suggest import Lexicon, suggestions
+from annotator.core.suggest import Lexicon, Scanner, build_pattern, suggestions
 from annotator.core.suggester import LexiconSource
 from annotator.project import create_project
 from annotator.store import Store
@@ -128,21 +131,60 @@ def test_lexicon_follows_edits_and_keeps_its_scanner_when_forms_stay(project):
     assert source.lexicon[SCO_SHORT].annotated == 0  # a tagset example: still listed
 
 
-def test_a_new_form_needs_compiling_before_it_is_suggested(project):
+def test_a_new_form_is_suggested_at_once_and_a_full_compile_changes_nothing(project):
     _, store = project
     doc_id, text = doc_with(store, "执法", 2)
     editor = editor_on(store, doc_id)
+    source = editor.lexicon
+    assert source is not None and "执法" not in source.main_forms
     start, end = find_all(text, "执法")[0]
     editor.apply_tag("mechanism.operational", start, end)
-    assert editor.lexicon is not None and not editor.lexicon.ready
+    assert editor.suggestions_touched and source.extra_forms == {"执法"}
+    assert not source.due  # one new form: no full compile needed
     assert editor.suggestions is not None
-    assert not [s for s in editor.suggestions.all() if s.form == "执法"]  # old scanner
-    editor.compile_lexicon()
     every = editor.suggestions.all()
     new = [(s.start, s.end) for s in every if s.form == "执法"]
     assert new and set(new) <= set(find_all(text, "执法")[1:])
     for s, e in set(find_all(text, "执法")[1:]) - set(new):  # inside a longer form
         assert any(x.start <= s and e <= x.end and len(x.form) > 2 for x in every)
+    forms, generation = source.forms()
+    assert source.install(build_pattern(forms), generation)
+    assert source.extra_forms == set() and "执法" in source.main_forms
+    editor.compile_lexicon()
+    assert editor.suggestions.all() == every
+
+
+def test_forms_that_come_and_go_make_a_full_compile_due_after_many(project, monkeypatch):
+    _, store = project
+    doc_id, text = doc_with(store, "执法", 1)
+    editor = editor_on(store, doc_id)
+    source = editor.lexicon
+    assert source is not None
+    monkeypatch.setattr(suggester, "EXTRA_MAX", 2)
+    made = []
+    for form in ("执法", "合作", "安全"):
+        hits = find_all(text, form)
+        if hits:
+            editor.apply_tag("mechanism.operational", *hits[0])
+            made.append(form)
+    assert source.due == (len(made) > 2)
+    forms, generation = source.forms()
+    editor.delete_selected()  # the last one goes while the compile runs
+    assert source.install(build_pattern(forms), generation)
+    assert source.gone == 1 and not source.due
+    assert not [s for s in editor.suggestions.all() if s.form == made[-1]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text("ab𠮷 Xc", min_size=1, max_size=4), max_size=12),
+       st.lists(st.text("ab𠮷 Xc", min_size=1, max_size=4), max_size=6),
+       st.text("ab𠮷 Xcd", max_size=60))
+def test_a_scanner_in_two_parts_finds_what_one_pattern_finds(main, extra, text):
+    main_forms = {f.strip() for f in main if f.strip()}
+    extra_forms = {f.strip() for f in extra if f.strip()} - main_forms
+    one = Scanner(build_pattern(main_forms | extra_forms))
+    two = Scanner(build_pattern(main_forms), build_pattern(extra_forms))
+    assert list(two.scan(text)) == list(one.scan(text))
 
 
 def test_following_walks_and_wraps(project):

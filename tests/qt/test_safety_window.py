@@ -4,6 +4,7 @@ the File menu, restoring one, and the banner for risky places."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import pytest
@@ -14,10 +15,11 @@ from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QInputDialog, QMessageBox  # noqa: E402
 
 from annotator.core.annotation import Annotator  # noqa: E402
+from annotator.core.session import Session  # noqa: E402
 from annotator.project import create_project  # noqa: E402
 from annotator.qt import safety  # noqa: E402
 from annotator.qt.window import MainWindow  # noqa: E402
-from annotator.store import Store, backups  # noqa: E402
+from annotator.store import DamagedError, Store, backups  # noqa: E402
 
 LIN, CHEN = Annotator("lin", "Lin"), Annotator("chen", "Chen")
 
@@ -134,3 +136,76 @@ def test_the_banner_warns_about_a_sync_folder(qtbot, tmp_path):
     win = make_window(qtbot, store, LIN, tmp_path)
     assert win.banner.isVisible() and "sync folder (Dropbox)" in win.banner.text()
     win.store.close()
+
+
+# --- the damage check at open -----------------------------------------------------------
+def scribble_on_index(path) -> None:
+    """Damage the annotations' id index (the window reads nothing through it at open, so
+    only SQLite's check can notice) and keep the file's time stamp, as bit rot would."""
+    conn = sqlite3.connect(path)
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'annotations_id'"
+                        ).fetchone()[0]
+    conn.close()
+    stamp = path.stat().st_mtime_ns
+    with path.open("r+b") as f:
+        f.seek(root * size - 100)
+        f.write(b"\xa5" * 64)
+    os.utime(path, ns=(stamp, stamp))
+
+
+def closed_by_the_window(path) -> None:
+    """The project as the app leaves it: opened for editing, checked, closed."""
+    store = safety.open_store(None, path, LIN)
+    assert store is not None and store.checked
+    doc = store.document(store.documents()[0].id)
+    session = Session(store, LIN)
+    for i in range(0, 400, 4):  # enough spans for the id index to have pages of its own
+        session.add(doc.id, doc.text, i, i + 2, "actor.state")
+    store.backup("manual")
+    store.close()
+
+
+def test_a_cleanly_closed_project_opens_without_waiting_for_the_check(qtbot, path, tmp_path):
+    closed_by_the_window(path)
+    store = safety.open_store(None, path, LIN)
+    assert store is not None and not store.checked  # the check went to a worker thread
+    win = make_window(qtbot, store, LIN, tmp_path)
+    qtbot.waitUntil(lambda: win.store.checked, timeout=10000)
+    assert win.store is store and not win.banner.isVisible()
+    win.store.close()
+    assert safety.open_store(None, path, LIN).checked is False  # closed cleanly again
+
+
+def test_damage_found_after_opening_swaps_in_the_latest_backup(qtbot, path, tmp_path,
+                                                               monkeypatch):
+    closed_by_the_window(path)
+    scribble_on_index(path)
+    damaged = path.read_bytes()
+    seen: list[str] = []
+    answer(monkeypatch, QMessageBox.StandardButton.Yes, seen)
+    store = safety.open_store(None, path, LIN)
+    assert store is not None and not store.checked
+    win = make_window(qtbot, store, LIN, tmp_path)
+    qtbot.waitUntil(lambda: win.store is not store, timeout=10000)
+    assert seen and "damaged" in seen[0] and store.closed
+    assert win.store.checked and win.store.integrity() == [] and win.store.lock is not None
+    kept = [p for p in backups.folder_of(path).iterdir() if "replaced-by-restore" in p.name
+            and p.suffix == ".annotator"]
+    assert [p.read_bytes() for p in kept] == [damaged]
+    win.store.close()
+
+
+def test_damage_found_after_opening_and_no_restore_leaves_it_read_only(qtbot, path, tmp_path,
+                                                                       monkeypatch):
+    closed_by_the_window(path)
+    scribble_on_index(path)
+    answer(monkeypatch, QMessageBox.StandardButton.No)
+    store = safety.open_store(None, path, LIN)
+    win = make_window(qtbot, store, LIN, tmp_path)
+    qtbot.waitUntil(lambda: win.store is not store, timeout=10000)
+    assert "damaged" in win.store.read_only and win.banner.isVisible()
+    assert "damaged" in win.banner.text()
+    win.store.close()
+    with pytest.raises(DamagedError):  # the clean mark is gone: checked before opening
+        Store.open(path, check="auto")

@@ -148,15 +148,20 @@ def test_annotate_all_in_the_corpus_is_one_undo_across_documents(qtbot, window,
     assert len(window.editor.index) == len(tagged[docs_with[-1]])
 
 
-def test_a_new_term_is_suggested_once_recompiled_in_the_background(qtbot, window):
+def test_a_new_term_is_suggested_on_screen_at_once(qtbot, window):
     found = open_with(window, "维护", 3)
     source = window.editor.lexicon
     assert "维护" not in source.lexicon
-    window.reader.select_range(*found[0])
+    before = window.editor.suggestions.all()
+    free = [(s, e) for s, e in found[1:] if not any(x.start < e and s < x.end for x in before)]
+    target = free[0]
+    window.jump_to(window.doc.id, *target)  # drawn, not suggested yet
+    window.editor.select(None)
+    assert underline_at(window, target[0]) != DOT
+    window.reader.select_range(*found[0], ensure_visible=False)
     window.apply_tag("mechanism.concept")
-    assert not source.ready  # a new form: the old scanner works on meanwhile
-    assert not [s for s in window.editor.suggestions.all() if s.form == "维护"]
-    qtbot.waitUntil(lambda: source.ready, timeout=5000)
-    assert window.lexicon_builder is None
+    assert source.ready and not source.due and window.lexicon_builder is None
     new = [(s.start, s.end) for s in window.editor.suggestions.all() if s.form == "维护"]
-    assert new and set(new) <= set(found[1:])
+    assert target in new and set(new) <= set(found[1:])
+    window.jump_to(window.doc.id, *target)  # drawn there too, without waiting for anything
+    assert underline_at(window, target[0]) == DOT

@@ -299,3 +299,29 @@ def test_network_drives_and_sync_folders_are_warned_about(path, expected):
         assert warning is None
     else:
         assert warning is not None and expected in warning and path in warning
+
+
+# --- the clean-close mark -------------------------------------------------------------
+def test_only_a_file_left_as_a_checked_editing_store_closed_it_skips_the_check(project):
+    from annotator.store.base import closed_cleanly
+
+    assert not closed_cleanly(project)  # never closed by an editing store
+    with Store.open(project, lock="Lin") as store:
+        assert store.checked
+    assert closed_cleanly(project)
+    with Store.open(project, lock="Lin", check="auto") as store:
+        assert not store.checked
+    assert closed_cleanly(project)  # untouched
+    with Store.open(project, lock="Lin", check="auto") as store:
+        store.set_status(store.documents()[0].id, "done")
+    assert not closed_cleanly(project)  # changed by a store whose check never finished
+    with Store.open(project, lock="Lin") as store:
+        pass
+    writer = sqlite3.connect(project)  # someone else writes to it afterwards
+    writer.execute("UPDATE documents SET status = 'done'")
+    writer.commit()
+    assert not closed_cleanly(project)  # a write-ahead log beside it
+    writer.close()
+    assert not closed_cleanly(project)  # checkpointed: size or time stamp differ
+    with Store.open(project, check="auto") as store:
+        assert store.checked
