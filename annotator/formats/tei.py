@@ -18,7 +18,12 @@ from annotator.formats.tei_check import check_pointers, schema_path, validate
 from annotator.formats.tei_common import TEI_NS, to_bytes
 from annotator.formats.tei_inline import inline_document
 from annotator.formats.tei_read import read_standoff
-from annotator.formats.tei_standoff import standoff_corpus, standoff_document
+from annotator.formats.tei_standoff import (
+    standoff_corpus,
+    standoff_document,
+    write_standoff_corpus,
+)
 
 __all__ = ["TEI_NS", "check_pointers", "inline_document", "read_standoff", "schema_path",
-           "standoff_corpus", "standoff_document", "to_bytes", "validate"]
+           "standoff_corpus", "standoff_document", "to_bytes", "validate",
+           "write_standoff_corpus"]

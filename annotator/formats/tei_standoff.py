@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import re
 from bisect import bisect_right
-from typing import Any
+from typing import IO, Any
 
 from lxml import etree
 
@@ -45,7 +45,14 @@ from annotator.formats.tei_common import (
 )
 from annotator.formats.tei_fs import attributes_fs
 from annotator.formats.tei_header import class_decl, resp_stmt
-from annotator.formats.tei_stream import NSMAP, TEIBytes, Writer, write_element, write_text
+from annotator.formats.tei_stream import (
+    NSMAP,
+    TEIBytes,
+    Writer,
+    write_document,
+    write_element,
+    write_text,
+)
 
 _DATETIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d|--\d\d-\d\d")
@@ -328,3 +335,9 @@ def _write_corpus(xf: Writer, dataset: Dataset) -> None:
 def standoff_corpus(dataset: Dataset) -> TEIBytes:
     """A ``<teiCorpus>``: the tagset and annotators in its header, one ``<TEI>`` per document."""
     return TEIBytes(lambda xf: _write_corpus(xf, dataset))
+
+
+def write_standoff_corpus(fp: IO[bytes], dataset: Dataset) -> None:
+    """:func:`standoff_corpus` written to ``fp`` as it is made: a lazy dataset is exported
+    in constant memory (a 10,000-document corpus is a 500 MB file)."""
+    write_document(fp, lambda xf: _write_corpus(xf, dataset))

@@ -69,7 +69,7 @@ def tei_standoff(ds: Dataset, out: Path, layer: str | None = None) -> list[Path]
 
     if out.suffix.lower() == ".xml":
         with atomic(out, "wb") as fp:
-            fp.write(tei.to_bytes(tei.standoff_corpus(ds)))
+            tei.write_standoff_corpus(fp, ds)
         return [out]
     files = []
     for data in ds.documents:

@@ -411,3 +411,15 @@ def test_control_characters_in_span_times_survive(validator):
     back = tei.read_standoff(data)
     assert back == ds
     assert tei.to_bytes(tei.standoff_corpus(back)) == data
+
+
+def test_a_corpus_written_as_it_is_made_equals_the_bytes_in_memory(dataset, corpus_bytes):
+    import io
+
+    streamed = io.BytesIO()
+
+    def lazy():  # the window and CLI hand over documents one at a time
+        yield from dataset.documents
+
+    tei.write_standoff_corpus(streamed, Dataset(dataset.tagset, dataset.annotators, lazy()))
+    assert streamed.getvalue() == corpus_bytes
