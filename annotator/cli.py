@@ -304,7 +304,7 @@ def restore_cmd(project: Path, backup: Path | None) -> None:
 
 # the data commands (export, merge, agreement, search, check-consistency) live in
 # annotator/cli_data.py and register themselves on this group
-from annotator import cli_data  # noqa: E402,F401
+from annotator import cli_data, cli_stats  # noqa: E402,F401  (cli_stats: annotator stats)
 
 
 def main() -> None:

@@ -7,9 +7,10 @@ from annotator.store.check import CheckMixin
 from annotator.store.datasets import DatasetsMixin
 from annotator.store.documents import DocumentsMixin
 from annotator.store.search import SearchMixin
+from annotator.store.stats import StatsMixin
 
 
-class Store(SearchMixin, DatasetsMixin, AnnotationsMixin, DocumentsMixin, CheckMixin,
+class Store(StatsMixin, SearchMixin, DatasetsMixin, AnnotationsMixin, DocumentsMixin, CheckMixin,
             BackupsMixin, StoreBase):
     """An open project. Use :meth:`open`; close with :meth:`close` or ``with``."""
 

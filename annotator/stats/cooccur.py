@@ -1,0 +1,115 @@
+"""Co-occurrence by sentence or paragraph, and the most frequent names: the figures that
+need the documents' texts, made in one pass over them.
+
+A span belongs to the unit (:mod:`annotator.stats.units`) in which it starts. A cell of a
+matrix counts the units that hold at least one span with the row tag and one with the
+column tag; its place in a unit is the stretch from the first span of one to the first of
+the other. A span's name is its normalized name, or else its text, folded to simplified
+characters (趙克志 and 赵克志 are one name).
+
+Pure Python: no Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import heapq
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from annotator import zh
+from annotator.stats.model import (
+    MATRICES,
+    MAX_PLACES,
+    Matrix,
+    NameCount,
+    Place,
+    SpanRow,
+    Stats,
+)
+from annotator.stats.units import unit_starts
+
+TOP_NAMES = 10
+#: texts(doc_ids) -> (doc_id, text) in the order asked
+Texts = Callable[[Iterable[str]], Iterable[tuple[str, str]]]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """A name as counted: outer spaces removed, traditional folded to simplified."""
+    return zh.fold(name.strip())
+
+
+def units_and_names(stats: Stats, order: Sequence[str], by_doc: dict[str, list[SpanRow]],
+                    texts: Texts, groups: dict[str, str], top: int = TOP_NAMES) -> None:
+    """Fill ``stats.matrices`` and ``stats.names`` (and their places) from the documents
+    ``order`` (the ones with spans, in project order)."""
+    tags_of = {g: [t for t, tg in groups.items() if tg == g] for g in set(groups.values())}
+    stats.matrices = {name: Matrix(name, rg, cg, tags_of.get(rg, []), tags_of.get(cg, []))
+                      for name, rg, cg in MATRICES}
+    wanted = {g for _, rg, cg in MATRICES for g in (rg, cg)}
+    names: dict[str, Counter[str]] = {g: Counter() for g in stats.groups}
+    keys: dict[str, list[str]] = {}  # doc -> each span's name (shared string objects)
+    canon: dict[str, str] = {}
+    cells: dict[tuple[str, str, str], list[Place]] = {}
+    for doc_id, text in _in_order(texts, order):
+        spans = by_doc[doc_id]
+        starts = unit_starts(text, stats.unit)
+        units: dict[int, dict[str, dict[str, SpanRow]]] = {}
+        doc_keys = keys[doc_id] = []
+        for s in spans:
+            group = groups[s[3]]
+            if group in wanted:
+                unit = bisect.bisect_right(starts, s[1]) - 1
+                units.setdefault(unit, {}).setdefault(group, {}).setdefault(s[3], s)
+            name = s[5] if isinstance(s[5], str) and s[5].strip() else text[s[1]:s[2]]
+            key = canon.setdefault(k := name_key(name), k)
+            doc_keys.append(key)
+            if key:
+                names[group][key] += 1
+        _cooccur(stats.matrices, doc_id, units.values(), cells)
+    stats.places.update({("cooc", *k): kept for k, kept in cells.items()})
+    stats.names = {g: [NameCount(n, c) for n, c in heapq.nsmallest(
+        top, counter.items(), key=lambda kv: (-kv[1], kv[0]))] for g, counter in names.items()}
+    _name_places(stats, order, by_doc, keys, groups)
+
+
+def _in_order(texts: Texts, order: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """``texts(order)``, checked: a document missing from it is skipped."""
+    wanted = set(order)
+    return ((d, t) for d, t in texts(order) if d in wanted)
+
+
+def _cooccur(matrices: dict[str, Matrix], doc_id: str,
+             units: Iterable[dict[str, dict[str, SpanRow]]],
+             cells: dict[tuple[str, str, str], list[Place]]) -> None:
+    """Add one document's units to the matrices, and the first places of each cell."""
+    for bag in units:
+        for m in matrices.values():
+            rows, cols = bag.get(m.row_group), bag.get(m.col_group)
+            if not rows or not cols:
+                continue
+            counts = m.counts
+            for r, rs in rows.items():
+                for c, cs in cols.items():
+                    counts[r, c] = counts.get((r, c), 0) + 1
+                    kept = cells.setdefault((m.name, r, c), [])
+                    if len(kept) < MAX_PLACES:
+                        kept.append(Place(doc_id, min(rs[1], cs[1]), max(rs[2], cs[2])))
+
+
+def _name_places(stats: Stats, order: Sequence[str], by_doc: dict[str, list[SpanRow]],
+                 keys: dict[str, list[str]], groups: dict[str, str]) -> None:
+    """The first places of the top names (known only once every span is counted), in
+    corpus order, from each span's name kept by the first pass."""
+    places: dict[tuple[str, str], list[Place]] = {
+        (g, n.name): [] for g, names in stats.names.items() for n in names}
+    if not places:
+        return
+    for doc_id in order:
+        for s, key in zip(by_doc[doc_id], keys.get(doc_id, ()), strict=False):
+            kept = places.get((groups[s[3]], key))
+            if kept is not None and len(kept) < MAX_PLACES:
+                kept.append(Place(doc_id, s[1], s[2]))
+    stats.places.update({("name", g, n): kept for (g, n), kept in places.items()})
