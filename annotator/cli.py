@@ -117,30 +117,60 @@ def init(project: Path, tagset_file: Path | None, no_seeds: bool) -> None:
               help=f"Switch off one cleaning rule (repeatable): {RULE_HELP}.")
 @click.option("--annotator", "annotator_name", help="Record who imported the documents.")
 @fail_cleanly
+@click.option("--progress/--no-progress", "show_progress", default=None,
+              help="Progress line on stderr: files, documents, rate, time left (default: "
+                   "when stderr is a terminal).")
 def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tuple[str, ...],
-               annotator_name: str | None) -> None:
+               annotator_name: str | None, show_progress: bool | None) -> None:
     """Import into PROJECT, telling each file's kind by its content: texts (.txt in
     UTF-8/UTF-16/GB18030/Big5), HTML pages, JSON/JSONL records and folders of them, cleaned
     of scraping noise (see `show --cleaning`); our own JSON, JSONL and stand-off TEI
     exports; doccano JSONL and brat .ann files as one annotator's layer (--annotator).
 
     \b
+    Ctrl+C stops after the file being read: the files read so far stay imported, each
+    document whole, and the exit status is 130; importing the same paths again adds the
+    rest (documents already there are skipped).
+
     Example:
         annotator import study.annotator articles/ page.html --skip-rule pinyin
         annotator import study.annotator colleague.json
         annotator import study.annotator doccano.jsonl --annotator chen
     """
     rules = [] if no_clean else [r for r in RULE_NAMES if r not in skip]
+    from annotator.ingest.progress import (
+        TerminalProgress,
+        cancelled_message,
+        first_interrupt_cancels,
+    )
+
     who = Annotator(annotator_name, annotator_name) if annotator_name else None
-    with for_writing(project, "import") as store:
-        outcome = import_files(store, paths, who, rules)
-        if who and not outcome.errors:  # a refused file leaves the project unchanged
-            store.add_annotator(who)
+    if show_progress is None:
+        show_progress = sys.stderr.isatty()
+    bar = TerminalProgress(sys.stderr, sys.stderr.isatty()) if show_progress else None
+    interrupted = False
+    try:
+        with for_writing(project, "import") as store, first_interrupt_cancels() as stop:
+            outcome = import_files(store, paths, who, rules, bar, stop.is_set)
+            if who and not outcome.errors:  # a refused file leaves the project unchanged
+                store.add_annotator(who)
+    except KeyboardInterrupt:  # a second Ctrl+C: the open transaction rolled back
+        interrupted = True
+    finally:
+        if bar:
+            bar.close()
+    if interrupted:
+        click.echo("interrupted: the batches stored before stay, each document whole; the "
+                   "one being stored was rolled back", err=True)
+        sys.exit(130)
     for line in outcome.lines:
         click.echo(line)
     for error in outcome.errors:
         click.echo(f"error: {error.message}", err=True)
     click.echo(f"{len(outcome.errors)} file(s) refused" if outcome.errors else "done")
+    if outcome.cancelled:
+        click.echo(cancelled_message(outcome.done, outcome.total, outcome.documents), err=True)
+        sys.exit(130)
     if outcome.errors:
         sys.exit(1)
 

@@ -32,7 +32,10 @@ DATASET, JSONL, TEI, DOCCANO, BRAT, TEXT = "dataset", "jsonl", "tei", "doccano",
 class ImportOutcome:
     lines: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
-    documents: int = 0
+    documents: int = 0  # text documents added
+    done: int = 0  # files imported or refused
+    total: int = 0  # files found
+    cancelled: bool = False  # stopped between files: the rest were not imported
 
 
 def needs_annotator(paths: Iterable[Path]) -> bool:
@@ -92,44 +95,59 @@ def _first_line_is_dataset(path: Path) -> bool:
 
 def import_files(store, paths: Iterable[Path], annotator: Annotator | None = None,
                  rules: Iterable[str] | None = None,
-                 progress: Callable[[int, int], None] | None = None,
+                 progress: Callable[[int, int, int], None] | None = None,
                  cancelled: Callable[[], bool] = lambda: False) -> ImportOutcome:
     """Import every path by its kind; one file's failure does not stop the others.
-    ``progress(done, total)`` is called after each dataset file and each text file;
-    ``cancelled()`` is asked between files (each file is all-or-nothing)."""
-    outcome = ImportOutcome()
-    texts: list[Path] = []
+    ``progress(done, total, documents)`` follows each file (datasets first, then texts);
+    ``cancelled()`` is asked between files: each file is all-or-nothing, and the text files
+    read so far are kept, whole (see :func:`annotator.project.import_paths`)."""
     paths = _expand(paths)
-    for n, path in enumerate(paths, 1):
+    outcome = ImportOutcome(total=len(paths))
+    step = progress or (lambda *_: None)
+    texts: list[Path] = []
+    for path in paths:
         if cancelled():
-            outcome.lines.append("cancelled: the remaining files were not imported")
-            return outcome
-        if progress:
-            progress(n - 1, len(paths))
-        if not path.exists():
-            texts.append(path)  # reported by import_paths
-            continue
+            outcome.cancelled = True
+            break
         try:
-            limits.check_size(path)  # before anything reads it to tell its kind
-            kind = kind_of(path)
+            kind = _kind(path)
             if kind == TEXT:
                 texts.append(path)
                 continue
-            line = _import_one(store, path, kind, annotator)
-            outcome.lines.append(line)
+            outcome.lines.append(_import_one(store, path, kind, annotator))
         except InputError as e:
             outcome.errors.append(e)
-    if texts:
-        done = len(paths) - len(texts)
-        step = (lambda _: progress(done, len(paths))) if progress else None
-        report = import_paths(store, texts, rules, step,
-                              imported_by=annotator.id if annotator else None)
-        outcome.lines += [ln for ln in report.lines() if not ln.startswith("error")]
-        outcome.lines.append(f"texts: {len(report.added)} imported, {len(report.duplicates)} "
-                             f"already present, {len(report.errors)} refused")
-        outcome.errors += report.errors
-        outcome.documents += len(report.added)
+        outcome.done += 1
+        step(outcome.done, outcome.total, outcome.documents)
+    if texts and not outcome.cancelled:
+        _import_texts(store, texts, rules, annotator, outcome, progress, cancelled)
+    if outcome.cancelled:
+        outcome.lines.append("cancelled: the remaining files were not imported")
     return outcome
+
+
+def _kind(path: Path) -> str:
+    if not path.exists():
+        return TEXT  # reported by import_paths
+    limits.check_size(path)  # before anything reads it to tell its kind
+    return kind_of(path)
+
+
+def _import_texts(store, texts: list[Path], rules, annotator: Annotator | None,
+                  outcome: ImportOutcome, progress: Callable[[int, int, int], None] | None,
+                  cancelled: Callable[[], bool]) -> None:
+    done, documents = outcome.done, outcome.documents
+    step = (lambda files, docs: progress(done + files, outcome.total, documents + docs)
+            ) if progress else None
+    report = import_paths(store, texts, rules, step,
+                          imported_by=annotator.id if annotator else None, cancelled=cancelled)
+    outcome.lines += [ln for ln in report.lines() if not ln.startswith("error")]
+    outcome.lines.append(f"texts: {len(report.added)} imported, {len(report.duplicates)} "
+                         f"already present, {len(report.errors)} refused")
+    outcome.errors += report.errors
+    outcome.documents += len(report.added)
+    outcome.done += report.files
+    outcome.cancelled = report.cancelled
 
 
 def _expand(paths: Iterable[Path]) -> list[Path]:

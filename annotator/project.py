@@ -21,6 +21,8 @@ class ImportReport:
     added: list[tuple[str, str, str]] = field(default_factory=list)  # (id, title, origin)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, existing id)
     errors: list[InputError] = field(default_factory=list)
+    files: int = 0  # files read (imported or refused)
+    cancelled: bool = False  # stopped early: the files after ``files`` were not imported
 
     def lines(self) -> list[str]:
         out = [f"imported {doc_id}  {title}  ({origin})" for doc_id, title, origin in self.added]
@@ -30,27 +32,49 @@ class ImportReport:
         return out
 
 
+#: documents stored per transaction by :func:`import_paths`
+BATCH = 200
+
+
 def import_paths(store: Store, paths: Iterable[str | Path], rules: Iterable[str] | None = None,
-                 progress: Callable[[str], None] | None = None,
-                 imported_by: str | None = None) -> ImportReport:
+                 progress: Callable[[int, int], None] | None = None,
+                 imported_by: str | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> ImportReport:
     """Import files and folders. A file's documents are stored in one transaction with their
-    neighbours', so a bad file (or a crash) never leaves part of a file behind; the rest of
-    the batch goes on. ``imported_by`` is recorded in each document's metadata."""
+    neighbours' (:data:`BATCH` documents a transaction), so a bad file (or a crash) never
+    leaves part of a file behind; the rest of the batch goes on. ``imported_by`` is recorded
+    in each document's metadata. ``progress(files_done, documents)`` follows each file
+    (``documents``: new ones, stored or about to be). ``cancelled()`` is asked after each
+    file: when it says yes, the batch read so far is committed (whole files only) and the
+    remaining files are not imported (``report.cancelled``)."""
     report = ImportReport()
     batch: list = []
+    seen: set[str] = set()  # texts read so far, to count new documents as they come
+    new = 0
     for item in read_paths(paths, rules):
+        report.files += 1
         if isinstance(item, InputError):
             report.errors.append(item)
-            continue
-        for doc in item:
+        else:
             extra = {"imported_by": imported_by} if imported_by else {}
-            batch.append(replace(doc, metadata={**doc.metadata, **extra}))
-            if progress:
-                progress(doc.origin or "")
-        if len(batch) >= 200:
+            batch += [replace(doc, metadata={**doc.metadata, **extra}) for doc in item]
+            new += _count_new(store, item, seen) if progress else 0
+        if len(batch) >= BATCH:
             _store_batch(store, batch, report)
+        if progress:
+            progress(report.files, new)
+        if cancelled and cancelled():
+            report.cancelled = True
+            break
     _store_batch(store, batch, report)
     return report
+
+
+def _count_new(store: Store, docs: list, seen: set[str]) -> int:
+    """How many of ``docs`` will be added: their text neither stored nor read before."""
+    fresh = [d.text_sha256 for d in docs if d.text_sha256 not in seen]
+    seen.update(d.text_sha256 for d in docs)
+    return sum(1 for sha in dict.fromkeys(fresh) if store.document_with_text(sha) is None)
 
 
 def _store_batch(store: Store, batch: list, report: ImportReport) -> None:
@@ -77,10 +101,11 @@ def create_project(path: str | Path, tagset: Tagset | None = None, seeds: bool =
     return store, report
 
 
-def default_project() -> Path:
-    """The user's default project, created with the seed corpus on first use."""
+def default_project(seeds: bool = True) -> Path:
+    """The user's default project, created on first use: with the seed corpus, or empty
+    (with the default tagset) when ``seeds`` is false."""
     path = default_project_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        create_project(path)[0].close()
+        create_project(path, seeds=seeds)[0].close()
     return path

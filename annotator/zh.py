@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterable
 from importlib import resources
 
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -42,18 +43,44 @@ def classify(text: str) -> str:
     than Chinese ones); otherwise Chinese text is simplified or traditional by whichever
     script-specific characters are more frequent, and plain ``zh`` when neither shows.
     """
-    han = len(HAN_RE.findall(text))
     latin = len(LATIN_RE.findall(text))
-    if han == 0 and latin == 0:
+    if latin == 0 and not HAN_RE.search(text):
         return UNDETERMINED
-    if latin > 2 * han:
+    if latin and not _has_han(text, (latin + 1) // 2):  # latin > 2 * han
         return ENGLISH
-    simp_only, trad_only = script_tables()
-    simp = sum(1 for ch in text if ch in simp_only)
-    trad = sum(1 for ch in text if ch in trad_only)
+    simp_only, trad_only = _script_finders()
+    simp, trad = simp_only.count(text), trad_only.count(text)
     if simp == trad:
         return CHINESE
     return SIMPLIFIED if simp > trad else TRADITIONAL
+
+
+def _has_han(text: str, n: int) -> bool:
+    """Whether ``text`` has at least ``n`` Han characters (stops counting there)."""
+    return any(i >= n for i, _ in enumerate(HAN_RE.finditer(text), 1))
+
+
+class _CharFinder:
+    """Counts the characters of ``text`` that are in a set, at C speed: one regex character
+    class for the BMP members (a class with astral literals makes ``re`` test them one by
+    one), a set lookup for astral characters, which are rare in text."""
+
+    def __init__(self, chars: Iterable[str]):
+        chars = set(chars)
+        self.astral = frozenset(ch for ch in chars if ord(ch) > 0xFFFF)
+        bmp = sorted(chars - self.astral)
+        self.bmp = re.compile(f"[{''.join(map(re.escape, bmp))}]" if bmp else "(?!)")
+
+    def count(self, text: str) -> int:
+        found = len(self.bmp.findall(text))
+        if self.astral and _ASTRAL.search(text):
+            found += sum(1 for ch in _ASTRAL.findall(text) if ch in self.astral)
+        return found
+
+
+@functools.cache
+def _script_finders() -> tuple[_CharFinder, _CharFinder]:
+    return _CharFinder(script_tables()[0]), _CharFinder(script_tables()[1])
 
 
 def paragraph_languages(text: str) -> list[tuple[int, int, str]]:
@@ -170,5 +197,18 @@ def convert_view(text: str, view: str) -> str:
 
 def fold(text: str) -> str:
     """Fold traditional characters to simplified one-for-one (for matching, not display)."""
+    finder, bmp_table = _fold_tables()
+    if _ASTRAL.search(text):  # rare: the table maps some astral characters too
+        table = _char_table("t2s")
+        return "".join(table.get(ch, ch) for ch in text)
+    return text.translate(bmp_table) if finder.search(text) else text
+
+
+@functools.cache
+def _fold_tables() -> tuple[re.Pattern[str], str]:
+    """A class matching the BMP characters :func:`fold` changes, and a ``str.translate``
+    table indexed by code point for the BMP (a sequence: no exception per unchanged
+    character, as a dict table raises)."""
     table = _char_table("t2s")
-    return "".join(table.get(ch, ch) for ch in text)
+    finder = _CharFinder(table).bmp
+    return finder, "".join(table.get(ch, ch) for ch in map(chr, range(0x10000)))

@@ -9,7 +9,9 @@ rejected with :class:`~annotator.core.errors.InputError`.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +28,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\x0b\x0c")
+#: the characters :func:`_is_control` accepts, as one regex class (counted at C speed)
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.05  # more control characters than this: binary data
 _MIN_LEGACY_SCORE = 0.6  # below this a GB18030/Big5 decoding is not text
 _MIN_UTF16_SCORE = 0.8
@@ -155,8 +159,7 @@ def _control_share(text: str) -> float:
     sample = text[:_SCORE_SAMPLE]
     if not sample:
         return 0.0
-    controls = sum(1 for ch in sample if _is_control(ch))
-    return controls / len(sample)
+    return len(_CONTROL_RE.findall(sample)) / len(sample)
 
 
 def _is_control(ch: str) -> bool:
@@ -176,15 +179,10 @@ def text_score(text: str) -> float:
     produces) are not; private-use, unassigned and control characters weigh
     heavily against.  Pure ASCII text scores 1 unless it has control characters.
     """
-    good = rare = bad = 0
-    for ch in text[:_SCORE_SAMPLE]:
-        kind = _char_kind(ch)
-        if kind == "good":
-            good += 1
-        elif kind == "rare":
-            rare += 1
-        elif kind == "bad":
-            bad += 1
+    kinds = {"ascii": 0, "good": 0, "rare": 0, "bad": 0}
+    for ch, n in Counter(text[:_SCORE_SAMPLE]).items():  # each distinct character once
+        kinds[_char_kind(ch)] += n
+    good, rare, bad = kinds["good"], kinds["rare"], kinds["bad"]
     total = good + rare + _BAD_WEIGHT * bad
     return good / total if total else 1.0
 

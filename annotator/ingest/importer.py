@@ -21,7 +21,7 @@ from annotator import zh
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError
 from annotator.ingest import html as html_extract
-from annotator.ingest import limits
+from annotator.ingest import limits, parallel
 from annotator.ingest.clean import clean
 from annotator.ingest.decode import decode_bytes
 from annotator.ingest.limits import MAX_BYTES as MAX_BYTES  # the import limit
@@ -163,18 +163,27 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
-def read_paths(paths: Iterable[str | Path], rules: Iterable[str] | None = None
-               ) -> Iterator[list[Document] | InputError]:
-    """The documents of each file, one list per file; a bad file yields its
-    :class:`InputError` instead, so the caller can go on with the rest."""
+def read_paths(paths: Iterable[str | Path], rules: Iterable[str] | None = None,
+               processes: bool = True) -> Iterator[list[Document] | InputError]:
+    """The documents of each file, one list per file in order; a bad file yields its
+    :class:`InputError` instead, so the caller can go on with the rest. Many files are read
+    in a helper process while the caller works on what it got (unless ``processes`` is
+    false; :mod:`annotator.ingest.parallel`): the results are the same."""
     rules = None if rules is None else tuple(rules)
-    for path in expand_paths(paths):
-        try:
-            if not path.exists():
-                raise InputError(path, "no such file or folder")
-            with limits.reading(path):
-                docs = documents_from_file(path, rules)
-        except InputError as e:
-            yield e
-        else:
-            yield docs
+    files = list(expand_paths(paths))
+    if processes and parallel.available(len(files)):
+        yield from parallel.read_files(files, read_file, rules)
+    else:
+        for path in files:
+            yield read_file(path, rules)
+
+
+def read_file(path: Path, rules: tuple[str, ...] | None = None) -> list[Document] | InputError:
+    """The documents of one file, or why it cannot be used."""
+    try:
+        if not path.exists():
+            raise InputError(path, "no such file or folder")
+        with limits.reading(path):
+            return documents_from_file(path, rules)
+    except InputError as e:
+        return e

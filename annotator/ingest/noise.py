@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
 
 from annotator.ingest.tracked import Edit
 
@@ -20,9 +22,9 @@ _JOINER = re.compile(rf"(?<=[{HAN}A-Za-z0-9\s])[\u200c\u200d]|[\u200c\u200d](?=[
 
 def zero_width(text: str) -> list[Edit]:
     """Invisible characters; ZWJ/ZWNJ only next to letters (emoji sequences keep theirs)."""
-    hits = {m.start() for m in _INVISIBLE.finditer(text)} | {
-        m.start() for m in _JOINER.finditer(text)
-    }
+    hits = {m.start() for m in _INVISIBLE.finditer(text)}
+    if "\u200c" in text or "\u200d" in text:  # _JOINER tries every position: skip it
+        hits |= {m.start() for m in _JOINER.finditer(text)}
     return [Edit(i, i + 1, "", f"zero-width U+{ord(text[i]):04X}") for i in sorted(hits)]
 
 
@@ -67,10 +69,40 @@ _CRUMBS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+#: The crumb patterns start with a lookbehind, so ``re`` tries them at every position;
+#: these find at C speed where a match can be. A whole-run kind's matches are exactly some
+#: of the maximal runs found here (the pattern is tried on each). Every match of the other
+#: kinds holds what is found here, and starts with it (True) or on its line (False): the
+#: pattern is tried from there on (its lookbehind still sees the text before).
+_CRUMB_RUNS: dict[str, re.Pattern[str]] = {
+    "id": re.compile(r"[A-Za-z0-9][A-Za-z0-9]{7,}"),
+    "timestamp or number crumb": re.compile(r"[0-9][0-9]{9,}"),
+}
+_CRUMB_NEEDS: dict[str, tuple[re.Pattern[str], bool]] = {
+    "JSON fragment": (re.compile(r"\[\]|\{"), True),
+    "domain": (re.compile(r"\.(?:com|cn|net|org|gov|edu|hk|tw|info)"), False),
+    "URL path": (re.compile(r"/[A-Za-z0-9_-]"), True),
+}
+
+
+def _crumb_matches(text: str, reason: str, pattern: re.Pattern[str]) -> Iterator[re.Match]:
+    if reason in _CRUMB_RUNS:
+        return (m for run in _CRUMB_RUNS[reason].finditer(text)
+                if (m := pattern.match(text, run.start())))
+    if reason not in _CRUMB_NEEDS:
+        return pattern.finditer(text)
+    needs, leading = _CRUMB_NEEDS[reason]
+    first = needs.search(text)
+    if first is None:
+        return iter(())
+    start = first.start() if leading else text.rfind("\n", 0, first.start()) + 1
+    return pattern.finditer(text, start)
+
+
 def _crumb_hits(text: str) -> list[tuple[int, int, str]]:
     hits = []
     for reason, pattern in _CRUMBS:
-        for m in pattern.finditer(text):
+        for m in _crumb_matches(text, reason, pattern):
             if reason == "URL path" and not _is_path_crumb(m.group()):
                 continue
             if reason == "id" and not _glued_to_cjk(text, m.start(), m.end()):
@@ -184,6 +216,7 @@ _SYLLABLE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _is_pinyin(word: str) -> bool:
     """A pinyin syllable with a tone mark (bare syllables like "a" or "he" may be English)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -195,6 +228,8 @@ def _is_pinyin(word: str) -> bool:
 
 
 def pinyin(text: str) -> list[Edit]:
+    if "(" not in text and "（" not in text:  # _PINYIN tries every position: skip it
+        return []
     return [Edit(m.start(), m.end(), "", f"pinyin after character: {m.group()}")
             for m in _PINYIN.finditer(text) if _is_pinyin(m.group(1))]
 
