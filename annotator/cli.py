@@ -78,9 +78,10 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command("open")
-@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
-def open_cmd(project: Path) -> None:
-    """Open the window on PROJECT.
+@click.argument("project", required=False, type=click.Path(dir_okay=False, path_type=Path))
+def open_cmd(project: Path | None) -> None:
+    """Open the window on PROJECT (without one, on your default project, as the desktop
+    launcher does).
 
     \b
     Example:

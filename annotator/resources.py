@@ -1,6 +1,7 @@
-"""Where the shipped files are: the seed corpus and the schemas.
+"""Where the shipped files are: the seed corpus, the schemas, the licence notices, the icon.
 
-In a source checkout (and an editable install) they sit at the repository root; in a
+In a source checkout (and an editable install) they sit at the repository root; in an
+installed wheel under ``annotator/data/`` (setup.py copies them there at build time); in a
 PyInstaller bundle under ``sys._MEIPASS``.
 """
 
@@ -12,14 +13,17 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "annotator"
+APP_ID = "io.github.annotator.Annotator"  # desktop file, AppStream id, icon name
 PROJECT_SUFFIX = ".annotator"
+ICON_FOLDERS = ("icons", "packaging/icons/hicolor/scalable/apps")  # shipped; a checkout
 
 
 def _roots() -> list[Path]:
     roots = []
     if hasattr(sys, "_MEIPASS"):
         roots.append(Path(sys._MEIPASS))
-    roots.append(Path(__file__).resolve().parents[1])
+    here = Path(__file__).resolve().parent
+    roots += [here / "data", here.parent]  # a wheel's package data; a checkout's root
     return roots
 
 
@@ -36,6 +40,19 @@ def seeds_dir() -> Path:
 
 def schemas_dir() -> Path:
     return resource_dir("schemas")
+
+
+def licenses_dir() -> Path:
+    return resource_dir("LICENSES")
+
+
+def icon_path() -> Path | None:
+    """The app icon (SVG), or None when this installation has none."""
+    for root in _roots():
+        for folder in ICON_FOLDERS:
+            if (path := root / folder / f"{APP_ID}.svg").is_file():
+                return path
+    return None
 
 
 def data_dir() -> Path:

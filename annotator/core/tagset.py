@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ import jsonschema
 
 from annotator.core.errors import InputError
 from annotator.core.textfiles import read_text, unique_keys
+from annotator.resources import schemas_dir
 
 FORMAT = "annotator-tagset"
 FORMAT_VERSION = 1
@@ -131,10 +131,7 @@ def _tag_dict(t: Tag) -> dict[str, Any]:
 # --- locating files --------------------------------------------------------------------------
 
 def _schemas_dir() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)  # set by PyInstaller
-    if frozen:
-        return Path(frozen) / "schemas"
-    return Path(__file__).resolve().parents[2] / "schemas"
+    return schemas_dir()  # checkout, installed wheel or PyInstaller bundle
 
 
 def default_tagset_path() -> Path:

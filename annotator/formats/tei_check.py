@@ -4,7 +4,6 @@ and pointers that RELAX NG cannot check (``#id`` and ``#string-range(...)``)."""
 from __future__ import annotations
 
 import functools
-import sys
 from pathlib import Path
 
 from lxml import etree
@@ -19,14 +18,13 @@ from annotator.formats.tei_common import (
     secure_parser,
     to_bytes,
 )
+from annotator.resources import schemas_dir
 
 POINTER_ATTRIBUTES = ("target", "ana", "ref", "resp", "corresp", "next", "prev", "who")
 
 
 def schema_path() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)  # set by PyInstaller
-    base = Path(frozen) if frozen else Path(__file__).resolve().parents[2]
-    return base / "schemas" / "tei_all.rng"
+    return schemas_dir() / "tei_all.rng"  # checkout, installed wheel or PyInstaller bundle
 
 
 @functools.cache

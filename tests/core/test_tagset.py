@@ -57,6 +57,7 @@ def test_default_path_is_the_shipped_file():
 
 
 def test_default_path_inside_pyinstaller_bundle(tmp_path, monkeypatch):
+    (tmp_path / "schemas").mkdir()  # the bundle's copy, preferred to the checkout's
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert default_tagset_path() == tmp_path / "schemas" / "tagset.default.json"
 
