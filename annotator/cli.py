@@ -117,10 +117,10 @@ def init(project: Path, tagset_file: Path | None, no_seeds: bool) -> None:
 @click.option("--skip-rule", "skip", multiple=True, type=click.Choice(RULE_NAMES),
               help=f"Switch off one cleaning rule (repeatable): {RULE_HELP}.")
 @click.option("--annotator", "annotator_name", help="Record who imported the documents.")
-@fail_cleanly
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help="Progress line on stderr: files, documents, rate, time left (default: "
                    "when stderr is a terminal).")
+@fail_cleanly
 def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tuple[str, ...],
                annotator_name: str | None, show_progress: bool | None) -> None:
     """Import into PROJECT, telling each file's kind by its content: texts (.txt in
@@ -128,23 +128,23 @@ def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tup
     of scraping noise (see `show --cleaning`); our own JSON, JSONL and stand-off TEI
     exports; doccano JSONL and brat .ann files as one annotator's layer (--annotator).
 
-    \b
     Ctrl+C stops after the file being read: the files read so far stay imported, each
     document whole, and the exit status is 130; importing the same paths again adds the
     rest (documents already there are skipped).
 
+    \b
     Example:
         annotator import study.annotator articles/ page.html --skip-rule pinyin
         annotator import study.annotator colleague.json
         annotator import study.annotator doccano.jsonl --annotator chen
     """
-    rules = [] if no_clean else [r for r in RULE_NAMES if r not in skip]
     from annotator.ingest.progress import (
         TerminalProgress,
         cancelled_message,
         first_interrupt_cancels,
     )
 
+    rules = [] if no_clean else [r for r in RULE_NAMES if r not in skip]
     who = Annotator(annotator_name, annotator_name) if annotator_name else None
     if show_progress is None:
         show_progress = sys.stderr.isatty()
@@ -168,10 +168,10 @@ def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tup
         click.echo(line)
     for error in outcome.errors:
         click.echo(f"error: {error.message}", err=True)
-    click.echo(f"{len(outcome.errors)} file(s) refused" if outcome.errors else "done")
     if outcome.cancelled:
         click.echo(cancelled_message(outcome.done, outcome.total, outcome.documents), err=True)
         sys.exit(130)
+    click.echo(f"{len(outcome.errors)} file(s) refused" if outcome.errors else "done")
     if outcome.errors:
         sys.exit(1)
 
