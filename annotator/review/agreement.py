@@ -29,6 +29,12 @@ same category, hence observed disagreement is 0 too); no units (or, for α, no p
 raises ValueError.
 
 Unitizing αu: :mod:`annotator.review.unitizing`. Span F1: :func:`span_f1`.
+
+The coefficients take label *counts* (``*_counts``: units per tuple of the coders' labels);
+the list forms count first. The report (:func:`agreement_report`, :func:`agreement_rows`)
+gets those counts, the unitizing sums and the span matches from
+:mod:`annotator.review.corpus`, in time proportional to the number of spans, never one label
+per character; the tests check them against :func:`char_labels` and the list forms.
 """
 
 from __future__ import annotations
@@ -37,22 +43,21 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from itertools import combinations
 
 from annotator.core.annotation import Annotation
-from annotator.review.unitizing import unitizing_alpha, unitizing_alpha_pooled
-from annotator.review.units import (
-    UNCODED,
-    binary_char_labels,
-    categories,
-    category_intervals,
-    category_of,
-    char_labels,
+from annotator.review.corpus import DocSpans, Tally
+from annotator.review.unitizing import (
+    Lengths,
+    pooled_alpha,
+    unitizing_alpha,
+    unitizing_alpha_pooled,
 )
+from annotator.review.units import UNCODED, char_labels
 
 __all__ = [
-    "UNCODED", "agreement_report", "char_labels", "cohen_kappa", "fleiss_kappa",
-    "krippendorff_alpha_nominal", "span_f1", "unitizing_alpha", "unitizing_alpha_pooled",
+    "UNCODED", "agreement_report", "agreement_rows", "char_labels", "cohen_kappa",
+    "fleiss_kappa", "krippendorff_alpha_nominal", "span_f1", "unitizing_alpha",
+    "unitizing_alpha_pooled",
 ]
 
 NOTES = ("units: characters; uncoded characters count as the category '∅' (agreeing on "
@@ -61,43 +66,62 @@ BINARY_NOTE = "; labels are binary: this category vs everything else (∅)"
 BYS = ("tag", "group", "doc", "overall")
 
 
-def _chance_corrected(observed: Fraction, expected: Fraction) -> float:
-    """``(observed − expected) / (1 − expected)`` for agreements; 1.0 when ``expected`` is 1."""
-    if expected == 1:
+def _chance_corrected(observed: int, expected: int, whole: int) -> float:
+    """``(p_o − p_e) / (1 − p_e)`` for ``p_o = observed / whole`` and ``p_e = expected /
+    whole``: the exact ratio ``(observed − expected) / (whole − expected)`` of integers,
+    rounded once (Python's integer division is correctly rounded); 1.0 when ``p_e`` is 1."""
+    if expected == whole:
         return 1.0
-    return float((observed - expected) / (1 - expected))
+    return (observed - expected) / (whole - expected)
 
 
 def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
     """Cohen's κ of two coders' labels of the same units (equal lengths, at least one unit)."""
     if len(a) != len(b):
         raise ValueError("the two coders labelled different numbers of units")
-    if not a:
+    return cohen_kappa_counts(Counter(zip(a, b, strict=True)))
+
+
+def cohen_kappa_counts(pairs: Mapping[tuple, int]) -> float:
+    """Cohen's κ from how many units got each pair of labels ``(a_u, b_u)``."""
+    n = sum(pairs.values())
+    if not n:
         raise ValueError("no units")
-    n = len(a)
-    ca, cb = Counter(a), Counter(b)
-    p_o = Fraction(sum(x == y for x, y in zip(a, b, strict=True)), n)
-    p_e = Fraction(sum(ca[k] * cb[k] for k in ca), n * n)
-    return _chance_corrected(p_o, p_e)
+    ca: Counter[str] = Counter()
+    cb: Counter[str] = Counter()
+    agree = 0
+    for (x, y), w in pairs.items():
+        ca[x] += w
+        cb[y] += w
+        agree += w if x == y else 0
+    return _chance_corrected(agree * n, sum(ca[k] * cb[k] for k in ca), n * n)
 
 
 def fleiss_kappa(rows: Sequence[Sequence[str]]) -> float:
     """Fleiss' κ: ``rows[u]`` are all coders' labels of unit ``u`` (same number, ≥ 2, per row)."""
-    if not rows:
+    return fleiss_kappa_counts(Counter(tuple(r) for r in rows))
+
+
+def fleiss_kappa_counts(rows: Mapping[tuple[str, ...], int]) -> float:
+    """Fleiss' κ from how many units got each tuple of all coders' labels."""
+    big_n = sum(rows.values())
+    if not big_n:
         raise ValueError("no units")
-    n = len(rows[0])
+    n = len(next(iter(rows)))
     if n < 2 or any(len(r) != n for r in rows):
         raise ValueError("every unit needs the labels of the same number (at least 2) of coders")
-    big_n = len(rows)
-    totals: Counter[str] = Counter()
+    totals: dict[str, int] = {}
     same = 0
-    for row in rows:
-        counts = Counter(row)
-        totals.update(counts)
-        same += sum(c * (c - 1) for c in counts.values())
-    p_bar = Fraction(same, big_n * n * (n - 1))
-    p_e = Fraction(sum(t * t for t in totals.values()), (big_n * n) ** 2)
-    return _chance_corrected(p_bar, p_e)
+    for row, w in rows.items():
+        for k in set(row):
+            c = row.count(k)
+            totals[k] = totals.get(k, 0) + w * c
+            same += w * c * (c - 1)
+    # P̄ = same / (N n (n−1)) and P̄_e = Σ t² / (N n)², over the common denominator
+    # (N n)² (n−1)
+    scale = big_n * n * (n - 1)
+    return _chance_corrected(same * big_n * n, sum(t * t for t in totals.values()) * (n - 1),
+                             scale * big_n * n)
 
 
 def krippendorff_alpha_nominal(data: Sequence[Sequence[str | None]]) -> float:
@@ -106,22 +130,35 @@ def krippendorff_alpha_nominal(data: Sequence[Sequence[str | None]]) -> float:
         raise ValueError("no units")
     if any(len(row) != len(data[0]) for row in data):
         raise ValueError("every coder needs one entry (or None) per unit")
-    pairable: Counter[str] = Counter()
-    within = Fraction(0)
-    for values in zip(*data, strict=True):
-        counts = Counter(v for v in values if v is not None)
-        m_u = sum(counts.values())
-        if m_u < 2:
+    return krippendorff_alpha_counts(Counter(zip(*data, strict=True)))
+
+
+def krippendorff_alpha_counts(units: Mapping[tuple, int]) -> float:
+    """Krippendorff's α (nominal) from how many units got each tuple of the coders' values
+    (``None``: missing)."""
+    pairable: dict[str, int] = {}
+    within: dict[int, int] = {}  # m_u → Σ over its units of m_u² − Σ_k n_uk²
+    for values, w in units.items():
+        present = [v for v in values if v is not None]
+        m_u = len(present)
+        if m_u < 2 or not w:
             continue
-        pairable.update(counts)
-        within += Fraction(m_u * m_u - sum(c * c for c in counts.values()), m_u - 1)
+        squares = 0
+        for k in set(present):
+            c = present.count(k)
+            pairable[k] = pairable.get(k, 0) + w * c
+            squares += c * c
+        within[m_u] = within.get(m_u, 0) + w * (m_u * m_u - squares)
     n = sum(pairable.values())
     if n == 0:
         raise ValueError("no unit has values from two or more coders")
     expected = n * n - sum(c * c for c in pairable.values())
     if expected == 0:
         return 1.0
-    return float(1 - (n - 1) * within / expected)
+    d = sum((Fraction(d, m_u - 1) for m_u, d in within.items()), Fraction(0))
+    # 1 − (n − 1) D / expected, as one ratio of integers rounded once
+    whole = d.denominator * expected
+    return (whole - (n - 1) * d.numerator) / whole
 
 
 # --- span precision / recall / F1 ---------------------------------------------------------
@@ -213,6 +250,10 @@ def span_f1(reference: Sequence[Annotation], candidate: Sequence[Annotation],
 Doc = tuple[str, Sequence[Annotation]]
 
 
+class Cancelled(Exception):
+    """The report was cancelled (``cancelled()`` said so between documents)."""
+
+
 def _safe(fn: Callable[[], float]) -> float | None:
     try:
         return fn()
@@ -220,80 +261,76 @@ def _safe(fn: Callable[[], float]) -> float | None:
         return None
 
 
-def _coefficients(labels: Mapping[str, list[str]], annotators: Sequence[str]) -> dict:
-    columns = [labels[a] for a in annotators]
-    rows = [list(r) for r in zip(*columns, strict=True)]
+def _coefficients(counts: Counter[tuple[str, ...]], coders: int) -> dict:
     return {
-        "n_units": len(rows),
-        "cohen_kappa": _safe(lambda: cohen_kappa(*columns)) if len(columns) == 2 else None,
-        "fleiss_kappa": _safe(lambda: fleiss_kappa(rows)),
-        "krippendorff_alpha": _safe(lambda: krippendorff_alpha_nominal(columns)),
+        "n_units": sum(counts.values()),
+        "cohen_kappa": _safe(lambda: cohen_kappa_counts(counts)) if coders == 2 else None,
+        "fleiss_kappa": _safe(lambda: fleiss_kappa_counts(counts)),
+        "krippendorff_alpha": _safe(lambda: krippendorff_alpha_counts(counts)),
     }
 
 
-def _pairwise_f1(spans: Sequence[Mapping[str, list[Annotation]]], annotators: Sequence[str],
-                 match: str, label: str) -> float:
-    """Mean over annotator pairs of the F1 of counts summed over documents (micro-average);
-    spans match when their categories (tags, or groups for ``label="group"``) are equal."""
+def _unitizing(tally: Tally, only: str | None, many_docs: bool) -> float:
+    """uα of one category, or pooled over the categories used (1.0 if none)."""
+    cats = [only] if only is not None else sorted(tally.cats)
+    if not cats:
+        return 1.0
+    every = Lengths(Counter(tally.lengths)) if many_docs else None
+    terms = [tally.tally(c).terms(tally.m, every) for c in cats]
+    return pooled_alpha(sum(tally.lengths), tally.m, terms)
+
+
+def _f1(tally: Tally, match: int, only: str | None) -> float:
+    """Mean over annotator pairs of the F1 of the match counts summed over documents (and
+    categories); ``match`` 0: exact, 1: overlap."""
+    cats = [tally.tally(only)] if only is not None else list(tally.cats.values())
     scores = []
-    for a, b in combinations(annotators, 2):
-        tp = fp = fn = 0
-        for doc in spans:
-            ref = [s._replace(tag=category_of(s.tag, label)) for s in doc.get(a, [])]
-            cand = [s._replace(tag=category_of(s.tag, label)) for s in doc.get(b, [])]
-            t = _tp(ref, cand, match, True)
-            tp, fp, fn = tp + t, fp + len(cand) - t, fn + len(ref) - t
-        scores.append(_prf(tp, fp, fn)["f1"])
+    for p, (a, b) in enumerate(tally.pairs):
+        counts = [c.pair_counts(p, a, b) for c in cats]
+        tp = sum(c[match] for c in counts)
+        ref, cand = sum(c[2] for c in counts), sum(c[3] for c in counts)
+        scores.append(_prf(tp, cand - tp, ref - tp)["f1"])
     return sum(scores) / len(scores)
 
 
-def _split(docs: Sequence[Doc], annotators: Sequence[str], label: str,
-           only: str | None) -> list[dict[str, list[Annotation]]]:
-    """Per document: annotator → their spans (only those of category ``only`` if given)."""
-    out = []
-    for _text, anns in docs:
-        by: dict[str, list[Annotation]] = {a: [] for a in annotators}
-        for a in anns:
-            if a.annotator in by and only in (None, category_of(a.tag, label)):
-                by[a.annotator].append(a)
-        out.append(by)
-    return out
-
-
-def _row(scope: str, by: str, docs: Sequence[Doc], annotators: Sequence[str], label: str,
-         skip: bool, only: str | None) -> dict:
-    spans = _split(docs, annotators, label, only)
-    labels: dict[str, list[str]] = {a: [] for a in annotators}
-    for (text, _anns), doc in zip(docs, spans, strict=True):
-        if only is None:
-            part, _ = char_labels(text, doc, annotators, "char", skip, label)
-        else:
-            part, _ = binary_char_labels(text, doc, annotators, only, label, skip)
-        for a in annotators:
-            labels[a] += part[a]
-    row = {"scope": scope, "by": by, **_coefficients(labels, annotators)}
-    row["unitizing_alpha"] = _safe(lambda: _unitizing(docs, spans, annotators, label, only))
-    row["f1_exact"] = _pairwise_f1(spans, annotators, "exact", label)
-    row["f1_overlap"] = _pairwise_f1(spans, annotators, "overlap", label)
+def _row(scope: str, by: str, tally: Tally, only: str | None, many_docs: bool) -> dict:
+    row = {"scope": scope, "by": by, **_coefficients(tally.counts(only), tally.m)}
+    row["unitizing_alpha"] = _safe(lambda: _unitizing(tally, only, many_docs))
+    row["f1_exact"] = _f1(tally, 0, only)
+    row["f1_overlap"] = _f1(tally, 1, only)
     row["notes"] = NOTES + (BINARY_NOTE if only is not None else "")
     return row
 
 
-def _unitizing(docs: Sequence[Doc], spans: Sequence[Mapping[str, list[Annotation]]],
-               annotators: Sequence[str], label: str, only: str | None) -> float:
-    """uα on the documents laid end to end; gaps are cut at document boundaries. One
-    category: uα of it; all categories (``only=None``): the pooled uα over the categories."""
-    offsets = [0]
-    for text, _anns in docs:
-        offsets.append(offsets[-1] + len(text))
-    cats = [only] if only is not None else categories(
-        (a for doc in spans for group in doc.values() for a in group), label)
-    by_cat = {c: {a: [(o + s, o + e) for o, doc in zip(offsets, spans, strict=False)
-                      for s, e in category_intervals(doc[a], c, label)] for a in annotators}
-              for c in cats}
-    if not by_cat:
-        return 1.0
-    return unitizing_alpha_pooled(offsets[-1], by_cat, offsets[1:-1])
+def agreement_rows(docs: Iterable[DocSpans], annotators: Sequence[str], by: str = "overall",
+                   label: str = "tag", total: int = 0,
+                   progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> list[dict]:
+    """The rows of :func:`agreement_report` from documents streamed past once (a generator
+    is fine). ``progress(done, total)`` is called every 100 documents; ``cancelled()`` is
+    asked as often, and :class:`Cancelled` raised when it says so."""
+    if by not in BYS:
+        raise ValueError(f"by must be one of {BYS}, not {by!r}")
+    if len(annotators) < 2 or len(set(annotators)) != len(annotators):
+        raise ValueError("agreement needs at least two distinct annotators")
+    binary = by in ("tag", "group")
+    label = by if binary else label
+    rows, tally = [], Tally(annotators, label, binary)
+    for n, doc in enumerate(docs):
+        if n % 100 == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled("agreement cancelled")
+            if progress is not None:
+                progress(n, total)
+        if by == "doc":
+            rows.append(_row(doc.scope, by, Tally(annotators, label).add(doc), None, False))
+        else:
+            tally.add(doc)
+    if by == "overall":
+        rows = [_row("overall", by, tally, None, True)]
+    elif binary:
+        rows = [_row(c, by, tally, c, True) for c in sorted(tally.cats)]
+    return rows
 
 
 def agreement_report(docs: Sequence[Doc], annotators: Sequence[str], by: str = "overall",
@@ -313,21 +350,17 @@ def agreement_report(docs: Sequence[Doc], annotators: Sequence[str], by: str = "
     concatenated into one continuum, gaps cut at document boundaries; pooled over categories
     for doc/overall rows), ``f1_exact``, ``f1_overlap`` (same-category spans; counts summed
     over documents, mean over annotator pairs) and ``notes``. Undefined values are None.
+
+    The labels are counted run by run (:mod:`annotator.review.corpus`), not per character;
+    the result is what :func:`char_labels` and the coefficients above give. Spans outside
+    their text raise ValueError.
     """
-    if by not in BYS:
-        raise ValueError(f"by must be one of {BYS}, not {by!r}")
-    if len(annotators) < 2 or len(set(annotators)) != len(annotators):
-        raise ValueError("agreement needs at least two distinct annotators")
     if unit != "char":
         raise ValueError(f"unit must be 'char', not {unit!r}")
-    if by == "overall":
-        return [_row("overall", by, docs, annotators, label, skip_space_punct, None)]
-    if by == "doc":
-        return [_row(_doc_id(d, i), by, [d], annotators, label, skip_space_punct, None)
-                for i, d in enumerate(docs)]
-    wanted = set(annotators)
-    cats = categories((a for _t, anns in docs for a in anns if a.annotator in wanted), by)
-    return [_row(c, by, docs, annotators, by, skip_space_punct, c) for c in cats]
+    spans = [DocSpans(_doc_id(d, i), len(d[0]), d[0] if skip_space_punct else None,
+                      [(a.start, a.end, a.tag, a.annotator) for a in d[1]])
+             for i, d in enumerate(docs)]
+    return agreement_rows(spans, annotators, by, label)
 
 
 def _doc_id(doc: Doc, index: int) -> str:

@@ -5,29 +5,39 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 
-from annotator.review.agreement import agreement_report
+from annotator.review.agreement import agreement_rows
+from annotator.review.corpus import DocSpans
 
 COLUMNS = ("scope", "n_units", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha",
            "unitizing_alpha", "f1_exact", "f1_overlap")
 
 
 def project_agreement(store, annotators: list[str] | None = None, by: str = "overall",
-                      skip_space_punct: bool = False) -> tuple[list[str], list[dict]]:
+                      skip_space_punct: bool = False, *,
+                      progress: Callable[[int, int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None
+                      ) -> tuple[list[str], list[dict]]:
     """(annotators compared, report rows). Default annotators: every non-reviewer who has
-    annotated something."""
+    annotated something. The documents are streamed from the store in one pass;
+    ``progress(done, total)`` counts documents and ``cancelled()`` is asked between them
+    (:class:`annotator.review.agreement.Cancelled` is raised when it says so)."""
     known = {a.id for a in store.annotators()}
     unknown = [a for a in annotators or () if a not in known]
     if unknown:
         raise ValueError(f"unknown annotator(s): {', '.join(unknown)} "
                          f"(known: {', '.join(sorted(known))})")
     if not annotators:
-        active = {a.annotator for d in store.documents() for a in store.annotations(d.id)}
+        active = set(store.active_annotators())
         annotators = [a.id for a in store.annotators() if a.role != "reviewer" and a.id in active]
-    docs = [(store.document(d.id).text, store.annotations(d.id)) for d in store.documents()]
-    docs = [(text, [a for a in spans if a.annotator in annotators]) for text, spans in docs]
-    return annotators, agreement_report(docs, annotators, by=by,
-                                        skip_space_punct=skip_space_punct)
+    total = len(store.documents()) if progress is not None else 0
+    docs = (DocSpans(*doc) for doc in store.spans_by_document(skip_space_punct))
+    rows = agreement_rows(docs, annotators, by, total=total, progress=progress,
+                          cancelled=cancelled)
+    if progress is not None:
+        progress(total, total)
+    return annotators, rows
 
 
 def _fmt(value) -> str:

@@ -46,6 +46,7 @@ implements the 1995/2004 definition, observed disagreement averaged over all cod
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from itertools import accumulate, combinations
@@ -166,3 +167,111 @@ def unitizing_alpha_pooled(length: int,
     if not pairs:
         raise ValueError("no categories")
     return _alpha(sum((p[0] for p in pairs), Fraction(0)), sum((p[1] for p in pairs), Fraction(0)))
+
+
+# --- concatenated documents without one section list ------------------------------------
+#
+# No unit crosses a document boundary, so two coders' sections in different documents never
+# overlap: observed disagreement is a sum over documents, and expected disagreement needs only
+# how many units and gaps there are of each length. A document where no coder has a unit of
+# the category is one gap of its length per coder; those are counted from all documents'
+# lengths minus the lengths of the documents that use the category, so the cost follows the
+# number of units (:class:`annotator.review.corpus.CategoryTally` gathers them).
+
+def cross(a: Sequence[Interval], b: Sequence[Interval]) -> int:
+    """Σ over units g of coder ``a`` of δ² to the sections of coder ``b``, doubled where g
+    lies inside a gap of ``b``: summed over ordered coder pairs, this is the observed
+    numerator of :func:`disagreements`, because the sweep there meets that (unit, gap) pair
+    from both sides. ``a`` and ``b`` are sorted and disjoint, within one document: a unit
+    that no unit of ``b`` overlaps lies inside one of ``b``'s gaps."""
+    total, k = 0, 0
+    for bg, eg in a:
+        while k < len(b) and b[k][1] <= bg:
+            k += 1
+        j = k
+        while j < len(b) and b[j][0] < eg:
+            bh, eh = b[j]
+            total += (bg - bh) ** 2 + (eg - eh) ** 2
+            j += 1
+        if j == k:
+            total += 2 * (eg - bg) ** 2
+    return total
+
+
+class Lengths:
+    """A multiset of gap lengths with suffix sums: Σ over gaps g ≥ l of (g − l + 1) in log
+    time."""
+
+    def __init__(self, counts: Mapping[int, int]):
+        self.values = sorted(v for v, c in counts.items() if c)
+        self.total = sum(v * counts[v] for v in self.values)
+        times = [counts[v] for v in self.values]
+        self.count_from = [*list(accumulate(reversed(times)))[::-1], 0]
+        self.sum_from = [*list(accumulate(v * c for v, c in zip(reversed(self.values),
+                                                                reversed(times),
+                                                                strict=True)))[::-1], 0]
+
+    def term(self, units: Mapping[int, int]) -> int:
+        """Σ over unit lengths l (with multiplicity) of l² · Σ_{g ≥ l} (g − l + 1)."""
+        total = 0
+        for lu, times in units.items():
+            k = bisect.bisect_left(self.values, lu)
+            total += times * lu * lu * (self.sum_from[k] - (lu - 1) * self.count_from[k])
+        return total
+
+
+def category_terms(observed: int, units: Sequence[int], gaps: Sequence[int],
+                   doc_lengths: Sequence[int], coders: int,
+                   every_doc: Lengths | None = None) -> tuple[int, int, int]:
+    """``(O, E, D)`` of one category: ``uD_o = O / (m (m−1) L²)``, ``uD_e = E / (L D)``.
+
+    ``observed`` is Σ_i Σ_{j≠i} Σ δ² (see :func:`cross`), ``units`` and ``gaps`` are the
+    lengths of every coder's units and gaps in the documents that use the category, whose
+    lengths are ``doc_lengths``. Without ``every_doc`` the continuum is those documents laid
+    end to end; with it (all documents' lengths), all documents, each one that does not use
+    the category adding one gap of its length per coder. Equal to :func:`disagreements` with
+    the boundaries between the documents."""
+    m = coders
+    counts: Mapping[int, int] = Counter(units)
+    if every_doc is None and len(units) + len(gaps) <= 64:  # one document's, usually
+        gap_sum = _small_gap_term(units, gaps)
+    else:
+        gap_sum = Lengths(Counter(gaps)).term(counts)
+    big_l = sum(doc_lengths)
+    if every_doc is not None:
+        gap_sum += m * (every_doc.term(counts) - Lengths(Counter(doc_lengths)).term(counts))
+        big_l = every_doc.total
+    n_c = len(units)
+    own = sum(t * ((n_c - 1) * lu * (lu - 1) * (2 * lu - 1) // 3) for lu, t in counts.items())
+    denominator = m * big_l * (m * big_l - 1) - sum(t * lu * (lu - 1)
+                                                    for lu, t in counts.items())
+    return observed, 2 * (own + gap_sum), denominator
+
+
+def _small_gap_term(units: Sequence[int], gaps: Sequence[int]) -> int:
+    """:meth:`Lengths.term` of a few units and gaps: both sorted, one pass."""
+    gs = sorted(gaps)
+    rest, count, i, total = sum(gs), len(gs), 0, 0  # gaps not shorter than the unit
+    for lu in sorted(units):
+        while i < len(gs) and gs[i] < lu:
+            rest, count, i = rest - gs[i], count - 1, i + 1
+        total += lu * lu * (rest - (lu - 1) * count)
+    return total
+
+
+def pooled_alpha(length: int, coders: int, terms: Iterable[tuple[int, int, int]]) -> float:
+    """``1 − Σ_c uD_o,c / Σ_c uD_e,c`` from :func:`category_terms` over a continuum of
+    ``length`` (one category: its uα); exact, as :func:`unitizing_alpha_pooled`."""
+    terms = list(terms)
+    if length <= 0:
+        raise ValueError("the continuum is empty")
+    if coders < 2:
+        raise ValueError("unitizing alpha needs at least two coders")
+    if not terms:
+        raise ValueError("no categories")
+    observed, num, den = 0, 0, 1  # Σ_c E_c / D_c as num / den
+    for o, e, d in terms:
+        observed += o
+        num, den = num * d + e * den, den * d
+    d_o = Fraction(observed, coders * (coders - 1) * length * length)
+    return _alpha(d_o, Fraction(num, length * den))

@@ -18,6 +18,14 @@ Character units (:func:`char_labels`)
       ``overlap="outermost"`` the longest; ties are broken by the smaller start, then the
       smaller tag id (then the smaller span id), so the result never depends on input order.
 
+Counting without a label per character
+    :mod:`annotator.review.corpus` computes the same labels from the spans alone: between
+    two consecutive span boundaries every character has the same labels, so the report only
+    needs how many units carry each tuple of labels, in time proportional to the number of
+    spans. Excluded characters are counted with :func:`excluded_counter` (one regular
+    expression pass per text). :func:`char_labels` stays the per-character reference the
+    tests compare with.
+
 Category intervals (:func:`category_intervals`)
     For span-level and unitizing measures each annotator's spans of one category are turned
     into a sorted list of disjoint intervals: spans of the same category that overlap are merged
@@ -27,6 +35,9 @@ Category intervals (:func:`category_intervals`)
 
 from __future__ import annotations
 
+import functools
+import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -39,6 +50,8 @@ OVERLAPS = ("innermost", "outermost")
 UNIT_KINDS = ("char",)
 
 Interval = tuple[int, int]
+#: ``(position, label)``: the label of every unit from ``position`` up to the next run's.
+Run = tuple[int, str]
 
 
 def group_of(tag: str) -> str:
@@ -162,6 +175,39 @@ def category_intervals(spans: Iterable[Annotation], category: str,
                            if category_of(a.tag, label) == category)
 
 
-def categories(spans: Iterable[Annotation], label: str = "tag") -> list[str]:
-    """The sorted categories (tags or groups) that occur among ``spans``."""
-    return sorted({category_of(a.tag, label) for a in spans})
+@functools.cache
+def _space_punct() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The characters :func:`is_space_or_punct` accepts as two character classes built once
+    (about 0.3 s) from the same Unicode database: those of the Basic Multilingual Plane (a
+    bitmap for the regex engine: fast) and the rest (a list of ranges: slow, so it only runs
+    over texts with astral characters)."""
+    ranges: list[list[int]] = []
+    for cp in range(sys.maxunicode + 1):
+        if is_space_or_punct(chr(cp)):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+
+    def char_class(pairs: list[list[int]]) -> re.Pattern[str]:
+        body = "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b)))
+                       for a, b in pairs)
+        return re.compile(f"[{body}]")
+    bmp = [[a, min(b, 0xFFFF)] for a, b in ranges if a <= 0xFFFF]
+    astral = [[max(a, 0x10000), b] for a, b in ranges if b > 0xFFFF]
+    return char_class(bmp), char_class(astral)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def excluded_counter(text: str) -> Callable[[int, int], int]:
+    """``f(start, end)``: how many characters of ``text[start:end]`` are not units with
+    ``skip_space_punct=True`` (whitespace and punctuation, see :func:`is_space_or_punct`).
+    The text is scanned once by the regex engine: each such character becomes a space, and
+    ``f`` counts spaces (``str.count``, in C)."""
+    bmp, astral = _space_punct()
+    masked = bmp.sub(" ", text)
+    if _ASTRAL.search(masked):
+        masked = astral.sub(" ", masked)
+    return functools.partial(masked.count, " ")
