@@ -1,24 +1,29 @@
 """Screenshot of the real window on seed 004 with several annotations.
 
     make screenshot            (runs this under Xvfb: xvfb-run)
+    python tools/screenshot.py docs/screenshot-zh.png --lang zh_CN --size 1400x900
 
 A fresh project with the seed corpus goes into a temporary folder; the spans are made the
-way a user makes them (select, press the tag's hotkey) through the real widgets; the
-window is grabbed to docs/screenshot.png.
+way a user makes them (select, press the tag's hotkey) through the real widgets; once the
+suggestion lexicon is built (a term tagged elsewhere shows dotted), the window, in the
+interface language asked for (``--lang``: en, zh_CN, zh_TW), is grabbed to the file given
+(docs/screenshot.png by default).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.annotation import Annotator
 from annotator.project import create_project
+from annotator.qt import i18n
 from annotator.qt.window import MainWindow
 
 # (text in seed 004, tag, attributes)
@@ -36,13 +41,14 @@ SPANS = [
 ]
 
 
-def main(out: Path) -> None:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+def main(out: Path, lang: str = "en", size: tuple[int, int] = (1600, 1000)) -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
+    i18n.install(language=lang)
     folder = Path(tempfile.mkdtemp())
     store, _ = create_project(folder / "demo.annotator")
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(store, Annotator("lin", "Lin"), settings)
-    window.resize(1600, 1000)
+    window.resize(*size)
     window.show()
     QTest.qWaitForWindowExposed(window)
     window.activateWindow()
@@ -58,6 +64,10 @@ def main(out: Path) -> None:
         if attributes:
             window.edit_attributes(window.editor.selected.id, attributes)
         window.clear_selection()
+    for _ in range(200):  # the lexicon is built on a worker thread when the window is idle
+        if window.editor.lexicon is not None:
+            break
+        QTest.qWait(50)
     window.set_view("simplified")
     span = next(a for a in window.editor.index if text[a.start:a.end] == "趙克志")
     window.select_span(span.id)
@@ -71,5 +81,12 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png"))
+    parser = argparse.ArgumentParser(description="Screenshot of the window on seed 004.")
+    parser.add_argument("out", nargs="?", default="docs/screenshot.png", type=Path)
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default="en",
+                        help="interface language (default: en)")
+    parser.add_argument("--size", default="1600x1000", help="window size (default: 1600x1000)")
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    main(args.out, args.lang, (width, height))
     sys.exit(0)

@@ -9,77 +9,125 @@ from __future__ import annotations
 import importlib
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from annotator.qt import i18n, recent
+from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.qt.palette import chip
 from annotator.qt.safety import guard_action
 
+translate = QCoreApplication.translate
+
 # (menu, name, text, shortcuts, handler: see _handler)
 ACTIONS = [
-    ("&File", "open", "&Open project…", ["Ctrl+O"], "dialogs.open_project"),
-    ("&File", "new", "&New project…", ["Ctrl+N"], "dialogs.new_project"),
-    ("&File", "import", "&Import files…", ["Ctrl+I"], "dialogs.import_files"),
-    ("&File", "export", "&Export…", ["Ctrl+E"], "dialogs.export"),
-    ("&File", "merge", "&Merge annotators' work…", ["Ctrl+M"], "dialogs.merge"),
-    ("&File", "backup", "&Back up now", ["Ctrl+Shift+B"], "safety.backup_now"),
-    ("&File", "restore", "&Restore from backup…", [], "safety.restore_backup"),
-    ("&File", "quit", "&Quit", ["Ctrl+Q"], "close"),
-    ("&Edit", "undo", "&Undo", ["Ctrl+Z"], "undo"),
-    ("&Edit", "redo", "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "redo"),
-    ("&Edit", "delete", "&Delete span", ["Del", "Backspace"], "delete_span"),
-    ("&Edit", "next_span", "&Next span", ["Tab"], "next_span"),
-    ("&Edit", "prev_span", "&Previous span", ["Shift+Tab"], "prev_span"),
-    ("&Edit", "start_left", "Move span start left", ["Alt+Left"], "start_left"),
-    ("&Edit", "start_right", "Move span start right", ["Alt+Right"], "start_right"),
-    ("&Edit", "end_left", "Move span end left", ["Alt+Shift+Left"], "end_left"),
-    ("&Edit", "end_right", "Move span end right", ["Alt+Shift+Right"], "end_right"),
-    ("&Edit", "clear", "&Clear selection", ["Esc"], "clear_selection"),
-    ("&Edit", "annotate_all", "&Annotate all occurrences in document…", ["Ctrl+Shift+A"],
-     "annotateall.annotate_all_occurrences"),
-    ("&Edit", "annotate_corpus", "Annotate all occurrences in &corpus…", ["Ctrl+Alt+Shift+A"],
-     "annotateall.annotate_all_in_corpus"),
-    ("S&uggestions", "next_suggestion", "&Next suggestion", ["N"],
-     "suggestions.next_suggestion"),
-    ("S&uggestions", "prev_suggestion", "&Previous suggestion", ["P"],
-     "suggestions.previous_suggestion"),
-    ("S&uggestions", "accept_suggestion", "&Accept suggestion", ["A"], "suggestions.accept"),
-    ("S&uggestions", "reject_suggestion", "&Reject suggestion (also Del)", ["U"],
-     "suggestions.reject_key"),
-    ("S&uggestions", "accept_all_suggestions", "Accept a&ll suggestions in document",
+    ("&File", "open", QT_TRANSLATE_NOOP("Actions", "&Open project…"),
+     ["Ctrl+O"], "dialogs.open_project"),
+    ("&File", "new", QT_TRANSLATE_NOOP("Actions", "&New project…"),
+     ["Ctrl+N"], "dialogs.new_project"),
+    ("&File", "recent", QT_TRANSLATE_NOOP("Actions", "Open re&cent"),
+     ["Ctrl+Shift+O"], "recent.popup"),
+    ("&File", "import", QT_TRANSLATE_NOOP("Actions", "&Import files…"),
+     ["Ctrl+I"], "dialogs.import_files"),
+    ("&File", "export", QT_TRANSLATE_NOOP("Actions", "&Export…"), ["Ctrl+E"], "dialogs.export"),
+    ("&File", "merge", QT_TRANSLATE_NOOP("Actions", "&Merge annotators' work…"),
+     ["Ctrl+M"], "dialogs.merge"),
+    ("&File", "backup", QT_TRANSLATE_NOOP("Actions", "&Back up now"),
+     ["Ctrl+Shift+B"], "safety.backup_now"),
+    ("&File", "restore", QT_TRANSLATE_NOOP("Actions", "&Restore from backup…"),
+     [], "safety.restore_backup"),
+    ("&File", "quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), ["Ctrl+Q"], "close"),
+    ("&Edit", "undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), ["Ctrl+Z"], "undo"),
+    ("&Edit", "redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], "redo"),
+    ("&Edit", "delete", QT_TRANSLATE_NOOP("Actions", "&Delete span"),
+     ["Del", "Backspace"], "delete_span"),
+    ("&Edit", "next_span", QT_TRANSLATE_NOOP("Actions", "&Next span"), ["Tab"], "next_span"),
+    ("&Edit", "prev_span", QT_TRANSLATE_NOOP("Actions", "&Previous span"),
+     ["Shift+Tab"], "prev_span"),
+    ("&Edit", "start_left", QT_TRANSLATE_NOOP("Actions", "Move span start left"),
+     ["Alt+Left"], "start_left"),
+    ("&Edit", "start_right", QT_TRANSLATE_NOOP("Actions", "Move span start right"),
+     ["Alt+Right"], "start_right"),
+    ("&Edit", "end_left", QT_TRANSLATE_NOOP("Actions", "Move span end left"),
+     ["Alt+Shift+Left"], "end_left"),
+    ("&Edit", "end_right", QT_TRANSLATE_NOOP("Actions", "Move span end right"),
+     ["Alt+Shift+Right"], "end_right"),
+    ("&Edit", "clear", QT_TRANSLATE_NOOP("Actions", "&Clear selection"),
+     ["Esc"], "clear_selection"),
+    ("&Edit", "annotate_all",
+     QT_TRANSLATE_NOOP("Actions", "&Annotate all occurrences in document…"),
+     ["Ctrl+Shift+A"], "annotateall.annotate_all_occurrences"),
+    ("&Edit", "annotate_corpus",
+     QT_TRANSLATE_NOOP("Actions", "Annotate all occurrences in &corpus…"),
+     ["Ctrl+Alt+Shift+A"], "annotateall.annotate_all_in_corpus"),
+    ("S&uggestions", "next_suggestion", QT_TRANSLATE_NOOP("Actions", "&Next suggestion"),
+     ["N"], "suggestions.next_suggestion"),
+    ("S&uggestions", "prev_suggestion", QT_TRANSLATE_NOOP("Actions", "&Previous suggestion"),
+     ["P"], "suggestions.previous_suggestion"),
+    ("S&uggestions", "accept_suggestion", QT_TRANSLATE_NOOP("Actions", "&Accept suggestion"),
+     ["A"], "suggestions.accept"),
+    ("S&uggestions", "reject_suggestion",
+     QT_TRANSLATE_NOOP("Actions", "&Reject suggestion (also Del)"),
+     ["U"], "suggestions.reject_key"),
+    ("S&uggestions", "accept_all_suggestions",
+     QT_TRANSLATE_NOOP("Actions", "Accept a&ll suggestions in document"),
      ["Shift+A"], "suggestions.accept_all_in_document"),
-    ("S&uggestions", "toggle_suggestions", "&Show suggestions", ["Ctrl+Shift+S"],
-     "suggestions.toggle"),
-    ("&Edit", "find", "&Find…", ["Ctrl+F"], "findbar.open"),
-    ("&Edit", "find_next", "Find ne&xt", ["F3"], "findbar.next_match"),
-    ("&Edit", "search", "&Search the corpus…", ["Ctrl+Shift+F"], "searchpanel.open_search"),
-    ("&Edit", "find_prev", "Find pre&vious", ["Shift+F3"], "findbar.previous_match"),
-    ("&Document", "status_todo", "Status: &to do", ["Ctrl+1"], "status:todo"),
-    ("&Document", "status_progress", "Status: &in progress", ["Ctrl+2"], "status:in_progress"),
-    ("&Document", "status_done", "Status: &done", ["Ctrl+3"], "status:done"),
-    ("&Document", "review", "&Review disagreements", ["Ctrl+R"], "review.enter"),
-    ("&Document", "agreement", "&Agreement…", ["Ctrl+G"], "dialogs.agreement"),
-    ("&Document", "consistency", "Check &consistency…", ["Ctrl+K"], "dialogs.consistency"),
-    ("&Document", "next_doc", "&Next document", ["Ctrl+PgDown"], "next_document"),
-    ("&Document", "prev_doc", "&Previous document", ["Ctrl+PgUp"], "previous_document"),
-    ("&View", "cycle_script", "Cycle &script: original / 简体 / 繁體", ["Ctrl+T"], "cycle_view"),
-    ("&Help", "shortcuts", "&Keyboard shortcuts", ["F1"], "dialogs.shortcuts_sheet"),
-    ("&Help", "about", "&About annotator", [], "dialogs.about"),
+    ("S&uggestions", "toggle_suggestions", QT_TRANSLATE_NOOP("Actions", "&Show suggestions"),
+     ["Ctrl+Shift+S"], "suggestions.toggle"),
+    ("&Edit", "find", QT_TRANSLATE_NOOP("Actions", "&Find…"), ["Ctrl+F"], "findbar.open"),
+    ("&Edit", "find_next", QT_TRANSLATE_NOOP("Actions", "Find ne&xt"),
+     ["F3"], "findbar.next_match"),
+    ("&Edit", "search", QT_TRANSLATE_NOOP("Actions", "&Search the corpus…"),
+     ["Ctrl+Shift+F"], "searchpanel.open_search"),
+    ("&Edit", "find_prev", QT_TRANSLATE_NOOP("Actions", "Find pre&vious"),
+     ["Shift+F3"], "findbar.previous_match"),
+    ("&Document", "status_todo", QT_TRANSLATE_NOOP("Actions", "Status: &to do"),
+     ["Ctrl+1"], "status:todo"),
+    ("&Document", "status_progress", QT_TRANSLATE_NOOP("Actions", "Status: &in progress"),
+     ["Ctrl+2"], "status:in_progress"),
+    ("&Document", "status_done", QT_TRANSLATE_NOOP("Actions", "Status: &done"),
+     ["Ctrl+3"], "status:done"),
+    ("&Document", "review", QT_TRANSLATE_NOOP("Actions", "&Review disagreements"),
+     ["Ctrl+R"], "review.enter"),
+    ("&Document", "agreement", QT_TRANSLATE_NOOP("Actions", "&Agreement…"),
+     ["Ctrl+G"], "dialogs.agreement"),
+    ("&Document", "consistency", QT_TRANSLATE_NOOP("Actions", "Check &consistency…"),
+     ["Ctrl+K"], "dialogs.consistency"),
+    ("&Document", "next_doc", QT_TRANSLATE_NOOP("Actions", "&Next document"),
+     ["Ctrl+PgDown"], "next_document"),
+    ("&Document", "prev_doc", QT_TRANSLATE_NOOP("Actions", "&Previous document"),
+     ["Ctrl+PgUp"], "previous_document"),
+    ("&View", "cycle_script", QT_TRANSLATE_NOOP("Actions", "Cycle &script: original / 简体 / 繁體"),
+     ["Ctrl+T"], "cycle_view"),
+    ("&View", "statistics", QT_TRANSLATE_NOOP("Actions", "S&tatistics…"),
+     ["Ctrl+Shift+T"], "statsview.open_statistics"),
+    ("&Help", "shortcuts", QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"),
+     ["F1"], "dialogs.shortcuts_sheet"),
+    ("&Help", "tour", QT_TRANSLATE_NOOP("Actions", "Keyboard &tour…"), [], "firstrun.show_tour"),
+    ("&Help", "about", QT_TRANSLATE_NOOP("Actions", "&About annotator"), [], "about.show_about"),
 ]
 # Shortcuts the reader handles itself (shown in the sheet, not bound twice).
 READER_KEYS = {"next_span", "prev_span", "clear"}
-SCRIPT_VIEWS = [("original", "&Original"), ("simplified", "&Simplified 简体"),
-                ("traditional", "&Traditional 繁體")]
+SCRIPT_VIEWS = [("original", QT_TRANSLATE_NOOP("Actions", "&Original")),
+                ("simplified", QT_TRANSLATE_NOOP("Actions", "&Simplified 简体")),
+                ("traditional", QT_TRANSLATE_NOOP("Actions", "&Traditional 繁體"))]
 
 
-MENUS = ["&File", "&Edit", "S&uggestions", "&View", "&Document", "&Tags", "&Help"]
+# the keys of window.menus; the titles shown are their translations
+MENUS = [QT_TRANSLATE_NOOP("Menus", "&File"), QT_TRANSLATE_NOOP("Menus", "&Edit"),
+         QT_TRANSLATE_NOOP("Menus", "S&uggestions"), QT_TRANSLATE_NOOP("Menus", "&View"),
+         QT_TRANSLATE_NOOP("Menus", "&Document"), QT_TRANSLATE_NOOP("Menus", "&Tags"),
+         QT_TRANSLATE_NOOP("Menus", "&Help")]
 
 
 def build_actions(window) -> dict[str, QAction]:
     bar = window.menuBar()
-    menus = {name: bar.addMenu(name) for name in MENUS}
+    menus = {name: bar.addMenu(translate("Menus", name)) for name in MENUS}
     actions: dict[str, QAction] = {}
-    for menu_name, name, text, keys, method in ACTIONS:
+    for menu_name, name, source, keys, method in ACTIONS:
+        text = translate("Actions", source)
         action = QAction(text, window)
+        action.setToolTip(i18n.plain(text))  # Qt's own drops "&" only: 打开(O)
         if name not in READER_KEYS:
             action.setShortcuts([QKeySequence(k) for k in keys])
         elif keys:
@@ -89,6 +137,7 @@ def build_actions(window) -> dict[str, QAction]:
         actions[name] = action
     window.menus = menus
     _script_menu(window, menus["&View"], actions)
+    recent.install(window, actions["recent"])
     return actions
 
 
@@ -100,37 +149,40 @@ def _handler(window, method: str):
     if method.startswith("findbar."):
         return getattr(window.findbar, method.removeprefix("findbar."))
     module, _, name = method.rpartition(".")
-    if module in ("dialogs", "review", "searchpanel", "annotateall", "suggestions", "safety"):
+    if module in ("dialogs", "review", "searchpanel", "annotateall", "suggestions", "safety",
+                  "recent", "firstrun", "about", "statsview"):
         # imported here: they import us
         return partial(getattr(importlib.import_module(f"annotator.qt.{module}"), name), window)
     return getattr(window, method)
 
 
 def _script_menu(window, view_menu, actions) -> None:
-    menu = view_menu.addMenu("Script")
+    menu = view_menu.addMenu(translate("Actions", "Script"))
     group = QActionGroup(window)
     for view, text in SCRIPT_VIEWS:
-        action = QAction(text, window, checkable=True)
+        action = QAction(translate("Actions", text), window, checkable=True)
         action.setData(view)
         action.triggered.connect(lambda _=False, v=view: window.set_view(v))
         group.addAction(action)
         menu.addAction(action)
         actions[f"view_{view}"] = action
     actions["view_original"].setChecked(True)
-    window.annotator_menu = view_menu.addMenu("&Annotators shown")
-    window.docks_menu = view_menu.addMenu("&Panels")
+    window.annotator_menu = view_menu.addMenu(translate("Actions", "&Annotators shown"))
+    window.docks_menu = view_menu.addMenu(translate("Actions", "&Panels"))
+    i18n.language_menu(window, view_menu)
 
 
-def tag_actions(window, tagset, lang: str = "en") -> list[QAction]:
-    """One action per tag, bound to its hotkey, listed in the Tags menu."""
+def tag_actions(window, tagset, lang: str | None = None) -> list[QAction]:
+    """One action per tag, bound to its hotkey, listed in the Tags menu; named in ``lang``
+    (default: the interface's language)."""
+    lang = lang or i18n.tag_lang()
     menu = window.menus["&Tags"]
     menu.clear()
     out = []
     for group in tagset.groups:
-        menu.addSection(group.label.get(lang, group.id))
+        menu.addSection(group.name(lang))
         for tag in group.tags:
-            action = QAction(chip(tag.colour), f"{tag.name(lang)}  {tag.label.get('zh-Hans', '')}",
-                             window)
+            action = QAction(chip(tag.colour), i18n.tag_text(tag, lang), window)
             if tag.hotkey:
                 action.setShortcut(QKeySequence(tag.hotkey.upper()))
             action.triggered.connect(guard_action(window, partial(window.apply_tag, tag.id)))
@@ -139,14 +191,20 @@ def tag_actions(window, tagset, lang: str = "en") -> list[QAction]:
     return out
 
 
-def shortcut_table(tagset=None, lang: str = "en") -> list[tuple[str, str]]:
+def shortcut_table(tagset=None, lang: str | None = None) -> list[tuple[str, str]]:
     """(keys, what they do) for the Help sheet."""
-    rows = [(", ".join(keys), text.replace("&", "")) for _, _, text, keys, _ in ACTIONS if keys]
-    rows.append(("Shift+arrows", "Select text with the keyboard"))
-    rows.append(("Click a span (again)", "Select it (the next one out, where spans nest)"))
+    lang = lang or i18n.tag_lang()
+    native = QKeySequence.SequenceFormat.NativeText  # key names as the menus show them
+    rows = [(", ".join(QKeySequence(k).toString(native) for k in keys),
+             i18n.plain(translate("Actions", text))) for _, _, text, keys, _ in ACTIONS if keys]
+    rows.append((translate("Actions", "Shift+arrows"),
+                 translate("Actions", "Select text with the keyboard")))
+    rows.append((translate("Actions", "Click a span (again)"),
+                 translate("Actions", "Select it (the next one out, where spans nest)")))
     if tagset is not None:
         for tag in tagset.tags:
             if tag.hotkey:
-                rows.append((tag.hotkey.upper(), f"Tag the selection (or retag the selected "
-                             f"span) as {tag.name(lang)}"))
+                rows.append((tag.hotkey.upper(), translate(
+                    "Actions", "Tag the selection (or retag the selected span) as {tag}")
+                    .format(tag=tag.name(lang))))
     return rows

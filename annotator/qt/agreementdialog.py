@@ -17,29 +17,50 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from annotator.qt import jobs, review
+from annotator.qt import i18n, jobs, review
+from annotator.qt.i18n import QT_TRANSLATE_NOOP
+from annotator.review.agreement import Cancelled
 from annotator.review.report import COLUMNS, project_agreement
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
 
 LOW = 0.67  # Krippendorff's threshold for tentative conclusions
+#: One row per ... (the value passed to project_agreement, shown translated)
+BY = (("doc", QT_TRANSLATE_NOOP("AgreementDialog", "document")),
+      ("group", QT_TRANSLATE_NOOP("AgreementDialog", "tag group")),
+      ("tag", QT_TRANSLATE_NOOP("AgreementDialog", "tag")),
+      ("overall", QT_TRANSLATE_NOOP("AgreementDialog", "overall")))
+#: the computation's refusals that the window words itself
+FAILURES = {"agreement needs at least two distinct annotators": QT_TRANSLATE_NOOP(
+    "AgreementDialog", "it needs the spans of at least two annotators")}
+#: the report's columns as the table heads them
+HEADERS = {"scope": QT_TRANSLATE_NOOP("AgreementDialog", "Scope"),
+           "n_units": QT_TRANSLATE_NOOP("AgreementDialog", "Units"),
+           "cohen_kappa": QT_TRANSLATE_NOOP("AgreementDialog", "Cohen's κ"),
+           "fleiss_kappa": QT_TRANSLATE_NOOP("AgreementDialog", "Fleiss' κ"),
+           "krippendorff_alpha": QT_TRANSLATE_NOOP("AgreementDialog", "Krippendorff's α"),
+           "unitizing_alpha": QT_TRANSLATE_NOOP("AgreementDialog", "Unitizing αu"),
+           "f1_exact": QT_TRANSLATE_NOOP("AgreementDialog", "F1 (exact)"),
+           "f1_overlap": QT_TRANSLATE_NOOP("AgreementDialog", "F1 (overlap)")}
 
 
 class AgreementDialog(QDialog):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Agreement")
+        self.setWindowTitle(self.tr("Agreement"))
         self.by = QComboBox()
-        self.by.addItems(["doc", "group", "tag", "overall"])
-        self.status = QLabel("Computing…")
+        for value, text in BY:
+            self.by.addItem(self.tr(text), value)
+        self.status = QLabel(self.tr("Computing…"))
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr(HEADERS[c]) if c in HEADERS else c for c in COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         top = QHBoxLayout()
-        top.addWidget(QLabel("One row per"))
+        top.addWidget(QLabel(self.tr("One row per")))
         top.addWidget(self.by)
         top.addStretch()
         layout = QVBoxLayout(self)
@@ -47,38 +68,69 @@ class AgreementDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.status)
         self.resize(900, 420)
-        self.by.currentTextChanged.connect(self.compute)
+        self.by.currentIndexChanged.connect(self.compute)
         self.table.cellActivated.connect(self.open_row)
         self.table.cellDoubleClicked.connect(self.open_row)
         self.worker_thread: QThread | None = None
+        self.worker: jobs.Worker | None = None
         self.outcome: tuple[list[str], list[dict]] = ([], [])
+        self.run = 0  # the computation whose result is wanted
         self.rows: list[dict] = []
         self.compute()
 
     def compute(self, *_) -> None:
-        by = self.by.currentText()
-        self.status.setText("Computing…")
+        """(Re)compute on a worker thread; one under way is cancelled first."""
+        self.stop()
+        self.run += 1
+        by, run = self.by.currentData(), self.run
+        self.status.setText(self.tr("Computing…"))
 
         def job(store, progress, cancelled):
-            self.outcome = project_agreement(store, None, by)
-            return by
+            try:
+                outcome = project_agreement(store, None, by, progress=progress,
+                                            cancelled=cancelled)
+            except Cancelled:
+                return ""
+            if run == self.run:
+                self.outcome = outcome
+            return str(run)
 
         self.worker_thread, self.worker = jobs.start(self, self.window_.store.path, job,
-                                                     lambda d, t: None, self.show_rows,
+                                                     self.progressed, self.show_rows,
                                                      self.failed)
 
-    def failed(self, message: str) -> None:
-        self.status.setText(f"Cannot compute agreement: {message}")
+    def progressed(self, done: int, total: int) -> None:
+        if total:
+            self.status.setText(self.tr("Computing… {done} of {total} documents").format(
+                done=f"{done:,}", total=f"{total:,}"))
 
-    def show_rows(self, by: str) -> None:
+    def stop(self) -> None:
+        """Cancel the computation under way, if any, and wait for it to end."""
+        if self.worker is not None and self.worker_thread is not None \
+                and self.worker_thread.isRunning():
+            self.worker.cancelled = True
+            self.worker_thread.wait()
+
+    def done(self, result: int) -> None:
+        self.stop()
+        super().done(result)
+
+    def failed(self, message: str) -> None:
+        known = FAILURES.get(message)
+        self.status.setText(self.tr("Cannot compute agreement: {message}").format(
+            message=self.tr(known) if known else message))
+
+    def show_rows(self, run: str) -> None:
+        if run != str(self.run):
+            return  # cancelled, or superseded by a newer computation
         annotators, rows = self.outcome
         self.rows = rows
         self.table.setRowCount(len(rows))
-        titles = {d.id: d.title for d in self.window_.store.documents()}
+        titles = self._scope_names()
         for r, row in enumerate(rows):
             for c, column in enumerate(COLUMNS):
                 value = row.get(column)
-                text = titles.get(value, value) if column == "scope" else \
+                text = titles.get(str(value), value) if column == "scope" else \
                     ("—" if value is None else f"{value:.3f}" if isinstance(value, float)
                      else str(value))
                 item = QTableWidgetItem(str(text))
@@ -86,12 +138,25 @@ class AgreementDialog(QDialog):
                     item.setBackground(QBrush(QColor("#f4b6b6")))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        self.status.setText(f"{', '.join(annotators)} · uncoded text counts as a category · "
-                            f"red: below {LOW} · Enter or double-click opens the disagreements")
+        self.status.setText(self.tr(
+            "{annotators} · uncoded text counts as a category · red: below {low} · Enter or "
+            "double-click opens the disagreements").format(annotators=", ".join(annotators),
+                                                           low=LOW))
+
+    def _scope_names(self) -> dict[str, str]:
+        """What a row's scope is called: a document's title, a tag's or group's name."""
+        lang = i18n.tag_lang()
+        names = {d.id: d.title for d in self.window_.store.documents()}
+        tagset = self.window_.tagset
+        if tagset is not None:
+            names.update({g.id: g.name(lang) for g in tagset.groups})
+            names.update({t.id: t.name(lang) for t in tagset.tags})
+        names["overall"] = self.tr("overall")
+        return names
 
     def open_row(self, row: int, _column: int = 0) -> None:
         scope = self.rows[row]["scope"]
-        if self.by.currentText() == "doc" and scope in {d.id for d in
+        if self.by.currentData() == "doc" and scope in {d.id for d in
                                                         self.window_.store.documents()}:
             self.window_.open_document(scope)
         review.enter(self.window_)

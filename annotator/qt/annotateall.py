@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.core.concordance import kwic
 from annotator.core.suggest import Place, add_places, annotate_all, annotate_corpus
+from annotator.qt import i18n
 from annotator.qt.dialogs import checklist
 
 if TYPE_CHECKING:
@@ -16,12 +19,14 @@ if TYPE_CHECKING:
 
 #: The corpus queue lists at most this many occurrences (the first ones in corpus order).
 MAX_PLACES = 5000
+translate = QCoreApplication.translate
 
 
 def _selected(window: MainWindow) -> tuple[Annotation, str] | None:
     span, doc = window.editor.selected, window.editor.doc
     if span is None or doc is None:
-        window.statusBar().showMessage("Select a span first (click it, or Tab to it).", 4000)
+        window.statusBar().showMessage(
+            translate("AnnotateAll", "Select a span first (click it, or Tab to it)."), 4000)
         return None
     return span, doc.text[span.start:span.end]
 
@@ -47,11 +52,13 @@ def queue(window: MainWindow, corpus: bool) -> tuple[list[Place], dict[str, int]
         return None
     span, text = selected
     places = (_places_in_corpus if corpus else _places_here)(window, span, text)
-    tag = window.tags[span.tag].name() if span.tag in window.tags else span.tag
+    tag = window.tags[span.tag].name(i18n.tag_lang()) if span.tag in window.tags else span.tag
     if not places:
-        where = "the corpus" if corpus else "this document"
-        window.statusBar().showMessage(f"Every occurrence of “{text}” in {where} is "
-                                       f"already tagged {tag}.", 5000)
+        done = translate("AnnotateAll", "Every occurrence of “{text}” in the corpus is already "
+                         "tagged {tag}.") if corpus else translate(
+            "AnnotateAll", "Every occurrence of “{text}” in this document is already tagged "
+            "{tag}.")
+        window.statusBar().showMessage(done.format(text=text, tag=tag), 5000)
         return None
     texts = {p.doc_id: window.store.document(p.doc_id) for p in places}
     entries = []
@@ -59,12 +66,25 @@ def queue(window: MainWindow, corpus: bool) -> tuple[list[Place], dict[str, int]
         left, match, right = kwic(texts[p.doc_id].text, p.start, p.end)
         title = f"{texts[p.doc_id].title[:24]} · " if corpus else ""
         entries.append((f"{title}{left} [{match}] {right}", p))
-    in_docs = f" in {len(texts)} document(s)" if corpus else ""
-    capped = f" (the first {MAX_PLACES})" if len(places) >= MAX_PLACES else ""
-    label = (f"{len(places)} untagged occurrence(s){capped} of “{text}”{in_docs} → {tag}\n"
-             "Untick (Space) the ones to leave; OK adds the rest as one undo step.")
-    kept = checklist(window, "Annotate all occurrences", label, entries, (760, 460))
+    label = _queue_label(len(places), text, tag, len(texts) if corpus else 0)
+    kept = checklist(window, translate("AnnotateAll", "Annotate all occurrences"), label,
+                     entries, (760, 460))
     return (kept, {d: len(doc.text) for d, doc in texts.items()}) if kept else None
+
+
+def _queue_label(n: int, text: str, tag: str, documents: int) -> str:
+    """The queue's heading: how many occurrences of what (in how many documents: 0 for
+    this document alone), the tag they get, and how to leave some out."""
+    if documents:
+        found = translate("AnnotateAll", "{n} untagged occurrence(s) of “{text}” in {docs} "
+                          "document(s) → {tag}")
+    else:
+        found = translate("AnnotateAll", "{n} untagged occurrence(s) of “{text}” → {tag}")
+    if n >= MAX_PLACES:
+        found += translate("AnnotateAll", " (only the first {max} are listed)")
+    return (found.format(n=n, text=text, tag=tag, docs=documents, max=MAX_PLACES) + "\n"
+            + translate("AnnotateAll", "Untick (Space) the ones to leave; OK adds the rest as "
+                        "one undo step."))
 
 
 def _run(window: MainWindow, corpus: bool) -> None:
@@ -78,10 +98,10 @@ def _run(window: MainWindow, corpus: bool) -> None:
                          f"annotate all {text[:20]} ({len(chosen)})")
     window._after_edit(window.editor.run(command))
     others = len({p.doc_id for p in chosen} - {doc.id})
-    window.statusBar().showMessage(
-        f"Tagged {len(chosen)} occurrence(s)"
-        + (f", {others} other document(s) included" if others else "")
-        + "; Ctrl+Z takes them all back.", 6000)
+    message = translate("AnnotateAll", "Tagged {n} occurrence(s); Ctrl+Z takes them all back.") \
+        if not others else translate("AnnotateAll", "Tagged {n} occurrence(s), {others} in "
+                                     "other documents; Ctrl+Z takes them all back.")
+    window.statusBar().showMessage(message.format(n=len(chosen), others=others), 6000)
 
 
 def annotate_all_occurrences(window: MainWindow) -> None:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator.core.annotation import Annotator
 from annotator.core.errors import AnnotatorError
 from annotator.project import default_project
-from annotator.qt.dialogs import ask_identity
+from annotator.qt import about, fonts, i18n, smoke
+from annotator.qt.firstrun import first_run
 from annotator.qt.safety import install_error_hook, open_store
 
 
@@ -21,10 +22,12 @@ def annotator_id(name: str) -> str:
     return re.sub(r"[\s/\\]+", "-", name.strip().lower()) or "annotator"
 
 
-def identity(settings: QSettings) -> Annotator | None:
+def identity(settings: QSettings, project: Path | None = None) -> Annotator | None:
+    """Who is annotating: the stored name, or, on first run, the first-run dialog's (which
+    also makes the default project, unless ``project`` is to be opened instead)."""
     name = settings.value("annotator/name")
     if not name:
-        name = ask_identity()
+        name = first_run(project)
         if not name:
             return None
         settings.setValue("annotator/name", name)
@@ -36,10 +39,13 @@ def run(project: Path | None = None) -> int:
     from annotator.qt.window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    fonts.apply_cjk_fallback()
+    about.brand()
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     settings = QSettings("annotator", "annotator")
-    who = identity(settings)
+    i18n.install(settings)  # the interface language: the setting, else the system's
+    who = identity(settings, project)
     if who is None:
         return 1
     try:
@@ -53,6 +59,7 @@ def run(project: Path | None = None) -> int:
     window = MainWindow(store, who, settings)
     install_error_hook(window)
     window.show()
+    smoke.arm(window)  # ANNOTATOR_SMOKE=1: report after the first paint and quit
     code = app.exec()
-    window.store.close()
+    i18n.live(window).store.close()  # the window may have been remade in another language
     return code

@@ -14,37 +14,52 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.review.consistency import project_findings, summary
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
 
-HEADERS = ["Kind", "Text", "Document", "Offset", "Detail"]
+HEADERS = [QT_TRANSLATE_NOOP("ConsistencyDialog", "Kind"),
+           QT_TRANSLATE_NOOP("ConsistencyDialog", "Text"),
+           QT_TRANSLATE_NOOP("ConsistencyDialog", "Document"),
+           QT_TRANSLATE_NOOP("ConsistencyDialog", "Offset"),
+           QT_TRANSLATE_NOOP("ConsistencyDialog", "Detail")]
+#: annotator.review.consistency.KINDS, as the window names them
+KIND_LABELS = {"tagged differently": QT_TRANSLATE_NOOP("ConsistencyDialog", "tagged differently"),
+               "missed elsewhere": QT_TRANSLATE_NOOP("ConsistencyDialog", "missed elsewhere"),
+               "cuts a word": QT_TRANSLATE_NOOP("ConsistencyDialog", "cuts a word")}
 
 
 class ConsistencyDialog(QDialog):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Consistency")
+        self.setWindowTitle(self.tr("Consistency"))
         self.findings = project_findings(window.store)
         self.table = QTableWidget(len(self.findings), len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         for r, f in enumerate(self.findings):
-            for c, value in enumerate((f.kind, f.form, f.title, str(f.start), f.detail)):
+            for c, value in enumerate((self.kind(f.kind), f.form, f.title, str(f.start),
+                                       f.detail)):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
-        counts = ", ".join(f"{n} {kind}" for kind, n in summary(self.findings).items() if n)
+        counts = self.tr(", ", "list separator").join(
+            self.tr("{n} {kind}").format(n=n, kind=self.kind(kind))
+            for kind, n in summary(self.findings).items() if n)
+        found = self.tr("{n} findings: {counts}") if counts else self.tr("{n} findings")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(self.findings)} findings" + (f": {counts}" if counts
-                                                                   else "")))
+        layout.addWidget(QLabel(found.format(n=len(self.findings), counts=counts)))
         layout.addWidget(self.table)
         self.resize(900, 480)
         self.table.cellActivated.connect(self.jump)
         self.table.cellDoubleClicked.connect(self.jump)
+
+    def kind(self, kind: str) -> str:
+        return self.tr(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
 
     def jump(self, row: int, _column: int = 0) -> None:
         f = self.findings[row]

@@ -1,4 +1,4 @@
-"""The window's dialogs: projects, import, annotators shown, keyboard sheet, about.
+"""The window's dialogs: projects, import, annotators shown, keyboard sheet.
 Each is a function of the main window, called from its menu entry."""
 
 from __future__ import annotations
@@ -7,12 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.project import create_project
 from annotator.qt.actions import shortcut_table
@@ -31,17 +29,23 @@ from annotator.resources import PROJECT_SUFFIX
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
 
-PROJECT_FILTER = f"annotator projects (*{PROJECT_SUFFIX} *.db);;All files (*)"
+translate = QCoreApplication.translate
 
 
-def _switch(window: MainWindow, path: Path) -> None:
+def project_filter() -> str:
+    return translate("Dialogs", "annotator projects ({patterns});;All files (*)").format(
+        patterns=f"*{PROJECT_SUFFIX} *.db")
+
+
+def open_path(window: MainWindow, path: Path) -> None:
     """Open ``path`` for editing (locked; read-only or a backup offered when it cannot
     be) in place of the current project."""
     from annotator.qt.safety import open_store
 
     current = window.store.path
     if current is not None and current.resolve() == path.resolve():
-        window.statusBar().showMessage(f"{path.name} is already open.", 4000)
+        window.statusBar().showMessage(
+            translate("Dialogs", "{name} is already open.").format(name=path.name), 4000)
         return
     store = open_store(window, path, window.session.annotator)
     if store is not None:
@@ -49,31 +53,34 @@ def _switch(window: MainWindow, path: Path) -> None:
 
 
 def open_project(window: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, "Open project", "", PROJECT_FILTER)
+    path, _ = QFileDialog.getOpenFileName(window, translate("Dialogs", "Open project"), "",
+                                          project_filter())
     if path:
-        _switch(window, Path(path))
+        open_path(window, Path(path))
 
 
 def new_project(window: MainWindow) -> None:
-    path, _ = QFileDialog.getSaveFileName(window, "New project", f"study{PROJECT_SUFFIX}",
-                                          PROJECT_FILTER)
+    path, _ = QFileDialog.getSaveFileName(window, translate("Dialogs", "New project"),
+                                          f"study{PROJECT_SUFFIX}", project_filter())
     if not path:
         return
     seeds = QMessageBox.question(
-        window, "New project", "Start with the demo corpus (five articles)?"
+        window, translate("Dialogs", "New project"),
+        translate("Dialogs", "Start with the demo corpus (five articles)?")
     ) == QMessageBox.StandardButton.Yes
     try:
         create_project(Path(path), seeds=seeds)[0].close()
     except AnnotatorError as e:
         QMessageBox.warning(window, "annotator", str(e))
         return
-    _switch(window, Path(path))
+    open_path(window, Path(path))
 
 
 def import_files(window: MainWindow) -> None:
     paths, _ = QFileDialog.getOpenFileNames(
-        window, "Import files", "", "Texts and datasets (*.txt *.text *.html *.htm *.json "
-        "*.jsonl *.xml *.ann);;All files (*)")
+        window, translate("Dialogs", "Import files"), "", translate(
+            "Dialogs", "Texts and datasets ({patterns});;All files (*)").format(
+            patterns="*.txt *.text *.html *.htm *.json *.jsonl *.xml *.ann"))
     if not paths:
         return
     from annotator.qt.importdialog import run_import
@@ -83,8 +90,9 @@ def import_files(window: MainWindow) -> None:
 
 def merge(window: MainWindow) -> None:
     paths, _ = QFileDialog.getOpenFileNames(
-        window, "Merge annotators' work", "", f"Projects and exports (*{PROJECT_SUFFIX} *.db "
-        "*.json *.jsonl *.xml);;All files (*)")
+        window, translate("Dialogs", "Merge annotators' work"), "", translate(
+            "Dialogs", "Projects and exports ({patterns});;All files (*)").format(
+            patterns=f"*{PROJECT_SUFFIX} *.db *.json *.jsonl *.xml"))
     if paths:
         from annotator.qt.importdialog import run_merge
 
@@ -139,9 +147,16 @@ def checklist(parent, title: str, label: str, entries: Sequence[tuple[str, objec
             if item and item.checkState() == Qt.CheckState.Checked]
 
 
+def with_role(annotator) -> str:
+    """An annotator as lists show them: ``Lin (annotator)``, the role translated."""
+    role = {"annotator": translate("Dialogs", "annotator"),
+            "reviewer": translate("Dialogs", "reviewer")}.get(annotator.role, annotator.role)
+    return translate("Dialogs", "{name} ({role})").format(name=annotator.name, role=role)
+
+
 def choose_annotators(window: MainWindow) -> None:
-    chosen = checklist(window, "Annotators shown", "",
-                       [(f"{a.name} ({a.role})", a.id) for a in window.store.annotators()])
+    chosen = checklist(window, translate("Dialogs", "Annotators shown"), "",
+                       [(with_role(a), a.id) for a in window.store.annotators()])
     if chosen is not None:
         window.set_shown(frozenset(chosen))
 
@@ -149,9 +164,9 @@ def choose_annotators(window: MainWindow) -> None:
 def shortcuts_sheet(window: MainWindow) -> None:
     rows = shortcut_table(window.tagset)
     dialog = QDialog(window)
-    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setWindowTitle(translate("Dialogs", "Keyboard shortcuts"))
     table = QTableWidget(len(rows), 2)
-    table.setHorizontalHeaderLabels(["Keys", "Does"])
+    table.setHorizontalHeaderLabels([translate("Dialogs", "Keys"), translate("Dialogs", "Does")])
     for i, (keys, text) in enumerate(rows):
         table.setItem(i, 0, QTableWidgetItem(keys))
         table.setItem(i, 1, QTableWidgetItem(text))
@@ -162,18 +177,3 @@ def shortcuts_sheet(window: MainWindow) -> None:
     layout.addWidget(table)
     dialog.resize(640, 600)
     dialog.exec()
-
-
-def about(window: MainWindow) -> None:
-    QMessageBox.about(window, "About annotator", (
-        f"<b>annotator {__version__}</b><p>Tag actors, mechanisms and threats in Chinese "
-        "security-cooperation texts; review; export TEI and JSON.</p>"
-        "<p>Built with Qt for Python (PySide6, LGPLv3). TEI P5 schema © TEI Consortium "
-        "(CC-BY 3.0 / BSD-2).</p>"))
-
-
-def ask_identity(parent=None) -> str | None:
-    name, ok = QInputDialog.getText(
-        parent, "Who is annotating?",
-        "Your name or id. It is recorded on every annotation you make:")
-    return name.strip() if ok and name.strip() else None

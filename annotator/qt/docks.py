@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from annotator.qt import review
+from annotator.qt.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -16,13 +17,18 @@ if TYPE_CHECKING:
 def build_docks(window: MainWindow) -> None:
     """The window's dock panels, where they start, and the Panels menu."""
     for name, title, widget, area in (
-        ("documents", "Documents", window.doc_list, Qt.DockWidgetArea.LeftDockWidgetArea),
-        ("palette", "Tags", window.tag_palette, Qt.DockWidgetArea.RightDockWidgetArea),
-        ("annotations", "Annotations", window.panel, Qt.DockWidgetArea.BottomDockWidgetArea),
-        ("review", "Review", window.review, Qt.DockWidgetArea.RightDockWidgetArea),
-        ("search", "Search", window.search, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ("documents", QT_TRANSLATE_NOOP("Docks", "Documents"), window.doc_list,
+         Qt.DockWidgetArea.LeftDockWidgetArea),
+        ("palette", QT_TRANSLATE_NOOP("Docks", "Tags"), window.tag_palette,
+         Qt.DockWidgetArea.RightDockWidgetArea),
+        ("annotations", QT_TRANSLATE_NOOP("Docks", "Annotations"), window.panel,
+         Qt.DockWidgetArea.BottomDockWidgetArea),
+        ("review", QT_TRANSLATE_NOOP("Docks", "Review"), window.review,
+         Qt.DockWidgetArea.RightDockWidgetArea),
+        ("search", QT_TRANSLATE_NOOP("Docks", "Search"), window.search,
+         Qt.DockWidgetArea.BottomDockWidgetArea),
     ):
-        dock = QDockWidget(title, window)
+        dock = QDockWidget(QCoreApplication.translate("Docks", title), window)
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
         window.addDockWidget(area, dock)

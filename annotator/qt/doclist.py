@@ -19,7 +19,8 @@ class DocumentList(QWidget):
         super().__init__(parent)
         self.model = DocumentListModel(self)
         self.current = ""  # the open document, selected again after filtering
-        self.filter = QLineEdit(placeholderText="Filter documents…", clearButtonEnabled=True)
+        self.filter = QLineEdit(placeholderText=self.tr("Filter documents…"),
+                                clearButtonEnabled=True)
         self.table = QTableView()
         self.table.setModel(self.model)
         # sortable by clicking a header; until then, the project's own order

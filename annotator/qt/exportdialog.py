@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import QCoreApplication, Qt, QThread
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,34 +24,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.exporting import FORMATS, ExportOptions, export
-from annotator.qt import jobs
+from annotator.exporting import FORMATS, ExportOptions, ExportReport, export
+from annotator.qt import i18n, jobs
+from annotator.qt.dialogs import with_role
+from annotator.qt.i18n import QT_TRANSLATE_NOOP
+
+#: the formats' names in the window (annotator.exporting.FORMATS has them in English)
+FORMAT_LABELS = {
+    "tei": QT_TRANSLATE_NOOP("ExportDialog", "TEI P5 stand-off (lossless)"),
+    "tei-inline": QT_TRANSLATE_NOOP("ExportDialog", "TEI P5 inline (one layer per file)"),
+    "json": QT_TRANSLATE_NOOP("ExportDialog", "JSON (annotator dataset, lossless)"),
+    "jsonl": QT_TRANSLATE_NOOP("ExportDialog", "JSONL + manifest (large corpora, lossless)"),
+    "doccano": QT_TRANSLATE_NOOP("ExportDialog", "doccano JSONL"),
+    "conll": QT_TRANSLATE_NOOP("ExportDialog", "CoNLL character BIO"),
+    "csv": QT_TRANSLATE_NOOP("ExportDialog", "CSV of spans (spreadsheets)"),
+}
+STATUSES = (("all", QT_TRANSLATE_NOOP("ExportDialog", "all")),
+            ("accepted", QT_TRANSLATE_NOOP("ExportDialog", "accepted in review")),
+            ("gold", QT_TRANSLATE_NOOP("ExportDialog", "gold")))
+
+
+def report_line(report: ExportReport) -> str:
+    """What an export wrote, in one translated line."""
+    shown = ", ".join(str(f) for f in report.files[:3]) + (" …" if len(report.files) > 3 else "")
+    return QCoreApplication.translate(
+        "ExportDialog", "exported {n} documents as {format} to {files}").format(
+        n=report.documents, format=report.fmt, files=shown)
+
+
+def format_label(name: str, label: str) -> str:
+    source = FORMAT_LABELS.get(name)
+    return QCoreApplication.translate("ExportDialog", source) if source else label
 
 
 class ExportDialog(QDialog):
     def __init__(self, window):
         super().__init__(window)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.store = window.store
         self.format = QComboBox()
         for name, (label, _) in FORMATS.items():
-            self.format.addItem(label, name)
+            self.format.addItem(format_label(name, label), name)
         self.annotators = QListWidget()
         self.annotators.setMaximumHeight(110)
         for a in self.store.annotators():
-            item = QListWidgetItem(f"{a.name} ({a.role})")
+            item = QListWidgetItem(with_role(a))
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             item.setCheckState(Qt.CheckState.Checked)
             self.annotators.addItem(item)
         self.status = QComboBox()
-        self.status.addItems(["all", "accepted", "gold"])
-        self.groups = {g.id: QCheckBox(g.label.get("en", g.id)) for g in window.tagset.groups}
+        for value, text in STATUSES:
+            self.status.addItem(self.tr(text), value)
+        self.groups = {g.id: QCheckBox(g.name(i18n.tag_lang())) for g in window.tagset.groups}
         for box in self.groups.values():
             box.setChecked(True)
-        self.split = QLineEdit(placeholderText="e.g. 80/10/10 (empty: no split)")
+        self.split = QLineEdit(placeholderText=self.tr("e.g. 80/10/10 (empty: no split)"))
         self.seed = QSpinBox(maximum=2**31 - 1)
         self.out = QLineEdit()
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         self.progress = QProgressBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -74,18 +104,18 @@ class ExportDialog(QDialog):
         out_row.addWidget(self.out)
         out_row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow("&Format", self.format)
-        form.addRow("&Annotators", self.annotators)
-        form.addRow("&Review status", self.status)
-        form.addRow("Tag &groups", groups)
-        form.addRow("&Split by document", self.split)
-        form.addRow("Split s&eed", self.seed)
-        form.addRow("&Save to", out)
+        form.addRow(self.tr("&Format"), self.format)
+        form.addRow(self.tr("&Annotators"), self.annotators)
+        form.addRow(self.tr("&Review status"), self.status)
+        form.addRow(self.tr("Tag &groups"), groups)
+        form.addRow(self.tr("&Split by document"), self.split)
+        form.addRow(self.tr("Split s&eed"), self.seed)
+        form.addRow(self.tr("&Save to"), out)
         form.addRow(self.progress)
         form.addRow(self.buttons)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.out.text())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.out.text())
         if path:
             self.out.setText(path)
 
@@ -96,7 +126,7 @@ class ExportDialog(QDialog):
         return ExportOptions.build(
             fmt=self.format.currentData(), out=Path(self.out.text()),
             annotators=chosen if len(chosen) < len(items) else None,
-            status=self.status.currentText(),
+            status=self.status.currentData(),
             groups={g for g, box in self.groups.items() if box.isChecked()},
             split=self.split.text().strip() or None, seed=self.seed.value())
 
@@ -104,12 +134,12 @@ class ExportDialog(QDialog):
         try:
             options = self.options()
         except ValueError as e:
-            QMessageBox.warning(self, "Export", str(e))
+            QMessageBox.warning(self, self.tr("Export"), str(e))
             return
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
         def job(store, progress, cancelled) -> str:
-            return export(store, options, progress, cancelled).line()
+            return report_line(export(store, options, progress, cancelled))
 
         self.worker_thread, self.worker = jobs.start(
             self, self.store.path, job, self._progressed, self._done, self._failed)
@@ -125,12 +155,12 @@ class ExportDialog(QDialog):
 
     def _done(self, message: str) -> None:
         self._stop_thread()
-        QMessageBox.information(self, "Export", message)
+        QMessageBox.information(self, self.tr("Export"), message)
         self.accept()
 
     def _failed(self, message: str) -> None:
         self._stop_thread()
-        QMessageBox.warning(self, "Export failed", message)
+        QMessageBox.warning(self, self.tr("Export failed"), message)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
     def _cancel(self) -> None:

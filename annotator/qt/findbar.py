@@ -16,18 +16,19 @@ class FindBar(QWidget):
         self.text, self.folded = "", None
         self.matches: list[tuple[int, int]] = []
         self.current = -1
-        self.edit = QLineEdit(placeholderText="Find (简/繁 alike)…", clearButtonEnabled=True)
+        self.edit = QLineEdit(placeholderText=self.tr("Find (简/繁 alike)…"),
+                              clearButtonEnabled=True)
         self.count = QLabel()
         prev_button, next_button, close = QToolButton(), QToolButton(), QToolButton()
         prev_button.setText("↑")
         next_button.setText("↓")
         close.setText("✕")
-        prev_button.setToolTip("Previous match (Shift+F3)")
-        next_button.setToolTip("Next match (F3, Enter)")
-        close.setToolTip("Close (Esc)")
+        prev_button.setToolTip(self.tr("Previous match (Shift+F3)"))
+        next_button.setToolTip(self.tr("Next match (F3, Enter)"))
+        close.setToolTip(self.tr("Close (Esc)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        for w in (QLabel("Find:"), self.edit, self.count, prev_button, next_button, close):
+        for w in (QLabel(self.tr("Find:")), self.edit, self.count, prev_button, next_button, close):
             layout.addWidget(w)
         self.edit.textChanged.connect(self._search)
         self.edit.returnPressed.connect(lambda: self.step(1))
@@ -75,7 +76,7 @@ class FindBar(QWidget):
         if not self.edit.text():
             self.count.setText("")
         elif not self.matches:
-            self.count.setText("no match")
+            self.count.setText(self.tr("no match"))
         else:
             position = self.current + 1 if self.current >= 0 else 0
             self.count.setText(f"{position}/{len(self.matches)}")

@@ -6,20 +6,72 @@ import bisect
 from collections.abc import Callable
 from operator import itemgetter
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from annotator.core.annotation import Annotation
 from annotator.core.document import DocumentSummary
+from annotator.qt.i18n import QT_TRANSLATE_NOOP
 
-STATUS_LABELS = {"todo": "to do", "in_progress": "in progress", "done": "done"}
-REVIEW_LABELS = {"not_reviewed": "", "in_review": "in review", "reviewed": "reviewed"}
+# shown translated: status_label(), review_label()
+STATUS_LABELS = {"todo": QT_TRANSLATE_NOOP("Models", "to do"),
+                 "in_progress": QT_TRANSLATE_NOOP("Models", "in progress"),
+                 "done": QT_TRANSLATE_NOOP("Models", "done")}
+REVIEW_LABELS = {"not_reviewed": "", "in_review": QT_TRANSLATE_NOOP("Models", "in review"),
+                 "reviewed": QT_TRANSLATE_NOOP("Models", "reviewed")}
+CERTAINTY_LABELS = {"high": QT_TRANSLATE_NOOP("Models", "high"),
+                    "medium": QT_TRANSLATE_NOOP("Models", "medium"),
+                    "low": QT_TRANSLATE_NOOP("Models", "low"),
+                    "unknown": QT_TRANSLATE_NOOP("Models", "unknown")}
+ATTRIBUTE_LABELS = {"normalized": QT_TRANSLATE_NOOP("Models", "normalized: {value}"),
+                    "certainty": QT_TRANSLATE_NOOP("Models", "certainty: {value}"),
+                    "note": QT_TRANSLATE_NOOP("Models", "note: {value}")}
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ID_ROLE = Qt.ItemDataRole.UserRole
+translate = QCoreApplication.translate
+
+
+def status_label(status: str) -> str:
+    """A document status as the interface names it: "to do", "in progress", "done"."""
+    return translate("Models", STATUS_LABELS[status])
+
+
+def review_label(status: str) -> str:
+    return translate("Models", REVIEW_LABELS[status]) if REVIEW_LABELS[status] else ""
+
+
+def document_line(n: int, total: int, summary: DocumentSummary) -> str:
+    """The status bar's ``Document 3 of 5 · 12 spans · in progress``."""
+    return translate("Models", "Document {n} of {total} · {spans} spans · {status}").format(
+        n=n, total=total, spans=summary.annotations, status=status_label(summary.status))
+
+
+def describe(span: Annotation, text: str, tag_name: str, annotator_name: str) -> str:
+    """The hover text of a span: tag, annotator, attributes (as
+    :func:`annotator.core.render.describe`, translated)."""
+    lines = [f"{tag_name}  —  {text[span.start:span.end]}",
+             translate("Models", "by {annotator}").format(annotator=annotator_name)]
+    attrs = span.attributes
+    for key, label in ATTRIBUTE_LABELS.items():
+        if attrs.get(key):
+            value = certainty_label(attrs[key]) if key == "certainty" else attrs[key]
+            lines.append(translate("Models", label).format(value=value))
+    return "\n".join(lines)
+
+
+def certainty_label(value: str) -> str:
+    """A certainty as shown ("high"...; a value outside the list as it is)."""
+    return translate("Models", CERTAINTY_LABELS[value]) if value in CERTAINTY_LABELS else value
 
 
 class RowModel(QAbstractTableModel):
-    """A table whose rows are objects with an ``id``; subclasses name the columns."""
+    """A table whose rows are objects with an ``id``; subclasses name the columns (in
+    English, shown translated)."""
 
     HEADERS: tuple[str, ...] = ()
 
@@ -38,7 +90,7 @@ class RowModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return self.HEADERS[section]
+            return translate("Models", self.HEADERS[section])
         return None
 
 
@@ -50,7 +102,9 @@ class DocumentListModel(RowModel):
     them, i.e. for the visible rows; the text a filter searches, once per row and kept
     until the row changes."""
 
-    HEADERS = ("Title", "Date", "Source", "Script", "Status", "Spans")
+    HEADERS = (QT_TRANSLATE_NOOP("Models", "Title"), QT_TRANSLATE_NOOP("Models", "Date"),
+               QT_TRANSLATE_NOOP("Models", "Source"), QT_TRANSLATE_NOOP("Models", "Script"),
+               QT_TRANSLATE_NOOP("Models", "Status"), QT_TRANSLATE_NOOP("Models", "Spans"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -194,7 +248,8 @@ class DocumentListModel(RowModel):
             value = _values(r)[index.column()]
             return value if isinstance(value, str) else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r.title}\n{r.id} · {r.length} characters"
+            return translate("Models", "{title}\n{id} · {n} characters").format(
+                title=r.title, id=r.id, n=r.length)
         return None
 
 
@@ -205,15 +260,17 @@ def _values(r: DocumentSummary) -> tuple:
 
 
 def _status_text(r: DocumentSummary) -> str:
-    review = REVIEW_LABELS[r.review_status]
-    return STATUS_LABELS[r.status] + (f" · {review}" if review else "")
+    review = review_label(r.review_status)
+    return status_label(r.status) + (f" · {review}" if review else "")
 
 
 class AnnotationTableModel(RowModel):
     """The open document's spans. Sorting and filtering happen on the Python objects and a
     one-span edit inserts or removes one row, so a 30,000-span document stays instant."""
 
-    HEADERS = ("Text", "Tag", "Annotator", "Normalized", "Certainty", "Note")
+    HEADERS = (QT_TRANSLATE_NOOP("Models", "Text"), QT_TRANSLATE_NOOP("Models", "Tag"),
+               QT_TRANSLATE_NOOP("Models", "Annotator"), QT_TRANSLATE_NOOP("Models", "Normalized"),
+               QT_TRANSLATE_NOOP("Models", "Certainty"), QT_TRANSLATE_NOOP("Models", "Note"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -228,7 +285,8 @@ class AnnotationTableModel(RowModel):
     # --- contents ------------------------------------------------------------------------
     def _values(self, a: Annotation) -> tuple:
         return (self.text[a.start:a.end], self.tag_name(a.tag), self.annotator_name(a.annotator),
-                a.attributes.get("normalized", ""), a.attributes.get("certainty", ""),
+                a.attributes.get("normalized", ""),
+                certainty_label(a.attributes.get("certainty", "")),
                 a.attributes.get("note", ""))
 
     def _key(self, a: Annotation):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.tagset import Tagset
+from annotator.qt import i18n
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -29,10 +30,10 @@ class TagPalette(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.filter = QLineEdit(placeholderText="Filter tags…", clearButtonEnabled=True)
+        self.filter = QLineEdit(placeholderText=self.tr("Filter tags…"), clearButtonEnabled=True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Tag", "Key", "#"])
+        self.tree.setHeaderLabels([self.tr("Tag"), self.tr("Key"), "#"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the reader
@@ -44,23 +45,26 @@ class TagPalette(QWidget):
         self.filter.textChanged.connect(self._apply_filter)
         self.tree.itemClicked.connect(self._clicked)
 
-    def set_tagset(self, tagset: Tagset, lang: str = "en") -> None:
+    def set_tagset(self, tagset: Tagset, lang: str | None = None) -> None:
+        """Show the tagset's groups and tags, named in ``lang`` (default: the interface's
+        language; in English the simplified Chinese names follow)."""
+        lang = lang or i18n.tag_lang()
         self.tree.clear()
         self.items.clear()
         for group in tagset.groups:
-            top = QTreeWidgetItem([f"{group.label.get(lang, group.id)} · "
-                                   f"{group.label.get('zh-Hans', '')}"])
+            top = QTreeWidgetItem([group.name(lang) if lang != "en" else
+                                   f"{group.name(lang)} · {group.label.get('zh-Hans', '')}"])
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(top)
             for tag in group.tags:
-                item = QTreeWidgetItem([f"{tag.name(lang)}  {tag.label.get('zh-Hans', '')}",
-                                        (tag.hotkey or "").upper(), "0"])
+                item = QTreeWidgetItem([i18n.tag_text(tag, lang), (tag.hotkey or "").upper(),
+                                        "0"])
                 item.setIcon(0, chip(tag.colour))
                 item.setData(0, ID_ROLE, tag.id)
-                item.setToolTip(0, tag.definition.get(lang) or tag.definition.get("en", ""))
+                item.setToolTip(0, i18n.pick(tag.definition, lang))
                 top.addChild(item)
                 self.items[tag.id] = item
             top.setExpanded(True)

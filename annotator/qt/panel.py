@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.annotation import CERTAINTIES, Annotation
-from annotator.qt.models import ID_ROLE, AnnotationTableModel
+from annotator.qt.models import ID_ROLE, AnnotationTableModel, certainty_label
 
 
 class Inspector(QWidget):
@@ -29,19 +29,21 @@ class Inspector(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.span: Annotation | None = None
-        self.heading = QLabel("No span selected")
+        self.heading = QLabel(self.tr("No span selected"))
         self.heading.setWordWrap(True)
-        self.normalized = QLineEdit(placeholderText="e.g. 赵克志 for 趙克志 / Zhao Kezhi")
+        self.normalized = QLineEdit(placeholderText=self.tr("e.g. 赵克志 for 趙克志 / Zhao Kezhi"))
         self.names = QStringListModel(self)
         self.normalized.setCompleter(QCompleter(self.names, self))
         self.certainty = QComboBox()
-        self.certainty.addItems(["", *CERTAINTIES])
-        self.note = QLineEdit(placeholderText="note")
+        self.certainty.addItem("", "")
+        for value in CERTAINTIES:  # shown translated, stored as the value
+            self.certainty.addItem(certainty_label(value), value)
+        self.note = QLineEdit(placeholderText=self.tr("note"))
         form = QFormLayout(self)
         form.addRow(self.heading)
-        form.addRow("Normalized &name", self.normalized)
-        form.addRow("&Certainty", self.certainty)
-        form.addRow("N&ote", self.note)
+        form.addRow(self.tr("Normalized &name"), self.normalized)
+        form.addRow(self.tr("&Certainty"), self.certainty)
+        form.addRow(self.tr("N&ote"), self.note)
         self.normalized.editingFinished.connect(self._commit)
         self.note.editingFinished.connect(self._commit)
         self.certainty.activated.connect(self._commit)
@@ -49,14 +51,14 @@ class Inspector(QWidget):
 
     def show_span(self, span: Annotation | None, heading: str) -> None:
         self.span = span
-        self.heading.setText(heading or "No span selected")
+        self.heading.setText(heading or self.tr("No span selected"))
         attrs = span.attributes if span else {}
         for widget in (self.normalized, self.note, self.certainty):
             widget.setEnabled(span is not None)
             widget.blockSignals(True)
         self.normalized.setText(attrs.get("normalized", ""))
         self.note.setText(attrs.get("note", ""))
-        self.certainty.setCurrentText(attrs.get("certainty", ""))
+        self.certainty.setCurrentIndex(max(0, self.certainty.findData(attrs.get("certainty", ""))))
         for widget in (self.normalized, self.note, self.certainty):
             widget.blockSignals(False)
 
@@ -68,7 +70,7 @@ class Inspector(QWidget):
             return
         attrs = dict(self.span.attributes)
         attrs.update(normalized=self.normalized.text().strip(), note=self.note.text().strip(),
-                     certainty=self.certainty.currentText())
+                     certainty=self.certainty.currentData() or "")
         attrs = {k: v for k, v in attrs.items() if v}
         if attrs != self.span.attributes:
             self.attributesEdited.emit(self.span.id, attrs)
@@ -80,7 +82,7 @@ class AnnotationPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = AnnotationTableModel(self)
-        self.filter = QLineEdit(placeholderText="Filter spans…", clearButtonEnabled=True)
+        self.filter = QLineEdit(placeholderText=self.tr("Filter spans…"), clearButtonEnabled=True)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)

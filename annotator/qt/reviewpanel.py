@@ -21,11 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.annotation import Annotation, Annotator
+from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.review.cases import KIND_LABELS, Case, find_cases
 
 CASE_ROLE = Qt.ItemDataRole.UserRole
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete)
+#: annotator.review.cases.KIND_LABELS and decisions, as the panel names them
+KINDS = {"only_one": QT_TRANSLATE_NOOP("ReviewPanel", "only one annotator marked it"),
+         "boundaries": QT_TRANSLATE_NOOP("ReviewPanel", "boundaries differ"),
+         "tags": QT_TRANSLATE_NOOP("ReviewPanel", "tags differ"),
+         "attributes": QT_TRANSLATE_NOOP("ReviewPanel", "attributes differ"),
+         "unanimous": QT_TRANSLATE_NOOP("ReviewPanel", "all agree")}
+DECISIONS = {"accepted": QT_TRANSLATE_NOOP("ReviewPanel", "accepted"),
+             "edited": QT_TRANSLATE_NOOP("ReviewPanel", "accepted with edits"),
+             "rejected": QT_TRANSLATE_NOOP("ReviewPanel", "rejected")}
 
 
 class CaseTree(QTreeWidget):
@@ -61,19 +71,20 @@ class ReviewPanel(QWidget):
         self.who = QListWidget()
         self.who.setMaximumHeight(90)
         self.tree = CaseTree()
-        self.tree.setHeaderLabels(["Case", "Annotator", "Text"])
-        self.note = QLineEdit(placeholderText="Reviewer's note (optional)")
+        self.tree.setHeaderLabels([self.tr("Case"), self.tr("Annotator"), self.tr("Text")])
+        self.note = QLineEdit(placeholderText=self.tr("Reviewer's note (optional)"))
         self.summary = QLabel()
         self.legend = QLabel()
-        self.legend.setToolTip("Text only one annotator marked is shown in their colour")
-        accept, reject, unanimous = (QPushButton("Accept (Enter)"), QPushButton("Reject (Del)"),
-                                     QPushButton("Accept all unanimous (Ctrl+Enter)"))
+        self.legend.setToolTip(self.tr("Text only one annotator marked is shown in their colour"))
+        accept, reject, unanimous = (QPushButton(self.tr("Accept (Enter)")),
+                                     QPushButton(self.tr("Reject (Del)")),
+                                     QPushButton(self.tr("Accept all unanimous (Ctrl+Enter)")))
         buttons = QHBoxLayout()
         for b in (accept, reject, unanimous):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for w in (QLabel("Compare:"), self.who, self.legend, self.summary, self.tree, self.note):
+        for w in (QLabel(self.tr("Compare:")), self.who, self.legend, self.summary, self.tree, self.note):
             layout.addWidget(w)
         layout.addLayout(buttons)
         accept.clicked.connect(lambda: self._accept(False))
@@ -99,7 +110,8 @@ class ReviewPanel(QWidget):
         self.who.blockSignals(False)
 
     def show_legend(self, colours: dict[str, str], names: dict[str, str]) -> None:
-        parts = [f'<span style="color:{c}">■ only {names.get(a, a)}</span>'
+        only = self.tr("■ only {name}")
+        parts = [f'<span style="color:{c}">{only.format(name=names.get(a, a))}</span>'
                  for a, c in colours.items()]
         self.legend.setText("  ".join(parts))
 
@@ -124,12 +136,16 @@ class ReviewPanel(QWidget):
             item.setExpanded(case.decision is None)  # only works once in the tree
         self.tree.resizeColumnToContents(0)
         open_cases = [c for c in self.cases if c.decision is None]
-        self.summary.setText(f"{len(open_cases)} open of {len(self.cases)} cases")
+        self.summary.setText(self.tr("{open} open of {n} cases").format(
+            open=len(open_cases), n=len(self.cases)))
         self._restore(keep)
 
     def _case_item(self, case: Case, text: str, names) -> QTreeWidgetItem:
-        state = f" — {case.decision.decision}" if case.decision else ""
-        item = QTreeWidgetItem([f"{KIND_LABELS[case.kind]}{state}", "",
+        decision = case.decision.decision if case.decision else ""
+        state = f" — {self.tr(DECISIONS[decision]) if decision in DECISIONS else decision}" \
+            if case.decision else ""
+        kind = self.tr(KINDS[case.kind]) if case.kind in KINDS else KIND_LABELS[case.kind]
+        item = QTreeWidgetItem([f"{kind}{state}", "",
                                 text[case.start:case.end]])
         item.setData(0, CASE_ROLE, case.id)
         for version in case.versions:

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 
 from annotator.core.annotation import Annotator
@@ -33,6 +33,7 @@ FRESH_S = 5 * 60  # a backup younger than this makes the one at open unnecessary
 BANNER_STYLE = ("QLabel { background: #fff3cd; color: #5c4400; padding: 6px 12px; "
                 "border-bottom: 1px solid #e0c36a; }")
 YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+translate = QCoreApplication.translate
 
 
 # --- opening ---------------------------------------------------------------------------
@@ -55,13 +56,15 @@ def open_store(parent: QWidget | None, path: Path, who: Annotator) -> Store | No
 
 def _offer_read_only(parent, path: Path, e: LockedError) -> Store | None:
     answer = QMessageBox.question(
-        parent, "Project in use", f"{path.name} is already open for editing by "
-        f"{describe(e.holder)}.\n\nOpen it read-only? You can read, search and export; "
-        "edits are off until the other window closes it.", YES | NO)
+        parent, translate("Safety", "Project in use"), translate(
+            "Safety", "{name} is already open for editing by {holder}.\n\nOpen it read-only? "
+            "You can read, search and export; edits are off until the other window closes "
+            "it.").format(name=path.name, holder=describe(e.holder)), YES | NO)
     if answer != YES:
         return None
     try:
-        return Store.open(path, read_only=f"open for editing by {describe(e.holder)}")
+        return Store.open(path, read_only=translate("Safety", "open for editing by {holder}")
+                          .format(holder=describe(e.holder)))
     except AnnotatorError as err:
         QMessageBox.critical(parent, "annotator", str(err))
         return None
@@ -69,13 +72,15 @@ def _offer_read_only(parent, path: Path, e: LockedError) -> Store | None:
 
 def _offer_backup(parent, path: Path, who: Annotator, e: DamagedError) -> Store | None:
     if e.backup is None:
-        QMessageBox.critical(parent, "Damaged project", str(e))
+        QMessageBox.critical(parent, translate("Safety", "Damaged project"), str(e))
         return None
     taken = time.strftime("%Y-%m-%d %H:%M", time.localtime(e.backup.stat().st_mtime))
     answer = QMessageBox.question(
-        parent, "Damaged project", f"{path.name} is damaged: {e.problems[0][:200]}\n\n"
-        f"Restore the latest backup (taken {taken})? The damaged file is kept in "
-        f"{backups.folder_of(path).name}; nothing is deleted.", YES | NO)
+        parent, translate("Safety", "Damaged project"), translate(
+            "Safety", "{name} is damaged: {problem}\n\nRestore the latest backup (taken "
+            "{taken})? The damaged file is kept in {folder}; nothing is deleted.").format(
+            name=path.name, problem=e.problems[0][:200], taken=taken,
+            folder=backups.folder_of(path).name), YES | NO)
     if answer != YES:
         return None
     try:
@@ -103,8 +108,8 @@ def project_opened(window: MainWindow) -> None:
     store = window.store
     notes = []
     if store.read_only:
-        notes.append(f"<b>Read-only</b> — {store.read_only}. Reading, searching and "
-                     "exporting work; edits are off.")
+        notes.append(translate("Safety", "<b>Read-only</b> — {why}. Reading, searching and "
+                               "exporting work; edits are off.").format(why=store.read_only))
     if store.path is not None and (warning := storage_warning(store.path)):
         why = warning.split(": ", 1)[1]
         notes.append(why[0].upper() + why[1:] + ".")
@@ -137,7 +142,8 @@ def _damaged(window: MainWindow, problems: list[str]) -> None:
     error = DamagedError(path, problems, backups.latest(path))
     store = _offer_backup(window, path, who, error)
     if store is None:
-        why = f"the file is damaged ({problems[0][:120]}); File → Restore from backup"
+        why = translate("Safety", "the file is damaged ({problem}); File → Restore from "
+                        "backup").format(problem=problems[0][:120])
         try:
             store = Store.open(path, read_only=why, check=False)
         except AnnotatorError as e:
@@ -183,7 +189,8 @@ class Receiver(QObject):
 
     def backed_up(self, where: object) -> None:
         if isinstance(where, Path):
-            self.window.statusBar().showMessage(f"Backed up to {where.name}", 4000)
+            self.window.statusBar().showMessage(
+                translate("Safety", "Backed up to {where}").format(where=where.name), 4000)
 
 
 def shutdown(window: MainWindow) -> None:
@@ -202,10 +209,11 @@ def backup_now(window: MainWindow) -> None:
     try:
         where = store.backup("manual")
     except AnnotatorError as e:
-        QMessageBox.warning(window, "Back up", str(e))
+        QMessageBox.warning(window, translate("Safety", "Back up"), str(e))
         return
     window.backed_up_at = window.editor.changes
-    window.statusBar().showMessage(f"Backed up to {where}", 8000)
+    window.statusBar().showMessage(translate("Safety", "Backed up to {where}").format(
+        where=where), 8000)
 
 
 def restore_backup(window: MainWindow) -> None:
@@ -215,17 +223,20 @@ def restore_backup(window: MainWindow) -> None:
     path = store.path
     found = backups.backups(path) if path else []
     if path is None or not found:
-        window.statusBar().showMessage("This project has no backups yet.", 4000)
+        window.statusBar().showMessage(translate("Safety", "This project has no backups yet."),
+                                       4000)
         return
     if store.read_only:
-        window.statusBar().showMessage("The project is read-only here: restore it from "
-                                       "the window that edits it.", 6000)
+        window.statusBar().showMessage(translate(
+            "Safety", "The project is read-only here: restore it from the window that edits "
+            "it."), 6000)
         return
     labels = [f"{time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(p.stat().st_mtime))}  "
               f"{p.name}" for p in found]
-    choice, ok = QInputDialog.getItem(window, "Restore from backup", "Put this backup in "
-                                      "place of the project (the current file is kept):",
-                                      labels, 0, False)
+    choice, ok = QInputDialog.getItem(
+        window, translate("Safety", "Restore from backup"), translate(
+            "Safety", "Put this backup in place of the project (the current file is kept):"),
+        labels, 0, False)
     if not ok:
         return
     chosen = found[labels.index(choice)]
@@ -234,7 +245,7 @@ def restore_backup(window: MainWindow) -> None:
     try:
         aside = backups.restore(path, chosen)
     except AnnotatorError as e:
-        QMessageBox.warning(window, "Restore", str(e))
+        QMessageBox.warning(window, translate("Safety", "Restore"), str(e))
         aside = None
     reopened = open_store(window, path, who)
     if reopened is None:
@@ -242,8 +253,9 @@ def restore_backup(window: MainWindow) -> None:
         return
     window.set_project(reopened, who)
     if aside:
-        window.statusBar().showMessage(f"Restored {chosen.name}; the replaced file is "
-                                       f"{aside.name}", 10000)
+        window.statusBar().showMessage(translate(
+            "Safety", "Restored {backup}; the replaced file is {aside}").format(
+            backup=chosen.name, aside=aside.name), 10000)
 
 
 # --- errors ----------------------------------------------------------------------------
@@ -283,8 +295,9 @@ def install_error_hook(window: MainWindow) -> None:
             if sys.__stderr__ is not None:
                 sys.__stderr__.write(text)
             box = QMessageBox(QMessageBox.Icon.Critical, "annotator",
-                              f"Something went wrong: {error}\n\nEvery edit you saw "
-                              "happen is stored; this one may not have been.", parent=window)
+                              translate("Safety", "Something went wrong: {error}\n\nEvery "
+                                        "edit you saw happen is stored; this one may not "
+                                        "have been.").format(error=error), parent=window)
             box.setDetailedText(text)
             box.exec()
 

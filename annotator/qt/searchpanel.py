@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,15 +36,21 @@ from PySide6.QtWidgets import (
 
 from annotator.core import concordance
 from annotator.core.concordance import Row
+from annotator.qt import i18n
+from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.qt.palette import chip
 
 PAGE = 200
 TITLE_WIDTH = 260  # the widest the Document column starts
 INDENT = " " * 4
 INDENT_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADERS = ["Document", "Left", "Match", "Right", "Tag"]
+HEADERS = [QT_TRANSLATE_NOOP("SearchPanel", "Document"), QT_TRANSLATE_NOOP("SearchPanel", "Left"),
+           QT_TRANSLATE_NOOP("SearchPanel", "Match"), QT_TRANSLATE_NOOP("SearchPanel", "Right"),
+           QT_TRANSLATE_NOOP("SearchPanel", "Tag")]
 TAG_COLUMN = HEADERS.index("Tag")
-STATUS_CHOICES = (("Accepted", "accepted"), ("Gold", "gold"))
+STATUS_CHOICES = ((QT_TRANSLATE_NOOP("SearchPanel", "Accepted"), "accepted"),
+                  (QT_TRANSLATE_NOOP("SearchPanel", "Gold"), "gold"))
+translate = QCoreApplication.translate
 
 
 # --- the logic (no widgets) ------------------------------------------------------------------
@@ -61,22 +74,28 @@ class Result(NamedTuple):
     total: int
 
 
-def tag_choices(tagset, lang: str = "en") -> list[Choice]:
-    """"Any tag", then per group "All <group>" (a group filter) and its tags, indented."""
-    out = [Choice("Any tag")]
+def tag_choices(tagset, lang: str | None = None) -> list[Choice]:
+    """"Any tag", then per group "All <group>" (a group filter) and its tags, indented;
+    named in ``lang`` (default: the interface's language)."""
+    lang = lang or i18n.tag_lang()
+    out = [Choice(translate("SearchPanel", "Any tag"))]
+    every = translate("SearchPanel", "All {group}")
     for group in tagset.groups if tagset is not None else ():
-        out.append(Choice(f"All {group.name(lang)}", "group", group.id, group.colour))
+        out.append(Choice(every.format(group=group.name(lang)), "group", group.id,
+                          group.colour))
         out += [Choice(tag.name(lang), "tag", tag.id, tag.colour, True) for tag in group.tags]
     return out
 
 
 def annotator_choices(annotators: Iterable) -> list[Choice]:
-    return [Choice("Any annotator")] + [Choice(a.name or a.id, "annotator", a.id)
+    return [Choice(translate("SearchPanel", "Any annotator"))] + [
+        Choice(a.name or a.id, "annotator", a.id)
                                         for a in annotators]
 
 
 def status_choices() -> list[Choice]:
-    return [Choice("Any status")] + [Choice(label, "status", v) for label, v in STATUS_CHOICES]
+    return [Choice(translate("SearchPanel", "Any status"))] + [
+        Choice(translate("SearchPanel", label), "status", v) for label, v in STATUS_CHOICES]
 
 
 def span_filters(chosen: Iterable[Choice], normalized: str = "") -> dict[str, str]:
@@ -104,14 +123,17 @@ def find(store, query: str, filters: dict[str, str], limit: int = PAGE) -> Resul
 
 def count_text(result: Result, limit: int = PAGE) -> str:
     """"N spans", "N matches" (with "(first page)" when the page is full), "no matches"."""
-    if not result.total:
-        return "no matches"
+    n = result.total
+    if not n:
+        return translate("SearchPanel", "no matches")
     if result.spans:
-        noun = "span" if result.total == 1 else "spans"
-        shown = f" (first {limit} shown)" if result.total > len(result.hits) else ""
-        return f"{result.total} {noun}{shown}"
-    noun = "match" if result.total == 1 else "matches"
-    return f"{result.total} {noun}{' (first page)' if result.total >= limit else ''}"
+        found = translate("SearchPanel", "1 span") if n == 1 else \
+            translate("SearchPanel", "{n} spans").format(n=n)
+        return found + (translate("SearchPanel", " (first {limit} shown)").format(limit=limit)
+                        if n > len(result.hits) else "")
+    found = translate("SearchPanel", "1 match") if n == 1 else \
+        translate("SearchPanel", "{n} matches").format(n=n)
+    return found + (translate("SearchPanel", " (first page)") if n >= limit else "")
 
 
 def table_rows(rows: Sequence[Row], hits: Sequence, spans: bool,
@@ -123,8 +145,9 @@ def table_rows(rows: Sequence[Row], hits: Sequence, spans: bool,
             for row, hit in zip(rows, hits, strict=True)]
 
 
-def tag_namer(tagset, lang: str = "en") -> Callable[[str], str]:
+def tag_namer(tagset, lang: str | None = None) -> Callable[[str], str]:
     """Tag id → its name in the tagset (the id itself for an unknown tag)."""
+    lang = lang or i18n.tag_lang()
     names = {t.id: t.name(lang) for t in tagset.tags} if tagset is not None else {}
     return lambda tag_id: names.get(tag_id, tag_id)
 
@@ -201,16 +224,17 @@ class SearchPanel(QWidget):
         self.rows: list[Row] = []
         self.result: Result | None = None
         self.tag_name: Callable[[str], str] = str
-        self.query = QLineEdit(placeholderText="Search the corpus (简/繁 alike)…",
+        self.query = QLineEdit(placeholderText=self.tr("Search the corpus (简/繁 alike)…"),
                                clearButtonEnabled=True)
         self.count = QLabel()
-        self.tag = ChoiceCombo("Only spans with this tag, or a tag of this group")
-        self.annotator = ChoiceCombo("Only spans by this annotator")
-        self.status = ChoiceCombo("Only spans accepted in review, or gold")
+        self.tag = ChoiceCombo(self.tr("Only spans with this tag, or a tag of this group"))
+        self.annotator = ChoiceCombo(self.tr("Only spans by this annotator"))
+        self.status = ChoiceCombo(self.tr("Only spans accepted in review, or gold"))
         self.status.set_choices(status_choices())
-        self.normalized = QLineEdit(placeholderText="normalized name, e.g. 赵克志",
+        self.normalized = QLineEdit(placeholderText=self.tr("normalized name, e.g. 赵克志"),
                                     clearButtonEnabled=True)
-        self.normalized.setToolTip("Only spans with this normalized name (简/繁 alike); Enter")
+        self.normalized.setToolTip(self.tr("Only spans with this normalized name (简/繁 alike); "
+                                           "Enter"))
         self.table = HitTable(0, len(HEADERS))
         self._build_table()
         self._lay_out()
@@ -222,7 +246,7 @@ class SearchPanel(QWidget):
         self.table.cellDoubleClicked.connect(lambda r, _c: self._chosen(r))
 
     def _build_table(self) -> None:
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

@@ -6,6 +6,9 @@ double-click on one opens it in the reader. Each chart exports as PNG, SVG and C
 The figures are computed on a worker thread with its own connection (10,000 documents
 with a million spans take seconds), the charts are :mod:`annotator.stats.plots` figures
 embedded as they are, so the window shows exactly what ``annotator stats --plot`` writes.
+The window's own words are Qt translations; the charts' words come from
+:mod:`annotator.stats.labels`, in the language of the "Chart labels" choice, which starts as
+the interface's.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,34 +35,95 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import concordance
+from annotator.qt import i18n
+from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.qt.jobs import Background
-from annotator.qt.searchpanel import HitTable
+from annotator.qt.searchpanel import HEADERS, HitTable
 from annotator.stats import plots
 from annotator.stats.compute import project_stats
-from annotator.stats.labels import LANGS
+from annotator.stats.labels import LANGS, group_label, tag_label, text
 from annotator.stats.layer import Layer
-from annotator.stats.model import PERIODS, Key, Place, Stats
-from annotator.stats.tables import CHARTS, key_caption
-from annotator.stats.units import UNITS
+from annotator.stats.model import UNDATED, Key, Place, Stats
+from annotator.stats.tables import CHARTS
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
 
-TAB_TITLES = {"tags": "Tags", "documents": "Documents", "annotators": "Annotators",
-              "progress": "Progress", "actor-threat": "Actors × Threats",
-              "actor-mechanism": "Actors × Mechanisms", "timeline": "Timeline",
-              "names": "Names"}
+translate = QCoreApplication.translate
+TAB_TITLES = {"tags": QT_TRANSLATE_NOOP("StatsView", "Tags"),
+              "documents": QT_TRANSLATE_NOOP("StatsView", "Documents"),
+              "annotators": QT_TRANSLATE_NOOP("StatsView", "Annotators"),
+              "progress": QT_TRANSLATE_NOOP("StatsView", "Progress"),
+              "actor-threat": QT_TRANSLATE_NOOP("StatsView", "Actors × Threats"),
+              "actor-mechanism": QT_TRANSLATE_NOOP("StatsView", "Actors × Mechanisms"),
+              "timeline": QT_TRANSLATE_NOOP("StatsView", "Timeline"),
+              "names": QT_TRANSLATE_NOOP("StatsView", "Names")}
+#: the choices of the unit and timeline combos: (shown, translated where shown; value)
+UNIT_CHOICES = ((QT_TRANSLATE_NOOP("StatsView", "Sentence"), "sentence"),
+                (QT_TRANSLATE_NOOP("StatsView", "Paragraph"), "paragraph"))
+PERIOD_CHOICES = ((QT_TRANSLATE_NOOP("StatsView", "By month"), "month"),
+                  (QT_TRANSLATE_NOOP("StatsView", "By year"), "year"))
+#: the chart languages, each by its own name (as language menus do)
 LANG_NAMES = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
 MATCH_WIDTH = 24  # a longer stretch is shown with … in its middle, both ends in view
 CONTEXT = 14  # characters of context on either side
 COLUMN_WIDTHS = (260, 240, 420)  # the widest the Document, Left and Match columns start
-HINT = "Click a cell or a bar to list the places behind it; Enter or double-click opens one."
+HINT = QT_TRANSLATE_NOOP("StatsView", "Click a cell or a bar to list the places behind it; "
+                         "Enter or double-click opens one.")
+#: what a clicked cell or bar counts, by the kind of its key
+CAPTIONS = {
+    "tag": QT_TRANSLATE_NOOP("StatsView", "{tag}: {n} spans"),
+    "cooc-sentence": QT_TRANSLATE_NOOP("StatsView", "{row} × {column}: {n} sentences with both"),
+    "cooc-sentence-1": QT_TRANSLATE_NOOP("StatsView", "{row} × {column}: 1 sentence with both"),
+    "cooc-paragraph": QT_TRANSLATE_NOOP("StatsView",
+                                        "{row} × {column}: {n} paragraphs with both"),
+    "cooc-paragraph-1": QT_TRANSLATE_NOOP("StatsView",
+                                          "{row} × {column}: 1 paragraph with both"),
+    "timeline": QT_TRANSLATE_NOOP("StatsView", "{tag} in {period}: {n} spans"),
+    "name": QT_TRANSLATE_NOOP("StatsView", "{name} ({group}): {n} spans"),
+    "annotator": QT_TRANSLATE_NOOP("StatsView", "{annotator} · {group}: {n} spans"),
+    "status": QT_TRANSLATE_NOOP("StatsView", "{measure} · {status}: {n} documents"),
+    "document": QT_TRANSLATE_NOOP("StatsView", "{title}: {n} spans"),
+}
+
+
+def _tr(source: str) -> str:
+    """A string of this module's tables (marked with QT_TRANSLATE_NOOP), translated."""
+    return translate("StatsView", source)
 
 
 def layer_choices(annotators) -> list[tuple[str, Layer]]:
     """The layer combo's entries: all, gold, then each annotator."""
-    return [("All annotators", Layer()), ("Gold layer", Layer("gold"))] + [
-        (f"Annotator: {a.name or a.id}", Layer("annotator", a.id)) for a in annotators]
+    return [(translate("StatsView", "All annotators"), Layer()),
+            (translate("StatsView", "Gold layer"), Layer("gold"))] + [
+        (translate("StatsView", "Annotator: {name}").format(name=a.name or a.id),
+         Layer("annotator", a.id)) for a in annotators]
+
+
+def caption(stats: Stats, key: Key, lang: str) -> str:
+    """What a chart's cell or bar counts, for the list of its places: the window's words
+    in the interface's language, tag and group names in the charts' (``lang``)."""
+    ts, kind = stats.tagset, key[0]
+    values: dict[str, object] = {"n": stats.total_of(key)}
+    if kind == "tag":
+        values["tag"] = tag_label(ts, key[1], lang)
+    elif kind == "cooc":
+        values.update(row=tag_label(ts, key[2], lang), column=tag_label(ts, key[3], lang))
+        kind = f"cooc-{stats.unit}" + ("-1" if values["n"] == 1 else "")
+    elif kind == "timeline":
+        values.update(tag=tag_label(ts, key[2], lang),
+                      period=text("undated", lang) if key[1] == UNDATED else key[1])
+    elif kind == "name":
+        values.update(name=key[2], group=group_label(ts, key[1], lang))
+    elif kind == "annotator":
+        values.update(annotator=key[1], group=group_label(ts, key[2], lang))
+    elif kind == "status":
+        values.update(measure=text(key[1], lang), status=text(key[2], lang))
+    elif kind == "document":
+        values["title"] = next((d.title for d in stats.documents if d.doc_id == key[1]), key[1])
+    if kind not in CAPTIONS:
+        return " ".join(key)
+    return translate("StatsView", CAPTIONS[kind]).format(**values)
 
 
 def compute_job(path: Path, layer: Layer, unit: str, period: str) -> Stats | Exception:
@@ -94,7 +158,7 @@ class ChartPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch()
         for fmt in ("PNG", "SVG", "CSV"):
-            button = QPushButton(f"Export {fmt}…")
+            button = QPushButton(translate("StatsView", "Export {format}…").format(format=fmt))
             button.clicked.connect(partial(view.export_dialog, name, fmt.lower()))
             buttons.addWidget(button)
         self.box.addLayout(buttons)
@@ -114,22 +178,23 @@ class StatsView(QDialog):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Statistics")
+        self.setWindowTitle(self.tr("Statistics"))
         self.stats: Stats | None = None
         self.places: list[Place] = []
         self.rows: list[concordance.Row] = []
         self.token = 0
         self.started = 0.0
         self.layer = _combo(layer_choices(window.store.annotators()))
-        self.unit = _combo([(u.capitalize(), u) for u in UNITS])
-        self.period = _combo([(f"By {p}", p) for p in PERIODS])
+        self.unit = _combo([(_tr(label), value) for label, value in UNIT_CHOICES])
+        self.period = _combo([(_tr(label), value) for label, value in PERIOD_CHOICES])
         self.lang = _combo([(LANG_NAMES[code], code) for code in LANGS])
-        self.status = QLabel("Computing…")
+        self.lang.setCurrentIndex(LANGS.index(i18n.tag_lang()))  # the interface's language
+        self.status = QLabel(self.tr("Computing…"))
         self.tabs = QTabWidget()
         self.pages = {name: ChartPage(self, name) for name in CHARTS}
         for name, page in self.pages.items():
-            self.tabs.addTab(page, TAB_TITLES[name])
-        self.caption = QLabel(HINT)
+            self.tabs.addTab(page, _tr(TAB_TITLES[name]))
+        self.caption = QLabel(_tr(HINT))
         self.table = HitTable(0, 4)
         self._lay_out()
         for combo in (self.layer, self.unit, self.period):
@@ -141,16 +206,18 @@ class StatsView(QDialog):
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
-        for label, widget in (("Layer", self.layer), ("Co-occurrence in", self.unit),
-                              ("Timeline", self.period), ("Labels", self.lang)):
+        for label, widget in ((self.tr("Layer"), self.layer),
+                              (self.tr("Co-occurrence in"), self.unit),
+                              (self.tr("Timeline"), self.period),
+                              (self.tr("Chart labels"), self.lang)):
             top.addWidget(QLabel(label))
             top.addWidget(widget)
-        refresh = QPushButton("Refresh")
+        refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.recompute)
         top.addWidget(refresh)
         top.addStretch()
         top.addWidget(self.status)
-        self.table.setHorizontalHeaderLabels(["Document", "Left", "Match", "Right"])
+        self.table.setHorizontalHeaderLabels([translate("SearchPanel", h) for h in HEADERS[:4]])
         self.table.setEditTriggers(HitTable.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(HitTable.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -175,7 +242,7 @@ class StatsView(QDialog):
         project is a file); an older result arriving late is dropped."""
         self.token += 1
         self.started = time.perf_counter()
-        self.status.setText("Computing…")
+        self.status.setText(self.tr("Computing…"))
         store = self.window_.store
         args = (self.layer.currentData(), self.unit.currentData(), self.period.currentData())
         if store.path is None:
@@ -196,14 +263,15 @@ class StatsView(QDialog):
         if token != self.token:
             return  # the choices changed meanwhile
         if isinstance(result, Exception):
-            self.status.setText(f"Cannot compute the statistics: {result}")
+            self.status.setText(self.tr("Cannot compute the statistics: {error}").format(
+                error=result))
             return
         assert isinstance(result, Stats)
         self.stats = result
         took = (time.perf_counter() - self.started) * 1000
-        self.status.setText(f"{sum(result.tags.values())} spans in "
-                            f"{result.progress['documents']['total']} documents · "
-                            f"{took:.0f} ms")
+        self.status.setText(self.tr("{spans} spans in {documents} documents · {ms} ms").format(
+            spans=sum(result.tags.values()), documents=result.progress["documents"]["total"],
+            ms=f"{took:.0f}"))
         self.redraw()
 
     # --- charts ---------------------------------------------------------------------------
@@ -245,10 +313,11 @@ class StatsView(QDialog):
         self.rows = concordance.rows(self.places, store.document, CONTEXT)
         total = self.stats.total_of(key)
         kept = len(self.places)
-        more = f" · the first {kept} places" if key[0] != "document" and 0 < kept < total \
-            else ""
-        self.caption.setText(f"{key_caption(self.stats, key, self.lang.currentData())}"
-                             f"{more} · Enter or double-click opens one")
+        parts = [caption(self.stats, key, self.lang.currentData())]
+        if key[0] != "document" and 0 < kept < total:
+            parts.append(self.tr("the first {count} places").format(count=kept))
+        parts.append(self.tr("Enter or double-click opens one"))
+        self.caption.setText(" · ".join(parts))
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             for c, value in enumerate((row.title, row.left, _middle(row.match), row.right)):
@@ -275,9 +344,9 @@ class StatsView(QDialog):
         if self.stats is None:
             return
         folder = str(self.window_.settings.value("stats-export-folder", str(Path.home())))
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {TAB_TITLES[name]} as "
-                                              f"{fmt.upper()}", str(Path(folder) /
-                                                                    f"{name}.{fmt}"),
+        title = self.tr("Export {chart} as {format}").format(chart=_tr(TAB_TITLES[name]),
+                                                              format=fmt.upper())
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / f"{name}.{fmt}"),
                                               f"{fmt.upper()} (*.{fmt})")
         if path:
             self.window_.settings.setValue("stats-export-folder", str(Path(path).parent))
@@ -292,9 +361,10 @@ class StatsView(QDialog):
             else:
                 made.save(path)
         except (OSError, ValueError) as e:
-            self.status.setText(f"{path}: cannot export: {getattr(e, 'strerror', None) or e}")
+            self.status.setText(self.tr("{path}: cannot export: {reason}").format(
+                path=path, reason=getattr(e, "strerror", None) or e))
             return False
-        self.status.setText(f"Exported {path}")
+        self.status.setText(self.tr("Exported {path}").format(path=path))
         return True
 
 

@@ -13,10 +13,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from annotator.core.suggest import Suggestion, build_pattern
 from annotator.core.suggester import LexiconSource
+from annotator.qt import i18n
+from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.qt.jobs import Background
 
 if TYPE_CHECKING:
@@ -24,7 +26,9 @@ if TYPE_CHECKING:
 
 BUILD_DELAY_MS = 50  # after the first paint of a project
 COMPILE_DELAY_MS = 3000  # a pause after the edit that made a full compile due
-HINT = "A accept · U reject · Shift+A accept all in document · N/P next/previous"
+HINT = QT_TRANSLATE_NOOP("Suggestions",
+                         "A accept · U reject · Shift+A accept all in document · N/P next/previous")
+translate = QCoreApplication.translate
 
 
 def wire(window: MainWindow) -> None:
@@ -127,12 +131,18 @@ def _start(window: MainWindow) -> None:
 
 
 def describe(window: MainWindow, s: Suggestion) -> str:
-    tag = window.tags.get(s.tag)
     source = window.editor.lexicon.lexicon.entries.get(s.form) \
         if window.editor.lexicon else None
-    basis = (f"tagged so {source.counts.get(s.tag, 0)} of {source.annotated} times"
-             if source and source.annotated else "a term listed in the tagset")
-    return (f"Suggestion: {tag.name() if tag else s.tag} ({basis})\n{HINT}")
+    basis = translate("Suggestions", "tagged so {k} of {n} times").format(
+        k=source.counts.get(s.tag, 0), n=source.annotated) if source and source.annotated \
+        else translate("Suggestions", "a term listed in the tagset")
+    return translate("Suggestions", "Suggestion: {tag} ({basis})").format(
+        tag=_tag_name(window, s.tag), basis=basis) + "\n" + translate("Suggestions", HINT)
+
+
+def _tag_name(window: MainWindow, tag_id: str) -> str:
+    tag = window.tags.get(tag_id)
+    return tag.name(i18n.tag_lang()) if tag else tag_id
 
 
 # --- actions (Edit → Suggestions) ----------------------------------------------------
@@ -152,21 +162,22 @@ def _current(window: MainWindow) -> Suggestion | None:
 def _go(window: MainWindow, backwards: bool) -> None:
     s = window.editor.suggestions
     if not shown(window) or s is None:
-        window.statusBar().showMessage("Suggestions are hidden (View → Show suggestions).",
-                                       4000)
+        window.statusBar().showMessage(translate(
+            "Suggestions", "Suggestions are hidden (Suggestions → Show suggestions)."), 4000)
         return
     here = window.reader.selection()[0]
     found = s.following(here, backwards)
     if found is None:
-        window.statusBar().showMessage("No suggestions in this document.", 4000)
+        window.statusBar().showMessage(
+            translate("Suggestions", "No suggestions in this document."), 4000)
         return
     if window.editor.selected is not None:
         window.clear_selection()
     window.reader.select_range(found.start, found.end)
     text = window.doc.text[found.start:found.end]
-    tag = window.tags.get(found.tag)
-    window.statusBar().showMessage(
-        f"Suggestion: {text} → {tag.name() if tag else found.tag}   ({HINT})", 8000)
+    window.statusBar().showMessage(translate(
+        "Suggestions", "Suggestion: {text} → {tag}   ({hint})").format(
+        text=text, tag=_tag_name(window, found.tag), hint=translate("Suggestions", HINT)), 8000)
 
 
 def next_suggestion(window: MainWindow) -> None:
@@ -180,7 +191,8 @@ def previous_suggestion(window: MainWindow) -> None:
 def accept(window: MainWindow) -> None:
     s = _current(window)
     if s is None:
-        window.statusBar().showMessage("Put the caret on a suggestion first (N).", 4000)
+        window.statusBar().showMessage(
+            translate("Suggestions", "Put the caret on a suggestion first (N)."), 4000)
         return
     window._after_edit(window.editor.accept([s]))
     window.editor.select(None)
@@ -199,16 +211,19 @@ def reject(window: MainWindow) -> bool:
 
 def reject_key(window: MainWindow) -> None:
     if not reject(window):
-        window.statusBar().showMessage("Put the caret on a suggestion first (N).", 4000)
+        window.statusBar().showMessage(
+            translate("Suggestions", "Put the caret on a suggestion first (N)."), 4000)
 
 
 def accept_all_in_document(window: MainWindow) -> None:
     s = window.editor.suggestions
     every = s.all() if (s is not None and shown(window)) else []
     if not every:
-        window.statusBar().showMessage("No suggestions in this document.", 4000)
+        window.statusBar().showMessage(
+            translate("Suggestions", "No suggestions in this document."), 4000)
         return
     change = window.editor.accept(every)
     window._after_edit(change)
-    window.statusBar().showMessage(f"Accepted {len(every)} suggestion(s); Ctrl+Z takes "
-                                   "them all back.", 6000)
+    window.statusBar().showMessage(translate(
+        "Suggestions", "Accepted {n} suggestion(s); Ctrl+Z takes them all back.").format(
+        n=len(every)), 6000)

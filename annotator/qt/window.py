@@ -22,14 +22,14 @@ from annotator import zh
 from annotator.core.commands import Change
 from annotator.core.document import Document
 from annotator.core.editor import ALL, MINE, Editor
-from annotator.core.render import describe
 from annotator.core.session import Session
-from annotator.qt import dialogs, review, safety, suggestions
+from annotator.core.spans import SpanIndex
+from annotator.qt import dialogs, dropping, i18n, recent, review, safety, suggestions
 from annotator.qt.actions import build_actions, tag_actions
 from annotator.qt.docks import build_docks
 from annotator.qt.doclist import DocumentList
 from annotator.qt.findbar import FindBar
-from annotator.qt.models import STATUS_LABELS
+from annotator.qt.models import describe, document_line
 from annotator.qt.palette import TagPalette
 from annotator.qt.panel import AnnotationPanel
 from annotator.qt.reader import Reader
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         build_docks(self)
         suggestions.wire(self)
         safety.wire(self)
+        dropping.install(self)
         self.set_project(store, annotator)
         self._restore_window()
 
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self.reader.keep = self.editor.keep
         self.reader.colour_of = lambda tag: self.tags[tag].colour if tag in self.tags else "#ccc"
         self.reader.describe = self._describe
-        self.panel.model.tag_name = lambda t: self.tags[t].name() if t in self.tags else t
+        self.panel.model.tag_name = lambda t: i18n.tag_name(self.tags, t)
         self.panel.model.tag_colour = self.reader.colour_of
         self.review.tag_name = self.panel.model.tag_name
         names = {a.id: a.name for a in store.annotators()}
@@ -117,8 +118,9 @@ class MainWindow(QMainWindow):
             self.tag_palette.set_tagset(self.tagset)
             self.tag_actions = tag_actions(self, self.tagset)
         self._annotator_menu()
-        self.status_who.setText(f"Annotator: {annotator.name}")
+        self.status_who.setText(self.tr("Annotator: {name}").format(name=annotator.name))
         self.setWindowTitle(f"annotator — {store.path.name if store.path else 'memory'}")
+        recent.remember(self.settings, store.path)
         self.refresh_documents()
         suggestions.project_opened(self)
         safety.project_opened(self)
@@ -126,6 +128,9 @@ class MainWindow(QMainWindow):
         rows = self.doc_list.model.rows
         if rows:
             self.open_document(last if any(r.id == last for r in rows) else rows[0].id)
+        else:  # nothing of the previous project stays on screen
+            self.reader.show_text("", SpanIndex(""))
+            self.panel.model.set_rows("", [])
 
     def refresh_documents(self) -> None:
         self.doc_list.set_rows(self.store.documents())
@@ -141,8 +146,8 @@ class MainWindow(QMainWindow):
         self._show_document()
         self.settings.setValue(f"last-document/{self.store.path}", doc_id)
         self.doc_list.mark_current(doc_id)
-        self.statusBar().showMessage(f"Opened {doc.title} in "
-                                     f"{(time.perf_counter() - started) * 1000:.0f} ms", 4000)
+        self.statusBar().showMessage(self.tr("Opened {title} in {ms:.0f} ms").format(
+            title=doc.title, ms=(time.perf_counter() - started) * 1000), 4000)
 
     @property
     def doc(self) -> Document:
@@ -196,15 +201,15 @@ class MainWindow(QMainWindow):
             else self.store.summary(doc_id)
         self.doc_list.update_row(summary)
         n, total = self.doc_list.position(doc_id)
-        self.status_doc.setText(f"Document {n} of {total} · "
-                                f"{summary.annotations} spans · {STATUS_LABELS[summary.status]}")
+        self.status_doc.setText(document_line(n, total, summary))
 
     # --- editing ---------------------------------------------------------------------------
     def apply_tag(self, tag_id: str) -> None:
         start, end = self.reader.selection()
         change = self.editor.apply_tag(tag_id, start, end)
         if change is None and start == end and self.editor.selected is None:
-            self.statusBar().showMessage("Select some text first, then press a tag key.", 4000)
+            self.statusBar().showMessage(
+                self.tr("Select some text first, then press a tag key."), 4000)
         self._after_edit(change)
 
     def delete_span(self) -> None:
@@ -307,8 +312,7 @@ class MainWindow(QMainWindow):
             # the caret goes to the span; its own highlight (bold, full colour) marks it
             self.reader.select_range(span.start, span.start, ensure_visible=scroll)
             text = self.doc.text[span.start:span.end]
-            tag = self.tags.get(span.tag)
-            heading = f"<b>{text}</b> — {tag.name() if tag else span.tag}"
+            heading = f"<b>{text}</b> — {i18n.tag_name(self.tags, span.tag)}"
             self.panel.inspector.show_span(span, heading)
         else:
             self.panel.inspector.show_span(None, "")
@@ -329,13 +333,12 @@ class MainWindow(QMainWindow):
         self.panel.inspector.set_known_names(names)
 
     def _describe(self, span) -> str:
-        tag = self.tags.get(span.tag)
         names = {a.id: a.name for a in self.store.annotators()}
-        return describe(span, self.doc.text, tag.name() if tag else span.tag,
+        return describe(span, self.doc.text, i18n.tag_name(self.tags, span.tag),
                         names.get(span.annotator, span.annotator))
 
     def _saved(self) -> None:
-        self.status_saved.setText(f"Saved {time.strftime('%H:%M:%S')}")
+        self.status_saved.setText(self.tr("Saved {time}").format(time=time.strftime("%H:%M:%S")))
 
     # --- view ------------------------------------------------------------------------------
     def set_view(self, view: str) -> None:
@@ -361,12 +364,13 @@ class MainWindow(QMainWindow):
     def _annotator_menu(self) -> None:
         menu = self.annotator_menu
         menu.clear()
-        menu.addAction("&All annotators", lambda: self.set_shown(ALL))
-        menu.addAction("Only &mine", lambda: self.set_shown(MINE))
+        menu.addAction(self.tr("&All annotators"), lambda: self.set_shown(ALL))
+        menu.addAction(self.tr("Only &mine"), lambda: self.set_shown(MINE))
         menu.addSeparator()
+        only = self.tr("Only {name}")
         for a in self.store.annotators():
-            menu.addAction(f"Only {a.name}", partial(self.set_shown, frozenset({a.id})))
-        menu.addAction("&Choose annotators…", partial(dialogs.choose_annotators, self))
+            menu.addAction(only.format(name=a.name), partial(self.set_shown, frozenset({a.id})))
+        menu.addAction(self.tr("&Choose annotators…"), partial(dialogs.choose_annotators, self))
 
     # --- projects ------------------------------------------------------------------------
     def switch_project(self, store) -> None:
