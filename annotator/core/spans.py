@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
-from operator import itemgetter
+from operator import itemgetter, sub
 
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change
@@ -20,6 +19,8 @@ _NEWLINE = re.compile("\n")
 
 #: An annotation's sort key, ``(start, end, id)``, at C speed (it is a named tuple).
 _key: Callable[[Annotation], tuple[int, int, str]] = itemgetter(2, 3, 0)
+_START: Callable[[Annotation], int] = itemgetter(2)
+_END: Callable[[Annotation], int] = itemgetter(3)
 
 
 class SpanIndex:
@@ -28,23 +29,27 @@ class SpanIndex:
         self.para_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         self._spans: list[Annotation] = sorted(spans, key=_key)
         self._keys = list(map(_key, self._spans))
+        self._starts = list(map(_START, self._spans))
+        self._longest = max(map(sub, map(_END, self._spans), self._starts), default=0)
         self._by_id = {a.id: a for a in self._spans}
-        self._buckets: dict[int, list[Annotation]] = defaultdict(list)
-        self._fill_buckets()
+        self._buckets: dict[int, list[Annotation]] = {}  # made when first asked for
 
-    def _fill_buckets(self) -> None:
-        """One merge-like pass: spans are sorted by start, so their first paragraph only
-        ever moves forward."""
-        starts, count, p = self.para_starts, len(self.para_starts), 0
-        buckets = self._buckets
-        for a in self._spans:
-            while p + 1 < count and starts[p + 1] <= a.start:
-                p += 1
-            last = p
-            while last + 1 < count and starts[last + 1] < a.end:
-                last += 1
-            for q in range(p, last + 1):
-                buckets[q].append(a)
+    def _bucket(self, number: int) -> list[Annotation]:
+        """The spans in paragraph ``number``, in reading order: those starting before its
+        end (the next paragraph's start) and ending after its start. Found by bisection
+        (no span is longer than ``_longest``) the first time, so opening a document costs
+        nothing per paragraph."""
+        bucket = self._buckets.get(number)
+        if bucket is None:
+            starts = self.para_starts
+            if not 0 <= number < len(starts):
+                return []
+            p0 = starts[number]
+            p1 = starts[number + 1] if number + 1 < len(starts) else self.length + 1
+            lo = bisect.bisect_left(self._starts, p0 - self._longest)
+            hi = bisect.bisect_left(self._starts, p1)
+            bucket = self._buckets[number] = [a for a in self._spans[lo:hi] if a.end > p0]
+        return bucket
 
     # --- queries -----------------------------------------------------------------------
     def __len__(self) -> int:
@@ -64,12 +69,12 @@ class SpanIndex:
 
     def in_paragraph(self, number: int,
                      keep: Callable[[Annotation], bool] | None = None) -> list[Annotation]:
-        spans = self._buckets.get(number, ())
+        spans = self._bucket(number)
         return [a for a in spans if keep(a)] if keep else list(spans)
 
     def at(self, pos: int, keep: Callable[[Annotation], bool] | None = None) -> list[Annotation]:
         """Spans covering code point ``pos``, innermost (shortest) first."""
-        hits = [a for a in self._buckets.get(self.paragraph_of(pos), [])
+        hits = [a for a in self._bucket(self.paragraph_of(pos))
                 if a.start <= pos < a.end and (keep is None or keep(a))]
         return sorted(hits, key=lambda a: (a.end - a.start, a.start, a.id))
 
@@ -102,16 +107,19 @@ class SpanIndex:
         i = bisect.bisect_left(self._keys, _key(a))
         self._spans.insert(i, a)
         self._keys.insert(i, _key(a))
+        self._starts.insert(i, a.start)
+        self._longest = max(self._longest, a.end - a.start)
         self._by_id[a.id] = a
         for p in self._paragraphs_of(a):
-            bucket = self._buckets.setdefault(p, [])
-            bucket.insert(bisect.bisect_left([_key(b) for b in bucket], _key(a)), a)
+            if (bucket := self._buckets.get(p)) is not None:
+                bucket.insert(bisect.bisect_left([_key(b) for b in bucket], _key(a)), a)
 
     def _remove(self, span_id: str) -> None:
         a = self._by_id.pop(span_id, None)
         if a is None:
             return
         i = bisect.bisect_left(self._keys, _key(a))
-        del self._spans[i], self._keys[i]
+        del self._spans[i], self._keys[i], self._starts[i]
         for p in self._paragraphs_of(a):
-            self._buckets[p] = [b for b in self._buckets[p] if b.id != span_id]
+            if p in self._buckets:
+                self._buckets[p] = [b for b in self._buckets[p] if b.id != span_id]

@@ -151,9 +151,15 @@ def _handler(window, method: str):
     module, _, name = method.rpartition(".")
     if module in ("dialogs", "review", "searchpanel", "annotateall", "suggestions", "safety",
                   "recent", "firstrun", "about", "statsview"):
-        # imported here: they import us
-        return partial(getattr(importlib.import_module(f"annotator.qt.{module}"), name), window)
+        return partial(_call, f"annotator.qt.{module}", name, window)
     return getattr(window, method)
+
+
+def _call(module: str, name: str, window) -> object:
+    """Imported when first used: they import us, and some are heavy (the statistics view
+    brings matplotlib and numpy, ~50 MB and a quarter of a second, into a window that may
+    never show it)."""
+    return getattr(importlib.import_module(module), name)(window)
 
 
 def _script_menu(window, view_menu, actions) -> None:
