@@ -98,16 +98,22 @@ def pair_units(tally: Tally, a: tuple, b: tuple, t: CategoryTally, ends: list[in
 def lone_unit(tally: Tally, s: int, e: int, k: int, t: CategoryTally,
                ex: Excluded, ends: list[int]) -> None:
     """A unit of a category that no other annotator's unit of it overlaps."""
-    if s > ends[k]:
-        t.gaps.append(s - ends[k])
-    ends[k] = e
-    t.units.append(e - s)
-    t.observed += 2 * (tally.m - 1) * (e - s) ** 2
-    t.spans[k] += 1
+    record_unit(tally.m, s, e, k, t, ends)
     if tally.binary:
         w = e - s - (ex(s, e) if ex else 0)
         if w:
             t.binary[t.one[k]] = t.binary.get(t.one[k], 0) + w
+
+def record_unit(m: int, s: int, e: int, k: int, t: CategoryTally, ends: list[int]) -> None:
+    """Annotator ``k``'s unit ``[s, e)`` that no other of ``m`` annotators' units of its
+    category overlaps: the gap before it, its length, its observed disagreement."""
+    if s > ends[k]:
+        t.gaps.append(s - ends[k])
+    ends[k] = e
+    t.units.append(e - s)
+    t.observed += 2 * (m - 1) * (e - s) ** 2
+    t.spans[k] += 1
+
 
 def one_each(tally: Tally, cluster: list, ex: Excluded,
               last: dict[str, list[int]]) -> None:

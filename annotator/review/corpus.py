@@ -22,7 +22,14 @@ from collections.abc import Callable, Sequence
 from itertools import combinations
 from typing import NamedTuple
 
-from annotator.review.clusters import identical, one_each, overlapping, two, zero_length
+from annotator.review.clusters import (
+    identical,
+    one_each,
+    overlapping,
+    record_unit,
+    two,
+    zero_length,
+)
 from annotator.review.unitizing import Lengths, category_terms
 from annotator.review.units import UNCODED, category_of, excluded_counter
 
@@ -204,13 +211,7 @@ class Tally:
         w = e - s - (ex(s, e) if ex else 0)
         if w:
             t.target[t.one[k]] = t.target.get(t.one[k], 0) + w
-        ends = last.get(c) or last.setdefault(c, [0] * self.m)
-        if s > ends[k]:
-            t.gaps.append(s - ends[k])
-        ends[k] = e
-        t.units.append(e - s)
-        t.observed += 2 * (self.m - 1) * (e - s) ** 2
-        t.spans[k] += 1
+        record_unit(self.m, s, e, k, t, last.get(c) or last.setdefault(c, [0] * self.m))
 
     def _mixed(self, cluster: list, ex: Callable[[int, int], int] | None,
                last: dict[str, list[int]], everyone: list[int]) -> None:
