@@ -8,7 +8,6 @@ application's SQLite file, or a file that is not SQLite at all is refused untouc
 
 from __future__ import annotations
 
-import importlib
 import json
 import sqlite3
 import sys
@@ -33,7 +32,9 @@ def _load_sqlite_utils():
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]  # "import numpy" fails here
     try:
-        return importlib.import_module("sqlite_utils")
+        import sqlite_utils  # a plain import: PyInstaller's analysis must see it
+
+        return sqlite_utils
     finally:
         for name in hidden:
             del sys.modules[name]
