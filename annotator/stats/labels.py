@@ -45,6 +45,7 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "in_review": ("in review", "审阅中", "審閱中"),
     "reviewed": ("reviewed", "已审阅", "已審閱"),
     "undated": ("undated", "无日期", "無日期"),
+    "undated_count": ("undated: {n}", "无日期：{n}", "無日期：{n}"),
     "empty": ("nothing to show for this layer", "此层没有可显示的数据",
               "此層沒有可顯示的數據"),
     "layer": ("layer: {layer}", "图层：{layer}", "圖層：{layer}"),

@@ -313,7 +313,7 @@ def _draw_timeline(c: Chart, stats: Stats, lang: str) -> None:
         ax.tick_params(axis="x", rotation=60)
     undated = sum(line.undated.values())
     ax.set_ylabel(text("spans", lang))
-    ax.set_xlabel(f"{text('undated', lang)}: {undated}" if undated else "")
+    ax.set_xlabel(text("undated_count", lang, n=undated) if undated else "")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
 
 
