@@ -9,19 +9,13 @@ from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QSettings, QThread, QTimer
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from annotator import zh
 from annotator.core.commands import Change
 from annotator.core.document import Document
 from annotator.core.editor import ALL, MINE, Editor
+from annotator.core.memory import paused_gc
 from annotator.core.session import Session
 from annotator.core.spans import SpanIndex
 from annotator.qt import dialogs, dropping, i18n, recent, review, safety, suggestions
@@ -142,8 +136,9 @@ class MainWindow(QMainWindow):
 
     def open_document(self, doc_id: str) -> None:
         started = time.perf_counter()
-        doc = self.editor.open(doc_id)
-        self._show_document()
+        with paused_gc():  # tens of thousands of span tuples: see core.memory
+            doc = self.editor.open(doc_id)
+            self._show_document()
         self.settings.setValue(f"last-document/{self.store.path}", doc_id)
         self.doc_list.mark_current(doc_id)
         self.statusBar().showMessage(self.tr("Opened {title} in {ms:.0f} ms").format(

@@ -12,11 +12,10 @@ reads through the store's methods).
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 
+from annotator.core.memory import paused_gc
 from annotator.core.tagset import Tagset
 from annotator.stats.cooccur import TOP_NAMES, Texts, units_and_names
 from annotator.stats.layer import Layer, layer_spans
@@ -49,19 +48,6 @@ def project_stats(store, layer: Layer | None = None, unit: str = "sentence",
     with paused_gc():
         spans = layer_spans(store, layer)
         return compute(tagset, store.documents(), spans, store.texts, layer, unit, period, top)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """A million spans make millions of tuples; the cyclic collector would otherwise walk
-    them again and again, finding nothing (they hold no cycles)."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def compute(tagset: Tagset, documents: Sequence, spans: Iterable[SpanRow], texts: Texts,

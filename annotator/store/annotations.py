@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -12,6 +11,7 @@ from operator import itemgetter
 from annotator.core.annotation import Annotation, Rejection, now
 from annotator.core.commands import Command
 from annotator.core.errors import ConflictError
+from annotator.core.memory import paused_gc
 from annotator.store.base import dumps
 from annotator.store.decisions import DecisionsMixin
 
@@ -182,15 +182,10 @@ def _annotations(rows) -> list[Annotation]:
     garbage collector is paused meanwhile: tens of thousands of new tuples would otherwise
     set off full collections, which cost more the more the process holds (a big lexicon)."""
     make, loads, empty = tuple.__new__, json.loads, _NO_ATTRIBUTES
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return [make(Annotation, (r[0], r[1], r[2], r[3], r[4], r[5],
                                   {} if r[6] == empty else loads(r[6]), r[7], r[8]))
                 for r in rows]
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _annotation_row(a: Annotation) -> tuple:
