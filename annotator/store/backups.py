@@ -9,6 +9,7 @@ written (``.part`` files left by a crash are removed before the next backup). Th
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -24,6 +25,45 @@ _COMPANIONS = ("-wal", "-shm", "-journal")
 
 def folder_of(project: Path) -> Path:
     return project.with_name(project.name + ".backups")
+
+
+# --- the clean-close mark: lets the window defer SQLite's damage check ------------------
+def clean_mark(path: Path) -> Path:
+    """Where a project's clean close is recorded (see :func:`mark_clean`)."""
+    return folder_of(path) / "closed-cleanly.json"
+
+
+def _fingerprint(path: Path) -> list[int] | None:
+    """Size and modification time of a project with no write-ahead log left beside it
+    (None when there is one: the last session did not close, or another is open)."""
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return None
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def mark_clean(path: Path) -> None:
+    """Called as the editing store closes: remember the file as it was left. Best effort:
+    without the mark the next open simply runs the damage check."""
+    try:
+        mark = clean_mark(path)
+        if (prints := _fingerprint(path)) is not None:
+            mark.parent.mkdir(exist_ok=True)
+            mark.write_text(json.dumps({"file": path.name, "fingerprint": prints}))
+    except (OSError, ValueError):
+        pass
+
+
+def closed_cleanly(path: Path) -> bool:
+    """The file is as a store holding its lock left it on closing (same size and time
+    stamp, no write-ahead log): the damage check at open can wait for a worker thread."""
+    try:
+        mark = json.loads(clean_mark(path).read_text())
+        prints = _fingerprint(path)
+        return prints is not None and mark.get("fingerprint") == prints
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def backups(project: Path) -> list[Path]:

@@ -89,7 +89,7 @@ class StoreBase:
         SQLite's ``quick_check`` first and refuses a damaged file (:class:`DamagedError`);
         ``check="auto"`` skips it when the file is, byte for byte as far as its size and
         time stamp tell, the one a store holding the lock closed cleanly (see
-        :func:`mark_clean`): ``store.checked`` says whether it ran, and a caller that
+        :func:`~annotator.store.backups.mark_clean`): ``store.checked`` says whether it ran, and a caller that
         skipped it runs :func:`find_damage` on a worker thread.
         ``lock`` (who is editing) takes the project's :class:`ProjectLock` for as long as
         the store is open, or raises :class:`~annotator.store.lock.LockedError`."""
@@ -110,6 +110,8 @@ class StoreBase:
     def _open(cls, path: Path, create: bool, read_only: bool | str, check: bool | str
               ) -> Self:
         if check == "auto":
+            from annotator.store.backups import closed_cleanly
+
             check = not closed_cleanly(path)
         can_write, why = location.writable(path)
         reason = (read_only if isinstance(read_only, str) else "opened read-only") \
@@ -196,6 +198,8 @@ class StoreBase:
         self.closed = True
         if self.lock is not None:
             if self.path is not None and not self.read_only and self.checked:
+                from annotator.store.backups import mark_clean
+
                 mark_clean(self.path)  # only a file known sound is vouched for
             self.lock.release()
 
@@ -267,43 +271,6 @@ def _problems(conn: sqlite3.Connection) -> list[str]:
         return [str(e)]
 
 
-def _clean_mark(path: Path) -> Path:
-    return path.with_name(path.name + ".backups") / "closed-cleanly.json"
-
-
-def _fingerprint(path: Path) -> list[int] | None:
-    """Size and modification time of a project with no write-ahead log left beside it
-    (None when there is one: the last session did not close, or another is open)."""
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        return None
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns]
-
-
-def mark_clean(path: Path) -> None:
-    """Called as the editing store closes: remember the file as it was left. Best effort:
-    without the mark the next open simply runs the damage check."""
-    try:
-        mark = _clean_mark(path)
-        if (prints := _fingerprint(path)) is not None:
-            mark.parent.mkdir(exist_ok=True)
-            mark.write_text(json.dumps({"file": path.name, "fingerprint": prints}))
-    except (OSError, ValueError):
-        pass
-
-
-def closed_cleanly(path: Path) -> bool:
-    """The file is as a store holding its lock left it on closing (same size and time
-    stamp, no write-ahead log): the damage check at open can wait for a worker thread."""
-    try:
-        mark = json.loads(_clean_mark(path).read_text())
-        prints = _fingerprint(path)
-        return prints is not None and mark.get("fingerprint") == prints
-    except (OSError, ValueError, AttributeError):
-        return False
-
-
 def find_damage(path: Path) -> list[str]:
     """SQLite's ``quick_check`` of a project on a connection of its own, read-only: what
     ``Store.open(check=True)`` runs, for a window that opened the file with ``check=False``
@@ -314,7 +281,9 @@ def find_damage(path: Path) -> list[str]:
     finally:
         conn.close()
     if problems:
-        _clean_mark(path).unlink(missing_ok=True)  # vouched for no more
+        from annotator.store.backups import clean_mark
+
+        clean_mark(path).unlink(missing_ok=True)  # vouched for no more
     return problems
 
 

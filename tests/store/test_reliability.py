@@ -303,7 +303,7 @@ def test_network_drives_and_sync_folders_are_warned_about(path, expected):
 
 # --- the clean-close mark -------------------------------------------------------------
 def test_only_a_file_left_as_a_checked_editing_store_closed_it_skips_the_check(project):
-    from annotator.store.base import closed_cleanly
+    from annotator.store.backups import closed_cleanly
 
     assert not closed_cleanly(project)  # never closed by an editing store
     with Store.open(project, lock="Lin") as store:
