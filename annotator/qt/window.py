@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.findbar.set_text(doc.text)
         self._refresh_panel()
         self._show_selection(scroll=False)
-        self._update_document_row(edited=True)
+        self._update_document_row(counted=True)
         review.refresh(self)
 
     def jump_to(self, doc_id: str, start: int, end: int) -> None:
@@ -188,11 +188,12 @@ class MainWindow(QMainWindow):
         self._saved()
         self._update_document_row()
 
-    def _update_document_row(self, edited: bool = False) -> None:
-        """After an edit the open document's count is its index's (no count query)."""
+    def _update_document_row(self, counted: bool = False) -> None:
+        """``counted``: the open index holds every span of the document (just opened or
+        edited here), so the row takes its count instead of a count query."""
         doc_id, row = self.doc.id, self.doc_list.model.summary(self.doc.id)
         index = self.editor.index
-        summary = replace(row, annotations=len(index)) if edited and row and index \
+        summary = replace(row, annotations=len(index)) if counted and row and index \
             else self.store.summary(doc_id)
         self.doc_list.update_row(summary)
         n, total = self.doc_list.position(doc_id)
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
         if any("normalized" in a.attributes for a in change.removed + change.added):
             self._refresh_names()
         self._show_selection(scroll=False)
-        self._update_document_row(edited=True)
+        self._update_document_row(counted=True)
         self._saved()
         suggestions.after_change(self)
 
