@@ -121,9 +121,7 @@ def import_files(store, paths: Iterable[Path], annotator: Annotator | None = Non
         step(outcome.done, outcome.total, outcome.documents)
     if texts and not outcome.cancelled:
         _import_texts(store, texts, rules, annotator, outcome, progress, cancelled)
-    if outcome.cancelled:
-        outcome.lines.append("cancelled: the remaining files were not imported")
-    return outcome
+    return outcome  # a cancel is said by the caller, from outcome.cancelled
 
 
 def _kind(path: Path) -> str:

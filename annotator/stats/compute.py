@@ -15,15 +15,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from annotator.core.document import REVIEW_STATUSES, STATUSES
 from annotator.core.memory import paused_gc
 from annotator.core.tagset import Tagset
 from annotator.stats.cooccur import TOP_NAMES, Texts, units_and_names
 from annotator.stats.layer import Layer, layer_spans
 from annotator.stats.model import (
-    DOCUMENT_STATUSES,
     MAX_PLACES,
     PERIODS,
-    REVIEW_STATUSES,
     UNDATED,
     DocumentRow,
     Place,
@@ -62,7 +61,6 @@ def compute(tagset: Tagset, documents: Sequence, spans: Iterable[SpanRow], texts
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     stats = Stats(layer or Layer(), unit, period, tagset)
-    stats.groups = {g.id: 0 for g in tagset.groups}
     groups = {t.id: t.group for t in tagset.tags}
 
     def group(tag: str) -> str:
@@ -71,9 +69,8 @@ def compute(tagset: Tagset, documents: Sequence, spans: Iterable[SpanRow], texts
 
     reader = LayerReader(stats, group)
     by_doc = reader.read(spans)
-    for tags in by_doc.values():
-        for s in tags:
-            group(s[3])
+    for _, tag in reader.pairs:  # every tag read, once: its group known to the counts below
+        group(tag)
     _count_documents(stats, documents, by_doc, groups)
     _count_tags(stats, groups)
     reader.annotator_figures({d.id: i for i, d in enumerate(documents)})
@@ -116,7 +113,7 @@ def _count_documents(stats: Stats, documents: Sequence, by_doc: dict[str, list[S
     stats.progress = {
         "documents": {"total": len(documents),
                       "annotated": sum(1 for d in documents if by_doc.get(d.id))},
-        "status": {s: status.get(s, 0) for s in DOCUMENT_STATUSES},
+        "status": {s: status.get(s, 0) for s in STATUSES},
         "review_status": {s: review.get(s, 0) for s in REVIEW_STATUSES},
     }
 

@@ -16,8 +16,6 @@ MAX_PLACES = 500
 MATRICES = (("actor-threat", "actor", "threat"), ("actor-mechanism", "actor", "mechanism"))
 PERIODS = ("month", "year")
 UNDATED = "undated"
-DOCUMENT_STATUSES = ("todo", "in_progress", "done")
-REVIEW_STATUSES = ("not_reviewed", "in_review", "reviewed")
 
 
 class Span(NamedTuple):

@@ -54,6 +54,7 @@ def has_cjk_font() -> bool:
     return len(font_families()) > 1
 
 
+@functools.cache
 def setup_fonts() -> None:
     """Use the fallback list for every chart (matplotlib's settings are process-wide);
     with no CJK font at all, Chinese shows as boxes and the CLI says so once, instead of

@@ -9,7 +9,7 @@ import io
 import json
 from collections.abc import Iterator
 
-from annotator.stats.labels import group_label, pad, tag_label, text
+from annotator.stats.labels import group_label, pad, tag_label
 from annotator.stats.model import UNDATED, Stats
 
 CSV_COLUMNS = ("table", "row", "column", "value", "row_label", "column_label")
@@ -213,27 +213,3 @@ def _document_lines(stats: Stats) -> Iterator[str]:
     for d in ranked[:REPORT_ROWS]:
         yield (f"  {pad(d.title, 44)} {d.date or '':<11}{d.status:<12}{d.total:>6}  "
                + "  ".join(f"{g} {n}" for g, n in d.counts.items()))
-
-
-# --- what a figure shows, in words ------------------------------------------------------------
-def key_caption(stats: Stats, key: tuple[str, ...], lang: str = "en") -> str:
-    """One line saying what a chart's cell or bar counts, for the list of its places."""
-    ts, n = stats.tagset, stats.total_of(key)
-    kind = key[0]
-    if kind == "tag":
-        return f"{tag_label(ts, key[1], lang)}: {n} spans"
-    if kind == "cooc":
-        return (f"{tag_label(ts, key[2], lang)} × {tag_label(ts, key[3], lang)}: "
-                f"{n} {stats.unit}{'' if n == 1 else 's'} with both")
-    if kind == "timeline":
-        return f"{tag_label(ts, key[2], lang)} in {key[1]}: {n} spans"
-    if kind == "name":
-        return f"{key[2]} ({group_label(ts, key[1], lang)}): {n} spans"
-    if kind == "annotator":
-        return f"{key[1]} · {group_label(ts, key[2], lang)}: {n} spans"
-    if kind == "status":
-        return f"{text(key[1], lang)} · {text(key[2], lang)}: {n} documents"
-    if kind == "document":
-        title = next((d.title for d in stats.documents if d.doc_id == key[1]), key[1])
-        return f"{title}: {n} spans"
-    return " ".join(key)

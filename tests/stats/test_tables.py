@@ -67,15 +67,5 @@ def test_text_report(stats):
     assert len({width(x[:x.index("todo")]) for x in lines}) == 1
 
 
-def test_key_captions(stats):
-    assert tables.key_caption(stats, ("cooc", "actor-threat", "actor.igo",
-                                      "threat.terrorism")).startswith(
-        "International organisation × Terrorism: ")
-    assert tables.key_caption(stats, ("cooc", "actor-threat", "actor.igo",
-                                      "threat.terrorism")).endswith("paragraphs with both")
-    assert tables.key_caption(stats, ("name", "actor", "上海合作组织")) == \
-        "上海合作组织 (Actors): 90 spans"
-
-
 def test_pad_counts_terminal_columns():
     assert pad("中国abc", 6) == "中国ab" and pad("ab", 4) == "ab  " and width("中a") == 3
