@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from annotator.core.dataset import Dataset, DocumentData
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.formats import writers
 from annotator.formats.select import parse_ratios, select, split
 
@@ -64,10 +64,6 @@ class ExportReport:
     def line(self) -> str:
         shown = ", ".join(str(f) for f in self.files[:3]) + (" …" if len(self.files) > 3 else "")
         return f"exported {self.documents} documents as {self.fmt} to {shown}"
-
-
-class Cancelled(AnnotatorError):
-    pass
 
 
 def export(store, options: ExportOptions, progress: Callable[[int, int], None] | None = None,

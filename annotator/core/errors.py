@@ -32,3 +32,8 @@ class ProjectError(AnnotatorError):
 
 class ConflictError(AnnotatorError):
     """An edit (or its undo) no longer fits the stored annotations."""
+
+
+class Cancelled(AnnotatorError):
+    """Long work stopped because its ``cancelled()`` callback said so (an export, an
+    agreement report): what it would have written or shown is not."""

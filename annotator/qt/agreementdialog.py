@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from annotator.core.errors import Cancelled
 from annotator.qt import i18n, jobs, review
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
-from annotator.review.agreement import Cancelled
 from annotator.review.report import COLUMNS, project_agreement
 
 if TYPE_CHECKING:

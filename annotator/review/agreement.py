@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 
 from annotator.core.annotation import Annotation
+from annotator.core.errors import Cancelled
 from annotator.review.corpus import DocSpans, Tally
 from annotator.review.unitizing import (
     Lengths,
@@ -248,10 +249,6 @@ def span_f1(reference: Sequence[Annotation], candidate: Sequence[Annotation],
 # --- report -------------------------------------------------------------------------------
 
 Doc = tuple[str, Sequence[Annotation]]
-
-
-class Cancelled(Exception):
-    """The report was cancelled (``cancelled()`` said so between documents)."""
 
 
 def _safe(fn: Callable[[], float]) -> float | None:

@@ -22,7 +22,7 @@ def project_agreement(store, annotators: list[str] | None = None, by: str = "ove
     """(annotators compared, report rows). Default annotators: every non-reviewer who has
     annotated something. The documents are streamed from the store in one pass;
     ``progress(done, total)`` counts documents and ``cancelled()`` is asked between them
-    (:class:`annotator.review.agreement.Cancelled` is raised when it says so)."""
+    (:class:`annotator.core.errors.Cancelled` is raised when it says so)."""
     known = {a.id for a in store.annotators()}
     unknown = [a for a in annotators or () if a not in known]
     if unknown:
