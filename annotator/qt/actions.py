@@ -149,10 +149,14 @@ def _handler(window, method: str):
     if method.startswith("findbar."):
         return getattr(window.findbar, method.removeprefix("findbar."))
     module, _, name = method.rpartition(".")
-    if module in ("dialogs", "review", "searchpanel", "annotateall", "suggestions", "safety",
-                  "recent", "firstrun", "about", "statsview"):
+    if module:  # MODULE.NAME (findbar. and status: are handled above)
         return partial(_call, f"annotator.qt.{module}", name, window)
     return getattr(window, method)
+
+
+def keys_of(name: str) -> list[str]:
+    """The shortcuts of the action called ``name`` in :data:`ACTIONS`."""
+    return next(keys for _, action, _, keys, _ in ACTIONS if action == name)
 
 
 def _call(module: str, name: str, window) -> object:

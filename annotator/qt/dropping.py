@@ -22,7 +22,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.ingest.importer import SUPPORTED
-from annotator.qt.actions import ACTIONS
+from annotator.qt.actions import keys_of
 from annotator.resources import PROJECT_SUFFIX
 
 if TYPE_CHECKING:
@@ -100,11 +100,15 @@ class DropHandler(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
+        self.planned: Drop | None = None  # on entering: a drag's files do not change
 
     def plan(self, event: QDropEvent) -> Drop:
+        if event.type() == QEvent.Type.DragMove and self.planned is not None:
+            return self.planned  # no file-system checks on every mouse move
         store = self.window.store
         name = store.path.name if store.path else self.tr("this project")
-        return plan(event.mimeData().urls(), name, store.read_only)
+        self.planned = plan(event.mimeData().urls(), name, store.read_only)
+        return self.planned
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
         kind = event.type()
@@ -160,7 +164,7 @@ def install(window: MainWindow) -> DropHandler:
     handler = DropHandler(window)
     window.setAcceptDrops(True)
     window.installEventFilter(handler)
-    keys = next(keys for _, name, _, keys, _ in ACTIONS if name == "import")
+    keys = keys_of("import")
     window.reader.setPlaceholderText(translate(
         "Dropping", "No documents yet. Drop texts, web pages, JSON or TEI files (or folders "
         "of them) here to import them, or use File → Import files… ({keys}).").format(

@@ -31,7 +31,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.tagset import Tagset, default_tagset
 from annotator.project import default_project
 from annotator.qt import i18n
-from annotator.qt.actions import ACTIONS
+from annotator.qt.actions import keys_of
 from annotator.resources import default_project_path
 from annotator.store import Store
 
@@ -64,7 +64,7 @@ class Step:
 
 
 def tour_steps() -> list[Step]:
-    k = {name: keys for _, name, _, keys, _ in ACTIONS}.__getitem__  # the keys bound now
+    k = keys_of  # the keys bound now
     return [
         Step(translate("FirstRun", "Tag with one key"), translate("FirstRun",
             "Select text with Shift+arrows or the mouse, then press a tag's key. With a "

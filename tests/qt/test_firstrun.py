@@ -188,7 +188,7 @@ def test_the_tour_shows_the_keys_the_window_binds(seed_window):
 def test_the_tour_follows_the_bindings(monkeypatch):
     table = [row if row[1] != "undo" else (*row[:3], ["Ctrl+Alt+U"], row[4])
              for row in actions.ACTIONS]
-    monkeypatch.setattr(firstrun, "ACTIONS", table)
+    monkeypatch.setattr(actions, "ACTIONS", table)  # the table keys_of reads
     assert "Ctrl+Alt+U" in shown_keys(firstrun.tour_steps())
     assert "Ctrl+Z" not in shown_keys(firstrun.tour_steps())
 
