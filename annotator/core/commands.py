@@ -139,6 +139,18 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def trim_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past leading/trailing whitespace and line breaks only (an
+    imported span keeps its punctuation): no span starts or ends on whitespace, so its
+    TEI pointer is never empty and it lines up with a tokenizer's tokens."""
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def add(doc_id: str, text: str, start: int, end: int, tag: str, annotator: str,
         attributes: dict | None = None) -> Command | None:
     """A new span over the trimmed selection, or None if nothing is left to tag."""
