@@ -37,3 +37,13 @@ class ConflictError(AnnotatorError):
 class Cancelled(AnnotatorError):
     """Long work stopped because its ``cancelled()`` callback said so (an export, an
     agreement report): what it would have written or shown is not."""
+
+
+class NotFoundError(AnnotatorError, LookupError):
+    """A document (or span, decision, backup…) asked for by id or name is not in the
+    project. ``str()`` is one line naming what was asked for and where."""
+
+    def __init__(self, what: str, ref: str, where: str | None = None):
+        self.what, self.ref, self.where = what, ref, where
+        place = f"{where}: " if where else ""
+        super().__init__(f"{place}no such {what}: {ref}")
