@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 STATUSES = ("todo", "in_progress", "done")
 REVIEW_STATUSES = ("not_reviewed", "in_review", "reviewed")
+
+
+#: What XML 1.0 cannot carry (C0 controls but tab and line feed; a carriage return is no
+#: canonical line end either; lone surrogates; U+FFFE, U+FFFF): canonical text never holds
+#: them, so every export can write every document.
+_NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def unsafe_char(text: str) -> tuple[int, str] | None:
+    """``(offset, "U+000B")`` of the first character canonical text may not hold, or None."""
+    m = _NOT_XML.search(text)
+    return (m.start(), f"U+{ord(m.group()):04X}") if m else None
 
 
 def text_sha256(text: str) -> str:
