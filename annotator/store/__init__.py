@@ -15,4 +15,22 @@ class Store(StatsMixin, SearchMixin, DatasetsMixin, AnnotationsMixin, DocumentsM
     """An open project. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
 
-__all__ = ["SQLITE_MAGIC", "DamagedError", "ReadOnlyError", "Store", "find_damage"]
+def is_team(ref) -> bool:
+    """Whether PROJECT (a command's argument, a recent-list entry) names a team project on
+    a PostgreSQL server rather than a project file."""
+    return isinstance(ref, str) and ref.lower().startswith(("postgresql://", "postgres://"))
+
+
+def open_project(ref, **options):
+    """Open PROJECT: a project file (a path) or a team project (a ``postgresql://`` URL).
+    ``options`` are :meth:`Store.open`'s; a team project ignores those only a file has
+    (``check``, ``lock``). psycopg is imported only for a team project."""
+    if is_team(ref):
+        from annotator.store.pg import PgStore
+
+        return PgStore.open(ref, **options)
+    return Store.open(ref, **options)
+
+
+__all__ = ["SQLITE_MAGIC", "DamagedError", "ReadOnlyError", "Store", "find_damage", "is_team",
+           "open_project"]

@@ -12,10 +12,10 @@ from annotator.core.annotation import Annotation, Rejection, now
 from annotator.core.commands import Command
 from annotator.core.errors import ConflictError
 from annotator.core.memory import paused_gc
-from annotator.store.base import dumps
+from annotator.store.common import dumps
 from annotator.store.decisions import DecisionsMixin
 
-ANNOTATION_COLUMNS = "id, doc_id, start, end, tag, annotator, attributes, created, modified"
+ANNOTATION_COLUMNS = 'id, doc_id, start, "end", tag, annotator, attributes, created, modified'
 
 
 _NO_ATTRIBUTES = "{}"
@@ -26,14 +26,14 @@ class AnnotationsMixin(DecisionsMixin):
     def annotations(self, doc_id: str) -> list[Annotation]:
         """The document's annotations in reading order ``(start, end, id)``."""
         rows = self.conn.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE "
-                                 "doc_id = ? ORDER BY start, end, id", (doc_id,))
+                                 'doc_id = ? ORDER BY start, "end", id', (doc_id,))
         return _annotations(rows)
 
     def insert_annotations(self, annotations: Iterable[Annotation]) -> None:
         """Bulk insert without journalling (imports, merges, benchmarks)."""
         with self.transaction():
             self.conn.executemany(
-                "INSERT INTO annotations(id, doc_id, start, end, tag, annotator, attributes, "
+                'INSERT INTO annotations(id, doc_id, start, "end", tag, annotator, attributes, '
                 "created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_annotation_row(a) for a in annotations])
 
@@ -45,11 +45,11 @@ class AnnotationsMixin(DecisionsMixin):
             self._apply_rows(command)
             self.conn.execute("DELETE FROM journal WHERE annotator = ? AND undone = 1",
                               (annotator,))
-            cur = self.conn.execute(
+            row = self.conn.execute(
                 "INSERT INTO journal(annotator, doc_id, kind, payload, created) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (annotator, command.doc_id, command.kind, command.to_json(), now()))
-            return int(cur.lastrowid or 0)
+                "VALUES (?, ?, ?, ?, ?) RETURNING seq",
+                (annotator, command.doc_id, command.kind, command.to_json(), now())).fetchone()
+            return int(row[0])
 
     def undo(self, annotator: str) -> Command | None:
         """Revert ``annotator``'s latest command; returns what was applied (the inverse)."""
@@ -81,23 +81,30 @@ class AnnotationsMixin(DecisionsMixin):
 
     def _apply_rows(self, command: Command) -> None:
         ids = [a.id for a in command.before]
-        current = {a.id: a for a in self.annotations_by_id(ids)}
+        current = {a.id: a for a in self.annotations_by_id(ids, lock=True)}
         expected = {a.id: a for a in command.before}
         if current != expected:
             raise ConflictError("the annotations changed since this edit was made "
                                 f"({command.label or command.kind})")
-        self.conn.executemany("DELETE FROM annotations WHERE id = ?",
-                              [(i,) for i in command.removed_ids])
+        removed = command.removed_ids
+        cur = self.conn.executemany("DELETE FROM annotations WHERE id = ?",
+                                    [(i,) for i in removed])
+        if removed and cur.rowcount != len(removed):  # rows the member may not change
+            raise self._not_yours(command)
         self.conn.executemany(
-            "INSERT INTO annotations(id, doc_id, start, end, tag, annotator, attributes, "
+            'INSERT INTO annotations(id, doc_id, start, "end", tag, annotator, attributes, '
             "created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
-            "SET start = excluded.start, end = excluded.end, tag = excluded.tag, "
+            'SET start = excluded.start, "end" = excluded."end", tag = excluded.tag, '
             "attributes = excluded.attributes, modified = excluded.modified",
             [_annotation_row(a) for a in command.after])
         if command.decisions_before or command.decisions_after:
             self._apply_decisions(command)
         if command.rejections_before or command.rejections_after:
             self._apply_rejections(command)
+
+    def _not_yours(self, command: Command) -> ConflictError:
+        return ConflictError(f"{self.location}: {command.label or command.kind}: some of these "
+                             "spans are not yours to change; nothing was changed")
 
     def _apply_rejections(self, command: Command) -> None:
         """Rejected suggestions: idempotent (rejecting twice, or withdrawing a rejection
@@ -108,24 +115,24 @@ class AnnotationsMixin(DecisionsMixin):
         kept = {key(r) for r in command.rejections_after}
         self.conn.executemany(
             "DELETE FROM rejected_suggestions WHERE doc_id = ? AND annotator = ? AND "
-            "start = ? AND end = ? AND tag = ?",
+            'start = ? AND "end" = ? AND tag = ?',
             [key(r) for r in command.rejections_before if key(r) not in kept])
         self.conn.executemany(
-            "INSERT OR IGNORE INTO rejected_suggestions(doc_id, annotator, start, end, tag, "
+            'INSERT INTO rejected_suggestions(doc_id, annotator, start, "end", tag, '
             "created) VALUES (?, ?, ?, ?, ?, ?)",
             [(*key(r), r.created or now()) for r in command.rejections_after])
 
     def rejections(self, doc_id: str, annotator: str) -> set[tuple[int, int, str]]:
         """``(start, end, tag)`` of the suggestions ``annotator`` rejected in a document."""
         return {(r[0], r[1], r[2]) for r in self.conn.execute(
-            "SELECT start, end, tag FROM rejected_suggestions WHERE doc_id = ? AND "
+            'SELECT start, "end", tag FROM rejected_suggestions WHERE doc_id = ? AND '
             "annotator = ?", (doc_id, annotator))}
 
     def span_texts(self) -> Iterator[tuple[str, str, int]]:
         """``(text, tag, count)`` over every annotation of the project: what each span
         says and how it was tagged, for the suggestion lexicon. Each document's text is
         read once; repeated (text, tag) pairs of a document come as one row."""
-        rows = self.conn.execute("SELECT doc_id, start, end, tag FROM annotations "
+        rows = self.conn.execute('SELECT doc_id, start, "end", tag FROM annotations '
                                  "ORDER BY doc_id")
         doc_id, text, counts = None, "", Counter[tuple[str, str]]()
         for row in rows:
@@ -147,7 +154,7 @@ class AnnotationsMixin(DecisionsMixin):
         per document costs several times more."""
         docs = self.conn.execute(f"SELECT id, length, {'text' if with_text else 'NULL'} "
                                  "FROM documents ORDER BY position")
-        rows = self.conn.execute("SELECT a.start, a.end, a.tag, a.annotator, a.doc_id FROM "
+        rows = self.conn.execute('SELECT a.start, a."end", a.tag, a.annotator, a.doc_id FROM '
                                  "documents d CROSS JOIN annotations a ON a.doc_id = d.id "
                                  "ORDER BY d.position")
         groups = groupby(rows, key=itemgetter(4))
@@ -166,13 +173,20 @@ class AnnotationsMixin(DecisionsMixin):
     def has_annotations(self) -> bool:
         return self.conn.execute("SELECT 1 FROM annotations LIMIT 1").fetchone() is not None
 
-    def annotations_by_id(self, ids: list[str]) -> list[Annotation]:
+    #: appended to a read of rows about to be changed (PostgreSQL locks them; SQLite's
+    #: ``BEGIN IMMEDIATE`` already holds the whole file)
+    SQL_FOR_UPDATE = ""
+
+    def annotations_by_id(self, ids: list[str], lock: bool = False) -> list[Annotation]:
+        """The annotations with these ids (those that exist); ``lock``: inside a
+        transaction, keep others from changing them until it ends."""
         out: list[Annotation] = []
+        suffix = self.SQL_FOR_UPDATE if lock else ""
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             rows = self.conn.execute(
                 f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id IN "
-                f"({', '.join('?' * len(chunk))})", chunk)
+                f"({', '.join('?' * len(chunk))}){suffix}", chunk)
             out += _annotations(rows)
         return out
 

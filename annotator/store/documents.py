@@ -10,13 +10,12 @@ from annotator.core.annotation import Annotator, now
 from annotator.core.document import Document, DocumentSummary
 from annotator.core.errors import ProjectError
 from annotator.core.tagset import Tagset, load_tagset_dict
-from annotator.store.base import StoreBase, dumps
-from annotator.store.search import index_documents
+from annotator.store.common import StoreCommon, dumps
 
 DOC_JSON = ("languages", "metadata", "cleaning")
 
 
-class DocumentsMixin(StoreBase):
+class DocumentsMixin(StoreCommon):
     # --- tagset ------------------------------------------------------------------------
     def set_tagset(self, tagset: Tagset) -> None:
         """Make ``tagset`` the project's tagset (kept alongside any earlier ones). Refused
@@ -72,7 +71,7 @@ class DocumentsMixin(StoreBase):
                     self._insert_document(doc, position)
                     position += 1
                 results.append((doc, dup))
-            index_documents(self.conn, [(d.id, d.text) for d, dup in results if dup is None])
+            self._index_documents([(d.id, d.text) for d, dup in results if dup is None])
         return results
 
     def _insert_document(self, doc: Document, position: int) -> None:

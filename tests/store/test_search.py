@@ -2,7 +2,6 @@
 
 import pytest
 
-import annotator.store.documents as documents_module
 import annotator.store.schema as schema_module
 import annotator.store.search as search_module
 from annotator import zh
@@ -140,7 +139,7 @@ def test_migration_backfills_an_existing_project(tmp_path, monkeypatch):
     path = tmp_path / "old.annotator"
     monkeypatch.setattr(schema_module, "MIGRATIONS", schema_module.MIGRATIONS[:1])
     monkeypatch.setattr(schema_module, "SCHEMA_VERSION", 1)
-    monkeypatch.setattr(documents_module, "index_documents", lambda conn, docs: 0)
+    monkeypatch.setattr(Store, "_index_documents", lambda self, docs: 0)
     with Store.open(path, create=True) as store:
         store.add_documents([make_doc("國家反恐怖主義工作領導小組"), make_doc("北京反恐")])
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
