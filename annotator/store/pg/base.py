@@ -17,7 +17,7 @@ silently and never block each other unless they touch the same span.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Self
 
 import psycopg
@@ -175,10 +175,8 @@ class PgStoreBase(StoreCommon):
             self.conn.execute_raw("COMMIT")
         except BaseException:
             if not self.conn.broken and self.conn.in_transaction:
-                try:
+                with suppress(psycopg.Error):
                     self.conn.raw.execute("ROLLBACK")
-                except psycopg.Error:
-                    pass
             raise
 
     def _stream(self, query: str, params=()) -> Iterator[tuple]:
