@@ -74,7 +74,7 @@ class StoreCommon:
         stores them): each engine has its own index."""
         raise NotImplementedError
 
-    def _stream(self, sql: str, params=()) -> Iterator[tuple]:
+    def rows(self, sql: str, params=()) -> Iterator[tuple]:
         """Rows of a big query as they come (SQLite steps through them; PostgreSQL uses a
         server-side cursor): for exports and statistics that must not hold them all."""
         yield from self.conn.execute(sql, params)

@@ -179,7 +179,7 @@ class PgStoreBase(StoreCommon):
                     self.conn.raw.execute("ROLLBACK")
             raise
 
-    def _stream(self, query: str, params=()) -> Iterator[tuple]:
+    def rows(self, query: str, params=()) -> Iterator[tuple]:
         """A server-side cursor in a read-only snapshot: rows arrive in batches."""
         from annotator.store.pg.connection import translate
 

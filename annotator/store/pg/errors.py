@@ -50,6 +50,9 @@ def connect_error(e: psycopg.Error, location: str, password: str | None = None
     reason = text.split("FATAL:", 1)[-1].strip() if "FATAL:" in text else \
         text.removeprefix("connection failed:").strip()
     reason = " ".join(reason.split())
+    if "permission denied for database" in reason:
+        return NotAllowed(f"{location}: not a member of this project ({reason}; ask its "
+                          "owner: annotator team add-member)")
     if "does not exist" in reason and "database" in reason:
         return NoSuchDatabase(f"{location}: no such database ({reason})")
     if any(word in reason for word in _LOGIN):

@@ -61,6 +61,10 @@ class TeamMixin(PgStoreBase):
     def add_annotator(self, annotator: Annotator) -> None:
         """Register an annotator: members register themselves (their name only; the owner
         sets roles with add-member), the owner anyone."""
+        known = self.conn.execute("SELECT name, role FROM annotators WHERE id = ?",
+                                  (annotator.id,)).fetchone()
+        if known is not None and tuple(known) == (annotator.name, annotator.role):
+            return  # nothing to change (and no notification for colleagues)
         with self.transaction():
             if self.role == "owner":
                 self.conn.execute(
