@@ -24,15 +24,17 @@ CHANNEL = "annotator"
 
 class Event(NamedTuple):
     table: str  # annotations | documents | review_decisions | tagsets | annotators
+    op: str  # INSERT | UPDATE | DELETE
     by: str  # the role that committed it
     doc_id: str | None  # None: the whole project (tagset, annotators)
+    pid: int = 0  # the server process of the connection that committed it
 
 
-def parse(payload: str) -> Event | None:
+def parse(payload: str, pid: int = 0) -> Event | None:
     try:
         data = json.loads(payload)
-        return Event(str(data["table"]), str(data["by"]),
-                     None if data.get("doc") is None else str(data["doc"]))
+        return Event(str(data["table"]), str(data["op"]), str(data["by"]),
+                     None if data.get("doc") is None else str(data["doc"]), pid)
     except (ValueError, KeyError, TypeError):
         return None  # not one of ours: ignored
 
@@ -64,10 +66,10 @@ class Listener:
         events: list[Event] = []
         try:
             for note in self.conn.notifies(timeout=timeout, stop_after=1):
-                events += _events([note.payload])
+                events += _events([note])
             if events:  # and what came with it
                 for note in self.conn.notifies(timeout=0.01):
-                    events += _events([note.payload])
+                    events += _events([note])
         except psycopg.Error as e:
             self.close()
             raise connect_error(e, self.url.location, self.url.password) from None
@@ -79,7 +81,7 @@ class Listener:
             self.conn = None
 
 
-def _events(payloads: list[str]) -> Iterator[Event]:
-    for payload in payloads:
-        if (event := parse(payload)) is not None:
+def _events(notes: list[psycopg.Notify]) -> Iterator[Event]:
+    for note in notes:
+        if (event := parse(note.payload, note.pid)) is not None:
             yield event

@@ -136,12 +136,12 @@ BEGIN
     IF TG_OP = 'DELETE' THEN
         FOR doc IN EXECUTE format('SELECT DISTINCT %I FROM old_rows', TG_ARGV[0]) LOOP
             PERFORM pg_notify('annotator', json_build_object('table', TG_TABLE_NAME,
-                'by', current_user, 'doc', doc)::text);
+                'op', TG_OP, 'by', current_user, 'doc', doc)::text);
         END LOOP;
     ELSE
         FOR doc IN EXECUTE format('SELECT DISTINCT %I FROM new_rows', TG_ARGV[0]) LOOP
             PERFORM pg_notify('annotator', json_build_object('table', TG_TABLE_NAME,
-                'by', current_user, 'doc', doc)::text);
+                'op', TG_OP, 'by', current_user, 'doc', doc)::text);
         END LOOP;
     END IF;
     RETURN NULL;
@@ -150,7 +150,7 @@ END $$
 CREATE FUNCTION annotator_notify_project() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_notify('annotator', json_build_object('table', TG_TABLE_NAME,
-        'by', current_user, 'doc', NULL)::text);
+        'op', TG_OP, 'by', current_user, 'doc', NULL)::text);
     RETURN NULL;
 END $$
 """)
