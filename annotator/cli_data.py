@@ -96,7 +96,9 @@ def merge_cmd(project: Path, others: tuple[Path, ...]) -> None:
 
 @cli.command("agreement")
 @click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--annotators", help="Comma-separated annotator ids (default: all who annotated).")
+@click.option("--annotators", help="Comma-separated annotator ids (default: everyone with "
+              "spans of their own); 'gold' names the gold layer (what review decisions "
+              "made), compared only when named.")
 @click.option("--by", type=click.Choice(["overall", "tag", "group", "doc"]), default="overall",
               show_default=True, help="One row per tag, group, document, or overall.")
 @click.option("--unit", type=click.Choice(["char"]), default="char", show_default=True,
@@ -110,11 +112,14 @@ def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
     """Inter-annotator agreement in PROJECT: Cohen's κ (two annotators), Fleiss' κ,
     Krippendorff's α (nominal, per character; uncoded text counts as a category),
     Krippendorff's unitizing αu, and span F1 (exact and overlapping). Definitions:
-    docs/agreement.md.
+    docs/agreement.md. A reviewer's decisions (the gold layer) never count as their own
+    annotations; annotators without spans of their own are listed as such; a document
+    nobody annotated has no figures (—).
 
     \b
     Example:
         annotator agreement review.annotator --annotators lin,chen --by group
+        annotator agreement review.annotator --annotators lin,gold --by tag
     """
     from annotator.review import report
 
@@ -123,18 +128,23 @@ def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
     chosen = [a.strip() for a in annotators.split(",")] if annotators else None
     with Store.open(project) as store:
         try:
-            who, rows = report.project_agreement(store, chosen, by, skip_space_punct)
+            result = report.project_agreement(store, chosen, by, skip_space_punct)
         except ValueError as e:
             raise click.ClickException(str(e)) from None
     if as_json:
-        click.echo(report.as_json(who, rows))
+        click.echo(report.as_json(result))
     elif as_csv:
-        click.echo(report.as_csv(rows), nl=False)
+        click.echo(report.as_csv(result.rows), nl=False)
+        for line in result.lines():
+            click.echo(f"note: {line}", err=True)
     else:
-        click.echo(f"annotators: {', '.join(who)}; unit: {unit}"
+        click.echo(f"annotators: {', '.join(result.annotators)}; unit: {unit}"
                    f"{' (no whitespace/punctuation)' if skip_space_punct else ''}")
-        click.echo(report.as_table(rows))
-        click.echo("uncoded text counts as a category in κ and α")
+        for line in result.lines():
+            click.echo(line)
+        click.echo(report.as_table(result.rows))
+        click.echo("uncoded text counts as a category in κ and α; —: undefined (no spans to "
+                   "compare, or Cohen's κ for other than two annotators)")
 
 
 @cli.command("search")

@@ -68,6 +68,7 @@ NO_SPANS_NOTE = "; no spans by these annotators here: nothing to agree on, so no
 FIGURES = ("cohen_kappa", "fleiss_kappa", "krippendorff_alpha", "unitizing_alpha",
            "f1_exact", "f1_overlap")
 BYS = ("tag", "group", "doc", "overall")
+TOO_FEW = "agreement needs at least two distinct annotators"
 
 
 def _chance_corrected(observed: int, expected: int, whole: int) -> float:
@@ -317,7 +318,7 @@ def agreement_rows(docs: Iterable[DocSpans], annotators: Sequence[str], by: str 
     if by not in BYS:
         raise ValueError(f"by must be one of {BYS}, not {by!r}")
     if len(annotators) < 2 or len(set(annotators)) != len(annotators):
-        raise ValueError("agreement needs at least two distinct annotators")
+        raise ValueError(TOO_FEW)
     binary = by in ("tag", "group")
     label = by if binary else label
     rows, tally = [], Tally(annotators, label, binary)
