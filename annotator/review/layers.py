@@ -11,7 +11,11 @@ only when asked for by its name, :data:`GOLD`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from itertools import islice
+
+from annotator.core.annotation import Annotation
+from annotator.core.dataset import ReviewDecision, gold_ids
 
 #: the gold layer's name where annotators are named (``--annotators lin,gold``)
 GOLD = "gold"
@@ -48,6 +52,13 @@ def own_layers(store, gold: dict[str, Counter[Key]] | None = None) -> list[str]:
                 continue
         out.append(a.id)
     return out
+
+
+def own_annotators(spans: Iterable[Annotation], decisions: Iterable[ReviewDecision]
+                   ) -> set[str]:
+    """Who has spans of their own among one document's ``spans``, given its decisions."""
+    gold = gold_ids(tuple(decisions))
+    return {a.annotator for a in spans if a.id not in gold}
 
 
 def split_gold(rows: list[tuple], gold: Counter[Key] | None) -> list[tuple]:
