@@ -167,7 +167,8 @@ def search_cmd(project: Path, query: str, tag: str | None, annotator_id: str | N
     (code points), left context [match] right context. Traditional and simplified
     characters match each other (恐怖主義 finds 恐怖主义) and Latin letters ignore case.
     With --tag and/or --annotator, only hits that lie wholly inside one span with that tag
-    (by that annotator) are shown; with no QUERY, those spans themselves are listed.
+    (by that annotator; a reviewer's decisions, the gold layer, are not her spans) are
+    shown; with no QUERY, those spans themselves are listed.
 
     \b
     The first 50 lines are shown (--limit N, --all); when there are more, a line on
@@ -190,6 +191,9 @@ def search_cmd(project: Path, query: str, tag: str | None, annotator_id: str | N
     with Store.open(project) as store:
         check_known(store, tag=tag, annotator=annotator_id)
         spans = store.find_spans(tag=tag, annotator=annotator_id) if tag or annotator_id else None
+        if spans is not None and annotator_id:  # their own: not the gold a reviewer made
+            gold = {a.id for a in store.find_spans(annotator=annotator_id, status="gold")}
+            spans = [a for a in spans if a.id not in gold] if gold else spans
         hits: list
         if spans is not None and not query.strip():
             hits, total = spans[:limit], len(spans)

@@ -179,3 +179,25 @@ def test_within_finds_what_the_paged_search_finds(project):
             found = list(within(store.texts(d.id for d in docs), query, spans))
             assert found == paged and found, query
             assert take(within(store.texts(texts), query, spans), 3) == (found[:3], len(found))
+
+
+def test_an_annotators_spans_are_their_own_not_the_gold_they_made(project, tmp_path):
+    """lin reviews too: the gold copy she made of her own span is a decision, not one of
+    her annotations (as agreement and review mode count them)."""
+    import shutil
+
+    from annotator.core.dataset import ReviewDecision
+
+    path = tmp_path / "reviewed.annotator"
+    shutil.copy(project, path)
+    with Store.open(path) as store:
+        [s1] = [a for a in store.find_spans(annotator="lin") if a.id == "s1"]
+        store.insert_annotations([s1._replace(id="g1")])
+        store.insert_decisions([ReviewDecision("r1", s1.doc_id, "lin", "accepted", ("s1",),
+                                               "g1")])
+    data = json.loads(run("search", path, "--annotator", "lin", "--json").output)
+    assert [h["id"] for h in data["hits"]] == ["s1", "s2"] and data["total"] == 2
+    data = json.loads(run("search", path, "北京", "--annotator", "lin", "--json").output)
+    assert data["total"] == 2
+    data = json.loads(run("search", path, "--tag", "actor.state", "--json").output)
+    assert sorted(h["id"] for h in data["hits"]) == ["g1", "s1"]  # every span with the tag
