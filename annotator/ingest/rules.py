@@ -64,6 +64,16 @@ def _disjoint(edits: list[Edit]) -> list[Edit]:
 
 
 LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
+#: what XML 1.0 cannot carry once line breaks are ``\n`` (as
+#: :func:`annotator.core.document.unsafe_char`): C0 controls but tab and line feed, lone
+#: surrogates, U+FFFE and U+FFFF. Canonical text never holds them, so every export can
+#: write every document.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _unsafe(text: str) -> list[Edit]:
+    return [Edit(m.start(), m.end(), "", f"U+{ord(m.group()):04X}: XML cannot carry it")
+            for m in UNSAFE.finditer(text)]
 
 
 def _nfc(text: str) -> list[Edit]:
@@ -93,6 +103,8 @@ def _whitespace(text: str) -> list[Edit]:
 RULES: tuple[Rule, ...] = (
     Rule("line-endings", "CRLF, CR, U+2028/2029, NEL, VT and FF become \\n",
          regex_rule(LINE_BREAKS, "line break normalised to \\n", "\n"), required=True),
+    Rule("control-characters", "control characters, lone surrogates, U+FFFE and U+FFFF, "
+         "which XML cannot carry (U+0001, U+001B …), are removed", _unsafe, required=True),
     Rule("zero-width", "zero-width spaces, joiners between letters, word joiners, stray BOMs, "
          "soft hyphens", noise.zero_width),
     Rule("image-placeholder", "lines such as 图片 1 / 圖片 2 / Image 3 left where a picture was",

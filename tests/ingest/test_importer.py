@@ -5,9 +5,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from annotator.core.document import unsafe_char
 from annotator.core.errors import InputError
 from annotator.ingest.importer import documents_from_file, read_paths
+from annotator.ingest.tracked import LogEntry, restore
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -129,3 +133,51 @@ def test_folder_import_goes_on_past_bad_files(tmp_path):
     docs = [d for r in results if isinstance(r, list) for d in r]
     assert len(docs) == 2
     assert sorted(Path(e.path).name for e in errors) == ["broken.txt", "missing.txt"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030"])
+def test_a_text_file_with_characters_xml_cannot_carry_imports_without_them(tmp_path, encoding):
+    body = "成员国安全会议秘书第十三次会议在北京举行，会议由中方主持。" * 2
+    original = f"上合组织\x01安全\x0b合作\ufffe取得成果。\n第二段\x01\x01。{body}"
+    path = tmp_path / "a.txt"
+    path.write_bytes(original.encode(encoding))
+    [doc] = documents_from_file(path)
+    assert doc.text == f"上合组织安全\n合作取得成果。\n第二段。{body}"
+    assert unsafe_char(doc.text) is None
+    log = [LogEntry.from_dict(e) for e in doc.cleaning]
+    assert restore(doc.text, log) == doc.original == original
+    removed = {e.removed: (e.rule, e.orig_start) for e in log if e.rule != "whitespace"}
+    assert removed == {"\x01": ("control-characters", 4), "\x0b": ("line-endings", 7),
+                       "\ufffe": ("control-characters", 10), "\x01\x01": (
+                           "control-characters", 20)}
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(st.sampled_from("上合组织。 \n\r\t\x01\x02\x0b\x0c\x1b\x1f\x7f\ufffe\uffff"
+                                "\u200bab"), min_size=1, max_size=60))
+def test_any_text_file_imports_with_unsafe_characters_removed_and_logged(tmp_path, text):
+    path = tmp_path / "any.txt"
+    path.write_bytes(text.encode("utf-8"))
+    try:
+        [doc] = documents_from_file(path)
+    except InputError as e:
+        assert re.search("empty|no text left|binary", e.reason), e.reason
+        return
+    assert unsafe_char(doc.text) is None
+    log = [LogEntry.from_dict(e) for e in doc.cleaning]
+    assert restore(doc.text, log) == doc.original == text.lstrip("\ufeff")
+
+
+def test_json_records_and_html_lose_unsafe_characters_with_a_record(tmp_path):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": "上合\u0001组织举行会议。"}),
+                                      encoding="utf-8")
+    [record] = documents_from_file(tmp_path / "a.jsonl")
+    assert record.text == "上合组织举行会议。"
+    assert [e["removed"] for e in record.cleaning] == ["\x01"]
+    page = "<html><body><p>上合\x01组织\x1b举行&#xFFFE;会议。</p></body></html>"
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    [doc] = documents_from_file(tmp_path / "a.html")
+    assert doc.text == "上合组织举行会议。" and doc.raw == page
+    assert {"reason": "control characters", "text": "U+0001, U+001B"} in \
+        doc.metadata["html_removed"]
