@@ -101,15 +101,17 @@ def import_files(store, paths: Iterable[Path], annotator: Annotator | None = Non
     ``progress(done, total, documents)`` follows each file (datasets first, then texts);
     ``cancelled()`` is asked between files: each file is all-or-nothing, and the text files
     read so far are kept, whole (see :func:`annotator.project.import_paths`)."""
-    paths = _expand(paths)
-    outcome = ImportOutcome(total=len(paths))
+    found = _expand(paths)
+    outcome = ImportOutcome(total=len(found))
     step = progress or (lambda *_: None)
     texts: list[Path] = []
-    for path in paths:
+    for path in found:
         if cancelled():
             outcome.cancelled = True
             break
         try:
+            if isinstance(path, InputError):  # a link out of a folder, not followed
+                raise path
             kind = _kind(path)
             if kind == TEXT:
                 texts.append(path)
@@ -148,13 +150,14 @@ def _import_texts(store, texts: list[Path], rules, annotator: Annotator | None,
     outcome.cancelled = report.cancelled
 
 
-def _expand(paths: Iterable[Path]) -> list[Path]:
+def _expand(paths: Iterable[Path]) -> list[Path | InputError]:
     """Files named and files in folders named, each to be told by its content; a JSONL
     export's manifest is read with its JSONL, not on its own."""
     from annotator.formats.jsonfmt import manifest_path
 
     files = list(expand_paths(paths))
-    manifests = {manifest_path(f) for f in files if f.suffix.lower() in (".jsonl", ".ndjson")}
+    manifests = {manifest_path(f) for f in files if isinstance(f, Path)
+                 and f.suffix.lower() in (".jsonl", ".ndjson")}
     return [f for f in files if f not in manifests]
 
 

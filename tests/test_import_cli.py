@@ -186,3 +186,29 @@ def test_an_ignored_ctrl_c_stays_ignored():
             assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+def test_a_folder_import_refuses_links_out_of_the_folder_and_says_so(tmp_path):
+    outside = tmp_path / "home"
+    outside.mkdir()
+    (outside / "passwd").write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (outside / "notes.json").write_text('[{"title": "机密", "text": "机密笔记：不得外传。"}]',
+                                        encoding="utf-8")
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    (folder / "a.txt").write_text("中哈两国举行联合反恐演习。双方交流了情报信息。", encoding="utf-8")
+    (folder / "x.txt").symlink_to(outside / "passwd")
+    (folder / "y.json").symlink_to(outside / "notes.json")
+    project = tmp_path / "p.annotator"
+    create_project(project, seeds=False)[0].close()
+    result = CliRunner().invoke(cli, ["import", str(project), str(folder)])
+    assert result.exit_code == 1, result.output
+    real = outside.resolve()
+    assert f"error: {folder / 'x.txt'}: a link to {real / 'passwd'}, outside {folder}: " \
+           "not followed" in result.stderr
+    assert f"error: {folder / 'y.json'}: a link to {real / 'notes.json'}, outside {folder}: " \
+           "not followed" in result.stderr
+    assert "texts: 1 imported, 0 already present, 0 refused" in result.stdout
+    with Store.open(project) as store:
+        texts = [store.document(r.id).text for r in store.documents()]
+    assert texts == ["中哈两国举行联合反恐演习。双方交流了情报信息。"]

@@ -150,17 +150,32 @@ def _loads(path: Path, text: str, line: int | None):
         raise InputError(path, f"invalid JSON at {at}: {e.msg}") from None
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and files under folders named (recursively, sorted, hidden ones skipped)."""
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Files named, and files under folders named (recursively, sorted, hidden ones skipped).
+    A link under a folder is followed only while it stays inside: one that leads out of the
+    folder (to a file or a folder) comes as an :class:`InputError` saying so, in its place."""
     for p in map(Path, paths):
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        yield Path(root) / name
+            yield from _folder_files(p)
         else:
             yield p
+
+
+def _folder_files(folder: Path) -> Iterator[Path | InputError]:
+    inside = os.path.join(os.path.realpath(folder), "")
+    for root, dirs, files in os.walk(folder):  # links to folders are listed, not entered
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
+        for name in sorted(f for f in files if not f.startswith(".")) + linked:
+            path = Path(root) / name
+            if not os.path.islink(path):
+                yield path
+                continue
+            target = os.path.realpath(path)
+            if not target.startswith(inside):
+                yield InputError(path, f"a link to {target}, outside {folder}: not followed")
+            elif name not in linked:  # a folder linked inside: its files are read from there
+                yield path
 
 
 def read_paths(paths: Iterable[str | Path], rules: Iterable[str] | None = None,
@@ -170,12 +185,17 @@ def read_paths(paths: Iterable[str | Path], rules: Iterable[str] | None = None,
     in a helper process while the caller works on what it got (unless ``processes`` is
     false; :mod:`annotator.ingest.parallel`): the results are the same."""
     rules = None if rules is None else tuple(rules)
-    files = list(expand_paths(paths))
+    found = list(expand_paths(paths))
+    files = [f for f in found if isinstance(f, Path)]
     if processes and parallel.available(len(files)):
-        yield from parallel.read_files(files, read_file, rules)
+        results = parallel.read_files(files, read_file, rules)
     else:
-        for path in files:
-            yield read_file(path, rules)
+        results = (read_file(path, rules) for path in files)
+    try:
+        for item in found:
+            yield item if isinstance(item, InputError) else next(results)
+    finally:
+        results.close()  # a caller that stops early stops the reader too
 
 
 def read_file(path: Path, rules: tuple[str, ...] | None = None) -> list[Document] | InputError:

@@ -181,3 +181,31 @@ def test_json_records_and_html_lose_unsafe_characters_with_a_record(tmp_path):
     assert doc.text == "上合组织举行会议。" and doc.raw == page
     assert {"reason": "control characters", "text": "U+0001, U+001B"} in \
         doc.metadata["html_removed"]
+
+
+def test_a_folder_import_never_follows_a_link_out_of_the_folder(tmp_path):
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("机密：" + seed(0), encoding="utf-8")
+    (outside / "more.txt").write_text("机密二：" + seed(1), encoding="utf-8")
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(seed(3), encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text(seed(4), encoding="utf-8")
+    (folder / "x.txt").symlink_to(outside / "secret.txt")
+    (folder / "sub" / "up.txt").symlink_to("../../private/secret.txt")
+    (folder / "private").symlink_to(outside, target_is_directory=True)
+    (folder / "again.txt").symlink_to("sub/b.txt")  # stays inside: followed
+    results = list(read_paths([folder]))
+    texts = [d.text for r in results if isinstance(r, list) for d in r]
+    assert len(texts) == 3 and not any("机密" in t for t in texts)
+    errors = {Path(e.path).name: e.reason for e in results if isinstance(e, InputError)}
+    real = outside.resolve()
+    assert errors == {
+        "private": f"a link to {real}, outside {folder}: not followed",
+        "x.txt": f"a link to {real / 'secret.txt'}, outside {folder}: not followed",
+        "up.txt": f"a link to {real / 'secret.txt'}, outside {folder}: not followed",
+    }
+    # a link named on its own is the user's choice: followed
+    [doc] = documents_from_file(folder / "x.txt")
+    assert doc.text.startswith("机密")
