@@ -25,7 +25,7 @@ from annotator.ingest import limits, parallel
 from annotator.ingest.clean import clean
 from annotator.ingest.decode import decode_bytes
 from annotator.ingest.limits import MAX_BYTES as MAX_BYTES  # the import limit
-from annotator.ingest.metadata import extract
+from annotator.ingest.metadata import extract, short_title
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -46,7 +46,7 @@ def build_document(original: str, origin: str, rules: Iterable[str] | None,
     found.update({k: v for k, v in (hints or {}).items() if v})
     runs = zh.paragraph_languages(cleaned.text)
     script, languages = zh.document_languages(runs)
-    title = found.pop("title", None) or Path(origin).stem
+    title = short_title(found.pop("title", None) or Path(origin).stem)
     metadata = {**found, "cleaning_rules": list(cleaned.rules),
                 "paragraphs": [list(r) for r in runs]}
     return Document(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from annotator.ingest.tracked import LogEntry
@@ -31,7 +32,8 @@ SOURCE_LABEL = re.compile(
 )
 COPYRIGHT_OWNER = re.compile(rf"([{HAN}]{{2,8}}?)(?:版权作品|版权所有|版權所有|版權作品)")
 AUTHOR = re.compile(rf"(?:作者|记者|記者)[:：]\s*([{HAN}·]{{2,4}})")
-TITLE_MAX = 60
+TITLE_MAX = 60  # the longest line taken for a title as it stands
+TITLE_LONGEST = 100  # the longest title kept, from whatever source (a page, a record …)
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 
 
@@ -105,6 +107,29 @@ def _is_title_line(line: str) -> bool:
     return 4 <= len(line) <= TITLE_MAX and not re.search(r"[。.!！?？;；]$", line)
 
 
+_SENTENCE_END = re.compile(r"(?:[。！？!?]|\.(?=\s|$))[”’」』）)\"']*")
+_BREAK = re.compile(r"[，,；;、：:]|\s")
+_SHORTEST_CUT = 20  # a title cut at a boundary keeps at least this much
+
+
+def short_title(title: str, limit: int = TITLE_LONGEST) -> str:
+    """``title`` on one line and at most ``limit`` characters: whole when it fits, else up
+    to the last sentence end that fits, else to the last clause or word break that does,
+    else cut hard; a title cut within a sentence ends with "…"."""
+    head = " ".join(title[:2 * limit].split())
+    if len(head) <= limit and len(title) <= 2 * limit:
+        return head
+    ends = [m.end() for m in _SENTENCE_END.finditer(head, 0, limit + 1)]
+    if ends and ends[-1] >= _SHORTEST_CUT:
+        return head[:ends[-1]].rstrip("。.").rstrip()
+    breaks = [m.start() for m in _BREAK.finditer(head, 0, limit)]
+    cut = breaks[-1] if breaks and breaks[-1] >= _SHORTEST_CUT else limit - 1
+    while 0 < cut < len(head) and (unicodedata.combining(head[cut]) or head[cut] in
+                                   "\u200d\ufe0f" or head[cut - 1] == "\u200d"):
+        cut -= 1  # not inside a character sequence (an accent, an emoji)
+    return head[:cut].rstrip(" ，,；;、：:") + "…"
+
+
 def find_title(text: str) -> str | None:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if not lines:
@@ -117,7 +142,7 @@ def find_title(text: str) -> str | None:
             break
     if _is_title_line(lines[0]):
         return lines[0]
-    return _title_from_sentence(DATELINE.sub("", lines[0], count=1).strip())
+    return _title_from_sentence(DATELINE.sub("", lines[0][:1000], count=1).strip())
 
 
 def _title_from_sentence(paragraph: str) -> str | None:
@@ -126,7 +151,7 @@ def _title_from_sentence(paragraph: str) -> str | None:
     sentence = re.sub(r"\([^)]*\)|（[^）]*）", "", sentence).strip()
     if len(sentence) > 40:
         clause = re.split(r"[,，;；]", sentence, maxsplit=1)[0]
-        sentence = clause if len(clause) >= 10 else sentence[:40] + "…"
+        sentence = short_title(clause if len(clause) >= 10 else sentence, 40)
     return sentence or None
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from annotator.core.document import unsafe_char
 from annotator.core.errors import InputError
 from annotator.ingest.importer import documents_from_file, read_paths
+from annotator.ingest.metadata import TITLE_LONGEST
 from annotator.ingest.tracked import LogEntry, restore
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -209,3 +210,16 @@ def test_a_folder_import_never_follows_a_link_out_of_the_folder(tmp_path):
     # a link named on its own is the user's choice: followed
     [doc] = documents_from_file(folder / "x.txt")
     assert doc.text.startswith("机密")
+
+
+def test_no_title_is_longer_than_the_limit_whatever_the_file_says(tmp_path):
+    line = "上海合作组织成员国安全会议秘书会议在北京举行" * 50_000
+    (tmp_path / "one-line.txt").write_text(line, encoding="utf-8")
+    (tmp_path / "records.jsonl").write_text(json.dumps({"title": line, "text": seed(3)},
+                                                       ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "page.html").write_text(html_page(seed(3), line), encoding="utf-8")
+    docs = [d for r in read_paths([tmp_path]) for d in r]
+    assert len(docs) == 3
+    for doc in docs:
+        assert 10 <= len(doc.title) <= TITLE_LONGEST, doc.origin
+        assert doc.title.startswith("上海合作组织成员国安全会议秘书会议在北京举行"), doc.title

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from annotator.ingest.clean import clean
-from annotator.ingest.metadata import extract, find_date, find_title
+from annotator.ingest.metadata import TITLE_LONGEST, extract, find_date, find_title, short_title
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -40,3 +40,32 @@ def test_impossible_dates_are_ignored():
 def test_title_falls_back_to_first_clause():
     text = "上海合作组织成员国国防部长会议今天在北京举行,各方讨论了地区安全形势和联合反恐演习的安排。\n第二段。"
     assert find_title(text) == "上海合作组织成员国国防部长会议今天在北京举行"
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("上合组织峰会在青岛举行", "上合组织峰会在青岛举行"),
+    ("  上合组织峰会\n在青岛举行  ", "上合组织峰会 在青岛举行"),
+    # cut after the last sentence that fits
+    ("上海合作组织成员国安全会议秘书第十三次会议在北京举行。" * 5,
+     "上海合作组织成员国安全会议秘书第十三次会议在北京举行。上海合作组织成员国安全会议秘书第十三次会议在北京举行。"
+     "上海合作组织成员国安全会议秘书第十三次会议在北京举行"),
+    ("The ministers met in Beijing. They agreed on a plan. " * 5,
+     "The ministers met in Beijing. They agreed on a plan. The ministers met in Beijing"),
+    # no sentence fits: the last clause or word that does, marked as cut
+    ("上海合作组织成员国安全会议秘书第十三次会议在北京举行，" * 5,
+     "上海合作组织成员国安全会议秘书第十三次会议在北京举行，上海合作组织成员国安全会议秘书第十三次会议在北京举行，"
+     "上海合作组织成员国安全会议秘书第十三次会议在北京举行…"),
+    ("word " * 100, ("word " * 20).strip() + "…"),
+    ("字" * 1000, "字" * 99 + "…"),
+])
+def test_titles_are_cut_at_a_sensible_length_on_a_boundary(title, expected):
+    assert short_title(title) == expected
+    assert len(short_title(title)) <= TITLE_LONGEST
+
+
+def test_a_huge_first_line_gives_a_short_title():
+    text = "上海合作组织成员国安全会议秘书会议在北京举行" * 100_000 + "，会议由中方主持"
+    title = find_title(text)
+    assert title and len(title) <= 41
+    english = find_title("The security council secretaries met in Beijing " * 50_000)
+    assert english and len(english) <= 41 and english.startswith("The security council")
