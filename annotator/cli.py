@@ -16,7 +16,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.tagset import load_tagset
 from annotator.ingest.rules import RULE_NAMES, RULES
 from annotator.interchange import import_files
-from annotator.project import create_project
+from annotator.project import LIST_AT_MOST, create_project
 from annotator.store import Store
 
 RULE_HELP = "; ".join(f"{r.name}" for r in RULES if not r.required)
@@ -120,9 +120,12 @@ def init(project: Path, tagset_file: Path | None, no_seeds: bool) -> None:
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help="Progress line on stderr: files, documents, rate, time left (default: "
                    "when stderr is a terminal).")
+@click.option("--verbose", "-v", is_flag=True,
+              help=f"List every document imported or skipped (more than {LIST_AT_MOST} are "
+                   "otherwise counted in one line).")
 @fail_cleanly
 def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tuple[str, ...],
-               annotator_name: str | None, show_progress: bool | None) -> None:
+               annotator_name: str | None, show_progress: bool | None, verbose: bool) -> None:
     """Import into PROJECT, telling each file's kind by its content: texts (.txt in
     UTF-8/UTF-16/GB18030/Big5), HTML pages, JSON/JSONL records and folders of them, cleaned
     of scraping noise (see `show --cleaning`); our own JSON, JSONL and stand-off TEI
@@ -152,7 +155,7 @@ def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tup
     interrupted = False
     try:
         with for_writing(project, "import") as store, first_interrupt_cancels() as stop:
-            outcome = import_files(store, paths, who, rules, bar, stop.is_set)
+            outcome = import_files(store, paths, who, rules, bar, stop.is_set, verbose)
             if who and not outcome.errors:  # a refused file leaves the project unchanged
                 store.add_annotator(who)
     except KeyboardInterrupt:  # a second Ctrl+C: the open transaction rolled back

@@ -96,11 +96,13 @@ def _first_line_is_dataset(path: Path) -> bool:
 def import_files(store, paths: Iterable[Path], annotator: Annotator | None = None,
                  rules: Iterable[str] | None = None,
                  progress: Callable[[int, int, int], None] | None = None,
-                 cancelled: Callable[[], bool] = lambda: False) -> ImportOutcome:
+                 cancelled: Callable[[], bool] = lambda: False,
+                 verbose: bool = False) -> ImportOutcome:
     """Import every path by its kind; one file's failure does not stop the others.
     ``progress(done, total, documents)`` follows each file (datasets first, then texts);
     ``cancelled()`` is asked between files: each file is all-or-nothing, and the text files
-    read so far are kept, whole (see :func:`annotator.project.import_paths`)."""
+    read so far are kept, whole (see :func:`annotator.project.import_paths`). Many text
+    documents are counted, not listed, in the lines unless ``verbose``."""
     found = _expand(paths)
     outcome = ImportOutcome(total=len(found))
     step = progress or (lambda *_: None)
@@ -122,7 +124,7 @@ def import_files(store, paths: Iterable[Path], annotator: Annotator | None = Non
         outcome.done += 1
         step(outcome.done, outcome.total, outcome.documents)
     if texts and not outcome.cancelled:
-        _import_texts(store, texts, rules, annotator, outcome, progress, cancelled)
+        _import_texts(store, texts, rules, annotator, outcome, progress, cancelled, verbose)
     return outcome  # a cancel is said by the caller, from outcome.cancelled
 
 
@@ -135,13 +137,13 @@ def _kind(path: Path) -> str:
 
 def _import_texts(store, texts: list[Path], rules, annotator: Annotator | None,
                   outcome: ImportOutcome, progress: Callable[[int, int, int], None] | None,
-                  cancelled: Callable[[], bool]) -> None:
+                  cancelled: Callable[[], bool], verbose: bool = False) -> None:
     done, documents = outcome.done, outcome.documents
     step = (lambda files, docs: progress(done + files, outcome.total, documents + docs)
             ) if progress else None
     report = import_paths(store, texts, rules, step,
                           imported_by=annotator.id if annotator else None, cancelled=cancelled)
-    outcome.lines += [ln for ln in report.lines() if not ln.startswith("error")]
+    outcome.lines += [ln for ln in report.lines(verbose) if not ln.startswith("error")]
     outcome.lines.append(f"texts: {len(report.added)} imported, {len(report.duplicates)} "
                          f"already present, {len(report.errors)} refused")
     outcome.errors += report.errors
