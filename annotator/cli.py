@@ -12,8 +12,10 @@ import click
 
 from annotator import __version__
 from annotator.core.annotation import Annotator
+from annotator.core.document import human_date
 from annotator.core.errors import AnnotatorError
 from annotator.core.tagset import load_tagset
+from annotator.ingest.metadata import short_title
 from annotator.ingest.rules import RULE_NAMES, RULES
 from annotator.interchange import import_files
 from annotator.project import LIST_AT_MOST, create_project
@@ -195,9 +197,11 @@ def docs(project: Path, as_json: bool) -> None:
     if as_json:
         emit_json([r.to_dict() for r in rows])
         return
-    for i, r in enumerate(rows, 1):
-        click.echo(f"{i:>3}  {r.id}  {r.date or '-':<10}  {r.script:<7}  {r.status:<11}  "
-                   f"{r.annotations:>4}  {r.source or '-'}  {r.title}")
+    dates = [human_date(r.date) or "-" for r in rows]
+    width = max(map(len, dates), default=0)
+    for i, (r, date) in enumerate(zip(rows, dates, strict=True), 1):
+        click.echo(f"{i:>3}  {r.id}  {date:<{width}}  {r.script:<7}  {r.status:<11}  "
+                   f"{r.annotations:>4}  {r.source or '-'}  {short_title(r.title)}")
 
 
 @cli.command()
@@ -220,7 +224,8 @@ def show(project: Path, doc: str, cleaning: bool, as_json: bool) -> None:
         data["cleaning"] = list(d.cleaning) if cleaning else len(d.cleaning)
         emit_json(data)
         return
-    click.echo(f"# {d.title}\n# id {d.id}  date {d.date or '-'}  source {d.source or '-'}  "
+    click.echo(f"# {d.title}\n# id {d.id}  date {human_date(d.date) or '-'}  "
+               f"source {d.source or '-'}  "
                f"script {d.script} ({', '.join(d.languages)})  from {d.origin}\n")
     click.echo(d.text)
     if cleaning:
