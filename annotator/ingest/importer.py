@@ -26,6 +26,7 @@ from annotator.ingest.clean import clean
 from annotator.ingest.decode import decode_bytes
 from annotator.ingest.limits import MAX_BYTES as MAX_BYTES  # the import limit
 from annotator.ingest.metadata import extract, short_title
+from annotator.ingest.rules import RULE_NAMES
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -38,11 +39,14 @@ _TEI_ROOT = re.compile(r"<(TEI|teiCorpus)[\s>/]")
 def build_document(original: str, origin: str, rules: Iterable[str] | None,
                    hints: dict | None = None, **stored) -> Document:
     """Clean ``original`` and make a :class:`Document`; ``hints`` (e.g. an HTML title) win
-    over what is read from the text; ``stored`` fills raw/encoding."""
+    over what is read from the text; ``stored`` fills raw/encoding. The metadata is read
+    as every rule cleans the text, whichever rules clean the document's text: switching a
+    rule off keeps what it removes, it does not hide what the text says."""
     cleaned = clean(original, rules)
     if not cleaned.text.strip():
         raise InputError(origin, "no text left after cleaning")
-    found = extract(cleaned.text, cleaned.log)
+    every = cleaned if set(cleaned.rules) == set(RULE_NAMES) else clean(original)
+    found = extract(every.text, every.log)
     found.update({k: v for k, v in (hints or {}).items() if v})
     runs = zh.paragraph_languages(cleaned.text)
     script, languages = zh.document_languages(runs)

@@ -60,8 +60,14 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def find_date(text: str, removed: str) -> tuple[str | None, str | None]:
-    """``(date, basis)``: ISO ``YYYY-MM-DD``, or ``--MM-DD`` when only a dateline gives it."""
+def find_date(text: str, removed: str, byline: str = "") -> tuple[str | None, str | None]:
+    """``(date, basis)``: ISO ``YYYY-MM-DD``, or ``--MM-DD`` when only a dateline gives it.
+    A full date that a byline states (``byline``: the lines the byline rule took out, e.g.
+    ``2018年05月22日 20:31 来源：新华网``) wins over everything else."""
+    for pattern in (ISO_DATE, ZH_DATE):
+        for m in pattern.finditer(byline):
+            if (date := _iso(*map(int, m.groups()))):
+                return date, "byline"
     head = removed + "\n" + text[:300]
     for m in ISO_DATE.finditer(head):
         if (date := _iso(*map(int, m.groups()))):
@@ -69,7 +75,7 @@ def find_date(text: str, removed: str) -> tuple[str | None, str | None]:
     partial = None
     if (line := dateline(text)):
         month, day = int(line["month"]), int(line["day"])
-        year = re.search(rf"(\d{{4}})年{month}月", text)
+        year = re.search(rf"(\d{{4}})年0?{month}月", text)
         if year and (date := _iso(int(year[1]), month, day)):
             return date, "dateline"
         partial = f"--{month:02d}-{day:02d}"
@@ -94,11 +100,14 @@ def _date_in_text(text: str) -> tuple[str | None, str | None]:
 
 
 def find_source(text: str, removed: str) -> str | None:
+    """The source a byline names (来源：新华网), else the agency of the dateline, else the
+    owner a copyright notice names."""
+    if (m := SOURCE_LABEL.search(removed)):
+        return m[1]
     if (m := dateline(text)):
         return m["agency"]
-    for pattern in (SOURCE_LABEL, COPYRIGHT_OWNER):
-        if (m := pattern.search(removed)):
-            return m[1]
+    if (m := COPYRIGHT_OWNER.search(removed)):
+        return m[1]
     return None
 
 
@@ -169,13 +178,17 @@ def extract(text: str, log: Iterable[LogEntry]) -> dict:
     """Metadata for a cleaned text; keys with no finding are left out."""
     log = list(log)
     scraped = removed_text(log, ("site-boilerplate", "scrape-crumbs", "byline"))
-    date, basis = find_date(text, scraped)
+    bylines = removed_text(log, ("byline",))
+    date, basis = find_date(text, scraped, bylines)
+    source = find_source(text, scraped)
+    agency = m["agency"] if (m := dateline(text)) else None
     found = {
         "title": find_title(text),
         "date": date,
         "date_basis": basis,
-        "source": find_source(text, scraped),
+        "source": source,
+        "agency": agency if agency != source else None,  # 新华社, for a 来源：新华网 page
         "place": find_place(text),
-        "author": (m[1] if (m := AUTHOR.search(removed_text(log, ("byline",)))) else None),
+        "author": (m[1] if (m := AUTHOR.search(bylines)) else None),
     }
     return {k: v for k, v in found.items() if v}

@@ -148,3 +148,26 @@ def test_characters_xml_cannot_carry_go_with_a_log_that_restores_them(rules):
 def test_control_characters_is_required():
     assert clean("a\x02b", rules=[]).text == "ab"
     assert "control-characters" not in [r.name for r in RULES if not r.required]
+
+
+def found_by(cleaned, rule: str) -> list[str]:
+    return [e.removed.strip() for e in cleaned.log if e.rule == rule and e.removed.strip()]
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_skipping_scrape_crumbs_changes_nothing_the_other_rules_find(n):
+    original = seed(n)
+    every = clean(original)
+    kept = clean(original, [r for r in RULE_NAMES if r != "scrape-crumbs"])
+    for rule in ("image-placeholder", "byline", "site-menu", "site-boilerplate"):
+        assert found_by(kept, rule) == found_by(every, rule), rule
+    assert restore(kept.text, kept.log) == original
+    assert found_by(kept, "scrape-crumbs") == []
+
+
+def test_a_notice_between_crumbs_goes_and_the_crumbs_stay():
+    cleaned = clean(seed(2), [r for r in RULE_NAMES if r != "scrape-crumbs"])
+    assert "版权作品" not in cleaned.text
+    assert "研究员) 1756832722602175683272260211[]{\"email\"" in cleaned.text
+    assert found_by(cleaned, "site-boilerplate") == [
+        "环球网版权作品,未经书面授权,严禁转载或镜像,违者将被追究法律责任。责编:赵建东环球时报"]

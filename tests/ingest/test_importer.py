@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from annotator.core.document import unsafe_char
 from annotator.core.errors import InputError
-from annotator.ingest.importer import documents_from_file, read_paths
+from annotator.ingest.importer import build_document, documents_from_file, read_paths
 from annotator.ingest.metadata import TITLE_LONGEST
+from annotator.ingest.rules import RULE_NAMES
 from annotator.ingest.tracked import LogEntry, restore
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -223,3 +224,18 @@ def test_no_title_is_longer_than_the_limit_whatever_the_file_says(tmp_path):
     for doc in docs:
         assert 10 <= len(doc.title) <= TITLE_LONGEST, doc.origin
         assert doc.title.startswith("上海合作组织成员国安全会议秘书会议在北京举行"), doc.title
+
+
+@pytest.mark.parametrize("n", range(5))
+@pytest.mark.parametrize("skipped", [["scrape-crumbs"], ["byline", "site-boilerplate"],
+                                     list(RULE_NAMES)], ids=["crumbs", "bylines", "all"])
+def test_skipping_rules_changes_no_metadata(n, skipped):
+    every = build_document(seed(n), f"seed{n}.txt", None)
+    fewer = build_document(seed(n), f"seed{n}.txt", [r for r in RULE_NAMES if r not in skipped])
+    assert (fewer.title, fewer.date, fewer.source) == (every.title, every.date, every.source)
+    assert read_from(fewer) == read_from(every)
+
+
+def read_from(doc) -> dict:
+    """The metadata read from the text (not how it was cleaned)."""
+    return {k: v for k, v in doc.metadata.items() if k not in ("cleaning_rules", "paragraphs")}

@@ -69,3 +69,44 @@ def test_a_huge_first_line_gives_a_short_title():
     assert title and len(title) <= 41
     english = find_title("The security council secretaries met in Beijing " * 50_000)
     assert english and len(english) <= 41 and english.startswith("The security council")
+
+
+TITLE = "上合组织成员国安全会议秘书第十三次会议在北京举行"
+BODY = "新华社北京5月22日电 上海合作组织成员国安全会议秘书第十三次会议22日在北京举行。会议由中方主持。"
+
+
+@pytest.mark.parametrize("byline, more", [
+    ("2018年05月22日 20:31 来源：新华网", {}),
+    ("2018年5月22日 星期二 20:31:05  来源: 新华网  作者：张三", {"author": "张三"}),
+    ("2018-05-22 20:31 来源：新华网 编辑：李四", {}),
+    ("发布时间：2018-05-22 20:31 来源：新华网", {}),
+    ("来源：新华网 2018年05月22日", {}),
+    ("2018年05月22日20时31分 信息来源：新华网", {}),
+])
+def test_a_stated_full_date_wins_over_a_year_less_dateline(byline, more):
+    cleaned = clean(f"{TITLE}\n{byline}\n{BODY}\n")
+    assert cleaned.text == f"{TITLE}\n{BODY}"
+    assert [e.removed.strip() for e in cleaned.log if e.rule == "byline"] == [byline]
+    assert extract(cleaned.text, cleaned.log) == {
+        "title": TITLE, "date": "2018-05-22", "date_basis": "byline", "source": "新华网",
+        "agency": "新华社", "place": "北京", **more}
+
+
+def test_a_dateline_alone_still_gives_a_year_less_date():
+    cleaned = clean(f"{TITLE}\n{BODY}")
+    found = extract(cleaned.text, cleaned.log)
+    assert (found["date"], found["date_basis"]) == ("--05-22", "dateline (year not stated)")
+    assert found["source"] == "新华社" and "agency" not in found
+    year = clean(f"{TITLE}\n{BODY}2018年05月21日至22日举行。")
+    assert extract(year.text, year.log)["date"] == "2018-05-22"
+
+
+@pytest.mark.parametrize("line", [
+    "2018年5月22日,上合组织成员国在北京举行会议。",  # a sentence that starts with a date
+    "2018年5月22日",  # a date alone (a notice's signature date): not taken for a byline
+    "来源于各成员国的情报显示,威胁正在上升。",
+    "10:00 会议开始",
+])
+def test_text_that_only_looks_like_a_byline_stays(line):
+    text = f"{TITLE}\n{line}\n{BODY}"
+    assert clean(text).text == text
