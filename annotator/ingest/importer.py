@@ -103,6 +103,10 @@ def documents_from_file(path: Path, rules: Iterable[str] | None = None) -> list[
 
 def _from_html(path: Path, source: str, encoding: str, rules) -> Document:
     article = html_extract.extract_html(source, str(path))
+    if html_extract.menu_only(article.paragraphs):
+        sample = " ".join(article.paragraphs)
+        raise InputError(path, "no article text found in HTML, only menu items and labels ("
+                               f"{sample[:40]}{'…' if len(sample) > 40 else ''})")
     hints = {"title": article.title, "date": article.date, "source": article.source}
     doc = build_document("\n".join(article.paragraphs), str(path), rules, hints,
                          raw=source, encoding=encoding)

@@ -239,3 +239,42 @@ def test_skipping_rules_changes_no_metadata(n, skipped):
 def read_from(doc) -> dict:
     """The metadata read from the text (not how it was cleaned)."""
     return {k: v for k, v in doc.metadata.items() if k not in ("cleaning_rules", "paragraphs")}
+
+
+MENU_PAGES = {
+    "portal": """<!DOCTYPE html><html><head><meta charset="utf-8"><title>新华网_让新闻离你更近
+</title></head><body>
+<div class="top"><span>首页</span> <span>时政</span> <span>国际</span> <span>财经</span>
+<span>军事</span> <span>体育</span></div>
+<div class="links"><a href="/1">上合组织峰会在青岛举行</a><br><a href="/2">国防部长会议在北京举行
+</a><br><a href="/3">联合反恐演习圆满结束</a></div>
+<div class="bottom">关于我们 | 联系我们 | 网站地图 | 广告服务</div></body></html>""",
+    "cells": """<html><head><title>频道首页</title></head><body><table><tr><td>首页</td>
+<td>新闻中心</td><td>政务公开</td><td>办事服务</td><td>互动交流</td></tr></table>
+<ul><li>首页</li><li>国际</li><li>国内</li><li>军事</li></ul></body></html>""",
+    "not found": """<html><head><title>页面不存在</title></head><body><h1>404</h1>
+<p>首页 | 国际 | 军事 | 财经 | 体育 | 娱乐 | 科技</p><p>当前位置：首页 &gt; 正文</p></body></html>""",
+    "english": """<html><body><div>Home | News | World | Business | Sports</div>
+<div>About Us  Contact  Site Map</div></body></html>""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MENU_PAGES))
+def test_a_page_of_menus_only_is_refused_not_imported(tmp_path, name):
+    path = tmp_path / "page.html"
+    path.write_text(MENU_PAGES[name], encoding="utf-8")
+    with pytest.raises(InputError, match="no article text found in HTML") as info:
+        documents_from_file(path)
+    assert str(info.value).startswith(f"{path}: ") and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("body", [
+    "<p>会议举行。</p>",
+    "<p>The ministers met in Beijing on Tuesday</p>",
+    "<div>首页 国际 军事</div><p>上海合作组织成员国安全会议秘书第十三次会议在北京举行</p>",
+])
+def test_a_page_with_a_little_real_text_is_imported(tmp_path, body):
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    [doc] = documents_from_file(path)
+    assert doc.text
