@@ -16,7 +16,7 @@ from annotator.core.document import human_date
 from annotator.core.errors import AnnotatorError
 from annotator.core.tagset import load_tagset
 from annotator.ingest.metadata import short_title
-from annotator.ingest.rules import RULE_NAMES, RULES
+from annotator.ingest.rules import RULE_NAMES, RULES, check_skippable
 from annotator.interchange import import_files
 from annotator.project import LIST_AT_MOST, create_project
 from annotator.store import Store
@@ -111,12 +111,24 @@ def init(project: Path, tagset_file: Path | None, no_seeds: bool) -> None:
         click.echo(f"created {project} with {len(report.added)} documents")
 
 
+def _skippable(ctx: click.Context, param: click.Parameter, names: tuple[str, ...]
+               ) -> tuple[str, ...]:
+    """Refuse to skip a required rule (``--skip-rule nfc``) instead of running it anyway."""
+    try:
+        check_skippable(names)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+    return names
+
+
 @cli.command("import")
 @click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--no-clean", is_flag=True,
-              help="Only normalise line ends and Unicode (NFC); keep everything else.")
+              help="Only the required rules (line ends, control characters, Unicode NFC); "
+                   "keep everything else.")
 @click.option("--skip-rule", "skip", multiple=True, type=click.Choice(RULE_NAMES),
+              callback=_skippable,
               help=f"Switch off one cleaning rule (repeatable): {RULE_HELP}.")
 @click.option("--annotator", "annotator_name", help="Record who imported the documents.")
 @click.option("--progress/--no-progress", "show_progress", default=None,

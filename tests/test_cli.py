@@ -206,3 +206,17 @@ def test_docs_never_prints_a_whole_text_for_a_title(tmp_path):
     [row] = run("docs", path).output.splitlines()
     assert len(row) < 200 and row.endswith("上合组织安全合作。上合组织安全合作")
 
+
+
+@pytest.mark.parametrize("rule", ["nfc", "line-endings", "control-characters"])
+def test_a_required_rule_cannot_be_skipped(tmp_path, rule):
+    path = tmp_path / "p.db"
+    assert run("init", path, "--no-seeds").exit_code == 0
+    src = tmp_path / "a.txt"
+    src.write_text("Cafe\u0301\r\n上合组织举行会议。", encoding="utf-8")
+    result = run("import", path, src, "--skip-rule", "pinyin", "--skip-rule", rule)
+    assert result.exit_code == 2
+    assert f"'{rule}' is required" in result.output and "cannot be skipped" in result.output
+    assert json.loads(run("docs", path, "--json").output) == []
+    unknown = run("import", path, src, "--skip-rule", "no-such-rule")
+    assert unknown.exit_code == 2 and "no-such-rule" in unknown.output

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from annotator.ingest import noise
@@ -174,3 +174,17 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULE_NAMES = tuple(r.name for r in RULES)
+
+
+def check_skippable(names: Iterable[str]) -> None:
+    """``ValueError`` naming the first of ``names`` that cannot be switched off: a rule that
+    does not exist, or a required one (offsets are defined over what they make)."""
+    required = {r.name for r in RULES if r.required}
+    for name in names:
+        if name not in RULE_NAMES:
+            raise ValueError(f"unknown cleaning rule '{name}'; known: {', '.join(RULE_NAMES)}")
+        if name in required:
+            raise ValueError(f"'{name}' is required and cannot be skipped: offsets count "
+                             "characters of the canonical text, which is NFC, has \\n line "
+                             "ends and holds nothing XML cannot carry")
+
