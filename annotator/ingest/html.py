@@ -17,7 +17,7 @@ from lxml import etree
 from annotator.core.errors import InputError
 from annotator.ingest.limits import MAX_HTML_TAGS
 
-__all__ = ["HtmlArticle", "extract_html", "looks_like_html", "menu_only"]
+__all__ = ["HtmlArticle", "extract_html", "looks_like_html"]
 
 
 @dataclass(frozen=True)
@@ -88,27 +88,6 @@ _DATE = re.compile(
 _SOURCE_PREFIX = re.compile(r"^(?:来源|來源|source)\s*[:：]\s*", re.I)
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.I)
 _HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|table|td|li|body|head|title|meta|span)[\s/>]", re.I)
-
-
-_RUNNING = re.compile(r"[。！？；，、!?;]|[.,:](?=\s|$)")  # punctuation of sentences
-_ITEMS = re.compile(r"[\s|｜/·•>›»]+")
-_LONGEST_ITEM = 10  # menu items and labels are shorter (a headline is not)
-_FUNCTION_WORDS = _wordset("a an and at by for in is of on the to was were with")
-
-
-def menu_only(paragraphs: tuple[str, ...] | list[str]) -> bool:
-    """True when no paragraph reads as running text: none has the punctuation of a sentence
-    or an item longer than a menu's, or an English phrase of four words or more with a
-    function word ("of", "the" …): a page of menus, links and labels, not an article."""
-    for paragraph in paragraphs:
-        if _RUNNING.search(paragraph):
-            return False
-        items = [i for i in _ITEMS.split(paragraph) if i]
-        if any(len(i) > _LONGEST_ITEM for i in items):
-            return False
-        if len(items) >= 4 and _FUNCTION_WORDS.intersection(map(str.lower, items)):
-            return False
-    return True
 
 
 def looks_like_html(text: str) -> bool:

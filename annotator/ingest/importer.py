@@ -21,7 +21,7 @@ from annotator import zh
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError
 from annotator.ingest import html as html_extract
-from annotator.ingest import limits, parallel
+from annotator.ingest import limits, noise, parallel
 from annotator.ingest.clean import clean
 from annotator.ingest.decode import decode_bytes
 from annotator.ingest.limits import MAX_BYTES as MAX_BYTES  # the import limit
@@ -103,7 +103,7 @@ def documents_from_file(path: Path, rules: Iterable[str] | None = None) -> list[
 
 def _from_html(path: Path, source: str, encoding: str, rules) -> Document:
     article = html_extract.extract_html(source, str(path))
-    if html_extract.menu_only(article.paragraphs):
+    if noise.menu_only(article.paragraphs):
         sample = " ".join(article.paragraphs)
         raise InputError(path, "no article text found in HTML, only menu items and labels ("
                                f"{sample[:40]}{'…' if len(sample) > 40 else ''})")

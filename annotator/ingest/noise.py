@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from annotator.ingest.tracked import Edit
@@ -197,6 +197,26 @@ def site_menu(line: str) -> str | None:
     }:
         return "site menu"
     return None
+
+
+_RUNNING = re.compile(r"[。！？；，、!?;]|[.,:](?=\s|$)")  # punctuation of sentences
+_ITEMS = re.compile(r"[\s|｜/·•>›»]+")
+_LONGEST_ITEM = 10  # menu items and labels are shorter (a headline is not)
+
+
+def menu_only(paragraphs: Iterable[str]) -> bool:
+    """True when no paragraph reads as running text: none has the punctuation of a sentence
+    or an item longer than a menu's, or an English phrase of four words or more with a
+    function word ("of", "the" …): a page of menus, links and labels, not an article."""
+    for paragraph in paragraphs:
+        if _RUNNING.search(paragraph):
+            return False
+        items = [i for i in _ITEMS.split(paragraph) if i]
+        if any(len(i) > _LONGEST_ITEM for i in items):
+            return False
+        if len(items) >= 4 and _FUNCTION_WORDS.intersection(map(str.lower, items)):
+            return False
+    return True
 
 
 # --- page boilerplate ------------------------------------------------------------------
