@@ -187,4 +187,3 @@ def check_skippable(names: Iterable[str]) -> None:
             raise ValueError(f"'{name}' is required and cannot be skipped: offsets count "
                              "characters of the canonical text, which is NFC, has \\n line "
                              "ends and holds nothing XML cannot carry")
-
