@@ -12,11 +12,13 @@ import click
 
 from annotator import __version__
 from annotator.core.annotation import Annotator
+from annotator.core.document import human_date
 from annotator.core.errors import AnnotatorError
 from annotator.core.tagset import load_tagset
-from annotator.ingest.rules import RULE_NAMES, RULES
+from annotator.ingest.metadata import short_title
+from annotator.ingest.rules import RULE_NAMES, RULES, check_skippable
 from annotator.interchange import import_files
-from annotator.project import create_project
+from annotator.project import LIST_AT_MOST, create_project
 from annotator.store import Store
 
 RULE_HELP = "; ".join(f"{r.name}" for r in RULES if not r.required)
@@ -109,20 +111,35 @@ def init(project: Path, tagset_file: Path | None, no_seeds: bool) -> None:
         click.echo(f"created {project} with {len(report.added)} documents")
 
 
+def _skippable(ctx: click.Context, param: click.Parameter, names: tuple[str, ...]
+               ) -> tuple[str, ...]:
+    """Refuse to skip a required rule (``--skip-rule nfc``) instead of running it anyway."""
+    try:
+        check_skippable(names)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+    return names
+
+
 @cli.command("import")
 @click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--no-clean", is_flag=True,
-              help="Only normalise line ends and Unicode (NFC); keep everything else.")
+              help="Only the required rules (line ends, control characters, Unicode NFC); "
+                   "keep everything else.")
 @click.option("--skip-rule", "skip", multiple=True, type=click.Choice(RULE_NAMES),
+              callback=_skippable,
               help=f"Switch off one cleaning rule (repeatable): {RULE_HELP}.")
 @click.option("--annotator", "annotator_name", help="Record who imported the documents.")
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help="Progress line on stderr: files, documents, rate, time left (default: "
                    "when stderr is a terminal).")
+@click.option("--verbose", "-v", is_flag=True,
+              help=f"List every document imported or skipped (more than {LIST_AT_MOST} are "
+                   "otherwise counted in one line).")
 @fail_cleanly
 def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tuple[str, ...],
-               annotator_name: str | None, show_progress: bool | None) -> None:
+               annotator_name: str | None, show_progress: bool | None, verbose: bool) -> None:
     """Import into PROJECT, telling each file's kind by its content: texts (.txt in
     UTF-8/UTF-16/GB18030/Big5), HTML pages, JSON/JSONL records and folders of them, cleaned
     of scraping noise (see `show --cleaning`); our own JSON, JSONL and stand-off TEI
@@ -152,7 +169,7 @@ def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tup
     interrupted = False
     try:
         with for_writing(project, "import") as store, first_interrupt_cancels() as stop:
-            outcome = import_files(store, paths, who, rules, bar, stop.is_set)
+            outcome = import_files(store, paths, who, rules, bar, stop.is_set, verbose)
             if who and not outcome.errors:  # a refused file leaves the project unchanged
                 store.add_annotator(who)
     except KeyboardInterrupt:  # a second Ctrl+C: the open transaction rolled back
@@ -192,9 +209,11 @@ def docs(project: Path, as_json: bool) -> None:
     if as_json:
         emit_json([r.to_dict() for r in rows])
         return
-    for i, r in enumerate(rows, 1):
-        click.echo(f"{i:>3}  {r.id}  {r.date or '-':<10}  {r.script:<7}  {r.status:<11}  "
-                   f"{r.annotations:>4}  {r.source or '-'}  {r.title}")
+    dates = [human_date(r.date) or "-" for r in rows]
+    width = max(map(len, dates), default=0)
+    for i, (r, date) in enumerate(zip(rows, dates, strict=True), 1):
+        click.echo(f"{i:>3}  {r.id}  {date:<{width}}  {r.script:<7}  {r.status:<11}  "
+                   f"{r.annotations:>4}  {r.source or '-'}  {short_title(r.title)}")
 
 
 @cli.command()
@@ -217,7 +236,8 @@ def show(project: Path, doc: str, cleaning: bool, as_json: bool) -> None:
         data["cleaning"] = list(d.cleaning) if cleaning else len(d.cleaning)
         emit_json(data)
         return
-    click.echo(f"# {d.title}\n# id {d.id}  date {d.date or '-'}  source {d.source or '-'}  "
+    click.echo(f"# {d.title}\n# id {d.id}  date {human_date(d.date) or '-'}  "
+               f"source {d.source or '-'}  "
                f"script {d.script} ({', '.join(d.languages)})  from {d.origin}\n")
     click.echo(d.text)
     if cleaning:

@@ -34,6 +34,18 @@ def test_init_then_docs_json_lists_five_seeds(project):
     assert all(d["title"] and d["status"] == "todo" and d["annotations"] == 0 for d in docs)
 
 
+def test_docs_and_show_say_when_the_year_is_unknown(project):
+    rows = run("docs", project).output.splitlines()
+    assert "June 8, year unknown" in rows[0] and "--06-08" not in rows[0]
+    assert "2018-05-27" in rows[1]
+    dates = [row.index("2018-05-27") if "2018-05-27" in row else row.index("June") for row in
+             rows[:2]]
+    assert dates[0] == dates[1]  # the columns line up
+    head = run("show", project, "1").output.splitlines()[1]
+    assert "date June 8, year unknown " in head and "--06-08" not in head
+    assert json.loads(run("show", project, "1", "--json").output)["date"] == "--06-08"
+
+
 def test_show_seed_004_has_no_pinyin(project):
     result = run("show", project, "5")
     assert result.exit_code == 0
@@ -180,3 +192,31 @@ def test_writers_are_refused_while_a_window_edits_the_project(tmp_path):
         result = run("restore", path)
         assert result.exit_code == 1 and "already open for editing by Lin" in result.output
     assert run("import", path, text).exit_code == 0
+
+
+def test_docs_never_prints_a_whole_text_for_a_title(tmp_path):
+    from annotator.core.document import Document, document_id, text_sha256
+    from annotator.store import Store
+
+    path = tmp_path / "p.db"
+    assert run("init", path, "--no-seeds").exit_code == 0
+    text = "上合组织安全合作。" * 20_000
+    with Store.open(path) as store:  # as an older version, or another tool, stored it
+        store.add_documents([Document(document_id(text), text, text, text_sha256(text))])
+    [row] = run("docs", path).output.splitlines()
+    assert len(row) < 200 and row.endswith("上合组织安全合作。上合组织安全合作")
+
+
+
+@pytest.mark.parametrize("rule", ["nfc", "line-endings", "control-characters"])
+def test_a_required_rule_cannot_be_skipped(tmp_path, rule):
+    path = tmp_path / "p.db"
+    assert run("init", path, "--no-seeds").exit_code == 0
+    src = tmp_path / "a.txt"
+    src.write_text("Cafe\u0301\r\n上合组织举行会议。", encoding="utf-8")
+    result = run("import", path, src, "--skip-rule", "pinyin", "--skip-rule", rule)
+    assert result.exit_code == 2
+    assert f"'{rule}' is required" in result.output and "cannot be skipped" in result.output
+    assert json.loads(run("docs", path, "--json").output) == []
+    unknown = run("import", path, src, "--skip-rule", "no-such-rule")
+    assert unknown.exit_code == 2 and "no-such-rule" in unknown.output
