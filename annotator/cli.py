@@ -29,10 +29,8 @@ def fail_cleanly(fn: Callable) -> Callable:
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except AnnotatorError as e:
+        except AnnotatorError as e:  # NotFoundError included: "PROJECT: no such document: X"
             raise click.ClickException(str(e)) from None
-        except KeyError as e:
-            raise click.ClickException(f"no such document: {e.args[0]}") from None
 
     return wrapper
 

@@ -60,7 +60,20 @@ def test_show_json_and_unknown_document(project):
     data = json.loads(run("show", project, "4", "--json").output)
     assert data["source"] == "新华社" and data["metadata"]["place"] == "北京"
     result = run("show", project, "zzzz")
-    assert result.exit_code == 1 and "no such document: zzzz" in result.output
+    assert result.exit_code == 1
+    assert result.output == f"Error: {project}: no such document: zzzz\n"
+
+
+def test_a_key_error_from_a_bug_is_not_reported_as_a_missing_document(project, monkeypatch):
+    from annotator.store import Store
+
+    def broken(self, doc_id):
+        raise KeyError("tagset")  # a programming error, not a user's mistake
+
+    monkeypatch.setattr(Store, "document", broken)
+    result = run("show", project, "1")
+    assert "no such document" not in result.output
+    assert isinstance(result.exception, KeyError)
 
 
 def test_tagset_json_and_load_errors(project, tmp_path):

@@ -7,7 +7,7 @@ import pytest
 
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.document import Document, document_id, text_sha256
-from annotator.core.errors import ProjectError
+from annotator.core.errors import NotFoundError, ProjectError
 from annotator.store import Store
 from annotator.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
@@ -139,8 +139,10 @@ def test_status_and_annotation_counts(fresh_store):
     assert (summary.status, summary.annotations) == ("in_progress", 1)
     with pytest.raises(sqlite3.IntegrityError):
         fresh_store.set_status(doc.id, "finished")
-    with pytest.raises(KeyError):
+    with pytest.raises(NotFoundError, match="no such document: nope"):
         fresh_store.set_status("nope", "done")
+    with pytest.raises(NotFoundError, match="no such document: nope"):
+        fresh_store.set_review_status("nope", "reviewed")
 
 
 def test_resolve_document_by_prefix_and_number(fresh_store):
@@ -148,8 +150,20 @@ def test_resolve_document_by_prefix_and_number(fresh_store):
     fresh_store.add_documents([a, b])
     assert fresh_store.resolve_document(b.id[:6]) == b.id
     assert fresh_store.resolve_document("1") == a.id
-    with pytest.raises(KeyError):
+    with pytest.raises(NotFoundError, match="no such document: zzz"):
         fresh_store.resolve_document("zzz")
+
+
+def test_a_missing_document_is_a_typed_error_naming_the_project(tmp_path):
+    path = tmp_path / "p.annotator"
+    with Store.open(path, create=True) as store:
+        for ask in (store.document, store.summary, store.resolve_document,
+                    store.document_data):
+            with pytest.raises(NotFoundError) as info:
+                ask("nope")
+            assert not isinstance(info.value, KeyError)  # not mistaken for a bug's KeyError
+            assert str(info.value) == f"{path}: no such document: nope"
+            assert (info.value.what, info.value.ref) == ("document", "nope")
 
 
 def test_integrity_of_fresh_project(tmp_path):

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from annotator.core.annotation import Annotator, now
 from annotator.core.document import Document, DocumentSummary
-from annotator.core.errors import ProjectError
+from annotator.core.errors import NotFoundError, ProjectError
 from annotator.core.tagset import Tagset, load_tagset_dict
 from annotator.store.base import StoreBase, dumps
 from annotator.store.search import index_documents
@@ -92,7 +92,7 @@ class DocumentsMixin(StoreBase):
     def document(self, doc_id: str) -> Document:
         row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
-            raise KeyError(doc_id)
+            raise self._no_document(doc_id)
         names = [d[0] for d in self.conn.execute("SELECT * FROM documents LIMIT 0").description]
         data = dict(zip(names, row, strict=True))
         for key in DOC_JSON:
@@ -122,7 +122,7 @@ class DocumentsMixin(StoreBase):
     def summary(self, doc_id: str) -> DocumentSummary:
         r = self.conn.execute(self._SUMMARY, (doc_id,)).fetchone()
         if r is None:
-            raise KeyError(doc_id)
+            raise self._no_document(doc_id)
         return _summary(r)
 
     def resolve_document(self, ref: str) -> str:
@@ -139,19 +139,24 @@ class DocumentsMixin(StoreBase):
                                  (ref,)).fetchall()
         if len(ref) >= 3 and len(rows) == 1:
             return rows[0][0]
-        raise KeyError(ref)
+        raise self._no_document(ref)
+
+    def _no_document(self, ref: str) -> NotFoundError:
+        return NotFoundError("document", ref, str(self.path or ":memory:"))
 
     def set_review_status(self, doc_id: str, status: str) -> None:
         with self.transaction():
-            self.conn.execute("UPDATE documents SET review_status = ? WHERE id = ?",
-                              (status, doc_id))
+            cur = self.conn.execute("UPDATE documents SET review_status = ? WHERE id = ?",
+                                    (status, doc_id))
+            if cur.rowcount != 1:
+                raise self._no_document(doc_id)
 
     def set_status(self, doc_id: str, status: str) -> None:
         with self.transaction():
             cur = self.conn.execute("UPDATE documents SET status = ?, modified = ? WHERE id = ?",
                                     (status, now(), doc_id))
             if cur.rowcount != 1:
-                raise KeyError(doc_id)
+                raise self._no_document(doc_id)
 
 
 def _summary(r) -> DocumentSummary:
