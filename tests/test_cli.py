@@ -193,3 +193,47 @@ def test_writers_are_refused_while_a_window_edits_the_project(tmp_path):
         result = run("restore", path)
         assert result.exit_code == 1 and "already open for editing by Lin" in result.output
     assert run("import", path, text).exit_code == 0
+
+
+@pytest.mark.parametrize(("args", "problem"), [
+    (["import"], "Missing argument 'PROJECT'"),
+    (["docs", "{project}", "--bogus"], "No such option '--bogus'"),
+    (["export", "{project}", "--format", "nope", "--out", "x.json"], "Invalid value for '--format'"),
+    (["docs", "{missing}"], "does not exist"),
+    (["nosuchcommand"], "No such command 'nosuchcommand'"),
+    (["agreement", "{project}", "--json", "--csv"], "choose one of --json and --csv"),
+    (["search", "{project}"], "give a QUERY"),
+])
+def test_usage_errors_are_one_line_and_exit_1(project, tmp_path, args, problem):
+    args = [a.format(project=project, missing=tmp_path / "missing.annotator") for a in args]
+    result = run(*args)
+    assert result.exit_code == 1, result.output
+    [line] = result.output.splitlines()
+    assert line.startswith("Error: ") and problem in line and "Usage:" not in line
+    assert "--help" in line  # where to read more
+
+
+def test_the_installed_command_reports_one_line_on_stderr(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("annotator")
+    done = subprocess.run([str(script), "export", str(tmp_path / "none.annotator")],
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and done.stdout == ""
+    [line] = done.stderr.splitlines()
+    assert line.startswith("Error: annotator export: ") and "Usage:" not in line
+
+
+def test_an_error_from_a_command_without_fail_cleanly_is_one_line(monkeypatch):
+    from annotator import cli as cli_module
+    from annotator.core.errors import ProjectError
+
+    def refuse(project):
+        raise ProjectError(f"{project}: no such project file")
+
+    monkeypatch.setattr(cli_module, "_open_window", refuse)
+    result = run("open", "nowhere.annotator")
+    assert result.exit_code == 1
+    assert result.output == "Error: nowhere.annotator: no such project file\n"
