@@ -17,13 +17,15 @@ from annotator.core.tagset import load_tagset
 from annotator.ingest.rules import RULE_NAMES, RULES
 from annotator.interchange import import_files
 from annotator.project import create_project
-from annotator.store import Store
+from annotator.store import Store, damage_of
 
 RULE_HELP = "; ".join(f"{r.name}" for r in RULES if not r.required)
 
 
 def fail_cleanly(fn: Callable) -> Callable:
-    """Turn our errors into a one-line message and exit status 1."""
+    """Turn our errors into a one-line message and exit status 1; so too SQLite meeting
+    damage in the PROJECT file that its check at opening did not see (pointing at the
+    latest backup, as a damaged file found at opening does)."""
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
@@ -31,6 +33,11 @@ def fail_cleanly(fn: Callable) -> Callable:
             return fn(*args, **kwargs)
         except AnnotatorError as e:  # NotFoundError included: "PROJECT: no such document: X"
             raise click.ClickException(str(e)) from None
+        except Exception as e:
+            project = kwargs.get("project")
+            if project is None or (damage := damage_of(e, project)) is None:
+                raise
+            raise click.ClickException(str(damage)) from None
 
     return wrapper
 

@@ -59,6 +59,28 @@ class DamagedError(ProjectError):
                          f"left untouched{offer}")
 
 
+def damaged(path: Path, problems: list[str]) -> DamagedError:
+    """The error for a damaged project file, offering its latest backup."""
+    from annotator.store.backups import latest
+
+    return DamagedError(path, problems, latest(path))
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether SQLite raised ``error`` because the file is damaged (corrupt, or not a
+    database although it starts like one)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return isinstance(error, sqlite3.DatabaseError) and (
+        name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+        or "malformed" in str(error) or "not a database" in str(error))
+
+
+def damage_of(error: BaseException, path: str | Path) -> DamagedError | None:
+    """For a caller outside the store (the command line): ``error`` as the one-line
+    :class:`DamagedError` pointing at the latest backup, or None if it is not damage."""
+    return damaged(Path(path), [str(error)]) if is_damage(error) else None
+
+
 class ReadOnlyError(ProjectError):
     """A write to a project opened read-only."""
 
@@ -147,9 +169,7 @@ class StoreBase:
     def _check_damage(self) -> None:
         problems = _problems(self.conn)
         if problems and self.path is not None:
-            from annotator.store.backups import latest
-
-            raise DamagedError(self.path, problems, latest(self.path))
+            raise damaged(self.path, problems)
 
     def _check_identity(self) -> None:
         where = self.path or ":memory:"
@@ -158,10 +178,8 @@ class StoreBase:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as e:
-            if "malformed" in str(e) and self.path is not None:
-                from annotator.store.backups import latest
-
-                raise DamagedError(self.path, [str(e)], latest(self.path)) from None
+            if is_damage(e) and self.path is not None:  # it starts like SQLite (_check_file)
+                raise damaged(self.path, [str(e)]) from None
             raise ProjectError(f"{where}: not an annotator project ({e})") from None
         if app_id != schema.APPLICATION_ID and (app_id != 0 or tables):
             raise ProjectError(f"{where}: not an annotator project (an SQLite file of "
@@ -287,20 +305,58 @@ def find_damage(path: Path) -> list[str]:
     return problems
 
 
+_SIDE_FILES = ("-wal", "-shm")
+
+
+class _Reader(sqlite3.Connection):
+    """A read-only connection that leaves no ``-wal``/``-shm`` it made. SQLite's read-only
+    access to a WAL project creates them (when the folder allows) and cannot remove them;
+    so when they were absent at opening, closing opens a plain connection that reads once
+    and closes: SQLite removes them then, as it always does when the last connection to a
+    file closes, and never while another program (a window) still uses them. The project
+    file's bytes and time stamp are left as they were."""
+
+    tidy: Path | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.tidy is not None:
+            path, self.tidy = self.tidy, None
+            _tidy(path)
+
+
+def _tidy(path: Path) -> None:
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=0.1)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # best effort: a later open and close removes them
+
+
 def _connect(path: Path, read_only: str) -> sqlite3.Connection:
-    """A connection; read-only ones use ``mode=ro``, or ``immutable=1`` where SQLite cannot
-    even create the WAL index (a read-only folder or medium)."""
+    """A connection; read-only ones use ``mode=ro`` (a :class:`_Reader`), or
+    ``immutable=1`` where SQLite cannot even create the WAL index (a read-only folder or
+    medium). A file SQLite finds damaged raises :class:`DamagedError`."""
     try:
         if not read_only:
             return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         uri = path.resolve().as_uri()
+        fresh = not any(path.with_name(path.name + s).exists() for s in _SIDE_FILES)
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
-                               timeout=BUSY_TIMEOUT_S)
+                               timeout=BUSY_TIMEOUT_S, factory=_Reader)
+        conn.tidy = path if fresh else None
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
-        except sqlite3.OperationalError:
+        except sqlite3.DatabaseError as e:
             conn.close()
+            if is_damage(e):
+                raise damaged(path, [str(e)]) from None
+            if not isinstance(e, sqlite3.OperationalError):
+                raise
             return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
     except sqlite3.Error as e:
         raise ProjectError(f"{path}: cannot open: {e}") from None

@@ -32,6 +32,7 @@ from typing import Self
 from annotator.core.commands import Command
 from annotator.core.errors import AnnotatorError
 from annotator.core.tagset import load_tagset_dict
+from annotator.store.backups import latest
 from annotator.store.base import StoreBase, _check_file, _connect
 
 
@@ -51,6 +52,9 @@ class Problem:
 
 KINDS = ("integrity", "unreadable", "foreign-key", "orphan", "document", "span", "tagset",
          "tag", "journal")
+#: kinds that mean the file is not as annotator wrote it (a tagset problem is fixed by loading
+#: one): the report then points at the latest backup
+DAMAGE = frozenset(KINDS) - {"tagset", "tag"}
 
 
 #: what ``CheckReport.counts`` counts: key -> (one, many)
@@ -67,18 +71,29 @@ def _plural(n: int, names: tuple[str, str]) -> str:
 class CheckReport:
     problems: tuple[Problem, ...]
     counts: Mapping[str, int]  # what was looked at: documents, annotations, ...
+    project: str = ""
+    backup: str | None = None  # the latest backup, offered when the file is damaged
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def damaged(self) -> bool:
+        return any(p.kind in DAMAGE for p in self.problems)
 
     def summary(self) -> str:
         if self.ok:
             looked = ", ".join(_plural(n, COUNTED[key]) for key, n in self.counts.items())
             return f"ok: no problems in {looked}"
         kinds = Counter(p.kind for p in self.problems)
-        return (_plural(len(self.problems), ("problem", "problems")) + ": "
+        line = (_plural(len(self.problems), ("problem", "problems")) + ": "
                 + ", ".join(f"{n} {kind}" for kind, n in kinds.items()))
+        if not self.damaged:
+            return line
+        offer = (f"the latest backup is {self.backup} (annotator restore "
+                 f"{Path(self.project).name})" if self.backup else "there is no backup")
+        return f"{line}; the project file is damaged: {offer}"
 
     def lines(self) -> list[str]:
         """One line per problem, then the summary."""
@@ -86,7 +101,8 @@ class CheckReport:
 
     def to_dict(self) -> dict:
         return {"ok": self.ok, "summary": self.summary(), "counts": dict(self.counts),
-                "problems": [p.to_dict() for p in self.problems]}
+                "problems": [p.to_dict() for p in self.problems],
+                "backup": self.backup if self.damaged else None}
 
 
 # --- the pure half: rows in, problems out ---------------------------------------------------
@@ -240,7 +256,9 @@ class CheckMixin(StoreBase):
                 problems.extend(section(counts))
             except sqlite3.DatabaseError as e:
                 problems.append(Problem(kind, f"cannot finish {name}: {e}"))
-        return CheckReport(tuple(problems), counts)
+        backup = latest(self.path) if problems and self.path is not None else None
+        return CheckReport(tuple(problems), counts, str(self.path or ":memory:"),
+                           str(backup) if backup else None)
 
     def _has_table(self, name: str) -> bool:
         return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
