@@ -114,19 +114,28 @@ def test_transaction_is_all_or_nothing(fresh_store):
 
 def test_add_documents_batch_rolls_back_whole(fresh_store, monkeypatch):
     docs = [make_doc("一"), make_doc("二"), make_doc("三")]
-    real = fresh_store._insert_document
-    calls = []
+    real = fresh_store._insert_documents
 
-    def flaky(doc, position):
-        calls.append(doc)
-        if len(calls) == 3:
-            raise sqlite3.OperationalError("disk I/O error")
-        real(doc, position)
+    def flaky(rows):
+        real(rows[:2])  # the disk fails on the third row
+        raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(fresh_store, "_insert_document", flaky)
+    monkeypatch.setattr(fresh_store, "_insert_documents", flaky)
     with pytest.raises(ProjectError, match="disk I/O error.*not stored"):
         fresh_store.add_documents(docs)
     assert fresh_store.documents() == []
+
+
+def test_add_documents_stores_a_text_once_within_a_batch_and_across_batches(fresh_store):
+    one, two = make_doc("一"), make_doc("二")
+    again = make_doc("一", title="again")
+    results = fresh_store.add_documents([one, two, again])
+    assert [dup for _, dup in results] == [None, None, one.id]
+    assert [dup for _, dup in fresh_store.add_documents([make_doc("二"), make_doc("三")])] \
+        == [two.id, None]
+    assert [(d.title, d.position) for d in fresh_store.documents()] == [
+        ("t", 0), ("t", 1), ("t", 2)]
+    assert fresh_store.document(one.id) == one
 
 
 def test_status_and_annotation_counts(fresh_store):

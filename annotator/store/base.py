@@ -93,7 +93,10 @@ class StoreBase:
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, read_only: str = ""):
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        # sqlite-utils over the same connection (bulk inserts, schema introspection); no
+        # plugins (they could register functions on our connection) and no
+        # recursive_triggers pragma (a setting of its own we do not need)
+        self.db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
         self.path = path
         self.read_only = read_only  # why the project is read-only ("" when it is not)
         self.checked = False  # SQLite's quick_check ran at open (see :func:`find_damage`)
