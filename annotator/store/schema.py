@@ -215,3 +215,16 @@ def create_views(conn: sqlite3.Connection) -> None:
 
 MIGRATIONS = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
+#: tables SQLite may lack (no trigram tokenizer before 3.34): never reported missing
+OPTIONAL_TABLES = ("search_trigrams",)
+
+
+def expected(version: int) -> sqlite3.Connection:
+    """An empty in-memory database at schema ``version``: what a project of that version
+    must contain (for ``annotator check``)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("BEGIN")
+    for migration in MIGRATIONS[:version]:
+        migration(conn)
+    conn.execute("COMMIT")
+    return conn
