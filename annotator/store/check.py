@@ -325,10 +325,6 @@ class CheckMixin(StoreBase):
             yield (f"made by an older annotator (schema {version}); opening it upgrades it "
                    f"to schema {schema.SCHEMA_VERSION}, after a backup")
 
-    def _has_table(self, name: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                                 "name = ?", (name,)).fetchone() is not None
-
     def _check_integrity(self, counts: dict[str, int]) -> Iterator[Problem]:
         yield from integrity_problems(r[0] for r in self.conn.execute("PRAGMA integrity_check"))
 
@@ -336,8 +332,9 @@ class CheckMixin(StoreBase):
         yield from foreign_key_problems(self.conn.execute("PRAGMA foreign_key_check"))
 
     def _check_orphans(self, counts: dict[str, int]) -> Iterator[Problem]:
+        tables = set(self.db.table_names())
         for table, query, message in ORPHAN_QUERIES:
-            if self._has_table(table):
+            if table in tables:
                 for row, missing in self.conn.execute(query):
                     yield Problem("orphan", message.format(row, missing))
         counts["review_decisions"] = self.conn.execute(
