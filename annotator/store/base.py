@@ -275,12 +275,9 @@ class StoreBase:
         self.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) "
                           "DO UPDATE SET value = excluded.value", (key, dumps(value)))
 
-    def _quick_check(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("PRAGMA quick_check") if r[0] != "ok"]
-
     def integrity(self) -> list[str]:
         """Problems found by SQLite's ``quick_check`` and the foreign-key check."""
-        problems = self._quick_check()
+        problems = _problems(self.conn)
         problems += [f"foreign key: {r}" for r in self.conn.execute("PRAGMA foreign_key_check")]
         return problems
 

@@ -155,9 +155,3 @@ else:
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
-
-def check_unlocked(project: Path) -> None:
-    """Raise :class:`LockedError` if a window is editing ``project`` (for writers that
-    cannot wait; they hold :class:`ProjectLock` themselves while they write)."""
-    with ProjectLock(project).acquire():
-        pass

@@ -17,7 +17,7 @@ from annotator.core.errors import ProjectError
 from annotator.core.session import Session
 from annotator.project import create_project
 from annotator.store import DamagedError, ReadOnlyError, Store, backups, location, schema
-from annotator.store.lock import LockedError, ProjectLock, check_unlocked
+from annotator.store.lock import LockedError, ProjectLock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -188,7 +188,7 @@ def test_a_second_editor_is_told_who_has_the_project(project):
         message = str(info.value)
         assert "Lin" in message and str(holder.pid) in message and str(project) in message
         with pytest.raises(LockedError):
-            check_unlocked(project)
+            ProjectLock(project).acquire()
     finally:
         holder.kill()
         holder.wait()
@@ -204,7 +204,8 @@ def test_the_lock_file_is_removed_when_released(project):
     with Store.open(project, lock="Lin"):
         assert lock_file.exists()
     assert not lock_file.exists()
-    check_unlocked(project)
+    with pytest.raises(LockedError), ProjectLock(project).acquire("Lin"):
+        ProjectLock(project).acquire("Chen")  # refused: the file stays for its holder
     assert not lock_file.exists()
     lock_file.write_text("")  # left by an older annotator: taken and removed
     with ProjectLock(project).acquire("Lin"):
