@@ -9,6 +9,7 @@ application's SQLite file, or a file that is not SQLite at all is refused untouc
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from annotator.store import location, schema
 from annotator.store.lock import ProjectLock
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+log = logging.getLogger(__name__)
 
 
 def _load_sqlite_utils():
@@ -205,14 +207,22 @@ class StoreBase:
             from annotator.store.backups import snapshot
 
             snapshot(self.conn, self.path, f"before-upgrade-v{version}")
+        notes = []
         with self.transaction():
             for number, migration in enumerate(schema.MIGRATIONS[version:], version + 1):
-                migration(self.conn)
+                if note := migration(self.conn):
+                    notes.append(note)
                 self.conn.execute(f"PRAGMA user_version={number}")
             self.conn.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
             self._set_meta("schema_migrated", now())
+        self.upgrade_notes = notes
+        for note in notes:  # stderr on the command line (logging's last resort)
+            log.warning("%s: %s", self.path or ":memory:", note)
 
     closed = False
+    #: what the upgrade at opening changed in the user's data, one line each (the window
+    #: shows them; ``annotator check`` shows them later from ``meta``)
+    upgrade_notes: list[str] = []  # noqa: RUF012 (replaced, never mutated)
 
     def close(self) -> None:
         self.conn.close()

@@ -38,7 +38,7 @@ from typing import Self
 from annotator.core.commands import Command
 from annotator.core.errors import AnnotatorError
 from annotator.core.tagset import load_tagset_dict
-from annotator.store import schema
+from annotator.store import schema, trim
 from annotator.store.backups import latest
 from annotator.store.base import StoreBase, _check_file, _connect, sqlite_utils
 
@@ -324,6 +324,16 @@ class CheckMixin(StoreBase):
         if version < schema.SCHEMA_VERSION:
             yield (f"made by an older annotator (schema {version}); opening it upgrades it "
                    f"to schema {schema.SCHEMA_VERSION}, after a backup")
+        if "meta" not in self.db.table_names():
+            return
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?",
+                                (trim.META_KEY,)).fetchone()
+        try:
+            record = json.loads(row[0]) if row else {}
+        except ValueError:
+            return
+        if isinstance(record, dict) and (line := trim.note(record)):
+            yield line
 
     def _check_integrity(self, counts: dict[str, int]) -> Iterator[Problem]:
         yield from integrity_problems(r[0] for r in self.conn.execute("PRAGMA integrity_check"))

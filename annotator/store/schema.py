@@ -213,7 +213,15 @@ def create_views(conn: sqlite3.Connection) -> None:
         db.create_view(name, sql, replace=True)
 
 
-MIGRATIONS = (_v1, _v2, _v3, _v4)
+def _v5(conn: sqlite3.Connection) -> str | None:
+    from annotator.store.trim import trim_spans
+
+    return trim_spans(conn)
+
+
+#: each takes a connection inside :meth:`StoreBase._migrate`'s transaction and may return
+#: a note for the user (what it changed in their data)
+MIGRATIONS = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: tables SQLite may lack (no trigram tokenizer before 3.34): never reported missing
 OPTIONAL_TABLES = ("search_trigrams",)
