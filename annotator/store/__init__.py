@@ -2,15 +2,9 @@
 
 from annotator.store.annotations import AnnotationsMixin
 from annotator.store.backups import BackupsMixin
-from annotator.store.base import (
-    SQLITE_MAGIC,
-    DamagedError,
-    ReadOnlyError,
-    StoreBase,
-    damage_of,
-    find_damage,
-)
+from annotator.store.base import SQLITE_MAGIC, ReadOnlyError, StoreBase, find_damage
 from annotator.store.check import CheckMixin
+from annotator.store.damage import DamagedError, damage_of
 from annotator.store.datasets import DatasetsMixin
 from annotator.store.documents import DocumentsMixin
 from annotator.store.search import SearchMixin

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from annotator.core.annotation import now
 from annotator.core.errors import ProjectError
-from annotator.store.base import DamagedError, StoreBase, _problems, damaged, is_damage
+from annotator.store.base import StoreBase
+from annotator.store.damage import DamagedError, damaged, is_damage, quick_check
 
 KEEP = 10
 _COMPANIONS = ("-wal", "-shm", "-journal")
@@ -142,7 +143,7 @@ def _copied(conn: sqlite3.Connection, copy: sqlite3.Connection) -> list[str]:
         if not is_damage(e):
             raise
         return [str(e)]
-    return _problems(copy)
+    return quick_check(copy)
 
 
 class BackupsMixin(StoreBase):

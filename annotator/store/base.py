@@ -20,6 +20,7 @@ from typing import Self
 from annotator.core.annotation import now
 from annotator.core.errors import ProjectError
 from annotator.store import location, schema
+from annotator.store.damage import damaged, is_damage, quick_check
 from annotator.store.lock import ProjectLock
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -47,40 +48,6 @@ sqlite_utils = _load_sqlite_utils()
 
 def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-class DamagedError(ProjectError):
-    """SQLite's checks found damage; the file was left untouched. ``backup``: the newest
-    backup, to offer instead."""
-
-    def __init__(self, path: Path, problems: list[str], backup: Path | None):
-        self.path, self.problems, self.backup = path, problems, backup
-        offer = (f"; the latest backup is {backup} (annotator restore {path.name})"
-                 if backup else "; there is no backup")
-        super().__init__(f"{path}: the project file is damaged ({problems[0][:120]}); it was "
-                         f"left untouched{offer}")
-
-
-def damaged(path: Path, problems: list[str]) -> DamagedError:
-    """The error for a damaged project file, offering its latest backup."""
-    from annotator.store.backups import latest
-
-    return DamagedError(path, problems, latest(path))
-
-
-def is_damage(error: BaseException) -> bool:
-    """Whether SQLite raised ``error`` because the file is damaged (corrupt, or not a
-    database although it starts like one)."""
-    name = getattr(error, "sqlite_errorname", "") or ""
-    return isinstance(error, sqlite3.DatabaseError) and (
-        name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
-        or "malformed" in str(error) or "not a database" in str(error))
-
-
-def damage_of(error: BaseException, path: str | Path) -> DamagedError | None:
-    """For a caller outside the store (the command line): ``error`` as the one-line
-    :class:`DamagedError` pointing at the latest backup, or None if it is not damage."""
-    return damaged(Path(path), [str(error)]) if is_damage(error) else None
 
 
 class ReadOnlyError(ProjectError):
@@ -172,7 +139,7 @@ class StoreBase:
         self._migrate()
 
     def _check_damage(self) -> None:
-        problems = _problems(self.conn)
+        problems = quick_check(self.conn)
         if problems and self.path is not None:
             raise damaged(self.path, problems)
 
@@ -287,16 +254,9 @@ class StoreBase:
 
     def integrity(self) -> list[str]:
         """Problems found by SQLite's ``quick_check`` and the foreign-key check."""
-        problems = _problems(self.conn)
+        problems = quick_check(self.conn)
         problems += [f"foreign key: {r}" for r in self.conn.execute("PRAGMA foreign_key_check")]
         return problems
-
-
-def _problems(conn: sqlite3.Connection) -> list[str]:
-    try:
-        return [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
-    except sqlite3.DatabaseError as e:
-        return [str(e)]
 
 
 def find_damage(path: Path) -> list[str]:
@@ -305,7 +265,7 @@ def find_damage(path: Path) -> list[str]:
     to show it sooner (0.5 s on a 500 MB project) and checks it on a worker thread."""
     conn = _connect(path, "checking")
     try:
-        problems = _problems(conn)
+        problems = quick_check(conn)
     finally:
         conn.close()
     if problems:
@@ -336,6 +296,8 @@ class _Reader(sqlite3.Connection):
 
 
 def _tidy(path: Path) -> None:
+    if not any(path.with_name(path.name + s).exists() for s in _SIDE_FILES):
+        return  # none were made (the folder is read-only)
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=0.1)
         try:
