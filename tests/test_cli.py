@@ -237,3 +237,19 @@ def test_an_error_from_a_command_without_fail_cleanly_is_one_line(monkeypatch):
     result = run("open", "nowhere.annotator")
     assert result.exit_code == 1
     assert result.output == "Error: nowhere.annotator: no such project file\n"
+
+
+def test_merging_a_project_without_a_tagset_is_one_line(tmp_path):
+    import sqlite3
+
+    path, other = tmp_path / "p.annotator", tmp_path / "other.annotator"
+    assert run("init", path).exit_code == 0 and run("init", other).exit_code == 0
+    conn = sqlite3.connect(other)
+    conn.execute("UPDATE tagsets SET active = 0")
+    conn.commit()
+    conn.close()
+    result = run("merge", path, other)
+    assert result.exit_code == 1, result.output
+    [line] = result.output.splitlines()
+    assert line.startswith(f"error: {other}: ") and line.endswith(
+        f"the project has no tagset; load one with `annotator tagset {other} --load FILE`")
