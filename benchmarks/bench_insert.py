@@ -5,11 +5,15 @@
 Each way inserts the same rows into a fresh project inside one ``Store.transaction()``
 (``insert_all`` joins it with a savepoint per chunk): spans and review decisions (small
 rows: the cost is Python's, per value) and documents of ~3,000 characters in batches of
-200 (the cost is SQLite's). Prints the median of the runs for each. The store uses
-``insert_all`` where it is about as fast (documents) and ``executemany`` where it is much
-slower (spans: ``insert_all`` passes every value through ``jsonify_if_needed`` and a
-savepoint per chunk of 111 rows, and 10,000 spans took about twice as long on the 2-core
-VM).
+200 (the cost is SQLite's). Prints the median of the runs for each.
+
+On the shared 2-core VM (runs swing a lot): spans 1.6-2.7 times as long with
+``insert_all`` (49-96 ms against 98-262 ms: it passes every value through
+``jsonify_if_needed``, with a savepoint per chunk of 111 rows), decisions 1.0-1.9 times,
+documents 1.0-1.4 times. So spans and decisions stay on ``executemany``; documents use
+``insert_all``, where the difference is a small share of an import (cleaning and indexing
+dominate) and the import of 10,000 files did not get slower (35-41 s, against 45 s before,
+under the same load).
 """
 
 from __future__ import annotations

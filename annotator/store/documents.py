@@ -81,8 +81,8 @@ class DocumentsMixin(StoreBase):
         return results
 
     def _insert_documents(self, rows: list[dict]) -> None:
-        """sqlite-utils' bulk insert (as fast as ``executemany`` for documents, measured by
-        ``benchmarks/bench_insert.py``), joining the caller's transaction."""
+        """sqlite-utils' bulk insert, joining the caller's transaction (for documents
+        close to ``executemany``; spans stay on it: ``benchmarks/bench_insert.py``)."""
         if rows:
             self.db["documents"].insert_all([list(rows[0]), *(tuple(r.values()) for r in rows)])
 
