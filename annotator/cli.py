@@ -19,22 +19,27 @@ from annotator.ingest.metadata import short_title
 from annotator.ingest.rules import RULE_NAMES, RULES, check_skippable
 from annotator.interchange import import_files
 from annotator.project import LIST_AT_MOST, create_project
-from annotator.store import Store
+from annotator.store import Store, damage_of
 
 RULE_HELP = "; ".join(f"{r.name}" for r in RULES if not r.required)
 
 
 def fail_cleanly(fn: Callable) -> Callable:
-    """Turn our errors into a one-line message and exit status 1."""
+    """Turn our errors into a one-line message and exit status 1; so too SQLite meeting
+    damage in the PROJECT file that its check at opening did not see (pointing at the
+    latest backup, as a damaged file found at opening does)."""
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except AnnotatorError as e:
+        except AnnotatorError as e:  # NotFoundError included: "PROJECT: no such document: X"
             raise click.ClickException(str(e)) from None
-        except KeyError as e:
-            raise click.ClickException(f"no such document: {e.args[0]}") from None
+        except Exception as e:
+            project = kwargs.get("project")
+            if project is None or (damage := damage_of(e, project)) is None:
+                raise
+            raise click.ClickException(str(damage)) from None
 
     return wrapper
 
@@ -60,7 +65,40 @@ def _open_window(project: Path | None) -> None:
     sys.exit(run(project))
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+def one_line(error: click.ClickException) -> str:
+    """An error as the one line the user sees: a usage error names the command and where
+    its help is, instead of click's usage block."""
+    message = " ".join(error.format_message().split())
+    if isinstance(error, click.UsageError) and error.ctx is not None:
+        path = error.ctx.command_path
+        message = f"{path}: {message.rstrip('.')} (see '{path} --help')"
+    return f"Error: {message}"
+
+
+class OneLineErrors(click.Group):
+    """The ``annotator`` group: every error, usage errors included, is one line on stderr
+    and exit status 1 (click prints a usage block and exits 2 for those)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
+             **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            status = super().main(args, prog_name, complete_var, False, **extra)
+        except click.ClickException as e:
+            click.echo(one_line(e), err=True)
+            sys.exit(1)
+        except AnnotatorError as e:  # from a command without @fail_cleanly
+            click.echo(one_line(click.ClickException(str(e))), err=True)
+            sys.exit(1)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+@click.group(name="annotator", cls=OneLineErrors, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context
 def cli(ctx: click.Context) -> None:

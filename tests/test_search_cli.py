@@ -84,7 +84,7 @@ def test_tag_without_query_lists_spans(project):
 
 def test_empty_query_without_filters_is_a_usage_error(project):
     result = run("search", project)
-    assert result.exit_code == 2 and "give a QUERY" in result.output
+    assert result.exit_code == 1 and "give a QUERY" in result.output
 
 
 def test_help_has_an_example():
