@@ -132,7 +132,7 @@ def test_a_cut_listing_says_how_many_there_are(project):
     result = CliRunner().invoke(cli, ["search", str(project), "安全", "--limit", "207"])
     assert result.stderr.startswith("207 of 208 matches shown")
     result = run("search", project, "安全", "--all", "--limit", 3)
-    assert result.exit_code == 2 and "--limit or --all" in result.output
+    assert result.exit_code == 1 and "--limit or --all" in result.output
 
 
 def test_json_says_the_total_and_whether_it_was_cut(project):
