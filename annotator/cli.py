@@ -12,27 +12,34 @@ import click
 
 from annotator import __version__
 from annotator.core.annotation import Annotator
+from annotator.core.document import human_date
 from annotator.core.errors import AnnotatorError
 from annotator.core.tagset import load_tagset
-from annotator.ingest.rules import RULE_NAMES, RULES
+from annotator.ingest.metadata import short_title
+from annotator.ingest.rules import RULE_NAMES, RULES, check_skippable
 from annotator.interchange import import_files
-from annotator.project import create_project
-from annotator.store import Store
+from annotator.project import LIST_AT_MOST, create_project
+from annotator.store import Store, damage_of
 
 RULE_HELP = "; ".join(f"{r.name}" for r in RULES if not r.required)
 
 
 def fail_cleanly(fn: Callable) -> Callable:
-    """Turn our errors into a one-line message and exit status 1."""
+    """Turn our errors into a one-line message and exit status 1; so too SQLite meeting
+    damage in the PROJECT file that its check at opening did not see (pointing at the
+    latest backup, as a damaged file found at opening does)."""
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except AnnotatorError as e:
+        except AnnotatorError as e:  # NotFoundError included: "PROJECT: no such document: X"
             raise click.ClickException(str(e)) from None
-        except KeyError as e:
-            raise click.ClickException(f"no such document: {e.args[0]}") from None
+        except Exception as e:
+            project = kwargs.get("project")
+            if project is None or (damage := damage_of(e, project)) is None:
+                raise
+            raise click.ClickException(str(damage)) from None
 
     return wrapper
 
@@ -58,7 +65,40 @@ def _open_window(project: Path | None) -> None:
     sys.exit(run(project))
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+def one_line(error: click.ClickException) -> str:
+    """An error as the one line the user sees: a usage error names the command and where
+    its help is, instead of click's usage block."""
+    message = " ".join(error.format_message().split())
+    if isinstance(error, click.UsageError) and error.ctx is not None:
+        path = error.ctx.command_path
+        message = f"{path}: {message.rstrip('.')} (see '{path} --help')"
+    return f"Error: {message}"
+
+
+class OneLineErrors(click.Group):
+    """The ``annotator`` group: every error, usage errors included, is one line on stderr
+    and exit status 1 (click prints a usage block and exits 2 for those)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
+             **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            status = super().main(args, prog_name, complete_var, False, **extra)
+        except click.ClickException as e:
+            click.echo(one_line(e), err=True)
+            sys.exit(1)
+        except AnnotatorError as e:  # from a command without @fail_cleanly
+            click.echo(one_line(click.ClickException(str(e))), err=True)
+            sys.exit(1)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+@click.group(name="annotator", cls=OneLineErrors, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -109,20 +149,35 @@ def init(project: Path, tagset_file: Path | None, no_seeds: bool) -> None:
         click.echo(f"created {project} with {len(report.added)} documents")
 
 
+def _skippable(ctx: click.Context, param: click.Parameter, names: tuple[str, ...]
+               ) -> tuple[str, ...]:
+    """Refuse to skip a required rule (``--skip-rule nfc``) instead of running it anyway."""
+    try:
+        check_skippable(names)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+    return names
+
+
 @cli.command("import")
 @click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--no-clean", is_flag=True,
-              help="Only normalise line ends and Unicode (NFC); keep everything else.")
+              help="Only the required rules (line ends, control characters, Unicode NFC); "
+                   "keep everything else.")
 @click.option("--skip-rule", "skip", multiple=True, type=click.Choice(RULE_NAMES),
+              callback=_skippable,
               help=f"Switch off one cleaning rule (repeatable): {RULE_HELP}.")
 @click.option("--annotator", "annotator_name", help="Record who imported the documents.")
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help="Progress line on stderr: files, documents, rate, time left (default: "
                    "when stderr is a terminal).")
+@click.option("--verbose", "-v", is_flag=True,
+              help=f"List every document imported or skipped (more than {LIST_AT_MOST} are "
+                   "otherwise counted in one line).")
 @fail_cleanly
 def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tuple[str, ...],
-               annotator_name: str | None, show_progress: bool | None) -> None:
+               annotator_name: str | None, show_progress: bool | None, verbose: bool) -> None:
     """Import into PROJECT, telling each file's kind by its content: texts (.txt in
     UTF-8/UTF-16/GB18030/Big5), HTML pages, JSON/JSONL records and folders of them, cleaned
     of scraping noise (see `show --cleaning`); our own JSON, JSONL and stand-off TEI
@@ -152,7 +207,7 @@ def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tup
     interrupted = False
     try:
         with for_writing(project, "import") as store, first_interrupt_cancels() as stop:
-            outcome = import_files(store, paths, who, rules, bar, stop.is_set)
+            outcome = import_files(store, paths, who, rules, bar, stop.is_set, verbose)
             if who and not outcome.errors:  # a refused file leaves the project unchanged
                 store.add_annotator(who)
     except KeyboardInterrupt:  # a second Ctrl+C: the open transaction rolled back
@@ -192,9 +247,11 @@ def docs(project: Path, as_json: bool) -> None:
     if as_json:
         emit_json([r.to_dict() for r in rows])
         return
-    for i, r in enumerate(rows, 1):
-        click.echo(f"{i:>3}  {r.id}  {r.date or '-':<10}  {r.script:<7}  {r.status:<11}  "
-                   f"{r.annotations:>4}  {r.source or '-'}  {r.title}")
+    dates = [human_date(r.date) or "-" for r in rows]
+    width = max(map(len, dates), default=0)
+    for i, (r, date) in enumerate(zip(rows, dates, strict=True), 1):
+        click.echo(f"{i:>3}  {r.id}  {date:<{width}}  {r.script:<7}  {r.status:<11}  "
+                   f"{r.annotations:>4}  {r.source or '-'}  {short_title(r.title)}")
 
 
 @cli.command()
@@ -217,7 +274,8 @@ def show(project: Path, doc: str, cleaning: bool, as_json: bool) -> None:
         data["cleaning"] = list(d.cleaning) if cleaning else len(d.cleaning)
         emit_json(data)
         return
-    click.echo(f"# {d.title}\n# id {d.id}  date {d.date or '-'}  source {d.source or '-'}  "
+    click.echo(f"# {d.title}\n# id {d.id}  date {human_date(d.date) or '-'}  "
+               f"source {d.source or '-'}  "
                f"script {d.script} ({', '.join(d.languages)})  from {d.origin}\n")
     click.echo(d.text)
     if cleaning:

@@ -14,6 +14,8 @@ from annotator.exporting import FORMATS, ExportOptions, export
 from annotator.review.merge import merge
 from annotator.store import Store
 
+SEARCH_PAGE = 50  # lines `search` shows unless told otherwise
+
 
 def check_known(store, tag: str | None = None, annotator: str | None = None) -> None:
     """A --tag or --annotator that names nothing in the project is a mistake, not a filter."""
@@ -96,7 +98,9 @@ def merge_cmd(project: Path, others: tuple[Path, ...]) -> None:
 
 @cli.command("agreement")
 @click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--annotators", help="Comma-separated annotator ids (default: all who annotated).")
+@click.option("--annotators", help="Comma-separated annotator ids (default: everyone with "
+              "spans of their own); 'gold' names the gold layer (what review decisions "
+              "made), compared only when named.")
 @click.option("--by", type=click.Choice(["overall", "tag", "group", "doc"]), default="overall",
               show_default=True, help="One row per tag, group, document, or overall.")
 @click.option("--unit", type=click.Choice(["char"]), default="char", show_default=True,
@@ -110,11 +114,14 @@ def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
     """Inter-annotator agreement in PROJECT: Cohen's κ (two annotators), Fleiss' κ,
     Krippendorff's α (nominal, per character; uncoded text counts as a category),
     Krippendorff's unitizing αu, and span F1 (exact and overlapping). Definitions:
-    docs/agreement.md.
+    docs/agreement.md. A reviewer's decisions (the gold layer) never count as their own
+    annotations; annotators without spans of their own are listed as such; a document
+    nobody annotated has no figures (—).
 
     \b
     Example:
         annotator agreement review.annotator --annotators lin,chen --by group
+        annotator agreement review.annotator --annotators lin,gold --by tag
     """
     from annotator.review import report
 
@@ -123,18 +130,23 @@ def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
     chosen = [a.strip() for a in annotators.split(",")] if annotators else None
     with Store.open(project) as store:
         try:
-            who, rows = report.project_agreement(store, chosen, by, skip_space_punct)
+            result = report.project_agreement(store, chosen, by, skip_space_punct)
         except ValueError as e:
             raise click.ClickException(str(e)) from None
     if as_json:
-        click.echo(report.as_json(who, rows))
+        click.echo(report.as_json(result))
     elif as_csv:
-        click.echo(report.as_csv(rows), nl=False)
+        click.echo(report.as_csv(result.rows), nl=False)
+        for line in result.lines():
+            click.echo(f"note: {line}", err=True)
     else:
-        click.echo(f"annotators: {', '.join(who)}; unit: {unit}"
+        click.echo(f"annotators: {', '.join(result.annotators)}; unit: {unit}"
                    f"{' (no whitespace/punctuation)' if skip_space_punct else ''}")
-        click.echo(report.as_table(rows))
-        click.echo("uncoded text counts as a category in κ and α")
+        for line in result.lines():
+            click.echo(line)
+        click.echo(report.as_table(result.rows))
+        click.echo("uncoded text counts as a category in κ and α; —: undefined (no spans to "
+                   "compare, or Cohen's κ for other than two annotators)")
 
 
 @cli.command("search")
@@ -144,42 +156,64 @@ def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
               "spans with this tag.")
 @click.option("--annotator", "annotator_id", help="Only hits inside a span by this annotator; "
               "with no QUERY, list this annotator's spans.")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
-              help="At most this many lines, in document order.")
+@click.option("--limit", type=click.IntRange(min=1), help=f"At most this many lines, in "
+              f"document order  [default: {SEARCH_PAGE}]")
+@click.option("--all", "everything", is_flag=True, help="Every line, however many.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @fail_cleanly
 def search_cmd(project: Path, query: str, tag: str | None, annotator_id: str | None,
-               limit: int, as_json: bool) -> None:
+               limit: int | None, everything: bool, as_json: bool) -> None:
     """Search all documents of PROJECT for QUERY and print a concordance: title, @offset
     (code points), left context [match] right context. Traditional and simplified
     characters match each other (恐怖主義 finds 恐怖主义) and Latin letters ignore case.
     With --tag and/or --annotator, only hits that lie wholly inside one span with that tag
-    (by that annotator) are shown; with no QUERY, those spans themselves are listed. No
-    matches is not an error: it prints "no matches" (--json: []).
+    (by that annotator; a reviewer's decisions, the gold layer, are not her spans) are
+    shown; with no QUERY, those spans themselves are listed.
+
+    \b
+    The first 50 lines are shown (--limit N, --all); when there are more, a line on
+    stderr says how many ("50 of 208 matches shown"). No matches is not an error: it
+    prints "no matches". --json prints {"query", "total", "shown", "cut", "hits"}.
 
     \b
     Example:
         annotator search study.annotator 恐怖主義
         annotator search study.annotator 北京 --tag actor.state --json
-        annotator search study.annotator --tag threat.terrorism --annotator lin
+        annotator search study.annotator --tag threat.terrorism --annotator lin --all
     """
     from annotator.core import concordance
 
     if not query.strip() and not (tag or annotator_id):
         raise click.UsageError("give a QUERY, or --tag/--annotator to list spans")
+    if everything and limit is not None:
+        raise click.UsageError("choose one of --limit or --all")
+    limit = None if everything else limit or SEARCH_PAGE
     with Store.open(project) as store:
         check_known(store, tag=tag, annotator=annotator_id)
         spans = store.find_spans(tag=tag, annotator=annotator_id) if tag or annotator_id else None
+        if spans is not None and annotator_id:  # their own: not the gold a reviewer made
+            gold = {a.id for a in store.find_spans(annotator=annotator_id, status="gold")}
+            spans = [a for a in spans if a.id not in gold] if gold else spans
+        hits: list
         if spans is not None and not query.strip():
-            hits: list = spans[:limit]
-        else:
-            hits = concordance.first_inside(
-                lambda n, skip: store.search(query, limit=n, offset=skip), spans, limit)
+            hits, total = spans[:limit], len(spans)
+        elif spans is not None:  # the documents holding the spans, read once
+            texts = store.texts(dict.fromkeys(s.doc_id for s in spans))
+            hits, total = concordance.take(concordance.within(texts, query, spans), limit)
+        else:  # counted only when the page is full
+            hits = store.search(query, limit=limit or sys.maxsize)
+            total = store.search_count(query) if limit and len(hits) == limit else len(hits)
         rows = concordance.rows(hits, store.document)
+    what = "spans" if spans is not None and not query.strip() else "matches"
     if as_json:
-        emit_json([concordance.record(row, hit) for row, hit in zip(rows, hits, strict=True)])
+        emit_json({"query": query, "total": total, "shown": len(hits),
+                   "cut": total > len(hits),
+                   "hits": [concordance.record(r, h) for r, h in zip(rows, hits, strict=True)]})
         return
     click.echo("\n".join(concordance.line(row) for row in rows) or "no matches")
+    if total > len(hits):
+        click.echo(f"{len(hits)} of {total} {what} shown; --limit N or --all for more",
+                   err=True)
 
 
 @cli.command("check-consistency")

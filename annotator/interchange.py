@@ -96,20 +96,24 @@ def _first_line_is_dataset(path: Path) -> bool:
 def import_files(store, paths: Iterable[Path], annotator: Annotator | None = None,
                  rules: Iterable[str] | None = None,
                  progress: Callable[[int, int, int], None] | None = None,
-                 cancelled: Callable[[], bool] = lambda: False) -> ImportOutcome:
+                 cancelled: Callable[[], bool] = lambda: False,
+                 verbose: bool = False) -> ImportOutcome:
     """Import every path by its kind; one file's failure does not stop the others.
     ``progress(done, total, documents)`` follows each file (datasets first, then texts);
     ``cancelled()`` is asked between files: each file is all-or-nothing, and the text files
-    read so far are kept, whole (see :func:`annotator.project.import_paths`)."""
-    paths = _expand(paths)
-    outcome = ImportOutcome(total=len(paths))
+    read so far are kept, whole (see :func:`annotator.project.import_paths`). Many text
+    documents are counted, not listed, in the lines unless ``verbose``."""
+    found = _expand(paths)
+    outcome = ImportOutcome(total=len(found))
     step = progress or (lambda *_: None)
     texts: list[Path] = []
-    for path in paths:
+    for path in found:
         if cancelled():
             outcome.cancelled = True
             break
         try:
+            if isinstance(path, InputError):  # a link out of a folder, not followed
+                raise path
             kind = _kind(path)
             if kind == TEXT:
                 texts.append(path)
@@ -120,7 +124,7 @@ def import_files(store, paths: Iterable[Path], annotator: Annotator | None = Non
         outcome.done += 1
         step(outcome.done, outcome.total, outcome.documents)
     if texts and not outcome.cancelled:
-        _import_texts(store, texts, rules, annotator, outcome, progress, cancelled)
+        _import_texts(store, texts, rules, annotator, outcome, progress, cancelled, verbose)
     return outcome  # a cancel is said by the caller, from outcome.cancelled
 
 
@@ -133,13 +137,13 @@ def _kind(path: Path) -> str:
 
 def _import_texts(store, texts: list[Path], rules, annotator: Annotator | None,
                   outcome: ImportOutcome, progress: Callable[[int, int, int], None] | None,
-                  cancelled: Callable[[], bool]) -> None:
+                  cancelled: Callable[[], bool], verbose: bool = False) -> None:
     done, documents = outcome.done, outcome.documents
     step = (lambda files, docs: progress(done + files, outcome.total, documents + docs)
             ) if progress else None
     report = import_paths(store, texts, rules, step,
                           imported_by=annotator.id if annotator else None, cancelled=cancelled)
-    outcome.lines += [ln for ln in report.lines() if not ln.startswith("error")]
+    outcome.lines += [ln for ln in report.lines(verbose) if not ln.startswith("error")]
     outcome.lines.append(f"texts: {len(report.added)} imported, {len(report.duplicates)} "
                          f"already present, {len(report.errors)} refused")
     outcome.errors += report.errors
@@ -148,13 +152,14 @@ def _import_texts(store, texts: list[Path], rules, annotator: Annotator | None,
     outcome.cancelled = report.cancelled
 
 
-def _expand(paths: Iterable[Path]) -> list[Path]:
+def _expand(paths: Iterable[Path]) -> list[Path | InputError]:
     """Files named and files in folders named, each to be told by its content; a JSONL
     export's manifest is read with its JSONL, not on its own."""
     from annotator.formats.jsonfmt import manifest_path
 
     files = list(expand_paths(paths))
-    manifests = {manifest_path(f) for f in files if f.suffix.lower() in (".jsonl", ".ndjson")}
+    manifests = {manifest_path(f) for f in files if isinstance(f, Path)
+                 and f.suffix.lower() in (".jsonl", ".ndjson")}
     return [f for f in files if f not in manifests]
 
 

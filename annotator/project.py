@@ -7,29 +7,61 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.annotation import Annotator
+from annotator.core.document import Document
 from annotator.core.errors import InputError, ProjectError
 from annotator.core.tagset import Tagset, default_tagset
 from annotator.ingest.importer import read_paths
 from annotator.resources import default_project_path, seeds_dir
 from annotator.store import Store
 
+#: an import of more documents than this says how many, not which (unless asked)
+LIST_AT_MOST = 20
+#: a file losing more than this share of its text as repeated paragraphs is reported
+MOSTLY = 0.5
+
 
 @dataclass
 class ImportReport:
-    """What an import did: documents added, duplicates skipped, files refused."""
+    """What an import did: documents added, duplicates skipped, files refused, and files
+    whose text cleaning took mostly away."""
 
     added: list[tuple[str, str, str]] = field(default_factory=list)  # (id, title, origin)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, existing id)
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # one line each, naming the file
     files: int = 0  # files read (imported or refused)
     cancelled: bool = False  # stopped early: the files after ``files`` were not imported
 
-    def lines(self) -> list[str]:
-        out = [f"imported {doc_id}  {title}  ({origin})" for doc_id, title, origin in self.added]
-        out += [f"skipped {origin}: same text as document {dup}" for origin, dup in
-                self.duplicates]
+    def lines(self, verbose: bool = False) -> list[str]:
+        """One line per document added or skipped, per warning and per refused file; more
+        than :data:`LIST_AT_MOST` documents added (or skipped, or warned about) are counted
+        in one line instead, unless ``verbose``."""
+        out = _listed(verbose, [f"imported {doc_id}  {title}  ({origin})"
+                                for doc_id, title, origin in self.added],
+                      f"imported {len(self.added):,} documents (not listed one by one)")
+        out += _listed(verbose, [f"skipped {origin}: same text as document {dup}"
+                                 for origin, dup in self.duplicates],
+                       f"skipped {len(self.duplicates):,} documents already in the project "
+                       "(same text)")
+        out += _listed(verbose, [f"warning: {w}" for w in self.warnings],
+                       f"warning: {len(self.warnings):,} files were mostly repeated "
+                       "paragraphs, which were removed (rule repeated-paragraph)")
         out += [f"error: {e.message}" for e in self.errors]
         return out
+
+
+def _listed(verbose: bool, lines: list[str], summary: str) -> list[str]:
+    return lines if verbose or len(lines) <= LIST_AT_MOST else [summary]
+
+
+def _mostly_repeats(doc: Document) -> str | None:
+    """A warning when repeated paragraphs were most of what the cleaner saw of ``doc``."""
+    removed = sum(len(e["removed"]) for e in doc.cleaning if e["rule"] == "repeated-paragraph")
+    total = len(doc.original if doc.original is not None else doc.text)
+    if not total or removed <= MOSTLY * total:
+        return None
+    return (f"{doc.origin}: {removed:,} of its {total:,} characters were repeated paragraphs "
+            f"and were removed, leaving {len(doc.text):,} (rule repeated-paragraph)")
 
 
 #: documents stored per transaction by :func:`import_paths`
@@ -81,6 +113,8 @@ def _store_batch(store: Store, batch: list, report: ImportReport) -> None:
     for doc, dup in store.add_documents(batch):
         if dup is None:
             report.added.append((doc.id, doc.title, doc.origin or ""))
+            if warning := _mostly_repeats(doc):
+                report.warnings.append(warning)
         else:
             report.duplicates.append((doc.origin or "", dup))
     batch.clear()

@@ -17,7 +17,7 @@ from annotator import zh
 from annotator.core.annotation import Annotation, Annotator, now
 from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
 from annotator.core.document import Document, document_id, text_sha256
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, NotFoundError
 from annotator.core.tagset import default_tagset
 
 
@@ -99,7 +99,7 @@ def _import_document(store, data: DocumentData, source: str, report: TransferRep
 def _id_taken(store, doc_id: str) -> bool:
     try:
         store.summary(doc_id)
-    except KeyError:
+    except NotFoundError:
         return False
     return True
 

@@ -74,7 +74,8 @@ def agreement(cfg: dict) -> dict:
     path = working_copy(cfg["inputs"]["corpus"], Path(cfg["work"]))
     with Store.open(path) as store:
         t0 = time.perf_counter()
-        who, rows = project_agreement(store)
+        outcome = project_agreement(store)
+        who, rows = outcome.annotators, outcome.rows
         seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
         kappa = naive_kappa(store, who)

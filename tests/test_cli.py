@@ -34,6 +34,18 @@ def test_init_then_docs_json_lists_five_seeds(project):
     assert all(d["title"] and d["status"] == "todo" and d["annotations"] == 0 for d in docs)
 
 
+def test_docs_and_show_say_when_the_year_is_unknown(project):
+    rows = run("docs", project).output.splitlines()
+    assert "June 8, year unknown" in rows[0] and "--06-08" not in rows[0]
+    assert "2018-05-27" in rows[1]
+    dates = [row.index("2018-05-27") if "2018-05-27" in row else row.index("June") for row in
+             rows[:2]]
+    assert dates[0] == dates[1]  # the columns line up
+    head = run("show", project, "1").output.splitlines()[1]
+    assert "date June 8, year unknown " in head and "--06-08" not in head
+    assert json.loads(run("show", project, "1", "--json").output)["date"] == "--06-08"
+
+
 def test_show_seed_004_has_no_pinyin(project):
     result = run("show", project, "5")
     assert result.exit_code == 0
@@ -60,7 +72,20 @@ def test_show_json_and_unknown_document(project):
     data = json.loads(run("show", project, "4", "--json").output)
     assert data["source"] == "新华社" and data["metadata"]["place"] == "北京"
     result = run("show", project, "zzzz")
-    assert result.exit_code == 1 and "no such document: zzzz" in result.output
+    assert result.exit_code == 1
+    assert result.output == f"Error: {project}: no such document: zzzz\n"
+
+
+def test_a_key_error_from_a_bug_is_not_reported_as_a_missing_document(project, monkeypatch):
+    from annotator.store import Store
+
+    def broken(self, doc_id):
+        raise KeyError("tagset")  # a programming error, not a user's mistake
+
+    monkeypatch.setattr(Store, "document", broken)
+    result = run("show", project, "1")
+    assert "no such document" not in result.output
+    assert isinstance(result.exception, KeyError)
 
 
 def test_tagset_json_and_load_errors(project, tmp_path):
@@ -180,3 +205,90 @@ def test_writers_are_refused_while_a_window_edits_the_project(tmp_path):
         result = run("restore", path)
         assert result.exit_code == 1 and "already open for editing by Lin" in result.output
     assert run("import", path, text).exit_code == 0
+
+
+def test_docs_never_prints_a_whole_text_for_a_title(tmp_path):
+    from annotator.core.document import Document, document_id, text_sha256
+    from annotator.store import Store
+
+    path = tmp_path / "p.db"
+    assert run("init", path, "--no-seeds").exit_code == 0
+    text = "上合组织安全合作。" * 20_000
+    with Store.open(path) as store:  # as an older version, or another tool, stored it
+        store.add_documents([Document(document_id(text), text, text, text_sha256(text))])
+    [row] = run("docs", path).output.splitlines()
+    assert len(row) < 200 and row.endswith("上合组织安全合作。上合组织安全合作")
+
+
+
+@pytest.mark.parametrize("rule", ["nfc", "line-endings", "control-characters"])
+def test_a_required_rule_cannot_be_skipped(tmp_path, rule):
+    path = tmp_path / "p.db"
+    assert run("init", path, "--no-seeds").exit_code == 0
+    src = tmp_path / "a.txt"
+    src.write_text("Cafe\u0301\r\n上合组织举行会议。", encoding="utf-8")
+    result = run("import", path, src, "--skip-rule", "pinyin", "--skip-rule", rule)
+    assert result.exit_code == 1
+    assert f"'{rule}' is required" in result.output and "cannot be skipped" in result.output
+    assert json.loads(run("docs", path, "--json").output) == []
+    unknown = run("import", path, src, "--skip-rule", "no-such-rule")
+    assert unknown.exit_code == 1 and "no-such-rule" in unknown.output
+
+@pytest.mark.parametrize(("args", "problem"), [
+    (["import"], "Missing argument 'PROJECT'"),
+    (["docs", "{project}", "--bogus"], "No such option '--bogus'"),
+    (["export", "{project}", "--format", "nope", "--out", "x.json"], "Invalid value for '--format'"),
+    (["docs", "{missing}"], "does not exist"),
+    (["nosuchcommand"], "No such command 'nosuchcommand'"),
+    (["agreement", "{project}", "--json", "--csv"], "choose one of --json and --csv"),
+    (["search", "{project}"], "give a QUERY"),
+])
+def test_usage_errors_are_one_line_and_exit_1(project, tmp_path, args, problem):
+    args = [a.format(project=project, missing=tmp_path / "missing.annotator") for a in args]
+    result = run(*args)
+    assert result.exit_code == 1, result.output
+    [line] = result.output.splitlines()
+    assert line.startswith("Error: ") and problem in line and "Usage:" not in line
+    assert "--help" in line  # where to read more
+
+
+def test_the_installed_command_reports_one_line_on_stderr(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("annotator")
+    done = subprocess.run([str(script), "export", str(tmp_path / "none.annotator")],
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and done.stdout == ""
+    [line] = done.stderr.splitlines()
+    assert line.startswith("Error: annotator export: ") and "Usage:" not in line
+
+
+def test_an_error_from_a_command_without_fail_cleanly_is_one_line(monkeypatch):
+    from annotator import cli as cli_module
+    from annotator.core.errors import ProjectError
+
+    def refuse(project):
+        raise ProjectError(f"{project}: no such project file")
+
+    monkeypatch.setattr(cli_module, "_open_window", refuse)
+    result = run("open", "nowhere.annotator")
+    assert result.exit_code == 1
+    assert result.output == "Error: nowhere.annotator: no such project file\n"
+
+
+def test_merging_a_project_without_a_tagset_is_one_line(tmp_path):
+    import sqlite3
+
+    path, other = tmp_path / "p.annotator", tmp_path / "other.annotator"
+    assert run("init", path).exit_code == 0 and run("init", other).exit_code == 0
+    conn = sqlite3.connect(other)
+    conn.execute("UPDATE tagsets SET active = 0")
+    conn.commit()
+    conn.close()
+    result = run("merge", path, other)
+    assert result.exit_code == 1, result.output
+    [line] = result.output.splitlines()
+    assert line.startswith(f"error: {other}: ") and line.endswith(
+        f"the project has no tagset; load one with `annotator tagset {other} --load FILE`")

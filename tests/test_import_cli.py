@@ -24,7 +24,7 @@ from annotator.ingest.progress import (
     clock_time,
     first_interrupt_cancels,
 )
-from annotator.project import create_project
+from annotator.project import LIST_AT_MOST, create_project
 from annotator.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -186,3 +186,81 @@ def test_an_ignored_ctrl_c_stays_ignored():
             assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+def test_a_folder_import_refuses_links_out_of_the_folder_and_says_so(tmp_path):
+    outside = tmp_path / "home"
+    outside.mkdir()
+    (outside / "passwd").write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (outside / "notes.json").write_text('[{"title": "机密", "text": "机密笔记：不得外传。"}]',
+                                        encoding="utf-8")
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    (folder / "a.txt").write_text("中哈两国举行联合反恐演习。双方交流了情报信息。", encoding="utf-8")
+    (folder / "x.txt").symlink_to(outside / "passwd")
+    (folder / "y.json").symlink_to(outside / "notes.json")
+    project = tmp_path / "p.annotator"
+    create_project(project, seeds=False)[0].close()
+    result = CliRunner().invoke(cli, ["import", str(project), str(folder)])
+    assert result.exit_code == 1, result.output
+    real = outside.resolve()
+    assert f"error: {folder / 'x.txt'}: a link to {real / 'passwd'}, outside {folder}: " \
+           "not followed" in result.stderr
+    assert f"error: {folder / 'y.json'}: a link to {real / 'notes.json'}, outside {folder}: " \
+           "not followed" in result.stderr
+    assert "texts: 1 imported, 0 already present, 0 refused" in result.stdout
+    with Store.open(project) as store:
+        texts = [store.document(r.id).text for r in store.documents()]
+    assert texts == ["中哈两国举行联合反恐演习。双方交流了情报信息。"]
+
+
+def test_a_large_import_prints_a_summary_unless_verbose(tmp_path):
+    files = write_folder(tmp_path / "articles", LIST_AT_MOST + 5)
+    project = tmp_path / "p.annotator"
+    create_project(project, seeds=False)[0].close()
+    result = CliRunner().invoke(cli, ["import", str(project), str(tmp_path / "articles")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"imported {len(files)} documents (not listed one by one)",
+        f"texts: {len(files)} imported, 0 already present, 0 refused", "done"]
+    again = CliRunner().invoke(cli, ["import", str(project), str(tmp_path / "articles"),
+                                     "--verbose"])
+    assert again.exit_code == 0, again.output
+    skipped = [ln for ln in again.stdout.splitlines() if ln.startswith("skipped ")]
+    assert len(skipped) == len(files) and str(files[0]) in skipped[0]
+    quiet = CliRunner().invoke(cli, ["import", str(project), str(tmp_path / "articles")])
+    assert quiet.stdout.splitlines()[0] == \
+        f"skipped {len(files)} documents already in the project (same text)"
+
+
+def test_a_small_import_lists_each_document_with_a_short_title(tmp_path):
+    huge = tmp_path / "huge.txt"
+    huge.write_text("上海合作组织成员国安全会议秘书会议在北京举行" * 50_000, encoding="utf-8")
+    project = tmp_path / "p.annotator"
+    create_project(project, seeds=False)[0].close()
+    result = CliRunner().invoke(cli, ["import", str(project), str(huge)])
+    assert result.exit_code == 0, result.output
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("imported ") and str(huge) in first
+    assert len(first) < len(str(huge)) + 150 and len(result.output) < len(str(huge)) + 300
+
+
+def test_a_file_mostly_removed_as_repeated_paragraphs_is_reported_with_the_numbers(tmp_path):
+    paragraph = "上海合作组织成员国安全会议秘书第十三次会议在北京举行，会议由中方主持。" * 4
+    (tmp_path / "in").mkdir()
+    scraped = tmp_path / "in" / "scraped.txt"
+    scraped.write_text("\n".join([paragraph] * 20), encoding="utf-8")
+    normal = tmp_path / "in" / "normal.txt"
+    normal.write_text("\n".join([paragraph, "第二段。", paragraph]), encoding="utf-8")
+    project = tmp_path / "p.annotator"
+    create_project(project, seeds=False)[0].close()
+    result = CliRunner().invoke(cli, ["import", str(project), str(tmp_path / "in")])
+    assert result.exit_code == 0, result.output
+    total, kept = 20 * len(paragraph) + 19, len(paragraph)
+    assert f"warning: {scraped}: {total - kept:,} of its {total:,} characters were repeated " \
+           f"paragraphs and were removed, leaving {kept:,} (rule repeated-paragraph)" \
+        in result.stdout.splitlines()
+    assert str(normal) not in result.stdout.replace(f"({normal})", "")
+    kept_all = CliRunner().invoke(cli, ["import", str(project), str(scraped), "--skip-rule",
+                                        "repeated-paragraph"])
+    assert kept_all.exit_code == 0 and "warning" not in kept_all.output

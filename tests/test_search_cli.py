@@ -48,7 +48,7 @@ def test_concordance_lines_in_both_scripts(project):
 
 def test_json_output(project):
     result = run("search", project, "恐怖主義", "--json", "--limit", 3)
-    data = json.loads(result.output)
+    data = json.loads(result.output)["hits"]
     assert len(data) == 3
     assert set(data[0]) == {"doc_id", "title", "start", "end", "left", "match", "right"}
     assert all(d["match"] == "恐怖主义" and d["end"] - d["start"] == 4 for d in data)
@@ -58,21 +58,23 @@ def test_no_matches_is_not_an_error(project):
     result = run("search", project, "没有这句话")
     assert result.exit_code == 0 and result.output == "no matches\n"
     result = run("search", project, "没有这句话", "--json")
-    assert result.exit_code == 0 and json.loads(result.output) == []
+    assert result.exit_code == 0
+    assert json.loads(result.output) == {"query": "没有这句话", "total": 0, "shown": 0,
+                                         "cut": False, "hits": []}
 
 
 def test_tag_restricts_hits_to_spans(project):
     result = run("search", project, "北京", "--tag", "actor.state", "--json")
-    assert [d["start"] for d in json.loads(result.output)] == [3]
+    assert [d["start"] for d in json.loads(result.output)["hits"]] == [3]
     result = run("search", project, "北京", "--annotator", "lin", "--json")
-    assert len(json.loads(result.output)) == 2
+    assert len(json.loads(result.output)["hits"]) == 2
     result = run("search", project, "北京", "--tag", "actor.state", "--annotator", "nobody")
     assert result.exit_code == 1 and "unknown annotator 'nobody'" in result.output
 
 
 def test_tag_without_query_lists_spans(project):
     result = run("search", project, "--tag", "mechanism.meeting", "--json")
-    [span] = json.loads(result.output)
+    [span] = json.loads(result.output)["hits"]
     assert span["match"] == "议在北京举行" and span["tag"] == "mechanism.meeting"
     assert span["annotator"] == "lin" and span["id"] == "s2"
     result = run("search", project, "--annotator", "lin")
@@ -82,7 +84,7 @@ def test_tag_without_query_lists_spans(project):
 
 def test_empty_query_without_filters_is_a_usage_error(project):
     result = run("search", project)
-    assert result.exit_code == 2 and "give a QUERY" in result.output
+    assert result.exit_code == 1 and "give a QUERY" in result.output
 
 
 def test_help_has_an_example():
@@ -115,3 +117,87 @@ def test_first_inside_pages_through_the_search():
     assert calls == [(10, 0), (10, 10), (10, 20)]
     assert first_inside(search, None, 2) == hits[:2]
     assert first_inside(search, [], 2) == []
+
+
+# --- how many there are (issue 15) -------------------------------------------------------
+def test_a_cut_listing_says_how_many_there_are(project):
+    result = CliRunner().invoke(cli, ["search", str(project), "安全"])
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 50  # the concordance alone on stdout
+    assert result.stderr == "50 of 208 matches shown; --limit N or --all for more\n"
+    result = CliRunner().invoke(cli, ["search", str(project), "安全", "--all"])
+    assert len(result.stdout.splitlines()) == 208 and result.stderr == ""
+    result = CliRunner().invoke(cli, ["search", str(project), "安全", "--limit", "208"])
+    assert len(result.stdout.splitlines()) == 208 and result.stderr == ""
+    result = CliRunner().invoke(cli, ["search", str(project), "安全", "--limit", "207"])
+    assert result.stderr.startswith("207 of 208 matches shown")
+    result = run("search", project, "安全", "--all", "--limit", 3)
+    assert result.exit_code == 1 and "--limit or --all" in result.output
+
+
+def test_json_says_the_total_and_whether_it_was_cut(project):
+    data = json.loads(run("search", project, "安全", "--json", "--limit", 5).output)
+    assert (data["total"], data["shown"], data["cut"]) == (208, 5, True)
+    assert len(data["hits"]) == 5 and data["hits"][0]["match"] == "安全"
+    data = json.loads(run("search", project, "執法", "--json").output)
+    assert (data["total"], data["shown"], data["cut"]) == (30, 30, False)
+
+
+def test_filtered_counts_are_exact(project):
+    """Hits inside spans, and spans listed: the total counts them all, as --all lists."""
+    result = CliRunner().invoke(cli, ["search", str(project), "北京", "--annotator", "lin",
+                                      "--limit", "1"])
+    assert len(result.stdout.splitlines()) == 1
+    assert result.stderr == "1 of 2 matches shown; --limit N or --all for more\n"
+    result = CliRunner().invoke(cli, ["search", str(project), "--annotator", "lin",
+                                      "--limit", "1", "--json"])
+    data = json.loads(result.stdout)
+    assert (data["total"], data["shown"], data["cut"]) == (2, 1, True)
+    assert data["hits"][0]["id"] == "s1"
+    result = CliRunner().invoke(cli, ["search", str(project), "--annotator", "lin",
+                                      "--limit", "1"])
+    assert result.stderr == "1 of 2 spans shown; --limit N or --all for more\n"
+
+
+def test_within_finds_what_the_paged_search_finds(project):
+    """``within`` (one pass over the documents holding spans, which the command counts
+    with) gives exactly the hits ``first_inside`` pages to through the corpus search, for
+    random spans over the seeds — nested, overlapping and touching ones included."""
+    import random
+
+    from annotator.core.concordance import take, within
+
+    rng = random.Random(15)
+    with Store.open(project) as store:
+        docs = store.documents()
+        texts = {d.id: store.document(d.id).text for d in docs}
+        for query in ("安全", "上海合作组织", "会议", "執法", "北京"):
+            spans = [Hit(d.id, s, s + rng.randint(1, 60)) for d in docs[:4]
+                     for s in sorted(rng.sample(range(len(texts[d.id]) - 60), 40))]
+            paged = first_inside(lambda n, skip, q=query: store.search(q, limit=n, offset=skip),
+                                 spans, 10**6, page=7)
+            found = list(within(store.texts(d.id for d in docs), query, spans))
+            assert found == paged and found, query
+            assert take(within(store.texts(texts), query, spans), 3) == (found[:3], len(found))
+
+
+def test_an_annotators_spans_are_their_own_not_the_gold_they_made(project, tmp_path):
+    """lin reviews too: the gold copy she made of her own span is a decision, not one of
+    her annotations (as agreement and review mode count them)."""
+    import shutil
+
+    from annotator.core.dataset import ReviewDecision
+
+    path = tmp_path / "reviewed.annotator"
+    shutil.copy(project, path)
+    with Store.open(path) as store:
+        [s1] = [a for a in store.find_spans(annotator="lin") if a.id == "s1"]
+        store.insert_annotations([s1._replace(id="g1")])
+        store.insert_decisions([ReviewDecision("r1", s1.doc_id, "lin", "accepted", ("s1",),
+                                               "g1")])
+    data = json.loads(run("search", path, "--annotator", "lin", "--json").output)
+    assert [h["id"] for h in data["hits"]] == ["s1", "s2"] and data["total"] == 2
+    data = json.loads(run("search", path, "北京", "--annotator", "lin", "--json").output)
+    assert data["total"] == 2
+    data = json.loads(run("search", path, "--tag", "actor.state", "--json").output)
+    assert sorted(h["id"] for h in data["hits"]) == ["g1", "s1"]  # every span with the tag

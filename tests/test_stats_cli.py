@@ -66,15 +66,15 @@ def test_plot_writes_charts_and_keeps_stdout_clean(project, tmp_path):
 
 def test_errors_name_the_file_or_the_argument(project, tmp_path):
     missing = run("stats", tmp_path / "nope.annotator")
-    assert missing.exit_code == 2 and "nope.annotator" in missing.output
+    assert missing.exit_code == 1 and "nope.annotator" in missing.output
     unknown = run("stats", project, "--annotator", "zhou")
     assert unknown.exit_code == 1
     assert "unknown annotator 'zhou' (known: chen, li, lin, wang)" in unknown.output
     assert "p.annotator" in unknown.output
     both = run("stats", project, "--json", "--csv")
-    assert both.exit_code == 2 and "choose one of --json and --csv" in both.output
+    assert both.exit_code == 1 and "choose one of --json and --csv" in both.output
     bad = run("stats", project, "--layer", "gold", "--annotator", "lin")
-    assert bad.exit_code == 2 and "--layer gold" in bad.output
+    assert bad.exit_code == 1 and "--layer gold" in bad.output
     not_project = tmp_path / "x.annotator"
     not_project.write_text("hello")
     refused = run("stats", not_project)

@@ -7,7 +7,7 @@ import pytest
 
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.document import Document, document_id, text_sha256
-from annotator.core.errors import ProjectError
+from annotator.core.errors import NotFoundError, ProjectError
 from annotator.store import Store
 from annotator.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
@@ -114,19 +114,28 @@ def test_transaction_is_all_or_nothing(fresh_store):
 
 def test_add_documents_batch_rolls_back_whole(fresh_store, monkeypatch):
     docs = [make_doc("一"), make_doc("二"), make_doc("三")]
-    real = fresh_store._insert_document
-    calls = []
+    real = fresh_store._insert_documents
 
-    def flaky(doc, position):
-        calls.append(doc)
-        if len(calls) == 3:
-            raise sqlite3.OperationalError("disk I/O error")
-        real(doc, position)
+    def flaky(rows):
+        real(rows[:2])  # the disk fails on the third row
+        raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(fresh_store, "_insert_document", flaky)
+    monkeypatch.setattr(fresh_store, "_insert_documents", flaky)
     with pytest.raises(ProjectError, match="disk I/O error.*not stored"):
         fresh_store.add_documents(docs)
     assert fresh_store.documents() == []
+
+
+def test_add_documents_stores_a_text_once_within_a_batch_and_across_batches(fresh_store):
+    one, two = make_doc("一"), make_doc("二")
+    again = make_doc("一", title="again")
+    results = fresh_store.add_documents([one, two, again])
+    assert [dup for _, dup in results] == [None, None, one.id]
+    assert [dup for _, dup in fresh_store.add_documents([make_doc("二"), make_doc("三")])] \
+        == [two.id, None]
+    assert [(d.title, d.position) for d in fresh_store.documents()] == [
+        ("t", 0), ("t", 1), ("t", 2)]
+    assert fresh_store.document(one.id) == one
 
 
 def test_status_and_annotation_counts(fresh_store):
@@ -139,8 +148,10 @@ def test_status_and_annotation_counts(fresh_store):
     assert (summary.status, summary.annotations) == ("in_progress", 1)
     with pytest.raises(sqlite3.IntegrityError):
         fresh_store.set_status(doc.id, "finished")
-    with pytest.raises(KeyError):
+    with pytest.raises(NotFoundError, match="no such document: nope"):
         fresh_store.set_status("nope", "done")
+    with pytest.raises(NotFoundError, match="no such document: nope"):
+        fresh_store.set_review_status("nope", "reviewed")
 
 
 def test_resolve_document_by_prefix_and_number(fresh_store):
@@ -148,8 +159,20 @@ def test_resolve_document_by_prefix_and_number(fresh_store):
     fresh_store.add_documents([a, b])
     assert fresh_store.resolve_document(b.id[:6]) == b.id
     assert fresh_store.resolve_document("1") == a.id
-    with pytest.raises(KeyError):
+    with pytest.raises(NotFoundError, match="no such document: zzz"):
         fresh_store.resolve_document("zzz")
+
+
+def test_a_missing_document_is_a_typed_error_naming_the_project(tmp_path):
+    path = tmp_path / "p.annotator"
+    with Store.open(path, create=True) as store:
+        for ask in (store.document, store.summary, store.resolve_document,
+                    store.document_data):
+            with pytest.raises(NotFoundError) as info:
+                ask("nope")
+            assert not isinstance(info.value, KeyError)  # not mistaken for a bug's KeyError
+            assert str(info.value) == f"{path}: no such document: nope"
+            assert (info.value.what, info.value.ref) == ("document", "nope")
 
 
 def test_integrity_of_fresh_project(tmp_path):

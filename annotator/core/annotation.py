@@ -7,7 +7,6 @@ import uuid
 from dataclasses import dataclass
 from typing import NamedTuple
 
-ROLES = ("annotator", "reviewer", "admin")
 CERTAINTIES = ("high", "medium", "low", "unknown")
 
 

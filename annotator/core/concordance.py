@@ -6,8 +6,12 @@ Pure functions over texts and ``(doc_id, start, end)`` ranges in code points, su
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate, islice
 from typing import NamedTuple, Protocol, TypeVar
+
+from annotator.core.search import find_all
 
 NEWLINE = "⏎"
 _SHOWN = str.maketrans({"\n": NEWLINE, "\r": "", "\t": " "})
@@ -86,6 +90,7 @@ def record(row: Row, hit: object) -> dict:
 
 
 H = TypeVar("H", bound=tuple[str, int, int])
+T = TypeVar("T")
 
 
 def inside(hits: Iterable[H], spans: Iterable[tuple[str, int, int]]) -> list[H]:
@@ -117,6 +122,43 @@ def first_inside(search: Callable[[int, int], list[H]], spans: Iterable[Located]
             break
         offset += page
     return out[:limit]
+
+
+class Place(NamedTuple):
+    """A hit found by :func:`within`: ``[start, end)`` in code points of a document."""
+
+    doc_id: str
+    start: int
+    end: int
+
+
+def within(texts: Iterable[tuple[str, str]], query: str,
+           spans: Iterable[Located]) -> Iterator[Place]:
+    """Every hit of ``query`` (as the corpus search finds them: :func:`find_all`, 简/繁
+    and case folded) that lies wholly inside one of ``spans``, in the order of ``texts``
+    (``(doc_id, text)`` of the documents holding the spans) and by offset. One pass that
+    reads only those documents: the way to find all such hits, and so to count them."""
+    by_doc: dict[str, list[tuple[int, int]]] = {}
+    for s in spans:
+        by_doc.setdefault(s.doc_id, []).append((s.start, s.end))
+    for doc_id, text in texts:
+        ranges = sorted(by_doc.get(doc_id, ()))
+        if not ranges:
+            continue
+        starts = [s for s, _e in ranges]
+        reach = list(accumulate((e for _s, e in ranges), max))  # furthest end so far
+        for start, end in find_all(text, query):
+            k = bisect_right(starts, start)  # the spans starting at or before the hit
+            if k and reach[k - 1] >= end:
+                yield Place(doc_id, start, end)
+
+
+def take(found: Iterable[T], limit: int | None) -> tuple[list[T], int]:
+    """The first ``limit`` items (all with None) and how many there are in all (the rest
+    is counted, not kept)."""
+    items = iter(found)
+    first = list(items if limit is None else islice(items, limit))
+    return first, len(first) + sum(1 for _ in items)
 
 
 def line(row: Row, width: int = 20) -> str:

@@ -22,6 +22,35 @@ def unsafe_char(text: str) -> tuple[int, str] | None:
     return (m.start(), f"U+{ord(m.group()):04X}") if m else None
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # in a leap year
+_YEARLESS = re.compile(r"--(\d\d)-(\d\d)")
+_YEAR_UNKNOWN = {"en": "{month} {d}, year unknown", "zh-Hans": "{m}月{d}日（年份不详）",
+                 "zh-Hant": "{m}月{d}日（年份不詳）"}
+_DATE_TIME = re.compile(r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d)(:\d\d)?(?:\.\d+)?"
+                        r"(Z|[+-]\d\d:?\d\d)?")
+
+
+def human_date(date: str | None, lang: str = "en") -> str:
+    """A stored date (ISO 8601) as people read it, in ``lang`` ("en", "zh-Hans" or
+    "zh-Hant"; another is taken as "en"): a full date as stored (``2018-05-22``), with its
+    time (``2018-05-22 18:30 +08:00``), and a date whose year is unknown (``--06-08``) said
+    so: ``June 8, year unknown``, ``6月8日（年份不详）``. ``""`` for none; a date in no
+    form we know, as it is."""
+    if not date:
+        return ""
+    if (m := _YEARLESS.fullmatch(date)) and 1 <= (month := int(m[1])) <= 12 \
+            and 1 <= (day := int(m[2])) <= _DAYS[month - 1]:
+        form = _YEAR_UNKNOWN.get(lang, _YEAR_UNKNOWN["en"])
+        return form.format(month=_MONTHS[month - 1], m=month, d=day)
+    if m := _DATE_TIME.fullmatch(date):
+        seconds = m[3] if m[3] and m[3] != ":00" else ""
+        zone = " UTC" if m[4] == "Z" else f" {m[4]}" if m[4] else ""
+        return f"{m[1]} {m[2]}{seconds}{zone}"
+    return date
+
+
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

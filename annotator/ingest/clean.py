@@ -28,8 +28,9 @@ def clean(original: str, rules: Iterable[str] | None = None) -> Cleaned:
                          f"known: {', '.join(RULE_NAMES)}")
     tracked = TrackedText(original)
     ran = []
+    crumbs_kept = "scrape-crumbs" not in wanted  # see Rule.edits
     for rule in RULES:
         if rule.required or rule.name in wanted:
-            tracked.apply(rule.name, rule.find(tracked.text))
+            tracked.apply(rule.name, rule.edits(tracked.text, crumbs_kept))
             ran.append(rule.name)
     return Cleaned(tracked.text, tuple(tracked.log()), tuple(ran))

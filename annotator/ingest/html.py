@@ -98,11 +98,11 @@ def looks_like_html(text: str) -> bool:
 
 def extract_html(html: str, path: str | None = None) -> HtmlArticle:
     """Main text, metadata and the dropped noise of one HTML page."""
-    root = _parse(html, path)
+    removed: list[tuple[str, str]] = []
+    root = _parse(html, path, removed)
     meta = _meta_tags(root)
     body = root.find("body")
     body = root if body is None else body
-    removed: list[tuple[str, str]] = []
     _prune(root, lambda el: _ALWAYS_DROP.get(el.tag), removed)
     total = _text_len(body)
     _prune(root, lambda el: _noise_reason(el, total), removed)
@@ -116,10 +116,15 @@ def extract_html(html: str, path: str | None = None) -> HtmlArticle:
     return HtmlArticle(tuple(paragraphs), title, _date(body, meta), _source(meta), tuple(removed))
 
 
-def _parse(html: str, path: str | None) -> etree._Element:
-    # Drop the XML declaration (lxml refuses it in a str) and any DOCTYPE with an
-    # internal subset (never expanded, but its "]>" would leak into the text).
-    text = _CONTROL.sub("", _PROLOG.sub("", html.lstrip("\ufeff"), count=2))
+def _parse(html: str, path: str | None, removed: list[tuple[str, str]]) -> etree._Element:
+    """The page's tree. The XML declaration (lxml refuses it in a str) and any DOCTYPE with
+    an internal subset (never expanded, but its "]>" would leak into the text) go, and so
+    do control characters (lxml refuses them), recorded in ``removed``."""
+    text = _PROLOG.sub("", html.lstrip("\ufeff"), count=2)
+    if controls := _CONTROL.findall(text):
+        codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(controls))
+        removed.append(("control characters", codes[:200]))
+        text = _CONTROL.sub("", text)
     if not text.strip():
         raise InputError(path, _NO_TEXT)
     tags = text.count("<")

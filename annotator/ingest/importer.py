@@ -21,11 +21,12 @@ from annotator import zh
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError
 from annotator.ingest import html as html_extract
-from annotator.ingest import limits, parallel
+from annotator.ingest import limits, noise, parallel
 from annotator.ingest.clean import clean
 from annotator.ingest.decode import decode_bytes
 from annotator.ingest.limits import MAX_BYTES as MAX_BYTES  # the import limit
-from annotator.ingest.metadata import extract
+from annotator.ingest.metadata import extract, short_title
+from annotator.ingest.rules import RULE_NAMES
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -38,15 +39,18 @@ _TEI_ROOT = re.compile(r"<(TEI|teiCorpus)[\s>/]")
 def build_document(original: str, origin: str, rules: Iterable[str] | None,
                    hints: dict | None = None, **stored) -> Document:
     """Clean ``original`` and make a :class:`Document`; ``hints`` (e.g. an HTML title) win
-    over what is read from the text; ``stored`` fills raw/encoding."""
+    over what is read from the text; ``stored`` fills raw/encoding. The metadata is read
+    as every rule cleans the text, whichever rules clean the document's text: switching a
+    rule off keeps what it removes, it does not hide what the text says."""
     cleaned = clean(original, rules)
     if not cleaned.text.strip():
         raise InputError(origin, "no text left after cleaning")
-    found = extract(cleaned.text, cleaned.log)
+    every = cleaned if set(cleaned.rules) == set(RULE_NAMES) else clean(original)
+    found = extract(every.text, every.log)
     found.update({k: v for k, v in (hints or {}).items() if v})
     runs = zh.paragraph_languages(cleaned.text)
     script, languages = zh.document_languages(runs)
-    title = found.pop("title", None) or Path(origin).stem
+    title = short_title(found.pop("title", None) or Path(origin).stem)
     metadata = {**found, "cleaning_rules": list(cleaned.rules),
                 "paragraphs": [list(r) for r in runs]}
     return Document(
@@ -99,6 +103,10 @@ def documents_from_file(path: Path, rules: Iterable[str] | None = None) -> list[
 
 def _from_html(path: Path, source: str, encoding: str, rules) -> Document:
     article = html_extract.extract_html(source, str(path))
+    if noise.menu_only(article.paragraphs):
+        sample = " ".join(article.paragraphs)
+        raise InputError(path, "no article text found in HTML, only menu items and labels ("
+                               f"{sample[:40]}{'…' if len(sample) > 40 else ''})")
     hints = {"title": article.title, "date": article.date, "source": article.source}
     doc = build_document("\n".join(article.paragraphs), str(path), rules, hints,
                          raw=source, encoding=encoding)
@@ -150,17 +158,32 @@ def _loads(path: Path, text: str, line: int | None):
         raise InputError(path, f"invalid JSON at {at}: {e.msg}") from None
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and files under folders named (recursively, sorted, hidden ones skipped)."""
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Files named, and files under folders named (recursively, sorted, hidden ones skipped).
+    A link under a folder is followed only while it stays inside: one that leads out of the
+    folder (to a file or a folder) comes as an :class:`InputError` saying so, in its place."""
     for p in map(Path, paths):
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        yield Path(root) / name
+            yield from _folder_files(p)
         else:
             yield p
+
+
+def _folder_files(folder: Path) -> Iterator[Path | InputError]:
+    inside = os.path.join(os.path.realpath(folder), "")
+    for root, dirs, files in os.walk(folder):  # links to folders are listed, not entered
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
+        for name in sorted(f for f in files if not f.startswith(".")) + linked:
+            path = Path(root) / name
+            if not os.path.islink(path):
+                yield path
+                continue
+            target = os.path.realpath(path)
+            if not target.startswith(inside):
+                yield InputError(path, f"a link to {target}, outside {folder}: not followed")
+            elif name not in linked:  # a folder linked inside: its files are read from there
+                yield path
 
 
 def read_paths(paths: Iterable[str | Path], rules: Iterable[str] | None = None,
@@ -170,12 +193,17 @@ def read_paths(paths: Iterable[str | Path], rules: Iterable[str] | None = None,
     in a helper process while the caller works on what it got (unless ``processes`` is
     false; :mod:`annotator.ingest.parallel`): the results are the same."""
     rules = None if rules is None else tuple(rules)
-    files = list(expand_paths(paths))
+    found = list(expand_paths(paths))
+    files = [f for f in found if isinstance(f, Path)]
     if processes and parallel.available(len(files)):
-        yield from parallel.read_files(files, read_file, rules)
+        results = parallel.read_files(files, read_file, rules)
     else:
-        for path in files:
-            yield read_file(path, rules)
+        results = (read_file(path, rules) for path in files)
+    try:
+        for item in found:
+            yield item if isinstance(item, InputError) else next(results)
+    finally:
+        results.close()  # a caller that stops early stops the reader too
 
 
 def read_file(path: Path, rules: tuple[str, ...] | None = None) -> list[Document] | InputError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from annotator.ingest.tracked import LogEntry
@@ -31,7 +32,8 @@ SOURCE_LABEL = re.compile(
 )
 COPYRIGHT_OWNER = re.compile(rf"([{HAN}]{{2,8}}?)(?:版权作品|版权所有|版權所有|版權作品)")
 AUTHOR = re.compile(rf"(?:作者|记者|記者)[:：]\s*([{HAN}·]{{2,4}})")
-TITLE_MAX = 60
+TITLE_MAX = 60  # the longest line taken for a title as it stands
+TITLE_LONGEST = 100  # the longest title kept, from whatever source (a page, a record …)
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 
 
@@ -58,8 +60,14 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def find_date(text: str, removed: str) -> tuple[str | None, str | None]:
-    """``(date, basis)``: ISO ``YYYY-MM-DD``, or ``--MM-DD`` when only a dateline gives it."""
+def find_date(text: str, removed: str, byline: str = "") -> tuple[str | None, str | None]:
+    """``(date, basis)``: ISO ``YYYY-MM-DD``, or ``--MM-DD`` when only a dateline gives it.
+    A full date that a byline states (``byline``: the lines the byline rule took out, e.g.
+    ``2018年05月22日 20:31 来源：新华网``) wins over everything else."""
+    for pattern in (ISO_DATE, ZH_DATE):
+        for m in pattern.finditer(byline):
+            if (date := _iso(*map(int, m.groups()))):
+                return date, "byline"
     head = removed + "\n" + text[:300]
     for m in ISO_DATE.finditer(head):
         if (date := _iso(*map(int, m.groups()))):
@@ -67,7 +75,7 @@ def find_date(text: str, removed: str) -> tuple[str | None, str | None]:
     partial = None
     if (line := dateline(text)):
         month, day = int(line["month"]), int(line["day"])
-        year = re.search(rf"(\d{{4}})年{month}月", text)
+        year = re.search(rf"(\d{{4}})年0?{month}月", text)
         if year and (date := _iso(int(year[1]), month, day)):
             return date, "dateline"
         partial = f"--{month:02d}-{day:02d}"
@@ -92,17 +100,43 @@ def _date_in_text(text: str) -> tuple[str | None, str | None]:
 
 
 def find_source(text: str, removed: str) -> str | None:
+    """The source a byline names (来源：新华网), else the agency of the dateline, else the
+    owner a copyright notice names."""
+    if (m := SOURCE_LABEL.search(removed)):
+        return m[1]
     if (m := dateline(text)):
         return m["agency"]
-    for pattern in (SOURCE_LABEL, COPYRIGHT_OWNER):
-        if (m := pattern.search(removed)):
-            return m[1]
+    if (m := COPYRIGHT_OWNER.search(removed)):
+        return m[1]
     return None
 
 
 def _is_title_line(line: str) -> bool:
     line = line.strip()
     return 4 <= len(line) <= TITLE_MAX and not re.search(r"[。.!！?？;；]$", line)
+
+
+_SENTENCE_END = re.compile(r"(?:[。！？!?]|\.(?=\s|$))[”’」』）)\"']*")
+_BREAK = re.compile(r"[，,；;、：:]|\s")
+_SHORTEST_CUT = 20  # a title cut at a boundary keeps at least this much
+
+
+def short_title(title: str, limit: int = TITLE_LONGEST) -> str:
+    """``title`` on one line and at most ``limit`` characters: whole when it fits, else up
+    to the last sentence end that fits, else to the last clause or word break that does,
+    else cut hard; a title cut within a sentence ends with "…"."""
+    head = " ".join(title[:2 * limit].split())
+    if len(head) <= limit and len(title) <= 2 * limit:
+        return head
+    ends = [m.end() for m in _SENTENCE_END.finditer(head, 0, limit + 1)]
+    if ends and ends[-1] >= _SHORTEST_CUT:
+        return head[:ends[-1]].rstrip("。.").rstrip()
+    breaks = [m.start() for m in _BREAK.finditer(head, 0, limit)]
+    cut = breaks[-1] if breaks and breaks[-1] >= _SHORTEST_CUT else limit - 1
+    while 0 < cut < len(head) and (unicodedata.combining(head[cut]) or head[cut] in
+                                   "\u200d\ufe0f" or head[cut - 1] == "\u200d"):
+        cut -= 1  # not inside a character sequence (an accent, an emoji)
+    return head[:cut].rstrip(" ，,；;、：:") + "…"
 
 
 def find_title(text: str) -> str | None:
@@ -117,7 +151,7 @@ def find_title(text: str) -> str | None:
             break
     if _is_title_line(lines[0]):
         return lines[0]
-    return _title_from_sentence(DATELINE.sub("", lines[0], count=1).strip())
+    return _title_from_sentence(DATELINE.sub("", lines[0][:1000], count=1).strip())
 
 
 def _title_from_sentence(paragraph: str) -> str | None:
@@ -126,7 +160,7 @@ def _title_from_sentence(paragraph: str) -> str | None:
     sentence = re.sub(r"\([^)]*\)|（[^）]*）", "", sentence).strip()
     if len(sentence) > 40:
         clause = re.split(r"[,，;；]", sentence, maxsplit=1)[0]
-        sentence = clause if len(clause) >= 10 else sentence[:40] + "…"
+        sentence = short_title(clause if len(clause) >= 10 else sentence, 40)
     return sentence or None
 
 
@@ -144,13 +178,17 @@ def extract(text: str, log: Iterable[LogEntry]) -> dict:
     """Metadata for a cleaned text; keys with no finding are left out."""
     log = list(log)
     scraped = removed_text(log, ("site-boilerplate", "scrape-crumbs", "byline"))
-    date, basis = find_date(text, scraped)
+    bylines = removed_text(log, ("byline",))
+    date, basis = find_date(text, scraped, bylines)
+    source = find_source(text, scraped)
+    agency = m["agency"] if (m := dateline(text)) else None
     found = {
         "title": find_title(text),
         "date": date,
         "date_basis": basis,
-        "source": find_source(text, scraped),
+        "source": source,
+        "agency": agency if agency != source else None,  # 新华社, for a 来源：新华网 page
         "place": find_place(text),
-        "author": (m[1] if (m := AUTHOR.search(removed_text(log, ("byline",)))) else None),
+        "author": (m[1] if (m := AUTHOR.search(bylines)) else None),
     }
     return {k: v for k, v in found.items() if v}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from annotator.ingest.tracked import Edit
@@ -50,6 +50,26 @@ _BYLINE = re.compile(
 def byline(text: str) -> list[Edit]:
     return [Edit(m.start(), m.end(), "", "byline (kept as metadata)")
             for m in _BYLINE.finditer(text)]
+
+
+_DAY = (r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+        r"\s*(?:(?:星期|周|週)[一二三四五六日天])?")
+_CLOCK = r"\d{1,2}(?:[:：]\d{2}(?:[:：]\d{2})?|[时時]\d{1,2}分)"
+_SOURCE_LABEL = (r"(?:信息来源|来源|來源|稿源|出处|出處|发布者|發佈者|发布时间|發佈時間|发布日期"
+                 r"|發佈日期)\s*[:：]")
+_FIELD_LABEL = (rf"(?:{_SOURCE_LABEL}|(?:作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編"
+                r"|点击量|點擊量|阅读量|閱讀量)\s*[:：])")
+#: a date with a time, or a date with labelled fields: 2018年05月22日 20:31 来源：新华网
+_DATED_LINE = re.compile(rf"\s*{_DAY}\s*(?:{_CLOCK}\s*(?:{_FIELD_LABEL}.*)?|{_FIELD_LABEL}.*)")
+_SOURCE_LINE = re.compile(rf"\s*{_SOURCE_LABEL}|.*(?:信息来源|发布者|發佈者)\s*[:：]")
+
+
+def source_byline(line: str) -> str | None:
+    """A line that says when and where the text was published (a date with its time or
+    with labelled fields, or a source or publisher label): not the text's."""
+    if len(line) > 120 or not (_DATED_LINE.fullmatch(line) or _SOURCE_LINE.match(line)):
+        return None
+    return "source/date byline (kept as metadata)"
 
 
 # --- scraping crumbs -------------------------------------------------------------------
@@ -179,13 +199,31 @@ def site_menu(line: str) -> str | None:
     return None
 
 
+_RUNNING = re.compile(r"[。！？；，、!?;]|[.,:](?=\s|$)")  # punctuation of sentences
+_ITEMS = re.compile(r"[\s|｜/·•>›»]+")
+_LONGEST_ITEM = 10  # menu items and labels are shorter (a headline is not)
+
+
+def menu_only(paragraphs: Iterable[str]) -> bool:
+    """True when no paragraph reads as running text: none has the punctuation of a sentence
+    or an item longer than a menu's, or an English phrase of four words or more with a
+    function word ("of", "the" …): a page of menus, links and labels, not an article."""
+    for paragraph in paragraphs:
+        if _RUNNING.search(paragraph):
+            return False
+        items = [i for i in _ITEMS.split(paragraph) if i]
+        if any(len(i) > _LONGEST_ITEM for i in items):
+            return False
+        if len(items) >= 4 and _FUNCTION_WORDS.intersection(map(str.lower, items)):
+            return False
+    return True
+
+
 # --- page boilerplate ------------------------------------------------------------------
 _BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share buttons", re.compile(r"^\s*分享到|分享到[:：]?\s*$")),
     ("site slogan", re.compile(r"欢迎(?:关注|访问|光临)|歡迎(?:關注|訪問|光臨)")),
-    ("source/date byline (kept as metadata)", re.compile(
-        r"点击量|點擊量|阅读量|閱讀量|浏览次数|瀏覽次數|信息来源[:：]|發佈者[:：]|发布者[:：]"
-        r"|^\s*(?:来源|來源|发布时间|發佈時間)[:：]")),
+    ("click counter", re.compile(r"点击量|點擊量|阅读量|閱讀量|浏览次数|瀏覽次數")),
     ("copyright notice", re.compile(
         r"版权所有|版權所有|版权作品|版權作品|未经.{0,8}授权|未經.{0,8}授權|严禁转载|嚴禁轉載"
         r"|Copyright|All rights reserved|©", re.IGNORECASE)),

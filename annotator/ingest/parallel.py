@@ -20,7 +20,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -53,7 +53,7 @@ def _single_threaded() -> bool:
         return False
 
 
-def read_files(files: list[Path], read_one: Reader, *args: Any) -> Iterator[Any]:
+def read_files(files: list[Path], read_one: Reader, *args: Any) -> Generator[Any, None, None]:
     """``read_one(path, *args)`` for each file in order, computed in a reader process
     (``read_one`` must be a module-level function)."""
     chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import Cancelled
 from annotator.qt import i18n, jobs, review
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
-from annotator.review.report import COLUMNS, project_agreement
+from annotator.review.agreement import TOO_FEW
+from annotator.review.report import COLUMNS, Agreement, project_agreement
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -31,9 +32,9 @@ BY = (("doc", QT_TRANSLATE_NOOP("AgreementDialog", "document")),
       ("group", QT_TRANSLATE_NOOP("AgreementDialog", "tag group")),
       ("tag", QT_TRANSLATE_NOOP("AgreementDialog", "tag")),
       ("overall", QT_TRANSLATE_NOOP("AgreementDialog", "overall")))
-#: the computation's refusals that the window words itself
-FAILURES = {"agreement needs at least two distinct annotators": QT_TRANSLATE_NOOP(
-    "AgreementDialog", "it needs the spans of at least two annotators")}
+#: the computation's refusals that the window words itself (by how the message begins)
+FAILURES = {TOO_FEW: QT_TRANSLATE_NOOP("AgreementDialog",
+                                       "it needs the spans of at least two annotators")}
 #: the report's columns as the table heads them
 HEADERS = {"scope": QT_TRANSLATE_NOOP("AgreementDialog", "Scope"),
            "n_units": QT_TRANSLATE_NOOP("AgreementDialog", "Units"),
@@ -73,7 +74,7 @@ class AgreementDialog(QDialog):
         self.table.cellDoubleClicked.connect(self.open_row)
         self.worker_thread: QThread | None = None
         self.worker: jobs.Worker | None = None
-        self.outcome: tuple[list[str], list[dict]] = ([], [])
+        self.outcome: Agreement | None = None
         self.run = 0  # the computation whose result is wanted
         self.rows: list[dict] = []
         self.compute()
@@ -116,14 +117,16 @@ class AgreementDialog(QDialog):
         super().done(result)
 
     def failed(self, message: str) -> None:
-        known = FAILURES.get(message)
+        known = next((v for k, v in FAILURES.items() if message.startswith(k)), None)
         self.status.setText(self.tr("Cannot compute agreement: {message}").format(
             message=self.tr(known) if known else message))
 
     def show_rows(self, run: str) -> None:
         if run != str(self.run):
             return  # cancelled, or superseded by a newer computation
-        annotators, rows = self.outcome
+        if self.outcome is None:
+            return
+        rows = self.outcome.rows
         self.rows = rows
         self.table.setRowCount(len(rows))
         titles = self._scope_names()
@@ -140,8 +143,15 @@ class AgreementDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.status.setText(self.tr(
             "{annotators} · uncoded text counts as a category · red: below {low} · Enter or "
-            "double-click opens the disagreements").format(annotators=", ".join(annotators),
-                                                           low=LOW))
+            "double-click opens the disagreements").format(annotators=self._who(), low=LOW))
+
+    def _who(self) -> str:
+        """The annotators compared, then those with no spans of their own ("wang: 0
+        spans")."""
+        assert self.outcome is not None
+        none = QCoreApplication.translate("StatsView", "{tag}: {n} spans")
+        return " · ".join([", ".join(self.outcome.annotators),
+                           *(none.format(tag=a, n=0) for a in self.outcome.without_spans)])
 
     def _scope_names(self) -> dict[str, str]:
         """What a row's scope is called: a document's title, a tag's or group's name."""

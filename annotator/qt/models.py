@@ -15,8 +15,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from annotator.core.annotation import Annotation
-from annotator.core.document import DocumentSummary
-from annotator.qt.i18n import QT_TRANSLATE_NOOP
+from annotator.core.document import DocumentSummary, human_date
+from annotator.qt.i18n import QT_TRANSLATE_NOOP, tag_lang
 
 # shown translated: status_label(), review_label()
 STATUS_LABELS = {"todo": QT_TRANSLATE_NOOP("Models", "to do"),
@@ -211,7 +211,9 @@ class DocumentListModel(RowModel):
             return True
         hay = self._hay.get(i)
         if hay is None:
-            hay = self._hay[i] = "\n".join(map(str, _values(self.rows[i]))).casefold()
+            r = self.rows[i]
+            shown = (*_values(r), human_date(r.date, tag_lang()))
+            hay = self._hay[i] = "\n".join(map(str, shown)).casefold()
         return self.needle in hay
 
     def _key(self, i: int):
@@ -245,6 +247,8 @@ class DocumentListModel(RowModel):
         if role == ID_ROLE:
             return r.id
         if role == DISPLAY:
+            if index.column() == 1:  # the date as people read it; it sorts as stored
+                return human_date(r.date, tag_lang())
             value = _values(r)[index.column()]
             return value if isinstance(value, str) else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from annotator.core.editor import ALL
 from annotator.qt.safety import guard
 from annotator.review.cases import accept, accept_unanimous, reject
+from annotator.review.layers import own_annotators
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -51,11 +52,13 @@ def refresh(window: MainWindow) -> None:
     if not window.docks["review"].isVisible() or window.editor.doc is None:
         return
     doc = window.editor.doc
-    names = {a.id: a.name for a in window.store.annotators()}
-    window.review.set_annotators(window.store.annotators(), reviewer(window)) \
-        if window.review.who.count() == 0 else None
+    annotators = window.store.annotators()
+    names = {a.id: a.name for a in annotators}
     spans = list(window.editor.index or ())
-    window.review.show_document(doc.text, spans, window.store.decisions(doc.id), names)
+    decisions = window.store.decisions(doc.id)
+    own = own_annotators(spans, decisions)
+    window.review.set_annotators([a for a in annotators if a.id in own])
+    window.review.show_document(doc.text, spans, decisions, names)
     shown = frozenset([*window.review.chosen(), reviewer(window)])
     if window.editor.shown != shown:  # the compared layers and the gold layer only
         window.set_shown(shown)

@@ -93,21 +93,41 @@ class ReviewPanel(QWidget):
         self.tree.acceptPressed.connect(self._accept)
         self.tree.rejectPressed.connect(self._reject)
         self.tree.currentItemChanged.connect(self._current_changed)
+        self.who.itemChanged.connect(lambda _: self._remember_checks())
         self.who.itemChanged.connect(lambda _: self.changed_annotators())
+        self.unchecked: set[str] = set()  # annotator ids the reviewer left out
         self._source: tuple = ("", [], [], {})
         self.tag_name: Callable[[str], str] = str
 
-    def set_annotators(self, annotators: list[Annotator], reviewer: str) -> None:
+    def set_annotators(self, annotators: list[Annotator]) -> None:
+        """The annotators to compare: those with spans of their own in the document (the
+        reviewer too, when she annotated; gold is nobody's layer). The list is made again
+        only when they change; whom the reviewer unchecked stays unchecked."""
+        if [a.id for a in annotators] == self._listed():
+            return
         self.who.blockSignals(True)
         self.who.clear()
         for a in annotators:
-            if a.id == reviewer or a.role == "reviewer":
-                continue
             item = QListWidgetItem(a.name)
             item.setData(CASE_ROLE, a.id)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Unchecked if a.id in self.unchecked
+                               else Qt.CheckState.Checked)
             self.who.addItem(item)
         self.who.blockSignals(False)
+
+    def _listed(self) -> list[str]:
+        return [item.data(CASE_ROLE) for i in range(self.who.count())
+                if (item := self.who.item(i)) is not None]
+
+    def _remember_checks(self) -> None:
+        for i in range(self.who.count()):
+            item = self.who.item(i)
+            if item is None:
+                continue
+            if item.checkState() == Qt.CheckState.Checked:
+                self.unchecked.discard(item.data(CASE_ROLE))
+            else:
+                self.unchecked.add(item.data(CASE_ROLE))
 
     def show_legend(self, colours: dict[str, str], names: dict[str, str]) -> None:
         only = self.tr("■ only {name}")

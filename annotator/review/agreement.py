@@ -64,7 +64,11 @@ __all__ = [
 NOTES = ("units: characters; uncoded characters count as the category '∅' (agreeing on "
          "uncoded text counts as agreement)")
 BINARY_NOTE = "; labels are binary: this category vs everything else (∅)"
+NO_SPANS_NOTE = "; no spans by these annotators here: nothing to agree on, so no figures"
+FIGURES = ("cohen_kappa", "fleiss_kappa", "krippendorff_alpha", "unitizing_alpha",
+           "f1_exact", "f1_overlap")
 BYS = ("tag", "group", "doc", "overall")
+TOO_FEW = "agreement needs at least two distinct annotators"
 
 
 def _chance_corrected(observed: int, expected: int, whole: int) -> float:
@@ -291,6 +295,11 @@ def _f1(tally: Tally, match: int, only: str | None) -> float:
 
 
 def _row(scope: str, by: str, tally: Tally, only: str | None, many_docs: bool) -> dict:
+    """One report row; a scope where none of the annotators has a span has no figures
+    (None), not the 1.0 that all-uncoded labels would give."""
+    if not tally.n_spans:
+        return {"scope": scope, "by": by, "n_units": tally.units,
+                **dict.fromkeys(FIGURES), "notes": NOTES + NO_SPANS_NOTE}
     row = {"scope": scope, "by": by, **_coefficients(tally.counts(only), tally.m)}
     row["unitizing_alpha"] = _safe(lambda: _unitizing(tally, only, many_docs))
     row["f1_exact"] = _f1(tally, 0, only)
@@ -309,7 +318,7 @@ def agreement_rows(docs: Iterable[DocSpans], annotators: Sequence[str], by: str 
     if by not in BYS:
         raise ValueError(f"by must be one of {BYS}, not {by!r}")
     if len(annotators) < 2 or len(set(annotators)) != len(annotators):
-        raise ValueError("agreement needs at least two distinct annotators")
+        raise ValueError(TOO_FEW)
     binary = by in ("tag", "group")
     label = by if binary else label
     rows, tally = [], Tally(annotators, label, binary)

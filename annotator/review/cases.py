@@ -4,14 +4,15 @@ The spans of the annotators under review are grouped into *cases*: sets of spans
 overlap one another (transitively). Each case is one of
 
 - ``unanimous``: every annotator has the same span (bounds, tag and attributes);
-- ``only_one``: a single annotator marked it;
+- ``only_one``: a single annotator marked it (always so when one annotator is compared);
 - ``boundaries``: the annotators' spans overlap with different bounds;
 - ``tags``: same bounds, different tags;
 - ``attributes``: same bounds and tags, different attributes (normalized name, certainty…).
 
 A reviewer settles a case by accepting one version (copied into the gold layer under the
 reviewer's id), or rejecting them all; either way a review decision records who, when and
-why. Each settlement is one :class:`~annotator.core.commands.Command`, so it is stored at
+why. Gold spans are nobody's annotations: a reviewer who also annotated is compared on her
+own spans, like anyone (:mod:`annotator.review.layers`). Each settlement is one :class:`~annotator.core.commands.Command`, so it is stored at
 once and can be undone.
 """
 
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 from annotator.core.annotation import Annotation, new_id, now
 from annotator.core.commands import Command
-from annotator.core.dataset import ReviewDecision
+from annotator.core.dataset import ReviewDecision, gold_ids
 
 KINDS = ("only_one", "boundaries", "tags", "attributes", "unanimous")
 KIND_LABELS = {"only_one": "only one annotator marked it", "boundaries": "boundaries differ",
@@ -73,7 +74,7 @@ def _clusters(spans: list[Annotation]) -> list[list[Annotation]]:
 def _kind(spans: list[Annotation], annotators: int) -> str:
     who = {a.annotator for a in spans}
     bounds = {(a.start, a.end) for a in spans}
-    if len(who) == 1 and annotators > 1:
+    if len(who) == 1:  # even when one annotator is compared alone: nobody agreed
         return "only_one"
     if len(bounds) > 1:
         return "boundaries"
@@ -86,8 +87,11 @@ def _kind(spans: list[Annotation], annotators: int) -> str:
 
 def find_cases(spans: list[Annotation], annotators: list[str],
                decisions: list[ReviewDecision]) -> list[Case]:
-    """The cases among ``annotators``' spans, in reading order, with their decisions."""
-    chosen = [a for a in spans if a.annotator in annotators]
+    """The cases among ``annotators``' own spans, in reading order, with their decisions.
+    Gold spans (the results of ``decisions``) are no one's annotations, even when they
+    carry the id of a reviewer who is also one of ``annotators``."""
+    gold = gold_ids(tuple(decisions))
+    chosen = [a for a in spans if a.annotator in annotators and a.id not in gold]
     settled: dict[str, ReviewDecision] = {}
     for d in decisions:
         for target in d.targets:

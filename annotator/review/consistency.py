@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from annotator.core.annotation import Annotation
+from annotator.core.dataset import gold_ids
 from annotator.core.search import searchable
 from annotator.core.suggest import Lexicon, form_of
 
@@ -170,10 +171,18 @@ def _overlapping(d: _Doc, tag: str, start: int, end: int) -> list[tuple[int, int
 # --- a project, and the command line's output ----------------------------------------------
 def project_findings(store, annotator: str | None = None) -> list[Finding]:
     """:func:`check` over every document of an open store, with all spans or only
-    ``annotator``'s."""
-    return check((d.id, d.title, store.document(d.id).text,
-                  [a for a in store.annotations(d.id) if annotator in (None, a.annotator)])
+    ``annotator``'s own (not the gold spans a reviewer's decisions made under her id)."""
+    return check((d.id, d.title, store.document(d.id).text, _spans(store, d.id, annotator))
                  for d in store.documents())
+
+
+def _spans(store, doc_id: str, annotator: str | None) -> list[Annotation]:
+    spans = store.annotations(doc_id)
+    if annotator is None:
+        return spans
+    mine = [a for a in spans if a.annotator == annotator]
+    gold = gold_ids(tuple(store.decisions(doc_id))) if mine else set()
+    return [a for a in mine if a.id not in gold]
 
 
 def summary(findings: list[Finding]) -> dict[str, int]:

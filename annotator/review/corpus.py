@@ -98,6 +98,7 @@ class Tally:
         self.pairs = list(combinations(range(self.m), 2))
         self.pair_index = {pair: p for p, pair in enumerate(self.pairs)}
         self.units = 0
+        self.n_spans = 0  # of the annotators compared (none: nothing to agree on)
         self.lengths: list[int] = []
         self.coded: dict[Labels, int] = {}  # label tuples other than all-∅
         self.cats: dict[str, CategoryTally] = {}
@@ -131,6 +132,7 @@ class Tally:
         rows = doc.spans if set(map(_WHO, doc.spans)) <= index.keys() else \
             [r for r in doc.spans if r[3] in index]
         rows = sorted(rows)  # by start, end, tag, annotator
+        self.n_spans += len(rows)
         zeros = []
         if any(map(operator.ge, map(_START, rows), map(_END, rows))):
             zeros = [(r[0], r[1], r[2], index[r[3]]) for r in rows if r[0] >= r[1]]

@@ -2,8 +2,9 @@
 
 from annotator.store.annotations import AnnotationsMixin
 from annotator.store.backups import BackupsMixin
-from annotator.store.base import SQLITE_MAGIC, DamagedError, ReadOnlyError, StoreBase, find_damage
+from annotator.store.base import SQLITE_MAGIC, ReadOnlyError, StoreBase, find_damage
 from annotator.store.check import CheckMixin
+from annotator.store.damage import DamagedError, damage_of
 from annotator.store.datasets import DatasetsMixin
 from annotator.store.documents import DocumentsMixin
 from annotator.store.search import SearchMixin
@@ -32,5 +33,5 @@ def open_project(ref, **options):
     return Store.open(ref, **options)
 
 
-__all__ = ["SQLITE_MAGIC", "DamagedError", "ReadOnlyError", "Store", "find_damage", "is_team",
-           "open_project"]
+__all__ = ["SQLITE_MAGIC", "DamagedError", "ReadOnlyError", "Store", "damage_of", "find_damage",
+           "is_team", "open_project"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from annotator.core.annotation import now
 from annotator.core.errors import ProjectError
 from annotator.store.base import StoreBase
+from annotator.store.damage import DamagedError, damaged, is_damage, quick_check
 
 KEEP = 10
 _COMPANIONS = ("-wal", "-shm", "-journal")
@@ -108,7 +109,10 @@ def _fsync(path: Path) -> None:
 
 
 def snapshot(conn: sqlite3.Connection, project: Path, reason: str) -> Path:
-    """Copy the database behind ``conn`` into a new backup of ``project``."""
+    """Copy the database behind ``conn`` into a new backup of ``project``. The copy passes
+    SQLite's ``quick_check`` before it becomes a backup: a damaged project raises
+    :class:`DamagedError` (offering the latest backup) and never pushes a sound backup
+    out of the :data:`KEEP` kept."""
     folder = folder_of(project)
     folder.mkdir(exist_ok=True)
     clean_partials(project)
@@ -117,9 +121,11 @@ def snapshot(conn: sqlite3.Connection, project: Path, reason: str) -> Path:
     try:
         copy = sqlite3.connect(part)
         try:
-            conn.backup(copy)
+            problems = _copied(conn, copy)
         finally:
             copy.close()
+        if problems:
+            raise damaged(project, problems)
         _fsync(part)
         os.replace(part, target)
     except BaseException:
@@ -127,6 +133,17 @@ def snapshot(conn: sqlite3.Connection, project: Path, reason: str) -> Path:
         raise
     prune(project)
     return target
+
+
+def _copied(conn: sqlite3.Connection, copy: sqlite3.Connection) -> list[str]:
+    """Copy ``conn``'s database into ``copy``; what ``quick_check`` finds wrong with it."""
+    try:
+        conn.backup(copy)
+    except sqlite3.DatabaseError as e:
+        if not is_damage(e):
+            raise
+        return [str(e)]
+    return quick_check(copy)
 
 
 class BackupsMixin(StoreBase):
@@ -142,18 +159,28 @@ class BackupsMixin(StoreBase):
                                f"{folder_of(self.path)}: {e}") from None
 
 
-def check_backup(path: Path) -> None:
-    """Refuse a file that is not a sound annotator project."""
+def check_backup(project: Path, backup: Path) -> None:
+    """Refuse a file that is not a sound annotator project; a damaged backup is refused
+    naming the next older backup of ``project``."""
     from annotator.store import Store
 
-    with Store.open(path, read_only=True, check=True):
-        pass
+    try:
+        with Store.open(backup, read_only=True, check=True):
+            pass
+    except DamagedError as e:
+        listed = [p.resolve() for p in backups(project)]
+        here = backup.resolve()
+        older = listed[listed.index(here) + 1:] if here in listed else listed
+        offer = (f"the next older backup is {older[0]} (annotator restore {project} "
+                 f"{older[0]})" if older else "there is no older backup")
+        raise ProjectError(f"{backup}: this backup is damaged ({e.problems[0][:120]}); "
+                           f"nothing was changed; {offer}") from None
 
 
 def restore(project: Path, backup: Path) -> Path:
     """Put ``backup`` in place of ``project``; returns where the replaced project went.
     The caller holds the project's lock (no window may have it open)."""
-    check_backup(backup)
+    check_backup(project, backup)
     folder = folder_of(project)
     folder.mkdir(exist_ok=True)
     aside = folder / f"{project.stem}-{_stamp()}-replaced-by-restore{project.suffix}"

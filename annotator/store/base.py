@@ -8,6 +8,7 @@ application's SQLite file, or a file that is not SQLite at all is refused untouc
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -18,10 +19,12 @@ from typing import Self
 from annotator.core.annotation import now
 from annotator.core.errors import ProjectError
 from annotator.store import location, schema
-from annotator.store.common import StoreCommon
+from annotator.store.common import StoreCommon, dumps  # noqa: F401 (dumps: re-exported)
+from annotator.store.damage import damaged, is_damage, quick_check
 from annotator.store.lock import ProjectLock
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+log = logging.getLogger(__name__)
 
 
 def _load_sqlite_utils():
@@ -43,16 +46,6 @@ def _load_sqlite_utils():
 sqlite_utils = _load_sqlite_utils()
 
 
-class DamagedError(ProjectError):
-    """SQLite's checks found damage; the file was left untouched. ``backup``: the newest
-    backup, to offer instead."""
-
-    def __init__(self, path: Path, problems: list[str], backup: Path | None):
-        self.path, self.problems, self.backup = path, problems, backup
-        offer = (f"; the latest backup is {backup} (annotator restore {path.name})"
-                 if backup else "; there is no backup")
-        super().__init__(f"{path}: the project file is damaged ({problems[0][:120]}); it was "
-                         f"left untouched{offer}")
 
 
 class ReadOnlyError(ProjectError):
@@ -69,7 +62,10 @@ class StoreBase(StoreCommon):
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, read_only: str = ""):
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        # sqlite-utils over the same connection (bulk inserts, schema introspection); no
+        # plugins (they could register functions on our connection) and no
+        # recursive_triggers pragma (a setting of its own we do not need)
+        self.db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
         self.path = path
         self.read_only = read_only  # why the project is read-only ("" when it is not)
         self.checked = False  # SQLite's quick_check ran at open (see :func:`find_damage`)
@@ -143,11 +139,9 @@ class StoreBase(StoreCommon):
         self._migrate()
 
     def _check_damage(self) -> None:
-        problems = _problems(self.conn)
+        problems = quick_check(self.conn)
         if problems and self.path is not None:
-            from annotator.store.backups import latest
-
-            raise DamagedError(self.path, problems, latest(self.path))
+            raise damaged(self.path, problems)
 
     def _check_identity(self) -> None:
         where = self.path or ":memory:"
@@ -156,10 +150,8 @@ class StoreBase(StoreCommon):
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as e:
-            if "malformed" in str(e) and self.path is not None:
-                from annotator.store.backups import latest
-
-                raise DamagedError(self.path, [str(e)], latest(self.path)) from None
+            if is_damage(e) and self.path is not None:  # it starts like SQLite (_check_file)
+                raise damaged(self.path, [str(e)]) from None
             raise ProjectError(f"{where}: not an annotator project ({e})") from None
         if app_id != schema.APPLICATION_ID and (app_id != 0 or tables):
             raise ProjectError(f"{where}: not an annotator project (an SQLite file of "
@@ -182,14 +174,22 @@ class StoreBase(StoreCommon):
             from annotator.store.backups import snapshot
 
             snapshot(self.conn, self.path, f"before-upgrade-v{version}")
+        notes = []
         with self.transaction():
             for number, migration in enumerate(schema.MIGRATIONS[version:], version + 1):
-                migration(self.conn)
+                if note := migration(self.conn):
+                    notes.append(note)
                 self.conn.execute(f"PRAGMA user_version={number}")
             self.conn.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
             self._set_meta("schema_migrated", now())
+        self.upgrade_notes = notes
+        for note in notes:  # stderr on the command line (logging's last resort)
+            log.warning("%s: %s", self.path or ":memory:", note)
 
     closed = False
+    #: what the upgrade at opening changed in the user's data, one line each (the window
+    #: shows them; ``annotator check`` shows them later from ``meta``)
+    upgrade_notes: list[str] = []  # noqa: RUF012 (replaced, never mutated)
 
     def close(self) -> None:
         self.conn.close()
@@ -252,21 +252,11 @@ class StoreBase(StoreCommon):
             raise ProjectError(":memory: projects cannot be opened twice")
         return type(self).open(self.path, read_only=read_only or self.read_only, check=False)
 
-    def _quick_check(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("PRAGMA quick_check") if r[0] != "ok"]
-
     def integrity(self) -> list[str]:
         """Problems found by SQLite's ``quick_check`` and the foreign-key check."""
-        problems = self._quick_check()
+        problems = quick_check(self.conn)
         problems += [f"foreign key: {r}" for r in self.conn.execute("PRAGMA foreign_key_check")]
         return problems
-
-
-def _problems(conn: sqlite3.Connection) -> list[str]:
-    try:
-        return [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
-    except sqlite3.DatabaseError as e:
-        return [str(e)]
 
 
 def find_damage(path: Path) -> list[str]:
@@ -275,7 +265,7 @@ def find_damage(path: Path) -> list[str]:
     to show it sooner (0.5 s on a 500 MB project) and checks it on a worker thread."""
     conn = _connect(path, "checking")
     try:
-        problems = _problems(conn)
+        problems = quick_check(conn)
     finally:
         conn.close()
     if problems:
@@ -285,20 +275,60 @@ def find_damage(path: Path) -> list[str]:
     return problems
 
 
+_SIDE_FILES = ("-wal", "-shm")
+
+
+class _Reader(sqlite3.Connection):
+    """A read-only connection that leaves no ``-wal``/``-shm`` it made. SQLite's read-only
+    access to a WAL project creates them (when the folder allows) and cannot remove them;
+    so when they were absent at opening, closing opens a plain connection that reads once
+    and closes: SQLite removes them then, as it always does when the last connection to a
+    file closes, and never while another program (a window) still uses them. The project
+    file's bytes and time stamp are left as they were."""
+
+    tidy: Path | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.tidy is not None:
+            path, self.tidy = self.tidy, None
+            _tidy(path)
+
+
+def _tidy(path: Path) -> None:
+    if not any(path.with_name(path.name + s).exists() for s in _SIDE_FILES):
+        return  # none were made (the folder is read-only)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=0.1)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # best effort: a later open and close removes them
+
+
 def _connect(path: Path, read_only: str) -> sqlite3.Connection:
-    """A connection; read-only ones use ``mode=ro``, or ``immutable=1`` where SQLite cannot
-    even create the WAL index (a read-only folder or medium)."""
+    """A connection; read-only ones use ``mode=ro`` (a :class:`_Reader`), or
+    ``immutable=1`` where SQLite cannot even create the WAL index (a read-only folder or
+    medium). A file SQLite finds damaged raises :class:`DamagedError`."""
     try:
         if not read_only:
             return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         uri = path.resolve().as_uri()
+        fresh = not any(path.with_name(path.name + s).exists() for s in _SIDE_FILES)
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
-                               timeout=BUSY_TIMEOUT_S)
+                               timeout=BUSY_TIMEOUT_S, factory=_Reader)
+        conn.tidy = path if fresh else None
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
-        except sqlite3.OperationalError:
+        except sqlite3.DatabaseError as e:
             conn.close()
+            if is_damage(e):
+                raise damaged(path, [str(e)]) from None
+            if not isinstance(e, sqlite3.OperationalError):
+                raise
             return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
     except sqlite3.Error as e:
         raise ProjectError(f"{path}: cannot open: {e}") from None

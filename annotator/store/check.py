@@ -12,7 +12,13 @@ through, never touching the project file's bytes). :meth:`CheckMixin.check` then
   length in code points) and documents whose stored length is not their text's;
 * tags not in the active tagset (and a missing, doubled or unreadable active tagset);
 * journal rows (undo history) whose payload cannot be decoded, and an annotator's history
-  whose undone entries are not all after the done ones (undo/redo would misbehave).
+  whose undone entries are not all after the done ones (undo/redo would misbehave);
+* the schema, compared (with sqlite-utils' introspection) with that of an empty project of
+  the file's version: missing tables, columns, indexes and views.
+
+A project made by an older annotator is checked against its own version's schema, with a
+note that opening it will upgrade it; notes a migration recorded (spans it trimmed) are
+shown too.
 
 Each check runs on its own: one that SQLite cannot finish (a corrupt page) is reported and
 the others still run. The SQL is here; turning rows into :class:`Problem` lines is done by
@@ -32,7 +38,9 @@ from typing import Self
 from annotator.core.commands import Command
 from annotator.core.errors import AnnotatorError
 from annotator.core.tagset import load_tagset_dict
-from annotator.store.base import StoreBase, _check_file, _connect
+from annotator.store import schema, trim
+from annotator.store.backups import latest
+from annotator.store.base import StoreBase, _check_file, _connect, sqlite_utils
 
 
 @dataclass(frozen=True)
@@ -50,7 +58,10 @@ class Problem:
 
 
 KINDS = ("integrity", "unreadable", "foreign-key", "orphan", "document", "span", "tagset",
-         "tag", "journal")
+         "tag", "journal", "schema")
+#: kinds that mean the file is not as annotator wrote it (a tagset problem is fixed by loading
+#: one): the report then points at the latest backup
+DAMAGE = frozenset(KINDS) - {"tagset", "tag"}
 
 
 #: what ``CheckReport.counts`` counts: key -> (one, many)
@@ -67,26 +78,40 @@ def _plural(n: int, names: tuple[str, str]) -> str:
 class CheckReport:
     problems: tuple[Problem, ...]
     counts: Mapping[str, int]  # what was looked at: documents, annotations, ...
+    project: str = ""
+    backup: str | None = None  # the latest backup, offered when the file is damaged
+    notes: tuple[str, ...] = ()  # not problems: an upgrade due, what an upgrade changed
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def damaged(self) -> bool:
+        return any(p.kind in DAMAGE for p in self.problems)
 
     def summary(self) -> str:
         if self.ok:
             looked = ", ".join(_plural(n, COUNTED[key]) for key, n in self.counts.items())
             return f"ok: no problems in {looked}"
         kinds = Counter(p.kind for p in self.problems)
-        return (_plural(len(self.problems), ("problem", "problems")) + ": "
+        line = (_plural(len(self.problems), ("problem", "problems")) + ": "
                 + ", ".join(f"{n} {kind}" for kind, n in kinds.items()))
+        if not self.damaged:
+            return line
+        offer = (f"the latest backup is {self.backup} (annotator restore "
+                 f"{Path(self.project).name})" if self.backup else "there is no backup")
+        return f"{line}; the project file is damaged: {offer}"
 
     def lines(self) -> list[str]:
-        """One line per problem, then the summary."""
-        return [p.line() for p in self.problems] + [self.summary()]
+        """One line per problem, one per note, then the summary."""
+        return ([p.line() for p in self.problems] + [f"note: {n}" for n in self.notes]
+                + [self.summary()])
 
     def to_dict(self) -> dict:
         return {"ok": self.ok, "summary": self.summary(), "counts": dict(self.counts),
-                "problems": [p.to_dict() for p in self.problems]}
+                "problems": [p.to_dict() for p in self.problems], "notes": list(self.notes),
+                "backup": self.backup if self.damaged else None}
 
 
 # --- the pure half: rows in, problems out ---------------------------------------------------
@@ -179,6 +204,40 @@ def tagset_problem(rows: list[tuple[str, str]]) -> tuple[Problem | None, str, fr
     return None, tagset_id, frozenset(t.id for t in tagset.tags)
 
 
+#: a schema as sqlite-utils sees it: tables with their columns, indexes (name -> table), views
+@dataclass(frozen=True)
+class Schema:
+    tables: Mapping[str, frozenset[str]]
+    indexes: Mapping[str, str]
+    views: frozenset[str]
+
+
+def schema_problems(expected: Schema, found: Schema, optional: tuple[str, ...] = ()
+                    ) -> Iterator[Problem]:
+    """What ``found`` lacks of ``expected`` (extra tables, columns and indexes are not
+    problems; tables named with an ``optional`` prefix may be missing)."""
+    for table, columns in expected.tables.items():
+        if table not in found.tables:
+            if not table.startswith(optional):
+                yield Problem("schema", f"table {table} is missing")
+            continue
+        for column in sorted(columns - found.tables[table]):
+            yield Problem("schema", f"table {table} lacks column {column}")
+    for index, table in expected.indexes.items():
+        if index not in found.indexes and table in found.tables:
+            yield Problem("schema", f"index {index} of table {table} is missing")
+    for view in sorted(expected.views - found.views):
+        yield Problem("schema", f"view {view} is missing")
+
+
+def schema_of(db) -> Schema:
+    """The schema of a sqlite-utils ``Database`` (FTS5's own shadow tables left out)."""
+    tables = {name: frozenset(db.table(name).columns_dict) for name in db.table_names()}
+    indexes = {i.name: name for name in tables for i in db.table(name).indexes
+               if not i.name.startswith("sqlite_autoindex")}
+    return Schema(tables, indexes, frozenset(db.view_names()))
+
+
 # --- the SQL half ----------------------------------------------------------------------------
 _MISSING_DOC = "NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = {}.doc_id)"
 _MISSING_PERSON = "NOT EXISTS (SELECT 1 FROM annotators p WHERE p.id = {})"
@@ -235,16 +294,46 @@ class CheckMixin(StoreBase):
                 ("unreadable", "foreign keys", self._check_foreign_keys),
                 ("unreadable", "orphaned rows", self._check_orphans),
                 ("unreadable", "spans and tags", self._check_annotations),
-                ("unreadable", "the journal", self._check_journal)):
+                ("unreadable", "the journal", self._check_journal),
+                ("unreadable", "the schema", self._check_schema)):
             try:
                 problems.extend(section(counts))
             except sqlite3.DatabaseError as e:
                 problems.append(Problem(kind, f"cannot finish {name}: {e}"))
-        return CheckReport(tuple(problems), counts)
+        backup = latest(self.path) if problems and self.path is not None else None
+        return CheckReport(tuple(problems), counts, str(self.path or ":memory:"),
+                           str(backup) if backup else None, tuple(self._notes()))
 
-    def _has_table(self, name: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                                 "name = ?", (name,)).fetchone() is not None
+    def _version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _check_schema(self, counts: dict[str, int]) -> Iterator[Problem]:
+        model = schema.expected(self._version())
+        try:
+            wanted = schema_of(sqlite_utils.Database(model, recursive_triggers=False,
+                                                     execute_plugins=False))
+        finally:
+            model.close()
+        yield from schema_problems(wanted, schema_of(self.db), schema.OPTIONAL_TABLES)
+
+    def _notes(self) -> Iterator[str]:
+        try:
+            version = self._version()
+        except sqlite3.DatabaseError:
+            return
+        if version < schema.SCHEMA_VERSION:
+            yield (f"made by an older annotator (schema {version}); opening it upgrades it "
+                   f"to schema {schema.SCHEMA_VERSION}, after a backup")
+        if "meta" not in self.db.table_names():
+            return
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?",
+                                (trim.META_KEY,)).fetchone()
+        try:
+            record = json.loads(row[0]) if row else {}
+        except ValueError:
+            return
+        if isinstance(record, dict) and (line := trim.note(record)):
+            yield line
 
     def _check_integrity(self, counts: dict[str, int]) -> Iterator[Problem]:
         yield from integrity_problems(r[0] for r in self.conn.execute("PRAGMA integrity_check"))
@@ -253,8 +342,9 @@ class CheckMixin(StoreBase):
         yield from foreign_key_problems(self.conn.execute("PRAGMA foreign_key_check"))
 
     def _check_orphans(self, counts: dict[str, int]) -> Iterator[Problem]:
+        tables = set(self.db.table_names())
         for table, query, message in ORPHAN_QUERIES:
-            if self._has_table(table):
+            if table in tables:
                 for row, missing in self.conn.execute(query):
                     yield Problem("orphan", message.format(row, missing))
         counts["review_decisions"] = self.conn.execute(

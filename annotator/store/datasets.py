@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from annotator.core.dataset import Dataset, DocumentData
+from annotator.core.errors import ProjectError
 from annotator.store.annotations import AnnotationsMixin
 from annotator.store.documents import DocumentsMixin
 
@@ -19,7 +20,8 @@ class DatasetsMixin(AnnotationsMixin, DocumentsMixin):
         export consumes them, so memory stays flat on large corpora."""
         tagset = self.tagset()
         if tagset is None:
-            raise ValueError("the project has no tagset")
+            raise ProjectError(f"{self.path or ':memory:'}: the project has no tagset; load "
+                               f"one with `annotator tagset {self.path} --load FILE`")
         ids = list(doc_ids) if doc_ids is not None else [d.id for d in self.documents()]
         return Dataset(tagset, tuple(self.annotators()), self._stream(ids))
 

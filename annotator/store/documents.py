@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from annotator.core.annotation import Annotator, now
 from annotator.core.document import Document, DocumentSummary
-from annotator.core.errors import ProjectError
+from annotator.core.errors import NotFoundError, ProjectError
 from annotator.core.tagset import Tagset, load_tagset_dict
 from annotator.store.common import StoreCommon, dumps
 
@@ -60,28 +60,40 @@ class DocumentsMixin(StoreCommon):
     def add_documents(self, docs: Iterable[Document]) -> list[tuple[Document, str | None]]:
         """Store documents in one transaction. Returns ``(doc, duplicate_of)`` per document:
         ``duplicate_of`` is the id of a stored document with the same text (then it is not
-        stored again)."""
+        stored again; nor is a second one with the same text in ``docs``)."""
+        docs = list(docs)
         results = []
         with self.transaction():
             position = self.conn.execute(
                 "SELECT coalesce(max(position), -1) + 1 FROM documents").fetchone()[0]
+            known = self._documents_with_texts([d.text_sha256 for d in docs])
+            rows = []
             for doc in docs:
-                dup = self.document_with_text(doc.text_sha256)
+                dup = known.get(doc.text_sha256)
                 if dup is None:
-                    self._insert_document(doc, position)
+                    known[doc.text_sha256] = doc.id
+                    rows.append(document_row(doc, position))
                     position += 1
                 results.append((doc, dup))
+            self._insert_documents(rows)
             self._index_documents([(d.id, d.text) for d, dup in results if dup is None])
         return results
 
-    def _insert_document(self, doc: Document, position: int) -> None:
-        row = dict(doc.__dict__)
-        for key in DOC_JSON:
-            row[key] = dumps(list(row[key]) if key != "metadata" else row[key])
-        row.update(position=position, length=len(doc.text), created=now())
-        columns = ", ".join(row)
-        self.conn.execute(f"INSERT INTO documents({columns}) VALUES "
-                          f"({', '.join('?' * len(row))})", tuple(row.values()))
+    def _insert_documents(self, rows: list[dict]) -> None:
+        """sqlite-utils' bulk insert, joining the caller's transaction (for documents
+        close to ``executemany``; spans stay on it: ``benchmarks/bench_insert.py``)."""
+        if rows:
+            self.db["documents"].insert_all([list(rows[0]), *(tuple(r.values()) for r in rows)])
+
+    def _documents_with_texts(self, shas: list[str]) -> dict[str, str]:
+        """``{text_sha256: id}`` of the stored documents with one of these texts."""
+        found: dict[str, str] = {}
+        for i in range(0, len(shas), 500):
+            chunk = shas[i:i + 500]
+            found.update((sha, doc_id) for doc_id, sha in self.conn.execute(
+                f"SELECT id, text_sha256 FROM documents WHERE text_sha256 IN "
+                f"({', '.join('?' * len(chunk))})", chunk))
+        return found
 
     def document_with_text(self, sha: str) -> str | None:
         row = self.conn.execute("SELECT id FROM documents WHERE text_sha256 = ?",
@@ -91,7 +103,7 @@ class DocumentsMixin(StoreCommon):
     def document(self, doc_id: str) -> Document:
         row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
-            raise KeyError(doc_id)
+            raise self._no_document(doc_id)
         names = [d[0] for d in self.conn.execute("SELECT * FROM documents LIMIT 0").description]
         data = dict(zip(names, row, strict=True))
         for key in DOC_JSON:
@@ -121,7 +133,7 @@ class DocumentsMixin(StoreCommon):
     def summary(self, doc_id: str) -> DocumentSummary:
         r = self.conn.execute(self._SUMMARY, (doc_id,)).fetchone()
         if r is None:
-            raise KeyError(doc_id)
+            raise self._no_document(doc_id)
         return _summary(r)
 
     def resolve_document(self, ref: str) -> str:
@@ -138,19 +150,33 @@ class DocumentsMixin(StoreCommon):
                                  (ref,)).fetchall()
         if len(ref) >= 3 and len(rows) == 1:
             return rows[0][0]
-        raise KeyError(ref)
+        raise self._no_document(ref)
+
+    def _no_document(self, ref: str) -> NotFoundError:
+        return NotFoundError("document", ref, str(self.path or ":memory:"))
 
     def set_review_status(self, doc_id: str, status: str) -> None:
         with self.transaction():
-            self.conn.execute("UPDATE documents SET review_status = ? WHERE id = ?",
-                              (status, doc_id))
+            cur = self.conn.execute("UPDATE documents SET review_status = ? WHERE id = ?",
+                                    (status, doc_id))
+            if cur.rowcount != 1:
+                raise self._no_document(doc_id)
 
     def set_status(self, doc_id: str, status: str) -> None:
         with self.transaction():
             cur = self.conn.execute("UPDATE documents SET status = ?, modified = ? WHERE id = ?",
                                     (status, now(), doc_id))
             if cur.rowcount != 1:
-                raise KeyError(doc_id)
+                raise self._no_document(doc_id)
+
+
+def document_row(doc: Document, position: int) -> dict:
+    """A document as its row in the ``documents`` table (column: value)."""
+    row = dict(doc.__dict__)
+    for key in DOC_JSON:
+        row[key] = dumps(list(row[key]) if key != "metadata" else row[key])
+    row.update(position=position, length=len(doc.text), created=now())
+    return row
 
 
 def _summary(r) -> DocumentSummary:

@@ -6,11 +6,14 @@ consistent, but a window holds what it shows in memory and would go stale under 
 writer; so a second window is offered the project read-only, and a second writer is told
 who has it. The lock is an OS lock (``flock`` / ``msvcrt.locking``) on the file: it goes
 away with the process, so a crash never leaves a stale lock. The file's content (who,
-where, since when) is only for the message. No SQL here.
+where, since when) is only for the message; releasing the lock removes the file (while
+still holding it, so a process that opened it meanwhile notices, on taking the lock, that
+its file is no longer the one at the lock's path, and tries again). No SQL here.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -52,14 +55,23 @@ class ProjectLock:
     def acquire(self, who: str = "") -> ProjectLock:
         """Take the lock or raise :class:`LockedError`. A folder where no lock file can be
         made (read-only) is not locked: nothing can be written there anyway."""
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError:
-            return self
-        if not _try_lock(fd):
-            holder = _read(fd)
+        for _ in range(_ATTEMPTS):
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError:
+                return self
+            if not _try_lock(fd):
+                holder = _read(fd)
+                os.close(fd)
+                raise LockedError(self.project, holder)
+            if _is_current(fd, self.path):
+                return self._hold(fd, who)
+            _unlock(fd)  # released and removed by its holder after we opened it
             os.close(fd)
-            raise LockedError(self.project, holder)
+        raise ProjectError(f"{self.project}: cannot take the lock {self.path.name}: it keeps "
+                           "being replaced")
+
+    def _hold(self, fd: int, who: str) -> ProjectLock:
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
@@ -69,17 +81,42 @@ class ProjectLock:
         return self
 
     def release(self) -> None:
+        """Give the lock up and remove the lock file."""
         if self._fd is not None:
             fd, self._fd = self._fd, None
             os.ftruncate(fd, 0)
+            if sys.platform != "win32":
+                _remove(self.path)  # still holding it: see the module's docstring
             _unlock(fd)
             os.close(fd)
+            if sys.platform == "win32":
+                _remove(self.path)  # refused while another process has it open: kept
 
     def __enter__(self) -> ProjectLock:
         return self
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+_ATTEMPTS = 50
+
+
+def _is_current(fd: int, path: Path) -> bool:
+    """Whether the locked ``fd`` is still the file at ``path`` (not one its holder removed
+    after we opened it)."""
+    if sys.platform == "win32":
+        return True  # an open file cannot be removed there
+    try:
+        mine, there = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):  # gone, or in use (Windows): the next holder removes it
+        path.unlink()
 
 
 def _read(fd: int) -> dict:
@@ -118,9 +155,3 @@ else:
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
-
-def check_unlocked(project: Path) -> None:
-    """Raise :class:`LockedError` if a window is editing ``project`` (for writers that
-    cannot wait; they hold :class:`ProjectLock` themselves while they write)."""
-    with ProjectLock(project).acquire():
-        pass

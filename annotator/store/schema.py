@@ -160,5 +160,79 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute(_V3)
 
 
-MIGRATIONS = (_v1, _v2, _v3)
+#: Views for reading a project with SQL (``sqlite-utils query``, the ``sqlite3`` shell,
+#: Datasette): documented column by column in ``docs/sql.md``. Offsets stay code points:
+#: SQLite's ``substr`` counts characters, so ``substr(text, start + 1, end - start)`` is the
+#: span's text. Labels and groups come from the active tagset.
+_ACTIVE_TAG = "t.id = a.tag AND t.tagset_id = (SELECT id FROM tagsets WHERE active = 1)"
+_GOLD = ("SELECT result_id FROM review_decisions WHERE result_id IS NOT NULL AND "
+         "decision != 'rejected'")
+_ACCEPTED = (f"{_GOLD} UNION SELECT j.value FROM review_decisions r, json_each(CASE WHEN "
+             "json_valid(r.targets) THEN r.targets ELSE '[]' END) j WHERE r.decision IN "
+             "('accepted', 'gold')")
+VIEWS = {
+    "docs": (
+        "SELECT d.position + 1 AS number, d.id, d.title, d.date, d.source, d.origin, "
+        "d.script, d.languages, d.status, d.review_status, d.length, "
+        "coalesce(n.spans, 0) AS spans, d.created, d.modified FROM documents d LEFT JOIN "
+        "(SELECT doc_id, count(*) AS spans FROM annotations GROUP BY doc_id) n "
+        "ON n.doc_id = d.id"),
+    "spans": (
+        "SELECT a.id, a.doc_id, d.position + 1 AS doc_number, d.title AS doc_title, a.start, "
+        "a.end, substr(d.text, a.start + 1, a.end - a.start) AS text, a.tag, "
+        "t.group_id AS tag_group, json_extract(t.label, '$.en') AS label_en, "
+        "json_extract(t.label, '$.\"zh-Hans\"') AS label_zh_hans, "
+        "json_extract(t.label, '$.\"zh-Hant\"') AS label_zh_hant, a.annotator, "
+        "p.name AS annotator_name, json_extract(a.attributes, '$.normalized') AS normalized, "
+        "json_extract(a.attributes, '$.certainty') AS certainty, "
+        "json_extract(a.attributes, '$.note') AS note, "
+        f"a.id IN ({_ACCEPTED}) AS accepted, a.id IN ({_GOLD}) AS gold, a.attributes, "
+        "a.created, a.modified FROM annotations a JOIN documents d ON d.id = a.doc_id "
+        f"LEFT JOIN tags t ON {_ACTIVE_TAG} LEFT JOIN annotators p ON p.id = a.annotator"),
+    "decisions": (
+        "SELECT r.id, r.doc_id, d.position + 1 AS doc_number, d.title AS doc_title, "
+        "r.reviewer, p.name AS reviewer_name, r.decision, CASE WHEN json_valid(r.targets) "
+        "THEN json_array_length(r.targets) END AS target_count, r.targets, r.result_id, "
+        "a.tag AS result_tag, substr(d.text, a.start + 1, a.end - a.start) AS result_text, "
+        "r.note, r.created FROM review_decisions r JOIN documents d ON d.id = r.doc_id "
+        "LEFT JOIN annotators p ON p.id = r.reviewer "
+        "LEFT JOIN annotations a ON a.id = r.result_id"),
+}
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    create_views(conn)
+
+
+def create_views(conn: sqlite3.Connection) -> None:
+    """(Re)create :data:`VIEWS` (a later migration that changes their tables calls this)."""
+    from annotator.store.base import sqlite_utils  # loaded there without numpy and pandas
+
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
+
+
+def _v5(conn: sqlite3.Connection) -> str | None:
+    from annotator.store.trim import trim_spans
+
+    return trim_spans(conn)
+
+
+#: each takes a connection inside :meth:`StoreBase._migrate`'s transaction and may return
+#: a note for the user (what it changed in their data)
+MIGRATIONS = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(MIGRATIONS)
+#: tables SQLite may lack (no trigram tokenizer before 3.34): never reported missing
+OPTIONAL_TABLES = ("search_trigrams",)
+
+
+def expected(version: int) -> sqlite3.Connection:
+    """An empty in-memory database at schema ``version``: what a project of that version
+    must contain (for ``annotator check``)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("BEGIN")
+    for migration in MIGRATIONS[:version]:
+        migration(conn)
+    conn.execute("COMMIT")
+    return conn

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.document import unsafe_char
 from annotator.ingest.clean import clean
-from annotator.ingest.rules import RULE_NAMES
+from annotator.ingest.rules import RULE_NAMES, RULES
 from annotator.ingest.tracked import restore
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -115,7 +116,7 @@ def test_switching_rules_off():
     text = seed(4)
     assert "(zhí)" in clean(text, rules=[]).text
     assert "(zhí)" in clean(text, rules=[r for r in RULE_NAMES if r != "pinyin"]).text
-    assert clean(text, rules=[]).rules == ("line-endings", "nfc")
+    assert clean(text, rules=[]).rules == ("line-endings", "control-characters", "nfc")
     with pytest.raises(ValueError, match="no-such-rule"):
         clean(text, rules=["no-such-rule"])
 
@@ -124,3 +125,49 @@ def test_parenthesised_editor_credit_goes():
     cleaned = clean("上合组织举行会议。\n(责任编辑:李四)")
     assert cleaned.text == "上合组织举行会议。"
     assert [e.reason for e in cleaned.log if e.rule == "site-boilerplate"] == ["editor credit"]
+
+
+#: every character XML 1.0 cannot carry, and a few around them that it can
+UNSAFE = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20))] + [
+    "\ud800", "\udbff", "\udc00", "\udfff", "\ufffe", "\uffff"]
+
+
+@pytest.mark.parametrize("rules", [None, []], ids=["all rules", "required only"])
+def test_characters_xml_cannot_carry_go_with_a_log_that_restores_them(rules):
+    original = "上合\x01组织\x0b举行\ufffe会议。" + "".join(UNSAFE) + "完\t毕\x7f\x85"
+    cleaned = clean(original, rules)
+    assert unsafe_char(cleaned.text) is None, cleaned.text
+    assert restore(cleaned.text, cleaned.log) == original
+    assert cleaned.text.startswith("上合组织\n举行会议。")
+    gone = "".join(e.removed for e in cleaned.log if e.rule == "control-characters")
+    assert "\x01" in gone and "\ufffe" in gone and "\ud800" in gone and "\x0b" not in gone
+    assert "完\t毕\x7f" in cleaned.text  # XML carries tab and DEL: they stay
+    assert "control-characters" in cleaned.rules
+
+
+def test_control_characters_is_required():
+    assert clean("a\x02b", rules=[]).text == "ab"
+    assert "control-characters" not in [r.name for r in RULES if not r.required]
+
+
+def found_by(cleaned, rule: str) -> list[str]:
+    return [e.removed.strip() for e in cleaned.log if e.rule == rule and e.removed.strip()]
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_skipping_scrape_crumbs_changes_nothing_the_other_rules_find(n):
+    original = seed(n)
+    every = clean(original)
+    kept = clean(original, [r for r in RULE_NAMES if r != "scrape-crumbs"])
+    for rule in ("image-placeholder", "byline", "site-menu", "site-boilerplate"):
+        assert found_by(kept, rule) == found_by(every, rule), rule
+    assert restore(kept.text, kept.log) == original
+    assert found_by(kept, "scrape-crumbs") == []
+
+
+def test_a_notice_between_crumbs_goes_and_the_crumbs_stay():
+    cleaned = clean(seed(2), [r for r in RULE_NAMES if r != "scrape-crumbs"])
+    assert "版权作品" not in cleaned.text
+    assert "研究员) 1756832722602175683272260211[]{\"email\"" in cleaned.text
+    assert found_by(cleaned, "site-boilerplate") == [
+        "环球网版权作品,未经书面授权,严禁转载或镜像,违者将被追究法律责任。责编:赵建东环球时报"]

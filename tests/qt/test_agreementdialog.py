@@ -73,3 +73,39 @@ def test_closing_cancels_and_waits(qtbot, window):
     thread, worker = dialog.worker_thread, dialog.worker
     dialog.reject()
     assert worker.cancelled and thread.isFinished()
+
+
+def test_gold_and_annotators_without_spans_in_the_table(qtbot, tmp_path):
+    """Issue 15, in the window: lin reviews her own and chen's work (her decisions are
+    gold under her id), prof only reviews, wang never annotated. The table compares lin
+    and chen only, lists prof and wang as without spans, and shows — for a document
+    nobody annotated."""
+    from annotator.core.dataset import ReviewDecision
+    from annotator.review.agreement import agreement_report
+
+    text, blank = "上海合作组织成员国在北京举行会议。", "这一篇没有人标注。"
+    doc = document_id(text)
+    store = Store.open(tmp_path / "r.annotator", create=True)
+    store.set_tagset(default_tagset())
+    for who in ("lin", "chen", "prof", "wang"):
+        store.add_annotator(Annotator(who, who.title()))
+    store.add_documents(Document(document_id(t), f"t{i}", t, text_sha256(t))
+                        for i, t in enumerate((text, blank)))
+    own = [Annotation("l1", doc, 0, 6, "actor.igo", "lin"),
+           Annotation("l2", doc, 10, 12, "actor.state", "lin"),
+           Annotation("c1", doc, 0, 4, "actor.igo", "chen")]
+    store.insert_annotations([*own, Annotation("g1", doc, 0, 4, "actor.igo", "lin"),
+                              Annotation("g2", doc, 10, 12, "actor.state", "prof")])
+    store.insert_decisions([ReviewDecision("d1", doc, "lin", "accepted", ("l1", "c1"), "g1"),
+                            ReviewDecision("d2", doc, "prof", "accepted", ("l2",), "g2")])
+    win = MainWindow(store, Annotator("lin", "Lin"),
+                     QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    dialog = AgreementDialog(win)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10000)
+    (expected,) = agreement_report([(text, own)], ["lin", "chen"], by="doc")
+    assert float(dialog.table.item(0, 2).text()) == round(expected["cohen_kappa"], 3)
+    assert [dialog.table.item(1, c).text() for c in range(1, 8)] == ["9", *["—"] * 6]
+    assert dialog.status.text().startswith("lin, chen · prof: 0 spans · wang: 0 spans · ")
+    win.store.close()

@@ -24,8 +24,7 @@ def span(i, start, end, tag, who):
     return Annotation(i, DOC, start, end, tag, who, {}, "t", "t")
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
+def project(tmp_path):
     path = tmp_path / "review.annotator"
     store = Store.open(path, create=True)
     store.set_tagset(default_tagset())
@@ -39,11 +38,29 @@ def window(qtbot, tmp_path):
         span("c3", 19, 24, "threat.three_evils", "chen"),
         span("l4", 25, 29, "threat.terrorism", "lin"),
         span("c4", 25, 29, "threat.extremism", "chen")])
+    return store
+
+
+def open_window(qtbot, tmp_path, who: Annotator):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(store, Annotator("prof", "Prof. Wang", "reviewer"), settings)
+    win = MainWindow(project(tmp_path), who, settings)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = open_window(qtbot, tmp_path, Annotator("prof", "Prof. Wang", "reviewer"))
+    yield win
+    win.store.close()
+
+
+@pytest.fixture
+def lin_window(qtbot, tmp_path):
+    """The same project, opened by lin, who annotated it and now reviews it."""
+    win = open_window(qtbot, tmp_path, Annotator("lin", "Lin"))
     yield win
     win.store.close()
 
@@ -99,3 +116,36 @@ def test_agreement_panel_opens_the_disagreements(qtbot, window):
     dialog.open_row(0)
     assert window.docks["review"].isVisible()
     assert window.review.summary.text() == "4 open of 4 cases"
+
+
+def kinds(win):
+    return [win.review.tree.topLevelItem(i).text(0)
+            for i in range(win.review.tree.topLevelItemCount())]
+
+
+def test_a_reviewer_who_annotated_compares_her_own_layer(qtbot, lin_window):
+    """Issue 15: lin's own layer is compared like chen's (it was hidden, and chen's spans
+    alone showed as "all agree"); her decisions go to gold and never join the cases."""
+    win = lin_window
+    qtbot.keyClick(win.reader, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    who = [win.review.who.item(i).text() for i in range(win.review.who.count())]
+    assert who == ["Lin", "Chen"] and win.review.chosen() == ["lin", "chen"]
+    assert kinds(win) == ["all agree", "only one annotator marked it", "boundaries differ",
+                          "tags differ"]
+    tree = win.review.tree
+    qtbot.keyClick(tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)  # only lin marked 北京: rejected
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # boundaries: the first version, chen's 19-24
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert gold(win) == [(0, 6, "actor.igo"), (19, 24, "threat.three_evils")]
+    assert {a.annotator for a in win.store.annotations(DOC) if a.id in gold_ids(
+        tuple(win.store.decisions(DOC)))} == {"lin"}
+    # the gold copies under lin's id changed nothing in the comparison
+    assert kinds(win) == ["all agree — accepted", "only one annotator marked it — rejected",
+                          "boundaries differ — accepted", "tags differ"]
+    assert win.review.summary.text() == "1 open of 4 cases"
+    # unchecking chen leaves lin alone: nothing there "agrees"
+    win.review.who.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert all(k.startswith("only one annotator marked it") for k in kinds(win))
+    win.review.set_annotators(win.store.annotators()[::-1])  # e.g. the next document's
+    assert win.review.chosen() == ["lin"]  # chen stays left out until checked again

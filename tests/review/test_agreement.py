@@ -538,3 +538,27 @@ def test_report_by_group_and_doc():
             agreement_report(docs, ["a", "b"], **bad)
     with pytest.raises(ValueError):
         agreement_report(docs, ["a"])
+
+
+def test_a_document_nobody_annotated_has_no_agreement_figures():
+    """Issue 15: no span by any of the compared annotators is not perfect agreement: the
+    figures are undefined (None, shown as —), not 1.0; the units are still counted."""
+    docs = report_docs()
+    blank = "这篇文章没有人标注。"
+    only_z = [ann(0, 2, "actor.state", "z", "d3")]  # z is not compared
+    rows = agreement_report([*docs, (blank, []), (blank, only_z)], ["a", "b"], by="doc")
+    assert [r["scope"] for r in rows] == ["d1", "d2", "#2", "d3"]
+    figures = ("cohen_kappa", "fleiss_kappa", "krippendorff_alpha", "unitizing_alpha",
+               "f1_exact", "f1_overlap")
+    for row in rows[2:]:
+        assert row["n_units"] == len(blank)
+        assert {k: row[k] for k in figures} == dict.fromkeys(figures)
+        assert "no spans" in row["notes"]
+    assert all(rows[0][k] is not None for k in figures)
+    # agreeing spans, even all alike, still give figures (1.0 is earned there)
+    same = [ann(0, 2, "actor.state", who, "d4") for who in ("a", "b")]
+    (row,) = agreement_report([(blank, same)], ["a", "b"], by="doc")
+    assert row["cohen_kappa"] == row["f1_exact"] == 1.0
+    (row,) = agreement_report([(blank, []), (blank, only_z)], ["a", "b"])  # overall
+    assert row["scope"] == "overall" and row["krippendorff_alpha"] is None
+    assert row["n_units"] == 2 * len(blank)

@@ -6,6 +6,7 @@ from annotator.core.dataset import gold_ids
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.session import Session
 from annotator.review.cases import accept, accept_unanimous, find_cases, reject
+from annotator.review.layers import own_annotators
 
 TEXT = "上海合作组织成员国在北京举行会议,打击三股势力和恐怖主义。"
 DOC = document_id(TEXT)
@@ -60,3 +61,36 @@ def test_settling_goes_to_gold_and_undoes(fresh_store):
     assert {a.annotator for a in fresh_store.annotations(DOC)} == {"lin", "chen"}
     prof.redo()
     assert len(fresh_store.decisions(DOC)) == 1
+
+
+def test_the_reviewers_own_layer_is_compared_and_gold_stays_apart(fresh_store):
+    """Issue 15: lin annotates and then reviews. Her decisions go to gold under her id, but
+    the cases compare her own spans with chen's as before, and gold never joins them."""
+    fresh_store.add_documents([Document(DOC, "t", TEXT, text_sha256(TEXT))])
+    for who in ("lin", "chen"):
+        fresh_store.add_annotator(Annotator(who, who))
+    fresh_store.insert_annotations(SPANS)
+    lin = Session(fresh_store, Annotator("lin", "Lin"))
+    before = find_cases(fresh_store.annotations(DOC), ["lin", "chen"], [])
+    lin.run(accept(before[2], before[2].versions[1], "lin"))  # chen's 19-24 into gold
+    lin.run(accept_unanimous(before, "lin"))  # 0-6, identical to lin's own span
+    spans, decisions = fresh_store.annotations(DOC), fresh_store.decisions(DOC)
+    assert own_annotators(spans, decisions) == {"lin", "chen"}
+    assert sum(a.annotator == "lin" for a in spans) == 6  # 4 of her own, 2 gold
+    after = find_cases(spans, ["lin", "chen"], decisions)
+    assert [(c.kind, c.id) for c in after] == [(c.kind, c.id) for c in before]
+    assert [c.decision is not None for c in after] == [True, False, True, False]
+    # a reviewer whose every span is gold has no layer of her own to compare
+    prof = Session(fresh_store, Annotator("prof", "Prof", "reviewer"))
+    prof.run(accept(after[3], after[3].versions[0], "prof"))
+    assert "prof" in {a.annotator for a in fresh_store.annotations(DOC)}
+    assert own_annotators(fresh_store.annotations(DOC), fresh_store.decisions(DOC)) == \
+        {"lin", "chen"}
+
+
+def test_one_annotator_alone_never_agrees_with_anyone():
+    """Compared alone, an annotator's spans are what only one annotator marked — never
+    "all agree", which Ctrl+Enter would accept into gold wholesale."""
+    cases = find_cases(SPANS, ["chen"], [])
+    assert [c.kind for c in cases] == ["only_one"] * 3
+    assert accept_unanimous(cases, "prof") is None

@@ -108,3 +108,27 @@ def test_single_characters_tagged_once_are_ignored():
     text = "华人在华"
     docs = [("a", "A", text, [Annotation("x", "a", 0, 1, STATE, "lin")])]
     assert check(docs) == []
+
+
+def test_an_annotators_findings_leave_out_the_gold_they_made(fresh_store):
+    """lin reviews too: the version she accepted from chen (gold, under her id) is not
+    one of her annotations, so it makes no finding against her."""
+    from annotator.core.annotation import Annotator
+    from annotator.core.dataset import ReviewDecision
+    from annotator.core.document import Document, document_id, text_sha256
+    from annotator.review.consistency import project_findings
+
+    fresh_store.add_documents([Document(document_id(A), "A", A, text_sha256(A))])
+    for who in ("lin", "chen"):
+        fresh_store.add_annotator(Annotator(who, who))
+    doc = document_id(A)
+    lin = [span(doc, A, "上海合作组织", IGO, n) for n in (0, 1)]
+    chen = span(doc, A, "上海合作组织", STATE, 1, who="chen")
+    gold = chen._replace(id="g", annotator="lin")
+    fresh_store.insert_annotations([*lin, chen, gold])
+    fresh_store.insert_decisions([ReviewDecision("r", doc, "lin", "accepted",
+                                                 (lin[1].id, chen.id), "g")])
+    assert project_findings(fresh_store, "lin") == []
+    assert [f.kind for f in project_findings(fresh_store, "chen")] == ["missed elsewhere"]
+    everyone = project_findings(fresh_store)  # every span, gold included, as before
+    assert [f.kind for f in everyone] == ["tagged differently"]

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from annotator.core.annotation import Annotation
 from annotator.review.agreement import (
+    FIGURES,
     agreement_report,
     cohen_kappa,
     fleiss_kappa,
@@ -159,6 +160,8 @@ def reference_row(scope, docs, annotators, skip, label, only):
         unitizing_alpha_pooled, offsets[-1], by_cat, offsets[1:-1])
     for match in ("exact", "overlap"):
         row[f"f1_{match}"] = reference_f1(docs, annotators, label, only, match)
+    if not any(a.annotator in annotators for _t, spans in docs for a in spans):
+        row.update(dict.fromkeys(FIGURES))  # nobody annotated: nothing to agree on
     return row
 
 

@@ -193,9 +193,24 @@ def wrong_document_length(conn):
             f"{length} code points"}
 
 
+def dropped_view_index_and_table(conn):
+    conn.execute("DROP VIEW spans")
+    conn.execute("DROP INDEX annotations_annotator")
+    conn.execute("DROP TABLE rejected_suggestions")
+    return {"schema: view spans is missing",
+            "schema: index annotations_annotator of table annotations is missing",
+            "schema: table rejected_suggestions is missing"}
+
+
+def dropped_column(conn):
+    conn.execute("ALTER TABLE documents DROP COLUMN encoding")
+    return {"schema: table documents lacks column encoding"}
+
+
 DAMAGES = [delete_document, span_past_the_end, reversed_and_negative_spans, unknown_tag,
            missing_annotator, missing_target_and_result, unreadable_targets,
-           undecodable_journal, history_out_of_order, no_active_tagset, wrong_document_length]
+           undecodable_journal, history_out_of_order, no_active_tagset, wrong_document_length,
+           dropped_view_index_and_table, dropped_column]
 #: kinds a damage may cause besides its own lines (SQLite's integrity check also reports
 #: CHECK constraint failures)
 ALSO = {"reversed_and_negative_spans": {"integrity"}}
@@ -259,6 +274,23 @@ def test_damage_still_in_the_wal_is_seen_and_neither_file_changes(project):
     finally:
         conn.close()
     assert code == 1 and lines[:-1] == sorted(expected)
+
+
+def test_an_older_project_is_checked_against_its_own_schema(tmp_path, monkeypatch):
+    import annotator.store.schema as schema_module
+
+    path = tmp_path / "old.annotator"
+    current = schema_module.SCHEMA_VERSION
+    monkeypatch.setattr(schema_module, "MIGRATIONS", schema_module.MIGRATIONS[:3])
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", 3)
+    create_project(path)[0].close()
+    monkeypatch.undo()
+    before = snapshot(path)
+    code, lines = check(path)
+    assert code == 0 and lines[-1].startswith("ok: no problems in 5 documents")
+    assert lines[:-1] == [f"note: made by an older annotator (schema 3); opening it upgrades "
+                          f"it to schema {current}, after a backup"]
+    assert snapshot(path) == before
 
 
 def test_json_output(project):

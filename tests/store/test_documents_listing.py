@@ -11,6 +11,7 @@ import pytest
 
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.document import REVIEW_STATUSES, STATUSES, Document, document_id, text_sha256
+from annotator.core.errors import NotFoundError
 from annotator.core.tagset import default_tagset
 from annotator.store import Store
 
@@ -77,7 +78,7 @@ def test_documents_match_plain_sql(store):
 def test_summary_is_the_listed_row(store):
     for d in store.documents():
         assert store.summary(d.id) == d
-    with pytest.raises(KeyError):
+    with pytest.raises(NotFoundError, match="no such document: nope"):
         store.summary("nope")
 
 

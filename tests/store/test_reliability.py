@@ -17,7 +17,7 @@ from annotator.core.errors import ProjectError
 from annotator.core.session import Session
 from annotator.project import create_project
 from annotator.store import DamagedError, ReadOnlyError, Store, backups, location, schema
-from annotator.store.lock import LockedError, ProjectLock, check_unlocked
+from annotator.store.lock import LockedError, ProjectLock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -188,11 +188,51 @@ def test_a_second_editor_is_told_who_has_the_project(project):
         message = str(info.value)
         assert "Lin" in message and str(holder.pid) in message and str(project) in message
         with pytest.raises(LockedError):
-            check_unlocked(project)
+            ProjectLock(project).acquire()
     finally:
         holder.kill()
         holder.wait()
     with ProjectLock(project).acquire("Chen") as lock:  # gone with the process
+        assert lock.held
+
+
+def test_the_lock_file_is_removed_when_released(project):
+    lock_file = project.with_name(project.name + ".lock")
+    with ProjectLock(project).acquire("Lin") as lock:
+        assert lock.held and lock_file.exists()
+    assert not lock_file.exists()
+    with Store.open(project, lock="Lin"):
+        assert lock_file.exists()
+    assert not lock_file.exists()
+    with pytest.raises(LockedError), ProjectLock(project).acquire("Lin"):
+        ProjectLock(project).acquire("Chen")  # refused: the file stays for its holder
+    assert not lock_file.exists()
+    lock_file.write_text("")  # left by an older annotator: taken and removed
+    with ProjectLock(project).acquire("Lin"):
+        pass
+    assert not lock_file.exists()
+
+
+def test_a_lock_file_removed_while_being_opened_is_not_taken_over(project, monkeypatch):
+    """B opens the lock file, A releases it (removing it), C makes a new one and takes it:
+    B's lock on the removed file must not count, or B and C would both edit."""
+    import annotator.store.lock as lock_module
+
+    first = ProjectLock(project).acquire("Lin")
+    real, raced, others = lock_module._try_lock, [], []
+
+    def racing(fd):
+        if not raced:
+            raced.append(fd)
+            first.release()
+            others.append(ProjectLock(project).acquire("Chen"))
+        return real(fd)
+
+    monkeypatch.setattr(lock_module, "_try_lock", racing)
+    with pytest.raises(LockedError, match="Chen"):
+        ProjectLock(project).acquire("Wang")
+    others[0].release()
+    with ProjectLock(project).acquire("Wang") as lock:
         assert lock.held
 
 

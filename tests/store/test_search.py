@@ -11,6 +11,7 @@ from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.search import searchable
 from annotator.project import create_project
 from annotator.store import Store
+from annotator.store.documents import document_row
 from annotator.store.search import Hit, fts_query, grams
 
 
@@ -131,7 +132,7 @@ def test_documents_stored_another_way_are_indexed_on_search():
     with Store.memory() as store:
         store.add_documents([make_doc("联合反恐演习")])
         with store.transaction():
-            store._insert_document(make_doc("聯合反恐演習第二次"), 1)
+            store._insert_documents([document_row(make_doc("聯合反恐演習第二次"), 1)])
         assert len(store.search("反恐演习")) == 2
 
 

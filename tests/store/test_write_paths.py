@@ -3,7 +3,9 @@
 The checker parses the store's modules with ``ast``. A *write* is an ``execute``,
 ``executemany`` or ``executescript`` whose SQL starts with INSERT, UPDATE, DELETE, REPLACE,
 CREATE, DROP or ALTER (or a WITH … that does one), or whose SQL cannot be worked out
-statically (a parameter, ``text.split(";")``: it might write). The SQL is worked out from
+statically (a parameter, ``text.split(";")``: it might write), or a call of a sqlite-utils
+method that writes (:data:`DB_WRITES`) on something named ``db`` (``self.db[...].insert_all``,
+``db.create_view``). The SQL is worked out from
 literals, f-strings, ``+``, ``.format``, module and class constants, local assignments and
 ``for`` loops over constant tuples. A write is fine when it is lexically inside a
 ``with <anything>.transaction():`` block of its function, or when its function is only ever
@@ -28,6 +30,14 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "annotator"
 EXECUTE = {"execute", "executemany", "executescript"}
 WRITE_WORDS = {"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER"}
+#: sqlite-utils methods (of a Database, Table or View) that write
+DB_WRITES = {"insert", "insert_all", "upsert", "upsert_all", "update", "delete",
+             "delete_where", "drop", "create", "create_table", "create_table_sql", "create_view",
+             "create_index", "add_column", "add_foreign_key", "add_foreign_keys",
+             "add_missing_columns", "index_foreign_keys", "transform", "lookup", "enable_fts",
+             "populate_fts", "rebuild_fts", "disable_fts", "optimize", "vacuum", "analyze",
+             "extract", "convert", "duplicate", "rename_table", "enable_wal", "disable_wal",
+             "enable_counts", "reset_counts", "m2m", "executescript"}
 HOLE = "\x00"  # a piece of SQL that cannot be known statically
 Sources = dict[str, str]  # path relative to the package -> source text
 
@@ -217,7 +227,14 @@ def write_calls(sources: Sources, exempt: dict[str, str] | None = None) -> list[
     for site in all_sites:
         call = site.node
         if site.module not in store or not (isinstance(call, ast.Call) and isinstance(
-                call.func, ast.Attribute) and call.func.attr in EXECUTE):
+                call.func, ast.Attribute)):
+            continue
+        if is_db_write(call):
+            out.append(Write(f"{site.module}:{call.lineno}", name_of(site.function) or
+                             "<module>", f"sqlite-utils {ast.unparse(call.func)}",
+                             site.in_transaction or name_of(site.function) in covered))
+            continue
+        if call.func.attr not in EXECUTE:
             continue
         sql = evaluator.values(call.args[0], site.function) if call.args else None
         verdicts = [is_write(v) if isinstance(v, str) else None for v in sql or [None]]
@@ -228,6 +245,13 @@ def write_calls(sources: Sources, exempt: dict[str, str] | None = None) -> list[
                          preview.replace(HOLE, "…") or "<unknown SQL>",
                          site.in_transaction or name_of(site.function) in covered))
     return sorted(out, key=lambda w: (w.where.split(":")[0], int(w.where.split(":")[1])))
+
+
+def is_db_write(call: ast.Call) -> bool:
+    """A sqlite-utils method that writes, called on a ``db`` (or one of its tables)."""
+    func = call.func
+    return isinstance(func, ast.Attribute) and func.attr in DB_WRITES and re.search(
+        r"\bdb\b", ast.unparse(func.value)) is not None
 
 
 @functools.cache
@@ -280,6 +304,7 @@ def test_every_write_in_the_store_is_inside_a_transaction():
     writes = write_calls(real_sources())
     assert len(writes) >= 20  # the checker sees the writes at all
     assert any("INSERT INTO journal" in w.sql for w in writes)
+    assert any("insert_all" in w.sql for w in writes)  # and sqlite-utils' writes
     assert [f"{w.where} in {w.function}: {w.sql}" for w in writes if not w.covered] == []
 
 
@@ -341,6 +366,13 @@ CASES = {
     "executescript": ("def f(self):\n    self.conn.executescript('CREATE TABLE t(x)')\n", 1),
     "with cte": ("def f(self):\n    self.conn.execute('WITH a AS (SELECT 1) DELETE FROM t')\n", 1),
     "local": ("def f(self):\n    q = 'REPLACE INTO t VALUES (1)'\n    self.conn.execute(q)\n", 1),
+    "sqlite-utils bare": ("def f(self, rows):\n    self.db['t'].insert_all(rows)\n", 1),
+    "sqlite-utils inside": ("def f(self, rows):\n    with self.transaction():\n"
+                            "        self.db['t'].insert_all(rows)\n", 0),
+    "sqlite-utils view": ("def f(conn):\n    db = Database(conn)\n"
+                          "    db.create_view('v', 'SELECT 1')\n", 1),
+    "sqlite-utils read": ("def f(self):\n    return self.db['t'].columns_dict\n", 0),
+    "a list's insert": ("def f(self, rows):\n    rows.insert(0, 'x')\n", 0),
 }
 
 

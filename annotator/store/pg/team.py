@@ -77,6 +77,13 @@ class TeamMixin(PgStoreBase):
                     "ON CONFLICT(id) DO UPDATE SET name = excluded.name",
                     (annotator.id, annotator.name, annotator.role, now()))
 
+    def _insert_documents(self, rows: list[dict]) -> None:
+        if rows:
+            columns = list(rows[0])
+            self.conn.executemany(
+                f"INSERT INTO documents({', '.join(columns)}) VALUES "
+                f"({', '.join('?' * len(columns))})", [tuple(r.values()) for r in rows])
+
     def _groups(self) -> dict[str, sql.Identifier]:
         database = self.conn.raw.info.dbname
         return {role: sql.Identifier(group_role(database, role)) for role in ROLES}

@@ -1,0 +1,79 @@
+"""Whose spans are compared: each annotator's own layer, and the gold layer.
+
+The gold layer is what review decisions produced (:func:`annotator.core.dataset.gold_ids`:
+the ``result_id`` of every decision that is not a rejection). Gold spans are stored under
+the reviewer's annotator id, so a reviewer who also annotates has two layers under one id:
+their own spans, and their decisions. Agreement and review mode tell them apart: an
+annotator's *own* layer is their spans minus the gold ones, and the gold layer is compared
+only when asked for by its name, :data:`GOLD`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from itertools import islice
+
+from annotator.core.annotation import Annotation
+from annotator.core.dataset import ReviewDecision, gold_ids
+
+#: the gold layer's name where annotators are named (``--annotators lin,gold``)
+GOLD = "gold"
+#: the gold layer's key among annotator ids inside a computation (no id can clash with it)
+GOLD_KEY = "\x00gold"
+
+Key = tuple[int, int, str, str]  # start, end, tag, annotator
+
+
+def gold_by_document(store) -> dict[str, Counter[Key]]:
+    """Each document's gold spans, as a multiset of ``(start, end, tag, annotator)``."""
+    out: dict[str, Counter[Key]] = {}
+    for doc_id, start, end, tag, annotator, _name in store.layer_spans(gold=True):
+        out.setdefault(doc_id, Counter())[start, end, tag, annotator] += 1
+    return out
+
+
+def own_layers(store, gold: dict[str, Counter[Key]] | None = None) -> list[str]:
+    """The annotators with spans of their own (not only gold spans), in the project's
+    order of annotators. ``gold``: :func:`gold_by_document`, if already read."""
+    gold = gold_by_document(store) if gold is None else gold
+    gold_of: Counter[str] = Counter()
+    for spans in gold.values():
+        for key, n in spans.items():
+            gold_of[key[3]] += n
+    active = set(store.active_annotators())
+    out = []
+    for a in store.annotators():
+        if a.id not in active:
+            continue
+        if gold_of[a.id]:  # more spans than gold ones? (reads at most one past the gold)
+            first = islice(store.layer_spans(annotator=a.id), gold_of[a.id] + 1)
+            if sum(1 for _ in first) <= gold_of[a.id]:
+                continue
+        out.append(a.id)
+    return out
+
+
+def own_annotators(spans: Iterable[Annotation], decisions: Iterable[ReviewDecision]
+                   ) -> set[str]:
+    """Who has spans of their own among one document's ``spans``, given its decisions."""
+    gold = gold_ids(tuple(decisions))
+    return {a.annotator for a in spans if a.id not in gold}
+
+
+def split_gold(rows: list[tuple], gold: Counter[Key] | None) -> list[tuple]:
+    """A document's span rows ``(start, end, tag, annotator, ...)`` with the gold spans
+    moved to the gold layer (annotator :data:`GOLD_KEY`); of identical rows, as many as
+    there are gold spans like them move (they are indistinguishable). ``rows`` itself
+    when the document has no gold."""
+    if not gold:
+        return rows
+    left = Counter(gold)
+    out = []
+    for row in rows:
+        key = row[:4]
+        if left[key]:
+            left[key] -= 1
+            row = (*row[:3], GOLD_KEY, *row[4:])
+        out.append(row)
+    return out
