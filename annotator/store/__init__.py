@@ -4,6 +4,7 @@ from annotator.store.annotations import AnnotationsMixin
 from annotator.store.backups import BackupsMixin
 from annotator.store.base import SQLITE_MAGIC, ReadOnlyError, StoreBase, find_damage
 from annotator.store.check import CheckMixin
+from annotator.store.checkout import CheckoutMixin
 from annotator.store.damage import DamagedError, damage_of
 from annotator.store.datasets import DatasetsMixin
 from annotator.store.documents import DocumentsMixin
@@ -12,7 +13,7 @@ from annotator.store.stats import StatsMixin
 
 
 class Store(StatsMixin, SearchMixin, DatasetsMixin, AnnotationsMixin, DocumentsMixin, CheckMixin,
-            BackupsMixin, StoreBase):
+            CheckoutMixin, BackupsMixin, StoreBase):
     """An open project. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
 

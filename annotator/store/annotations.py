@@ -122,6 +122,13 @@ class AnnotationsMixin(DecisionsMixin):
             "created) VALUES (?, ?, ?, ?, ?, ?)",
             [(*key(r), r.created or now()) for r in command.rejections_after])
 
+    def rejection_rows(self, doc_id: str, annotator: str) -> list[Rejection]:
+        """The suggestions ``annotator`` rejected in a document, whole."""
+        return [Rejection(*r) for r in self.conn.execute(
+            'SELECT doc_id, start, "end", tag, annotator, created FROM rejected_suggestions '
+            "WHERE doc_id = ? AND annotator = ? ORDER BY start, \"end\", tag",
+            (doc_id, annotator))]
+
     def rejections(self, doc_id: str, annotator: str) -> set[tuple[int, int, str]]:
         """``(start, end, tag)`` of the suggestions ``annotator`` rejected in a document."""
         return {(r[0], r[1], r[2]) for r in self.conn.execute(
