@@ -6,6 +6,7 @@ from annotator.store.annotations import AnnotationsMixin
 from annotator.store.datasets import DatasetsMixin
 from annotator.store.documents import DocumentsMixin
 from annotator.store.pg.base import PgStoreBase
+from annotator.store.pg.check import PgCheckMixin
 from annotator.store.pg.errors import ConnectionLost, NotAllowed, ReadOnlyError
 from annotator.store.pg.search import PgSearchMixin
 from annotator.store.pg.team import Member, TeamMixin
@@ -14,7 +15,7 @@ from annotator.store.stats import StatsMixin
 
 
 class PgStore(TeamMixin, StatsMixin, PgSearchMixin, DatasetsMixin, AnnotationsMixin,
-              DocumentsMixin, PgStoreBase):
+              DocumentsMixin, PgCheckMixin, PgStoreBase):
     """An open team project. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
 
