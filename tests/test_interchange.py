@@ -180,3 +180,11 @@ def test_filters_that_name_nothing_are_refused(project):
                           (("agreement", project, "--json", "--csv"), "one of --json")):
         result = run(*args)
         assert result.exit_code != 0 and message in result.output, (args, result.output)
+
+
+def test_a_project_file_given_to_import_is_sent_to_merge(project, tmp_path):
+    target = tmp_path / "t.annotator"
+    assert run("init", target, "--no-seeds").exit_code == 0
+    result = run("import", target, project)
+    assert result.exit_code == 1 and f"{project}: this is a project file" in result.output
+    assert "annotator merge" in result.output

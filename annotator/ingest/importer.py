@@ -20,6 +20,12 @@ from pathlib import Path
 from annotator import zh
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError
+from annotator.formats.kinds import (
+    DOCUMENT_SUFFIXES,
+    HTML_SUFFIXES,
+    IMPORT_SUFFIXES,
+    RECORD_SUFFIXES,
+)
 from annotator.ingest import html as html_extract
 from annotator.ingest import limits, parallel
 from annotator.ingest.clean import clean
@@ -27,10 +33,6 @@ from annotator.ingest.decode import decode_bytes
 from annotator.ingest.limits import MAX_BYTES as MAX_BYTES  # the import limit
 from annotator.ingest.metadata import extract
 
-TEXT_SUFFIXES = {".txt", ".text"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 _JSON_START = re.compile(r"\s*(\{\s*\"|\[\s*[{\[\"])")
 _TEI_ROOT = re.compile(r"<(TEI|teiCorpus)[\s>/]")
 
@@ -83,9 +85,9 @@ def _misnamed(text: str) -> str | None:
 
 def documents_from_file(path: Path, rules: Iterable[str] | None = None) -> list[Document]:
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
+    if suffix not in DOCUMENT_SUFFIXES:  # the one table of file names: formats.kinds
         raise InputError(path, f"unsupported file type '{suffix or path.name}' "
-                               f"(supported: {', '.join(sorted(SUPPORTED))})")
+                               f"(supported: {', '.join(sorted(IMPORT_SUFFIXES))})")
     decoded = decode_bytes(read_bytes(path), str(path))
     if suffix in RECORD_SUFFIXES:
         return list(_records(path, decoded.text, rules))

@@ -145,3 +145,24 @@ def test_adjudicating_every_case_gives_the_gold_export(projects):
                  for s in d["spans"])
     assert got == sorted(expected) and all(s["annotator"] == "prof" for d in data["documents"]
                                            for s in d["spans"])
+
+
+def test_merge_reads_exports_within_the_import_limits(projects, monkeypatch):
+    """Merge tells a file's kind and reads it as import does: the same size limit for
+    every format (TEI included), and a clear word for what merge does not take."""
+    from annotator.ingest import limits
+
+    folder, review, _ = projects
+    out = folder / "lin.xml"
+    assert run("export", folder / "lin.annotator", "--format", "tei", "--out", out
+               ).exit_code == 0
+    monkeypatch.setattr(limits, "MAX_BYTES", out.stat().st_size - 1)
+    result = run("merge", review, out)
+    assert result.exit_code == 1 and f"{out}: file too large" in result.output, result.output
+    monkeypatch.undo()
+    layer = folder / "lin-doccano.jsonl"
+    assert run("export", folder / "lin.annotator", "--format", "doccano", "--out", layer
+               ).exit_code == 0
+    result = run("merge", review, layer)
+    assert result.exit_code == 1 and "--annotator NAME" in result.output, result.output
+    assert stored(review) == set()
