@@ -19,6 +19,7 @@ from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import default_tagset
+from annotator.formats.canonical import unsafe_reason
 
 
 @dataclass
@@ -78,6 +79,9 @@ def _import_document(store, data: DocumentData, source: str, report: TransferRep
     doc = data.document
     existing = store.document_with_text(doc.text_sha256)
     if existing is None:
+        reason = unsafe_reason(doc.text)
+        if reason:  # a project made before importers refused it, being merged
+            raise InputError(source, f"document {doc.id}: {reason}")
         if _id_taken(store, doc.id):
             raise InputError(source, f"document {doc.id}: the project holds a different text "
                                      "under this id")
@@ -141,9 +145,10 @@ def layer_dataset(store, annotator: Annotator, layers: list[tuple[str, list[tupl
                   source: str) -> Dataset:
     """Other tools' spans (doccano, brat) as ``annotator``'s layer. ``layers`` pairs a
     document text with its ``(start, end, tag, attributes)`` spans. A text the project does
-    not hold yet becomes a new document if it is already canonical (NFC, ``\n`` line
-    ends, no NUL); otherwise its offsets could not be trusted and the file is refused. Span ids
-    derive from the span, so importing the same file again adds nothing."""
+    not hold yet becomes a new document if it is already canonical (NFC; the readers refuse
+    what else canonical text may not hold); otherwise its offsets could not be trusted and
+    the file is refused. Span ids derive from the span, so importing the same file again
+    adds nothing."""
     docs, stamp = [], now()
     for n, (text, spans) in enumerate(layers, 1):
         document = _document_for(store, text, source, n)
@@ -159,9 +164,7 @@ def _document_for(store, text: str, source: str, n: int) -> Document:
     doc_id = store.document_with_text(text_sha256(text))
     if doc_id is not None:
         return store.document(doc_id)
-    if "\x00" in text:
-        raise InputError(source, f"document {n}: its text holds NUL characters (binary data?)")
-    if "\r" in text or not unicodedata.is_normalized("NFC", text):
+    if not unicodedata.is_normalized("NFC", text):
         raise InputError(source, f"document {n}: its text is not in the project and is not "
                                  "canonical (NFC, \\n line ends), so its offsets cannot be used")
     title = text.strip().split("\n", 1)[0][:40] or f"{source} #{n}"

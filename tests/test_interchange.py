@@ -188,3 +188,20 @@ def test_a_project_file_given_to_import_is_sent_to_merge(project, tmp_path):
     result = run("import", target, project)
     assert result.exit_code == 1 and f"{project}: this is a project file" in result.output
     assert "annotator merge" in result.output
+
+
+def test_a_text_xml_cannot_carry_is_refused_at_import(tmp_path):
+    """The issue's reproduction: a doccano line whose text holds U+000B."""
+    layer = tmp_path / "r1.jsonl"
+    layer.write_text('{"text": "a\\u000bb", "label": [[2,3,"actor.state"]]}\n', encoding="utf-8")
+    target = tmp_path / "P.annotator"
+    assert run("init", target, "--no-seeds").exit_code == 0
+    result = run("import", target, layer, "--annotator", "zhao")
+    assert result.exit_code == 1
+    errors = [ln for ln in result.output.splitlines() if ln.startswith("error:")]
+    assert errors == [f"error: {layer}:1: its text holds U+000B (a control character) at "
+                      "offset 1, which a document's text may not hold"]
+    with Store.open(target) as store:
+        assert store.documents() == []
+    result = run("export", target, "--format", "tei", "--out", tmp_path / "d")
+    assert result.exit_code == 0 and not list((tmp_path / "d").glob("*"))

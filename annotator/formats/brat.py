@@ -28,6 +28,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
 from annotator.core.textfiles import read_text
+from annotator.formats.canonical import unsafe_reason
 from annotator.formats.doccano import ImportedSpan, ImportedText
 from annotator.ingest.limits import check_size
 
@@ -144,6 +145,9 @@ def _read_txt(ann_path: Path, txt: Path) -> str:
         raise InputError(ann_path, f"its text {txt.name}: {e.reason}") from None
     if not text:
         raise InputError(ann_path, f"its text {txt.name} is empty")
+    reason = unsafe_reason(text)
+    if reason:
+        raise InputError(ann_path, f"{txt.name}: {reason}")
     return text
 
 

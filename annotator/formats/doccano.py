@@ -32,6 +32,7 @@ from annotator.core.dataset import Dataset
 from annotator.core.document import Document, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
+from annotator.formats.canonical import unsafe_reason
 from annotator.ingest.limits import check_size, parse_json
 
 
@@ -137,6 +138,9 @@ def _record(line: str, tagset: Tagset) -> ImportedText:
     text = record.get("text", record.get("data"))
     if not isinstance(text, str) or not text:
         raise _Bad('each line needs a non-empty "text" string')
+    reason = unsafe_reason(text)
+    if reason:
+        raise _Bad(reason)
     seen: dict[tuple[int, int, str], ImportedSpan] = {}
     for k, item in enumerate(_triples(record)):
         span = _span(item, len(text), tagset, k)

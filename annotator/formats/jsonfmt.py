@@ -34,6 +34,7 @@ from annotator.core.document import Document, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
 from annotator.core.textfiles import read_text, unique_keys
+from annotator.formats.canonical import unsafe_reason
 from annotator.ingest.limits import MAX_DEPTH, check_size, parse_json, too_deep
 from annotator.ingest.tracked import LogEntry, misfit, restore
 from annotator.zh import Utf16Map
@@ -217,6 +218,9 @@ class _Checker:
         if doc_id in self.doc_ids:
             raise _Problem(f"{ptr}/id: duplicate document id '{doc_id}'")
         self.doc_ids.add(doc_id)
+        reason = unsafe_reason(text)
+        if reason:
+            raise _Problem(f"{ptr}/text (document '{doc_id}'): {reason}")
         if text_sha256(text) != d["text_sha256"]:
             raise _Problem(f"{ptr}/text_sha256 (document '{doc_id}'): does not match the "
                            f"text (the text was changed or truncated)")

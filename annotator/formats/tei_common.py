@@ -17,7 +17,8 @@ from typing import Protocol, TypeAlias
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from annotator.core.errors import InputError
+from annotator.core.errors import AnnotatorError, InputError
+from annotator.formats.canonical import describe
 from annotator.ingest.limits import check_markup
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -37,6 +38,19 @@ _ESCAPE = re.compile(r"_([0-9a-f]{1,6})_")
 #: Characters XML 1.0 cannot carry (written as ``<g type="codepoint" n="U+XXXX"/>``).
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _RANGE = re.compile(r"#string-range\(([^,()\s]+),(-?\d+),(-?\d+)\)")
+
+
+class Unwritable(AnnotatorError):
+    """What a TEI writer was given cannot be written as TEI; one line naming the document."""
+
+
+def check_writable(doc_id: str, text: str) -> None:
+    """Refuse a document text holding a character XML 1.0 cannot carry (which importers
+    refuse; a project made before they did may hold one): :class:`Unwritable`."""
+    m = ILLEGAL.search(text)
+    if m is not None:
+        raise Unwritable(f"document {doc_id}: its text holds {describe(m.start(), m[0])}, "
+                         "which XML cannot carry: export it as JSON or JSONL instead")
 
 
 def q(name: str) -> str:

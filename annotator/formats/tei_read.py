@@ -18,6 +18,7 @@ from annotator.core.dataset import DECISIONS, Dataset, DocumentData, ReviewDecis
 from annotator.core.document import Document, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
+from annotator.formats.canonical import unsafe_reason
 from annotator.formats.tei_common import (
     XML_ID,
     get_text,
@@ -255,6 +256,9 @@ def _read_tei(tei: etree._Element, ctx: _Context) -> DocumentData:
     text = _Text(_paragraphs(tei, ctx), ctx, "")
     doc = _document(_one(tei, "tei:teiHeader", ctx, "<teiHeader>"), text.text, ctx)
     text.doc_id = doc.id
+    reason = unsafe_reason(text.text)
+    if reason:
+        raise ctx.fail(f"document {doc.id}: {reason}")
     fs = {el.get(XML_ID): el for el in tei.xpath("tei:standOff/tei:fs", namespaces=NS)}
     lists = "tei:standOff/tei:listAnnotation[@type='{}']/tei:annotation"
     spans = tuple(_span(el, text, fs, ctx) for el in tei.xpath(lists.format("spans"),

@@ -34,6 +34,7 @@ from annotator.formats.tei_common import (
     XML_LANG,
     XML_SPACE,
     E,
+    check_writable,
     format_ranges,
     make_id,
     paragraph_starts,
@@ -122,6 +123,7 @@ class Paragraphs:
     """The paragraphs of one document and their ids."""
 
     def __init__(self, doc: Document):
+        check_writable(doc.id, doc.text)
         self.text = doc.text
         self.paragraphs = doc.text.split("\n")
         self.starts = paragraph_starts(doc.text)

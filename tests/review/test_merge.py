@@ -166,3 +166,18 @@ def test_merge_reads_exports_within_the_import_limits(projects, monkeypatch):
     result = run("merge", review, layer)
     assert result.exit_code == 1 and "--annotator NAME" in result.output, result.output
     assert stored(review) == set()
+
+
+def test_a_colleagues_project_holding_a_text_xml_cannot_carry_is_refused(projects):
+    """A project made before importers refused such texts: merged, it would bring one in."""
+    from annotator.core.document import Document, document_id, text_sha256
+
+    folder, review, _ = projects
+    text = "上海合作组织\x01会议"
+    with Store.open(folder / "lin.annotator") as store:
+        store.add_documents([Document(document_id(text), "旧", text, text_sha256(text))])
+    result = run("merge", review, folder / "lin.annotator")
+    assert result.exit_code == 1
+    assert (f"lin.annotator: document {document_id(text)}: its text holds U+0001 (a control "
+            "character) at offset 6") in result.output, result.output
+    assert stored(review) == set()
