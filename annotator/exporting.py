@@ -1,5 +1,7 @@
 """Exports, shared by the command line and the window: choose documents and layers, split,
-and write one of the formats. Documents stream from the store one at a time."""
+and write one of the formats. Documents stream from the store one at a time; the files are
+put in place only when all of them are written, so a failed or cancelled export leaves
+nothing behind (:class:`annotator.formats.writers.Outputs`)."""
 
 from __future__ import annotations
 
@@ -10,10 +12,10 @@ from pathlib import Path
 from annotator.core.dataset import Dataset, DocumentData
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.formats import writers
-from annotator.formats.select import parse_ratios, select, split
+from annotator.formats.select import SPLIT_NAMES, parse_ratios, select, split
 
-#: format name -> (label shown in the window, writer(dataset, out, layer) -> files written)
-FORMATS: dict[str, tuple[str, Callable[[Dataset, Path, str | None], list[Path]]]] = {
+#: format name -> (label shown in the window, writer(dataset, out, outputs, layer))
+FORMATS: dict[str, tuple[str, Callable[[Dataset, Path, writers.Outputs, writers.Layer], None]]] = {
     "tei": ("TEI P5 stand-off (lossless)", writers.tei_standoff),
     "tei-inline": ("TEI P5 inline (one layer per file)", writers.tei_inline),
     "json": ("JSON (annotator dataset, lossless)", writers.json_dataset),
@@ -69,30 +71,34 @@ class ExportReport:
 def export(store, options: ExportOptions, progress: Callable[[int, int], None] | None = None,
            cancelled: Callable[[], bool] = lambda: False) -> ExportReport:
     """Write the export; ``progress(done, total)`` after each document; ``cancelled()`` is
-    polled between documents (a cancelled export leaves no partial files)."""
+    polled between documents. An export that fails or is cancelled leaves nothing behind:
+    no file, no ``.part``, no folder it made."""
     _check_choices(store, options)
+    _check_destination(options)
     ids = [d.id for d in store.documents()
            if options.doc_ids is None or d.id in options.doc_ids]
     parts = {"": ids} if options.split is None else split(ids, options.split, options.seed)
     counter = _Counter(len(ids), progress, cancelled)
-    files: list[Path] = []
     writer = FORMATS[options.fmt][1]
-    layer = next(iter(options.annotators)) if options.annotators and len(
+    one = next(iter(options.annotators)) if options.annotators and len(
         options.annotators) == 1 else None
+    layer = writers.Layer(one, gold=one is None)
+    outputs = writers.Outputs()
     try:
         for name, part_ids in parts.items():
             ds = select(store.dataset(part_ids), _set(options.annotators), options.status,
                         _set(options.groups), None)
             ds = replace(ds, documents=counter.count(ds.documents))
-            files += writer(ds, _part_path(options.out, name), layer)
+            writer(ds, _part_path(options.out, name), outputs, layer)
+        outputs.commit()
     except OSError as e:
+        outputs.discard()
         raise ExportError(f"{e.filename or options.out}: cannot write: "
                           f"{e.strerror or e}") from None
-    except Cancelled:
-        for f in files:
-            f.unlink(missing_ok=True)
+    except BaseException:
+        outputs.discard()
         raise
-    return ExportReport(options.fmt, counter.done, files)
+    return ExportReport(options.fmt, counter.done, outputs.files)
 
 
 ONE_LAYER = ("tei-inline", "doccano", "conll")
@@ -112,6 +118,23 @@ def _check_choices(store, options: ExportOptions) -> None:
     if options.fmt in ONE_LAYER and not single and len(store.active_annotators()) > 1:
         raise ExportError(f"{options.fmt} shows one layer: choose --status gold or one "
                           "--annotator (several annotators' spans would be mixed)")
+
+
+def _check_destination(options: ExportOptions) -> None:
+    """A file where a folder is to be written, or a folder where a file is, is refused
+    before anything is written."""
+    out = options.out
+    if options.fmt == "tei-inline" or (options.fmt == "tei" and out.suffix.lower() != ".xml"):
+        folder = out.with_suffix("") if options.fmt == "tei-inline" and out.suffix else out
+        if folder.exists() and not folder.is_dir():
+            raise ExportError(f"{folder}: cannot write: it is a file, and {options.fmt} "
+                              "writes a folder")
+        return
+    names = [""] if options.split is None else SPLIT_NAMES[len(options.split)]
+    for name in names:
+        if _part_path(out, name).is_dir():
+            raise ExportError(f"{_part_path(out, name)}: cannot write: it is a folder "
+                              "(give a file name)")
 
 
 def _set(values: frozenset[str] | None) -> set[str] | None:

@@ -1,0 +1,105 @@
+"""``annotator export`` end to end: what it refuses, what it says, and that a failed export
+leaves nothing behind."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+from annotator.core.annotation import Annotation, Annotator, now
+from annotator.core.document import Document, document_id, text_sha256
+from annotator.project import create_project
+from annotator.store import Store
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def everything_under(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+def legacy_document(text: str) -> Document:
+    """A document as importers stored it before they refused what XML cannot carry."""
+    return Document(document_id(text), "旧文档", text, text_sha256(text))
+
+
+@pytest.fixture
+def legacy(tmp_path):
+    """The seeds (one span each by lin), then a document holding U+000B, stored last."""
+    path = tmp_path / "p.annotator"
+    store, _ = create_project(path)
+    with store:
+        store.add_annotator(Annotator("lin", "Lin"))
+        bad = legacy_document("上海合作组织\u000b会议")
+        store.add_documents([bad])
+        for doc in store.documents():
+            text = store.document(doc.id).text
+            at = text.find("上海合作组织")
+            if at >= 0:
+                store.insert_annotations([Annotation(f"s-{doc.id}", doc.id, at, at + 6,
+                                                     "actor.igo", "lin", {}, now(), now())])
+    return path, bad.id
+
+
+@pytest.mark.parametrize("fmt, out", [("tei", "corpus.xml"), ("tei", "folder"),
+                                      ("tei", "new/deeper/folder"), ("tei-inline", "inline"),
+                                      ("tei-inline", "new/inline")])
+def test_tei_of_a_text_xml_cannot_carry_is_refused_in_one_line_and_nothing_is_left(
+        legacy, tmp_path, fmt, out):
+    project, bad = legacy
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    result = run("export", project, "--format", fmt, "--annotator", "lin", "--out", folder / out)
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    [line] = result.output.strip().splitlines()
+    assert re.search(rf"document {bad}: its text holds U\+000B .* at offset 6, which XML "
+                     "cannot carry", line), line
+    assert everything_under(folder) == set()
+
+
+def test_a_split_that_fails_in_its_last_part_leaves_no_part_behind(legacy, tmp_path):
+    project, bad = legacy
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    result = run("export", project, "--format", "tei", "--split", "50/50", "--seed", "0",
+                 "--annotator", "lin", "--out", folder / "all.xml")  # seed 0: it is in test
+    assert result.exit_code == 1 and f"document {bad}" in result.output, result.output
+    assert everything_under(folder) == set()
+    json_out = folder / "all.json"  # JSON can carry it: the same split is written whole
+    result = run("export", project, "--format", "json", "--split", "50/50", "--seed", "0",
+                 "--out", json_out)
+    assert result.exit_code == 0, result.output
+    assert everything_under(folder) == {"all-train.json", "all-test.json"}
+
+
+def test_a_folder_where_a_file_goes_and_a_file_where_a_folder_goes_are_refused(
+        legacy, tmp_path):
+    project, _ = legacy
+    (tmp_path / "taken").write_text("mine", encoding="utf-8")
+    result = run("export", project, "--format", "tei", "--annotator", "lin",
+                 "--out", tmp_path / "taken")
+    assert result.exit_code == 1 and "it is a file, and tei writes a folder" in result.output
+    result = run("export", project, "--format", "csv", "--out", tmp_path)
+    assert result.exit_code == 1 and "it is a folder" in result.output
+    assert (tmp_path / "taken").read_text(encoding="utf-8") == "mine"
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_a_cancelled_folder_export_leaves_nothing(legacy, tmp_path):
+    from annotator.core.errors import Cancelled
+    from annotator.exporting import ExportOptions, export
+
+    project, _ = legacy
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    seen: list[int] = []
+    with Store.open(project) as store, pytest.raises(Cancelled):
+        export(store, ExportOptions.build("tei", folder / "out", {"lin"}),
+               progress=lambda done, total: seen.append(done), cancelled=lambda: len(seen) >= 3)
+    assert seen == [1, 2, 3] and everything_under(folder) == set()
