@@ -82,7 +82,7 @@ def export(store, options: ExportOptions, progress: Callable[[int, int], None] |
     writer = FORMATS[options.fmt][1]
     one = next(iter(options.annotators)) if options.annotators and len(
         options.annotators) == 1 else None
-    layer = writers.Layer(one, gold=one is None)
+    layer = writers.Layer(one, gold=options.status == "gold")
     outputs = writers.Outputs()
     try:
         for name, part_ids in parts.items():

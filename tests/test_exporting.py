@@ -103,3 +103,39 @@ def test_a_cancelled_folder_export_leaves_nothing(legacy, tmp_path):
         export(store, ExportOptions.build("tei", folder / "out", {"lin"}),
                progress=lambda done, total: seen.append(done), cancelled=lambda: len(seen) >= 3)
     assert seen == [1, 2, 3] and everything_under(folder) == set()
+
+
+def test_tei_inline_shows_the_only_layer_and_the_gold_layer(tmp_path):
+    """With one annotator in the project no --annotator is needed: the inline view shows
+    their spans; --status gold shows the results of review (whose decisions do not travel
+    with them: their targets are other layers)."""
+    from lxml import etree
+
+    from annotator.core.dataset import ReviewDecision
+
+    path = tmp_path / "p.annotator"
+    store, _ = create_project(path)
+    with store:
+        store.add_annotator(Annotator("lin", "Lin"))
+        store.add_annotator(Annotator("prof", "Prof", "reviewer"))
+        doc = store.documents()[0]
+        at = store.document(doc.id).text.find("上合组织")
+        lin = Annotation("s1", doc.id, at, at + 4, "actor.igo", "lin", {}, now(), now())
+        store.insert_annotations([lin])
+    result = run("export", path, "--format", "tei-inline", "--out", tmp_path / "lin")
+    assert result.exit_code == 0, result.output
+    names = etree.parse(str(tmp_path / "lin" / f"{doc.id}.xml")).getroot().iter(
+        "{http://www.tei-c.org/ns/1.0}orgName")
+    assert [(n.get("resp"), n.text) for n in names] == [("#ann-lin", "上合组织")]
+    with Store.open(path) as store:
+        gold = lin._replace(id="g1", annotator="prof")
+        store.insert_annotations([gold])
+        store.insert_decisions([ReviewDecision("r1", doc.id, "prof", "accepted", ("s1",), "g1")])
+    result = run("export", path, "--format", "tei-inline", "--status", "gold",
+                 "--out", tmp_path / "gold")
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(tmp_path / "gold" / f"{doc.id}.xml")).getroot()
+    names = root.iter("{http://www.tei-c.org/ns/1.0}orgName")
+    assert [(n.get("resp"), n.text) for n in names] == [("#ann-prof", "上合组织")]
+    assert "gold" in "".join(root.find(".//{http://www.tei-c.org/ns/1.0}title[@type='sub']")
+                             .itertext())

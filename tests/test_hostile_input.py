@@ -226,6 +226,28 @@ def tei_carriage_return(t: T) -> dict[str, bytes]:
     return {"a.xml": data}
 
 
+def review(targets: list[str], result: str | None) -> dict:
+    """A review decision by li."""
+    return {"id": "r1", "reviewer": "li", "decision": "accepted", "targets": targets,
+            "result_id": result, "note": None, "created": "2025-01-01T00:00:00Z"}
+
+
+def tei_review(t: T, target: str, result: str = "") -> dict[str, bytes]:
+    """A review decision in the first document, pointing at ``target`` (and ``result``)."""
+    ptr = f'<ptr type="result" target="{result}"/>' if result else ""
+    decision = (f'<listAnnotation type="review"><annotation xml:id="r-r1" '
+                f'motivation="assessing" target="{target}" resp="#ann-li">'
+                f'<ptr type="status" target="#status-accepted"/>{ptr}</annotation>'
+                "</listAnnotation>")
+    return {"a.xml": t.tei.replace(b"</standOff>", decision.encode() + b"</standOff>", 1)}
+
+
+def first_span_ref(t: T) -> str:
+    m = re.search(rb'<annotation xml:id="(a-[^"]+)"', t.tei)
+    assert m
+    return "#" + m[1].decode()
+
+
 def insert(data: bytes, needle: bytes, extra: bytes) -> bytes:
     at = data.index(needle) + len(needle)
     return data[:at] + extra + data[at:]
@@ -307,6 +329,16 @@ CASES: dict[str, tuple[Build, str]] = {
                                    "duplicate document id"),
     "dataset-stored-id-other-text": (new_text_with_stored_id, "another text|different text"),
     "dataset-wrong-type": (lambda t: dataset(t, "documents/0/text", 5), "not of type"),
+    "dataset-review-target-elsewhere": (
+        lambda t: dataset(t, "documents/0/review", [review(["li-elsewhere"], None)]),
+        r"/documents/0/review/0 .*targets names span 'li-elsewhere', which is not a span of "
+        "this document in the file"),
+    "dataset-review-result-elsewhere": (
+        lambda t: dataset(t, "documents/0/review", [review([span0(t)["id"]], "gold-x")]),
+        "result_id names span 'gold-x'"),
+    "dataset-review-other-document": (
+        lambda t: dataset(t, "documents/1/review", [review([span0(t)["id"]], None)]),
+        "not a span of this document"),
     "dataset-control-char": (lambda t: dataset(t, "documents/0/text", "上海\u000b合作"),
                              r"/documents/0/text .*U\+000B \(a control character\) at offset 2"),
     "dataset-missing-key": (lambda t: dataset(t, "documents/0/text_sha256", ...), "required"),
@@ -332,6 +364,8 @@ CASES: dict[str, tuple[Build, str]] = {
     "jsonl-duplicate-document": (lambda t: jsonl(t, raw=lines([t.jsonl[0], *t.jsonl])),
                                  "duplicate document id"),
     "jsonl-wrong-type": (lambda t: jsonl(t, "0/spans", {"a": 1}), "not of type"),
+    "jsonl-review-elsewhere": (lambda t: jsonl(t, "0/review", [review(["x"], None)]),
+                               r"a\.jsonl:1: /review/0 .*names span 'x'"),
     "jsonl-noncharacter": (lambda t: jsonl(t, "0/text", "上海合作\ufffe"),
                            r"a\.jsonl:1: /text .*U\+FFFE \(a noncharacter\) at offset 4"),
     # stand-off TEI ---------------------------------------------------------------------------
@@ -373,6 +407,12 @@ CASES: dict[str, tuple[Build, str]] = {
     "tei-wrong-root": (lambda t: {"a.xml": b'<?xml version="1.0"?><html><p>x</p></html>'},
                        "not a TEI document"),
     "tei-is-json": (lambda t: {"a.xml": dumps(t.json)}, "not well-formed"),
+    "tei-review-target-elsewhere": (lambda t: tei_review(t, "#a-elsewhere"),
+                                    "review decision r1: names span elsewhere, which is not a "
+                                    "span of document"),
+    "tei-review-result-elsewhere": (lambda t: tei_review(t, first_span_ref(t), "#a-gold"),
+                                    "names span gold"),
+    "tei-review-target-not-a-span": (lambda t: tei_review(t, "#p-x-1"), r"@target: id 'p-x-1'"),
     "tei-carriage-return": (tei_carriage_return, r"U\+000D \(a carriage return.*at offset 0"),
     "tei-is-text": (lambda t: {"a.xml": "上海合作组织召开会议。".encode()}, "not well-formed"),
     # doccano ---------------------------------------------------------------------------------

@@ -113,11 +113,13 @@ def tei_standoff(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None
 
 def tei_inline(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
     """A folder with one inline TEI file per document, showing the spans of ``ds`` (one
-    layer: ``layer`` says which)."""
+    layer, chosen already: ``layer`` names it)."""
     from annotator.formats import tei
+    from annotator.formats.tei_inline import layer_title
 
+    title = layer_title(layer.annotator, layer.gold)
     folder = out.with_suffix("") if out.suffix else out
     for data in ds.documents:
         with outputs.open(folder / f"{data.document.id}.xml", "wb") as fp:
-            fp.write(tei.to_bytes(tei.inline_document(ds, data, annotator=layer.annotator,
-                                                      gold=layer.gold)))
+            fp.write(tei.to_bytes(tei.inline_layer(ds, data.document, data.annotations,
+                                                   title)))

@@ -181,3 +181,31 @@ def test_a_colleagues_project_holding_a_text_xml_cannot_carry_is_refused(project
     assert (f"lin.annotator: document {document_id(text)}: its text holds U+0001 (a control "
             "character) at offset 6") in result.output, result.output
     assert stored(review) == set()
+
+
+@pytest.mark.parametrize("fmt, name", [("json", "lin.json"), ("tei", "lin.xml")])
+def test_one_layer_of_a_reviewed_project_exports_no_dangling_decision(projects, fmt, name):
+    """The README's workflow: merge two colleagues, adjudicate, hand one layer on. Its file
+    carries no decision about spans it does not hold, so importing or merging it leaves
+    `annotator check` clean."""
+    from annotator.review.cases import accept, find_cases
+
+    folder, review, _ = projects
+    assert run("merge", review, folder / "lin.annotator", folder / "chen.annotator"
+               ).exit_code == 0
+    with Store.open(review) as store:
+        prof = Session(store, Annotator("prof", "Prof", "reviewer"))
+        for doc in store.documents():
+            for case in find_cases(store.annotations(doc.id), ["lin", "chen"], []):
+                prof.run(accept(case, case.versions[0], "prof"))
+    for args in (("--annotator", "lin"), ("--status", "gold")):
+        out = folder / f"{args[1]}-{name}"
+        assert run("export", review, "--format", fmt, *args, "--out", out).exit_code == 0
+        for command in ("import", "merge"):
+            target = folder / f"{command}-{args[1]}-{fmt}.annotator"
+            assert run("init", target, "--no-seeds").exit_code == 0
+            result = run(command, target, out)
+            assert result.exit_code == 0, result.output
+            check = run("check", target)
+            assert check.exit_code == 0 and "orphan" not in check.output, check.output
+            assert {w for _, w in stored(target)} == {args[1] if args[1] == "lin" else "prof"}
