@@ -291,6 +291,24 @@ CASES: dict[str, tuple[Build, str]] = {
     "records-wrong-type": (lambda t: {"a.json": b'[{"text": ["x"]}]'}, '"text" string'),
     "records-text-named-json": (lambda t: {"a.json": "上海合作组织召开会议。".encode()},
                                 "invalid JSON"),
+    "records-annotations": (lambda t: {"a.json": dumps({"documents": [
+        {"id": "x1", "text": "上海合作组织举行会议。", "annotations": [
+            {"start": 5, "end": 2, "tag": "actor"}]}]})},
+        r"a\.json: record 0: carries span data \(annotations\), which a text record cannot "
+        r"take .* doccano JSONL with --annotator NAME"),
+    "records-spans-later-line": (lambda t: {"a.jsonl": lines([
+        {"text": "上海合作组织举行会议。"},
+        {"text": "恐怖主义", "spans": [{"start": 0, "end": 4, "label": "threat.terrorism"}]}])},
+        r"line 2: carries span data \(spans\)"),
+    "records-offsets": (lambda t: {"a.json": dumps([{"text": "上海", "start": 0, "end": 2,
+                                                     "label": "actor.igo"}])},
+                        r"span data \(label, start, end\)"),
+    "records-top-level-spans": (lambda t: {"a.json": dumps({
+        "documents": [{"text": "上海合作组织举行会议。"}], "entities": [[0, 6, "actor.igo"]]})},
+        r"top level: carries span data \(entities\)"),
+    "records-top-level-other": (lambda t: {"a.json": dumps({
+        "documents": [{"text": "上海合作组织举行会议。"}], "tagset": "mine"})},
+        r"top level: fields besides \"documents\" would not be read \(tagset\)"),
     "records-jsonl-empty": (lambda t: {"a.jsonl": b"\n\n"}, "empty"),
     "records-jsonl-binary": (lambda t: {"a.jsonl": GARBAGE}, "binary|not text"),
     "records-jsonl-nul": (lambda t: {"a.jsonl": '{"text": "中\x00文"}\n'.encode()}, "NUL"),

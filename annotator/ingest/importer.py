@@ -6,6 +6,8 @@ folder yields one result per file so the rest of a batch still imports. Limits (
 markup, nesting) are checked before parsing (:mod:`annotator.ingest.limits`); a text or page
 that is really one of our import formats (JSON, JSON Lines, TEI) is refused with the name it
 needs, and a record's text may not hold NUL characters (a text file with them is binary).
+A record (or a file) carrying spans (:data:`SPAN_FIELDS`) is refused, never imported
+without them.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ from annotator.ingest.decode import decode_bytes
 from annotator.ingest.limits import MAX_BYTES as MAX_BYTES  # the import limit
 from annotator.ingest.metadata import extract
 
+#: fields that carry spans: a text record cannot take them (its text is cleaned, so their
+#: offsets would not fit it), and they are never dropped in silence
+SPAN_FIELDS = ("annotations", "entities", "spans", "label", "labels", "start", "end",
+               "start_offset", "end_offset")
+_SPANS_GO = ("which a text record cannot take (its text is cleaned, so offsets would not fit): "
+             "bring spans in as doccano JSONL with --annotator NAME, or as an annotator dataset")
 _JSON_START = re.compile(r"\s*(\{\s*\"|\[\s*[{\[\"])")
 _TEI_ROOT = re.compile(r"<(TEI|teiCorpus)[\s>/]")
 
@@ -116,6 +124,9 @@ def _records(path: Path, text: str, rules) -> Iterator[Document]:
                                    "name it .json (a JSON Lines export needs its manifest)")
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise InputError(path, f"{where}: each record needs a \"text\" string")
+        if spans := [k for k in SPAN_FIELDS if k in record]:
+            raise InputError(path, f"{where}: carries span data ({', '.join(spans)}), "
+                                   + _SPANS_GO)
         if "\x00" in record["text"]:
             raise InputError(path, f"{where}: the text holds NUL characters (binary data?)")
         if limits.too_deep(record):
@@ -137,11 +148,23 @@ def _parse_records(path: Path, text: str) -> Iterator[tuple[str, object]]:
         return
     data = _loads(path, text, None)
     if isinstance(data, dict) and isinstance(data.get("documents"), list):
+        _nothing_else(path, data)
         data = data["documents"]
     if not isinstance(data, list):
         raise InputError(path, "expected a JSON list of {\"title\", \"text\", ...} records")
     for i, record in enumerate(data):
         yield f"record {i}", record
+
+
+def _nothing_else(path: Path, data: dict) -> None:
+    """``{"documents": [...]}`` holds nothing else: another field would not be read."""
+    extra = sorted(k for k in data if k != "documents")
+    if spans := [k for k in extra if k in SPAN_FIELDS]:
+        raise InputError(path, f"top level: carries span data ({', '.join(spans)}), "
+                               + _SPANS_GO)
+    if extra:
+        raise InputError(path, f"top level: fields besides \"documents\" would not be read "
+                               f"({', '.join(extra)})")
 
 
 def _loads(path: Path, text: str, line: int | None):
