@@ -209,3 +209,36 @@ def test_one_layer_of_a_reviewed_project_exports_no_dangling_decision(projects, 
             check = run("check", target)
             assert check.exit_code == 0 and "orphan" not in check.output, check.output
             assert {w for _, w in stored(target)} == {args[1] if args[1] == "lin" else "prof"}
+
+
+def test_merge_skips_spans_identical_to_stored_ones_and_keeps_their_decisions(projects):
+    """lin's layer came in first as a doccano file (ids made from the spans); her project,
+    with a reviewer's decisions on her spans, then merges without duplicating a span, and
+    the decisions name the stored spans."""
+    from annotator.core.dataset import ReviewDecision
+
+    folder, review, ids = projects
+    lin = folder / "lin.annotator"
+    with Store.open(lin) as store:
+        store.add_annotator(Annotator("prof", "Prof", "reviewer"))
+        for doc in store.documents():
+            store.insert_decisions(ReviewDecision(f"r-{a.id}", doc.id, "prof", "accepted",
+                                                  (a.id,)) for a in store.annotations(doc.id))
+    layer = folder / "lin.jsonl"
+    assert run("export", lin, "--format", "doccano", "--out", layer).exit_code == 0
+    assert run("import", review, layer, "--annotator", "lin").exit_code == 0
+    before = stored(review)
+    assert len(before) == len(ids["lin"]) and not {i for i, _ in before} & ids["lin"]
+    n = len(ids["lin"])
+    for added in (n, 0):  # merging twice changes nothing more
+        result = run("merge", review, lin)
+        assert result.exit_code == 0, result.output
+        assert (f"0 annotations added, 0 already present; {added} review decisions added; "
+                f"{n} spans identical to stored ones") in result.output, result.output
+        assert stored(review) == before
+    check = run("check", review)
+    assert check.exit_code == 0, check.output
+    with Store.open(review) as store:
+        decisions = [d for doc in store.documents() for d in store.decisions(doc.id)]
+    assert len(decisions) == len(ids["lin"])
+    assert {t for d in decisions for t in d.targets} == {i for i, _ in before}
