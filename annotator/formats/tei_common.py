@@ -180,15 +180,17 @@ def _para_of(starts: list[int], pos: int) -> int:
 def pieces(starts: list[int], lengths: list[int], start: int,
            end: int) -> list[tuple[int, int, int]]:
     """``(paragraph index, offset, length)`` for the span ``[start, end)``, one per paragraph
-    it touches; a span that starts on a newline or ends just after one gets an empty piece
-    there, so that joining the pieces' texts with newlines gives the span's text."""
+    it covers some text of: no piece is empty (a zero-length pointer selects nothing). An
+    empty paragraph inside the span has no piece, so joining the pieces' texts with one line
+    break per paragraph boundary crossed gives the span's text."""
     first = _para_of(starts, start)
     last = _para_of(starts, end)
     out = []
     for k in range(first, last + 1):
         lo = max(start, starts[k])
         hi = min(end, starts[k] + lengths[k])
-        out.append((k, lo - starts[k], hi - lo))
+        if hi > lo:
+            out.append((k, lo - starts[k], hi - lo))
     return out
 
 

@@ -104,8 +104,8 @@ class _Builder:
         self.entities = Entities(doc_id)
         by_para: dict[int, list[Fragment]] = {}
         for key, a in enumerate(layer):
-            paras.target(a)  # checks the span
-            for k, off, n in pieces(paras.starts, paras.lengths, a.start, a.end):
+            start, end = paras.bounds(a)  # never empty
+            for k, off, n in pieces(paras.starts, paras.lengths, start, end):
                 by_para.setdefault(k, []).append((off, off + n, key))
         self.frags = {k: nest(spans) for k, spans in by_para.items()}
         self.chains: dict[int, int] = {}  # span -> number of fragments
