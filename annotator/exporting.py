@@ -6,7 +6,7 @@ nothing behind (:class:`annotator.formats.writers.Outputs`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.dataset import Dataset, DocumentData
@@ -62,10 +62,12 @@ class ExportReport:
     fmt: str
     documents: int
     files: list[Path]
+    notes: list[str] = field(default_factory=list)  # what the format could not carry
 
     def line(self) -> str:
         shown = ", ".join(str(f) for f in self.files[:3]) + (" …" if len(self.files) > 3 else "")
-        return f"exported {self.documents} documents as {self.fmt} to {shown}"
+        return "; ".join([f"exported {self.documents} documents as {self.fmt} to {shown}",
+                          *self.notes])
 
 
 def export(store, options: ExportOptions, progress: Callable[[int, int], None] | None = None,
@@ -98,7 +100,9 @@ def export(store, options: ExportOptions, progress: Callable[[int, int], None] |
     except BaseException:
         outputs.discard()
         raise
-    return ExportReport(options.fmt, counter.done, outputs.files)
+    notes = [f"{path.name}: {note}" if len(parts) > 1 else note
+             for path, note in outputs.notes]
+    return ExportReport(options.fmt, counter.done, outputs.files, notes)
 
 
 ONE_LAYER = ("tei-inline", "doccano", "conll")

@@ -139,3 +139,26 @@ def test_tei_inline_shows_the_only_layer_and_the_gold_layer(tmp_path):
     assert [(n.get("resp"), n.text) for n in names] == [("#ann-prof", "上合组织")]
     assert "gold" in "".join(root.find(".//{http://www.tei-c.org/ns/1.0}title[@type='sub']")
                              .itertext())
+
+
+def test_conll_says_how_many_overlapping_spans_it_could_not_write(legacy, tmp_path):
+    project, bad = legacy
+    with Store.open(project) as store:  # lin's 上海合作组织 (when there is one) holds a nested 上海
+        nested = [Annotation(f"n-{a.id}", a.doc_id, a.start, a.start + 2, "actor.state",
+                             "lin", {}, now(), now())
+                  for doc in store.documents() for a in store.annotations(doc.id)]
+        store.insert_annotations(nested)
+    result = run("export", project, "--format", "conll", "--annotator", "lin",
+                 "--out", tmp_path / "ner.conll")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith(
+        f"ner.conll; {len(nested)} overlapping spans left out: BIO gives each character one "
+        "label (of spans that overlap, the longest is kept)"), result.output
+    assert (tmp_path / "ner.conll").read_text(encoding="utf-8").count("B-actor.igo") == len(
+        nested)
+    result = run("export", project, "--format", "conll", "--annotator", "lin", "--split",
+                 "50/50", "--out", tmp_path / "ner.conll")
+    notes = re.findall(r"ner-(train|test)\.conll: (\d+) overlapping spans left out", result.output)
+    assert result.exit_code == 0 and sum(int(n) for _, n in notes) == len(nested), result.output
+    result = run("export", project, "--format", "csv", "--out", tmp_path / "spans.csv")
+    assert result.exit_code == 0 and "left out" not in result.output  # CSV carries them all

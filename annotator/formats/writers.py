@@ -33,7 +33,7 @@ class Outputs:
 
     def __init__(self) -> None:
         self.files: list[Path] = []  # where they go, in the order written
-        self.notes: list[str] = []  # what the export could not carry, in one line each
+        self.notes: list[tuple[Path, str]] = []  # what a file could not carry, one line each
         self._parts: list[Path] = []
         self._made: list[Path] = []  # folders this export created
 
@@ -89,7 +89,8 @@ def doccano(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
 
 def conll(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
     with outputs.open(out) as fp:
-        conll_fmt.write_conll(ds, fp)
+        notes = conll_fmt.write_conll(ds, fp).notes()
+    outputs.notes += [(out, note) for note in notes]
 
 
 def csv_spans(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
