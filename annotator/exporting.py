@@ -40,10 +40,12 @@ class ExportOptions:
     doc_ids: frozenset[str] | None = None
     split: tuple[int, ...] | None = None
     seed: int = 0
+    to_stdout: bool = False  # one stream to standard output (``out`` is then ``-``)
 
     @classmethod
     def build(cls, fmt: str, out: Path, annotators=None, status: str = "all", groups=None,
-              doc_ids=None, split: str | None = None, seed: int = 0) -> ExportOptions:
+              doc_ids=None, split: str | None = None, seed: int = 0,
+              to_stdout: bool = False) -> ExportOptions:
         """Options from loose values; ValueError with a readable message when wrong."""
         if fmt not in FORMATS:
             raise ValueError(f"unknown format '{fmt}' (known: {', '.join(FORMATS)})")
@@ -51,10 +53,15 @@ class ExportOptions:
             raise ValueError(f"unknown review status '{status}' (all, accepted or gold)")
         if not str(out) or str(out) == ".":
             raise ValueError("choose where to save the export")
+        if to_stdout and fmt == "tei-inline":
+            raise ValueError("tei-inline writes a folder (a file per document): it cannot go "
+                             "to standard output")
+        if to_stdout and split:
+            raise ValueError("--split writes a file per part: it cannot go to standard output")
         ratios = parse_ratios(split) if split else None
         as_set = lambda v: frozenset(v) if v else None  # noqa: E731
         return cls(fmt, Path(out), as_set(annotators), status, as_set(groups), as_set(doc_ids),
-                   ratios, seed)
+                   ratios, seed, to_stdout)
 
 
 @dataclass
@@ -63,9 +70,11 @@ class ExportReport:
     documents: int
     files: list[Path]
     notes: list[str] = field(default_factory=list)  # what the format could not carry
+    to_stdout: bool = False
 
     def line(self) -> str:
         shown = ", ".join(str(f) for f in self.files[:3]) + (" …" if len(self.files) > 3 else "")
+        shown = "standard output" if self.to_stdout else shown
         return "; ".join([f"exported {self.documents} documents as {self.fmt} to {shown}",
                           *self.notes])
 
@@ -76,7 +85,8 @@ def export(store, options: ExportOptions, progress: Callable[[int, int], None] |
     polled between documents. An export that fails or is cancelled leaves nothing behind:
     no file, no ``.part``, no folder it made."""
     _check_choices(store, options)
-    _check_destination(options)
+    if not options.to_stdout:
+        _check_destination(options)
     ids = [d.id for d in store.documents()
            if options.doc_ids is None or d.id in options.doc_ids]
     parts = {"": ids} if options.split is None else split(ids, options.split, options.seed)
@@ -85,7 +95,7 @@ def export(store, options: ExportOptions, progress: Callable[[int, int], None] |
     one = next(iter(options.annotators)) if options.annotators and len(
         options.annotators) == 1 else None
     layer = writers.Layer(one, gold=options.status == "gold")
-    outputs = writers.Outputs()
+    outputs = writers.ToStdout() if options.to_stdout else writers.Outputs()
     try:
         for name, part_ids in parts.items():
             ds = select(store.dataset(part_ids), _set(options.annotators), options.status,
@@ -93,16 +103,20 @@ def export(store, options: ExportOptions, progress: Callable[[int, int], None] |
             ds = replace(ds, documents=counter.count(ds.documents))
             writer(ds, _part_path(options.out, name), outputs, layer)
         outputs.commit()
+    except BrokenPipeError:  # the reader of standard output stopped reading: not ours
+        outputs.discard()
+        raise
     except OSError as e:
         outputs.discard()
-        raise ExportError(f"{e.filename or options.out}: cannot write: "
+        where = "standard output" if options.to_stdout else e.filename or options.out
+        raise ExportError(f"{where}: cannot write: "
                           f"{e.strerror or e}") from None
     except BaseException:
         outputs.discard()
         raise
     notes = [f"{path.name}: {note}" if len(parts) > 1 else note
              for path, note in outputs.notes]
-    return ExportReport(options.fmt, counter.done, outputs.files, notes)
+    return ExportReport(options.fmt, counter.done, outputs.files, notes, options.to_stdout)
 
 
 ONE_LAYER = ("tei-inline", "doccano", "conll")

@@ -162,3 +162,58 @@ def test_conll_says_how_many_overlapping_spans_it_could_not_write(legacy, tmp_pa
     assert result.exit_code == 0 and sum(int(n) for _, n in notes) == len(nested), result.output
     result = run("export", project, "--format", "csv", "--out", tmp_path / "spans.csv")
     assert result.exit_code == 0 and "left out" not in result.output  # CSV carries them all
+
+
+@pytest.fixture
+def seeds(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # where a file named "-" would appear
+    path = tmp_path / "p.annotator"
+    store, _ = create_project(path)
+    store.close()
+    return path
+
+
+@pytest.mark.parametrize("fmt, name", [("csv", "x.csv"), ("conll", "x.conll"),
+                                       ("json", "x.json"), ("doccano", "x.jsonl"),
+                                       ("tei", "x.xml")])
+def test_out_dash_writes_the_export_to_standard_output(seeds, tmp_path, fmt, name):
+    assert run("export", seeds, "--format", fmt, "--out", tmp_path / name).exit_code == 0
+    result = CliRunner().invoke(cli, ["export", str(seeds), "--format", fmt, "--out", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == (tmp_path / name).read_bytes()
+    assert result.stderr == f"exported 5 documents as {fmt} to standard output\n"
+    assert not (tmp_path / "-").exists()
+
+
+def test_jsonl_to_standard_output_is_the_document_lines_and_says_so(seeds, tmp_path):
+    assert run("export", seeds, "--format", "jsonl", "--out", tmp_path / "x.jsonl"
+               ).exit_code == 0
+    result = CliRunner().invoke(cli, ["export", str(seeds), "--format", "jsonl", "--out", "-"])
+    assert result.exit_code == 0 and not (tmp_path / "-").exists()
+    assert result.stdout_bytes == (tmp_path / "x.jsonl").read_bytes()
+    assert "no manifest" in result.stderr
+
+
+@pytest.mark.parametrize("args, said", [
+    (("--format", "tei-inline"), "tei-inline writes a folder (a file per document): it cannot "
+                                 "go to standard output"),
+    (("--format", "json", "--split", "80/20"), "--split writes a file per part: it cannot go "
+                                               "to standard output")])
+def test_what_cannot_go_to_standard_output_is_refused_in_one_line(seeds, tmp_path, args, said):
+    result = CliRunner().invoke(cli, ["export", str(seeds), *args, "--out", "-"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"Error: {said}\n" and not (tmp_path / "-").exists()
+
+
+def test_a_reader_that_stops_early_ends_the_export_quietly(seeds):
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-m", "annotator", "export", str(seeds),
+                              "--format", "tei", "--out", "-"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.read(5) == b"<?xml"  # as `| head -c 5` (the export is 100 kB)
+    child.stdout.close()
+    assert child.wait(timeout=60) == 141  # as a program killed by SIGPIPE
+    assert child.stderr.read() == b""

@@ -6,7 +6,9 @@ so it leaves nothing behind — not one file of a folder export or of a split.""
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -30,6 +32,8 @@ class Layer:
 
 class Outputs:
     """The files of one export, staged as ``.part`` files until :meth:`commit`."""
+
+    stdout = False  # see ToStdout
 
     def __init__(self) -> None:
         self.files: list[Path] = []  # where they go, in the order written
@@ -72,12 +76,46 @@ class Outputs:
         self._parts.clear()
 
 
+class ToStdout(Outputs):
+    """The one stream of an export to standard output (UTF-8 whatever the locale); it
+    cannot be taken back, so a failure is said after what was written (exit status 1)."""
+
+    stdout = True
+
+    @contextmanager
+    def open(self, path: Path, mode: str = "w", newline: str | None = None) -> Iterator[IO]:
+        sys.stdout.flush()
+        stream = sys.stdout.buffer
+        if "b" in mode:
+            yield stream
+            stream.flush()
+            return
+        fp = io.TextIOWrapper(stream, encoding="utf-8", newline=newline, write_through=True)
+        try:
+            yield fp
+            fp.flush()
+        finally:
+            fp.detach()  # standard output stays open
+
+    def commit(self) -> None:
+        pass
+
+    def discard(self) -> None:
+        pass
+
+
 def json_dataset(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
     with outputs.open(out) as fp:
         jsonfmt.write_json(ds, fp)
 
 
 def jsonl_dataset(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    if outputs.stdout:  # the document lines alone: a stream has no file beside it
+        with outputs.open(out) as docs:
+            jsonfmt.write_jsonl(ds, docs, io.StringIO())
+        outputs.notes.append((out, "no manifest (the document lines alone went to standard "
+                                   "output; importing them needs one)"))
+        return
     with outputs.open(out) as docs, outputs.open(jsonfmt.manifest_path(out)) as head:
         jsonfmt.write_jsonl(ds, docs, head)
 
@@ -99,11 +137,11 @@ def csv_spans(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
 
 
 def tei_standoff(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
-    """One ``teiCorpus`` file when ``out`` ends in .xml; otherwise a folder with one TEI
-    file per document."""
+    """One ``teiCorpus`` file when ``out`` ends in .xml (or is standard output); otherwise a
+    folder with one TEI file per document."""
     from annotator.formats import tei
 
-    if out.suffix.lower() == ".xml":
+    if out.suffix.lower() == ".xml" or outputs.stdout:
         with outputs.open(out, "wb") as fp:
             tei.write_standoff_corpus(fp, ds)
         return
