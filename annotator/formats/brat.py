@@ -16,8 +16,8 @@ Each entity's text is checked against the ``.txt`` slice. The first problem refu
 file with an :class:`InputError` naming the ``.ann`` file and line (a missing, empty or
 unreadable ``.txt`` is reported against the ``.ann``, naming the ``.txt``); an empty ``.ann``
 is refused too. The result is an :class:`~annotator.formats.doccano.ImportedText` (the
-``.txt`` text and its spans), matched to stored documents by text (``text_sha256``, see
-:func:`~annotator.formats.doccano.match_documents`).
+``.txt`` text and its spans), which :func:`annotator.transfer.layer_dataset` turns into one
+annotator's layer (matched to stored documents by text).
 """
 
 from __future__ import annotations

@@ -13,23 +13,23 @@ Export writes one line per document::
 Import accepts the ``label`` and ``labels`` triples and doccano's ``entities`` form
 (``{"entities": [{"start_offset", "end_offset", "label"}]}``; ``data`` instead of ``text``
 as in old doccano versions). Every line is checked (JSON, text, offsets in range, not empty or
-inverted, known tag, no id twice); the first problem refuses the whole file with an
-:class:`InputError` naming the file and line. The result is a list of :class:`ImportedText`;
-the caller matches them to stored documents by ``text_sha256`` (:func:`match_documents`) and
-turns the spans into one annotator's annotations (:func:`to_annotations`).
+inverted, known tag, no id twice, a text canonical text may hold); the first problem refuses
+the whole file with an :class:`InputError` naming the file and line. The result is a list
+of :class:`ImportedText`, which :func:`annotator.transfer.layer_dataset` turns into one
+annotator's layer (matched to stored documents by text).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from annotator.core.annotation import Annotation, new_id, now
+from annotator.core.annotation import Annotation
 from annotator.core.dataset import Dataset
-from annotator.core.document import Document, text_sha256
+from annotator.core.document import Document
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
 from annotator.formats.canonical import unsafe_reason
@@ -53,10 +53,6 @@ class ImportedText:
     line: int | None = None  # where it was in the file
     meta: dict = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
-
-    @property
-    def text_sha256(self) -> str:
-        return text_sha256(self.text)
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -184,28 +180,3 @@ def read_doccano(path: str | Path, tagset: Tagset) -> list[ImportedText]:
     if not out:
         raise InputError(path, "no records (empty file)")
     return out
-
-
-# --- matching imported texts to stored documents ---------------------------------------------
-
-def match_documents(imported: Iterable[ImportedText], documents: Iterable[Document]
-                    ) -> tuple[list[tuple[Document, ImportedText]], list[ImportedText]]:
-    """Pair imported texts with stored documents of identical text (by ``text_sha256``);
-    returns ``(matched, unmatched)``."""
-    by_hash: Mapping[str, Document] = {d.text_sha256: d for d in documents}
-    matched: list[tuple[Document, ImportedText]] = []
-    unmatched: list[ImportedText] = []
-    for item in imported:
-        doc = by_hash.get(item.text_sha256)
-        if doc is None:
-            unmatched.append(item)
-        else:
-            matched.append((doc, item))
-    return matched, unmatched
-
-
-def to_annotations(item: ImportedText, doc_id: str, annotator: str) -> tuple[Annotation, ...]:
-    """The imported spans as new annotations by ``annotator`` on document ``doc_id``."""
-    stamp = now()
-    return tuple(Annotation(new_id(), doc_id, s.start, s.end, s.tag, annotator,
-                            dict(s.attributes), stamp, stamp) for s in item.spans)

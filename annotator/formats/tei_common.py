@@ -100,10 +100,6 @@ def parse_id(prefix: str, xml_id: str) -> str:
     return untoken(xml_id[len(prefix) + 1:])
 
 
-def para_id(doc_id: str, n: int) -> str:
-    return f"p-{token(doc_id)}-{n}"
-
-
 def group_category(group_id: str) -> str:
     """Tag ids (``group.tag``) are NCNames already; group ids may hold ``-``, so those get a
     prefix that keeps them apart from every id we make."""
