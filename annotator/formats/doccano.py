@@ -12,7 +12,11 @@ Export writes one line per document::
 
 Import accepts the ``label`` and ``labels`` triples and doccano's ``entities`` form
 (``{"entities": [{"start_offset", "end_offset", "label"}]}``; ``data`` instead of ``text``
-as in old doccano versions). Every line is checked (JSON, text, offsets in range, not empty or
+as in old doccano versions); a line holds its spans in one of these, and a line with spans
+anywhere else (``spans``, ``annotations``, offsets at the top level, or two of these) is
+refused. Other fields with something in them (``relations``, comments, a ``meta`` holding
+more than the document's title, source, date, sha256 and annotators that our export writes
+in it …) are not read, and a warning names them and their lines. Every line is checked (JSON, text, offsets in range, not empty or
 inverted, known tag, no id twice, a text canonical text may hold); the first problem refuses
 the whole file with an :class:`InputError` naming the file and line. The result is a list
 of :class:`ImportedText`, which :func:`annotator.transfer.layer_dataset` turns into one
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -33,6 +37,7 @@ from annotator.core.document import Document
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
 from annotator.formats.canonical import unsafe_reason
+from annotator.formats.kinds import DOCCANO_FIELDS, SPAN_FIELDS
 from annotator.ingest.limits import check_size, parse_json
 
 
@@ -51,7 +56,6 @@ class ImportedText:
     spans: tuple[ImportedSpan, ...]
     ref: str | None = None  # the other tool's id or file name
     line: int | None = None  # where it was in the file
-    meta: dict = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
 
@@ -85,6 +89,10 @@ class _Bad(Exception):
 
 
 def _triples(record: dict) -> list[Any]:
+    given = [k for k in SPAN_FIELDS if k in record]
+    if len(given) > 1 or (given and given[0] not in DOCCANO_FIELDS):
+        raise _Bad(f"spans in {', '.join(given)}: a line holds its spans in one of "
+                   f"{', '.join(DOCCANO_FIELDS)}")
     if "entities" in record:
         ents = record["entities"]
         if not isinstance(ents, list) or not all(isinstance(e, dict) for e in ents):
@@ -122,7 +130,8 @@ def _span(item: Any, n_chars: int, tagset: Tagset, k: int) -> ImportedSpan:
     return ImportedSpan(start, end, tag)
 
 
-def _record(line: str, tagset: Tagset) -> ImportedText:
+def _record(line: str, tagset: Tagset) -> tuple[ImportedText, list[str]]:
+    """The line's text and spans, and the fields it holds that are not read."""
     try:
         record = parse_json(line, None)
     except json.JSONDecodeError as e:
@@ -142,9 +151,25 @@ def _record(line: str, tagset: Tagset) -> ImportedText:
         span = _span(item, len(text), tagset, k)
         seen.setdefault((span.start, span.end, span.tag), span)  # doccano can repeat a span
     ref = record.get("id")
-    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
-    return ImportedText(text, tuple(seen.values()), None if ref is None else str(ref),
-                        meta=meta or {})
+    unread = [k for k, v in record.items() if k not in _READ and v not in ([], {}, None, "")]
+    meta = record.get("meta")
+    if meta not in ({}, None) and not (isinstance(meta, dict) and set(meta) <= _OUR_META):
+        unread.append("meta")
+    return ImportedText(text, tuple(seen.values()), None if ref is None else str(ref)), unread
+
+
+#: the fields a line is read for; ``meta`` is doccano's note on the text: what our export
+#: writes in it repeats the document's (:func:`doccano_record`)
+_READ = {"id", "text", "data", "meta", *DOCCANO_FIELDS}
+_OUR_META = {"title", "source", "date", "text_sha256", "annotators"}
+
+
+def _not_read(unread: dict[str, list[int]]) -> tuple[str, ...]:
+    """A warning per field not read (relations, comments …) naming the lines that hold it:
+    nothing is dropped without a word."""
+    return tuple(f"{key} not read (annotator takes spans only): lines "
+                 f"{', '.join(map(str, lines[:10]))}{' …' if len(lines) > 10 else ''}"
+                 for key, lines in unread.items())
 
 
 def _unique(ref: str | None, seen: dict[str, int], n: int) -> None:
@@ -162,21 +187,25 @@ def read_doccano(path: str | Path, tagset: Tagset) -> list[ImportedText]:
     check_size(path)
     out: list[ImportedText] = []
     ids: dict[str, int] = {}
+    unread: dict[str, list[int]] = {}
     try:
         with path.open(encoding="utf-8-sig", newline="\n") as f:
             for n, line in enumerate(f, 1):
                 if not line.strip():
                     continue
                 try:
-                    item = _record(line, tagset)
+                    item, skipped = _record(line, tagset)
                     _unique(item.ref, ids, n)
                 except _Bad as e:
                     raise InputError(path, str(e), line=n) from None
-                out.append(ImportedText(item.text, item.spans, item.ref, n, item.meta))
+                out.append(replace(item, line=n))
+                for key in skipped:
+                    unread.setdefault(key, []).append(n)
     except FileNotFoundError:
         raise InputError(path, "file not found") from None
     except UnicodeDecodeError as e:
         raise InputError(path, f"not UTF-8 text (byte offset {e.start} of a line)") from None
     if not out:
         raise InputError(path, "no records (empty file)")
+    out[0] = replace(out[0], warnings=_not_read(unread))  # said once, for the file
     return out

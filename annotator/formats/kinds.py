@@ -51,6 +51,13 @@ IMPORT_SUFFIXES = DOCUMENT_SUFFIXES | TEI_SUFFIXES | BRAT_SUFFIXES
 #: what ``annotator merge`` (File → Merge) takes: projects and our own exports
 MERGE_SUFFIXES = PROJECT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | TEI_SUFFIXES
 
+#: the fields in which a doccano line holds its spans (exactly one of them)
+DOCCANO_FIELDS = ("label", "labels", "entities")
+#: fields that carry spans, in any JSON record: an importer takes them as spans or refuses
+#: the record, never drops them (a text record, whose text is cleaned, refuses them all)
+SPAN_FIELDS = ("annotations", "entities", "spans", "label", "labels", "start", "end",
+               "start_offset", "end_offset")
+
 _SQLITE_MAGIC = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database
 
 
@@ -114,7 +121,7 @@ def _first_record(path: Path) -> dict:
 
 
 def _first_line_is_doccano(path: Path) -> bool:
-    return any(k in _first_record(path) for k in ("label", "labels", "entities"))
+    return any(k in _first_record(path) for k in DOCCANO_FIELDS)
 
 
 def _first_line_is_dataset(path: Path) -> bool:

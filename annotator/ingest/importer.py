@@ -27,6 +27,7 @@ from annotator.formats.kinds import (
     HTML_SUFFIXES,
     IMPORT_SUFFIXES,
     RECORD_SUFFIXES,
+    SPAN_FIELDS,
 )
 from annotator.ingest import html as html_extract
 from annotator.ingest import limits, parallel
@@ -35,10 +36,6 @@ from annotator.ingest.decode import decode_bytes
 from annotator.ingest.limits import MAX_BYTES as MAX_BYTES  # the import limit
 from annotator.ingest.metadata import extract
 
-#: fields that carry spans: a text record cannot take them (its text is cleaned, so their
-#: offsets would not fit it), and they are never dropped in silence
-SPAN_FIELDS = ("annotations", "entities", "spans", "label", "labels", "start", "end",
-               "start_offset", "end_offset")
 _SPANS_GO = ("which a text record cannot take (its text is cleaned, so offsets would not fit): "
              "bring spans in as doccano JSONL with --annotator NAME, or as an annotator dataset")
 _JSON_START = re.compile(r"\s*(\{\s*\"|\[\s*[{\[\"])")

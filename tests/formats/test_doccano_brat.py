@@ -99,6 +99,12 @@ GOOD = {"text": "上海合作组织", "label": [[0, 6, "actor.igo"]]}
     ({"text": "上海合作组织", "entities": [{"start_offset": 0, "label": "actor.igo"}]},
      "end_offset"),
     ({"label": []}, '"text"'),
+    ({"text": "上海合作组织", "label": [[0, 6, "actor.igo"]], "entities": []},
+     "spans in entities, label: a line holds its spans in one of label, labels, entities"),
+    ({"text": "上海合作组织", "spans": [{"start": 0, "end": 6, "label": "actor.igo"}]},
+     "spans in spans: a line holds"),
+    ({"text": "上海合作组织", "start": 0, "end": 6, "label": "actor.igo"},
+     "spans in label, start, end"),
     ([1, 2], "JSON object"),
     ('{"text": "上海', "invalid JSON"),
 ])
@@ -193,3 +199,19 @@ def test_brat_label_map(tmp_path):
     path = _brat(tmp_path, "上海合作组织", ["T1\tOrganisation 0 6\t上海合作组织"])
     item = read_brat(path, TAGSET, label_map={"Organisation": "actor.igo"})
     assert item.spans[0].tag == "actor.igo"
+
+
+def test_doccano_fields_not_read_are_named_once_with_their_lines(tmp_path):
+    ours = {"title": "t", "source": None, "date": None, "text_sha256": "x", "annotators": []}
+    path = _write(tmp_path, [
+        {"text": "上海合作组织", "label": [[0, 6, "actor.igo"]], "meta": ours, "relations": []},
+        {"text": "上海合作组织开会", "entities": [], "relations": [{"from_id": 1, "to_id": 2}],
+         "Comments": ["看一下"], "meta": {"source_url": "http://x"}},
+        {"text": "恐怖主义", "label": [], "relations": [{"from_id": 3, "to_id": 4}]},
+    ])
+    first, second, third = doccano.read_doccano(path, TAGSET)
+    assert first.warnings == (
+        "relations not read (annotator takes spans only): lines 2, 3",
+        "Comments not read (annotator takes spans only): lines 2",
+        "meta not read (annotator takes spans only): lines 2")
+    assert second.warnings == third.warnings == ()
