@@ -281,3 +281,20 @@ def test_our_formats_are_trimmed_too_and_decisions_on_blank_spans_go_with_them(t
         assert (span.id, span.start, span.end) == ("a", 0, 6) and store.decisions(doc) == []
     again = run("import", fresh, tmp_path / "old.json")  # the trimmed span is the stored one
     assert again.exit_code == 0 and "0 annotations added, 1 already present" in again.output
+
+
+def test_a_brat_entity_given_twice_or_with_a_space_is_one_span(tmp_path):
+    """brat's T1 and T2 on the same text (and T3 with a trailing space) were one id twice:
+    the import died on the database's unique constraint."""
+    (tmp_path / "a.txt").write_text("上海合作组织 开会\n", encoding="utf-8")
+    ann = tmp_path / "a.ann"
+    ann.write_text("T1\tactor-igo 0 6\t上海合作组织\nT2\tactor-igo 0 6\t上海合作组织\n"
+                   "T3\tactor-igo 0 7\t上海合作组织 \n", encoding="utf-8")
+    target = tmp_path / "t.annotator"
+    assert run("init", target, "--no-seeds").exit_code == 0
+    result = run("import", target, ann, "--annotator", "zhao")
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    assert ("1 annotations added, 0 already present; 0 review decisions added; 2 spans "
+            "identical to stored ones (same annotator, bounds and tag) skipped; 1 spans "
+            "trimmed of whitespace at their ends") in result.output
+    assert count_spans(target) == 1
