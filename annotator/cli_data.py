@@ -3,6 +3,7 @@ They register on the :func:`annotator.cli.cli` group (thin layers over the libra
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -33,7 +34,9 @@ def check_known(store, tag: str | None = None, annotator: str | None = None) -> 
 @click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
               help="tei (stand-off, lossless), tei-inline, json, jsonl, doccano, conll, csv.")
 @click.option("--out", required=True, type=click.Path(path_type=Path),
-              help="File to write (for tei: a .xml corpus file, or a folder).")
+              help="File to write (for tei: a .xml corpus file, or a folder); - for "
+                   "standard output (one stream: json, jsonl without its manifest, doccano, "
+                   "conll, csv, or a tei corpus).")
 @click.option("--annotator", "annotators", multiple=True, help="Only this annotator's spans "
               "(repeatable); for tei-inline, the layer to show.")
 @click.option("--status", type=click.Choice(["all", "accepted", "gold"]), default="all",
@@ -52,16 +55,22 @@ def export_cmd(project: Path, fmt: str, out: Path, annotators: tuple[str, ...],
     Example:
         annotator export study.annotator --format jsonl --status gold \\
             --split 80/10/10 --seed 1 --out ner.jsonl
+        annotator export study.annotator --format csv --out - | less
     """
+    to_stdout = str(out) == "-"
     with Store.open(project) as store:
         doc_ids = {store.resolve_document(d) for d in docs} or None
         try:
             options = ExportOptions.build(fmt, out, set(annotators), status, set(groups),
-                                          doc_ids, split, seed)
+                                          doc_ids, split, seed, to_stdout)
         except ValueError as e:
             raise click.ClickException(str(e)) from None
-        report = export(store, options)
-    click.echo(report.line())
+        try:
+            report = export(store, options)
+        except BrokenPipeError:  # `| head` has read enough: stop quietly, as Unix tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
+    click.echo(report.line(), err=to_stdout)  # standard output holds the export
 
 
 @cli.command("merge")

@@ -1,19 +1,21 @@
 """Exports, shared by the command line and the window: choose documents and layers, split,
-and write one of the formats. Documents stream from the store one at a time."""
+and write one of the formats. Documents stream from the store one at a time; the files are
+put in place only when all of them are written, so a failed or cancelled export leaves
+nothing behind (:class:`annotator.formats.writers.Outputs`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.dataset import Dataset, DocumentData
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.formats import writers
-from annotator.formats.select import parse_ratios, select, split
+from annotator.formats.select import SPLIT_NAMES, parse_ratios, select, split
 
-#: format name -> (label shown in the window, writer(dataset, out, layer) -> files written)
-FORMATS: dict[str, tuple[str, Callable[[Dataset, Path, str | None], list[Path]]]] = {
+#: format name -> (label shown in the window, writer(dataset, out, outputs, layer))
+FORMATS: dict[str, tuple[str, Callable[[Dataset, Path, writers.Outputs, writers.Layer], None]]] = {
     "tei": ("TEI P5 stand-off (lossless)", writers.tei_standoff),
     "tei-inline": ("TEI P5 inline (one layer per file)", writers.tei_inline),
     "json": ("JSON (annotator dataset, lossless)", writers.json_dataset),
@@ -38,10 +40,12 @@ class ExportOptions:
     doc_ids: frozenset[str] | None = None
     split: tuple[int, ...] | None = None
     seed: int = 0
+    to_stdout: bool = False  # one stream to standard output (``out`` is then ``-``)
 
     @classmethod
     def build(cls, fmt: str, out: Path, annotators=None, status: str = "all", groups=None,
-              doc_ids=None, split: str | None = None, seed: int = 0) -> ExportOptions:
+              doc_ids=None, split: str | None = None, seed: int = 0,
+              to_stdout: bool = False) -> ExportOptions:
         """Options from loose values; ValueError with a readable message when wrong."""
         if fmt not in FORMATS:
             raise ValueError(f"unknown format '{fmt}' (known: {', '.join(FORMATS)})")
@@ -49,10 +53,15 @@ class ExportOptions:
             raise ValueError(f"unknown review status '{status}' (all, accepted or gold)")
         if not str(out) or str(out) == ".":
             raise ValueError("choose where to save the export")
+        if to_stdout and fmt == "tei-inline":
+            raise ValueError("tei-inline writes a folder (a file per document): it cannot go "
+                             "to standard output")
+        if to_stdout and split:
+            raise ValueError("--split writes a file per part: it cannot go to standard output")
         ratios = parse_ratios(split) if split else None
         as_set = lambda v: frozenset(v) if v else None  # noqa: E731
         return cls(fmt, Path(out), as_set(annotators), status, as_set(groups), as_set(doc_ids),
-                   ratios, seed)
+                   ratios, seed, to_stdout)
 
 
 @dataclass
@@ -60,39 +69,54 @@ class ExportReport:
     fmt: str
     documents: int
     files: list[Path]
+    notes: list[str] = field(default_factory=list)  # what the format could not carry
+    to_stdout: bool = False
 
     def line(self) -> str:
         shown = ", ".join(str(f) for f in self.files[:3]) + (" …" if len(self.files) > 3 else "")
-        return f"exported {self.documents} documents as {self.fmt} to {shown}"
+        shown = "standard output" if self.to_stdout else shown
+        return "; ".join([f"exported {self.documents} documents as {self.fmt} to {shown}",
+                          *self.notes])
 
 
 def export(store, options: ExportOptions, progress: Callable[[int, int], None] | None = None,
            cancelled: Callable[[], bool] = lambda: False) -> ExportReport:
     """Write the export; ``progress(done, total)`` after each document; ``cancelled()`` is
-    polled between documents (a cancelled export leaves no partial files)."""
+    polled between documents. An export that fails or is cancelled leaves nothing behind:
+    no file, no ``.part``, no folder it made."""
     _check_choices(store, options)
+    if not options.to_stdout:
+        _check_destination(options)
     ids = [d.id for d in store.documents()
            if options.doc_ids is None or d.id in options.doc_ids]
     parts = {"": ids} if options.split is None else split(ids, options.split, options.seed)
     counter = _Counter(len(ids), progress, cancelled)
-    files: list[Path] = []
     writer = FORMATS[options.fmt][1]
-    layer = next(iter(options.annotators)) if options.annotators and len(
+    one = next(iter(options.annotators)) if options.annotators and len(
         options.annotators) == 1 else None
+    layer = writers.Layer(one, gold=options.status == "gold")
+    outputs = writers.ToStdout() if options.to_stdout else writers.Outputs()
     try:
         for name, part_ids in parts.items():
             ds = select(store.dataset(part_ids), _set(options.annotators), options.status,
                         _set(options.groups), None)
             ds = replace(ds, documents=counter.count(ds.documents))
-            files += writer(ds, _part_path(options.out, name), layer)
-    except OSError as e:
-        raise ExportError(f"{e.filename or options.out}: cannot write: "
-                          f"{e.strerror or e}") from None
-    except Cancelled:
-        for f in files:
-            f.unlink(missing_ok=True)
+            writer(ds, _part_path(options.out, name), outputs, layer)
+        outputs.commit()
+    except BrokenPipeError:  # the reader of standard output stopped reading: not ours
+        outputs.discard()
         raise
-    return ExportReport(options.fmt, counter.done, files)
+    except OSError as e:
+        outputs.discard()
+        where = "standard output" if options.to_stdout else e.filename or options.out
+        raise ExportError(f"{where}: cannot write: "
+                          f"{e.strerror or e}") from None
+    except BaseException:
+        outputs.discard()
+        raise
+    notes = [f"{path.name}: {note}" if len(parts) > 1 else note
+             for path, note in outputs.notes]
+    return ExportReport(options.fmt, counter.done, outputs.files, notes, options.to_stdout)
 
 
 ONE_LAYER = ("tei-inline", "doccano", "conll")
@@ -112,6 +136,23 @@ def _check_choices(store, options: ExportOptions) -> None:
     if options.fmt in ONE_LAYER and not single and len(store.active_annotators()) > 1:
         raise ExportError(f"{options.fmt} shows one layer: choose --status gold or one "
                           "--annotator (several annotators' spans would be mixed)")
+
+
+def _check_destination(options: ExportOptions) -> None:
+    """A file where a folder is to be written, or a folder where a file is, is refused
+    before anything is written."""
+    out = options.out
+    if options.fmt == "tei-inline" or (options.fmt == "tei" and out.suffix.lower() != ".xml"):
+        folder = out.with_suffix("") if options.fmt == "tei-inline" and out.suffix else out
+        if folder.exists() and not folder.is_dir():
+            raise ExportError(f"{folder}: cannot write: it is a file, and {options.fmt} "
+                              "writes a folder")
+        return
+    names = [""] if options.split is None else SPLIT_NAMES[len(options.split)]
+    for name in names:
+        if _part_path(out, name).is_dir():
+            raise ExportError(f"{_part_path(out, name)}: cannot write: it is a folder "
+                              "(give a file name)")
 
 
 def _set(values: frozenset[str] | None) -> set[str] | None:

@@ -1,15 +1,9 @@
-"""``annotator import``: tell what a file is by its content and bring it in.
-
-- ``.json`` with ``"format": "annotator-dataset"``: our JSON; other JSON: text records.
-- ``.jsonl`` with a ``<stem>.manifest.json`` beside it: our JSONL; lines with ``label``,
-  ``labels`` or ``entities``: doccano; other lines: text records.
-- ``.xml``: our stand-off TEI.
-- ``.ann`` (with its ``.txt``): brat.
-- anything else (text, HTML, folders): documents, cleaned (see :mod:`annotator.project`).
-
-Every file is checked against the import limits (:mod:`annotator.ingest.limits`: a regular
-file of at most ``MAX_BYTES``) before anything reads it, even to tell its kind. Datasets and
-layers go in one transaction per file; a bad file changes nothing.
+"""``annotator import``: tell what each file is by its content
+(:func:`annotator.formats.kinds.kind_of`) and bring it in: our own JSON / JSONL / stand-off
+TEI exports as datasets, doccano and brat files as one annotator's layer, and everything
+else (texts, web pages, JSON records, folders) as documents, cleaned (see
+:mod:`annotator.project`). Datasets and layers go in one transaction per file; a bad file
+changes nothing.
 """
 
 from __future__ import annotations
@@ -20,12 +14,12 @@ from pathlib import Path
 
 from annotator.core.annotation import Annotator
 from annotator.core.errors import InputError
+from annotator.formats import kinds
+from annotator.formats.kinds import DOCCANO, LAYERS, PROJECT, TEXT
 from annotator.ingest import limits
 from annotator.ingest.importer import expand_paths
 from annotator.project import import_paths
 from annotator.transfer import import_dataset, layer_dataset
-
-DATASET, JSONL, TEI, DOCCANO, BRAT, TEXT = "dataset", "jsonl", "tei", "doccano", "brat", "text"
 
 
 @dataclass
@@ -40,57 +34,7 @@ class ImportOutcome:
 
 def needs_annotator(paths: Iterable[Path]) -> bool:
     """Whether any of ``paths`` is another tool's layer (doccano, brat)."""
-    return any(p.exists() and kind_of(p) in (DOCCANO, BRAT) for p in paths)
-
-
-def kind_of(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if path.is_dir():
-        return TEXT
-    if suffix == ".xml":
-        return TEI
-    if suffix == ".ann":
-        return BRAT
-    if suffix == ".json":
-        return DATASET if _head_says_dataset(path) else TEXT
-    if suffix in (".jsonl", ".ndjson"):
-        from annotator.formats.jsonfmt import manifest_path
-
-        if manifest_path(path).exists() or _first_line_is_dataset(path):
-            return JSONL  # our own export: without its manifest it is refused, not guessed
-        return DOCCANO if _first_line_is_doccano(path) else TEXT
-    return TEXT
-
-
-def _head_says_dataset(path: Path) -> bool:
-    try:
-        limits.check_size(path)
-        with path.open(encoding="utf-8-sig", errors="replace") as f:
-            head = f.read(4096)
-    except (OSError, InputError):
-        return False
-    return '"annotator-dataset"' in head
-
-
-def _first_record(path: Path) -> dict:
-    """The first line as a JSON object (``{}`` if it is none); a line too dense to be a
-    document is not parsed (the importer then refuses the file)."""
-    try:
-        limits.check_size(path)
-        with path.open(encoding="utf-8-sig", errors="replace") as f:
-            line = next((ln for ln in f if ln.strip()), "")
-        record = limits.parse_json(line, path)
-    except (OSError, ValueError, InputError):
-        return {}
-    return record if isinstance(record, dict) else {}
-
-
-def _first_line_is_doccano(path: Path) -> bool:
-    return any(k in _first_record(path) for k in ("label", "labels", "entities"))
-
-
-def _first_line_is_dataset(path: Path) -> bool:
-    return {"text_sha256", "spans"} <= set(_first_record(path))
+    return any(_kind(p) in LAYERS for p in paths)
 
 
 def import_files(store, paths: Iterable[Path], annotator: Annotator | None = None,
@@ -114,7 +58,7 @@ def import_files(store, paths: Iterable[Path], annotator: Annotator | None = Non
         try:
             if isinstance(path, InputError):  # a link out of a folder, not followed
                 raise path
-            kind = _kind(path)
+            kind = kinds.kind_of(path) if path.exists() else TEXT  # a missing one: below
             if kind == TEXT:
                 texts.append(path)
                 continue
@@ -129,10 +73,12 @@ def import_files(store, paths: Iterable[Path], annotator: Annotator | None = Non
 
 
 def _kind(path: Path) -> str:
-    if not path.exists():
-        return TEXT  # reported by import_paths
-    limits.check_size(path)  # before anything reads it to tell its kind
-    return kind_of(path)
+    """The kind of ``path``; a file that cannot be read counts as text (the text importer
+    then reports what is wrong with it)."""
+    try:
+        return kinds.kind_of(path) if path.exists() else TEXT
+    except InputError:
+        return TEXT
 
 
 def _import_texts(store, texts: list[Path], rules, annotator: Annotator | None,
@@ -159,23 +105,17 @@ def _expand(paths: Iterable[Path]) -> list[Path | InputError]:
 
     files = list(expand_paths(paths))
     manifests = {manifest_path(f) for f in files if isinstance(f, Path)
-                 and f.suffix.lower() in (".jsonl", ".ndjson")}
+                 and f.suffix.lower() in kinds.JSONL_SUFFIXES}
     return [f for f in files if f not in manifests]
 
 
 def _import_one(store, path: Path, kind: str, annotator: Annotator | None) -> str:
-    from annotator.formats import jsonfmt, tei
-
-    if kind in (DOCCANO, BRAT):
+    if kind in LAYERS:
         return _import_layer(store, path, kind, annotator)
-    with limits.reading(path):
-        if kind == DATASET:
-            ds = jsonfmt.read_json(path)
-        elif kind == JSONL:
-            ds = jsonfmt.read_jsonl(path)
-        else:
-            ds = tei.read_standoff(_read_bytes(path), str(path))
-    return import_dataset(store, ds, str(path)).line()
+    if kind == PROJECT:
+        raise InputError(path, "this is a project file: bring its work in with `annotator "
+                               "merge` (File → Merge)")
+    return import_dataset(store, kinds.read_dataset(path, kind), str(path)).line()
 
 
 def _import_layer(store, path: Path, kind: str, annotator: Annotator | None) -> str:
@@ -197,6 +137,3 @@ def _import_layer(store, path: Path, kind: str, annotator: Annotator | None) -> 
     warnings = [f"\n  warning: {w}" for it in items for w in it.warnings]
     return report.line() + "".join(warnings)
 
-
-def _read_bytes(path: Path) -> bytes:
-    return limits.read_bytes(path)

@@ -5,20 +5,29 @@ Documents are matched by ``text_sha256``; an annotation or decision already pres
 (same id, same content) is skipped, so importing the same file twice changes nothing; the
 same id with different content is refused, and so is a document id the project holds for
 another text or a review decision id stored for another document.
+
+Spans never start or end on whitespace or a line break: each is trimmed as it comes in
+(:func:`annotator.core.commands.trim_space`), and one of only whitespace is skipped with
+the review decisions about it. A span identical to a stored one (same annotator, bounds
+and tag) under another id — a layer's own doccano export imported back, a colleague's
+copy of the same work — is skipped too, and decisions about it then name the stored one.
+The report counts each of these.
 """
 
 from __future__ import annotations
 
 import unicodedata
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from annotator import zh
 from annotator.core.annotation import Annotation, Annotator, now
+from annotator.core.commands import trim_space
 from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError, NotFoundError
 from annotator.core.tagset import default_tagset
+from annotator.formats.canonical import unsafe_reason
 
 
 @dataclass
@@ -29,13 +38,25 @@ class TransferReport:
     annotations_added: int = 0
     annotations_present: int = 0
     decisions_added: int = 0
-    warnings: list[str] = field(default_factory=list)
+    identical: int = 0  # spans skipped: the same annotator, bounds and tag are stored
+    trimmed: int = 0  # spans whose ends were moved past whitespace
+    blank: int = 0  # spans of only whitespace, skipped
+    decisions_dropped: int = 0  # review decisions about those, skipped
 
     def line(self) -> str:
-        return (f"{self.source}: {self.documents_added} documents added, "
-                f"{self.documents_matched} matched; {self.annotations_added} annotations "
-                f"added, {self.annotations_present} already present; "
-                f"{self.decisions_added} review decisions added")
+        out = (f"{self.source}: {self.documents_added} documents added, "
+               f"{self.documents_matched} matched; {self.annotations_added} annotations "
+               f"added, {self.annotations_present} already present; "
+               f"{self.decisions_added} review decisions added")
+        if self.identical:
+            out += (f"; {self.identical} spans identical to stored ones (same annotator, "
+                    "bounds and tag) skipped")
+        if self.trimmed:
+            out += f"; {self.trimmed} spans trimmed of whitespace at their ends"
+        if self.blank:
+            out += (f"; {self.blank} spans of only whitespace skipped, with "
+                    f"{self.decisions_dropped} review decisions about them")
+        return out
 
 
 def import_dataset(store, ds: Dataset, source: str, strict: bool = True) -> TransferReport:
@@ -78,6 +99,9 @@ def _import_document(store, data: DocumentData, source: str, report: TransferRep
     doc = data.document
     existing = store.document_with_text(doc.text_sha256)
     if existing is None:
+        reason = unsafe_reason(doc.text)
+        if reason:  # a project made before importers refused it, being merged
+            raise InputError(source, f"document {doc.id}: {reason}")
         if _id_taken(store, doc.id):
             raise InputError(source, f"document {doc.id}: the project holds a different text "
                                      "under this id")
@@ -88,12 +112,65 @@ def _import_document(store, data: DocumentData, source: str, report: TransferRep
                                  f"{existing} under another id")
     else:
         report.documents_matched += 1
-    new = _new_only(store, data.annotations, source, report, strict)
+    spans, decisions = _trimmed(doc.text, data, report)
+    new, alias = _not_twice(store, doc.id, _new_only(store, spans, source, report, strict),
+                            report, strict, existing is not None)
     store.insert_annotations(new)
     report.annotations_added += len(new)
-    decisions = _new_decisions(store, data.decisions, doc.id, source, strict)
+    decisions = _new_decisions(store, [_renamed(d, alias) for d in decisions], doc.id, source,
+                               strict)
     store.insert_decisions(decisions)
     report.decisions_added += len(decisions)
+
+
+def _trimmed(text: str, data: DocumentData, report: TransferReport
+             ) -> tuple[list[Annotation], list[ReviewDecision]]:
+    """The spans trimmed of whitespace at their ends, and the decisions; a span of only
+    whitespace is left out, and so are the decisions that name it."""
+    spans, blank = [], set()
+    for a in data.annotations:
+        start, end = trim_space(text, a.start, a.end)
+        if start >= end:
+            blank.add(a.id)
+            continue
+        if (start, end) != (a.start, a.end):
+            report.trimmed += 1
+            a = a._replace(start=start, end=end)
+        spans.append(a)
+    decisions = [d for d in data.decisions if not blank & {*d.targets, d.result_id}]
+    report.blank += len(blank)
+    report.decisions_dropped += len(data.decisions) - len(decisions)
+    return spans, decisions
+
+
+def _key(a: Annotation) -> tuple:
+    return a.annotator, a.start, a.end, a.tag
+
+
+def _not_twice(store, doc_id: str, new: list[Annotation], report: TransferReport,
+               strict: bool, matched: bool) -> tuple[list[Annotation], dict[str, str]]:
+    """``new`` without the spans identical to a stored one (and, in another tool's layer,
+    to one given before in the file), and the stored id each skipped one stands for."""
+    seen = {_key(a): a.id for a in store.annotations(doc_id)} if matched and new else {}
+    keep, alias = [], {}
+    for a in new:
+        same = seen.get(_key(a))
+        if same is not None:
+            alias[a.id] = same
+            continue
+        if not strict:  # a layer's spans have no identity but their content
+            seen[_key(a)] = a.id
+        keep.append(a)
+    report.identical += len(alias)
+    return keep, alias
+
+
+def _renamed(d: ReviewDecision, alias: dict[str, str]) -> ReviewDecision:
+    """``d`` naming the stored spans that skipped ones stand for."""
+    if not alias or not alias.keys() & {*d.targets, d.result_id}:
+        return d
+    result = alias.get(d.result_id, d.result_id) if d.result_id is not None else None
+    return replace(d, targets=tuple(alias.get(t, t) for t in d.targets), result_id=result)
 
 
 def _id_taken(store, doc_id: str) -> bool:
@@ -141,9 +218,10 @@ def layer_dataset(store, annotator: Annotator, layers: list[tuple[str, list[tupl
                   source: str) -> Dataset:
     """Other tools' spans (doccano, brat) as ``annotator``'s layer. ``layers`` pairs a
     document text with its ``(start, end, tag, attributes)`` spans. A text the project does
-    not hold yet becomes a new document if it is already canonical (NFC, ``\n`` line
-    ends, no NUL); otherwise its offsets could not be trusted and the file is refused. Span ids
-    derive from the span, so importing the same file again adds nothing."""
+    not hold yet becomes a new document if it is already canonical (NFC; the readers refuse
+    what else canonical text may not hold); otherwise its offsets could not be trusted and
+    the file is refused. Span ids derive from the span, so importing the same file again
+    adds nothing."""
     docs, stamp = [], now()
     for n, (text, spans) in enumerate(layers, 1):
         document = _document_for(store, text, source, n)
@@ -159,9 +237,7 @@ def _document_for(store, text: str, source: str, n: int) -> Document:
     doc_id = store.document_with_text(text_sha256(text))
     if doc_id is not None:
         return store.document(doc_id)
-    if "\x00" in text:
-        raise InputError(source, f"document {n}: its text holds NUL characters (binary data?)")
-    if "\r" in text or not unicodedata.is_normalized("NFC", text):
+    if not unicodedata.is_normalized("NFC", text):
         raise InputError(source, f"document {n}: its text is not in the project and is not "
                                  "canonical (NFC, \\n line ends), so its offsets cannot be used")
     title = text.strip().split("\n", 1)[0][:40] or f"{source} #{n}"

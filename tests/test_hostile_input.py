@@ -207,6 +207,47 @@ def new_text_with_stored_id(t: T) -> dict[str, bytes]:
     return {"a.json": dumps({**t.json, "documents": [doc]})}
 
 
+def tei_carriage_return(t: T) -> dict[str, bytes]:
+    """The first paragraph starts with ``&#13;`` (which XML carries, but no canonical text
+    holds), the text's sha256 made to match."""
+    from lxml import etree
+
+    from annotator.core.document import text_sha256
+
+    ns = {"t": TEI_NS}
+    root = etree.fromstring(t.tei)
+    first = root.find("t:TEI", ns)
+    paragraphs = first.findall("t:text/t:body/t:p", ns)
+    paragraphs[0].text = "\r" + paragraphs[0].text
+    sha = first.find(".//t:idno[@type='sha256']", ns)
+    sha.text = text_sha256("\n".join(p.text or "" for p in paragraphs))
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    assert b"&#13;" in data
+    return {"a.xml": data}
+
+
+def review(targets: list[str], result: str | None) -> dict:
+    """A review decision by li."""
+    return {"id": "r1", "reviewer": "li", "decision": "accepted", "targets": targets,
+            "result_id": result, "note": None, "created": "2025-01-01T00:00:00Z"}
+
+
+def tei_review(t: T, target: str, result: str = "") -> dict[str, bytes]:
+    """A review decision in the first document, pointing at ``target`` (and ``result``)."""
+    ptr = f'<ptr type="result" target="{result}"/>' if result else ""
+    decision = (f'<listAnnotation type="review"><annotation xml:id="r-r1" '
+                f'motivation="assessing" target="{target}" resp="#ann-li">'
+                f'<ptr type="status" target="#status-accepted"/>{ptr}</annotation>'
+                "</listAnnotation>")
+    return {"a.xml": t.tei.replace(b"</standOff>", decision.encode() + b"</standOff>", 1)}
+
+
+def first_span_ref(t: T) -> str:
+    m = re.search(rb'<annotation xml:id="(a-[^"]+)"', t.tei)
+    assert m
+    return "#" + m[1].decode()
+
+
 def insert(data: bytes, needle: bytes, extra: bytes) -> bytes:
     at = data.index(needle) + len(needle)
     return data[:at] + extra + data[at:]
@@ -250,6 +291,24 @@ CASES: dict[str, tuple[Build, str]] = {
     "records-wrong-type": (lambda t: {"a.json": b'[{"text": ["x"]}]'}, '"text" string'),
     "records-text-named-json": (lambda t: {"a.json": "上海合作组织召开会议。".encode()},
                                 "invalid JSON"),
+    "records-annotations": (lambda t: {"a.json": dumps({"documents": [
+        {"id": "x1", "text": "上海合作组织举行会议。", "annotations": [
+            {"start": 5, "end": 2, "tag": "actor"}]}]})},
+        r"a\.json: record 0: carries span data \(annotations\), which a text record cannot "
+        r"take .* doccano JSONL with --annotator NAME"),
+    "records-spans-later-line": (lambda t: {"a.jsonl": lines([
+        {"text": "上海合作组织举行会议。"},
+        {"text": "恐怖主义", "spans": [{"start": 0, "end": 4, "label": "threat.terrorism"}]}])},
+        r"line 2: carries span data \(spans\)"),
+    "records-offsets": (lambda t: {"a.json": dumps([{"text": "上海", "start": 0, "end": 2,
+                                                     "label": "actor.igo"}])},
+                        r"span data \(label, start, end\)"),
+    "records-top-level-spans": (lambda t: {"a.json": dumps({
+        "documents": [{"text": "上海合作组织举行会议。"}], "entities": [[0, 6, "actor.igo"]]})},
+        r"top level: carries span data \(entities\)"),
+    "records-top-level-other": (lambda t: {"a.json": dumps({
+        "documents": [{"text": "上海合作组织举行会议。"}], "tagset": "mine"})},
+        r"top level: fields besides \"documents\" would not be read \(tagset\)"),
     "records-jsonl-empty": (lambda t: {"a.jsonl": b"\n\n"}, "empty"),
     "records-jsonl-binary": (lambda t: {"a.jsonl": GARBAGE}, "binary|not text"),
     "records-jsonl-nul": (lambda t: {"a.jsonl": '{"text": "中\x00文"}\n'.encode()}, "NUL"),
@@ -288,6 +347,18 @@ CASES: dict[str, tuple[Build, str]] = {
                                    "duplicate document id"),
     "dataset-stored-id-other-text": (new_text_with_stored_id, "another text|different text"),
     "dataset-wrong-type": (lambda t: dataset(t, "documents/0/text", 5), "not of type"),
+    "dataset-review-target-elsewhere": (
+        lambda t: dataset(t, "documents/0/review", [review(["li-elsewhere"], None)]),
+        r"/documents/0/review/0 .*targets names span 'li-elsewhere', which is not a span of "
+        "this document in the file"),
+    "dataset-review-result-elsewhere": (
+        lambda t: dataset(t, "documents/0/review", [review([span0(t)["id"]], "gold-x")]),
+        "result_id names span 'gold-x'"),
+    "dataset-review-other-document": (
+        lambda t: dataset(t, "documents/1/review", [review([span0(t)["id"]], None)]),
+        "not a span of this document"),
+    "dataset-control-char": (lambda t: dataset(t, "documents/0/text", "上海\u000b合作"),
+                             r"/documents/0/text .*U\+000B \(a control character\) at offset 2"),
     "dataset-missing-key": (lambda t: dataset(t, "documents/0/text_sha256", ...), "required"),
     # our JSON Lines + manifest ----------------------------------------------------------------
     "jsonl-empty": (lambda t: jsonl(t, raw=b""), "0 documents"),
@@ -311,6 +382,10 @@ CASES: dict[str, tuple[Build, str]] = {
     "jsonl-duplicate-document": (lambda t: jsonl(t, raw=lines([t.jsonl[0], *t.jsonl])),
                                  "duplicate document id"),
     "jsonl-wrong-type": (lambda t: jsonl(t, "0/spans", {"a": 1}), "not of type"),
+    "jsonl-review-elsewhere": (lambda t: jsonl(t, "0/review", [review(["x"], None)]),
+                               r"a\.jsonl:1: /review/0 .*names span 'x'"),
+    "jsonl-noncharacter": (lambda t: jsonl(t, "0/text", "上海合作\ufffe"),
+                           r"a\.jsonl:1: /text .*U\+FFFE \(a noncharacter\) at offset 4"),
     # stand-off TEI ---------------------------------------------------------------------------
     "tei-empty": (lambda t: {"a.xml": b""}, "not well-formed"),
     "tei-binary": (lambda t: {"a.xml": GARBAGE}, "not well-formed"),
@@ -350,6 +425,13 @@ CASES: dict[str, tuple[Build, str]] = {
     "tei-wrong-root": (lambda t: {"a.xml": b'<?xml version="1.0"?><html><p>x</p></html>'},
                        "not a TEI document"),
     "tei-is-json": (lambda t: {"a.xml": dumps(t.json)}, "not well-formed"),
+    "tei-review-target-elsewhere": (lambda t: tei_review(t, "#a-elsewhere"),
+                                    "review decision r1: names span elsewhere, which is not a "
+                                    "span of document"),
+    "tei-review-result-elsewhere": (lambda t: tei_review(t, first_span_ref(t), "#a-gold"),
+                                    "names span gold"),
+    "tei-review-target-not-a-span": (lambda t: tei_review(t, "#p-x-1"), r"@target: id 'p-x-1'"),
+    "tei-carriage-return": (tei_carriage_return, r"U\+000D \(a carriage return.*at offset 0"),
     "tei-is-text": (lambda t: {"a.xml": "上海合作组织召开会议。".encode()}, "not well-formed"),
     # doccano ---------------------------------------------------------------------------------
     "doccano-empty-text": (lambda t: doccano(t, {"text": "", "label": []}), "non-empty"),
@@ -381,8 +463,13 @@ CASES: dict[str, tuple[Build, str]] = {
                                 '"text" string'),
     "doccano-duplicate-id": (lambda t: doccano(t, {**t.doccano[1], "id": t.doccano[0]["id"]}),
                              "duplicate id"),
-    "doccano-not-canonical": (lambda t: doccano(t, {"text": "新\r\n文本", "label": []}),
+    "doccano-not-canonical": (lambda t: doccano(t, {"text": "cafe\u0301 文本", "label": []}),
                               "not canonical"),
+    "doccano-carriage-return": (lambda t: doccano(t, {"text": "新\r\n文本", "label": []}),
+                                r"a\.jsonl:2: .*U\+000D \(a carriage return"),
+    "doccano-control-char": (lambda t: doccano(t, {"text": "a\u000bb",
+                                                   "label": [[2, 3, "actor.state"]]}),
+                             r"a\.jsonl:2: its text holds U\+000B .* at offset 1"),
     # brat ------------------------------------------------------------------------------------
     "brat-empty-ann": (lambda t: brat(t, ann=""), "empty"),
     "brat-empty-txt": (lambda t: brat(t, txt=""), "empty"),
@@ -394,6 +481,8 @@ CASES: dict[str, tuple[Build, str]] = {
     "brat-nul-ann": (lambda t: brat(t, ann="T1\tactor-igo 0 2\t\x00\x00\n"), "NUL|not match"),
     "brat-nul-txt": (lambda t: brat(t, ann="T1\tactor-igo 0 6\t上海合作组织\n",
                                     txt="上海合作组织\x00会议"), "NUL|binary"),
+    "brat-control-txt": (lambda t: brat(t, ann="T1\tactor-igo 0 2\t上海\n", txt="上海\x01合作"),
+                         r"a\.ann: a\.txt: its text holds U\+0001 .* at offset 2"),
     "brat-negative": (lambda t: brat(t, ann="T1\tactor-igo -1 5\tx\n"), "bad offsets"),
     "brat-inverted": (lambda t: brat(t, ann="T1\tactor-igo 5 2\tx\n"), "inverted"),
     "brat-beyond": (lambda t: brat(t, ann="T1\tactor-igo 0 999999\tx\n"), "past the end"),

@@ -180,3 +180,121 @@ def test_filters_that_name_nothing_are_refused(project):
                           (("agreement", project, "--json", "--csv"), "one of --json")):
         result = run(*args)
         assert result.exit_code != 0 and message in result.output, (args, result.output)
+
+
+def test_a_project_file_given_to_import_is_sent_to_merge(project, tmp_path):
+    target = tmp_path / "t.annotator"
+    assert run("init", target, "--no-seeds").exit_code == 0
+    result = run("import", target, project)
+    assert result.exit_code == 1 and f"{project}: this is a project file" in result.output
+    assert "annotator merge" in result.output
+
+
+def test_a_text_xml_cannot_carry_is_refused_at_import(tmp_path):
+    """The issue's reproduction: a doccano line whose text holds U+000B."""
+    layer = tmp_path / "r1.jsonl"
+    layer.write_text('{"text": "a\\u000bb", "label": [[2,3,"actor.state"]]}\n', encoding="utf-8")
+    target = tmp_path / "P.annotator"
+    assert run("init", target, "--no-seeds").exit_code == 0
+    result = run("import", target, layer, "--annotator", "zhao")
+    assert result.exit_code == 1
+    errors = [ln for ln in result.output.splitlines() if ln.startswith("error:")]
+    assert errors == [f"error: {layer}:1: its text holds U+000B (a control character) at "
+                      "offset 1, which a document's text may not hold"]
+    with Store.open(target) as store:
+        assert store.documents() == []
+    result = run("export", target, "--format", "tei", "--out", tmp_path / "d")
+    assert result.exit_code == 0 and not list((tmp_path / "d").glob("*"))
+
+
+def count_spans(path) -> int:
+    with Store.open(path) as store:
+        return sum(len(store.annotations(d.id)) for d in store.documents())
+
+
+def test_a_layers_own_doccano_export_imported_back_adds_nothing(project, tmp_path):
+    """The issue: every span came back a second time under a new id."""
+    copy = tmp_path / "copy.annotator"
+    copy.write_bytes(project.read_bytes())
+    out = tmp_path / "lin.jsonl"
+    assert run("export", copy, "--format", "doccano", "--annotator", "lin", "--out", out
+               ).exit_code == 0
+    before = count_spans(copy)
+    lin = sum(len(json.loads(line)["label"]) for line in out.read_text(encoding="utf-8")
+              .splitlines())
+    result = run("import", copy, out, "--annotator", "lin")
+    assert result.exit_code == 0, result.output
+    assert (f"0 annotations added, 0 already present; 0 review decisions added; {lin} spans "
+            "identical to stored ones (same annotator, bounds and tag) skipped") in result.output
+    assert count_spans(copy) == before
+    result = run("import", copy, out, "--annotator", "chen")  # another annotator's: added
+    assert f"{lin} annotations added" in result.output and count_spans(copy) == before + lin
+
+
+def test_spans_are_trimmed_of_whitespace_as_they_come_in(tmp_path):
+    text = "上海合作组织 开会。\n\n恐怖主义"
+    layer = tmp_path / "d.jsonl"
+    layer.write_text(json.dumps({"text": text, "label": [
+        [0, 7, "actor.igo"], [6, 7, "actor.state"], [10, 12, "mechanism.meeting"],
+        [12, 16, "threat.terrorism"], [11, 16, "threat.terrorism"]]}, ensure_ascii=False)
+        + "\n", encoding="utf-8")
+    target = tmp_path / "t.annotator"
+    assert run("init", target, "--no-seeds").exit_code == 0
+    result = run("import", target, layer, "--annotator", "chen")
+    assert result.exit_code == 0, result.output
+    assert ("2 annotations added, 0 already present; 0 review decisions added; 1 spans "
+            "identical to stored ones (same annotator, bounds and tag) skipped; 2 spans "
+            "trimmed of whitespace at their ends; 2 spans of only whitespace skipped, with 0 "
+            "review decisions about them") in result.output, result.output
+    with Store.open(target) as store:
+        [doc] = store.documents()
+        got = sorted((a.start, a.end, a.tag) for a in store.annotations(doc.id))
+    assert got == [(0, 6, "actor.igo"), (12, 16, "threat.terrorism")]
+
+
+def test_our_formats_are_trimmed_too_and_decisions_on_blank_spans_go_with_them(tmp_path):
+    from annotator.core.annotation import Annotation
+    from annotator.core.document import Document, document_id, text_sha256
+    from annotator.exporting import ExportOptions, export
+
+    text = "上海合作组织\n开会\n"
+    old = tmp_path / "old.annotator"
+    assert run("init", old, "--no-seeds").exit_code == 0
+    with Store.open(old) as store:  # as a project made before spans were trimmed holds them
+        store.add_documents([Document(document_id(text), "t", text, text_sha256(text))])
+        store.add_annotator(Annotator("lin", "Lin"))
+        doc = document_id(text)
+        store.insert_annotations([
+            Annotation("a", doc, 0, 7, "actor.igo", "lin", {}, now(), now()),
+            Annotation("b", doc, 6, 7, "actor.state", "lin", {}, now(), now())])
+        store.insert_decisions([ReviewDecision("r", doc, "lin", "rejected", ("b",))])
+        export(store, ExportOptions.build("json", tmp_path / "old.json"))
+    fresh = tmp_path / "fresh.annotator"
+    assert run("init", fresh, "--no-seeds").exit_code == 0
+    result = run("import", fresh, tmp_path / "old.json")
+    assert result.exit_code == 0, result.output
+    assert ("1 annotations added, 0 already present; 0 review decisions added; 1 spans "
+            "trimmed of whitespace at their ends; 1 spans of only whitespace skipped, with 1 "
+            "review decisions about them") in result.output, result.output
+    with Store.open(fresh) as store:
+        [span] = store.annotations(doc)
+        assert (span.id, span.start, span.end) == ("a", 0, 6) and store.decisions(doc) == []
+    again = run("import", fresh, tmp_path / "old.json")  # the trimmed span is the stored one
+    assert again.exit_code == 0 and "0 annotations added, 1 already present" in again.output
+
+
+def test_a_brat_entity_given_twice_or_with_a_space_is_one_span(tmp_path):
+    """brat's T1 and T2 on the same text (and T3 with a trailing space) were one id twice:
+    the import died on the database's unique constraint."""
+    (tmp_path / "a.txt").write_text("上海合作组织 开会\n", encoding="utf-8")
+    ann = tmp_path / "a.ann"
+    ann.write_text("T1\tactor-igo 0 6\t上海合作组织\nT2\tactor-igo 0 6\t上海合作组织\n"
+                   "T3\tactor-igo 0 7\t上海合作组织 \n", encoding="utf-8")
+    target = tmp_path / "t.annotator"
+    assert run("init", target, "--no-seeds").exit_code == 0
+    result = run("import", target, ann, "--annotator", "zhao")
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    assert ("1 annotations added, 0 already present; 0 review decisions added; 2 spans "
+            "identical to stored ones (same annotator, bounds and tag) skipped; 1 spans "
+            "trimmed of whitespace at their ends") in result.output
+    assert count_spans(target) == 1

@@ -16,8 +16,8 @@ Each entity's text is checked against the ``.txt`` slice. The first problem refu
 file with an :class:`InputError` naming the ``.ann`` file and line (a missing, empty or
 unreadable ``.txt`` is reported against the ``.ann``, naming the ``.txt``); an empty ``.ann``
 is refused too. The result is an :class:`~annotator.formats.doccano.ImportedText` (the
-``.txt`` text and its spans), matched to stored documents by text (``text_sha256``, see
-:func:`~annotator.formats.doccano.match_documents`).
+``.txt`` text and its spans), which :func:`annotator.transfer.layer_dataset` turns into one
+annotator's layer (matched to stored documents by text).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
 from annotator.core.textfiles import read_text
+from annotator.formats.canonical import unsafe_reason
 from annotator.formats.doccano import ImportedSpan, ImportedText
 from annotator.ingest.limits import check_size
 
@@ -144,6 +145,9 @@ def _read_txt(ann_path: Path, txt: Path) -> str:
         raise InputError(ann_path, f"its text {txt.name}: {e.reason}") from None
     if not text:
         raise InputError(ann_path, f"its text {txt.name} is empty")
+    reason = unsafe_reason(text)
+    if reason:
+        raise InputError(ann_path, f"{txt.name}: {reason}")
     return text
 
 

@@ -35,7 +35,18 @@ class ConllStats:
     sentences: int = 0
     spans: int = 0  # spans written
     dropped: int = 0  # spans left out: overlapping another, or only whitespace
+    overlapping: int = 0  # of those, the ones left out for overlapping a longer (earlier) one
     dropped_ids: list[str] = field(default_factory=list)
+
+    def notes(self) -> list[str]:
+        """What the export could not carry, one line each (none when it carried it all)."""
+        out = []
+        if self.overlapping:
+            out.append(f"{self.overlapping} overlapping spans left out: BIO gives each "
+                       "character one label (of spans that overlap, the longest is kept)")
+        if self.dropped > self.overlapping:
+            out.append(f"{self.dropped - self.overlapping} spans of only whitespace left out")
+        return out
 
 
 def non_overlapping(spans: Iterable[Annotation]) -> tuple[list[Annotation], list[Annotation]]:
@@ -84,6 +95,7 @@ def conll_lines(text: str, annotations: Iterable[Annotation], *, label: str = "t
     lost = [a for k, a in enumerate(kept) if k not in written] + dropped
     stats.spans += len(kept) - (len(lost) - len(dropped))
     stats.dropped += len(lost)
+    stats.overlapping += len(dropped)
     stats.dropped_ids.extend(a.id for a in lost)
 
 

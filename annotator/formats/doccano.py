@@ -12,26 +12,32 @@ Export writes one line per document::
 
 Import accepts the ``label`` and ``labels`` triples and doccano's ``entities`` form
 (``{"entities": [{"start_offset", "end_offset", "label"}]}``; ``data`` instead of ``text``
-as in old doccano versions). Every line is checked (JSON, text, offsets in range, not empty or
-inverted, known tag, no id twice); the first problem refuses the whole file with an
-:class:`InputError` naming the file and line. The result is a list of :class:`ImportedText`;
-the caller matches them to stored documents by ``text_sha256`` (:func:`match_documents`) and
-turns the spans into one annotator's annotations (:func:`to_annotations`).
+as in old doccano versions); a line holds its spans in one of these, and a line with spans
+anywhere else (``spans``, ``annotations``, offsets at the top level, or two of these) is
+refused. Other fields with something in them (``relations``, comments, a ``meta`` holding
+more than the document's title, source, date, sha256 and annotators that our export writes
+in it …) are not read, and a warning names them and their lines. Every line is checked (JSON, text, offsets in range, not empty or
+inverted, known tag, no id twice, a text canonical text may hold); the first problem refuses
+the whole file with an :class:`InputError` naming the file and line. The result is a list
+of :class:`ImportedText`, which :func:`annotator.transfer.layer_dataset` turns into one
+annotator's layer (matched to stored documents by text).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from annotator.core.annotation import Annotation, new_id, now
+from annotator.core.annotation import Annotation
 from annotator.core.dataset import Dataset
-from annotator.core.document import Document, text_sha256
+from annotator.core.document import Document
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
+from annotator.formats.canonical import unsafe_reason
+from annotator.formats.kinds import DOCCANO_FIELDS, SPAN_FIELDS
 from annotator.ingest.limits import check_size, parse_json
 
 
@@ -50,12 +56,7 @@ class ImportedText:
     spans: tuple[ImportedSpan, ...]
     ref: str | None = None  # the other tool's id or file name
     line: int | None = None  # where it was in the file
-    meta: dict = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
-
-    @property
-    def text_sha256(self) -> str:
-        return text_sha256(self.text)
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -88,6 +89,10 @@ class _Bad(Exception):
 
 
 def _triples(record: dict) -> list[Any]:
+    given = [k for k in SPAN_FIELDS if k in record]
+    if len(given) > 1 or (given and given[0] not in DOCCANO_FIELDS):
+        raise _Bad(f"spans in {', '.join(given)}: a line holds its spans in one of "
+                   f"{', '.join(DOCCANO_FIELDS)}")
     if "entities" in record:
         ents = record["entities"]
         if not isinstance(ents, list) or not all(isinstance(e, dict) for e in ents):
@@ -125,7 +130,8 @@ def _span(item: Any, n_chars: int, tagset: Tagset, k: int) -> ImportedSpan:
     return ImportedSpan(start, end, tag)
 
 
-def _record(line: str, tagset: Tagset) -> ImportedText:
+def _record(line: str, tagset: Tagset) -> tuple[ImportedText, list[str]]:
+    """The line's text and spans, and the fields it holds that are not read."""
     try:
         record = parse_json(line, None)
     except json.JSONDecodeError as e:
@@ -137,14 +143,33 @@ def _record(line: str, tagset: Tagset) -> ImportedText:
     text = record.get("text", record.get("data"))
     if not isinstance(text, str) or not text:
         raise _Bad('each line needs a non-empty "text" string')
+    reason = unsafe_reason(text)
+    if reason:
+        raise _Bad(reason)
     seen: dict[tuple[int, int, str], ImportedSpan] = {}
     for k, item in enumerate(_triples(record)):
         span = _span(item, len(text), tagset, k)
         seen.setdefault((span.start, span.end, span.tag), span)  # doccano can repeat a span
     ref = record.get("id")
-    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
-    return ImportedText(text, tuple(seen.values()), None if ref is None else str(ref),
-                        meta=meta or {})
+    unread = [k for k, v in record.items() if k not in _READ and v not in ([], {}, None, "")]
+    meta = record.get("meta")
+    if meta not in ({}, None) and not (isinstance(meta, dict) and set(meta) <= _OUR_META):
+        unread.append("meta")
+    return ImportedText(text, tuple(seen.values()), None if ref is None else str(ref)), unread
+
+
+#: the fields a line is read for; ``meta`` is doccano's note on the text: what our export
+#: writes in it repeats the document's (:func:`doccano_record`)
+_READ = {"id", "text", "data", "meta", *DOCCANO_FIELDS}
+_OUR_META = {"title", "source", "date", "text_sha256", "annotators"}
+
+
+def _not_read(unread: dict[str, list[int]]) -> tuple[str, ...]:
+    """A warning per field not read (relations, comments …) naming the lines that hold it:
+    nothing is dropped without a word."""
+    return tuple(f"{key} not read (annotator takes spans only): lines "
+                 f"{', '.join(map(str, lines[:10]))}{' …' if len(lines) > 10 else ''}"
+                 for key, lines in unread.items())
 
 
 def _unique(ref: str | None, seen: dict[str, int], n: int) -> None:
@@ -162,46 +187,25 @@ def read_doccano(path: str | Path, tagset: Tagset) -> list[ImportedText]:
     check_size(path)
     out: list[ImportedText] = []
     ids: dict[str, int] = {}
+    unread: dict[str, list[int]] = {}
     try:
         with path.open(encoding="utf-8-sig", newline="\n") as f:
             for n, line in enumerate(f, 1):
                 if not line.strip():
                     continue
                 try:
-                    item = _record(line, tagset)
+                    item, skipped = _record(line, tagset)
                     _unique(item.ref, ids, n)
                 except _Bad as e:
                     raise InputError(path, str(e), line=n) from None
-                out.append(ImportedText(item.text, item.spans, item.ref, n, item.meta))
+                out.append(replace(item, line=n))
+                for key in skipped:
+                    unread.setdefault(key, []).append(n)
     except FileNotFoundError:
         raise InputError(path, "file not found") from None
     except UnicodeDecodeError as e:
         raise InputError(path, f"not UTF-8 text (byte offset {e.start} of a line)") from None
     if not out:
         raise InputError(path, "no records (empty file)")
+    out[0] = replace(out[0], warnings=_not_read(unread))  # said once, for the file
     return out
-
-
-# --- matching imported texts to stored documents ---------------------------------------------
-
-def match_documents(imported: Iterable[ImportedText], documents: Iterable[Document]
-                    ) -> tuple[list[tuple[Document, ImportedText]], list[ImportedText]]:
-    """Pair imported texts with stored documents of identical text (by ``text_sha256``);
-    returns ``(matched, unmatched)``."""
-    by_hash: Mapping[str, Document] = {d.text_sha256: d for d in documents}
-    matched: list[tuple[Document, ImportedText]] = []
-    unmatched: list[ImportedText] = []
-    for item in imported:
-        doc = by_hash.get(item.text_sha256)
-        if doc is None:
-            unmatched.append(item)
-        else:
-            matched.append((doc, item))
-    return matched, unmatched
-
-
-def to_annotations(item: ImportedText, doc_id: str, annotator: str) -> tuple[Annotation, ...]:
-    """The imported spans as new annotations by ``annotator`` on document ``doc_id``."""
-    stamp = now()
-    return tuple(Annotation(new_id(), doc_id, s.start, s.end, s.tag, annotator,
-                            dict(s.attributes), stamp, stamp) for s in item.spans)

@@ -34,6 +34,7 @@ from annotator.core.document import Document, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
 from annotator.core.textfiles import read_text, unique_keys
+from annotator.formats.canonical import unsafe_reason
 from annotator.ingest.limits import MAX_DEPTH, check_size, parse_json, too_deep
 from annotator.ingest.tracked import LogEntry, misfit, restore
 from annotator.zh import Utf16Map
@@ -217,6 +218,9 @@ class _Checker:
         if doc_id in self.doc_ids:
             raise _Problem(f"{ptr}/id: duplicate document id '{doc_id}'")
         self.doc_ids.add(doc_id)
+        reason = unsafe_reason(text)
+        if reason:
+            raise _Problem(f"{ptr}/text (document '{doc_id}'): {reason}")
         if text_sha256(text) != d["text_sha256"]:
             raise _Problem(f"{ptr}/text_sha256 (document '{doc_id}'): does not match the "
                            f"text (the text was changed or truncated)")
@@ -225,7 +229,8 @@ class _Checker:
         u16 = Utf16Map(text)
         spans = tuple(self.span(s, text, u16, doc_id, f"{ptr}/spans/{i}")
                       for i, s in enumerate(d["spans"]))
-        decisions = tuple(self.review(r, doc_id, f"{ptr}/review/{i}")
+        ids = {s.id for s in spans}
+        decisions = tuple(self.review(r, doc_id, ids, f"{ptr}/review/{i}")
                           for i, r in enumerate(d["review"]))
         document = Document(
             id=doc_id, title=d["title"], text=text, text_sha256=d["text_sha256"],
@@ -270,13 +275,19 @@ class _Checker:
         if too_deep(s["attributes"]):
             raise _Problem(f"attributes: {_DEEP}")
 
-    def review(self, r: dict, doc_id: str, ptr: str) -> ReviewDecision:
+    def review(self, r: dict, doc_id: str, spans: set[str], ptr: str) -> ReviewDecision:
+        """A review decision; every span it names (``spans``: the document's) must be in
+        the file."""
         where = f"{ptr} (document '{doc_id}', review '{r['id']}')"
         if r["id"] in self.review_ids:
             raise _Problem(f"{where}: duplicate review id")
         self.review_ids.add(r["id"])
         if r["reviewer"] not in self.annotators:
             raise _Problem(f"{where}: reviewer '{r['reviewer']}' is not listed in /annotators")
+        for key, found in [("targets", t) for t in r["targets"]] + [("result_id", r["result_id"])]:
+            if found is not None and found not in spans:
+                raise _Problem(f"{where}: {key} names span '{found}', which is not a span of "
+                               "this document in the file")
         return ReviewDecision(r["id"], doc_id, r["reviewer"], r["decision"],
                               tuple(r["targets"]), r["result_id"], r["note"], r["created"])
 

@@ -13,7 +13,13 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from annotator.core.dataset import Dataset, DocumentData, accepted_ids, gold_ids
+from annotator.core.dataset import (
+    Dataset,
+    DocumentData,
+    ReviewDecision,
+    accepted_ids,
+    gold_ids,
+)
 
 STATUSES = ("all", "accepted", "gold")
 SPLIT_NAMES = {1: ("train",), 2: ("train", "test"), 3: ("train", "dev", "test")}
@@ -30,10 +36,14 @@ def _keep(data: DocumentData, annotators: set[str] | None, status: str,
                   if (allowed is None or a.id in allowed)
                   and (annotators is None or a.annotator in annotators)
                   and (groups is None or a.tag.split(".", 1)[0] in groups))
-    ids = {a.id for a in spans}
-    decisions = tuple(d for d in data.decisions
-                      if d.result_id in ids or any(t in ids for t in d.targets))
-    return DocumentData(data.document, spans, decisions)
+    return DocumentData(data.document, spans, resolved(data.decisions, {a.id for a in spans}))
+
+
+def resolved(decisions: Iterable[ReviewDecision], ids: set[str]) -> tuple[ReviewDecision, ...]:
+    """The decisions whose every target and result is one of ``ids`` (the spans exported
+    with them): a file never carries a decision about spans it does not hold."""
+    return tuple(d for d in decisions if all(t in ids for t in d.targets)
+                 and (d.result_id is None or d.result_id in ids))
 
 
 def select(ds: Dataset, annotators: set[str] | None = None, status: str = "all",
@@ -41,7 +51,8 @@ def select(ds: Dataset, annotators: set[str] | None = None, status: str = "all",
     """The part of ``ds`` to export. ``None`` means no filter. ``status``: ``"all"``
     annotations, those a reviewer ``"accepted"`` (:func:`accepted_ids`), or the ``"gold"``
     layer (:func:`gold_ids`). Documents stay (with no spans left, if so) unless ``doc_ids``
-    leaves them out; review decisions stay when they concern a span that stays."""
+    leaves them out; a review decision stays when every span it names (its targets and its
+    result) stays (:func:`resolved`)."""
     if status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
 

@@ -2,7 +2,10 @@
 
 - Stand-off (lossless): :func:`standoff_document`, :func:`standoff_corpus`, read back with
   :func:`read_standoff`. See :mod:`annotator.formats.tei_standoff` for the shape.
-- Inline (a reading view of one layer): :func:`inline_document`.
+- Every span is written trimmed of whitespace at its ends (as imports trim it), so no
+  pointer selects nothing and no inline element is empty; a text XML cannot carry, or a
+  span of only whitespace, raises :class:`Unwritable` (one line naming the document).
+- Inline (a reading view of one layer): :func:`inline_document`, :func:`inline_layer`.
 - The stand-off exports are written straight to bytes with lxml's incremental writer
   (:class:`~annotator.formats.tei_stream.TEIBytes`; ``.element()`` parses them back).
 - :func:`to_bytes` serialises (UTF-8, XML declaration, never pretty-printed);
@@ -15,8 +18,8 @@ Pure Python and lxml; untrusted input is parsed without DTDs, entities, network 
 from __future__ import annotations
 
 from annotator.formats.tei_check import check_pointers, schema_path, validate
-from annotator.formats.tei_common import TEI_NS, to_bytes
-from annotator.formats.tei_inline import inline_document
+from annotator.formats.tei_common import TEI_NS, Unwritable, to_bytes
+from annotator.formats.tei_inline import inline_document, inline_layer
 from annotator.formats.tei_read import read_standoff
 from annotator.formats.tei_standoff import (
     standoff_corpus,
@@ -24,6 +27,6 @@ from annotator.formats.tei_standoff import (
     write_standoff_corpus,
 )
 
-__all__ = ["TEI_NS", "check_pointers", "inline_document", "read_standoff", "schema_path",
-           "standoff_corpus", "standoff_document", "to_bytes", "validate",
-           "write_standoff_corpus"]
+__all__ = ["TEI_NS", "Unwritable", "check_pointers", "inline_document", "inline_layer",
+           "read_standoff", "schema_path", "standoff_corpus", "standoff_document", "to_bytes",
+           "validate", "write_standoff_corpus"]

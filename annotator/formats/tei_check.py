@@ -60,6 +60,8 @@ def _range_text(pointer: str, ids: dict[str, etree._Element]) -> tuple[str | Non
     text = "".join(p.itertext())
     if off < 0 or n < 0 or off + n > len(text):
         return None, f"{pointer}: outside the paragraph ({len(text)} characters)"
+    if n == 0:
+        return None, f"{pointer}: selects nothing (zero length)"
     return text[off:off + n], None
 
 
@@ -71,7 +73,8 @@ def _check_pointer(pointer: str, ids: dict[str, etree._Element]) -> str | None:
     return None
 
 
-def _check_quote(el: etree._Element, ids: dict[str, etree._Element]) -> str | None:
+def _check_quote(el: etree._Element, ids: dict[str, etree._Element],
+                 order: dict[str, int]) -> str | None:
     note = next((n for n in el.findall(q("note")) if n.get("type") == "quote"), None)
     targets = (el.get("target") or "").split()
     if note is None or not targets or not all(t.startswith("#string-range(") for t in targets):
@@ -79,7 +82,10 @@ def _check_quote(el: etree._Element, ids: dict[str, etree._Element]) -> str | No
     texts = [_range_text(t, ids)[0] for t in targets]
     if any(t is None for t in texts):
         return None  # reported already
-    selected = "\n".join(t for t in texts if t is not None)
+    # one line break per paragraph boundary crossed: an empty paragraph has no pointer
+    where = [order[parse_ranges(t)[0][0]] for t in targets]
+    selected = str(texts[0]) + "".join("\n" * max(b - a, 1) + str(t) for a, b, t in zip(
+        where, where[1:], texts[1:], strict=False))
     quote = get_text(note)
     if selected != quote:
         return f"{_name(el)}: the string-ranges select '{selected}', the quote is '{quote}'"
@@ -88,10 +94,12 @@ def _check_quote(el: etree._Element, ids: dict[str, etree._Element]) -> str | No
 
 def check_pointers(tei: TEIOutput) -> list[str]:
     """Every ``#id`` in a pointer attribute names an element in the same file; every
-    ``#string-range(p,offset,length)`` lies inside its paragraph, and an annotation's
-    ``<note type="quote">`` equals the text its ranges select."""
+    ``#string-range(p,offset,length)`` lies inside its paragraph and selects something
+    (``length`` > 0), and an annotation's ``<note type="quote">`` equals the text its
+    ranges select."""
     element = as_element(tei)
     ids = {el.get(XML_ID): el for el in element.iter() if el.get(XML_ID)}
+    order = {el.get(XML_ID): n for n, el in enumerate(element.iter(q("p")))}
     problems = []
     for el in element.iter():
         if not isinstance(el.tag, str):
@@ -102,7 +110,7 @@ def check_pointers(tei: TEIOutput) -> list[str]:
                 if problem:
                     problems.append(f"{_name(el)} @{attr}: {problem}")
         if el.tag == q("annotation"):
-            problem = _check_quote(el, ids)
+            problem = _check_quote(el, ids, order)
             if problem:
                 problems.append(problem)
     return problems

@@ -17,7 +17,8 @@ from typing import Protocol, TypeAlias
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from annotator.core.errors import InputError
+from annotator.core.errors import AnnotatorError, InputError
+from annotator.formats.canonical import describe
 from annotator.ingest.limits import check_markup
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -37,6 +38,19 @@ _ESCAPE = re.compile(r"_([0-9a-f]{1,6})_")
 #: Characters XML 1.0 cannot carry (written as ``<g type="codepoint" n="U+XXXX"/>``).
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _RANGE = re.compile(r"#string-range\(([^,()\s]+),(-?\d+),(-?\d+)\)")
+
+
+class Unwritable(AnnotatorError):
+    """What a TEI writer was given cannot be written as TEI; one line naming the document."""
+
+
+def check_writable(doc_id: str, text: str) -> None:
+    """Refuse a document text holding a character XML 1.0 cannot carry (which importers
+    refuse; a project made before they did may hold one): :class:`Unwritable`."""
+    m = ILLEGAL.search(text)
+    if m is not None:
+        raise Unwritable(f"document {doc_id}: its text holds {describe(m.start(), m[0])}, "
+                         "which XML cannot carry: export it as JSON or JSONL instead")
 
 
 def q(name: str) -> str:
@@ -84,10 +98,6 @@ def parse_id(prefix: str, xml_id: str) -> str:
     if not xml_id.startswith(prefix + "-"):
         raise ValueError(f"id '{xml_id}' does not start with '{prefix}-'")
     return untoken(xml_id[len(prefix) + 1:])
-
-
-def para_id(doc_id: str, n: int) -> str:
-    return f"p-{token(doc_id)}-{n}"
 
 
 def group_category(group_id: str) -> str:
@@ -166,15 +176,17 @@ def _para_of(starts: list[int], pos: int) -> int:
 def pieces(starts: list[int], lengths: list[int], start: int,
            end: int) -> list[tuple[int, int, int]]:
     """``(paragraph index, offset, length)`` for the span ``[start, end)``, one per paragraph
-    it touches; a span that starts on a newline or ends just after one gets an empty piece
-    there, so that joining the pieces' texts with newlines gives the span's text."""
+    it covers some text of: no piece is empty (a zero-length pointer selects nothing). An
+    empty paragraph inside the span has no piece, so joining the pieces' texts with one line
+    break per paragraph boundary crossed gives the span's text."""
     first = _para_of(starts, start)
     last = _para_of(starts, end)
     out = []
     for k in range(first, last + 1):
         lo = max(start, starts[k])
         hi = min(end, starts[k] + lengths[k])
-        out.append((k, lo - starts[k], hi - lo))
+        if hi > lo:
+            out.append((k, lo - starts[k], hi - lo))
     return out
 
 

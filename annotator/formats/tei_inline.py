@@ -12,11 +12,13 @@ its paragraph.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Sequence
 
 from lxml import etree
 
 from annotator.core.annotation import CERTAINTIES, Annotation
 from annotator.core.dataset import Dataset, DocumentData, gold_ids
+from annotator.core.document import Document
 from annotator.core.tagset import Tagset
 from annotator.formats.tei_common import (
     XML_ID,
@@ -102,8 +104,8 @@ class _Builder:
         self.entities = Entities(doc_id)
         by_para: dict[int, list[Fragment]] = {}
         for key, a in enumerate(layer):
-            paras.target(a)  # checks the span
-            for k, off, n in pieces(paras.starts, paras.lengths, a.start, a.end):
+            start, end = paras.bounds(a)  # never empty
+            for k, off, n in pieces(paras.starts, paras.lengths, start, end):
                 by_para.setdefault(k, []).append((off, off + n, key))
         self.frags = {k: nest(spans) for k, spans in by_para.items()}
         self.chains: dict[int, int] = {}  # span -> number of fragments
@@ -146,7 +148,7 @@ class _Builder:
         return p
 
 
-def _layer_title(annotator: str | None, gold: bool) -> str:
+def layer_title(annotator: str | None, gold: bool) -> str:
     if gold:
         return "Layer: gold (results of review)"
     return f"Layer: annotator {annotator}" if annotator is not None else "Layer: all annotators"
@@ -156,12 +158,18 @@ def inline_document(dataset_meta: Dataset, doc: DocumentData, annotator: str | N
                     gold: bool = False) -> etree._Element:
     """One document with one layer inline: ``annotator``'s spans, the gold layer
     (``gold=True``), or every span when neither is given."""
-    d = doc.document
+    return inline_layer(dataset_meta, doc.document, _layer(doc, annotator, gold),
+                        layer_title(annotator, gold))
+
+
+def inline_layer(dataset_meta: Dataset, d: Document, layer: Sequence[Annotation],
+                 title: str) -> etree._Element:
+    """One document with ``layer`` (spans chosen already) inline; ``title`` names it."""
     paras = Paragraphs(d)
-    builder = _Builder(dataset_meta.tagset, _layer(doc, annotator, gold), paras, d.id)
+    builder = _Builder(dataset_meta.tagset, list(layer), paras, d.id)
     body = E.body(*[builder.paragraph(k) for k in range(len(paras.paragraphs))])
     header = document_header(d, dataset_meta, cleaning=False)
-    header[0][0].insert(1, E.title(_layer_title(annotator, gold), type="sub"))
+    header[0][0].insert(1, E.title(title, type="sub"))
     tei = E.TEI({XML_ID: make_id("d", d.id), XML_SPACE: "preserve"}, header, E.text(body))
     if d.script:
         tei.set(XML_LANG, d.script)

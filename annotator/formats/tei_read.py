@@ -18,6 +18,7 @@ from annotator.core.dataset import DECISIONS, Dataset, DocumentData, ReviewDecis
 from annotator.core.document import Document, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
+from annotator.formats.canonical import unsafe_reason
 from annotator.formats.tei_common import (
     XML_ID,
     get_text,
@@ -88,7 +89,8 @@ class _Text:
         end = self.starts[found[-1][0]] + found[-1][1] + found[-1][2]
         if end <= start:
             raise self.ctx.fail(f"{where}: the span is empty or inverted")
-        if pieces(self.starts, self.lengths, start, end) != found:
+        # zero-length pointers (which older exports wrote at line breaks) select nothing
+        if pieces(self.starts, self.lengths, start, end) != [f for f in found if f[2]]:
             raise self.ctx.fail(f"{where}: the string-ranges do not make one contiguous span")
         return start, end
 
@@ -233,18 +235,26 @@ def _id(prefix: str, el: etree._Element, ctx: _Context) -> str:
         raise ctx.fail(f"<annotation>: {e}") from None
 
 
-def _decision(el: etree._Element, doc_id: str, ctx: _Context) -> ReviewDecision:
+def _decision(el: etree._Element, doc_id: str, tei_id: str | None, spans: set[str],
+              ctx: _Context) -> ReviewDecision:
+    """A review decision; every span it names must be one of ``spans`` (the document's, in
+    this file); with no span to name it points at its ``<TEI>`` (``tei_id``)."""
     rid = _id("r", el, ctx)
     where = f"review decision {rid}"
     status = _ptr(el, "status", ctx, where) or ""
     if status.removeprefix("status-") not in DECISIONS:
         raise ctx.fail(f"{where}: unknown review status '{status}'")
     result = _ptr(el, "result", ctx, where)
+    pointers = refs(el.get("target"))
     try:
-        targets = tuple(parse_id("a", t) for t in refs(el.get("target")) if t.startswith("a-"))
+        targets = () if pointers == [tei_id] else tuple(parse_id("a", t) for t in pointers)
         result_id = parse_id("a", result) if result is not None else None
     except ValueError as e:
-        raise ctx.fail(f"{where}: {e}") from None
+        raise ctx.fail(f"{where}: @target: {e}") from None
+    for name in (*targets, result_id):
+        if name is not None and name not in spans:
+            raise ctx.fail(f"{where}: names span {name}, which is not a span of document "
+                           f"{doc_id} in this file")
     return ReviewDecision(rid, doc_id, ctx.annotator(el.get("resp"), where),
                           status.removeprefix("status-"), targets, result_id,
                           _opt_text(el, "tei:note[@type='comment']", ctx),
@@ -255,11 +265,15 @@ def _read_tei(tei: etree._Element, ctx: _Context) -> DocumentData:
     text = _Text(_paragraphs(tei, ctx), ctx, "")
     doc = _document(_one(tei, "tei:teiHeader", ctx, "<teiHeader>"), text.text, ctx)
     text.doc_id = doc.id
+    reason = unsafe_reason(text.text)
+    if reason:
+        raise ctx.fail(f"document {doc.id}: {reason}")
     fs = {el.get(XML_ID): el for el in tei.xpath("tei:standOff/tei:fs", namespaces=NS)}
     lists = "tei:standOff/tei:listAnnotation[@type='{}']/tei:annotation"
     spans = tuple(_span(el, text, fs, ctx) for el in tei.xpath(lists.format("spans"),
                                                                namespaces=NS))
-    decisions = tuple(_decision(el, doc.id, ctx)
+    ids = {a.id for a in spans}
+    decisions = tuple(_decision(el, doc.id, tei.get(XML_ID), ids, ctx)
                       for el in tei.xpath(lists.format("review"), namespaces=NS))
     return DocumentData(doc, spans, decisions)
 

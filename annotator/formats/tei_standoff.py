@@ -27,6 +27,7 @@ from typing import IO, Any
 from lxml import etree
 
 from annotator.core.annotation import CERTAINTIES, Annotation
+from annotator.core.commands import trim_space
 from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
 from annotator.core.document import Document
 from annotator.formats.tei_common import (
@@ -34,6 +35,8 @@ from annotator.formats.tei_common import (
     XML_LANG,
     XML_SPACE,
     E,
+    Unwritable,
+    check_writable,
     format_ranges,
     make_id,
     paragraph_starts,
@@ -122,6 +125,8 @@ class Paragraphs:
     """The paragraphs of one document and their ids."""
 
     def __init__(self, doc: Document):
+        check_writable(doc.id, doc.text)
+        self.doc_id = doc.id
         self.text = doc.text
         self.paragraphs = doc.text.split("\n")
         self.starts = paragraph_starts(doc.text)
@@ -129,14 +134,28 @@ class Paragraphs:
         prefix = f"p-{token(doc.id)}-"
         self.ids = [f"{prefix}{n}" for n in range(1, len(self.paragraphs) + 1)]
 
-    def target(self, a: Annotation) -> str:
-        if not 0 <= a.start < a.end <= len(self.text):
-            raise ValueError(f"annotation {a.id}: span [{a.start}, {a.end}) is empty or "
-                             f"outside the text ({len(self.text)} characters)")
-        k = bisect_right(self.starts, a.start) - 1
-        if a.end <= self.starts[k] + self.lengths[k]:  # the usual case: in one paragraph
-            return f"#string-range({self.ids[k]},{a.start - self.starts[k]},{a.end - a.start})"
-        return format_ranges(self.ids, pieces(self.starts, self.lengths, a.start, a.end))
+    def bounds(self, a: Annotation) -> tuple[int, int]:
+        """Where ``a`` is written: trimmed of whitespace at its ends, as every import trims
+        it, so that no pointer or element is ever empty (:class:`Unwritable` when nothing
+        is left, or the span is not inside the text)."""
+        start, end, text = a.start, a.end, self.text
+        if not 0 <= start < end <= len(text):
+            raise Unwritable(f"document {self.doc_id}: span {a.id} [{start}, {end}) is empty "
+                             f"or outside the text ({len(text)} characters)")
+        if text[start].isspace() or text[end - 1].isspace():
+            start, end = trim_space(text, start, end)
+            if start >= end:
+                raise Unwritable(f"document {self.doc_id}: span {a.id} [{a.start}, {a.end}) "
+                                 "holds only whitespace, which TEI cannot point at")
+        return start, end
+
+    def pointer(self, start: int, end: int) -> str:
+        """``#string-range(...)`` pointers to ``[start, end)``, one per paragraph it covers
+        text of (:func:`~annotator.formats.tei_common.pieces`)."""
+        k = bisect_right(self.starts, start) - 1
+        if end <= self.starts[k] + self.lengths[k]:  # the usual case: in one paragraph
+            return f"#string-range({self.ids[k]},{start - self.starts[k]},{end - start})"
+        return format_ranges(self.ids, pieces(self.starts, self.lengths, start, end))
 
     def write_body(self, xf: Writer) -> None:
         p, element, write = q("p"), xf.element, xf.write
@@ -184,10 +203,11 @@ class _Spans:
         return self.entities.ref(a)
 
     def write(self, annotations: tuple[Annotation, ...]) -> None:
-        xf, target, full, annotation = self.xf, self.text.target, self.text.text, q("annotation")
+        xf, text, full, annotation = self.xf, self.text, self.text.text, q("annotation")
         for a in annotations:
+            start, end = text.bounds(a)
             attrib = {XML_ID: make_id("a", a.id), "motivation": "classifying",
-                      "target": target(a),
+                      "target": text.pointer(start, end),
                       "resp": self.resp.get(a.annotator) or self._resp(a.annotator)}
             entity = self._from_attributes(a, attrib) if a.attributes else None
             with xf.element(annotation, attrib):
@@ -205,7 +225,7 @@ class _Spans:
                     with xf.element(q("ref"), type="entity", target=ref(entity)):
                         pass
                 with self.note:
-                    write_text(xf, a.text_in(full))
+                    write_text(xf, full[start:end])
 
 
 def _decision(r: ReviewDecision, tei_id: str) -> etree._Element:

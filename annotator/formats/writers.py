@@ -1,11 +1,17 @@
-"""Each export format as ``writer(dataset, out, layer) -> files written``, written atomically: to a
-``.part`` file first, renamed into place only when complete, removed on any failure."""
+"""Each export format as ``writer(dataset, out, outputs, layer)``, writing its files through
+an :class:`Outputs`: every file goes to a ``.part`` file beside its place, and only when the
+whole export has been written are they all renamed into place (:meth:`Outputs.commit`); a
+failed or cancelled export removes them, and the folders it made (:meth:`Outputs.discard`),
+so it leaves nothing behind — not one file of a folder export or of a split."""
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -15,83 +21,144 @@ from annotator.formats import csvfmt, jsonfmt
 from annotator.formats import doccano as doccano_fmt
 
 
-@contextmanager
-def atomic(path: Path, mode: str = "w", newline: str | None = None) -> Iterator[IO]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(path.name + ".part")
-    encoding = None if "b" in mode else "utf-8"
-    try:
+@dataclass(frozen=True)
+class Layer:
+    """Which spans a one-layer view shows: ``annotator``'s, or the ``gold`` layer (the
+    dataset holds them already; this names them)."""
+
+    annotator: str | None = None
+    gold: bool = False
+
+
+class Outputs:
+    """The files of one export, staged as ``.part`` files until :meth:`commit`."""
+
+    stdout = False  # see ToStdout
+
+    def __init__(self) -> None:
+        self.files: list[Path] = []  # where they go, in the order written
+        self.notes: list[tuple[Path, str]] = []  # what a file could not carry, one line each
+        self._parts: list[Path] = []
+        self._made: list[Path] = []  # folders this export created
+
+    @contextmanager
+    def open(self, path: Path, mode: str = "w", newline: str | None = None) -> Iterator[IO]:
+        """``path``'s ``.part`` file, open for writing; flushed to disk when closed."""
+        self._make_folder(path.parent)
+        part = path.with_name(path.name + ".part")
+        self._parts.append(part)
+        self.files.append(path)
+        encoding = None if "b" in mode else "utf-8"
         with open(part, mode, encoding=encoding, newline=newline) as fp:
             yield fp
             fp.flush()
             os.fsync(fp.fileno())
-        os.replace(part, path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+
+    def _make_folder(self, folder: Path) -> None:
+        missing = [p for p in (folder, *folder.parents) if not p.exists()]
+        for p in reversed(missing):
+            p.mkdir()
+            self._made.append(p)
+
+    def commit(self) -> None:
+        """Every file into its place."""
+        for part, path in zip(self._parts, self.files, strict=True):
+            os.replace(part, path)
+        self._parts.clear()
+
+    def discard(self) -> None:
+        """Remove the ``.part`` files and the folders made for them: nothing is left."""
+        for part in self._parts:
+            part.unlink(missing_ok=True)
+        for folder in reversed(self._made):
+            with suppress(OSError):  # something else was put there meanwhile: it stays
+                folder.rmdir()
+        self._parts.clear()
 
 
-def json_dataset(ds: Dataset, out: Path, layer: str | None = None) -> list[Path]:
-    with atomic(out) as fp:
+class ToStdout(Outputs):
+    """The one stream of an export to standard output (UTF-8 whatever the locale); it
+    cannot be taken back, so a failure is said after what was written (exit status 1)."""
+
+    stdout = True
+
+    @contextmanager
+    def open(self, path: Path, mode: str = "w", newline: str | None = None) -> Iterator[IO]:
+        sys.stdout.flush()
+        stream = sys.stdout.buffer
+        if "b" in mode:
+            yield stream
+            stream.flush()
+            return
+        fp = io.TextIOWrapper(stream, encoding="utf-8", newline=newline, write_through=True)
+        try:
+            yield fp
+            fp.flush()
+        finally:
+            fp.detach()  # standard output stays open
+
+    def commit(self) -> None:
+        pass
+
+    def discard(self) -> None:
+        pass
+
+
+def json_dataset(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    with outputs.open(out) as fp:
         jsonfmt.write_json(ds, fp)
-    return [out]
 
 
-def jsonl_dataset(ds: Dataset, out: Path, layer: str | None = None) -> list[Path]:
-    manifest = jsonfmt.manifest_path(out)
-    with atomic(out) as docs, atomic(manifest) as head:
+def jsonl_dataset(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    if outputs.stdout:  # the document lines alone: a stream has no file beside it
+        with outputs.open(out) as docs:
+            jsonfmt.write_jsonl(ds, docs, io.StringIO())
+        outputs.notes.append((out, "no manifest (the document lines alone went to standard "
+                                   "output; importing them needs one)"))
+        return
+    with outputs.open(out) as docs, outputs.open(jsonfmt.manifest_path(out)) as head:
         jsonfmt.write_jsonl(ds, docs, head)
-    return [out, manifest]
 
 
-def doccano(ds: Dataset, out: Path, layer: str | None = None) -> list[Path]:
-    with atomic(out) as fp:
+def doccano(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    with outputs.open(out) as fp:
         doccano_fmt.write_doccano(ds, fp)
-    return [out]
 
 
-def conll(ds: Dataset, out: Path, layer: str | None = None) -> list[Path]:
-    with atomic(out) as fp:
-        conll_fmt.write_conll(ds, fp)
-    return [out]
+def conll(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    with outputs.open(out) as fp:
+        notes = conll_fmt.write_conll(ds, fp).notes()
+    outputs.notes += [(out, note) for note in notes]
 
 
-def csv_spans(ds: Dataset, out: Path, layer: str | None = None) -> list[Path]:
-    with atomic(out, newline="") as fp:
+def csv_spans(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    with outputs.open(out, newline="") as fp:
         csvfmt.write_csv(ds, fp)
-    return [out]
 
 
-def tei_standoff(ds: Dataset, out: Path, layer: str | None = None) -> list[Path]:
-    """One ``teiCorpus`` file when ``out`` ends in .xml; otherwise a folder with one TEI
-    file per document."""
+def tei_standoff(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    """One ``teiCorpus`` file when ``out`` ends in .xml (or is standard output); otherwise a
+    folder with one TEI file per document."""
     from annotator.formats import tei
 
-    if out.suffix.lower() == ".xml":
-        with atomic(out, "wb") as fp:
+    if out.suffix.lower() == ".xml" or outputs.stdout:
+        with outputs.open(out, "wb") as fp:
             tei.write_standoff_corpus(fp, ds)
-        return [out]
-    files = []
+        return
     for data in ds.documents:
-        path = out / f"{data.document.id}.xml"
-        with atomic(path, "wb") as fp:
+        with outputs.open(out / f"{data.document.id}.xml", "wb") as fp:
             fp.write(tei.to_bytes(tei.standoff_document(ds, data)))
-        files.append(path)
-    return files
 
 
-def tei_inline(ds: Dataset, out: Path, layer: str | None = None) -> list[Path]:
-    """A folder with one inline TEI file per document, showing one layer: ``layer`` (an
-    annotator id), or the gold layer when none is given."""
+def tei_inline(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    """A folder with one inline TEI file per document, showing the spans of ``ds`` (one
+    layer, chosen already: ``layer`` names it)."""
     from annotator.formats import tei
+    from annotator.formats.tei_inline import layer_title
 
-    only = layer
-    files = []
+    title = layer_title(layer.annotator, layer.gold)
     folder = out.with_suffix("") if out.suffix else out
     for data in ds.documents:
-        path = folder / f"{data.document.id}.xml"
-        with atomic(path, "wb") as fp:
-            fp.write(tei.to_bytes(tei.inline_document(ds, data, annotator=only,
-                                                      gold=only is None)))
-        files.append(path)
-    return files
+        with outputs.open(folder / f"{data.document.id}.xml", "wb") as fp:
+            fp.write(tei.to_bytes(tei.inline_layer(ds, data.document, data.annotations,
+                                                   title)))

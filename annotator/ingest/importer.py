@@ -6,6 +6,8 @@ folder yields one result per file so the rest of a batch still imports. Limits (
 markup, nesting) are checked before parsing (:mod:`annotator.ingest.limits`); a text or page
 that is really one of our import formats (JSON, JSON Lines, TEI) is refused with the name it
 needs, and a record's text may not hold NUL characters (a text file with them is binary).
+A record (or a file) carrying spans (:data:`SPAN_FIELDS`) is refused, never imported
+without them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,13 @@ from pathlib import Path
 from annotator import zh
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError
+from annotator.formats.kinds import (
+    DOCUMENT_SUFFIXES,
+    HTML_SUFFIXES,
+    IMPORT_SUFFIXES,
+    RECORD_SUFFIXES,
+    SPAN_FIELDS,
+)
 from annotator.ingest import html as html_extract
 from annotator.ingest import limits, noise, parallel
 from annotator.ingest.clean import clean
@@ -28,10 +37,8 @@ from annotator.ingest.limits import MAX_BYTES as MAX_BYTES  # the import limit
 from annotator.ingest.metadata import extract, short_title
 from annotator.ingest.rules import RULE_NAMES
 
-TEXT_SUFFIXES = {".txt", ".text"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+_SPANS_GO = ("which a text record cannot take (its text is cleaned, so offsets would not fit): "
+             "bring spans in as doccano JSONL with --annotator NAME, or as an annotator dataset")
 _JSON_START = re.compile(r"\s*(\{\s*\"|\[\s*[{\[\"])")
 _TEI_ROOT = re.compile(r"<(TEI|teiCorpus)[\s>/]")
 
@@ -87,9 +94,9 @@ def _misnamed(text: str) -> str | None:
 
 def documents_from_file(path: Path, rules: Iterable[str] | None = None) -> list[Document]:
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
+    if suffix not in DOCUMENT_SUFFIXES:  # the one table of file names: formats.kinds
         raise InputError(path, f"unsupported file type '{suffix or path.name}' "
-                               f"(supported: {', '.join(sorted(SUPPORTED))})")
+                               f"(supported: {', '.join(sorted(IMPORT_SUFFIXES))})")
     decoded = decode_bytes(read_bytes(path), str(path))
     if suffix in RECORD_SUFFIXES:
         return list(_records(path, decoded.text, rules))
@@ -122,6 +129,9 @@ def _records(path: Path, text: str, rules) -> Iterator[Document]:
                                    "name it .json (a JSON Lines export needs its manifest)")
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise InputError(path, f"{where}: each record needs a \"text\" string")
+        if spans := [k for k in SPAN_FIELDS if k in record]:
+            raise InputError(path, f"{where}: carries span data ({', '.join(spans)}), "
+                                   + _SPANS_GO)
         if "\x00" in record["text"]:
             raise InputError(path, f"{where}: the text holds NUL characters (binary data?)")
         if limits.too_deep(record):
@@ -143,11 +153,23 @@ def _parse_records(path: Path, text: str) -> Iterator[tuple[str, object]]:
         return
     data = _loads(path, text, None)
     if isinstance(data, dict) and isinstance(data.get("documents"), list):
+        _nothing_else(path, data)
         data = data["documents"]
     if not isinstance(data, list):
         raise InputError(path, "expected a JSON list of {\"title\", \"text\", ...} records")
     for i, record in enumerate(data):
         yield f"record {i}", record
+
+
+def _nothing_else(path: Path, data: dict) -> None:
+    """``{"documents": [...]}`` holds nothing else: another field would not be read."""
+    extra = sorted(k for k in data if k != "documents")
+    if spans := [k for k in extra if k in SPAN_FIELDS]:
+        raise InputError(path, f"top level: carries span data ({', '.join(spans)}), "
+                               + _SPANS_GO)
+    if extra:
+        raise InputError(path, f"top level: fields besides \"documents\" would not be read "
+                               f"({', '.join(extra)})")
 
 
 def _loads(path: Path, text: str, line: int | None):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.formats import kinds
 from annotator.project import create_project
 from annotator.qt.actions import shortcut_table
 from annotator.resources import PROJECT_SUFFIX
@@ -34,7 +35,7 @@ translate = QCoreApplication.translate
 
 def project_filter() -> str:
     return translate("Dialogs", "annotator projects ({patterns});;All files (*)").format(
-        patterns=f"*{PROJECT_SUFFIX} *.db")
+        patterns=kinds.patterns(kinds.PROJECT_SUFFIXES))
 
 
 def open_path(window: MainWindow, path: Path) -> None:
@@ -80,7 +81,7 @@ def import_files(window: MainWindow) -> None:
     paths, _ = QFileDialog.getOpenFileNames(
         window, translate("Dialogs", "Import files"), "", translate(
             "Dialogs", "Texts and datasets ({patterns});;All files (*)").format(
-            patterns="*.txt *.text *.html *.htm *.json *.jsonl *.xml *.ann"))
+            patterns=kinds.patterns(kinds.IMPORT_SUFFIXES)))
     if not paths:
         return
     from annotator.qt.importdialog import run_import
@@ -92,7 +93,7 @@ def merge(window: MainWindow) -> None:
     paths, _ = QFileDialog.getOpenFileNames(
         window, translate("Dialogs", "Merge annotators' work"), "", translate(
             "Dialogs", "Projects and exports ({patterns});;All files (*)").format(
-            patterns=f"*{PROJECT_SUFFIX} *.db *.json *.jsonl *.xml"))
+            patterns=kinds.patterns(kinds.MERGE_SUFFIXES)))
     if paths:
         from annotator.qt.importdialog import run_merge
 

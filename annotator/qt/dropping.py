@@ -21,15 +21,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
-from annotator.ingest.importer import SUPPORTED
+from annotator.formats.kinds import IMPORT_SUFFIXES, PROJECT_SUFFIXES
 from annotator.qt.actions import keys_of
-from annotator.resources import PROJECT_SUFFIX
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
 
-PROJECT_SUFFIXES = {PROJECT_SUFFIX, ".db"}  # as File → Open offers them
-IMPORTABLE = SUPPORTED | {".xml", ".ann"}  # texts, web pages, JSON(L), TEI, brat
 DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove)
 
 
@@ -82,7 +79,7 @@ def plan(urls: Sequence[QUrl], project: str, read_only: str = "") -> Drop:
 
 
 def _import_plan(paths: list[Path], project: str, read_only: str) -> Drop:
-    if all(p.is_file() and p.suffix.lower() not in IMPORTABLE for p in paths):
+    if all(p.is_file() and p.suffix.lower() not in IMPORT_SUFFIXES for p in paths):
         return _refuse(translate(
             "Dropping", "{name} cannot be imported: drop texts (.txt), web pages (.html), JSON, "
             "TEI (.xml) or brat (.ann) files, or folders of them.").format(name=paths[0].name))

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from annotator.core.dataset import Dataset, DocumentData
 from annotator.core.errors import InputError, ProjectError
-from annotator.store import SQLITE_MAGIC, Store
+from annotator.formats import kinds
+from annotator.store import Store
 from annotator.transfer import TransferReport, import_dataset
 
 
@@ -32,25 +33,21 @@ class MergeReport:
 
 
 def read_other(path: Path) -> Dataset:
-    """A colleague's work: a project file, our JSON/JSONL, or stand-off TEI."""
-    with path.open("rb") as f:
-        head = f.read(len(SQLITE_MAGIC))
-    if head == SQLITE_MAGIC:
+    """A colleague's work: a project file, or our JSON/JSONL/stand-off TEI export (told by
+    :func:`annotator.formats.kinds.kind_of`, read within the import limits)."""
+    if kinds.is_project(path):
         try:
             with Store.open(path) as other:
                 ds = other.dataset()
                 return replace(ds, documents=tuple(ds.documents))
         except ProjectError as e:
             raise InputError(path, str(e)) from None
-    from annotator.formats import jsonfmt, tei
-
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        return jsonfmt.read_json(path)
-    if suffix in (".jsonl", ".ndjson"):
-        return jsonfmt.read_jsonl(path)
-    if suffix == ".xml":
-        return tei.read_standoff(path.read_bytes(), str(path))
+    kind = kinds.kind_of(path)
+    if kind in kinds.DATASETS:
+        return kinds.read_dataset(path, kind)
+    if kind in kinds.LAYERS:
+        raise InputError(path, f"a {kind} file is one annotator's layer: bring it in with "
+                               "`annotator import PROJECT FILE --annotator NAME`")
     raise InputError(path, "not a project file, JSON, JSONL or stand-off TEI export")
 
 

@@ -34,7 +34,13 @@ def _write(tmp_path: Path, lines: list, name: str = "doccano.jsonl") -> Path:
 
 # --- doccano -------------------------------------------------------------------------------
 
-def test_doccano_export_loads_back_and_matches_documents(tmp_path):
+def test_doccano_export_imports_back_as_a_layer_on_the_same_documents(tmp_path):
+    """li's layer exported to doccano and imported into a project holding the seeds: each
+    line lands on the document with its text, as one annotator's spans."""
+    from annotator.core.annotation import Annotator
+    from annotator.interchange import import_files
+    from annotator.project import create_project
+
     ds = _shared().seed_dataset()
     fp = io.StringIO()
     assert doccano.write_doccano(select(ds, annotators={"li"}), fp) == 5
@@ -48,16 +54,17 @@ def test_doccano_export_loads_back_and_matches_documents(tmp_path):
             assert _shared().TERMS[record["text"][start:end]] == TAGSET.tag(tag).id
     path = tmp_path / "export.jsonl"
     path.write_text(fp.getvalue(), encoding="utf-8")
-    imported = doccano.read_doccano(path, TAGSET)
-    matched, unmatched = doccano.match_documents(imported, [d.document for d in ds.documents])
-    assert not unmatched and len(matched) == 5
-    for doc, item in matched:
-        source = next(d for d in ds.documents if d.document.id == doc.id)
-        li = sorted((a.start, a.end, a.tag) for a in source.annotations if a.annotator == "li")
-        assert sorted(s[:3] for s in item.spans) == li
-        anns = doccano.to_annotations(item, doc.id, "imported")
-        assert all(a.annotator == "imported" and a.doc_id == doc.id for a in anns)
-        assert len({a.id for a in anns}) == len(anns)
+    store, _ = create_project(tmp_path / "p.annotator")
+    with store:
+        outcome = import_files(store, [path], Annotator("imported", "Imported"))
+        assert not outcome.errors and "0 documents added, 5 matched" in outcome.lines[0]
+        by_text = {store.document(d.id).text: d.id for d in store.documents()}
+        for source in ds.documents:
+            li = sorted((a.start, a.end, a.tag) for a in source.annotations
+                        if a.annotator == "li")
+            got = store.annotations(by_text[source.document.text])
+            assert sorted((a.start, a.end, a.tag) for a in got) == li
+            assert {a.annotator for a in got} <= {"imported"}
 
 
 def test_doccano_import_accepts_labels_entities_and_astral_offsets(tmp_path):
@@ -92,6 +99,12 @@ GOOD = {"text": "上海合作组织", "label": [[0, 6, "actor.igo"]]}
     ({"text": "上海合作组织", "entities": [{"start_offset": 0, "label": "actor.igo"}]},
      "end_offset"),
     ({"label": []}, '"text"'),
+    ({"text": "上海合作组织", "label": [[0, 6, "actor.igo"]], "entities": []},
+     "spans in entities, label: a line holds its spans in one of label, labels, entities"),
+    ({"text": "上海合作组织", "spans": [{"start": 0, "end": 6, "label": "actor.igo"}]},
+     "spans in spans: a line holds"),
+    ({"text": "上海合作组织", "start": 0, "end": 6, "label": "actor.igo"},
+     "spans in label, start, end"),
     ([1, 2], "JSON object"),
     ('{"text": "上海', "invalid JSON"),
 ])
@@ -137,8 +150,8 @@ def test_brat_import_on_a_seed_with_notes_fragments_and_ignored_lines(tmp_path):
         "N1\tReference T1 Wikidata:Q485207\tSCO",
     ])
     item = read_brat(path, TAGSET)
-    assert item.text == text and item.text_sha256 == next(
-        d for d in _shared().seed_documents() if "趙克志" in d.text).text_sha256
+    assert item.text == text == next(
+        d for d in _shared().seed_documents() if "趙克志" in d.text).text
     spans = {(s.start, s.end, s.tag): s.attributes for s in item.spans}
     assert spans[(z, z + 3, "actor.person")] == {"note": "國務委員、公安部部長"}
     assert (t, t + 2, "threat.terrorism") in spans and (t + 2, t + 4, "threat.terrorism") in spans
@@ -186,3 +199,19 @@ def test_brat_label_map(tmp_path):
     path = _brat(tmp_path, "上海合作组织", ["T1\tOrganisation 0 6\t上海合作组织"])
     item = read_brat(path, TAGSET, label_map={"Organisation": "actor.igo"})
     assert item.spans[0].tag == "actor.igo"
+
+
+def test_doccano_fields_not_read_are_named_once_with_their_lines(tmp_path):
+    ours = {"title": "t", "source": None, "date": None, "text_sha256": "x", "annotators": []}
+    path = _write(tmp_path, [
+        {"text": "上海合作组织", "label": [[0, 6, "actor.igo"]], "meta": ours, "relations": []},
+        {"text": "上海合作组织开会", "entities": [], "relations": [{"from_id": 1, "to_id": 2}],
+         "Comments": ["看一下"], "meta": {"source_url": "http://x"}},
+        {"text": "恐怖主义", "label": [], "relations": [{"from_id": 3, "to_id": 4}]},
+    ])
+    first, second, third = doccano.read_doccano(path, TAGSET)
+    assert first.warnings == (
+        "relations not read (annotator takes spans only): lines 2, 3",
+        "Comments not read (annotator takes spans only): lines 2",
+        "meta not read (annotator takes spans only): lines 2")
+    assert second.warnings == third.warnings == ()

@@ -119,3 +119,20 @@ def test_parse_ratios():
     assert parse_ratios("80/10/10") == (80, 10, 10)
     assert parse_ratios(" 60, 20 ,20 ") == (60, 20, 20)
     assert parse_ratios((100,)) == (100,)
+
+
+@pytest.mark.parametrize("choice", [{"annotators": {"li"}}, {"annotators": {"chen"}},
+                                    {"status": "gold"}, {"status": "accepted"},
+                                    {"groups": {"threat"}}, {}])
+def test_a_selection_keeps_only_decisions_that_resolve_inside_it(choice):
+    ds = _shared().seed_dataset()
+    chosen = select(ds, **choice)
+    kept = 0
+    for full, part in zip(ds.documents, chosen.documents, strict=True):
+        ids = {a.id for a in part.annotations}
+        for d in full.decisions:
+            inside = set(d.targets) <= ids and d.result_id in ids | {None}
+            assert (d in part.decisions) == inside, (choice, d)
+            kept += inside
+    if choice in ({}, {"status": "accepted"}):
+        assert kept  # whole decisions are kept

@@ -167,8 +167,10 @@ def test_no_original_or_raw_text_is_exported(dataset, corpus_bytes):
 # --- inline ------------------------------------------------------------------------------------
 
 def _chains(p_root: etree._Element) -> dict[str, str]:
-    """First fragment id -> the text its @next chain reassembles (newline between paragraphs)."""
+    """First fragment id -> the text its @next chain reassembles (a newline per paragraph
+    boundary crossed: an empty paragraph holds no fragment)."""
     ids = {el.get(XML_ID): el for el in p_root.iter() if el.get(XML_ID)}
+    order = {p: n for n, p in enumerate(p_root.iter(q("p")))}
     out = {}
     for xml_id, el in ids.items():
         if not xml_id.startswith("a-") or el.tag == q("p"):
@@ -176,7 +178,8 @@ def _chains(p_root: etree._Element) -> dict[str, str]:
         parts, para = [], None
         while el is not None:
             p = next(a for a in el.iterancestors() if a.tag == q("p"))
-            parts.append(("\n" if para is not None and p is not para else "") + "".join(el.itertext()))
+            breaks = "\n" * (order[p] - order[para]) if para is not None else ""
+            parts.append(breaks + "".join(el.itertext()))
             para = p
             nxt = el.get("next")
             el = ids[nxt[1:]] if nxt else None
@@ -360,7 +363,7 @@ def test_control_characters_in_the_cleaning_log_survive(validator, dataset):
 
 
 def edge_dataset() -> Dataset:
-    """Empty paragraphs, astral characters, spans on newlines and across empty paragraphs,
+    """Empty paragraphs, astral characters, spans across line breaks and empty paragraphs,
     odd ids, times and values of every kind."""
     text = "  上海合作组织 𠮷😀\n\n中国\t反恐 \n"
     d = replace(documents_from_file(SEEDS / "003_1ef7e408a7b6727a.txt")[0], id="文档 1", text=text,
@@ -372,9 +375,9 @@ def edge_dataset() -> Dataset:
     spans = [
         Annotation("s1", d.id, 2, 8, "actor.igo", "李四", attrs, "not a time", WHEN),
         Annotation("s2", d.id, 9, 11, "threat.cyber", ALICE, {}, "", ""),     # 𠮷😀
-        Annotation("s3", d.id, 11, 12, "threat.cyber", ALICE, {}, "", ""),    # the newline
+        Annotation("s3", d.id, 10, 14, "threat.cyber", ALICE, {}, "", ""),    # 😀, an empty ¶, 中
         Annotation("s4", d.id, 10, 15, "actor.state", ALICE, {"certainty": "low"}),  # 2 breaks
-        Annotation("s5", d.id, 0, len(text), "mechanism.plan", "李四"),       # everything
+        Annotation("s5", d.id, 2, len(text) - 2, "mechanism.plan", "李四"),   # all but spaces
         Annotation("s6", d.id, 5, 14, "threat.drugs", "李四"),                # crosses s1, s4
     ]
     decisions = (ReviewDecision("r", d.id, REVIEWER, "edited", (), "s5", None, "2021-06-23"),)
@@ -423,3 +426,52 @@ def test_a_corpus_written_as_it_is_made_equals_the_bytes_in_memory(dataset, corp
 
     tei.write_standoff_corpus(streamed, Dataset(dataset.tagset, dataset.annotators, lazy()))
     assert streamed.getvalue() == corpus_bytes
+
+
+def _line_break_dataset() -> Dataset:
+    text = "上海合作组织\n开会"
+    doc = replace(documents_from_file(SEEDS / "003_1ef7e408a7b6727a.txt")[0], id="d1",
+                  text=text, text_sha256=__import__("hashlib").sha256(text.encode()).hexdigest(),
+                  cleaning=(), original=text)
+    spans = (Annotation("s1", "d1", 0, 7, "actor.igo", ALICE),  # ends just after the break
+             Annotation("s2", "d1", 6, 9, "mechanism.meeting", ALICE))  # starts on it
+    return Dataset(default_tagset(), (Annotator(ALICE, "Alice"),),
+                   (DocumentData(doc, spans),))
+
+
+def test_a_span_ending_after_a_line_break_points_at_text_only():
+    """The issue: a zero-length pointer into the next paragraph, an empty inline element."""
+    ds = _line_break_dataset()
+    data = tei.to_bytes(tei.standoff_corpus(ds))
+    targets = re.findall(rb'motivation="classifying" target="([^"]+)"', data)
+    assert targets == [b"#string-range(p-d1-1,0,6)", b"#string-range(p-d1-2,0,2)"]
+    assert tei.check_pointers(etree.fromstring(data)) == []
+    back = tei.read_standoff(data)
+    assert [(a.start, a.end) for a in back.documents[0].annotations] == [(0, 6), (7, 9)]
+    inline = tei.to_bytes(tei.inline_document(ds, ds.documents[0]))
+    assert b"<orgName" in inline and not re.search(rb"<(orgName|rs)[^>]*(/>|></)", inline)
+
+
+def test_zero_length_pointers_of_older_exports_still_read_but_are_flagged():
+    ds = _line_break_dataset()
+    data = tei.to_bytes(tei.standoff_corpus(ds)).replace(
+        b'target="#string-range(p-d1-1,0,6)"',
+        b'target="#string-range(p-d1-1,0,6) #string-range(p-d1-2,0,0)"').replace(
+        "上海合作组织</note>".encode(), "上海合作组织\n</note>".encode())
+    back = tei.read_standoff(data)
+    assert [(a.start, a.end) for a in back.documents[0].annotations] == [(0, 7), (7, 9)]
+    assert tei.check_pointers(etree.fromstring(data)) == [
+        '<annotation xml:id="a-s1"> @target: #string-range(p-d1-2,0,0): selects nothing '
+        "(zero length)"]
+
+
+def test_a_span_of_only_whitespace_is_refused_by_the_tei_writers():
+    ds = _line_break_dataset()
+    doc = ds.documents[0]
+    blank = replace(doc, annotations=(Annotation("s3", "d1", 6, 7, "actor.igo", ALICE),))
+    ds = replace(ds, documents=(blank,))
+    message = r"document d1: span s3 \[6, 7\) holds only whitespace, which TEI cannot point at"
+    with pytest.raises(tei.Unwritable, match=message):
+        tei.standoff_corpus(ds)
+    with pytest.raises(tei.Unwritable, match=message):
+        tei.inline_document(ds, blank)

@@ -4,17 +4,20 @@ the text and reassembles every span from its fragments."""
 from __future__ import annotations
 
 import json
+import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from annotator.core.annotation import CERTAINTIES, Annotation, Annotator
+from annotator.core.commands import trim_space
 from annotator.core.dataset import DECISIONS, Dataset, DocumentData, ReviewDecision
 from annotator.core.document import REVIEW_STATUSES, STATUSES, Document, text_sha256
 from annotator.core.tagset import default_tagset
 from annotator.formats import tei
-from annotator.formats.tei_common import TEI_NS, XML_ID, make_id, q
+from annotator.formats.tei_common import TEI_NS, XML_ID, Unwritable, make_id, q
 from annotator.ingest.tracked import LogEntry, restore
 
 TAGS = [t.id for t in default_tagset().tags]
@@ -41,7 +44,9 @@ cleaning_entry = st.fixed_dictionaries({
 
 
 @st.composite
-def documents(draw, n: int, annotators: list[str]) -> DocumentData:
+def documents(draw, n: int, annotators: list[str], trimmed: bool) -> DocumentData:
+    """A document with spans; ``trimmed``: as every import makes them (never starting or
+    ending on whitespace), else anywhere in the text."""
     text = draw(canonical)
     doc_id = draw(ident) + str(n)
     cleaning = tuple(sorted(draw(st.lists(cleaning_entry, max_size=3)), key=lambda e: e["at"]))
@@ -61,6 +66,10 @@ def documents(draw, n: int, annotators: list[str]) -> DocumentData:
     for i in range(draw(st.integers(0, 8)) if text else 0):
         start = draw(st.integers(0, len(text) - 1))
         end = draw(st.integers(start + 1, len(text)))
+        if trimmed:
+            start, end = trim_space(text, start, end)
+            if start >= end:
+                continue
         spans.append(Annotation(f"{doc_id}/{i}注", doc_id, start, end, draw(st.sampled_from(TAGS)),
                                 draw(st.sampled_from(annotators)), draw(attributes),
                                 draw(times), draw(times)))
@@ -81,12 +90,12 @@ def decisions(draw, doc_id: str, spans: list[Annotation], annotators: list[str])
 
 
 @st.composite
-def datasets(draw) -> Dataset:
+def datasets(draw, trimmed: bool = True) -> Dataset:
     ids = draw(st.lists(ident, min_size=1, max_size=3, unique=True))
     annotators = tuple(Annotator(i, draw(anything), draw(st.sampled_from(["annotator",
                                                                            "reviewer"])))
                        for i in ids)
-    docs = tuple(draw(documents(n, ids)) for n in range(draw(st.integers(1, 3))))
+    docs = tuple(draw(documents(n, ids, trimmed)) for n in range(draw(st.integers(1, 3))))
     return Dataset(default_tagset(), annotators, docs)
 
 
@@ -118,7 +127,10 @@ def test_metadata_keeps_json_types():
 
 
 def _chain_texts(el: etree._Element) -> dict[str, str]:
+    """First fragment id -> its chain's text (a line break per paragraph boundary crossed:
+    an empty paragraph holds no fragment)."""
     ids = {e.get(XML_ID): e for e in el.iter() if e.get(XML_ID)}
+    order = {p: n for n, p in enumerate(el.iter(q("p")))}
     out = {}
     for xml_id, frag in ids.items():
         if frag.tag == q("p") or frag.get("prev") or not xml_id.startswith("a-"):
@@ -127,8 +139,8 @@ def _chain_texts(el: etree._Element) -> dict[str, str]:
         node: etree._Element | None = frag
         while node is not None:
             p = next(a for a in node.iterancestors() if a.tag == q("p"))
-            parts.append(("\n" if para is not None and p is not para else "")
-                         + "".join(node.itertext()))
+            breaks = "\n" * (order[p] - order[para]) if para is not None else ""
+            parts.append(breaks + "".join(node.itertext()))
             para = p
             nxt = node.get("next")
             node = ids[nxt[1:]] if nxt else None
@@ -148,3 +160,32 @@ def test_inline_keeps_text_and_spans(ds):
         assert len(chains) == len(doc.annotations)
         for a in doc.annotations:
             assert chains[make_id("a", a.id)] == a.text_in(doc.document.text)
+
+
+def _trimmed_spans(data: DocumentData) -> list[tuple]:
+    text = data.document.text
+    return sorted((a.id, *trim_space(text, a.start, a.end)) for a in data.annotations)
+
+
+@SETTINGS
+@given(datasets(trimmed=False))
+def test_tei_writers_never_point_at_nothing_whatever_spans_they_get(ds):
+    """Spans that start or end on whitespace or a line break (which imports trim, and
+    older projects may hold) are written trimmed: no zero-length pointer, no empty
+    element; a span of only whitespace is refused in one line, not written."""
+    blank = [a.id for d in ds.documents for a in d.annotations
+             if not d.document.text[a.start:a.end].strip()]
+    if blank:
+        with pytest.raises(Unwritable, match=r"holds only whitespace, which TEI cannot"):
+            tei.to_bytes(tei.standoff_corpus(ds))
+        return
+    data = tei.to_bytes(tei.standoff_corpus(ds))
+    assert not re.search(rb"#string-range\([^)]*,0\)", data)
+    assert tei.check_pointers(etree.fromstring(data)) == []
+    back = tei.read_standoff(data, "x.xml")
+    for got, want in zip(back.documents, ds.documents, strict=True):
+        assert sorted((a.id, a.start, a.end) for a in got.annotations) == _trimmed_spans(want)
+        el = etree.fromstring(tei.to_bytes(tei.inline_document(ds, want)))
+        fragments = [e for e in el.iter() if re.match(r"a\d*-", e.get(XML_ID) or "")]
+        assert all("".join(e.itertext()) for e in fragments)  # none is empty
+        assert tei.check_pointers(el) == []

@@ -190,3 +190,28 @@ def test_an_empty_project_says_what_can_be_dropped_and_shows_what_was(
     qtbot.waitUntil(lambda: window.editor.doc is not None, timeout=10000)
     assert window.reader.toPlainText() == TEXT
     window.store.close()
+
+
+def test_the_drop_the_import_dialog_and_the_merge_dialog_take_the_same_files(
+        seed_window, tmp_path, monkeypatch):
+    """One table of file names (annotator.formats.kinds): every kind of file import takes
+    can be dropped and is offered by File → Import; File → Merge offers what merge reads."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from annotator.formats import kinds
+    from annotator.qt import dialogs
+
+    filters: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a: filters.append(a[3]) or ([], "")))
+    dialogs.import_files(seed_window)
+    dialogs.merge(seed_window)
+    offered = [set(f.split("(", 1)[1].split(")", 1)[0].split()) for f in filters]
+    for suffix in (".txt", ".text", ".html", ".htm", ".xhtml", ".shtml", ".json", ".jsonl",
+                   ".ndjson", ".xml", ".ann"):
+        path = tmp_path / f"a{suffix}"
+        path.write_text("上海合作组织", encoding="utf-8")
+        assert f"*{suffix}" in offered[0], suffix
+        assert dropping.plan([QUrl.fromLocalFile(str(path))], "p.annotator").action == "import"
+    assert offered[0] == {f"*{s}" for s in kinds.IMPORT_SUFFIXES}
+    assert offered[1] == {"*.annotator", "*.db", "*.json", "*.jsonl", "*.ndjson", "*.xml"}

@@ -87,3 +87,14 @@ def test_merge_in_the_window(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: bool(window.shown_messages), timeout=10000)
     assert window.shown_messages[-1] == "1 of 1 file(s) done"
     assert "chen" in {a.annotator for a in window.panel.model.all.values()}
+
+
+def test_the_export_summary_says_what_the_format_could_not_carry():
+    from pathlib import Path
+
+    from annotator.exporting import ExportReport
+    from annotator.qt.exportdialog import report_line
+
+    report = ExportReport("conll", 5, [Path("ner.conll")], ["2 overlapping spans left out"])
+    assert report_line(report).splitlines() == [
+        "exported 5 documents as conll to ner.conll", "2 overlapping spans left out"]

@@ -145,3 +145,100 @@ def test_adjudicating_every_case_gives_the_gold_export(projects):
                  for s in d["spans"])
     assert got == sorted(expected) and all(s["annotator"] == "prof" for d in data["documents"]
                                            for s in d["spans"])
+
+
+def test_merge_reads_exports_within_the_import_limits(projects, monkeypatch):
+    """Merge tells a file's kind and reads it as import does: the same size limit for
+    every format (TEI included), and a clear word for what merge does not take."""
+    from annotator.ingest import limits
+
+    folder, review, _ = projects
+    out = folder / "lin.xml"
+    assert run("export", folder / "lin.annotator", "--format", "tei", "--out", out
+               ).exit_code == 0
+    monkeypatch.setattr(limits, "MAX_BYTES", out.stat().st_size - 1)
+    result = run("merge", review, out)
+    assert result.exit_code == 1 and f"{out}: file too large" in result.output, result.output
+    monkeypatch.undo()
+    layer = folder / "lin-doccano.jsonl"
+    assert run("export", folder / "lin.annotator", "--format", "doccano", "--out", layer
+               ).exit_code == 0
+    result = run("merge", review, layer)
+    assert result.exit_code == 1 and "--annotator NAME" in result.output, result.output
+    assert stored(review) == set()
+
+
+def test_a_colleagues_project_holding_a_text_xml_cannot_carry_is_refused(projects):
+    """A project made before importers refused such texts: merged, it would bring one in."""
+    from annotator.core.document import Document, document_id, text_sha256
+
+    folder, review, _ = projects
+    text = "上海合作组织\x01会议"
+    with Store.open(folder / "lin.annotator") as store:
+        store.add_documents([Document(document_id(text), "旧", text, text_sha256(text))])
+    result = run("merge", review, folder / "lin.annotator")
+    assert result.exit_code == 1
+    assert (f"lin.annotator: document {document_id(text)}: its text holds U+0001 (a control "
+            "character) at offset 6") in result.output, result.output
+    assert stored(review) == set()
+
+
+@pytest.mark.parametrize("fmt, name", [("json", "lin.json"), ("tei", "lin.xml")])
+def test_one_layer_of_a_reviewed_project_exports_no_dangling_decision(projects, fmt, name):
+    """The README's workflow: merge two colleagues, adjudicate, hand one layer on. Its file
+    carries no decision about spans it does not hold, so importing or merging it leaves
+    `annotator check` clean."""
+    from annotator.review.cases import accept, find_cases
+
+    folder, review, _ = projects
+    assert run("merge", review, folder / "lin.annotator", folder / "chen.annotator"
+               ).exit_code == 0
+    with Store.open(review) as store:
+        prof = Session(store, Annotator("prof", "Prof", "reviewer"))
+        for doc in store.documents():
+            for case in find_cases(store.annotations(doc.id), ["lin", "chen"], []):
+                prof.run(accept(case, case.versions[0], "prof"))
+    for args in (("--annotator", "lin"), ("--status", "gold")):
+        out = folder / f"{args[1]}-{name}"
+        assert run("export", review, "--format", fmt, *args, "--out", out).exit_code == 0
+        for command in ("import", "merge"):
+            target = folder / f"{command}-{args[1]}-{fmt}.annotator"
+            assert run("init", target, "--no-seeds").exit_code == 0
+            result = run(command, target, out)
+            assert result.exit_code == 0, result.output
+            check = run("check", target)
+            assert check.exit_code == 0 and "orphan" not in check.output, check.output
+            assert {w for _, w in stored(target)} == {args[1] if args[1] == "lin" else "prof"}
+
+
+def test_merge_skips_spans_identical_to_stored_ones_and_keeps_their_decisions(projects):
+    """lin's layer came in first as a doccano file (ids made from the spans); her project,
+    with a reviewer's decisions on her spans, then merges without duplicating a span, and
+    the decisions name the stored spans."""
+    from annotator.core.dataset import ReviewDecision
+
+    folder, review, ids = projects
+    lin = folder / "lin.annotator"
+    with Store.open(lin) as store:
+        store.add_annotator(Annotator("prof", "Prof", "reviewer"))
+        for doc in store.documents():
+            store.insert_decisions(ReviewDecision(f"r-{a.id}", doc.id, "prof", "accepted",
+                                                  (a.id,)) for a in store.annotations(doc.id))
+    layer = folder / "lin.jsonl"
+    assert run("export", lin, "--format", "doccano", "--out", layer).exit_code == 0
+    assert run("import", review, layer, "--annotator", "lin").exit_code == 0
+    before = stored(review)
+    assert len(before) == len(ids["lin"]) and not {i for i, _ in before} & ids["lin"]
+    n = len(ids["lin"])
+    for added in (n, 0):  # merging twice changes nothing more
+        result = run("merge", review, lin)
+        assert result.exit_code == 0, result.output
+        assert (f"0 annotations added, 0 already present; {added} review decisions added; "
+                f"{n} spans identical to stored ones") in result.output, result.output
+        assert stored(review) == before
+    check = run("check", review)
+    assert check.exit_code == 0, check.output
+    with Store.open(review) as store:
+        decisions = [d for doc in store.documents() for d in store.decisions(doc.id)]
+    assert len(decisions) == len(ids["lin"])
+    assert {t for d in decisions for t in d.targets} == {i for i, _ in before}
