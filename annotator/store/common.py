@@ -69,6 +69,10 @@ class StoreCommon:
         :meth:`annotator.store.pg.base.PgStoreBase.identify`)."""
         return asked
 
+    def _insert_documents(self, rows: list[dict]) -> None:
+        """Store documents' rows (column: value), inside the caller's transaction."""
+        raise NotImplementedError
+
     def _index_documents(self, docs: list[tuple[str, str]]) -> int:
         """Add ``(doc_id, text)`` pairs to the search index (inside the transaction that
         stores them): each engine has its own index."""

@@ -24,7 +24,7 @@ class DocumentsMixin(StoreCommon):
             known = {t.id for t in tagset.tags}
             used = {r[0] for r in self.conn.execute("SELECT DISTINCT tag FROM annotations")}
             if used - known:
-                raise ProjectError(f"{self.path}: tagset '{tagset.id}' lacks tags in use: "
+                raise ProjectError(f"{self.location}: tagset '{tagset.id}' lacks tags in use: "
                                    f"{', '.join(sorted(used - known))}")
             self.conn.execute("UPDATE tagsets SET active = 0")
             self.conn.execute(
@@ -78,12 +78,6 @@ class DocumentsMixin(StoreCommon):
             self._insert_documents(rows)
             self._index_documents([(d.id, d.text) for d, dup in results if dup is None])
         return results
-
-    def _insert_documents(self, rows: list[dict]) -> None:
-        """sqlite-utils' bulk insert, joining the caller's transaction (for documents
-        close to ``executemany``; spans stay on it: ``benchmarks/bench_insert.py``)."""
-        if rows:
-            self.db["documents"].insert_all([list(rows[0]), *(tuple(r.values()) for r in rows)])
 
     def _documents_with_texts(self, shas: list[str]) -> dict[str, str]:
         """``{text_sha256: id}`` of the stored documents with one of these texts."""
@@ -153,7 +147,7 @@ class DocumentsMixin(StoreCommon):
         raise self._no_document(ref)
 
     def _no_document(self, ref: str) -> NotFoundError:
-        return NotFoundError("document", ref, str(self.path or ":memory:"))
+        return NotFoundError("document", ref, self.location)
 
     def set_review_status(self, doc_id: str, status: str) -> None:
         with self.transaction():

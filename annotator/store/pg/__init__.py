@@ -5,6 +5,7 @@
 from annotator.store.annotations import AnnotationsMixin
 from annotator.store.datasets import DatasetsMixin
 from annotator.store.documents import DocumentsMixin
+from annotator.store.pg.backup import PgBackupMixin
 from annotator.store.pg.base import PgStoreBase
 from annotator.store.pg.check import PgCheckMixin
 from annotator.store.pg.errors import ConnectionLost, NotAllowed, ReadOnlyError
@@ -15,7 +16,7 @@ from annotator.store.stats import StatsMixin
 
 
 class PgStore(TeamMixin, StatsMixin, PgSearchMixin, DatasetsMixin, AnnotationsMixin,
-              DocumentsMixin, PgCheckMixin, PgStoreBase):
+              DocumentsMixin, PgCheckMixin, PgBackupMixin, PgStoreBase):
     """An open team project. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
 
