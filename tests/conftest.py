@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,9 @@ def fresh_store():
     store.close()
 
 
-# --- PostgreSQL: one throwaway cluster per test session (tools/pgcluster.py) ----------------
-_pg_counter = iter(range(1, 10**9))
+# --- the store's two engines (tests/engines.py) ---------------------------------------------
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # `import engines` in test modules
+import engines  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -38,18 +40,10 @@ def pg_cluster():
     cannot start, every test that needs it errors (never skips): `.ci/run` installs
     PostgreSQL where it is missing."""
     import shutil
-    import sys
     import tempfile
 
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        from pgcluster import Cluster
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
     folder = tempfile.mkdtemp(prefix="annotator-pg-")  # short: a socket path is limited
-    cluster = Cluster(folder, settings={"fsync": "off", "full_page_writes": "off",
-                                        "max_connections": "200"})
-    cluster.start()
+    cluster = engines.start_cluster(folder)
     yield cluster
     cluster.stop("immediate")
     shutil.rmtree(folder, ignore_errors=True)
@@ -58,9 +52,13 @@ def pg_cluster():
 @pytest.fixture
 def team_url(pg_cluster) -> str:
     """The URL of a new, empty database on the session's server (the owner connects)."""
-    import psycopg
+    return engines.new_database(pg_cluster)
 
-    name = f"t{next(_pg_counter)}"
-    with psycopg.connect(pg_cluster.url(), autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return pg_cluster.url(dbname=name)
+
+@pytest.fixture(params=engines.ENGINES)
+def engine_store(request, tmp_path):
+    """A new, empty project on each engine in turn: the store contract's tests take it, so
+    they hold for the project file and the team project alike."""
+    store = engines.new_project(request.param, tmp_path, request)
+    yield store
+    store.close()
