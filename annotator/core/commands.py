@@ -181,6 +181,24 @@ def resize(span: Annotation, start: int, end: int, text_length: int) -> Command 
     return Command("resize", span.doc_id, (span,), (after,), "resize span")
 
 
+def moved_edge(text: str, start: int, end: int, edge: str, delta: int
+               ) -> tuple[int, int] | None:
+    """``[start, end)`` with its ``edge`` ("start" or "end") moved by ``delta`` code
+    points and on over any whitespace or line break it lands on, so that no edge rests on
+    one (a span never starts or ends with a space); None when nothing would be left of the
+    span, or it would leave the text."""
+    step = 1 if delta > 0 else -1
+    if edge == "start":
+        start += delta
+        while 0 <= start < len(text) and text[start].isspace():
+            start += step
+    else:
+        end += delta
+        while 0 < end <= len(text) and text[end - 1].isspace():
+            end += step
+    return (start, end) if 0 <= start < end <= len(text) else None
+
+
 def set_attributes(span: Annotation, attributes: dict) -> Command | None:
     cleaned = {k: v for k, v in attributes.items() if v not in (None, "")}
     if cleaned == span.attributes:
