@@ -136,6 +136,13 @@ class Editor:
         change = self.session.resize(a, *bounds, len(self.doc.text))
         return self._absorb(change, select=a.id)
 
+    def set_status(self, status: str) -> Change | None:
+        """The open document's status, as an undoable command."""
+        if self.doc is None:
+            return None
+        keep = self.selected.id if self.selected else None
+        return self._absorb(self.session.set_status(self.doc.id, status), select=keep)
+
     def set_attributes(self, span_id: str, attributes: dict) -> Change | None:
         span = self.index.get(span_id) if self.index else None
         if span is None:

@@ -106,11 +106,13 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../undo.py" line="+57"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../undo.py" line="+1"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -295,7 +297,7 @@
         <translation>繁體(&amp;T)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+57"/>
         <source>Script</source>
         <translation>字形</translation>
     </message>
@@ -694,12 +696,12 @@
 <context>
     <name>DropHandler</name>
     <message>
-        <location filename="../dropping.py" line="+106"/>
+        <location filename="../dropping.py" line="+109"/>
         <source>this project</source>
         <translation>本项目</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Drop</source>
         <translation>拖放</translation>
     </message>
@@ -707,7 +709,7 @@
 <context>
     <name>Dropping</name>
     <message>
-        <location line="-97"/>
+        <location line="-101"/>
         <source>Only files can be dropped here.</source>
         <translation>这里只能拖放文件。</translation>
     </message>
@@ -752,7 +754,7 @@
         <translation>松开鼠标即可将 {n} 项导入 {project}。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>No documents yet. Drop texts, web pages, JSON or TEI files (or folders of them) here to import them, or use File → Import files… ({keys}).</source>
         <translation>还没有文档。把文本、网页、JSON 或 TEI 文件（或包含它们的文件夹）拖到这里即可导入，也可以使用“文件 → 导入文件…”（{keys}）。</translation>
     </message>
@@ -1251,19 +1253,6 @@
     </message>
 </context>
 <context>
-    <name>JournalStack</name>
-    <message>
-        <location filename="../undo.py" line="+78"/>
-        <source>&amp;Undo {what}</source>
-        <translation>撤销(&amp;U) {what}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Redo {what}</source>
-        <translation>重做(&amp;R) {what}</translation>
-    </message>
-</context>
-<context>
     <name>Language</name>
     <message>
         <location filename="../i18n.py" line="+55"/>
@@ -1285,7 +1274,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+121"/>
+        <location filename="../window.py" line="+112"/>
         <source>Annotator: {name}</source>
         <translation>标注者：{name}</translation>
     </message>
@@ -1295,12 +1284,12 @@
         <translation>已打开《{title}》，用时 {ms:.0f} 毫秒</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Select some text first, then press a tag key.</source>
         <translation>请先选择文本，再按标签键。</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
@@ -1328,7 +1317,7 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../actions.py" line="-90"/>
+        <location filename="../actions.py" line="-100"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2176,8 +2165,9 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../undo.py" line="-58"/>
+        <location filename="../undo.py" line="-30"/>
         <source>tag {what}</source>
+        <extracomment>a command&apos;s name in the Edit menu by its kind, outside English (the journal stores the English label); {what} is the text the label names, if any</extracomment>
         <translation>标注 {what}</translation>
     </message>
     <message>
@@ -2214,6 +2204,21 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+1"/>
         <source>review decision</source>
         <translation>审阅裁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status: {what}</source>
+        <translation>状态：{what}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Cannot undo “{what}”: it was changed since (by someone else, or in another window); nothing was changed.</source>
+        <translation>无法撤销“{what}”：此后它已被更改（由其他人，或在另一个窗口中）；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot redo “{what}”: it was changed since (by someone else, or in another window); nothing was changed.</source>
+        <translation>无法重做“{what}”：此后它已被更改（由其他人，或在另一个窗口中）；未做任何更改。</translation>
     </message>
 </context>
 </TS>
