@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.reader = Reader()
         self.findbar = FindBar()
         self.findbar.hide()
+        self.findbar.home = self.reader
         centre = QWidget()
         self.centre_layout = layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -290,7 +291,7 @@ class MainWindow(QMainWindow):
         previous = self.editor.selected
         self.editor.select(None)
         self.reader.clear_selection()
-        self.findbar.hide()
+        self.findbar.dismiss()
         self._selection_changed(previous, scroll=False)
 
     def _selection_changed(self, previous, scroll: bool = True) -> None:
