@@ -165,8 +165,9 @@ def _go(window: MainWindow, backwards: bool) -> None:
         window.statusBar().showMessage(translate(
             "Suggestions", "Suggestions are hidden (Suggestions → Show suggestions)."), 4000)
         return
-    here = window.reader.selection()[0]
-    found = s.following(here, backwards)
+    start, end = window.reader.selection()
+    # from a bare caret, a suggestion starting right there is the next one
+    found = s.following(start, backwards, here_too=start == end)
     if found is None:
         window.statusBar().showMessage(
             translate("Suggestions", "No suggestions in this document."), 4000)
