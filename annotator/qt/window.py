@@ -9,7 +9,15 @@ from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QSettings, QThread, QTimer
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator import zh
 from annotator.core.commands import Change
@@ -18,7 +26,7 @@ from annotator.core.editor import ALL, MINE, Editor
 from annotator.core.memory import paused_gc
 from annotator.core.session import Session
 from annotator.core.spans import SpanIndex
-from annotator.qt import dialogs, dropping, i18n, recent, review, safety, suggestions
+from annotator.qt import dialogs, dropping, i18n, recent, review, safety, statusbar, suggestions
 from annotator.qt import undo as undo_actions
 from annotator.qt.actions import build_actions, tag_actions
 from annotator.qt.docks import build_docks
@@ -39,6 +47,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings("annotator", "annotator")
         self.view = "original"
+        self.status_view: QToolButton
+        self.status_who: QLabel
+        self.status_doc: QLabel
+        self.status_saved: QLabel
         self.menus: dict = {}
         self.annotator_menu: QMenu
         self.docks_menu: QMenu
@@ -77,9 +89,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel()
         self.search.jump.connect(self.jump_to)
         self.doc_list = DocumentList()
-        self.status_who, self.status_doc, self.status_saved = QLabel(), QLabel(), QLabel()
-        for label in (self.status_who, self.status_doc, self.status_saved):
-            self.statusBar().addPermanentWidget(label)
+        statusbar.install(self)
         self.reader.spanActivated.connect(self.select_span)
         self.reader.navigate.connect(lambda d: self.next_span() if d > 0 else self.prev_span())
         self.reader.escaped.connect(self.clear_selection)
@@ -341,6 +351,7 @@ class MainWindow(QMainWindow):
     def set_view(self, view: str) -> None:
         self.view = view
         self.acts[f"view_{view}"].setChecked(True)
+        statusbar.show_view(self)
         self.settings.setValue("view", view)
         if self.editor.doc is not None:
             cursor = self.reader.selection()

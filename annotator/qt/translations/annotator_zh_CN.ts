@@ -966,12 +966,12 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../findbar.py" line="+19"/>
+        <location filename="../findbar.py" line="+20"/>
         <source>Find (简/繁 alike)…</source>
         <translation>查找（简繁通查）…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配（Shift+F3）</translation>
     </message>
@@ -991,7 +991,7 @@
         <translation>查找：</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -1134,7 +1134,7 @@
         <translation>键盘操作导览 · 第 {n} 页，共 {total} 页</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+216"/>
         <source>The project could not be created: {error}</source>
         <translation>无法创建项目：{error}</translation>
     </message>
@@ -1142,7 +1142,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location line="-100"/>
+        <location line="-102"/>
         <location line="+6"/>
         <source>Welcome to annotator</source>
         <translation>欢迎使用 annotator</translation>
@@ -1274,7 +1274,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+112"/>
+        <location filename="../window.py" line="+123"/>
         <source>Annotator: {name}</source>
         <translation>标注者：{name}</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>&amp;All annotators</source>
         <translation>全部标注者(&amp;A)</translation>
     </message>
@@ -2072,6 +2072,30 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../statusbar.py" line="+94"/>
+        <source>原</source>
+        <extracomment>pixels between the end of a message and the first permanent widget pixels on each side of a permanent widget&apos;s text the script view&apos;s mark: the text as imported, simplified, traditional</extracomment>
+        <translation>原</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>简</source>
+        <translation>简</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>繁</source>
+        <translation>繁</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Script view: {view} (Ctrl+T or a click: original → simplified → traditional)</source>
+        <translation>字形视图：{view}（Ctrl+T 或点一下切换：原文 → 简体 → 繁体）</translation>
+    </message>
+</context>
+<context>
     <name>Suggestions</name>
     <message>
         <location filename="../suggestions.py" line="+29"/>
@@ -2099,7 +2123,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>建议已隐藏（建议 → 显示建议）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+51"/>
         <source>No suggestions in this document.</source>
         <translation>本文档中没有建议。</translation>
@@ -2129,7 +2153,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>筛选标签…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>

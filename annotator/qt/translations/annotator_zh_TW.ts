@@ -966,12 +966,12 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../findbar.py" line="+19" />
+        <location filename="../findbar.py" line="+20" />
         <source>Find (简/繁 alike)…</source>
         <translation>尋找（簡繁通查）…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Previous match (Shift+F3)</source>
         <translation>上一個匹配（Shift+F3）</translation>
     </message>
@@ -991,7 +991,7 @@
         <translation>尋找：</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+56" />
         <source>no match</source>
         <translation>無匹配</translation>
     </message>
@@ -1134,7 +1134,7 @@
         <translation>鍵盤操作導覽 · 第 {n} 頁，共 {total} 頁</translation>
     </message>
     <message>
-        <location line="+214" />
+        <location line="+216" />
         <source>The project could not be created: {error}</source>
         <translation>無法建立專案：{error}</translation>
     </message>
@@ -1142,7 +1142,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location line="-100" />
+        <location line="-102" />
         <location line="+6" />
         <source>Welcome to annotator</source>
         <translation>歡迎使用 annotator</translation>
@@ -1274,7 +1274,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+112" />
+        <location filename="../window.py" line="+123" />
         <source>Annotator: {name}</source>
         <translation>標註者：{name}</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>已儲存 {time}</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>&amp;All annotators</source>
         <translation>全部標註者(&amp;A)</translation>
     </message>
@@ -2072,6 +2072,30 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../statusbar.py" line="+94" />
+        <source>原</source>
+        <extracomment>pixels between the end of a message and the first permanent widget pixels on each side of a permanent widget's text the script view's mark: the text as imported, simplified, traditional</extracomment>
+        <translation>原</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>简</source>
+        <translation>簡</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>繁</source>
+        <translation>繁</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Script view: {view} (Ctrl+T or a click: original → simplified → traditional)</source>
+        <translation>字形檢視：{view}（Ctrl+T 或點一下切換：原文 → 簡體 → 繁體）</translation>
+    </message>
+</context>
+<context>
     <name>Suggestions</name>
     <message>
         <location filename="../suggestions.py" line="+29" />
@@ -2099,7 +2123,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>建議已隱藏（建議 → 顯示建議）。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <location line="+51" />
         <source>No suggestions in this document.</source>
         <translation>本文件中沒有建議。</translation>
@@ -2129,7 +2153,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>篩選標籤…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>Tag</source>
         <translation>標籤</translation>
     </message>
