@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.safety_receiver: safety.Receiver
         self.banner: QLabel
         self.backup_timer: QTimer
+        self.lock_timer: QTimer
         self.backed_up_at = -1
         build_docks(self)
         suggestions.wire(self)

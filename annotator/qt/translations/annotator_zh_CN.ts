@@ -573,6 +573,25 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <location filename="../i18n.py" line="+167"/>
+        <source>HH:mm</source>
+        <extracomment>QLocale date formats: a time today, a day this year, a day of another year</extracomment>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>d MMM HH:mm</source>
+        <translation>M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d MMM yyyy HH:mm</source>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../dialogs.py" line="+36"/>
@@ -1255,13 +1274,13 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../i18n.py" line="+55"/>
+        <location filename="../i18n.py" line="-109"/>
         <source>Follow the &amp;system</source>
         <extracomment>the tagset&apos;s label language for each interface language View → Language: each language by its own name, as language menus do</extracomment>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+144"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
@@ -1274,7 +1293,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+123"/>
+        <location filename="../window.py" line="+124"/>
         <source>Annotator: {name}</source>
         <translation>标注者：{name}</translation>
     </message>
@@ -1646,7 +1665,7 @@
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../safety.py" line="+59"/>
+        <location filename="../safety.py" line="+65"/>
         <source>Project in use</source>
         <translation>项目正在使用中</translation>
     </message>
@@ -1660,12 +1679,37 @@ Open it read-only? You can read, search and export; edits are off until the othe
 以只读方式打开吗？您可以阅读、搜索和导出；在另一个窗口关闭它之前无法编辑。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../lockwatch.py" line="+36"/>
+        <source>{who} (process {pid} on {host}, since {since})</source>
+        <translation>{who}（{host} 上的进程 {pid}，自 {since} 起）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>another program</source>
+        <translation>另一个程序</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>open for editing by {holder}</source>
         <translation>已由 {holder} 打开编辑</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+47"/>
+        <source>&lt;b&gt;Read-only&lt;/b&gt; — {who} has closed the project. &lt;a href=&quot;{link}&quot;&gt;Edit it here&lt;/a&gt; (edits stay off until you do).</source>
+        <translation>&lt;b&gt;只读&lt;/b&gt; — {who} 已关闭此项目。&lt;a href=&quot;{link}&quot;&gt;在此编辑&lt;/a&gt;（在此之前仍无法编辑）。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{who} opened the project for editing first.</source>
+        <translation>{who} 已先打开此项目进行编辑。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You are editing {name} now.</source>
+        <translation>现在由你编辑 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../safety.py" line="+11"/>
         <location line="+4"/>
         <source>Damaged project</source>
         <translation>项目已损坏</translation>
@@ -1680,18 +1724,18 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
 要恢复最新的备份（备份于 {taken}）吗？损坏的文件将保留在 {folder} 中，不会删除任何内容。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+47"/>
         <source>&lt;b&gt;Read-only&lt;/b&gt; — {why}. Reading, searching and exporting work; edits are off.</source>
         <translation>&lt;b&gt;只读&lt;/b&gt; — {why}。可以阅读、搜索和导出，但无法编辑。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+29"/>
         <source>the file is damaged ({problem}); File → Restore from backup</source>
         <translation>文件已损坏（{problem}）；请使用“文件 → 从备份恢复”</translation>
     </message>
     <message>
         <location line="+48"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Backed up to {where}</source>
         <translation>已备份到 {where}</translation>
     </message>
@@ -1711,7 +1755,7 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
         <translation>项目在此窗口中为只读：请在编辑它的窗口中恢复。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>

@@ -573,6 +573,25 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <location filename="../i18n.py" line="+167" />
+        <source>HH:mm</source>
+        <extracomment>QLocale date formats: a time today, a day this year, a day of another year</extracomment>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>d MMM HH:mm</source>
+        <translation>M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>d MMM yyyy HH:mm</source>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../dialogs.py" line="+36" />
@@ -1255,13 +1274,13 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../i18n.py" line="+55" />
+        <location filename="../i18n.py" line="-109" />
         <source>Follow the &amp;system</source>
         <extracomment>the tagset's label language for each interface language View → Language: each language by its own name, as language menus do</extracomment>
         <translation>跟隨系統(&amp;S)</translation>
     </message>
     <message>
-        <location line="+110" />
+        <location line="+144" />
         <source>&amp;Language</source>
         <translation>介面語言(&amp;L)</translation>
     </message>
@@ -1274,7 +1293,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+123" />
+        <location filename="../window.py" line="+124" />
         <source>Annotator: {name}</source>
         <translation>標註者：{name}</translation>
     </message>
@@ -1646,7 +1665,7 @@
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../safety.py" line="+59" />
+        <location filename="../safety.py" line="+65" />
         <source>Project in use</source>
         <translation>專案正在使用中</translation>
     </message>
@@ -1660,12 +1679,37 @@ Open it read-only? You can read, search and export; edits are off until the othe
 以唯讀方式開啟嗎？您可以閱讀、搜尋和匯出；在另一個視窗關閉它之前無法編輯。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location filename="../lockwatch.py" line="+36" />
+        <source>{who} (process {pid} on {host}, since {since})</source>
+        <translation>{who}（{host} 上的程序 {pid}，自 {since} 起）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>another program</source>
+        <translation>另一個程式</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>open for editing by {holder}</source>
         <translation>已由 {holder} 開啟編輯</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+47" />
+        <source>&lt;b&gt;Read-only&lt;/b&gt; — {who} has closed the project. &lt;a href="{link}"&gt;Edit it here&lt;/a&gt; (edits stay off until you do).</source>
+        <translation>&lt;b&gt;唯讀&lt;/b&gt; — {who} 已關閉此專案。&lt;a href="{link}"&gt;在此編輯&lt;/a&gt;（在此之前仍無法編輯）。</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>{who} opened the project for editing first.</source>
+        <translation>{who} 已先開啟此專案進行編輯。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>You are editing {name} now.</source>
+        <translation>現在由你編輯 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../safety.py" line="+11" />
         <location line="+4" />
         <source>Damaged project</source>
         <translation>專案已損壞</translation>
@@ -1680,18 +1724,18 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
 要恢復最新的備份（備份於 {taken}）嗎？損壞的檔案將保留在 {folder} 中，不會刪除任何內容。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+47" />
         <source>&lt;b&gt;Read-only&lt;/b&gt; — {why}. Reading, searching and exporting work; edits are off.</source>
         <translation>&lt;b&gt;唯讀&lt;/b&gt; — {why}。可以閱讀、搜尋和匯出，但無法編輯。</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+29" />
         <source>the file is damaged ({problem}); File → Restore from backup</source>
         <translation>檔案已損壞（{problem}）；請使用「檔案 → 從備份恢復」</translation>
     </message>
     <message>
         <location line="+48" />
-        <location line="+22" />
+        <location line="+23" />
         <source>Backed up to {where}</source>
         <translation>已備份到 {where}</translation>
     </message>
@@ -1711,7 +1755,7 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
         <translation>專案在此視窗中為唯讀：請在編輯它的視窗中恢復。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>Restore from backup</source>
         <translation>從備份恢復</translation>
     </message>
