@@ -193,7 +193,9 @@ def add(doc_id: str, text: str, start: int, end: int, tag: str, annotator: str,
 
 
 def delete(spans: list[Annotation]) -> Command:
-    return Command("delete", spans[0].doc_id, tuple(spans), (), f"delete {len(spans)} span(s)")
+    n = len(spans)
+    return Command("delete", spans[0].doc_id, tuple(spans), (),
+                   f"delete {n} span{'' if n == 1 else 's'}")
 
 
 def retag(spans: list[Annotation], tag: str) -> Command:

@@ -134,9 +134,10 @@ def plain(text: str) -> str:
 
 
 def catalogues(language: str) -> list[Path]:
-    """Our catalogue and Qt's for ``language`` (none for English, the source language)."""
+    """Our catalogue and Qt's for ``language`` (for English, the source language, only
+    ours: the plural forms of the messages with a count, "1 span" and "2 spans")."""
     if language == "en":
-        return []
+        return [FOLDER / "annotator_en.qm"]
     qt = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     return [FOLDER / f"annotator_{language}.qm", qt / f"qtbase_{language}.qm"]
 

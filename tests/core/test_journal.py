@@ -141,3 +141,11 @@ def test_an_old_journal_entry_without_statuses_still_reads():
                '"rejections_after":[["d",0,2,"actor.igo","lin",""]]}')
     read = Command.from_json(payload)
     assert read.statuses_before == read.statuses_after == ()
+
+
+def test_the_undo_label_of_a_deletion_counts_in_english(store):
+    lin = session(store)
+    spans = [lin.add(DOC, TEXT, 0, 6, "actor.igo").added[0],
+             lin.add(DOC, TEXT, 10, 12, "actor.state").added[0]]
+    assert commands.delete(spans[:1]).label == "delete 1 span"
+    assert commands.delete(spans).label == "delete 2 spans"

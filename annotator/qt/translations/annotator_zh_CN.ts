@@ -424,10 +424,12 @@
         <source>One row per</source>
         <translation>每行统计一个</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+41"/>
-        <source>Computing… {done} of {total} documents</source>
-        <translation>正在计算… 已完成 {done} / {total} 篇文档</translation>
+        <source>Computing… {done} of %Ln document(s)</source>
+        <translation>
+            <numerusform>正在计算… 已完成 {done} / %Ln 篇文档</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+16"/>
@@ -465,31 +467,36 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>{n} untagged occurrence(s) of “{text}” in {docs} document(s) → {tag}</source>
-        <translation>“{text}”在 {docs} 篇文档中有 {n} 处未标注 → {tag}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{n} untagged occurrence(s) of “{text}” → {tag}</source>
-        <translation>“{text}”有 {n} 处未标注 → {tag}</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Tagged {n} occurrence(s); Ctrl+Z takes them all back.</source>
-        <translation>已标注 {n} 处；按 Ctrl+Z 可全部撤销。</translation>
+        <source>in %n document(s)</source>
+        <translation>在 %n 篇文档中</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Tagged {n} occurrence(s), {others} in other documents; Ctrl+Z takes them all back.</source>
-        <translation>已标注 {n} 处，其中 {others} 篇为其他文档；按 Ctrl+Z 可全部撤销。</translation>
+        <source>%n untagged occurrence(s) of “{text}” {where} → {tag}</source>
+        <translation>“{text}”{where}有 %n 处未标注 → {tag}</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="+3"/>
+        <source>%n untagged occurrence(s) of “{text}” → {tag}</source>
+        <translation>“{text}”有 %n 处未标注 → {tag}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tagged %n occurrence(s); Ctrl+Z takes them all back.</source>
+        <translation>已标注 %n 处；按 Ctrl+Z 可全部撤销。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagged %n occurrence(s), {others} in other documents; Ctrl+Z takes them all back.</source>
+        <translation>已标注 %n 处，涉及其他 {others} 篇文档；按 Ctrl+Z 可全部撤销。</translation>
+    </message>
+    <message>
+        <location line="-20"/>
         <source> (only the first {max} are listed)</source>
         <translation>（仅列出前 {max} 处）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Untick (Space) the ones to leave; OK adds the rest as one undo step.</source>
         <translation>取消勾选（空格键）不需要标注的各处；点击“确定”后其余各处一并标注，可一次撤销。</translation>
     </message>
@@ -561,21 +568,25 @@
         <source>{n} {kind}</source>
         <translation>{kind} {n} 处</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>{n} findings</source>
-        <translation>共发现 {n} 处问题</translation>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n finding(s): {counts}</source>
+        <translation>
+            <numerusform>共发现 %n 处问题：{counts}</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+0"/>
-        <source>{n} findings: {counts}</source>
-        <translation>共发现 {n} 处问题：{counts}</translation>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>共发现 %n 处问题</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../i18n.py" line="+167"/>
+        <location filename="../i18n.py" line="+168"/>
         <source>HH:mm</source>
         <extracomment>QLocale date formats: a time today, a day this year, a day of another year</extracomment>
         <translation>HH:mm</translation>
@@ -715,7 +726,7 @@
 <context>
     <name>DropHandler</name>
     <message>
-        <location filename="../dropping.py" line="+109"/>
+        <location filename="../dropping.py" line="+110"/>
         <source>this project</source>
         <translation>本项目</translation>
     </message>
@@ -728,7 +739,7 @@
 <context>
     <name>Dropping</name>
     <message>
-        <location line="-101"/>
+        <location line="-102"/>
         <source>Only files can be dropped here.</source>
         <translation>这里只能拖放文件。</translation>
     </message>
@@ -768,9 +779,9 @@
         <translation>{project} 为只读（{why}），无法向其中导入内容。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Drop to import {n} item(s) into {project}.</source>
-        <translation>松开鼠标即可将 {n} 项导入 {project}。</translation>
+        <location line="+3"/>
+        <source>Drop to import %n item(s) into {project}.</source>
+        <translation>松开鼠标即可将 %n 项导入 {project}。</translation>
     </message>
     <message>
         <location line="+76"/>
@@ -831,9 +842,9 @@
         <translation>金标准</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>exported {n} documents as {format} to {files}</source>
-        <translation>已将 {n} 篇文档以 {format} 格式导出到 {files}</translation>
+        <location line="+7"/>
+        <source>exported %n document(s) as {format} to {files}</source>
+        <translation>已将 %n 篇文档以 {format} 格式导出到 {files}</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -901,23 +912,7 @@
 <context>
     <name>FileTask</name>
     <message>
-        <location filename="../importdialog.py" line="+29"/>
-        <source>1 document</source>
-        <extracomment>work(store, progress(done, total, documents or -1), cancelled) -&gt; (detail lines, errors, headline of the summary)</extracomment>
-        <translation>1 篇文档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} documents</source>
-        <translation>{n} 篇文档</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{done} of {total} files</source>
-        <translation>{done} / {total} 个文件</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../importdialog.py" line="+40"/>
         <source>{rate} files/s</source>
         <translation>每秒 {rate} 个文件</translation>
     </message>
@@ -932,14 +927,25 @@
         <translation>剩余 {time}</translation>
     </message>
     <message>
+        <location line="-15"/>
+        <source>%Ln document(s)</source>
+        <extracomment>work(store, progress(done, total, documents or -1), cancelled) -&gt; (detail lines, errors, headline of the summary)</extracomment>
+        <translation>%Ln 篇文档</translation>
+    </message>
+    <message>
         <location line="+7"/>
-        <source>Cancelled: {documents} documents imported from {done} of {total} files (each whole); the other files were not read: import them again to add them (documents already there are skipped)</source>
-        <translation>已取消：从 {total} 个文件中的 {done} 个导入了 {documents} 篇文档（每篇均完整导入）；其余文件未读取，再次导入即可补上（已有的文档会被跳过）</translation>
+        <source>{done} of %Ln file(s)</source>
+        <translation>{done} / %Ln 个文件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelled: %Ln document(s) imported from {done} of {total} files (each whole); the other files were not read: import them again to add them (documents already there are skipped)</source>
+        <translation>已取消：从 {total} 个文件中的 {done} 个导入了 %Ln 篇文档（每篇均完整导入）；其余文件未读取，再次导入即可补上（已有的文档会被跳过）</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>{done} of {total} file(s) done</source>
-        <translation>已完成 {done} / {total} 个文件</translation>
+        <source>{done} of %n file(s) done</source>
+        <translation>已完成 {done} / %n 个文件</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1274,13 +1280,13 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../i18n.py" line="-109"/>
+        <location filename="../i18n.py" line="-110"/>
         <source>Follow the &amp;system</source>
         <extracomment>the tagset&apos;s label language for each interface language View → Language: each language by its own name, as language menus do</extracomment>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
@@ -1434,9 +1440,9 @@
         <translation>备注：{value}</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Document {n} of {total} · {spans} spans · {status}</source>
-        <translation>第 {n} 篇，共 {total} 篇 · {spans} 个片段 · {status}</translation>
+        <location line="+18"/>
+        <source>Document {n} of {total} · %n span(s) · {status}</source>
+        <translation>第 {n} 篇，共 {total} 篇 · %n 个片段 · {status}</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1474,11 +1480,11 @@
         <translation>片段数</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>{title}
-{id} · {n} characters</source>
+{id} · %Ln character(s)</source>
         <translation>{title}
-{id} · {n} 个字符</translation>
+{id} · %Ln 个字符</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1848,31 +1854,21 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>1 span</source>
-        <translation>1 个片段</translation>
+        <source>%n span(s)</source>
+        <translation>%n 个片段</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} spans</source>
-        <translation>{n} 个片段</translation>
+        <location line="+3"/>
+        <source>%n match(es)</source>
+        <translation>%n 处匹配</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source> (first {limit} shown)</source>
         <translation>（显示前 {limit} 个）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 match</source>
-        <translation>1 处匹配</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} matches</source>
-        <translation>{n} 处匹配</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source> (first page)</source>
         <translation>（第一页）</translation>
     </message>
@@ -1941,12 +1937,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+152"/>
+        <location line="+151"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-150"/>
         <source>Names</source>
         <translation>规范名称</translation>
     </message>
@@ -1979,57 +1975,68 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>{tag}: {n} spans</source>
+        <source>{tag}: %n span(s)</source>
         <extracomment>what a clicked cell or bar counts, by the kind of its key</extracomment>
-        <translation>{tag}：{n} 个片段</translation>
+        <translation>{tag}：%n 个片段</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{row} × {column}: {n} sentences with both</source>
-        <translation>{row} × {column}：{n} 个句子同时含有二者</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{row} × {column}: 1 sentence with both</source>
-        <translation>{row} × {column}：1 个句子同时含有二者</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{row} × {column}: {n} paragraphs with both</source>
-        <translation>{row} × {column}：{n} 个段落同时含有二者</translation>
+        <source>{row} × {column}: %n sentence(s) with both</source>
+        <translation>{row} × {column}：%n 个句子同时含有二者</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{row} × {column}: 1 paragraph with both</source>
-        <translation>{row} × {column}：1 个段落同时含有二者</translation>
+        <source>{row} × {column}: %n paragraph(s) with both</source>
+        <translation>{row} × {column}：%n 个段落同时含有二者</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{tag} in {period}: {n} spans</source>
-        <translation>{tag}（{period}）：{n} 个片段</translation>
+        <source>{tag} in {period}: %n span(s)</source>
+        <translation>{tag}（{period}）：%n 个片段</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{name} ({group}): {n} spans</source>
-        <translation>{name}（{group}）：{n} 个片段</translation>
+        <source>{name} ({group}): %n span(s)</source>
+        <translation>{name}（{group}）：%n 个片段</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{annotator} · {group}: {n} spans</source>
-        <translation>{annotator} · {group}：{n} 个片段</translation>
+        <source>{annotator} · {group}: %n span(s)</source>
+        <translation>{annotator} · {group}：%n 个片段</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{measure} · {status}: {n} documents</source>
-        <translation>{measure} · {status}：{n} 篇文档</translation>
+        <source>{measure} · {status}: %n document(s)</source>
+        <translation>{measure} · {status}：%n 篇文档</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{title}: {n} spans</source>
-        <translation>{title}：{n} 个片段</translation>
+        <source>{title}: %n span(s)</source>
+        <translation>{title}：%n 个片段</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+188"/>
+        <source>%n span(s) in {documents} · {ms} ms</source>
+        <translation>
+            <numerusform>{documents}，%n 个片段 · {ms} 毫秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 篇文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>the first %n place(s)</source>
+        <translation>
+            <numerusform>仅列出前 %n 处</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-222"/>
         <source>All annotators</source>
         <translation>全部标注者</translation>
     </message>
@@ -2044,7 +2051,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>标注者：{name}</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Export {format}…</source>
         <translation>导出 {format}…</translation>
     </message>
@@ -2085,17 +2092,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>无法计算统计数据：{error}</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>{spans} spans in {documents} documents · {ms} ms</source>
-        <translation>{documents} 篇文档，{spans} 个片段 · {ms} 毫秒</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>the first {count} places</source>
-        <translation>仅列出前 {count} 处</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+53"/>
         <source>Enter or double-click opens one</source>
         <translation>按 Enter 或双击打开</translation>
     </message>
@@ -2147,9 +2144,9 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>A 接受 · U 拒绝 · Shift+A 接受本文档全部建议 · N/P 下一条/上一条</translation>
     </message>
     <message>
-        <location line="+107"/>
-        <source>tagged so {k} of {n} times</source>
-        <translation>{n} 次中有 {k} 次如此标注</translation>
+        <location line="+108"/>
+        <source>tagged so {k} of %n time(s)</source>
+        <translation>%n 次中有 {k} 次如此标注</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2184,9 +2181,9 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>请先将光标移到一条建议上（N）。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Accepted {n} suggestion(s); Ctrl+Z takes them all back.</source>
-        <translation>已接受 {n} 条建议；按 Ctrl+Z 可全部撤销。</translation>
+        <location line="+13"/>
+        <source>Accepted %n suggestion(s); Ctrl+Z takes them all back.</source>
+        <translation>已接受 %n 条建议；按 Ctrl+Z 可全部撤销。</translation>
     </message>
 </context>
 <context>
