@@ -150,3 +150,29 @@ def test_document_status_is_undone_like_any_edit(qtbot, path, tmp_path):
         assert win.store.summary(doc_id).status == "done"
     finally:
         win.store.close()
+
+
+def test_alt_arrows_step_a_spans_edge_over_spaces(qtbot, tmp_path):
+    """Alt+Shift+→ from 中国 onto the space: on to 与; Alt+→ onto the space: on to 与, and
+    no further (nothing would be left). No edge ever rests on whitespace."""
+    from annotator.core.document import Document, document_id, text_sha256
+
+    text = "中国 与俄罗斯\n在北京"
+    store, _ = create_project(tmp_path / "edges.annotator", seeds=False)
+    store.add_documents([Document(document_id(text), "t", text, text_sha256(text))])
+    win = make_window(qtbot, store, LIN, tmp_path)
+    try:
+        win.reader.select_range(0, 2)
+        win.apply_tag("actor.state")
+        alt = Qt.KeyboardModifier.AltModifier
+        key(qtbot, win, Qt.Key.Key_Right, alt | SHIFT)
+        [span] = win.store.annotations(win.doc.id)
+        assert text[span.start:span.end] == "中国 与"
+        for _ in range(4):
+            key(qtbot, win, Qt.Key.Key_Right, alt)
+        [span] = win.store.annotations(win.doc.id)
+        assert text[span.start:span.end] == "与"  # 中 国 ␠ skipped; 与 is the last left
+        key(qtbot, win, Qt.Key.Key_Right, alt)  # nothing would be left: refused
+        assert win.store.annotations(win.doc.id) == [span]
+    finally:
+        store.close()
