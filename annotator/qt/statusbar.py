@@ -96,25 +96,25 @@ VIEW_MARKS = {"original": QT_TRANSLATE_NOOP("StatusBar", "原"),
               "traditional": QT_TRANSLATE_NOOP("StatusBar", "繁")}
 
 
-def install(window: MainWindow) -> None:
-    """The window's status bar: the script view (a click cycles it, as Ctrl+T), who is
-    annotating, the document line, when work was last saved."""
+def install(window: MainWindow) -> tuple[QToolButton, QLabel, QLabel, QLabel]:
+    """The window's status bar; its permanent widgets: the script view (a click cycles
+    it, as Ctrl+T), who is annotating, the document line, when work was last saved."""
     bar = StatusBar()
     window.setStatusBar(bar)
-    window.status_view = QToolButton(autoRaise=True)
-    window.status_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the reader
-    window.status_view.clicked.connect(window.cycle_view)
-    window.status_who, window.status_doc, window.status_saved = QLabel(), QLabel(), QLabel()
-    for widget in (window.status_view, window.status_who, window.status_doc,
-                   window.status_saved):
+    view = QToolButton(autoRaise=True)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the reader
+    view.clicked.connect(window.cycle_view)
+    widgets = (view, QLabel(), QLabel(), QLabel())
+    for widget in widgets:
         bar.addPermanentWidget(widget)
-    show_view(window)
+    show_view(view, window.view)
+    return widgets
 
 
-def show_view(window: MainWindow) -> None:
+def show_view(button: QToolButton, view: str) -> None:
     """Mark the script view the reader shows (原 / 简 / 繁)."""
-    window.status_view.setText(translate("StatusBar", VIEW_MARKS[window.view]))
-    names = {view: i18n.plain(translate("Actions", text)) for view, text in SCRIPT_VIEWS}
-    window.status_view.setToolTip(translate(
+    button.setText(translate("StatusBar", VIEW_MARKS[view]))
+    names = {v: i18n.plain(translate("Actions", text)) for v, text in SCRIPT_VIEWS}
+    button.setToolTip(translate(
         "StatusBar", "Script view: {view} (Ctrl+T or a click: original → simplified → "
-        "traditional)").format(view=names[window.view]))
+        "traditional)").format(view=names[view]))

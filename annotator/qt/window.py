@@ -9,15 +9,7 @@ from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QSettings, QThread, QTimer
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from annotator import zh
 from annotator.core.commands import Change
@@ -47,10 +39,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings("annotator", "annotator")
         self.view = "original"
-        self.status_view: QToolButton
-        self.status_who: QLabel
-        self.status_doc: QLabel
-        self.status_saved: QLabel
         self.menus: dict = {}
         self.annotator_menu: QMenu
         self.docks_menu: QMenu
@@ -90,7 +78,8 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel()
         self.search.jump.connect(self.jump_to)
         self.doc_list = DocumentList()
-        statusbar.install(self)
+        self.status_view, self.status_who, self.status_doc, self.status_saved = \
+            statusbar.install(self)
         self.reader.spanActivated.connect(self.select_span)
         self.reader.navigate.connect(lambda d: self.next_span() if d > 0 else self.prev_span())
         self.reader.escaped.connect(self.clear_selection)
@@ -352,7 +341,7 @@ class MainWindow(QMainWindow):
     def set_view(self, view: str) -> None:
         self.view = view
         self.acts[f"view_{view}"].setChecked(True)
-        statusbar.show_view(self)
+        statusbar.show_view(self.status_view, view)
         self.settings.setValue("view", view)
         if self.editor.doc is not None:
             cursor = self.reader.selection()

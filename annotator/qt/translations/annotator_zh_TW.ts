@@ -1299,7 +1299,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+124" />
+        <location filename="../window.py" line="+113" />
         <source>Annotator: {name}</source>
         <translation>標註者：{name}</translation>
     </message>
