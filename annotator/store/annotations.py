@@ -75,11 +75,13 @@ class AnnotationsMixin(DecisionsMixin):
                                                   tuple[str, str] | None]:
         """``(kind, label)`` of the command :meth:`undo` would take back and of the one
         :meth:`redo` would do again (None: nothing), read from the journal without
-        decoding the commands (a corpus-wide batch may be megabytes)."""
+        decoding the commands (a corpus-wide batch may be megabytes); an unreadable entry
+        (see :mod:`annotator.store.check`) has no label."""
         steps = []
         for undone, order in ((0, "DESC"), (1, "ASC")):
             row = self.conn.execute(
-                "SELECT kind, json_extract(payload, '$.label') FROM journal WHERE "
+                "SELECT kind, CASE WHEN json_valid(payload) THEN json_extract(payload, "
+                "'$.label') END FROM journal WHERE "
                 f"annotator = ? AND undone = ? ORDER BY seq {order} LIMIT 1",
                 (annotator, undone)).fetchone()
             steps.append((row[0], row[1] or "") if row else None)

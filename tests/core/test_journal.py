@@ -149,3 +149,12 @@ def test_the_undo_label_of_a_deletion_counts_in_english(store):
              lin.add(DOC, TEXT, 10, 12, "actor.state").added[0]]
     assert commands.delete(spans[:1]).label == "delete 1 span"
     assert commands.delete(spans).label == "delete 2 spans"
+
+
+def test_an_unreadable_journal_entry_has_a_step_without_a_label(store):
+    """A damaged payload (store.check reports it) must not stop the window opening."""
+    lin = session(store)
+    lin.add(DOC, TEXT, 0, 6, "actor.igo")
+    store.conn.execute("UPDATE journal SET payload = 'not json'")
+    store.conn.commit()
+    assert lin.undo_state() == UndoState(Step("add", ""), None)
