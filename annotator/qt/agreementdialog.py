@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QThread
+from PySide6.QtCore import QCoreApplication, QLocale, QThread
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -102,8 +102,8 @@ class AgreementDialog(QDialog):
 
     def progressed(self, done: int, total: int) -> None:
         if total:
-            self.status.setText(self.tr("Computing… {done} of {total} documents").format(
-                done=f"{done:,}", total=f"{total:,}"))
+            self.status.setText(self.tr("Computing… {done} of %Ln document(s)", "",
+                                        total).format(done=QLocale().toString(done)))
 
     def stop(self) -> None:
         """Cancel the computation under way, if any, and wait for it to end."""

@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QLocale, QSettings  # noqa: E402
 
 from annotator.core.annotation import Annotation, Annotator  # noqa: E402
 from annotator.core.document import Document, document_id, text_sha256  # noqa: E402
@@ -53,7 +53,8 @@ def test_progress_is_shown_while_computing(qtbot, window, monkeypatch):
     assert seen[0] == (0, DOCS) and seen[-1] == (DOCS, DOCS) and len(seen) >= 12
     assert "lin, chen" in dialog.status.text()
     dialog.progressed(300, DOCS)
-    assert dialog.status.text() == f"Computing… 300 of {DOCS:,} documents"
+    # the numbers as the system's locale writes them (1,200 in English and Chinese)
+    assert dialog.status.text() == f"Computing… 300 of {QLocale().toString(DOCS)} documents"
 
 
 def test_a_new_choice_cancels_the_computation_under_way(qtbot, window):
