@@ -108,5 +108,6 @@ def test_gold_and_annotators_without_spans_in_the_table(qtbot, tmp_path):
     (expected,) = agreement_report([(text, own)], ["lin", "chen"], by="doc")
     assert float(dialog.table.item(0, 2).text()) == round(expected["cohen_kappa"], 3)
     assert [dialog.table.item(1, c).text() for c in range(1, 8)] == ["9", *["—"] * 6]
-    assert dialog.status.text().startswith("lin, chen · prof: 0 spans · wang: 0 spans · ")
+    assert dialog.status.text().startswith(
+        "lin, chen · prof: no spans of their own · wang: no spans of their own · ")
     win.store.close()

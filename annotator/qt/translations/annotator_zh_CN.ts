@@ -340,7 +340,7 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../agreementdialog.py" line="+30"/>
+        <location filename="../agreementdialog.py" line="+31"/>
         <source>document</source>
         <extracomment>One row per ... (the value passed to project_agreement, shown translated)</extracomment>
         <translation>文档</translation>
@@ -357,14 +357,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+130"/>
         <source>overall</source>
         <translation>总体</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-128"/>
         <source>it needs the spans of at least two annotators</source>
-        <extracomment>the computation&apos;s refusals that the window words itself</extracomment>
+        <extracomment>the computation&apos;s refusals that the window words itself (by how the message begins)</extracomment>
         <translation>至少需要两位标注者的标注片段</translation>
     </message>
     <message>
@@ -437,9 +437,14 @@
         <translation>无法计算一致性：{message}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>{annotators} · uncoded text counts as a category · red: below {low} · Enter or double-click opens the disagreements</source>
         <translation>{annotators} · 未标注文本计为一个类别 · 红色：低于 {low} · 按 Enter 或双击查看分歧</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}: no spans of their own</source>
+        <translation>{name}：没有自己的标注</translation>
     </message>
 </context>
 <context>
@@ -605,7 +610,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../dialogs.py" line="+36"/>
+        <location filename="../dialogs.py" line="+37"/>
         <source>annotator projects ({patterns});;All files (*)</source>
         <translation>annotator 项目 ({patterns});;所有文件 (*)</translation>
     </message>
@@ -726,7 +731,7 @@
 <context>
     <name>DropHandler</name>
     <message>
-        <location filename="../dropping.py" line="+110"/>
+        <location filename="../dropping.py" line="+107"/>
         <source>this project</source>
         <translation>本项目</translation>
     </message>
@@ -1480,7 +1485,7 @@
         <translation>片段数</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+149"/>
         <source>{title}
 {id} · %Ln character(s)</source>
         <translation>{title}
@@ -1658,7 +1663,7 @@
         <translation>比较：</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+46"/>
         <source>■ only {name}</source>
         <translation>■ 仅 {name}</translation>
     </message>

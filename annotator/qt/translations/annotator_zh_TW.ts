@@ -340,7 +340,7 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../agreementdialog.py" line="+30" />
+        <location filename="../agreementdialog.py" line="+31" />
         <source>document</source>
         <extracomment>One row per ... (the value passed to project_agreement, shown translated)</extracomment>
         <translation>文件</translation>
@@ -357,14 +357,14 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+121" />
+        <location line="+130" />
         <source>overall</source>
         <translation>總體</translation>
     </message>
     <message>
-        <location line="-119" />
+        <location line="-128" />
         <source>it needs the spans of at least two annotators</source>
-        <extracomment>the computation's refusals that the window words itself</extracomment>
+        <extracomment>the computation's refusals that the window words itself (by how the message begins)</extracomment>
         <translation>至少需要兩位標註者的標註片段</translation>
     </message>
     <message>
@@ -437,9 +437,14 @@
         <translation>無法計算一致性：{message}</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+24" />
         <source>{annotators} · uncoded text counts as a category · red: below {low} · Enter or double-click opens the disagreements</source>
         <translation>{annotators} · 未標註文字計為一個類別 · 紅色：低於 {low} · 按 Enter 或雙擊檢視分歧</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{name}: no spans of their own</source>
+        <translation>{name}：沒有自己的標註</translation>
     </message>
 </context>
 <context>
@@ -605,7 +610,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../dialogs.py" line="+36" />
+        <location filename="../dialogs.py" line="+37" />
         <source>annotator projects ({patterns});;All files (*)</source>
         <translation>annotator 專案 ({patterns});;所有檔案 (*)</translation>
     </message>
@@ -726,7 +731,7 @@
 <context>
     <name>DropHandler</name>
     <message>
-        <location filename="../dropping.py" line="+110" />
+        <location filename="../dropping.py" line="+107" />
         <source>this project</source>
         <translation>本專案</translation>
     </message>
@@ -1480,7 +1485,7 @@
         <translation>片段數</translation>
     </message>
     <message>
-        <location line="+145" />
+        <location line="+149" />
         <source>{title}
 {id} · %Ln character(s)</source>
         <translation>{title}
@@ -1658,7 +1663,7 @@
         <translation>比較：</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+46" />
         <source>■ only {name}</source>
         <translation>■ 僅 {name}</translation>
     </message>
