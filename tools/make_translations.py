@@ -7,10 +7,15 @@
    unfinished: translate them (Qt Linguist, or by hand in the XML) and run this again.
 2. annotator_zh_TW.ts (traditional Chinese, Taiwan usage) is made from the simplified one
    with OpenCC's ``s2twp`` conversion; :data:`TW_OVERRIDES` corrects phrases it gets wrong.
-3. ``pyside6-lrelease`` compiles both into the ``.qm`` files the app loads (committed, so
-   that running the app needs no build step).
+3. annotator_en.ts holds English's plural forms only: every message with a count (``%n``
+   or ``%Ln`` in its source, e.g. ``"%n span(s)"``, called as ``translate(context, source,
+   "", n)``) in two forms made from the source ("%n span" for one, "%n spans" for more);
+   :data:`EN_OVERRIDES` holds forms the rule gets wrong. (Chinese has one form: the zh
+   catalogues translate such a message once, and Qt puts the number in.)
+4. ``pyside6-lrelease`` compiles the three into the ``.qm`` files the app loads (committed,
+   so that running the app needs no build step).
 
-    python tools/make_translations.py          # all three steps
+    python tools/make_translations.py          # all four steps
     python tools/make_translations.py --check  # exit 1 when a message is untranslated
 """
 
@@ -28,6 +33,9 @@ SOURCES = ROOT / "annotator" / "qt"
 FOLDER = SOURCES / "translations"
 SIMPLIFIED = FOLDER / "annotator_zh_CN.ts"
 TRADITIONAL = FOLDER / "annotator_zh_TW.ts"
+ENGLISH = FOLDER / "annotator_en.ts"
+#: en: plural forms the "(s)" rule gets wrong: (context, source) -> (one, more)
+EN_OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {}
 #: modules left out of the catalogue (none: every module of annotator/qt is scanned; fonts.py
 #: shows no text, and smoke.py's one line is for the packaging test harness, printed on
 #: the terminal and read by tests/packaging/test_smoke.py, so it stays English, unmarked)
@@ -126,6 +134,43 @@ def traditional(simplified: Path, out: Path) -> None:
         f.write(b"\n")
 
 
+def counted(source: str) -> bool:
+    """A message with a count, translated in the plural form the number takes."""
+    return "%n" in source or "%Ln" in source
+
+
+def english_forms(context: str, source: str) -> tuple[str, str]:
+    """(one, more): "%n span(s)" -> "%n span", "%n spans"; "%n match(es)" -> "%n match",
+    "%n matches"."""
+    if (context, source) in EN_OVERRIDES:
+        return EN_OVERRIDES[(context, source)]
+    one = source.replace("(es)", "").replace("(s)", "")
+    return one, source.replace("(es)", "es").replace("(s)", "s")
+
+
+def english(simplified: Path, out: Path) -> None:
+    """The en catalogue: the counted messages of ``simplified`` in English's two forms."""
+    root = ET.Element("TS", version="2.1", language="en", sourcelanguage="en")
+    contexts: dict[str, ET.Element] = {}
+    for context, message in messages(simplified):
+        source = message.findtext("source", "")
+        if not counted(source):
+            continue
+        if context not in contexts:
+            contexts[context] = ET.SubElement(root, "context")
+            ET.SubElement(contexts[context], "name").text = context
+        made = ET.SubElement(contexts[context], "message", numerus="yes")
+        ET.SubElement(made, "source").text = source
+        translation = ET.SubElement(made, "translation")
+        for form in english_forms(context, source):
+            ET.SubElement(translation, "numerusform").text = form
+    ET.indent(root)
+    with out.open("wb") as f:
+        f.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        ET.ElementTree(root).write(f, encoding="utf-8", xml_declaration=False)
+        f.write(b"\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true",
@@ -135,7 +180,8 @@ def main() -> int:
         FOLDER.mkdir(parents=True, exist_ok=True)
         lupdate(SIMPLIFIED)
         traditional(SIMPLIFIED, TRADITIONAL)
-        for ts in (SIMPLIFIED, TRADITIONAL):
+        english(SIMPLIFIED, ENGLISH)
+        for ts in (SIMPLIFIED, TRADITIONAL, ENGLISH):
             lrelease(ts, ts.with_suffix(".qm"))
     missing = untranslated(SIMPLIFIED)
     total = sum(1 for _ in messages(SIMPLIFIED))

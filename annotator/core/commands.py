@@ -9,14 +9,31 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from annotator.core.annotation import Annotation, Rejection, new_id, now
 from annotator.core.dataset import ReviewDecision
 
+#: the document fields a command may set: the annotation workflow, and review's
+STATUS_FIELDS = ("status", "review_status")
+
+
+class DocStatus(NamedTuple):
+    """A document's status as a command finds or leaves it: ``field`` is one of
+    :data:`STATUS_FIELDS`. ``annotator`` names whose status it is: today a document has one
+    status (the store keeps it per document), naming the annotator keeps the command's
+    shape for a status per document and annotator."""
+
+    doc_id: str
+    field: str
+    value: str
+    annotator: str = ""
+
 
 @dataclass(frozen=True)
 class Command:
-    kind: str  # add | delete | retag | resize | attributes | batch | adjudicate | reject
+    # add | delete | retag | resize | attributes | batch | adjudicate | reject | status
+    kind: str
     doc_id: str
     before: tuple[Annotation, ...] = ()
     after: tuple[Annotation, ...] = ()
@@ -27,18 +44,24 @@ class Command:
     # rejected suggestions, the same way (rejecting adds one; undo takes it away)
     rejections_before: tuple[Rejection, ...] = ()
     rejections_after: tuple[Rejection, ...] = ()
+    # document statuses, the same way (undo puts the one before back)
+    statuses_before: tuple[DocStatus, ...] = ()
+    statuses_after: tuple[DocStatus, ...] = ()
 
     def inverse(self) -> Command:
         return replace(self, before=self.after, after=self.before,
                        decisions_before=self.decisions_after,
                        decisions_after=self.decisions_before,
                        rejections_before=self.rejections_after,
-                       rejections_after=self.rejections_before)
+                       rejections_after=self.rejections_before,
+                       statuses_before=self.statuses_after,
+                       statuses_after=self.statuses_before)
 
     @property
     def doc_ids(self) -> set[str]:
         """Every document the command touches (a corpus-wide batch touches several)."""
-        return {a.doc_id for a in self.before + self.after} | {self.doc_id}
+        return {a.doc_id for a in self.before + self.after} | {self.doc_id} | \
+            {s.doc_id for s in self.statuses_before + self.statuses_after}
 
     def to_json(self) -> str:
         return json.dumps({"kind": self.kind, "doc_id": self.doc_id, "label": self.label,
@@ -47,7 +70,9 @@ class Command:
                            "decisions_before": [_decision(d) for d in self.decisions_before],
                            "decisions_after": [_decision(d) for d in self.decisions_after],
                            "rejections_before": [list(r) for r in self.rejections_before],
-                           "rejections_after": [list(r) for r in self.rejections_after]},
+                           "rejections_after": [list(r) for r in self.rejections_after],
+                           "statuses_before": [list(s) for s in self.statuses_before],
+                           "statuses_after": [list(s) for s in self.statuses_after]},
                           ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -60,11 +85,15 @@ class Command:
         def rejections(key: str) -> tuple[Rejection, ...]:
             return tuple(Rejection(*r) for r in data.get(key, ()))
 
+        def statuses(key: str) -> tuple[DocStatus, ...]:
+            return tuple(DocStatus(*s) for s in data.get(key, ()))
+
         return cls(data["kind"], data["doc_id"],
                    tuple(Annotation(**a) for a in data["before"]),
                    tuple(Annotation(**a) for a in data["after"]), data.get("label", ""),
                    decisions("decisions_before"), decisions("decisions_after"),
-                   rejections("rejections_before"), rejections("rejections_after"))
+                   rejections("rejections_before"), rejections("rejections_after"),
+                   statuses("statuses_before"), statuses("statuses_after"))
 
     @property
     def removed_ids(self) -> set[str]:
@@ -164,7 +193,9 @@ def add(doc_id: str, text: str, start: int, end: int, tag: str, annotator: str,
 
 
 def delete(spans: list[Annotation]) -> Command:
-    return Command("delete", spans[0].doc_id, tuple(spans), (), f"delete {len(spans)} span(s)")
+    n = len(spans)
+    return Command("delete", spans[0].doc_id, tuple(spans), (),
+                   f"delete {n} span{'' if n == 1 else 's'}")
 
 
 def retag(spans: list[Annotation], tag: str) -> Command:
@@ -179,6 +210,24 @@ def resize(span: Annotation, start: int, end: int, text_length: int) -> Command 
         return None
     after = span._replace(start=start, end=end, modified=now())
     return Command("resize", span.doc_id, (span,), (after,), "resize span")
+
+
+def moved_edge(text: str, start: int, end: int, edge: str, delta: int
+               ) -> tuple[int, int] | None:
+    """``[start, end)`` with its ``edge`` ("start" or "end") moved by ``delta`` code
+    points and on over any whitespace or line break it lands on, so that no edge rests on
+    one (a span never starts or ends with a space); None when nothing would be left of the
+    span, or it would leave the text."""
+    step = 1 if delta > 0 else -1
+    if edge == "start":
+        start += delta
+        while 0 <= start < len(text) and text[start].isspace():
+            start += step
+    else:
+        end += delta
+        while 0 < end <= len(text) and text[end - 1].isspace():
+            end += step
+    return (start, end) if 0 <= start < end <= len(text) else None
 
 
 def set_attributes(span: Annotation, attributes: dict) -> Command | None:
@@ -201,3 +250,28 @@ def reject(doc_id: str, start: int, end: int, tag: str, annotator: str,
     rejection = Rejection(doc_id, start, end, tag, annotator, now())
     return Command("reject", doc_id, label=f"reject suggestion {text[:20]}".rstrip(),
                    rejections_after=(rejection,))
+
+
+def set_status(doc_id: str, before: str, after: str, annotator: str,
+               field: str = "status") -> Command | None:
+    """Set a document's ``field`` (see :data:`STATUS_FIELDS`) from ``before`` to ``after``
+    for ``annotator``; None when it already is ``after``."""
+    if before == after:
+        return None
+    words = {"todo": "to do"}.get(after, after.replace("_", " "))  # as the interface says
+    return Command("status", doc_id, label=f"set {field.replace('_', ' ')} to {words}",
+                   statuses_before=(DocStatus(doc_id, field, before, annotator),),
+                   statuses_after=(DocStatus(doc_id, field, after, annotator),))
+
+
+def with_status(command: Command, doc_id: str, before: str, after: str, annotator: str,
+                field: str = "status") -> Command:
+    """``command`` also setting a document's status (one undo takes both back): a review
+    decision that settles a document's last case makes it reviewed."""
+    if before == after:
+        return command
+    return replace(command,
+                   statuses_before=(*command.statuses_before,
+                                    DocStatus(doc_id, field, before, annotator)),
+                   statuses_after=(*command.statuses_after,
+                                   DocStatus(doc_id, field, after, annotator)))

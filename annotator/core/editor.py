@@ -124,13 +124,24 @@ class Editor:
         return self._absorb(self.session.delete([self.selected]), select=None)
 
     def move_edge(self, edge: str, delta: int) -> Change | None:
-        """Move the selected span's start or end edge by ``delta`` code points."""
+        """Move the selected span's start or end edge by ``delta`` code points, and on
+        over whitespace and line breaks (an edge never rests on one); None when the span
+        would vanish or leave the text."""
         a = self.selected
         if a is None or self.doc is None:
             return None
-        start, end = (a.start + delta, a.end) if edge == "start" else (a.start, a.end + delta)
-        change = self.session.resize(a, start, end, len(self.doc.text))
+        bounds = commands.moved_edge(self.doc.text, a.start, a.end, edge, delta)
+        if bounds is None:
+            return None
+        change = self.session.resize(a, *bounds, len(self.doc.text))
         return self._absorb(change, select=a.id)
+
+    def set_status(self, status: str) -> Change | None:
+        """The open document's status, as an undoable command."""
+        if self.doc is None:
+            return None
+        keep = self.selected.id if self.selected else None
+        return self._absorb(self.session.set_status(self.doc.id, status), select=keep)
 
     def set_attributes(self, span_id: str, attributes: dict) -> Change | None:
         span = self.index.get(span_id) if self.index else None

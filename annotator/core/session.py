@@ -6,9 +6,26 @@ Pure Python: the window wraps a session, tests drive one directly.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from annotator.core import commands
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.commands import Change, Command
+from annotator.core.document import STATUSES
+
+
+class Step(NamedTuple):
+    """A journalled command as Undo and Redo name it."""
+
+    kind: str
+    label: str
+
+
+class UndoState(NamedTuple):
+    """What Undo and Redo would do now (None: nothing, or not allowed: read-only)."""
+
+    undo: Step | None
+    redo: Step | None
 
 
 class Session:
@@ -43,6 +60,14 @@ class Session:
     def set_attributes(self, span: Annotation, attributes: dict) -> Change | None:
         return self.run(commands.set_attributes(span, attributes))
 
+    def set_status(self, doc_id: str, status: str) -> Change | None:
+        """The document's status (to do, in progress, done), as an undoable command."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown document status {status!r} (one of "
+                             f"{', '.join(STATUSES)})")
+        before = self.store.summary(doc_id).status
+        return self.run(commands.set_status(doc_id, before, status, self.annotator.id))
+
     def undo(self) -> Change | None:
         command = self.store.undo(self.annotator.id)
         return Change.of(command) if command else None
@@ -50,6 +75,14 @@ class Session:
     def redo(self) -> Change | None:
         command = self.store.redo(self.annotator.id)
         return Change.of(command) if command else None
+
+    def undo_state(self) -> UndoState:
+        """What undo and redo would do now, as the journal says (nothing when the project
+        is read-only: its journal cannot be written)."""
+        if getattr(self.store, "read_only", ""):
+            return UndoState(None, None)
+        undo, redo = self.store.next_steps(self.annotator.id)
+        return UndoState(Step(*undo) if undo else None, Step(*redo) if redo else None)
 
     def history(self) -> tuple[list[Command], list[Command]]:
         return self.store.history(self.annotator.id)

@@ -205,19 +205,24 @@ class DocSuggestions:
                 return s
         return None
 
-    def following(self, pos: int, backwards: bool = False) -> Suggestion | None:
+    def following(self, pos: int, backwards: bool = False,
+                  here_too: bool = False) -> Suggestion | None:
         """The next suggestion starting after ``pos`` (before it, ``backwards``), wrapping
-        around the document."""
+        around the document; ``here_too``: going forwards from a caret, one starting at
+        ``pos`` itself is the next (at the start of a document, the one at offset 0)."""
         count = len(self.index.para_starts)
         here = self.index.paragraph_of(max(0, min(pos, len(self.text))))
         step = -1 if backwards else 1
+        first = pos if here_too and not backwards else pos + step  # the first start taken
         for k in range(count + 1):
             number = (here + step * k) % count
             found = self.in_paragraph(number)
-            if k == 0:  # this paragraph: only past the position (the rest comes on wrap)
-                found = [s for s in found if (s.start < pos if backwards else s.start > pos)]
+            if k == 0:  # this paragraph: only from the position on (the rest comes on wrap)
+                found = [s for s in found if (s.start <= first if backwards else
+                                              s.start >= first)]
             if k == count:
-                found = [s for s in found if (s.start >= pos if backwards else s.start <= pos)]
+                found = [s for s in found if (s.start > first if backwards else
+                                              s.start < first)]
             if found:
                 return found[-1] if backwards else found[0]
         return None

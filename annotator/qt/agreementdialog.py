@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QThread
+from PySide6.QtCore import QLocale, QThread
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -102,8 +102,8 @@ class AgreementDialog(QDialog):
 
     def progressed(self, done: int, total: int) -> None:
         if total:
-            self.status.setText(self.tr("Computing… {done} of {total} documents").format(
-                done=f"{done:,}", total=f"{total:,}"))
+            self.status.setText(self.tr("Computing… {done} of %Ln document(s)", "",
+                                        total).format(done=QLocale().toString(done)))
 
     def stop(self) -> None:
         """Cancel the computation under way, if any, and wait for it to end."""
@@ -146,12 +146,12 @@ class AgreementDialog(QDialog):
             "double-click opens the disagreements").format(annotators=self._who(), low=LOW))
 
     def _who(self) -> str:
-        """The annotators compared, then those with no spans of their own ("wang: 0
-        spans")."""
+        """The annotators compared, then those with no spans of their own ("wang: no
+        spans of their own")."""
         assert self.outcome is not None
-        none = QCoreApplication.translate("StatsView", "{tag}: {n} spans")
+        none = self.tr("{name}: no spans of their own")
         return " · ".join([", ".join(self.outcome.annotators),
-                           *(none.format(tag=a, n=0) for a in self.outcome.without_spans)])
+                           *(none.format(name=a) for a in self.outcome.without_spans)])
 
     def _scope_names(self) -> dict[str, str]:
         """What a row's scope is called: a document's title, a tag's or group's name."""

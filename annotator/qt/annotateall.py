@@ -76,13 +76,16 @@ def _queue_label(n: int, text: str, tag: str, documents: int) -> str:
     """The queue's heading: how many occurrences of what (in how many documents: 0 for
     this document alone), the tag they get, and how to leave some out."""
     if documents:
-        found = translate("AnnotateAll", "{n} untagged occurrence(s) of “{text}” in {docs} "
-                          "document(s) → {tag}")
+        where = translate("AnnotateAll", "in %n document(s)", "", documents)
+        found = translate("AnnotateAll", "%n untagged occurrence(s) of “{text}” {where} → "
+                          "{tag}", "", n).format(text=text, where=where, tag=tag)
     else:
-        found = translate("AnnotateAll", "{n} untagged occurrence(s) of “{text}” → {tag}")
+        found = translate("AnnotateAll", "%n untagged occurrence(s) of “{text}” → {tag}", "",
+                          n).format(text=text, tag=tag)
     if n >= MAX_PLACES:
-        found += translate("AnnotateAll", " (only the first {max} are listed)")
-    return (found.format(n=n, text=text, tag=tag, docs=documents, max=MAX_PLACES) + "\n"
+        found += translate("AnnotateAll", " (only the first {max} are listed)").format(
+            max=MAX_PLACES)
+    return (found + "\n"
             + translate("AnnotateAll", "Untick (Space) the ones to leave; OK adds the rest as "
                         "one undo step."))
 
@@ -98,10 +101,12 @@ def _run(window: MainWindow, corpus: bool) -> None:
                          f"annotate all {text[:20]} ({len(chosen)})")
     window._after_edit(window.editor.run(command))
     others = len({p.doc_id for p in chosen} - {doc.id})
-    message = translate("AnnotateAll", "Tagged {n} occurrence(s); Ctrl+Z takes them all back.") \
-        if not others else translate("AnnotateAll", "Tagged {n} occurrence(s), {others} in "
-                                     "other documents; Ctrl+Z takes them all back.")
-    window.statusBar().showMessage(message.format(n=len(chosen), others=others), 6000)
+    n = len(chosen)
+    message = translate("AnnotateAll", "Tagged %n occurrence(s); Ctrl+Z takes them all back.",
+                        "", n) if not others else translate(
+        "AnnotateAll", "Tagged %n occurrence(s), {others} in other documents; Ctrl+Z takes "
+        "them all back.", "", n)
+    window.statusBar().showMessage(message.format(others=others), 6000)
 
 
 def annotate_all_occurrences(window: MainWindow) -> None:

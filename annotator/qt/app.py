@@ -38,6 +38,8 @@ def identity(settings: QSettings, project: Path | None = None) -> Annotator | No
 def run(project: Path | None = None) -> int:
     from annotator.qt.window import MainWindow
 
+    if smoke.requested():  # the smoke run ends within a minute, whatever happens
+        smoke.start_watchdog()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     fonts.apply_cjk_fallback()
     about.brand()

@@ -50,9 +50,11 @@ class ConsistencyDialog(QDialog):
         counts = self.tr(", ", "list separator").join(
             self.tr("{n} {kind}").format(n=n, kind=self.kind(kind))
             for kind, n in summary(self.findings).items() if n)
-        found = self.tr("{n} findings: {counts}") if counts else self.tr("{n} findings")
+        n = len(self.findings)
+        found = self.tr("%n finding(s): {counts}", "", n) if counts else \
+            self.tr("%n finding(s)", "", n)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(found.format(n=len(self.findings), counts=counts)))
+        layout.addWidget(QLabel(found.format(counts=counts)))
         layout.addWidget(self.table)
         self.resize(900, 480)
         self.table.cellActivated.connect(self.jump)

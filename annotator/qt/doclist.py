@@ -21,6 +21,9 @@ class DocumentList(QWidget):
         self.current = ""  # the open document, selected again after filtering
         self.filter = QLineEdit(placeholderText=self.tr("Filter documents…"),
                                 clearButtonEnabled=True)
+        # typed into only when clicked: never reached by Tab, nor left with the focus by a
+        # closing find bar (a tag key would type there and hide rows)
+        self.filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.table = QTableView()
         self.table.setModel(self.model)
         # sortable by clicking a header; until then, the project's own order

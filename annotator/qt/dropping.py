@@ -86,8 +86,9 @@ def _import_plan(paths: list[Path], project: str, read_only: str) -> Drop:
     if read_only:
         return _refuse(translate("Dropping", "{project} is read-only ({why}); nothing can be "
                                  "imported into it.").format(project=project, why=read_only))
-    return Drop("import", translate("Dropping", "Drop to import {n} item(s) into {project}.")
-                .format(n=len(paths), project=project), paths)
+    n = len(paths)  # (lupdate reads a plain name as the count)
+    return Drop("import", translate("Dropping", "Drop to import %n item(s) into {project}.",
+                                    "", n).format(project=project), paths)
 
 
 class DropHandler(QObject):

@@ -47,9 +47,10 @@ STATUSES = (("all", QT_TRANSLATE_NOOP("ExportDialog", "all")),
 def report_line(report: ExportReport) -> str:
     """What an export wrote, in one translated line; then what it could not carry."""
     shown = ", ".join(str(f) for f in report.files[:3]) + (" …" if len(report.files) > 3 else "")
+    n = report.documents  # (lupdate reads a plain name as the count)
     return "\n".join([QCoreApplication.translate(
-        "ExportDialog", "exported {n} documents as {format} to {files}").format(
-        n=report.documents, format=report.fmt, files=shown), *report.notes])
+        "ExportDialog", "exported %n document(s) as {format} to {files}", "", n).format(
+        format=report.fmt, files=shown), *report.notes])
 
 
 def format_label(name: str, label: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from annotator.core.search import find_all, searchable
 
@@ -16,10 +16,12 @@ class FindBar(QWidget):
         self.text, self.folded = "", None
         self.matches: list[tuple[int, int]] = []
         self.current = -1
+        self.home: QWidget | None = None  # where the keyboard goes back to on closing
         self.edit = QLineEdit(placeholderText=self.tr("Find (简/繁 alike)…"),
                               clearButtonEnabled=True)
         self.count = QLabel()
-        prev_button, next_button, close = QToolButton(), QToolButton(), QToolButton()
+        prev_button, next_button = QToolButton(), QToolButton()
+        self.close_button = close = QToolButton()
         prev_button.setText("↑")
         next_button.setText("↓")
         close.setText("✕")
@@ -34,7 +36,7 @@ class FindBar(QWidget):
         self.edit.returnPressed.connect(lambda: self.step(1))
         prev_button.clicked.connect(lambda: self.step(-1))
         next_button.clicked.connect(lambda: self.step(1))
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.dismiss)
 
     def set_text(self, text: str) -> None:
         self.text, self.folded = text, None  # folded on first use: opening stays fast
@@ -46,9 +48,17 @@ class FindBar(QWidget):
         self.edit.setFocus()
         self.edit.selectAll()
 
+    def dismiss(self) -> None:
+        """Close the bar (Esc, ✕); the keyboard goes back to :attr:`home` (the reader).
+        Hiding a focused widget would pass the focus on to the next one in the chain."""
+        focused = QApplication.focusWidget()
+        if self.home is not None and focused is not None and self.isAncestorOf(focused):
+            self.home.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.hide()
+
     def keyPressEvent(self, e) -> None:  # noqa: N802
         if e.key() == Qt.Key.Key_Escape:
-            self.hide()
+            self.dismiss()
             return
         super().keyPressEvent(e)
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.tagset import Tagset, default_tagset
 from annotator.project import default_project
-from annotator.qt import i18n
+from annotator.qt import i18n, smoke
 from annotator.qt.actions import keys_of
 from annotator.resources import default_project_path
 from annotator.store import Store
@@ -378,7 +378,9 @@ def first_run(project: Path | None = None, parent: QWidget | None = None) -> str
     target = project or default_project_path()
     exists = project is not None or target.exists()
     dialog = FirstRunDialog(os_user_name(), target, exists, project_tagset(target), parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.name():
+    if smoke.requested():  # nobody is there to answer: the defaults, as Start at once
+        dialog.name_edit.setText(dialog.name() or smoke.NAME)
+    elif dialog.exec() != QDialog.DialogCode.Accepted or not dialog.name():
         return None
     if not exists:
         try:

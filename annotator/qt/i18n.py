@@ -16,6 +16,7 @@ texts are content and never translated.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from functools import partial
@@ -24,10 +25,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QDate,
+    QDateTime,
     QLibraryInfo,
     QLocale,
     QPoint,
     QSettings,
+    QTime,
     QTimer,
     QTranslator,
 )
@@ -130,9 +134,10 @@ def plain(text: str) -> str:
 
 
 def catalogues(language: str) -> list[Path]:
-    """Our catalogue and Qt's for ``language`` (none for English, the source language)."""
+    """Our catalogue and Qt's for ``language`` (for English, the source language, only
+    ours: the plural forms of the messages with a count, "1 span" and "2 spans")."""
     if language == "en":
-        return []
+        return [FOLDER / "annotator_en.qm"]
     qt = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     return [FOLDER / f"annotator_{language}.qm", qt / f"qtbase_{language}.qm"]
 
@@ -156,6 +161,40 @@ def install(settings: QSettings | None = None, language: str | None = None) -> s
             sys.stderr.write(f"annotator: the translation {path} is missing\n")
     _state["language"] = language
     return language
+
+
+# --- dates ---------------------------------------------------------------------------------
+#: QLocale date formats: a time today, a day this year, a day of another year
+WHEN_FORMATS = (QT_TRANSLATE_NOOP("Dates", "HH:mm"), QT_TRANSLATE_NOOP("Dates", "d MMM HH:mm"),
+                QT_TRANSLATE_NOOP("Dates", "d MMM yyyy HH:mm"))
+LOCALES = {"en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
+           "zh_CN": (QLocale.Language.Chinese, QLocale.Country.China),
+           "zh_TW": (QLocale.Language.Chinese, QLocale.Country.Taiwan)}
+
+
+def when(moment: str | float | dt.datetime, now: dt.datetime | None = None) -> str:
+    """A moment as people say it, in local time and the interface's language: "18:02"
+    today, "5 Dec 18:02" (12月5日 18:02) this year, "5 Dec 2025 18:02" before. ``moment``:
+    an ISO 8601 text (as stored: UTC), seconds since the epoch, or a datetime (naive:
+    local). A text that is no date comes back as it is."""
+    if isinstance(moment, str):
+        try:
+            parsed = dt.datetime.fromisoformat(moment)
+        except ValueError:
+            return moment
+    elif isinstance(moment, int | float):
+        parsed = dt.datetime.fromtimestamp(moment)
+    else:
+        parsed = moment
+    local = parsed.astimezone() if parsed.tzinfo else parsed
+    today = (now or dt.datetime.now()).astimezone().date()
+    day = local.date()
+    shape = WHEN_FORMATS[0 if day == today else 1 if day.year == today.year else 2]
+    language, country = LOCALES[current()]
+    return QLocale(language, country).toString(
+        QDateTime(QDate(day.year, day.month, day.day),
+                  QTime(local.hour, local.minute, local.second)),
+        translate("Dates", shape))
 
 
 # --- View → Language -----------------------------------------------------------------------

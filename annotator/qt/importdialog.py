@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
 
 from annotator.core.annotation import Annotator
@@ -26,15 +26,15 @@ translate = QCoreApplication.translate
 
 
 def documents_text(n: int) -> str:
-    return translate("FileTask", "1 document") if n == 1 else \
-        translate("FileTask", "{n} documents").format(n=f"{n:,}")
+    return translate("FileTask", "%Ln document(s)", "", n)
 
 
 def progress_line(p: ImportProgress) -> str:
     """``1,234 of 10,000 files · 1,230 documents · 180 files/s · 0:48 left`` (as
     :meth:`ImportProgress.line`, translated)."""
-    parts = [translate("FileTask", "{done} of {total} files").format(
-        done=f"{p.done:,}", total=f"{p.total:,}"), documents_text(p.documents)]
+    total = p.total  # (lupdate reads a plain name as the count)
+    parts = [translate("FileTask", "{done} of %Ln file(s)", "", total).format(
+        done=QLocale().toString(p.done)), documents_text(p.documents)]
     rate, eta = p.rate(), p.eta()
     if rate:
         parts.append(translate("FileTask", "{rate} files/s").format(rate=f"{rate:,.0f}"))
@@ -48,15 +48,16 @@ def progress_line(p: ImportProgress) -> str:
 def cancelled_message(done: int, total: int, documents: int) -> str:
     """What a cancelled import leaves behind, in one line (as
     :func:`annotator.ingest.progress.cancelled_message`, translated)."""
+    number = QLocale().toString
     return translate(
-        "FileTask", "Cancelled: {documents} documents imported from {done} of {total} files "
+        "FileTask", "Cancelled: %Ln document(s) imported from {done} of {total} files "
         "(each whole); the other files were not read: import them again to add them "
-        "(documents already there are skipped)").format(
-        documents=f"{documents:,}", done=f"{done:,}", total=f"{total:,}")
+        "(documents already there are skipped)", "", documents).format(
+        done=number(done), total=number(total))
 
 
 def files_done(done: int, total: int) -> str:
-    return translate("FileTask", "{done} of {total} file(s) done").format(done=done, total=total)
+    return translate("FileTask", "{done} of %n file(s) done", "", total).format(done=done)
 
 
 class FileTask(QObject):

@@ -47,8 +47,9 @@ def review_label(status: str) -> str:
 
 def document_line(n: int, total: int, summary: DocumentSummary) -> str:
     """The status bar's ``Document 3 of 5 · 12 spans · in progress``."""
-    return translate("Models", "Document {n} of {total} · {spans} spans · {status}").format(
-        n=n, total=total, spans=summary.annotations, status=status_label(summary.status))
+    spans = summary.annotations  # (lupdate reads a plain name as the count)
+    return translate("Models", "Document {n} of {total} · %n span(s) · {status}", "",
+                     spans).format(n=n, total=total, status=status_label(summary.status))
 
 
 def describe(span: Annotation, text: str, tag_name: str, annotator_name: str) -> str:
@@ -252,8 +253,9 @@ class DocumentListModel(RowModel):
             value = _values(r)[index.column()]
             return value if isinstance(value, str) else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return translate("Models", "{title}\n{id} · {n} characters").format(
-                title=r.title, id=r.id, n=r.length)
+            length = r.length  # (lupdate reads a plain name as the count)
+            return translate("Models", "{title}\n{id} · %Ln character(s)", "",
+                             length).format(title=r.title, id=r.id)
         return None
 
 

@@ -31,6 +31,9 @@ class TagPalette(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.filter = QLineEdit(placeholderText=self.tr("Filter tags…"), clearButtonEnabled=True)
+        # typed into only when clicked: never reached by Tab, nor left with the focus by a
+        # closing find bar (a tag key would type there and hide rows)
+        self.filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Tag"), self.tr("Key"), "#"])

@@ -83,6 +83,9 @@ class AnnotationPanel(QWidget):
         super().__init__(parent)
         self.model = AnnotationTableModel(self)
         self.filter = QLineEdit(placeholderText=self.tr("Filter spans…"), clearButtonEnabled=True)
+        # typed into only when clicked: never reached by Tab, nor left with the focus by a
+        # closing find bar (a tag key would type there and hide rows)
+        self.filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)

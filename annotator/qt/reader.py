@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
@@ -16,6 +16,9 @@ from annotator.core.render import Segment, segments
 from annotator.core.spans import SpanIndex
 from annotator.core.suggest import Suggestion
 
+#: the narrowest the reader gets, in full-width characters of its font: a readable line (the
+#: docks beside it give way first)
+READABLE_CHARS = 16
 CJK_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Noto Serif CJK SC",
                 "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Heiti SC"]
 
@@ -147,6 +150,14 @@ class Reader(QPlainTextEdit):
                 break
         font.setPointSizeF(max(font.pointSizeF(), 10) * 1.35)
         self.setFont(font)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """At least :data:`READABLE_CHARS` characters a line, at any font size."""
+        hint = super().minimumSizeHint()
+        width = READABLE_CHARS * self.fontMetrics().horizontalAdvance("中") + \
+            2 * (self.document().documentMargin() + self.frameWidth()) + \
+            self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), int(width)), hint.height())
 
     # --- content -------------------------------------------------------------------------
     def show_text(self, view_text: str, index: SpanIndex) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from annotator.core.commands import Command, with_status
 from annotator.core.editor import ALL
 from annotator.qt.safety import guard
 from annotator.review.cases import accept, accept_unanimous, reject
@@ -74,12 +75,21 @@ def leave(window: MainWindow) -> None:
         window.set_shown(ALL)
 
 
-def settle(window: MainWindow, command) -> None:
+def settle(window: MainWindow, command: Command | None) -> None:
+    """Store a review decision; the document's review status (in review, or reviewed when
+    no case is left open) goes with it in the same command: one undo takes both back."""
     if command is None or window.editor.doc is None:
         return
+    doc_id = window.editor.doc.id
+    command = with_status(command, doc_id, window.store.summary(doc_id).review_status,
+                          review_status_after(window.review.cases, command), reviewer(window),
+                          "review_status")
     window._after_edit(window.editor.run(command))
-    open_cases = [c for c in window.review.cases if c.decision is None]
-    status = "reviewed" if not open_cases else "in_review"
-    window.store.set_review_status(window.editor.doc.id, status)
-    window._update_document_row()
     window.review.next_open()
+
+
+def review_status_after(cases: list, command: Command) -> str:
+    """The document's review status once ``command``'s decisions settle their cases."""
+    settled = {target for d in command.decisions_after for target in d.targets}
+    left = [c for c in cases if c.decision is None and not settled & {a.id for a in c.spans}]
+    return "in_review" if left else "reviewed"

@@ -3,6 +3,10 @@ someone else edits it; the latest backup offered when it is damaged), the banner
 why a project is read-only or where it lives is risky, rolling backups (at open and every
 :data:`BACKUP_EVERY_MS` while there are new edits, on a worker thread), File → Back up now
 and File → Restore from backup…, and one-line messages instead of tracebacks.
+
+A window that has a project read-only because another one edits it watches the lock
+(:mod:`annotator.qt.lockwatch`): once the other window closes it, the banner says so and
+offers to take over editing here.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import time
 import traceback
 from collections.abc import Callable
 from functools import partial
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,10 +25,11 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 
 from annotator.core.annotation import Annotator
 from annotator.core.errors import AnnotatorError
+from annotator.qt import i18n, lockwatch
 from annotator.qt.jobs import Background
 from annotator.store import DamagedError, ReadOnlyError, Store, backups, find_damage
 from annotator.store.location import storage_warning
-from annotator.store.lock import LockedError, ProjectLock, describe
+from annotator.store.lock import LockedError, ProjectLock
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -59,22 +65,17 @@ def _offer_read_only(parent, path: Path, e: LockedError) -> Store | None:
         parent, translate("Safety", "Project in use"), translate(
             "Safety", "{name} is already open for editing by {holder}.\n\nOpen it read-only? "
             "You can read, search and export; edits are off until the other window closes "
-            "it.").format(name=path.name, holder=describe(e.holder)), YES | NO)
+            "it.").format(name=path.name, holder=lockwatch.holder_text(e.holder)), YES | NO)
     if answer != YES:
         return None
-    try:
-        return Store.open(path, read_only=translate("Safety", "open for editing by {holder}")
-                          .format(holder=describe(e.holder)))
-    except AnnotatorError as err:
-        QMessageBox.critical(parent, "annotator", str(err))
-        return None
+    return lockwatch.read_only_beside(parent, path, e.holder)
 
 
 def _offer_backup(parent, path: Path, who: Annotator, e: DamagedError) -> Store | None:
     if e.backup is None:
         QMessageBox.critical(parent, translate("Safety", "Damaged project"), str(e))
         return None
-    taken = time.strftime("%Y-%m-%d %H:%M", time.localtime(e.backup.stat().st_mtime))
+    taken = i18n.when(e.backup.stat().st_mtime)
     answer = QMessageBox.question(
         parent, translate("Safety", "Damaged project"), translate(
             "Safety", "{name} is damaged: {problem}\n\nRestore the latest backup (taken "
@@ -102,25 +103,35 @@ def wire(window: MainWindow) -> None:
     window.backup_timer = QTimer(window, interval=BACKUP_EVERY_MS)
     window.backup_timer.timeout.connect(lambda: _backup_in_background(window, "periodic"))
     window.backup_timer.start()
+    lockwatch.wire(window)
 
 
 def project_opened(window: MainWindow) -> None:
     store = window.store
-    notes = []
-    if store.read_only:
-        notes.append(translate("Safety", "<b>Read-only</b> — {why}. Reading, searching and "
-                               "exporting work; edits are off.").format(why=store.read_only))
-    if store.path is not None and (warning := storage_warning(store.path)):
-        why = warning.split(": ", 1)[1]
-        notes.append(why[0].upper() + why[1:] + ".")
-    window.banner.setText("<br>".join(notes))
-    window.banner.setVisible(bool(notes))
+    show_banner(window)
+    lockwatch.project_opened(window)
     window.backed_up_at = -1
     if store.path is not None and not store.checked:
         Background("check", partial(find_damage, store.path), id(store), window).launch(
             window.safety_receiver.damage_checked)
     else:
         _backup_at_open(window)
+
+
+def show_banner(window: MainWindow, read_only: str = "") -> None:
+    """The banner over the reader: why the project is read-only (``read_only``, rich
+    text, else the store's reason) and where it lives is risky; hidden when neither."""
+    store = window.store
+    notes = [read_only] if read_only else []
+    if store.read_only and not read_only:
+        notes.append(translate("Safety", "<b>Read-only</b> — {why}. Reading, searching and "
+                               "exporting work; edits are off.").format(
+            why=escape(store.read_only)))
+    if store.path is not None and (warning := storage_warning(store.path)):
+        why = warning.split(": ", 1)[1]
+        notes.append(escape(why[0].upper() + why[1:] + "."))
+    window.banner.setText("<br>".join(notes))
+    window.banner.setVisible(bool(notes))
 
 
 def _backup_at_open(window: MainWindow) -> None:
@@ -197,6 +208,7 @@ def shutdown(window: MainWindow) -> None:
     """The window closes: no new backups, and running work (a backup, the suggestion
     lexicon) finishes first: a thread must not outlive the window."""
     window.backup_timer.stop()
+    window.lock_timer.stop()
     for job in window.findChildren(Background):
         job.wait()
 
@@ -231,8 +243,7 @@ def restore_backup(window: MainWindow) -> None:
             "Safety", "The project is read-only here: restore it from the window that edits "
             "it."), 6000)
         return
-    labels = [f"{time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(p.stat().st_mtime))}  "
-              f"{p.name}" for p in found]
+    labels = [f"{i18n.when(p.stat().st_mtime)}  {p.name}" for p in found]
     choice, ok = QInputDialog.getItem(
         window, translate("Safety", "Restore from backup"), translate(
             "Safety", "Put this backup in place of the project (the current file is kept):"),

@@ -127,12 +127,10 @@ def count_text(result: Result, limit: int = PAGE) -> str:
     if not n:
         return translate("SearchPanel", "no matches")
     if result.spans:
-        found = translate("SearchPanel", "1 span") if n == 1 else \
-            translate("SearchPanel", "{n} spans").format(n=n)
+        found = translate("SearchPanel", "%n span(s)", "", n)
         return found + (translate("SearchPanel", " (first {limit} shown)").format(limit=limit)
                         if n > len(result.hits) else "")
-    found = translate("SearchPanel", "1 match") if n == 1 else \
-        translate("SearchPanel", "{n} matches").format(n=n)
+    found = translate("SearchPanel", "%n match(es)", "", n)
     return found + (translate("SearchPanel", " (first page)") if n >= limit else "")
 
 

@@ -72,18 +72,16 @@ HINT = QT_TRANSLATE_NOOP("StatsView", "Click a cell or a bar to list the places 
                          "Enter or double-click opens one.")
 #: what a clicked cell or bar counts, by the kind of its key
 CAPTIONS = {
-    "tag": QT_TRANSLATE_NOOP("StatsView", "{tag}: {n} spans"),
-    "cooc-sentence": QT_TRANSLATE_NOOP("StatsView", "{row} × {column}: {n} sentences with both"),
-    "cooc-sentence-1": QT_TRANSLATE_NOOP("StatsView", "{row} × {column}: 1 sentence with both"),
+    "tag": QT_TRANSLATE_NOOP("StatsView", "{tag}: %n span(s)"),
+    "cooc-sentence": QT_TRANSLATE_NOOP("StatsView",
+                                       "{row} × {column}: %n sentence(s) with both"),
     "cooc-paragraph": QT_TRANSLATE_NOOP("StatsView",
-                                        "{row} × {column}: {n} paragraphs with both"),
-    "cooc-paragraph-1": QT_TRANSLATE_NOOP("StatsView",
-                                          "{row} × {column}: 1 paragraph with both"),
-    "timeline": QT_TRANSLATE_NOOP("StatsView", "{tag} in {period}: {n} spans"),
-    "name": QT_TRANSLATE_NOOP("StatsView", "{name} ({group}): {n} spans"),
-    "annotator": QT_TRANSLATE_NOOP("StatsView", "{annotator} · {group}: {n} spans"),
-    "status": QT_TRANSLATE_NOOP("StatsView", "{measure} · {status}: {n} documents"),
-    "document": QT_TRANSLATE_NOOP("StatsView", "{title}: {n} spans"),
+                                        "{row} × {column}: %n paragraph(s) with both"),
+    "timeline": QT_TRANSLATE_NOOP("StatsView", "{tag} in {period}: %n span(s)"),
+    "name": QT_TRANSLATE_NOOP("StatsView", "{name} ({group}): %n span(s)"),
+    "annotator": QT_TRANSLATE_NOOP("StatsView", "{annotator} · {group}: %n span(s)"),
+    "status": QT_TRANSLATE_NOOP("StatsView", "{measure} · {status}: %n document(s)"),
+    "document": QT_TRANSLATE_NOOP("StatsView", "{title}: %n span(s)"),
 }
 
 
@@ -104,12 +102,13 @@ def caption(stats: Stats, key: Key, lang: str) -> str:
     """What a chart's cell or bar counts, for the list of its places: the window's words
     in the interface's language, tag and group names in the charts' (``lang``)."""
     ts, kind = stats.tagset, key[0]
-    values: dict[str, object] = {"n": stats.total_of(key)}
+    n = stats.total_of(key)
+    values: dict[str, object] = {}
     if kind == "tag":
         values["tag"] = tag_label(ts, key[1], lang)
     elif kind == "cooc":
         values.update(row=tag_label(ts, key[2], lang), column=tag_label(ts, key[3], lang))
-        kind = f"cooc-{stats.unit}" + ("-1" if values["n"] == 1 else "")
+        kind = f"cooc-{stats.unit}"
     elif kind == "timeline":
         values.update(tag=tag_label(ts, key[2], lang),
                       period=text("undated", lang) if key[1] == UNDATED else key[1])
@@ -123,7 +122,7 @@ def caption(stats: Stats, key: Key, lang: str) -> str:
         values["title"] = next((d.title for d in stats.documents if d.doc_id == key[1]), key[1])
     if kind not in CAPTIONS:
         return " ".join(key)
-    return translate("StatsView", CAPTIONS[kind]).format(**values)
+    return translate("StatsView", CAPTIONS[kind], "", n).format(**values)
 
 
 def compute_job(path: Path, layer: Layer, unit: str, period: str) -> Stats | Exception:
@@ -269,9 +268,9 @@ class StatsView(QDialog):
         assert isinstance(result, Stats)
         self.stats = result
         took = (time.perf_counter() - self.started) * 1000
-        self.status.setText(self.tr("{spans} spans in {documents} documents · {ms} ms").format(
-            spans=sum(result.tags.values()), documents=result.progress["documents"]["total"],
-            ms=f"{took:.0f}"))
+        spans, documents = sum(result.tags.values()), result.progress["documents"]["total"]
+        self.status.setText(self.tr("%n span(s) in {documents} · {ms} ms", "", spans).format(
+            documents=self.tr("%n document(s)", "", documents), ms=f"{took:.0f}"))
         self.redraw()
 
     # --- charts ---------------------------------------------------------------------------
@@ -315,7 +314,7 @@ class StatsView(QDialog):
         kept = len(self.places)
         parts = [caption(self.stats, key, self.lang.currentData())]
         if key[0] != "document" and 0 < kept < total:
-            parts.append(self.tr("the first {count} places").format(count=kept))
+            parts.append(self.tr("the first %n place(s)", "", kept))
         parts.append(self.tr("Enter or double-click opens one"))
         self.caption.setText(" · ".join(parts))
         self.table.setRowCount(len(self.rows))

@@ -133,8 +133,9 @@ def _start(window: MainWindow) -> None:
 def describe(window: MainWindow, s: Suggestion) -> str:
     source = window.editor.lexicon.lexicon.entries.get(s.form) \
         if window.editor.lexicon else None
-    basis = translate("Suggestions", "tagged so {k} of {n} times").format(
-        k=source.counts.get(s.tag, 0), n=source.annotated) if source and source.annotated \
+    n = source.annotated if source else 0  # (lupdate reads a plain name as the count)
+    basis = translate("Suggestions", "tagged so {k} of %n time(s)", "", n).format(
+        k=source.counts.get(s.tag, 0)) if source and n \
         else translate("Suggestions", "a term listed in the tagset")
     return translate("Suggestions", "Suggestion: {tag} ({basis})").format(
         tag=_tag_name(window, s.tag), basis=basis) + "\n" + translate("Suggestions", HINT)
@@ -165,8 +166,9 @@ def _go(window: MainWindow, backwards: bool) -> None:
         window.statusBar().showMessage(translate(
             "Suggestions", "Suggestions are hidden (Suggestions → Show suggestions)."), 4000)
         return
-    here = window.reader.selection()[0]
-    found = s.following(here, backwards)
+    start, end = window.reader.selection()
+    # from a bare caret, a suggestion starting right there is the next one
+    found = s.following(start, backwards, here_too=start == end)
     if found is None:
         window.statusBar().showMessage(
             translate("Suggestions", "No suggestions in this document."), 4000)
@@ -224,6 +226,6 @@ def accept_all_in_document(window: MainWindow) -> None:
         return
     change = window.editor.accept(every)
     window._after_edit(change)
+    n = len(every)  # (lupdate reads a plain name as the count)
     window.statusBar().showMessage(translate(
-        "Suggestions", "Accepted {n} suggestion(s); Ctrl+Z takes them all back.").format(
-        n=len(every)), 6000)
+        "Suggestions", "Accepted %n suggestion(s); Ctrl+Z takes them all back.", "", n), 6000)

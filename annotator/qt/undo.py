@@ -1,21 +1,27 @@
-"""The Qt undo stack wraps the stored journal: a QUndoCommand per journalled command.
+"""Undo and Redo in the window, read from the stored journal — the one truth.
 
-Commands are applied (and committed) before they are pushed, so the push's first redo()
-does nothing; later undo()/redo() step the journal through the editor. At start-up the
-stack is rebuilt from the journal, so undo reaches back past a restart.
+Every edit is applied and journalled by the store before the window shows it; undo and
+redo step the journal through the editor. The Edit menu's Undo and Redo mirror nothing:
+after every edit, undo, redo and project opened, :func:`update_actions` asks the session
+what undo and redo would do now (as Anki's ``update_undo_actions`` asks its collection)
+and names and enables the actions from that. An undo that no longer fits (someone else
+changed the spans since) is one line in the status bar; nothing changes, and the actions
+still say what the journal says. A read-only project offers neither.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
-from annotator.core.commands import Change, Command
-from annotator.core.editor import Editor
+from annotator.core.errors import ConflictError
+from annotator.core.session import Step
 from annotator.qt import i18n
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from annotator.qt.window import MainWindow
 
 #: a command's name in the Edit menu by its kind, outside English (the journal stores the
 #: English label); {what} is the text the label names, if any
@@ -26,75 +32,55 @@ KIND_TEXTS = {"add": QT_TRANSLATE_NOOP("Undo", "tag {what}"),
               "attributes": QT_TRANSLATE_NOOP("Undo", "edit attributes"),
               "batch": QT_TRANSLATE_NOOP("Undo", "tag several spans"),
               "reject": QT_TRANSLATE_NOOP("Undo", "reject suggestion {what}"),
-              "adjudicate": QT_TRANSLATE_NOOP("Undo", "review decision")}
-PREFIXES = {"add": "tag ", "reject": "reject suggestion "}
+              "adjudicate": QT_TRANSLATE_NOOP("Undo", "review decision"),
+              "status": QT_TRANSLATE_NOOP("Undo", "status: {what}")}
+PREFIXES = {"add": "tag ", "reject": "reject suggestion ", "status": "set status to "}
+translate = QCoreApplication.translate
 
 
-def command_text(command: Command) -> str:
-    """The command as Undo/Redo name it: its stored label in English, else its kind
-    translated (with the text it concerns)."""
-    label = command.label or command.kind
-    if i18n.current() == "en" or command.kind not in KIND_TEXTS:
+def step_text(step: Step) -> str:
+    """A journalled command as Undo/Redo name it: its stored label in English, else its
+    kind translated (with the text it concerns; a status by its translated name)."""
+    label = step.label or step.kind
+    if i18n.current() == "en" or step.kind not in KIND_TEXTS:
         return label
-    prefix = PREFIXES.get(command.kind)
+    prefix = PREFIXES.get(step.kind)
     what = label.removeprefix(prefix) if prefix and label.startswith(prefix) else ""
-    return QCoreApplication.translate("Undo", KIND_TEXTS[command.kind]).format(what=what).strip()
+    if step.kind == "status":  # "to do", "in progress", "done": the document list's words
+        what = translate("Models", what)
+    return translate("Undo", KIND_TEXTS[step.kind]).format(what=what).strip()
 
 
-class JournalCommand(QUndoCommand):
-    def __init__(self, stack: JournalStack, command: Command):
-        super().__init__(command_text(command))
-        self.stack = stack
-        self._fresh = True  # already applied when pushed
-
-    def redo(self) -> None:
-        if self._fresh or self.stack.replaying:
-            self._fresh = False
-            return
-        self.stack.on_change(self.stack.active_editor().redo())
-
-    def undo(self) -> None:
-        if self.stack.replaying:
-            return
-        self.stack.on_change(self.stack.active_editor().undo())
+def update_actions(window: MainWindow) -> None:
+    """Name and enable Edit → Undo and Redo from what the journal says they would do."""
+    state = window.session.undo_state()
+    for action, step, text in ((window.acts["undo"], state.undo, translate("Actions", "&Undo")),
+                               (window.acts["redo"], state.redo, translate("Actions", "&Redo"))):
+        action.setEnabled(step is not None)
+        action.setText(f"{text} {step_text(step)}" if step is not None else text)
 
 
-class JournalStack(QUndoStack):
-    def __init__(self, on_change: Callable[[Change | None], None], parent=None):
-        super().__init__(parent)
-        self.editor: Editor | None = None
-        self.on_change = on_change
-        self.replaying = False
+def undo(window: MainWindow) -> None:
+    _step(window, back=True)
 
-    def active_editor(self) -> Editor:
-        assert self.editor is not None, "rebuild(editor) first"
-        return self.editor
 
-    def bind(self, undo: QAction, redo: QAction) -> None:
-        """Keep the Edit menu's Undo/Redo entries enabled and named by the stack."""
-        self.canUndoChanged.connect(undo.setEnabled)
-        self.canRedoChanged.connect(redo.setEnabled)
-        self.undoTextChanged.connect(
-            lambda text: undo.setText(self.tr("&Undo {what}").format(what=text).strip()))
-        self.redoTextChanged.connect(
-            lambda text: redo.setText(self.tr("&Redo {what}").format(what=text).strip()))
-        undo.setEnabled(False)
-        redo.setEnabled(False)
+def redo(window: MainWindow) -> None:
+    _step(window, back=False)
 
-    def record(self, change: Change | None) -> None:
-        """Push a command the editor has just applied and stored."""
-        if change is not None and change.command is not None:
-            self.push(JournalCommand(self, change.command))
 
-    def rebuild(self, editor: Editor) -> None:
-        """Mirror the editor's stored history: done commands, then undone ones."""
-        self.editor = editor
-        self.replaying = True
-        try:
-            self.clear()
-            done, undone = editor.session.history()
-            for command in done + list(reversed(undone)):
-                self.push(JournalCommand(self, command))
-            self.setIndex(len(done))
-        finally:
-            self.replaying = False
+def _step(window: MainWindow, back: bool) -> None:
+    state = window.session.undo_state()
+    step = state.undo if back else state.redo
+    if step is None:
+        update_actions(window)
+        return
+    try:
+        change = window.editor.undo() if back else window.editor.redo()
+    except ConflictError:
+        message = translate("Undo", "Cannot undo “{what}”: it was changed since (by someone "
+                            "else, or in another window); nothing was changed.") if back \
+            else translate("Undo", "Cannot redo “{what}”: it was changed since (by someone "
+                           "else, or in another window); nothing was changed.")
+        window.statusBar().showMessage(message.format(what=step_text(step)), 10000)
+        change = None
+    window._after_undo(change)

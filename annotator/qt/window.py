@@ -18,7 +18,8 @@ from annotator.core.editor import ALL, MINE, Editor
 from annotator.core.memory import paused_gc
 from annotator.core.session import Session
 from annotator.core.spans import SpanIndex
-from annotator.qt import dialogs, dropping, i18n, recent, review, safety, suggestions
+from annotator.qt import dialogs, dropping, i18n, recent, review, safety, statusbar, suggestions
+from annotator.qt import undo as undo_actions
 from annotator.qt.actions import build_actions, tag_actions
 from annotator.qt.docks import build_docks
 from annotator.qt.doclist import DocumentList
@@ -29,7 +30,6 @@ from annotator.qt.panel import AnnotationPanel
 from annotator.qt.reader import Reader
 from annotator.qt.reviewpanel import ReviewPanel
 from annotator.qt.searchpanel import SearchPanel
-from annotator.qt.undo import JournalStack
 
 VIEW_ORDER = ["original", "simplified", "traditional"]
 
@@ -42,11 +42,8 @@ class MainWindow(QMainWindow):
         self.menus: dict = {}
         self.annotator_menu: QMenu
         self.docks_menu: QMenu
-        # created before the actions so that it is destroyed before them
-        self.undo_stack = JournalStack(self._after_undo, self)
         self._build_widgets()
         self.acts = build_actions(self)
-        self.undo_stack.bind(self.acts["undo"], self.acts["redo"])
         self.docks: dict[str, QDockWidget] = {}
         self.lexicon_timer = QTimer(self, singleShot=True)
         self.lexicon_builder: QThread | None = None
@@ -54,6 +51,7 @@ class MainWindow(QMainWindow):
         self.safety_receiver: safety.Receiver
         self.banner: QLabel
         self.backup_timer: QTimer
+        self.lock_timer: QTimer
         self.backed_up_at = -1
         build_docks(self)
         suggestions.wire(self)
@@ -67,6 +65,7 @@ class MainWindow(QMainWindow):
         self.reader = Reader()
         self.findbar = FindBar()
         self.findbar.hide()
+        self.findbar.home = self.reader
         centre = QWidget()
         self.centre_layout = layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -79,9 +78,8 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel()
         self.search.jump.connect(self.jump_to)
         self.doc_list = DocumentList()
-        self.status_who, self.status_doc, self.status_saved = QLabel(), QLabel(), QLabel()
-        for label in (self.status_who, self.status_doc, self.status_saved):
-            self.statusBar().addPermanentWidget(label)
+        self.status_view, self.status_who, self.status_doc, self.status_saved = \
+            statusbar.install(self)
         self.reader.spanActivated.connect(self.select_span)
         self.reader.navigate.connect(lambda d: self.next_span() if d > 0 else self.prev_span())
         self.reader.escaped.connect(self.clear_selection)
@@ -99,7 +97,7 @@ class MainWindow(QMainWindow):
         self.tags = {t.id: t for t in self.tagset.tags} if self.tagset else {}
         self.session = Session(store, annotator)
         self.editor = Editor(store, self.session)
-        self.undo_stack.rebuild(self.editor)
+        undo_actions.update_actions(self)
         self.reader.keep = self.editor.keep
         self.reader.colour_of = lambda tag: self.tags[tag].colour if tag in self.tags else "#ccc"
         self.reader.describe = self._describe
@@ -139,10 +137,14 @@ class MainWindow(QMainWindow):
         with paused_gc():  # tens of thousands of span tuples: see core.memory
             doc = self.editor.open(doc_id)
             self._show_document()
-        self.settings.setValue(f"last-document/{self.store.path}", doc_id)
-        self.doc_list.mark_current(doc_id)
+        self._now_current(doc_id)
         self.statusBar().showMessage(self.tr("Opened {title} in {ms:.0f} ms").format(
             title=doc.title, ms=(time.perf_counter() - started) * 1000), 4000)
+
+    def _now_current(self, doc_id: str) -> None:
+        """The document shown now: selected in the list, and reopened next time."""
+        self.settings.setValue(f"last-document/{self.store.path}", doc_id)
+        self.doc_list.mark_current(doc_id)
 
     @property
     def doc(self) -> Document:
@@ -182,11 +184,8 @@ class MainWindow(QMainWindow):
         self._step_document(-1)
 
     def set_status(self, status: str) -> None:
-        if self.editor.doc is None:
-            return
-        self.store.set_status(self.editor.doc.id, status)
-        self._saved()
-        self._update_document_row()
+        """The open document's status: an edit like any other (undoable)."""
+        self._after_edit(self.editor.set_status(status))
 
     def _update_document_row(self, counted: bool = False) -> None:
         """``counted``: the open index holds every span of the document (just opened or
@@ -234,18 +233,19 @@ class MainWindow(QMainWindow):
     def _after_edit(self, change: Change | None) -> None:
         if change is None:
             return
-        self.undo_stack.record(change)
         self._apply_change(change)
+        undo_actions.update_actions(self)
 
     def _after_undo(self, change: Change | None) -> None:
-        if change is None:
-            return
-        if self.reader.index is not self.editor.index:  # the editor switched document
-            self._show_document()
+        """Show what an undo or redo did (see :mod:`annotator.qt.undo`)."""
+        if change is not None and self.reader.index is not self.editor.index:
+            self._show_document()  # the editor went to the document the step changed
+            self._now_current(self.doc.id)
             self._update_document_row()
             self._saved()
-            return
-        self._apply_change(change)
+        elif change is not None:
+            self._apply_change(change)
+        undo_actions.update_actions(self)
 
     def _apply_change(self, change: Change) -> None:
         touched = change.touched
@@ -260,15 +260,16 @@ class MainWindow(QMainWindow):
         if any("normalized" in a.attributes for a in change.removed + change.added):
             self._refresh_names()
         self._show_selection(scroll=False)
-        self._update_document_row(counted=True)
+        statuses = change.command is not None and bool(change.command.statuses_after)
+        self._update_document_row(counted=not statuses)
         self._saved()
         suggestions.after_change(self)
 
     def undo(self) -> None:
-        self.undo_stack.undo()
+        undo_actions.undo(self)
 
     def redo(self) -> None:
-        self.undo_stack.redo()
+        undo_actions.redo(self)
 
     # --- selection and navigation ---------------------------------------------------------
     def select_span(self, span_id: str) -> None:
@@ -290,7 +291,7 @@ class MainWindow(QMainWindow):
         previous = self.editor.selected
         self.editor.select(None)
         self.reader.clear_selection()
-        self.findbar.hide()
+        self.findbar.dismiss()
         self._selection_changed(previous, scroll=False)
 
     def _selection_changed(self, previous, scroll: bool = True) -> None:
@@ -340,6 +341,7 @@ class MainWindow(QMainWindow):
     def set_view(self, view: str) -> None:
         self.view = view
         self.acts[f"view_{view}"].setChecked(True)
+        statusbar.show_view(self.status_view, view)
         self.settings.setValue("view", view)
         if self.editor.doc is not None:
             cursor = self.reader.selection()

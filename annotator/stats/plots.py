@@ -23,6 +23,7 @@ from matplotlib.colors import to_hex
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from annotator import zh
 from annotator.stats.labels import group_label, layer_label, shorten, tag_label, text
@@ -151,6 +152,8 @@ def _stacked(ax, bars: Bars, horizontal: bool = True, empty: str = "") -> Picker
         ax.set_xticks(range(n), labels=bars.labels)
         ax.set_xlim(-0.5, n - 0.5)
         ax.set_ylim(0, top * 1.05)
+    # counts: whole numbers on the value axis, never 0.25 of a span
+    (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="x" if horizontal else "y", color="#e4e4e4", linewidth=0.6)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
@@ -280,7 +283,8 @@ def _draw_matrix(c: Chart, stats: Stats, lang: str) -> None:
         for j, v in enumerate(row):
             ax.text(j, i, str(v), ha="center", va="center", fontsize=9,
                     color="white" if v > top * 0.6 else "#bbbbbb" if not v else "#222")
-    c.figure.colorbar(image, ax=ax, shrink=0.8, label=text(f"{stats.unit}_axis", lang))
+    c.figure.colorbar(image, ax=ax, shrink=0.8, label=text(f"{stats.unit}_axis", lang),
+                      ticks=MaxNLocator(integer=True))
     ax.set_xlabel(group_label(ts, m.col_group, lang))
     ax.set_ylabel(group_label(ts, m.row_group, lang))
     _titles(ax, text(c.name, lang, units=text(stats.unit, lang)), stats, lang)

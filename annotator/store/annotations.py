@@ -9,7 +9,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from annotator.core.annotation import Annotation, Rejection, now
-from annotator.core.commands import Command
+from annotator.core.commands import STATUS_FIELDS, Command
 from annotator.core.errors import ConflictError
 from annotator.core.memory import paused_gc
 from annotator.store.common import dumps
@@ -71,6 +71,22 @@ class AnnotationsMixin(DecisionsMixin):
             self.conn.execute("UPDATE journal SET undone = ? WHERE seq = ?", (int(undo), row[0]))
             return command
 
+    def next_steps(self, annotator: str) -> tuple[tuple[str, str] | None,
+                                                  tuple[str, str] | None]:
+        """``(kind, label)`` of the command :meth:`undo` would take back and of the one
+        :meth:`redo` would do again (None: nothing), read from the journal without
+        decoding the commands (a corpus-wide batch may be megabytes); an unreadable entry
+        (see :mod:`annotator.store.check`) has no label."""
+        steps = []
+        for undone, order in ((0, "DESC"), (1, "ASC")):
+            row = self.conn.execute(
+                "SELECT kind, CASE WHEN json_valid(payload) THEN json_extract(payload, "
+                "'$.label') END FROM journal WHERE "
+                f"annotator = ? AND undone = ? ORDER BY seq {order} LIMIT 1",
+                (annotator, undone)).fetchone()
+            steps.append((row[0], row[1] or "") if row else None)
+        return steps[0], steps[1]
+
     def history(self, annotator: str) -> tuple[list[Command], list[Command]]:
         """(done, undone) commands of ``annotator``, oldest first."""
         rows = self.conn.execute("SELECT payload, undone FROM journal WHERE annotator = ? "
@@ -101,6 +117,23 @@ class AnnotationsMixin(DecisionsMixin):
             self._apply_decisions(command)
         if command.rejections_before or command.rejections_after:
             self._apply_rejections(command)
+        if command.statuses_before or command.statuses_after:
+            self._apply_statuses(command)
+
+    def _apply_statuses(self, command: Command) -> None:
+        """Document statuses: each must still be what the command found (else someone
+        else changed it since, as with spans)."""
+        for was, will in zip(command.statuses_before, command.statuses_after, strict=True):
+            if (was.doc_id, was.field) != (will.doc_id, will.field) or \
+                    was.field not in STATUS_FIELDS:
+                raise ConflictError(f"not a status change: {was} -> {will}")
+            row = self.conn.execute(f"SELECT {was.field} FROM documents WHERE id = ?",
+                                    (was.doc_id,)).fetchone()
+            if row is None or row[0] != was.value:
+                raise ConflictError("the document's status changed since this edit was "
+                                    f"made ({command.label or command.kind})")
+            self.conn.execute(f"UPDATE documents SET {was.field} = ?, modified = ? "
+                              "WHERE id = ?", (will.value, now(), was.doc_id))
 
     def _not_yours(self, command: Command) -> ConflictError:
         return ConflictError(f"{self.location}: {command.label or command.kind}: some of these "

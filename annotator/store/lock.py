@@ -102,6 +102,13 @@ class ProjectLock:
 _ATTEMPTS = 50
 
 
+def check_unlocked(project: Path) -> None:
+    """Raise :class:`LockedError` if a window is editing ``project`` (a read-only window
+    watching for the editor to let go takes the lock for an instant to find out)."""
+    with ProjectLock(project).acquire():
+        pass
+
+
 def _is_current(fd: int, path: Path) -> bool:
     """Whether the locked ``fd`` is still the file at ``path`` (not one its holder removed
     after we opened it)."""

@@ -217,3 +217,26 @@ def test_lexicon_source_counts_changes_in_other_documents(project):
     assert source.update(Change(docs[2], (span,), ()), texts.__getitem__)
     assert form not in source.lexicon or source.lexicon[form].annotated == 0
     assert isinstance(source.lexicon, Lexicon)
+
+
+def test_the_next_suggestion_from_a_caret_includes_one_starting_there(fresh_store):
+    """N with the caret at the start of a document that opens with a suggestion: that one
+    (it used to be skipped, reached only after wrapping around)."""
+    from annotator.core.document import Document, document_id, text_sha256
+    from annotator.core.tagset import default_tagset
+
+    text = "中国代表团抵达。\n俄罗斯与会。\n中国发言。"
+    fresh_store.set_tagset(default_tagset())
+    fresh_store.add_documents([Document(document_id(text), "t", text, text_sha256(text))])
+    editor = editor_on(fresh_store, document_id(text))
+    s = editor.suggestions
+    assert s is not None
+    every = s.all()
+    assert [x.start for x in every] == [0, text.index("俄罗斯"), text.index("中国发言")]
+    assert s.following(0, here_too=True) == every[0]
+    assert s.following(0) == every[1]  # from the suggestion selected at 0: the next one
+    assert s.following(every[1].start, here_too=True) == every[1]
+    last = len(text) - 1
+    assert s.following(last, here_too=True) == every[0]  # wraps
+    assert s.following(every[2].start, here_too=True) == every[2]
+    assert s.following(every[2].start + 1, here_too=True) == every[0]

@@ -5,6 +5,16 @@ from __future__ import annotations
 import pytest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp):
+    """The interface in English, as the app installs it at start: with its plural forms
+    ("1 span", "2 spans")."""
+    pytest.importorskip("PySide6")
+    from annotator.qt import i18n
+
+    i18n.install(language="en")
+
+
 @pytest.fixture
 def seed_window(qtbot, tmp_path):
     """The real window on a fresh project with the seed corpus, annotator Lin."""

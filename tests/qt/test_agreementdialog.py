@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QLocale, QSettings  # noqa: E402
 
 from annotator.core.annotation import Annotation, Annotator  # noqa: E402
 from annotator.core.document import Document, document_id, text_sha256  # noqa: E402
@@ -53,7 +53,8 @@ def test_progress_is_shown_while_computing(qtbot, window, monkeypatch):
     assert seen[0] == (0, DOCS) and seen[-1] == (DOCS, DOCS) and len(seen) >= 12
     assert "lin, chen" in dialog.status.text()
     dialog.progressed(300, DOCS)
-    assert dialog.status.text() == f"Computing… 300 of {DOCS:,} documents"
+    # the numbers as the system's locale writes them (1,200 in English and Chinese)
+    assert dialog.status.text() == f"Computing… 300 of {QLocale().toString(DOCS)} documents"
 
 
 def test_a_new_choice_cancels_the_computation_under_way(qtbot, window):
@@ -107,5 +108,6 @@ def test_gold_and_annotators_without_spans_in_the_table(qtbot, tmp_path):
     (expected,) = agreement_report([(text, own)], ["lin", "chen"], by="doc")
     assert float(dialog.table.item(0, 2).text()) == round(expected["cohen_kappa"], 3)
     assert [dialog.table.item(1, c).text() for c in range(1, 8)] == ["9", *["—"] * 6]
-    assert dialog.status.text().startswith("lin, chen · prof: 0 spans · wang: 0 spans · ")
+    assert dialog.status.text().startswith(
+        "lin, chen · prof: no spans of their own · wang: no spans of their own · ")
     win.store.close()

@@ -95,10 +95,10 @@ def test_dropped_files_and_folders_are_imported_with_progress(qtbot, seed_window
                                                               shown):
     data = mime(files["page"], files["folder"])
     assert drag(seed_window, data).isAccepted()
-    assert "import 2 item(s) into p.annotator" in seed_window.statusBar().currentMessage()
+    assert "import 2 items into p.annotator" in seed_window.statusBar().currentMessage()
     drop(seed_window, data)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
-    assert shown[-1] == "2 of 2 file(s) done"
+    assert shown[-1] == "2 of 2 files done"
     task = seed_window.findChild(FileTask)  # File → Import's worker, progress and cancel
     assert task.paths == [files["page"], files["folder"]]
     texts = {seed_window.store.document(r.id).text for r in seed_window.doc_list.model.rows}

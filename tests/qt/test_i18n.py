@@ -32,9 +32,15 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 def catalogue(ts: Path) -> dict[tuple[str, str], str]:
-    """(context, source) -> translation of every message of a .ts file."""
-    return {(context, m.findtext("source") or ""): m.findtext("translation") or ""
+    """(context, source) -> translation of every message of a .ts file (of a message with
+    plural forms, its forms, one a line)."""
+    return {(context, m.findtext("source") or ""): translation(m)
             for context, m in mt.messages(ts)}
+
+
+def translation(message) -> str:
+    forms = [f.text or "" for f in message.iter("numerusform")]
+    return "\x1e".join(forms) if forms else message.findtext("translation") or ""
 
 
 def marked_in_sources() -> set[tuple[str, str]]:
@@ -80,15 +86,44 @@ def test_every_string_marked_in_the_code_reached_the_catalogue():
     assert marked <= set(catalogue(mt.SIMPLIFIED))
 
 
-@pytest.mark.parametrize("ts", CATALOGUES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("ts", (*CATALOGUES, mt.ENGLISH), ids=lambda p: p.stem)
 def test_every_message_is_translated(ts):
     assert mt.untranslated(ts) == []
-    for (context, source), text in catalogue(ts).items():
-        assert text.strip(), (context, source)
-        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), \
-            (context, source, text)
-        accelerators = [len(re.findall(r"&(?!&)\S", s)) for s in (source, text)]
-        assert accelerators[0] == accelerators[1], (context, source, text)
+    for (context, source), forms in catalogue(ts).items():
+        for text in forms.split("\x1e"):
+            assert text.strip(), (context, source)
+            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), \
+                (context, source, text)
+            for count in ("%n", "%Ln"):  # the number, where the source has it
+                assert text.count(count) == source.count(count), (context, source, text)
+            accelerators = [len(re.findall(r"&(?!&)\S", s)) for s in (source, text)]
+            assert accelerators[0] == accelerators[1], (context, source, text)
+
+
+def test_english_holds_the_plural_forms_of_every_message_with_a_count(tmp_path):
+    counted = {key for key in catalogue(mt.SIMPLIFIED) if mt.counted(key[1])}
+    assert len(counted) > 20
+    english = catalogue(mt.ENGLISH)
+    assert set(english) == counted
+    assert english[("SearchPanel", "%n span(s)")] == "%n span\x1e%n spans"
+    assert english[("SearchPanel", "%n match(es)")] == "%n match\x1e%n matches"
+    made = tmp_path / "annotator_en.ts"
+    mt.english(mt.SIMPLIFIED, made)
+    assert made.read_bytes() == mt.ENGLISH.read_bytes(), "run `make translations`"
+
+
+@pytest.mark.parametrize(("language", "one", "two"), [
+    ("en", "1 span", "2 spans"), ("zh_CN", "1 个片段", "2 个片段"),
+    ("zh_TW", "1 個片段", "2 個片段")])
+def test_counts_take_the_languages_plural_forms(qapp, language, one, two):
+    from PySide6.QtCore import QCoreApplication
+
+    try:
+        i18n.install(language=language)
+        assert [QCoreApplication.translate("SearchPanel", "%n span(s)", "", n)
+                for n in (1, 2)] == [one, two]
+    finally:
+        i18n.install(language="en")
 
 
 def test_chinese_menus_put_the_accelerator_after_the_text():
@@ -108,7 +143,7 @@ def test_traditional_is_converted_from_simplified(tmp_path):
     assert traditional[("Docks", "Tags")] == "標籤"
 
 
-@pytest.mark.parametrize("ts", CATALOGUES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("ts", (*CATALOGUES, mt.ENGLISH), ids=lambda p: p.stem)
 def test_the_compiled_catalogue_is_the_committed_one(tmp_path, ts):
     compiled = tmp_path / ts.with_suffix(".qm").name
     mt.lrelease(ts, compiled)
@@ -241,6 +276,25 @@ def test_choosing_the_language_shown_already_keeps_the_window(qtbot, seed_window
 def test_the_catalogues_ship_with_the_package():
     data = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"qt/translations/*.qm"' in data
-    for ts in CATALOGUES:
+    for ts in (*CATALOGUES, mt.ENGLISH):
         assert ts.with_suffix(".qm").is_file()
     assert "tools/make_translations.py" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_the_window_says_1_span_and_2_spans(qapp):
+    from annotator.core.document import DocumentSummary
+    from annotator.qt.models import document_line
+    from annotator.qt.searchpanel import Result, count_text
+
+    def row(spans: int) -> DocumentSummary:
+        return DocumentSummary("d", "t", None, None, "zh-Hans", (), "todo", "not_reviewed",
+                               spans, 10, 0)
+
+    assert document_line(1, 1, row(1)) == "Document 1 of 1 · 1 span · to do"
+    assert document_line(2, 5, row(0)) == "Document 2 of 5 · 0 spans · to do"
+    assert count_text(Result([1], True, 1)) == "1 span"
+    try:
+        i18n.install(language="zh_CN")
+        assert document_line(1, 1, row(1)) == "第 1 篇，共 1 篇 · 1 个片段 · 待标注"
+    finally:
+        i18n.install(language="en")

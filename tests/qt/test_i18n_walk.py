@@ -286,5 +286,6 @@ def test_the_walk_finds_a_string_left_untranslated(qtbot, tmp_path, monkeypatch)
     try:
         found = walk(qtbot, tmp_path, monkeypatch)
     finally:
+        monkeypatch.setattr(i18n, "FOLDER", mt.FOLDER)  # English from the real folder
         i18n.install(language="en")
     assert found == ["&Edit", "Filter tags…"]

@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QLocale, Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox, QPushButton  # noqa: E402
 
 from annotator.ingest.importer import documents_from_file  # noqa: E402
@@ -40,7 +40,8 @@ def test_cancel_keeps_whole_documents_and_says_how_many(qtbot, seed_window, tmp_
     task = run_import(seed_window, [tmp_path / "articles"])
     assert task is not None
     qtbot.waitUntil(lambda: task.progress.done >= 250, timeout=60000)
-    assert f"of {FILES:,} files" in task.dialog.labelText()
+    number = QLocale().toString  # as the system's locale writes numbers (1,500 in English)
+    assert f"of {number(FILES)} files" in task.dialog.labelText()
     qtbot.mouseClick(task.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
     assert task.dialog.labelText().startswith("Cancelling")
     qtbot.waitUntil(lambda: bool(shown), timeout=60000)
@@ -57,8 +58,8 @@ def test_cancel_keeps_whole_documents_and_says_how_many(qtbot, seed_window, tmp_
     for _doc_id, origin, text, key in imported:
         assert documents_from_file(Path(origin))[0].text == text
         assert key is not None
-    assert shown == [f"Cancelled: {len(imported):,} documents imported from "
-                     f"{len(imported):,} of {FILES:,} files (each whole); the other files "
+    assert shown == [f"Cancelled: {number(len(imported))} documents imported from "
+                     f"{number(len(imported))} of {number(FILES)} files (each whole); the other files "
                      "were not read: import them again to add them (documents already there "
                      "are skipped)"]
     assert len(seed_window.doc_list.model.rows) == len(seeds) + len(imported)

@@ -102,6 +102,9 @@ def test_walk_accept_reject_with_the_keyboard(qtbot, window):
     # every decision is a command: undo takes the last one back
     window.undo()
     assert len(gold(window)) == 2 and window.review.summary.text() == "1 open of 4 cases"
+    assert window.store.summary(DOC).review_status == "in_review"  # undone with it
+    window.redo()
+    assert window.store.summary(DOC).review_status == "reviewed"
 
 
 def test_agreement_panel_opens_the_disagreements(qtbot, window):

@@ -20,6 +20,7 @@ from annotator.project import create_project  # noqa: E402
 from annotator.qt import safety  # noqa: E402
 from annotator.qt.window import MainWindow  # noqa: E402
 from annotator.store import DamagedError, Store, backups  # noqa: E402
+from annotator.store.lock import LockedError  # noqa: E402
 
 LIN, CHEN = Annotator("lin", "Lin"), Annotator("chen", "Chen")
 
@@ -209,3 +210,78 @@ def test_damage_found_after_opening_and_no_restore_leaves_it_read_only(qtbot, pa
     win.store.close()
     with pytest.raises(DamagedError):  # the clean mark is gone: checked before opening
         Store.open(path, check="auto")
+
+
+# --- the editor closes: the read-only window offers to take over --------------------------
+@pytest.fixture
+def quick_watch(monkeypatch):
+    from annotator.qt import lockwatch
+
+    monkeypatch.setattr(lockwatch, "LOCK_POLL_MS", 50)
+    return lockwatch
+
+
+def read_only_window(qtbot, path, tmp_path, monkeypatch):
+    first = safety.open_store(None, path, LIN)
+    assert first is not None
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    second = safety.open_store(None, path, CHEN)
+    assert second is not None and second.read_only
+    return first, make_window(qtbot, second, CHEN, tmp_path)
+
+
+def test_the_read_only_banner_says_since_when_in_words(qtbot, path, tmp_path, monkeypatch,
+                                                      quick_watch):
+    import re
+
+    first, win = read_only_window(qtbot, path, tmp_path, monkeypatch)
+    try:
+        text = win.banner.text()
+        assert re.search(r"open for editing by Lin \(process \d+ on .+, since \d\d:\d\d\)",
+                         text), text
+        assert "T" not in text.split("since ")[1]  # no ISO 8601 timestamp
+    finally:
+        win.store.close()
+        first.close()
+
+
+def test_when_the_editor_closes_the_read_only_window_offers_to_take_over(
+        qtbot, path, tmp_path, monkeypatch, quick_watch):
+    first, win = read_only_window(qtbot, path, tmp_path, monkeypatch)
+    try:
+        doc = win.doc.id
+        qtbot.wait(200)  # the lock is watched: still held, still read-only
+        assert "Read-only" in win.banner.text() and "closed" not in win.banner.text()
+        first.close()  # Lin's window closes the project
+        qtbot.waitUntil(lambda: "Lin has closed the project" in win.banner.text())
+        assert f'href="{quick_watch.TAKE_OVER}"' in win.banner.text()
+        assert win.store.read_only  # nothing changes until Chen says so
+        win.banner.linkActivated.emit(quick_watch.TAKE_OVER)
+        assert not win.store.read_only and win.store.lock is not None and win.store.lock.held
+        assert not win.banner.isVisible()
+        assert win.doc.id == doc  # on the same document
+        assert "editing p.annotator now" in win.statusBar().currentMessage()
+        win.reader.select_range(0, 4)
+        win.apply_tag("actor.igo")
+        assert len(win.store.annotations(doc)) == 1 and win.acts["undo"].isEnabled()
+        with pytest.raises(LockedError):  # and Chen holds the lock now
+            Store.open(path, lock="Lin")
+    finally:
+        win.store.close()
+
+
+def test_someone_quicker_to_take_over_keeps_the_window_read_only(
+        qtbot, path, tmp_path, monkeypatch, quick_watch):
+    first, win = read_only_window(qtbot, path, tmp_path, monkeypatch)
+    try:
+        first.close()
+        qtbot.waitUntil(lambda: "has closed" in win.banner.text())
+        wang = Store.open(path, lock="Wang")  # another window got there first
+        win.banner.linkActivated.emit(quick_watch.TAKE_OVER)
+        assert win.store.read_only
+        assert win.statusBar().currentMessage() == "Wang opened the project for editing first."
+        assert "open for editing by Wang" in win.banner.text()
+        wang.close()
+        qtbot.waitUntil(lambda: "Wang has closed the project" in win.banner.text())
+    finally:
+        win.store.close()

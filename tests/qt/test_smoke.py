@@ -66,3 +66,68 @@ def test_armed_window_reports_after_painting_and_closes(seed_window, qtbot, qapp
         qapp.setQuitOnLastWindowClosed(True)
     assert capsys.readouterr().out == "smoke ok: 5 documents\n"
     assert not seed_window.isVisible()
+
+
+# --- nobody at the keyboard -------------------------------------------------------------
+def fresh_home(tmp_path, monkeypatch=None) -> dict[str, str]:
+    """A user who never ran the app: empty home, data and config folders, no settings."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    for var, sub in (("HOME", "home"), ("XDG_DATA_HOME", "data"),
+                     ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
+        (tmp_path / sub).mkdir()
+        env[var] = str(tmp_path / sub)
+        if monkeypatch is not None:
+            monkeypatch.setenv(var, env[var])
+    env.update(QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", **{smoke.ENV: "1"})
+    return env
+
+
+@pytest.mark.parametrize("os_name, expected", [("Lin Wei", "Lin Wei"), ("", smoke.NAME)])
+def test_smoke_mode_answers_the_first_run_dialog_with_its_defaults(
+        qapp, tmp_path, monkeypatch, os_name, expected):
+    from PySide6.QtWidgets import QDialog
+
+    from annotator.qt import firstrun
+    from annotator.resources import default_project_path
+    from annotator.store import Store
+
+    fresh_home(tmp_path, monkeypatch)
+    monkeypatch.setenv(smoke.ENV, "1")
+    monkeypatch.setattr(firstrun, "os_user_name", lambda: os_name)
+
+    def waits(self) -> int:
+        raise AssertionError("the first-run dialog waited for an answer")
+
+    monkeypatch.setattr(QDialog, "exec", waits)
+    assert firstrun.first_run() == expected
+    with Store.open(default_project_path(), read_only=True) as store:  # the demo corpus
+        assert len(store.documents()) == 5
+
+
+def test_the_watchdog_ends_a_process_whose_gui_thread_never_returns(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    script = ("import time\nfrom annotator.qt import smoke\nsmoke.start_watchdog(0.5)\n"
+              "time.sleep(60)  # a modal dialog nobody answers, a hang\n")
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=50)
+    assert time.monotonic() - started < 30
+    assert result.returncode == 2
+    assert result.stdout == "smoke failed: nothing painted within 0.5 s\n"
+
+
+def test_a_fresh_home_with_no_settings_starts_and_reports(tmp_path):
+    """The first run of a new user in smoke mode: no name stored, so the first-run dialog
+    comes up, answers itself, and the window reports on the demo corpus."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "annotator"], env=fresh_home(tmp_path),
+                            capture_output=True, text=True, timeout=100)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "smoke ok: 5 documents" in result.stdout.splitlines()

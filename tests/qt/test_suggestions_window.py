@@ -165,3 +165,30 @@ def test_a_new_term_is_suggested_on_screen_at_once(qtbot, window):
     assert target in new and set(new) <= set(found[1:])
     window.jump_to(window.doc.id, *target)  # drawn there too, without waiting for anything
     assert underline_at(window, target[0]) == DOT
+
+
+def test_n_at_the_start_of_a_document_goes_to_a_suggestion_at_offset_0(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from annotator.core.annotation import Annotator
+    from annotator.core.document import Document, document_id, text_sha256
+    from annotator.project import create_project
+    from annotator.qt.window import MainWindow
+
+    text = "中国代表团抵达。\n俄罗斯与会。"
+    store, _ = create_project(tmp_path / "p.annotator", seeds=False)
+    store.add_documents([Document(document_id(text), "t", text, text_sha256(text))])
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(store, Annotator("lin", "Lin"), settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        qtbot.waitUntil(lambda: win.editor.lexicon is not None)
+        assert win.reader.selection() == (0, 0)
+        key(qtbot, win, Qt.Key.Key_N)
+        assert win.reader.selection() == (0, 2)  # 中国, not 俄罗斯 after it
+        key(qtbot, win, Qt.Key.Key_N)
+        assert win.reader.selection() == (text.index("俄罗斯"), text.index("俄罗斯") + 3)
+    finally:
+        store.close()

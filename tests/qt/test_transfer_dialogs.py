@@ -70,7 +70,7 @@ def test_import_runs_in_background_and_refreshes_list(qtbot, window, tmp_path):
     run_import(window, [page, bad])
     qtbot.waitUntil(lambda: len(window.doc_list.model.rows) == 6, timeout=10000)
     qtbot.waitUntil(lambda: bool(window.shown_messages), timeout=10000)
-    assert window.shown_messages[-1] == "1 of 2 file(s) done"
+    assert window.shown_messages[-1] == "1 of 2 files done"
 
 
 def test_merge_in_the_window(qtbot, window, tmp_path):
@@ -85,7 +85,7 @@ def test_merge_in_the_window(qtbot, window, tmp_path):
         Session(other, Annotator("chen", "Chen")).add(doc.id, text, 0, 4, "actor.igo")
     run_merge(window, [tmp_path / "other.annotator"])
     qtbot.waitUntil(lambda: bool(window.shown_messages), timeout=10000)
-    assert window.shown_messages[-1] == "1 of 1 file(s) done"
+    assert window.shown_messages[-1] == "1 of 1 file done"
     assert "chen" in {a.annotator for a in window.panel.model.all.values()}
 
 

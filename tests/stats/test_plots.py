@@ -141,3 +141,53 @@ def test_an_empty_project_still_charts_without_warnings(tmp_path):
     assert len(paths) == 3 * len(CHARTS)
     chart = plots.chart(empty, "annotators")
     assert chart.key_at(next(iter(chart.pickers)), 0, 0) is None
+
+
+@pytest.fixture(scope="module")
+def few(tmp_path_factory):
+    """A project with three spans: counts of 0, 1 and 2, which matplotlib's own ticks
+    would split into fractions (0.25, 0.5 …)."""
+    from annotator.core.annotation import Annotation, Annotator
+    from annotator.project import create_project
+
+    store, _ = create_project(tmp_path_factory.mktemp("few") / "few.annotator")
+    with store:
+        store.add_annotator(Annotator("lin", "Lin"))
+        doc = next(d for d in store.documents() if d.date and d.date[0].isdigit() and
+                   "上合组织" in store.document(d.id).text)  # dated: on the timeline
+        text = store.document(doc.id).text
+        sco = text.index("上合组织")
+        store.insert_annotations([
+            Annotation("a", doc.id, sco, sco + 4, "actor.igo", "lin", {}, "t", "t"),
+            Annotation("b", doc.id, 0, 2, "actor.state", "lin", {}, "t", "t"),
+            Annotation("c", doc.id, sco + 4, sco + 6, "threat.terrorism", "lin", {}, "t", "t")])
+        store.set_status(doc.id, "done")
+        return project_stats(store)
+
+
+def _count_ticks(figure) -> list[float]:
+    """The ticks of every axis that counts something (the value axis of bars and the
+    colour scale of heat maps), as drawn."""
+    figure.canvas.draw()
+    ticks: list[float] = []
+    for ax in figure.axes:
+        if not ax.axison:  # an empty panel ("no dates", "—"): no axes drawn
+            continue
+        for axis in (ax.xaxis, ax.yaxis):
+            if not axis.get_ticklabels() or any(t.get_text() and not t.get_text()
+                                                .replace("−", "-").replace(".", "", 1)
+                                                .lstrip("-").isdigit()
+                                                for t in axis.get_ticklabels()):
+                continue  # a category axis (tags, documents, periods)
+            low, high = axis.get_view_interval()
+            ticks += [t for t in axis.get_ticklocs() if low <= t <= high]
+    return ticks
+
+
+@pytest.mark.parametrize("name", ["tags", "documents", "annotators", "progress",
+                                  "actor-threat", "timeline", "names"])
+def test_counts_on_axes_are_whole_numbers(few, name):
+    made = plots.chart(few, name, "en")
+    ticks = _count_ticks(made.figure)
+    assert ticks, name
+    assert all(float(t).is_integer() for t in ticks), (name, ticks)

@@ -106,11 +106,13 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../undo.py" line="+57"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../undo.py" line="+1"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -295,7 +297,7 @@
         <translation>繁體(&amp;T)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+57"/>
         <source>Script</source>
         <translation>字形</translation>
     </message>
@@ -338,7 +340,7 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../agreementdialog.py" line="+30"/>
+        <location filename="../agreementdialog.py" line="+31"/>
         <source>document</source>
         <extracomment>One row per ... (the value passed to project_agreement, shown translated)</extracomment>
         <translation>文档</translation>
@@ -355,14 +357,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+130"/>
         <source>overall</source>
         <translation>总体</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-128"/>
         <source>it needs the spans of at least two annotators</source>
-        <extracomment>the computation&apos;s refusals that the window words itself</extracomment>
+        <extracomment>the computation&apos;s refusals that the window words itself (by how the message begins)</extracomment>
         <translation>至少需要两位标注者的标注片段</translation>
     </message>
     <message>
@@ -422,10 +424,12 @@
         <source>One row per</source>
         <translation>每行统计一个</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+41"/>
-        <source>Computing… {done} of {total} documents</source>
-        <translation>正在计算… 已完成 {done} / {total} 篇文档</translation>
+        <source>Computing… {done} of %Ln document(s)</source>
+        <translation>
+            <numerusform>正在计算… 已完成 {done} / %Ln 篇文档</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+16"/>
@@ -433,9 +437,14 @@
         <translation>无法计算一致性：{message}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>{annotators} · uncoded text counts as a category · red: below {low} · Enter or double-click opens the disagreements</source>
         <translation>{annotators} · 未标注文本计为一个类别 · 红色：低于 {low} · 按 Enter 或双击查看分歧</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}: no spans of their own</source>
+        <translation>{name}：没有自己的标注</translation>
     </message>
 </context>
 <context>
@@ -463,31 +472,36 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>{n} untagged occurrence(s) of “{text}” in {docs} document(s) → {tag}</source>
-        <translation>“{text}”在 {docs} 篇文档中有 {n} 处未标注 → {tag}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{n} untagged occurrence(s) of “{text}” → {tag}</source>
-        <translation>“{text}”有 {n} 处未标注 → {tag}</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Tagged {n} occurrence(s); Ctrl+Z takes them all back.</source>
-        <translation>已标注 {n} 处；按 Ctrl+Z 可全部撤销。</translation>
+        <source>in %n document(s)</source>
+        <translation>在 %n 篇文档中</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Tagged {n} occurrence(s), {others} in other documents; Ctrl+Z takes them all back.</source>
-        <translation>已标注 {n} 处，其中 {others} 篇为其他文档；按 Ctrl+Z 可全部撤销。</translation>
+        <source>%n untagged occurrence(s) of “{text}” {where} → {tag}</source>
+        <translation>“{text}”{where}有 %n 处未标注 → {tag}</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="+3"/>
+        <source>%n untagged occurrence(s) of “{text}” → {tag}</source>
+        <translation>“{text}”有 %n 处未标注 → {tag}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tagged %n occurrence(s); Ctrl+Z takes them all back.</source>
+        <translation>已标注 %n 处；按 Ctrl+Z 可全部撤销。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagged %n occurrence(s), {others} in other documents; Ctrl+Z takes them all back.</source>
+        <translation>已标注 %n 处，涉及其他 {others} 篇文档；按 Ctrl+Z 可全部撤销。</translation>
+    </message>
+    <message>
+        <location line="-20"/>
         <source> (only the first {max} are listed)</source>
         <translation>（仅列出前 {max} 处）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Untick (Space) the ones to leave; OK adds the rest as one undo step.</source>
         <translation>取消勾选（空格键）不需要标注的各处；点击“确定”后其余各处一并标注，可一次撤销。</translation>
     </message>
@@ -559,21 +573,44 @@
         <source>{n} {kind}</source>
         <translation>{kind} {n} 处</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n finding(s): {counts}</source>
+        <translation>
+            <numerusform>共发现 %n 处问题：{counts}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>共发现 %n 处问题</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
     <message>
-        <location line="+2"/>
-        <source>{n} findings</source>
-        <translation>共发现 {n} 处问题</translation>
+        <location filename="../i18n.py" line="+168"/>
+        <source>HH:mm</source>
+        <extracomment>QLocale date formats: a time today, a day this year, a day of another year</extracomment>
+        <translation>HH:mm</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>{n} findings: {counts}</source>
-        <translation>共发现 {n} 处问题：{counts}</translation>
+        <source>d MMM HH:mm</source>
+        <translation>M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d MMM yyyy HH:mm</source>
+        <translation>yyyy年M月d日 HH:mm</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../dialogs.py" line="+36"/>
+        <location filename="../dialogs.py" line="+37"/>
         <source>annotator projects ({patterns});;All files (*)</source>
         <translation>annotator 项目 ({patterns});;所有文件 (*)</translation>
     </message>
@@ -694,12 +731,12 @@
 <context>
     <name>DropHandler</name>
     <message>
-        <location filename="../dropping.py" line="+106"/>
+        <location filename="../dropping.py" line="+107"/>
         <source>this project</source>
         <translation>本项目</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Drop</source>
         <translation>拖放</translation>
     </message>
@@ -707,7 +744,7 @@
 <context>
     <name>Dropping</name>
     <message>
-        <location line="-97"/>
+        <location line="-102"/>
         <source>Only files can be dropped here.</source>
         <translation>这里只能拖放文件。</translation>
     </message>
@@ -747,12 +784,12 @@
         <translation>{project} 为只读（{why}），无法向其中导入内容。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Drop to import {n} item(s) into {project}.</source>
-        <translation>松开鼠标即可将 {n} 项导入 {project}。</translation>
+        <location line="+3"/>
+        <source>Drop to import %n item(s) into {project}.</source>
+        <translation>松开鼠标即可将 %n 项导入 {project}。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>No documents yet. Drop texts, web pages, JSON or TEI files (or folders of them) here to import them, or use File → Import files… ({keys}).</source>
         <translation>还没有文档。把文本、网页、JSON 或 TEI 文件（或包含它们的文件夹）拖到这里即可导入，也可以使用“文件 → 导入文件…”（{keys}）。</translation>
     </message>
@@ -810,9 +847,9 @@
         <translation>金标准</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>exported {n} documents as {format} to {files}</source>
-        <translation>已将 {n} 篇文档以 {format} 格式导出到 {files}</translation>
+        <location line="+7"/>
+        <source>exported %n document(s) as {format} to {files}</source>
+        <translation>已将 %n 篇文档以 {format} 格式导出到 {files}</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -880,23 +917,7 @@
 <context>
     <name>FileTask</name>
     <message>
-        <location filename="../importdialog.py" line="+29"/>
-        <source>1 document</source>
-        <extracomment>work(store, progress(done, total, documents or -1), cancelled) -&gt; (detail lines, errors, headline of the summary)</extracomment>
-        <translation>1 篇文档</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} documents</source>
-        <translation>{n} 篇文档</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{done} of {total} files</source>
-        <translation>{done} / {total} 个文件</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../importdialog.py" line="+40"/>
         <source>{rate} files/s</source>
         <translation>每秒 {rate} 个文件</translation>
     </message>
@@ -911,14 +932,25 @@
         <translation>剩余 {time}</translation>
     </message>
     <message>
+        <location line="-15"/>
+        <source>%Ln document(s)</source>
+        <extracomment>work(store, progress(done, total, documents or -1), cancelled) -&gt; (detail lines, errors, headline of the summary)</extracomment>
+        <translation>%Ln 篇文档</translation>
+    </message>
+    <message>
         <location line="+7"/>
-        <source>Cancelled: {documents} documents imported from {done} of {total} files (each whole); the other files were not read: import them again to add them (documents already there are skipped)</source>
-        <translation>已取消：从 {total} 个文件中的 {done} 个导入了 {documents} 篇文档（每篇均完整导入）；其余文件未读取，再次导入即可补上（已有的文档会被跳过）</translation>
+        <source>{done} of %Ln file(s)</source>
+        <translation>{done} / %Ln 个文件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelled: %Ln document(s) imported from {done} of {total} files (each whole); the other files were not read: import them again to add them (documents already there are skipped)</source>
+        <translation>已取消：从 {total} 个文件中的 {done} 个导入了 %Ln 篇文档（每篇均完整导入）；其余文件未读取，再次导入即可补上（已有的文档会被跳过）</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>{done} of {total} file(s) done</source>
-        <translation>已完成 {done} / {total} 个文件</translation>
+        <source>{done} of %n file(s) done</source>
+        <translation>已完成 {done} / %n 个文件</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -964,12 +996,12 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../findbar.py" line="+19"/>
+        <location filename="../findbar.py" line="+20"/>
         <source>Find (简/繁 alike)…</source>
         <translation>查找（简繁通查）…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配（Shift+F3）</translation>
     </message>
@@ -989,7 +1021,7 @@
         <translation>查找：</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>no match</source>
         <translation>无匹配</translation>
     </message>
@@ -1132,7 +1164,7 @@
         <translation>键盘操作导览 · 第 {n} 页，共 {total} 页</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+216"/>
         <source>The project could not be created: {error}</source>
         <translation>无法创建项目：{error}</translation>
     </message>
@@ -1140,7 +1172,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location line="-100"/>
+        <location line="-102"/>
         <location line="+6"/>
         <source>Welcome to annotator</source>
         <translation>欢迎使用 annotator</translation>
@@ -1251,28 +1283,15 @@
     </message>
 </context>
 <context>
-    <name>JournalStack</name>
-    <message>
-        <location filename="../undo.py" line="+78"/>
-        <source>&amp;Undo {what}</source>
-        <translation>撤销(&amp;U) {what}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Redo {what}</source>
-        <translation>重做(&amp;R) {what}</translation>
-    </message>
-</context>
-<context>
     <name>Language</name>
     <message>
-        <location filename="../i18n.py" line="+55"/>
+        <location filename="../i18n.py" line="-110"/>
         <source>Follow the &amp;system</source>
         <extracomment>the tagset&apos;s label language for each interface language View → Language: each language by its own name, as language menus do</extracomment>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+145"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
@@ -1285,7 +1304,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+121"/>
+        <location filename="../window.py" line="+113"/>
         <source>Annotator: {name}</source>
         <translation>标注者：{name}</translation>
     </message>
@@ -1295,17 +1314,17 @@
         <translation>已打开《{title}》，用时 {ms:.0f} 毫秒</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Select some text first, then press a tag key.</source>
         <translation>请先选择文本，再按标签键。</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>&amp;All annotators</source>
         <translation>全部标注者(&amp;A)</translation>
     </message>
@@ -1328,7 +1347,7 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../actions.py" line="-90"/>
+        <location filename="../actions.py" line="-100"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1426,9 +1445,9 @@
         <translation>备注：{value}</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Document {n} of {total} · {spans} spans · {status}</source>
-        <translation>第 {n} 篇，共 {total} 篇 · {spans} 个片段 · {status}</translation>
+        <location line="+18"/>
+        <source>Document {n} of {total} · %n span(s) · {status}</source>
+        <translation>第 {n} 篇，共 {total} 篇 · %n 个片段 · {status}</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1466,11 +1485,11 @@
         <translation>片段数</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+149"/>
         <source>{title}
-{id} · {n} characters</source>
+{id} · %Ln character(s)</source>
         <translation>{title}
-{id} · {n} 个字符</translation>
+{id} · %Ln 个字符</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1644,7 +1663,7 @@
         <translation>比较：</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+46"/>
         <source>■ only {name}</source>
         <translation>■ 仅 {name}</translation>
     </message>
@@ -1657,7 +1676,7 @@
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../safety.py" line="+59"/>
+        <location filename="../safety.py" line="+65"/>
         <source>Project in use</source>
         <translation>项目正在使用中</translation>
     </message>
@@ -1671,12 +1690,37 @@ Open it read-only? You can read, search and export; edits are off until the othe
 以只读方式打开吗？您可以阅读、搜索和导出；在另一个窗口关闭它之前无法编辑。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../lockwatch.py" line="+36"/>
+        <source>{who} (process {pid} on {host}, since {since})</source>
+        <translation>{who}（{host} 上的进程 {pid}，自 {since} 起）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>another program</source>
+        <translation>另一个程序</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>open for editing by {holder}</source>
         <translation>已由 {holder} 打开编辑</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+47"/>
+        <source>&lt;b&gt;Read-only&lt;/b&gt; — {who} has closed the project. &lt;a href=&quot;{link}&quot;&gt;Edit it here&lt;/a&gt; (edits stay off until you do).</source>
+        <translation>&lt;b&gt;只读&lt;/b&gt; — {who} 已关闭此项目。&lt;a href=&quot;{link}&quot;&gt;在此编辑&lt;/a&gt;（在此之前仍无法编辑）。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{who} opened the project for editing first.</source>
+        <translation>{who} 已先打开此项目进行编辑。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You are editing {name} now.</source>
+        <translation>现在由你编辑 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../safety.py" line="+11"/>
         <location line="+4"/>
         <source>Damaged project</source>
         <translation>项目已损坏</translation>
@@ -1691,18 +1735,18 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
 要恢复最新的备份（备份于 {taken}）吗？损坏的文件将保留在 {folder} 中，不会删除任何内容。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+47"/>
         <source>&lt;b&gt;Read-only&lt;/b&gt; — {why}. Reading, searching and exporting work; edits are off.</source>
         <translation>&lt;b&gt;只读&lt;/b&gt; — {why}。可以阅读、搜索和导出，但无法编辑。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+29"/>
         <source>the file is damaged ({problem}); File → Restore from backup</source>
         <translation>文件已损坏（{problem}）；请使用“文件 → 从备份恢复”</translation>
     </message>
     <message>
         <location line="+48"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Backed up to {where}</source>
         <translation>已备份到 {where}</translation>
     </message>
@@ -1722,7 +1766,7 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
         <translation>项目在此窗口中为只读：请在编辑它的窗口中恢复。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -1815,31 +1859,21 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>1 span</source>
-        <translation>1 个片段</translation>
+        <source>%n span(s)</source>
+        <translation>%n 个片段</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} spans</source>
-        <translation>{n} 个片段</translation>
+        <location line="+3"/>
+        <source>%n match(es)</source>
+        <translation>%n 处匹配</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source> (first {limit} shown)</source>
         <translation>（显示前 {limit} 个）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 match</source>
-        <translation>1 处匹配</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} matches</source>
-        <translation>{n} 处匹配</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source> (first page)</source>
         <translation>（第一页）</translation>
     </message>
@@ -1908,12 +1942,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+152"/>
+        <location line="+151"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-150"/>
         <source>Names</source>
         <translation>规范名称</translation>
     </message>
@@ -1946,57 +1980,68 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>{tag}: {n} spans</source>
+        <source>{tag}: %n span(s)</source>
         <extracomment>what a clicked cell or bar counts, by the kind of its key</extracomment>
-        <translation>{tag}：{n} 个片段</translation>
+        <translation>{tag}：%n 个片段</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{row} × {column}: {n} sentences with both</source>
-        <translation>{row} × {column}：{n} 个句子同时含有二者</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{row} × {column}: 1 sentence with both</source>
-        <translation>{row} × {column}：1 个句子同时含有二者</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{row} × {column}: {n} paragraphs with both</source>
-        <translation>{row} × {column}：{n} 个段落同时含有二者</translation>
+        <source>{row} × {column}: %n sentence(s) with both</source>
+        <translation>{row} × {column}：%n 个句子同时含有二者</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{row} × {column}: 1 paragraph with both</source>
-        <translation>{row} × {column}：1 个段落同时含有二者</translation>
+        <source>{row} × {column}: %n paragraph(s) with both</source>
+        <translation>{row} × {column}：%n 个段落同时含有二者</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{tag} in {period}: {n} spans</source>
-        <translation>{tag}（{period}）：{n} 个片段</translation>
+        <source>{tag} in {period}: %n span(s)</source>
+        <translation>{tag}（{period}）：%n 个片段</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{name} ({group}): {n} spans</source>
-        <translation>{name}（{group}）：{n} 个片段</translation>
+        <source>{name} ({group}): %n span(s)</source>
+        <translation>{name}（{group}）：%n 个片段</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{annotator} · {group}: {n} spans</source>
-        <translation>{annotator} · {group}：{n} 个片段</translation>
+        <source>{annotator} · {group}: %n span(s)</source>
+        <translation>{annotator} · {group}：%n 个片段</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{measure} · {status}: {n} documents</source>
-        <translation>{measure} · {status}：{n} 篇文档</translation>
+        <source>{measure} · {status}: %n document(s)</source>
+        <translation>{measure} · {status}：%n 篇文档</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{title}: {n} spans</source>
-        <translation>{title}：{n} 个片段</translation>
+        <source>{title}: %n span(s)</source>
+        <translation>{title}：%n 个片段</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+188"/>
+        <source>%n span(s) in {documents} · {ms} ms</source>
+        <translation>
+            <numerusform>{documents}，%n 个片段 · {ms} 毫秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 篇文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>the first %n place(s)</source>
+        <translation>
+            <numerusform>仅列出前 %n 处</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-222"/>
         <source>All annotators</source>
         <translation>全部标注者</translation>
     </message>
@@ -2011,7 +2056,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>标注者：{name}</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Export {format}…</source>
         <translation>导出 {format}…</translation>
     </message>
@@ -2052,17 +2097,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>无法计算统计数据：{error}</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>{spans} spans in {documents} documents · {ms} ms</source>
-        <translation>{documents} 篇文档，{spans} 个片段 · {ms} 毫秒</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>the first {count} places</source>
-        <translation>仅列出前 {count} 处</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+53"/>
         <source>Enter or double-click opens one</source>
         <translation>按 Enter 或双击打开</translation>
     </message>
@@ -2083,6 +2118,30 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../statusbar.py" line="+94"/>
+        <source>原</source>
+        <extracomment>pixels between the end of a message and the first permanent widget pixels on each side of a permanent widget&apos;s text the script view&apos;s mark: the text as imported, simplified, traditional</extracomment>
+        <translation>原</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>简</source>
+        <translation>简</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>繁</source>
+        <translation>繁</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Script view: {view} (Ctrl+T or a click: original → simplified → traditional)</source>
+        <translation>字形视图：{view}（Ctrl+T 或点一下切换：原文 → 简体 → 繁体）</translation>
+    </message>
+</context>
+<context>
     <name>Suggestions</name>
     <message>
         <location filename="../suggestions.py" line="+29"/>
@@ -2090,9 +2149,9 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>A 接受 · U 拒绝 · Shift+A 接受本文档全部建议 · N/P 下一条/上一条</translation>
     </message>
     <message>
-        <location line="+107"/>
-        <source>tagged so {k} of {n} times</source>
-        <translation>{n} 次中有 {k} 次如此标注</translation>
+        <location line="+108"/>
+        <source>tagged so {k} of %n time(s)</source>
+        <translation>%n 次中有 {k} 次如此标注</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2110,7 +2169,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>建议已隐藏（建议 → 显示建议）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+51"/>
         <source>No suggestions in this document.</source>
         <translation>本文档中没有建议。</translation>
@@ -2127,9 +2186,9 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>请先将光标移到一条建议上（N）。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Accepted {n} suggestion(s); Ctrl+Z takes them all back.</source>
-        <translation>已接受 {n} 条建议；按 Ctrl+Z 可全部撤销。</translation>
+        <location line="+13"/>
+        <source>Accepted %n suggestion(s); Ctrl+Z takes them all back.</source>
+        <translation>已接受 %n 条建议；按 Ctrl+Z 可全部撤销。</translation>
     </message>
 </context>
 <context>
@@ -2140,7 +2199,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>筛选标签…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
@@ -2176,8 +2235,9 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../undo.py" line="-58"/>
+        <location filename="../undo.py" line="-30"/>
         <source>tag {what}</source>
+        <extracomment>a command&apos;s name in the Edit menu by its kind, outside English (the journal stores the English label); {what} is the text the label names, if any</extracomment>
         <translation>标注 {what}</translation>
     </message>
     <message>
@@ -2214,6 +2274,21 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+1"/>
         <source>review decision</source>
         <translation>审阅裁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status: {what}</source>
+        <translation>状态：{what}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Cannot undo “{what}”: it was changed since (by someone else, or in another window); nothing was changed.</source>
+        <translation>无法撤销“{what}”：此后它已被更改（由其他人，或在另一个窗口中）；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot redo “{what}”: it was changed since (by someone else, or in another window); nothing was changed.</source>
+        <translation>无法重做“{what}”：此后它已被更改（由其他人，或在另一个窗口中）；未做任何更改。</translation>
     </message>
 </context>
 </TS>
