@@ -149,7 +149,7 @@ def test_status_and_annotation_counts(engine_store):
     engine_store.set_status(doc.id, "in_progress")
     [summary] = engine_store.documents()
     assert (summary.status, summary.annotations) == ("in_progress", 1)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(ValueError, match="'finished' is not a status"):
         engine_store.set_status(doc.id, "finished")
     with pytest.raises(NotFoundError, match="no such document: nope"):
         engine_store.set_status("nope", "done")

@@ -10,7 +10,7 @@ from operator import itemgetter
 
 from annotator.core.annotation import Annotation, Rejection, now
 from annotator.core.commands import STATUS_FIELDS, Command
-from annotator.core.errors import ConflictError
+from annotator.core.errors import ConflictError, NotAllowed
 from annotator.core.memory import paused_gc
 from annotator.store.common import dumps
 from annotator.store.decisions import DecisionsMixin
@@ -80,8 +80,7 @@ class AnnotationsMixin(DecisionsMixin):
         steps = []
         for undone, order in ((0, "DESC"), (1, "ASC")):
             row = self.conn.execute(
-                "SELECT kind, CASE WHEN json_valid(payload) THEN json_extract(payload, "
-                "'$.label') END FROM journal WHERE "
+                f"SELECT kind, {self.SQL_LABEL} FROM journal WHERE "
                 f"annotator = ? AND undone = ? ORDER BY seq {order} LIMIT 1",
                 (annotator, undone)).fetchone()
             steps.append((row[0], row[1] or "") if row else None)
@@ -100,6 +99,10 @@ class AnnotationsMixin(DecisionsMixin):
         current = {a.id: a for a in self.annotations_by_id(ids, lock=True)}
         expected = {a.id: a for a in command.before}
         if current != expected:
+            hidden = [i for i in expected if i not in current]
+            seen = {a.id: a for a in self.annotations_by_id(hidden)}
+            if hidden and seen == {i: expected[i] for i in hidden}:
+                raise self._not_yours(command)  # there, unchanged, but not to be locked
             raise ConflictError("the annotations changed since this edit was made "
                                 f"({command.label or command.kind})")
         removed = command.removed_ids
@@ -127,17 +130,17 @@ class AnnotationsMixin(DecisionsMixin):
             if (was.doc_id, was.field) != (will.doc_id, will.field) or \
                     was.field not in STATUS_FIELDS:
                 raise ConflictError(f"not a status change: {was} -> {will}")
-            row = self.conn.execute(f"SELECT {was.field} FROM documents WHERE id = ?",
-                                    (was.doc_id,)).fetchone()
+            row = self.conn.execute(f"SELECT {was.field} FROM documents WHERE id = ?"
+                                    f"{self.SQL_FOR_UPDATE}", (was.doc_id,)).fetchone()
             if row is None or row[0] != was.value:
                 raise ConflictError("the document's status changed since this edit was "
                                     f"made ({command.label or command.kind})")
             self.conn.execute(f"UPDATE documents SET {was.field} = ?, modified = ? "
                               "WHERE id = ?", (will.value, now(), was.doc_id))
 
-    def _not_yours(self, command: Command) -> ConflictError:
-        return ConflictError(f"{self.location}: {command.label or command.kind}: some of these "
-                             "spans are not yours to change; nothing was changed")
+    def _not_yours(self, command: Command) -> NotAllowed:
+        return NotAllowed(f"{self.location}: {command.label or command.kind}: some of these "
+                          "spans are not yours to change; nothing was changed")
 
     def _apply_rejections(self, command: Command) -> None:
         """Rejected suggestions: idempotent (rejecting twice, or withdrawing a rejection
@@ -212,10 +215,6 @@ class AnnotationsMixin(DecisionsMixin):
 
     def has_annotations(self) -> bool:
         return self.conn.execute("SELECT 1 FROM annotations LIMIT 1").fetchone() is not None
-
-    #: appended to a read of rows about to be changed (PostgreSQL locks them; SQLite's
-    #: ``BEGIN IMMEDIATE`` already holds the whole file)
-    SQL_FOR_UPDATE = ""
 
     def annotations_by_id(self, ids: list[str], lock: bool = False) -> list[Annotation]:
         """The annotations with these ids (those that exist); ``lock``: inside a

@@ -33,6 +33,11 @@ class StoreCommon:
     # SQL fragments the engines spell differently --------------------------------------
     #: the ``normalized`` attribute of an annotation row aliased ``a``, as text
     SQL_NORMALIZED = "json_extract(a.attributes, '$.normalized')"
+    #: appended to a read of rows about to be changed (PostgreSQL locks them; SQLite's
+    #: ``BEGIN IMMEDIATE`` already holds the whole file)
+    SQL_FOR_UPDATE = ""
+    #: a journal entry's label, read from its JSON payload (NULL when unreadable)
+    SQL_LABEL = "CASE WHEN json_valid(payload) THEN json_extract(payload, '$.label') END"
     #: review decisions ``r`` with their targets, one row per target ``j.value``
     SQL_TARGETS_FROM = "review_decisions r, json_each(r.targets) j"
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from annotator.core.annotation import Annotator, now
-from annotator.core.document import Document, DocumentSummary
+from annotator.core.document import REVIEW_STATUSES, STATUSES, Document, DocumentSummary
 from annotator.core.errors import NotFoundError, ProjectError
 from annotator.core.tagset import Tagset, load_tagset_dict
 from annotator.store.common import StoreCommon, dumps
@@ -150,6 +150,7 @@ class DocumentsMixin(StoreCommon):
         return NotFoundError("document", ref, self.location)
 
     def set_review_status(self, doc_id: str, status: str) -> None:
+        _check_status(status, REVIEW_STATUSES)
         with self.transaction():
             cur = self.conn.execute("UPDATE documents SET review_status = ? WHERE id = ?",
                                     (status, doc_id))
@@ -157,11 +158,17 @@ class DocumentsMixin(StoreCommon):
                 raise self._no_document(doc_id)
 
     def set_status(self, doc_id: str, status: str) -> None:
+        _check_status(status, STATUSES)
         with self.transaction():
             cur = self.conn.execute("UPDATE documents SET status = ?, modified = ? WHERE id = ?",
                                     (status, now(), doc_id))
             if cur.rowcount != 1:
                 raise self._no_document(doc_id)
+
+
+def _check_status(status: str, known: tuple[str, ...]) -> None:
+    if status not in known:
+        raise ValueError(f"{status!r} is not a status ({', '.join(known)})")
 
 
 def document_row(doc: Document, position: int) -> dict:

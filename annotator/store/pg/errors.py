@@ -9,7 +9,10 @@ from __future__ import annotations
 import psycopg
 from psycopg import errors
 
-from annotator.core.errors import AnnotatorError, ConflictError, ProjectError
+from annotator.core.errors import AnnotatorError, ConflictError, NotAllowed, ProjectError
+
+__all__ = ["ConnectionLost", "NoSuchDatabase", "NotAllowed", "ReadOnlyError", "connect_error",
+           "translate_error"]
 
 
 class ReadOnlyError(ProjectError):
@@ -18,10 +21,6 @@ class ReadOnlyError(ProjectError):
 
 class ConnectionLost(ProjectError):
     """The server cannot be reached: nothing of the edit being made was stored."""
-
-
-class NotAllowed(ProjectError):
-    """The server refused: the member's role does not allow this change."""
 
 
 def _first_line(e: Exception, password: str | None) -> str:

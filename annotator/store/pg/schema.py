@@ -126,6 +126,18 @@ CREATE TABLE search_text (
 CREATE INDEX search_grams ON search_text USING gin (grams)
 """
 
+#: A JSON document's text field, or NULL when the document is not JSON (a journal entry
+#: damaged by hand must not stop the window from naming the others).
+_JSON_TEXT = """
+CREATE FUNCTION annotator_json_text(doc text, key text) RETURNS text LANGUAGE plpgsql
+IMMUTABLE AS $$
+BEGIN
+    RETURN doc::jsonb ->> key;
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END $$
+"""
+
 #: One notification per (table, document) a transaction changed; PostgreSQL folds
 #: identical payloads of one transaction into one.
 _NOTIFY = ("""
@@ -225,7 +237,7 @@ def _v1(conn) -> None:
     for statement in _TABLES.split(";"):
         conn.execute(statement)
     conn.execute("CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL)")
-    for function in _NOTIFY:
+    for function in (*_NOTIFY, _JSON_TEXT):
         conn.execute(function)
     for statement in _triggers():
         conn.execute(statement)
