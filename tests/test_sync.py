@@ -104,9 +104,9 @@ def test_only_the_member_who_checked_out_pushes(team, tmp_path):
     lin_url, chen_url = team
     with open_project(lin_url) as lin:
         checkout(lin, tmp_path / "laptop.annotator", mine=False)
-    with Store.open(tmp_path / "laptop.annotator") as laptop, open_project(chen_url) as chen:
-        with pytest.raises(ProjectError, match="checked out by lin_"):
-            push(laptop, chen)
+    with Store.open(tmp_path / "laptop.annotator") as laptop, open_project(chen_url) as chen, \
+            pytest.raises(ProjectError, match="checked out by lin_"):
+        push(laptop, chen)
 
 
 def test_mine_takes_only_my_documents_and_a_plain_file_is_no_checkout(team, tmp_path):
