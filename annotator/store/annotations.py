@@ -105,6 +105,12 @@ class AnnotationsMixin(DecisionsMixin):
                 raise self._not_yours(command)  # there, unchanged, but not to be locked
             raise ConflictError("the annotations changed since this edit was made "
                                 f"({command.label or command.kind})")
+        if command.requires:
+            found = {a.id: a for a in self.annotations_by_id([a.id for a in command.requires])}
+            if found != {a.id: a for a in command.requires}:
+                raise ConflictError(f"{self.location}: {command.label or command.kind}: a span "
+                                    "it is about was changed or deleted since (by its "
+                                    "annotator); nothing was changed")
         removed = command.removed_ids
         cur = self.conn.executemany("DELETE FROM annotations WHERE id = ?",
                                     [(i,) for i in removed])

@@ -265,3 +265,29 @@ def test_a_lost_connection_is_one_line(pg_cluster, team):
         with pytest.raises(ConnectionLost) as caught:
             lin.documents()
         assert "\n" not in str(caught.value)
+
+
+def test_a_reviewer_accepting_a_span_its_author_just_deleted_is_a_one_line_conflict(team):
+    from annotator.review import cases as review_cases
+
+    with as_member(team, "lin") as lin, as_member(team, "wang") as wang:
+        doc = first_doc(lin)
+        author = Session(lin, Annotator("lin", "Lin"))
+        span = author.add(doc.id, doc.text, 0, 6, "actor.state").added[0]
+        reviewer = Session(wang, Annotator("wang", "Wang"))
+        # the reviewer's window shows the case; the author deletes the span a moment before
+        [case] = review_cases.find_cases(wang.annotations(doc.id), [span.annotator], [])
+        author.delete([span])
+        with pytest.raises(AnnotatorError) as caught:
+            reviewer.run(review_cases.accept(case, case.versions[0], reviewer.annotator.id))
+        assert "changed or deleted since" in str(caught.value)
+        assert "\n" not in str(caught.value)
+        assert wang.annotations(doc.id) == [] and wang.decisions(doc.id) == []
+        # nothing was lost: the author's delete stands, and is theirs to undo
+        assert author.undo() is not None
+        [back] = wang.annotations(doc.id)
+        assert back == span
+        accepted = reviewer.run(review_cases.accept(
+            review_cases.find_cases([back], [span.annotator], [])[0], back,
+            reviewer.annotator.id))
+        assert accepted is not None and len(wang.decisions(doc.id)) == 1
