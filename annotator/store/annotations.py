@@ -204,7 +204,8 @@ class AnnotationsMixin(DecisionsMixin):
         docs = self.conn.execute(f"SELECT id, length, {'text' if with_text else 'NULL'} "
                                  "FROM documents ORDER BY position")
         rows = self.conn.execute('SELECT a.start, a."end", a.tag, a.annotator, a.doc_id FROM '
-                                 "documents d CROSS JOIN annotations a ON a.doc_id = d.id "
+                                 f"documents d {self.SQL_JOIN_IN_ORDER} annotations a "
+                                 "ON a.doc_id = d.id "
                                  "ORDER BY d.position")
         groups = groupby(rows, key=itemgetter(4))
         key, group = next(groups, (None, iter(())))

@@ -36,6 +36,9 @@ class StoreCommon:
     #: appended to a read of rows about to be changed (PostgreSQL locks them; SQLite's
     #: ``BEGIN IMMEDIATE`` already holds the whole file)
     SQL_FOR_UPDATE = ""
+    #: a join SQLite must do in the order written (documents first, then each one's spans
+    #: by the clustered key): its CROSS JOIN; PostgreSQL plans joins itself
+    SQL_JOIN_IN_ORDER = "CROSS JOIN"
     #: a journal entry's label, read from its JSON payload (NULL when unreadable)
     SQL_LABEL = "CASE WHEN json_valid(payload) THEN json_extract(payload, '$.label') END"
     #: review decisions ``r`` with their targets, one row per target ``j.value``

@@ -48,6 +48,7 @@ class PgStoreBase(StoreCommon):
     SQL_TARGETS_FROM = ("review_decisions r, "
                         "jsonb_array_elements_text(r.targets::jsonb) AS j(value)")
     SQL_FOR_UPDATE = " FOR UPDATE"
+    SQL_JOIN_IN_ORDER = "JOIN"
     SQL_LABEL = "annotator_json_text(payload, 'label')"
 
     def __init__(self, conn: PgConnection, url: TeamURL, read_only: str = ""):
