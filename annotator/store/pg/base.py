@@ -80,6 +80,18 @@ class PgStoreBase(StoreCommon):
         """Another connection to the same project (a worker thread's own)."""
         return type(self).open(self.url, read_only=read_only or self.read_only)
 
+    @property
+    def connected(self) -> bool:
+        return not self.conn.broken
+
+    def reconnect(self) -> None:
+        """A new connection in place of a lost one (the server restarted, the network came
+        back); raises :class:`~annotator.store.pg.errors.ConnectionLost` while it cannot."""
+        raw = _connect(self.url, create=False)
+        self.conn.close()
+        self.conn = PgConnection(raw, self.url.location)
+        self._check_rights()
+
     def _setup(self, create: bool) -> None:
         state = self._identity()
         if state == "empty":

@@ -68,8 +68,8 @@ class PgConnection:
         return self.execute_raw(translate(sql), params)
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> psycopg.Cursor:
-        cur = self.raw.cursor()
         try:
+            cur = self.raw.cursor()
             cur.executemany(translate(sql), list(rows))  # type: ignore[arg-type]
         except psycopg.Error as e:
             raise translate_error(e, self.location) from None
