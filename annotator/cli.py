@@ -19,7 +19,7 @@ from annotator.ingest.metadata import short_title
 from annotator.ingest.rules import RULE_NAMES, RULES, check_skippable
 from annotator.interchange import import_files
 from annotator.project import LIST_AT_MOST, create_project
-from annotator.store import Store, damage_of
+from annotator.store import Store, damage_of, is_team, open_project
 
 RULE_HELP = "; ".join(f"{r.name}" for r in RULES if not r.required)
 
@@ -37,19 +37,41 @@ def fail_cleanly(fn: Callable) -> Callable:
             raise click.ClickException(str(e)) from None
         except Exception as e:
             project = kwargs.get("project")
-            if project is None or (damage := damage_of(e, project)) is None:
+            if not isinstance(project, Path) or (damage := damage_of(e, project)) is None:
                 raise
             raise click.ClickException(str(damage)) from None
 
     return wrapper
 
 
-def for_writing(project: Path, what: str) -> Store:
-    """Open PROJECT to change it: refused while a window (or another command) is editing
-    it, with who and since when; a warning first if it lives on a network drive or in a
-    sync folder."""
+class ProjectArg(click.ParamType):
+    """PROJECT: a project file (a path) or a team project (a ``postgresql://`` URL, with
+    libpq's conventions: ~/.pgpass or PGPASSFILE, PGSERVICE, sslmode …)."""
+
+    name = "project"
+
+    def __init__(self, exists: bool = True):
+        self.path = click.Path(exists=exists, dir_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx):
+        if is_team(value):
+            return value
+        return self.path.convert(value, param, ctx)
+
+
+PROJECT = ProjectArg()
+NEW_PROJECT = ProjectArg(exists=False)
+
+
+def for_writing(project: Path | str, what: str):
+    """Open PROJECT to change it. A project file is refused while a window (or another
+    command) is editing it, with who and since when, with a warning first if it lives on a
+    network drive or in a sync folder; a team project takes everyone's edits at once."""
     from annotator.store.location import storage_warning
 
+    if is_team(project):
+        return open_project(project)
+    assert isinstance(project, Path)
     if warning := storage_warning(project):
         click.echo(f"warning: {warning}", err=True)
     return Store.open(project, lock=f"annotator {what} (command line)")
@@ -118,7 +140,7 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command("open")
-@click.argument("project", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("project", required=False, type=NEW_PROJECT)
 def open_cmd(project: Path | None) -> None:
     """Open the window on PROJECT (without one, on your default project, as the desktop
     launcher does).
@@ -131,22 +153,25 @@ def open_cmd(project: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("project", type=NEW_PROJECT)
 @click.option("--tagset", "tagset_file", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), help="Use this tagset file instead of the default one.")
 @click.option("--no-seeds", is_flag=True, help="Start empty instead of with the demo corpus.")
 @fail_cleanly
-def init(project: Path, tagset_file: Path | None, no_seeds: bool) -> None:
-    """Create a new project file PROJECT.
+def init(project: Path | str, tagset_file: Path | None, no_seeds: bool) -> None:
+    """Create a new project: a project file PROJECT, or a team project in the PostgreSQL
+    database PROJECT names (an empty one, or one the server lets you create; you become
+    its owner: add members with `annotator team add-member`).
 
     \b
     Example:
         annotator init study.annotator --no-seeds --tagset my-tags.json
+        annotator init postgresql://lin@db.example.org/study
     """
     tagset = load_tagset(tagset_file) if tagset_file else None
     store, report = create_project(project, tagset, seeds=not no_seeds)
     with store:
-        click.echo(f"created {project} with {len(report.added)} documents")
+        click.echo(f"created {store.location} with {len(report.added)} documents")
 
 
 def _skippable(ctx: click.Context, param: click.Parameter, names: tuple[str, ...]
@@ -160,7 +185,7 @@ def _skippable(ctx: click.Context, param: click.Parameter, names: tuple[str, ...
 
 
 @cli.command("import")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--no-clean", is_flag=True,
               help="Only the required rules (line ends, control characters, Unicode NFC); "
@@ -176,7 +201,7 @@ def _skippable(ctx: click.Context, param: click.Parameter, names: tuple[str, ...
               help=f"List every document imported or skipped (more than {LIST_AT_MOST} are "
                    "otherwise counted in one line).")
 @fail_cleanly
-def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tuple[str, ...],
+def import_cmd(project: Path | str, paths: tuple[Path, ...], no_clean: bool, skip: tuple[str, ...],
                annotator_name: str | None, show_progress: bool | None, verbose: bool) -> None:
     """Import into PROJECT, telling each file's kind by its content: texts (.txt in
     UTF-8/UTF-16/GB18030/Big5), HTML pages, JSON/JSONL records and folders of them, cleaned
@@ -232,17 +257,17 @@ def import_cmd(project: Path, paths: tuple[Path, ...], no_clean: bool, skip: tup
 
 
 @cli.command()
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @fail_cleanly
-def docs(project: Path, as_json: bool) -> None:
+def docs(project: Path | str, as_json: bool) -> None:
     """List the documents in PROJECT: id, title, date, source, script, status, annotations.
 
     \b
     Example:
         annotator docs study.annotator --json
     """
-    with Store.open(project) as store:
+    with open_project(project) as store:
         rows = store.documents()
     if as_json:
         emit_json([r.to_dict() for r in rows])
@@ -255,19 +280,19 @@ def docs(project: Path, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.argument("doc")
 @click.option("--cleaning", is_flag=True, help="Also list what cleaning removed, and why.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @fail_cleanly
-def show(project: Path, doc: str, cleaning: bool, as_json: bool) -> None:
+def show(project: Path | str, doc: str, cleaning: bool, as_json: bool) -> None:
     """Print one document of PROJECT; DOC is its id, an id prefix, or its list number.
 
     \b
     Example:
         annotator show study.annotator 5 --cleaning
     """
-    with Store.open(project) as store:
+    with open_project(project) as store:
         d = store.document(store.resolve_document(doc))
     if as_json:
         data = {k: v for k, v in d.__dict__.items() if k not in ("raw", "original")}
@@ -287,19 +312,20 @@ def show(project: Path, doc: str, cleaning: bool, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.option("--load", "load_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Make this tagset file the project's tagset.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @fail_cleanly
-def tagset(project: Path, load_file: Path | None, as_json: bool) -> None:
+def tagset(project: Path | str, load_file: Path | None, as_json: bool) -> None:
     """Show PROJECT's tagset, or load a new one from a file.
 
     \b
     Example:
         annotator tagset study.annotator --load my-tags.json
     """
-    with (for_writing(project, "tagset --load") if load_file else Store.open(project)) as store:
+    with (for_writing(project, "tagset --load") if load_file else open_project(project)) \
+            as store:
         if load_file:
             store.set_tagset(load_tagset(load_file))
         ts = store.tagset()
@@ -316,84 +342,15 @@ def tagset(project: Path, load_file: Path | None, as_json: bool) -> None:
                        f"{t.label.get('zh-Hans')}")
 
 
-@cli.command("check")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@fail_cleanly
-def check_cmd(project: Path, as_json: bool) -> None:
-    """Look for damage in PROJECT without changing it: SQLite's integrity and foreign-key
-    checks, rows whose document, annotator or annotation is gone, spans outside their text,
-    tags not in the tagset, unreadable undo history. One line per problem, then a summary;
-    exit status 1 when there is a problem.
-
-    \b
-    Example:
-        annotator check study.annotator --json
-    """
-    with Store.open_readonly(project) as store:
-        report = store.check()
-    if as_json:
-        emit_json(report.to_dict())
-    else:
-        for line in report.lines():
-            click.echo(line)
-    if not report.ok:
-        sys.exit(1)
-
-
-@cli.command("backup")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--list", "listing", is_flag=True, help="List the backups instead, newest first.")
-@fail_cleanly
-def backup_cmd(project: Path, listing: bool) -> None:
-    """Take a consistent snapshot of PROJECT into PROJECT.backups/ (the newest 10 are
-    kept; the window also takes one when it opens a project and every 20 minutes). Safe
-    while the window has the project open.
-
-    \b
-    Example:
-        annotator backup study.annotator
-        annotator backup study.annotator --list
-    """
-    from annotator.store import backups
-
-    if listing:
-        for path in backups.backups(project):
-            click.echo(path)
-        return
-    with Store.open(project, check=False) as store:
-        click.echo(store.backup("manual"))
-
-
-@cli.command("restore")
-@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("backup", required=False, type=click.Path(exists=True, dir_okay=False,
-                                                           path_type=Path))
-@fail_cleanly
-def restore_cmd(project: Path, backup: Path | None) -> None:
-    """Put a backup (by default the newest of PROJECT.backups/) in place of PROJECT. The
-    current file, damaged or not, is kept in PROJECT.backups/ (nothing is deleted). Refused
-    while a window has the project open, or if the backup itself is damaged.
-
-    \b
-    Example:
-        annotator restore study.annotator
-        annotator restore study.annotator study.annotator.backups/study-20261122T0300Z-manual.annotator
-    """
-    from annotator.store import backups
-    from annotator.store.lock import ProjectLock
-
-    chosen = backup or backups.latest(project)
-    if chosen is None:
-        raise click.ClickException(f"{project}: has no backups in {backups.folder_of(project)}")
-    with ProjectLock(project).acquire("annotator restore (command line)"):
-        aside = backups.restore(project, chosen)
-    click.echo(f"restored {chosen.name}; the replaced file is kept as {aside}")
-
-
-# the data commands (export, merge, agreement, search, check-consistency) live in
-# annotator/cli_data.py and register themselves on this group
-from annotator import cli_data, cli_stats  # noqa: E402,F401  (cli_stats: annotator stats)
+# the other commands live in cli_data (export, merge, agreement, search,
+# check-consistency), cli_project (check, backup, restore), cli_stats (stats) and cli_team
+# (team, transfer, checkout, push); importing them registers them on this group
+from annotator import (  # noqa: E402,F401
+    cli_data,
+    cli_project,
+    cli_stats,
+    cli_team,
+)
 
 
 def main() -> None:

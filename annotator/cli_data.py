@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 
-from annotator.cli import cli, emit_json, fail_cleanly, for_writing
+from annotator.cli import PROJECT, cli, emit_json, fail_cleanly, for_writing
 from annotator.core.errors import InputError
 from annotator.exporting import FORMATS, ExportOptions, export
 from annotator.review.merge import merge
-from annotator.store import Store
+from annotator.store import open_project
 
 SEARCH_PAGE = 50  # lines `search` shows unless told otherwise
 
@@ -30,7 +30,7 @@ def check_known(store, tag: str | None = None, annotator: str | None = None) -> 
 
 
 @cli.command("export")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
               help="tei (stand-off, lossless), tei-inline, json, jsonl, doccano, conll, csv.")
 @click.option("--out", required=True, type=click.Path(path_type=Path),
@@ -46,7 +46,7 @@ def check_known(store, tag: str | None = None, annotator: str | None = None) -> 
 @click.option("--split", help="Split by document into train/dev/test, e.g. 80/10/10.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @fail_cleanly
-def export_cmd(project: Path, fmt: str, out: Path, annotators: tuple[str, ...],
+def export_cmd(project: Path | str, fmt: str, out: Path, annotators: tuple[str, ...],
                status: str, groups: tuple[str, ...], docs: tuple[str, ...], split: str | None,
                seed: int) -> None:
     """Export PROJECT's annotations.
@@ -58,7 +58,7 @@ def export_cmd(project: Path, fmt: str, out: Path, annotators: tuple[str, ...],
         annotator export study.annotator --format csv --out - | less
     """
     to_stdout = str(out) == "-"
-    with Store.open(project) as store:
+    with open_project(project) as store:
         doc_ids = {store.resolve_document(d) for d in docs} or None
         try:
             options = ExportOptions.build(fmt, out, set(annotators), status, set(groups),
@@ -74,11 +74,11 @@ def export_cmd(project: Path, fmt: str, out: Path, annotators: tuple[str, ...],
 
 
 @cli.command("merge")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.argument("others", nargs=-1, required=True,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @fail_cleanly
-def merge_cmd(project: Path, others: tuple[Path, ...]) -> None:
+def merge_cmd(project: Path | str, others: tuple[Path, ...]) -> None:
     """Merge colleagues' project files (or their JSON/JSONL/TEI exports) into PROJECT.
     Documents match by text; annotations keep their annotator and id, so merging twice
     changes nothing; a document whose text differs is refused and listed. A backup is
@@ -106,7 +106,7 @@ def merge_cmd(project: Path, others: tuple[Path, ...]) -> None:
 
 
 @cli.command("agreement")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.option("--annotators", help="Comma-separated annotator ids (default: everyone with "
               "spans of their own); 'gold' names the gold layer (what review decisions "
               "made), compared only when named.")
@@ -118,7 +118,7 @@ def merge_cmd(project: Path, others: tuple[Path, ...]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV output.")
 @fail_cleanly
-def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
+def agreement_cmd(project: Path | str, annotators: str | None, by: str, unit: str,
                   skip_space_punct: bool, as_json: bool, as_csv: bool) -> None:
     """Inter-annotator agreement in PROJECT: Cohen's κ (two annotators), Fleiss' κ,
     Krippendorff's α (nominal, per character; uncoded text counts as a category),
@@ -137,7 +137,7 @@ def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
     chosen = [a.strip() for a in annotators.split(",")] if annotators else None
-    with Store.open(project) as store:
+    with open_project(project) as store:
         try:
             result = report.project_agreement(store, chosen, by, skip_space_punct)
         except ValueError as e:
@@ -159,7 +159,7 @@ def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
 
 
 @cli.command("search")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.argument("query", required=False, default="")
 @click.option("--tag", help="Only hits inside a span with this tag; with no QUERY, list the "
               "spans with this tag.")
@@ -170,7 +170,7 @@ def agreement_cmd(project: Path, annotators: str | None, by: str, unit: str,
 @click.option("--all", "everything", is_flag=True, help="Every line, however many.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @fail_cleanly
-def search_cmd(project: Path, query: str, tag: str | None, annotator_id: str | None,
+def search_cmd(project: Path | str, query: str, tag: str | None, annotator_id: str | None,
                limit: int | None, everything: bool, as_json: bool) -> None:
     """Search all documents of PROJECT for QUERY and print a concordance: title, @offset
     (code points), left context [match] right context. Traditional and simplified
@@ -197,7 +197,7 @@ def search_cmd(project: Path, query: str, tag: str | None, annotator_id: str | N
     if everything and limit is not None:
         raise click.UsageError("choose one of --limit or --all")
     limit = None if everything else limit or SEARCH_PAGE
-    with Store.open(project) as store:
+    with open_project(project) as store:
         check_known(store, tag=tag, annotator=annotator_id)
         spans = store.find_spans(tag=tag, annotator=annotator_id) if tag or annotator_id else None
         if spans is not None and annotator_id:  # their own: not the gold a reviewer made
@@ -226,11 +226,11 @@ def search_cmd(project: Path, query: str, tag: str | None, annotator_id: str | N
 
 
 @cli.command("check-consistency")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.option("--annotator", "annotator_id", help="Only this annotator's spans.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @fail_cleanly
-def check_consistency_cmd(project: Path, annotator_id: str | None, as_json: bool) -> None:
+def check_consistency_cmd(project: Path | str, annotator_id: str | None, as_json: bool) -> None:
     """List inconsistent annotations in PROJECT: kind, text, title, @offset, detail, then a
     count. Kinds: tagged differently (same text, other tags elsewhere), missed elsewhere
     (tagged text left untagged here), cuts a word (a span cuts a text tagged whole
@@ -242,7 +242,7 @@ def check_consistency_cmd(project: Path, annotator_id: str | None, as_json: bool
     """
     from annotator.review import consistency
 
-    with Store.open(project) as store:
+    with open_project(project) as store:
         check_known(store, annotator=annotator_id)
         findings = consistency.project_findings(store, annotator_id)
     click.echo(consistency.as_json(findings) if as_json else consistency.as_text(findings))

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import click
 
-from annotator.cli import cli, fail_cleanly
+from annotator.cli import PROJECT, cli, fail_cleanly
 from annotator.stats.labels import LANGS
 from annotator.stats.layer import KINDS, Layer
 from annotator.stats.model import PERIODS
 from annotator.stats.units import UNITS
-from annotator.store import Store
+from annotator.store import open_project
 
 
 @cli.command("stats")
-@click.argument("project", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("project", type=PROJECT)
 @click.option("--layer", type=click.Choice(KINDS), default="all", show_default=True,
               help="Whose spans: all annotators, one annotator (--annotator), or gold.")
 @click.option("--annotator", "annotator_id", help="Only this annotator's spans.")
@@ -32,7 +32,7 @@ from annotator.store import Store
 @click.option("--plot", "plot_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Also write each chart as PNG and SVG, with its numbers as CSV, here.")
 @fail_cleanly
-def stats_cmd(project: Path, layer: str, annotator_id: str | None, unit: str, period: str,
+def stats_cmd(project: Path | str, layer: str, annotator_id: str | None, unit: str, period: str,
               lang: str, as_json: bool, as_csv: bool, plot_dir: Path | None) -> None:
     """Statistics of PROJECT: spans per tag, group, document and annotator; progress;
     co-occurrence of actors with threats and with mechanisms (sentences or paragraphs
@@ -55,17 +55,18 @@ def stats_cmd(project: Path, layer: str, annotator_id: str | None, unit: str, pe
         chosen = Layer.parse(layer, annotator_id)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    with Store.open(project) as store:
+    with open_project(project) as store:
         try:
             stats = project_stats(store, chosen, unit, period)
         except ValueError as e:
             raise click.ClickException(f"{project}: {e}") from None
+    name = project.name if isinstance(project, Path) else store.location
     if as_json:
-        click.echo(tables.as_json(stats, project.name))
+        click.echo(tables.as_json(stats, name))
     elif as_csv:
         click.echo(tables.as_csv(stats, lang), nl=False)
     else:
-        click.echo(tables.as_text(stats, project.name, lang), nl=False)
+        click.echo(tables.as_text(stats, name, lang), nl=False)
     if plot_dir is not None:
         _plot(stats, plot_dir, lang)
 

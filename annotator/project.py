@@ -9,10 +9,11 @@ from pathlib import Path
 from annotator.core.annotation import Annotator
 from annotator.core.document import Document
 from annotator.core.errors import InputError, ProjectError
+from annotator.core.store import ProjectStore
 from annotator.core.tagset import Tagset, default_tagset
 from annotator.ingest.importer import read_paths
 from annotator.resources import default_project_path, seeds_dir
-from annotator.store import Store
+from annotator.store import Store, is_team, open_project
 
 #: an import of more documents than this says how many, not which (unless asked)
 LIST_AT_MOST = 20
@@ -68,7 +69,7 @@ def _mostly_repeats(doc: Document) -> str | None:
 BATCH = 200
 
 
-def import_paths(store: Store, paths: Iterable[str | Path], rules: Iterable[str] | None = None,
+def import_paths(store: ProjectStore, paths: Iterable[str | Path], rules: Iterable[str] | None = None,
                  progress: Callable[[int, int], None] | None = None,
                  imported_by: str | None = None,
                  cancelled: Callable[[], bool] | None = None) -> ImportReport:
@@ -102,14 +103,14 @@ def import_paths(store: Store, paths: Iterable[str | Path], rules: Iterable[str]
     return report
 
 
-def _count_new(store: Store, docs: list, seen: set[str]) -> int:
+def _count_new(store: ProjectStore, docs: list, seen: set[str]) -> int:
     """How many of ``docs`` will be added: their text neither stored nor read before."""
     fresh = [d.text_sha256 for d in docs if d.text_sha256 not in seen]
     seen.update(d.text_sha256 for d in docs)
     return sum(1 for sha in dict.fromkeys(fresh) if store.document_with_text(sha) is None)
 
 
-def _store_batch(store: Store, batch: list, report: ImportReport) -> None:
+def _store_batch(store: ProjectStore, batch: list, report: ImportReport) -> None:
     for doc, dup in store.add_documents(batch):
         if dup is None:
             report.added.append((doc.id, doc.title, doc.origin or ""))
@@ -121,13 +122,17 @@ def _store_batch(store: Store, batch: list, report: ImportReport) -> None:
 
 
 def create_project(path: str | Path, tagset: Tagset | None = None, seeds: bool = True,
-                   annotator: Annotator | None = None) -> tuple[Store, ImportReport]:
-    """Create a new project file with a tagset (default: the shipped one) and, unless told
-    otherwise, the seed corpus. Refuses to overwrite an existing file."""
-    path = Path(path)
-    if path.exists() and path.stat().st_size > 0:
-        raise ProjectError(f"{path}: already exists; open it, or choose another name")
-    store = Store.open(path, create=True)
+                   annotator: Annotator | None = None) -> tuple[ProjectStore, ImportReport]:
+    """Create a new project — a file, or a team project in the database a
+    ``postgresql://`` URL names — with a tagset (default: the shipped one) and, unless told
+    otherwise, the seed corpus. Refuses to overwrite an existing file or project."""
+    if is_team(path):
+        store: ProjectStore = open_project(path, create=True)
+    else:
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise ProjectError(f"{path}: already exists; open it, or choose another name")
+        store = Store.open(path, create=True)
     store.set_tagset(tagset or default_tagset())
     if annotator:
         store.add_annotator(annotator)

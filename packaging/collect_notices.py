@@ -40,6 +40,14 @@ DISTRIBUTIONS = {
     "pillow": ("Pillow", "MIT-CMU", "https://python-pillow.github.io/"),
     "platformdirs": ("platformdirs", "MIT", "https://github.com/tox-dev/platformdirs"),
     "pluggy": ("pluggy", "MIT", "https://github.com/pytest-dev/pluggy"),
+    "psycopg": ("psycopg 3 (PostgreSQL driver, team projects)", "LGPL-3.0-only",
+                "https://www.psycopg.org/"),
+    "psycopg-binary": ("psycopg 3 C implementation, with the libraries its wheel bundles: "
+                       "libpq (PostgreSQL), OpenSSL, MIT Kerberos, OpenLDAP, Cyrus SASL, "
+                       "libxcrypt, keyutils, com_err",
+                       "LGPL-3.0-only; bundled: PostgreSQL AND Apache-2.0 AND MIT AND "
+                       "OLDAP-2.8 AND BSD-Attribution-HPND-disclaimer AND LGPL-2.1-or-later",
+                       "https://www.psycopg.org/"),
     "pyparsing": ("pyparsing", "MIT", "https://github.com/pyparsing/pyparsing"),
     "python-dateutil": ("python-dateutil", "BSD-3-Clause AND Apache-2.0",
                         "https://github.com/dateutil/dateutil"),

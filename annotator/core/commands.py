@@ -47,9 +47,13 @@ class Command:
     # document statuses, the same way (undo puts the one before back)
     statuses_before: tuple[DocStatus, ...] = ()
     statuses_after: tuple[DocStatus, ...] = ()
+    # spans the command relies on without changing them (a review decision's targets):
+    # applying it is a conflict if any was changed or deleted since (by its author, say);
+    # undoing it relies on nothing
+    requires: tuple[Annotation, ...] = ()
 
     def inverse(self) -> Command:
-        return replace(self, before=self.after, after=self.before,
+        return replace(self, before=self.after, after=self.before, requires=(),
                        decisions_before=self.decisions_after,
                        decisions_after=self.decisions_before,
                        rejections_before=self.rejections_after,
@@ -72,7 +76,9 @@ class Command:
                            "rejections_before": [list(r) for r in self.rejections_before],
                            "rejections_after": [list(r) for r in self.rejections_after],
                            "statuses_before": [list(s) for s in self.statuses_before],
-                           "statuses_after": [list(s) for s in self.statuses_after]},
+                           "statuses_after": [list(s) for s in self.statuses_after],
+                           **({"requires": [a._asdict() for a in self.requires]}
+                              if self.requires else {})},
                           ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -93,7 +99,8 @@ class Command:
                    tuple(Annotation(**a) for a in data["after"]), data.get("label", ""),
                    decisions("decisions_before"), decisions("decisions_after"),
                    rejections("rejections_before"), rejections("rejections_after"),
-                   statuses("statuses_before"), statuses("statuses_after"))
+                   statuses("statuses_before"), statuses("statuses_after"),
+                   tuple(Annotation(**a) for a in data.get("requires", ())))
 
     @property
     def removed_ids(self) -> set[str]:

@@ -47,3 +47,8 @@ class NotFoundError(AnnotatorError, LookupError):
         self.what, self.ref, self.where = what, ref, where
         place = f"{where}: " if where else ""
         super().__init__(f"{place}no such {what}: {ref}")
+
+
+class NotAllowed(ProjectError):
+    """The project refused a change the user's role does not allow (a team project: an
+    annotator changing a colleague's spans, a reader changing anything)."""

@@ -31,7 +31,7 @@ class UndoState(NamedTuple):
 class Session:
     def __init__(self, store, annotator: Annotator):
         self.store = store
-        self.annotator = annotator
+        self.annotator = annotator = store.identify(annotator)
         if not getattr(store, "read_only", ""):  # a read-only project records nobody
             store.add_annotator(annotator)
 

@@ -113,13 +113,14 @@ def accept(case: Case, version: Annotation, reviewer: str, note: str | None = No
                               "edited" if edited else "accepted",
                               tuple(a.id for a in case.spans), gold.id, note, stamp)
     return Command("adjudicate", gold.doc_id, (), (gold,), "accept into gold", (),
-                   (decision,))
+                   (decision,), requires=case.spans)
 
 
 def reject(case: Case, reviewer: str, note: str | None = None) -> Command:
     decision = ReviewDecision(new_id(), case.spans[0].doc_id, reviewer, "rejected",
                               tuple(a.id for a in case.spans), None, note, now())
-    return Command("adjudicate", decision.doc_id, (), (), "reject case", (), (decision,))
+    return Command("adjudicate", decision.doc_id, (), (), "reject case", (), (decision,),
+                   requires=case.spans)
 
 
 def accept_unanimous(cases: list[Case], reviewer: str) -> Command | None:
@@ -130,4 +131,5 @@ def accept_unanimous(cases: list[Case], reviewer: str) -> Command | None:
     parts = [accept(c, c.versions[0], reviewer) for c in open_cases]
     return Command("adjudicate", open_cases[0].spans[0].doc_id,
                    (), tuple(a for p in parts for a in p.after), "accept all unanimous", (),
-                   tuple(d for p in parts for d in p.decisions_after))
+                   tuple(d for p in parts for d in p.decisions_after),
+                   requires=tuple(a for c in open_cases for a in c.spans))

@@ -4,6 +4,7 @@ from annotator.store.annotations import AnnotationsMixin
 from annotator.store.backups import BackupsMixin
 from annotator.store.base import SQLITE_MAGIC, ReadOnlyError, StoreBase, find_damage
 from annotator.store.check import CheckMixin
+from annotator.store.checkout import CheckoutMixin
 from annotator.store.damage import DamagedError, damage_of
 from annotator.store.datasets import DatasetsMixin
 from annotator.store.documents import DocumentsMixin
@@ -12,8 +13,26 @@ from annotator.store.stats import StatsMixin
 
 
 class Store(StatsMixin, SearchMixin, DatasetsMixin, AnnotationsMixin, DocumentsMixin, CheckMixin,
-            BackupsMixin, StoreBase):
+            CheckoutMixin, BackupsMixin, StoreBase):
     """An open project. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
 
-__all__ = ["SQLITE_MAGIC", "DamagedError", "ReadOnlyError", "Store", "damage_of", "find_damage"]
+def is_team(ref) -> bool:
+    """Whether PROJECT (a command's argument, a recent-list entry) names a team project on
+    a PostgreSQL server rather than a project file."""
+    return isinstance(ref, str) and ref.lower().startswith(("postgresql://", "postgres://"))
+
+
+def open_project(ref, **options):
+    """Open PROJECT: a project file (a path) or a team project (a ``postgresql://`` URL).
+    ``options`` are :meth:`Store.open`'s; a team project ignores those only a file has
+    (``check``, ``lock``). psycopg is imported only for a team project."""
+    if is_team(ref):
+        from annotator.store.pg import PgStore
+
+        return PgStore.open(ref, **options)
+    return Store.open(ref, **options)
+
+
+__all__ = ["SQLITE_MAGIC", "DamagedError", "ReadOnlyError", "Store", "damage_of", "find_damage",
+           "is_team", "open_project"]

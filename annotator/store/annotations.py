@@ -10,12 +10,12 @@ from operator import itemgetter
 
 from annotator.core.annotation import Annotation, Rejection, now
 from annotator.core.commands import STATUS_FIELDS, Command
-from annotator.core.errors import ConflictError
+from annotator.core.errors import ConflictError, NotAllowed
 from annotator.core.memory import paused_gc
-from annotator.store.base import dumps
+from annotator.store.common import dumps
 from annotator.store.decisions import DecisionsMixin
 
-ANNOTATION_COLUMNS = "id, doc_id, start, end, tag, annotator, attributes, created, modified"
+ANNOTATION_COLUMNS = 'id, doc_id, start, "end", tag, annotator, attributes, created, modified'
 
 
 _NO_ATTRIBUTES = "{}"
@@ -26,14 +26,14 @@ class AnnotationsMixin(DecisionsMixin):
     def annotations(self, doc_id: str) -> list[Annotation]:
         """The document's annotations in reading order ``(start, end, id)``."""
         rows = self.conn.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE "
-                                 "doc_id = ? ORDER BY start, end, id", (doc_id,))
+                                 'doc_id = ? ORDER BY start, "end", id', (doc_id,))
         return _annotations(rows)
 
     def insert_annotations(self, annotations: Iterable[Annotation]) -> None:
         """Bulk insert without journalling (imports, merges, benchmarks)."""
         with self.transaction():
             self.conn.executemany(
-                "INSERT INTO annotations(id, doc_id, start, end, tag, annotator, attributes, "
+                'INSERT INTO annotations(id, doc_id, start, "end", tag, annotator, attributes, '
                 "created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_annotation_row(a) for a in annotations])
 
@@ -45,11 +45,11 @@ class AnnotationsMixin(DecisionsMixin):
             self._apply_rows(command)
             self.conn.execute("DELETE FROM journal WHERE annotator = ? AND undone = 1",
                               (annotator,))
-            cur = self.conn.execute(
+            row = self.conn.execute(
                 "INSERT INTO journal(annotator, doc_id, kind, payload, created) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (annotator, command.doc_id, command.kind, command.to_json(), now()))
-            return int(cur.lastrowid or 0)
+                "VALUES (?, ?, ?, ?, ?) RETURNING seq",
+                (annotator, command.doc_id, command.kind, command.to_json(), now())).fetchone()
+            return int(row[0])
 
     def undo(self, annotator: str) -> Command | None:
         """Revert ``annotator``'s latest command; returns what was applied (the inverse)."""
@@ -80,8 +80,7 @@ class AnnotationsMixin(DecisionsMixin):
         steps = []
         for undone, order in ((0, "DESC"), (1, "ASC")):
             row = self.conn.execute(
-                "SELECT kind, CASE WHEN json_valid(payload) THEN json_extract(payload, "
-                "'$.label') END FROM journal WHERE "
+                f"SELECT kind, {self.SQL_LABEL} FROM journal WHERE "
                 f"annotator = ? AND undone = ? ORDER BY seq {order} LIMIT 1",
                 (annotator, undone)).fetchone()
             steps.append((row[0], row[1] or "") if row else None)
@@ -97,17 +96,30 @@ class AnnotationsMixin(DecisionsMixin):
 
     def _apply_rows(self, command: Command) -> None:
         ids = [a.id for a in command.before]
-        current = {a.id: a for a in self.annotations_by_id(ids)}
+        current = {a.id: a for a in self.annotations_by_id(ids, lock=True)}
         expected = {a.id: a for a in command.before}
         if current != expected:
+            hidden = [i for i in expected if i not in current]
+            seen = {a.id: a for a in self.annotations_by_id(hidden)}
+            if hidden and seen == {i: expected[i] for i in hidden}:
+                raise self._not_yours(command)  # there, unchanged, but not to be locked
             raise ConflictError("the annotations changed since this edit was made "
                                 f"({command.label or command.kind})")
-        self.conn.executemany("DELETE FROM annotations WHERE id = ?",
-                              [(i,) for i in command.removed_ids])
+        if command.requires:
+            found = {a.id: a for a in self.annotations_by_id([a.id for a in command.requires])}
+            if found != {a.id: a for a in command.requires}:
+                raise ConflictError(f"{self.location}: {command.label or command.kind}: a span "
+                                    "it is about was changed or deleted since (by its "
+                                    "annotator); nothing was changed")
+        removed = command.removed_ids
+        cur = self.conn.executemany("DELETE FROM annotations WHERE id = ?",
+                                    [(i,) for i in removed])
+        if removed and cur.rowcount != len(removed):  # rows the member may not change
+            raise self._not_yours(command)
         self.conn.executemany(
-            "INSERT INTO annotations(id, doc_id, start, end, tag, annotator, attributes, "
+            'INSERT INTO annotations(id, doc_id, start, "end", tag, annotator, attributes, '
             "created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
-            "SET start = excluded.start, end = excluded.end, tag = excluded.tag, "
+            'SET start = excluded.start, "end" = excluded."end", tag = excluded.tag, '
             "attributes = excluded.attributes, modified = excluded.modified",
             [_annotation_row(a) for a in command.after])
         if command.decisions_before or command.decisions_after:
@@ -124,13 +136,17 @@ class AnnotationsMixin(DecisionsMixin):
             if (was.doc_id, was.field) != (will.doc_id, will.field) or \
                     was.field not in STATUS_FIELDS:
                 raise ConflictError(f"not a status change: {was} -> {will}")
-            row = self.conn.execute(f"SELECT {was.field} FROM documents WHERE id = ?",
-                                    (was.doc_id,)).fetchone()
+            row = self.conn.execute(f"SELECT {was.field} FROM documents WHERE id = ?"
+                                    f"{self.SQL_FOR_UPDATE}", (was.doc_id,)).fetchone()
             if row is None or row[0] != was.value:
                 raise ConflictError("the document's status changed since this edit was "
                                     f"made ({command.label or command.kind})")
             self.conn.execute(f"UPDATE documents SET {was.field} = ?, modified = ? "
                               "WHERE id = ?", (will.value, now(), was.doc_id))
+
+    def _not_yours(self, command: Command) -> NotAllowed:
+        return NotAllowed(f"{self.location}: {command.label or command.kind}: some of these "
+                          "spans are not yours to change; nothing was changed")
 
     def _apply_rejections(self, command: Command) -> None:
         """Rejected suggestions: idempotent (rejecting twice, or withdrawing a rejection
@@ -141,24 +157,31 @@ class AnnotationsMixin(DecisionsMixin):
         kept = {key(r) for r in command.rejections_after}
         self.conn.executemany(
             "DELETE FROM rejected_suggestions WHERE doc_id = ? AND annotator = ? AND "
-            "start = ? AND end = ? AND tag = ?",
+            'start = ? AND "end" = ? AND tag = ?',
             [key(r) for r in command.rejections_before if key(r) not in kept])
         self.conn.executemany(
-            "INSERT OR IGNORE INTO rejected_suggestions(doc_id, annotator, start, end, tag, "
+            'INSERT INTO rejected_suggestions(doc_id, annotator, start, "end", tag, '
             "created) VALUES (?, ?, ?, ?, ?, ?)",
             [(*key(r), r.created or now()) for r in command.rejections_after])
+
+    def rejection_rows(self, doc_id: str, annotator: str) -> list[Rejection]:
+        """The suggestions ``annotator`` rejected in a document, whole."""
+        return [Rejection(*r) for r in self.conn.execute(
+            'SELECT doc_id, start, "end", tag, annotator, created FROM rejected_suggestions '
+            "WHERE doc_id = ? AND annotator = ? ORDER BY start, \"end\", tag",
+            (doc_id, annotator))]
 
     def rejections(self, doc_id: str, annotator: str) -> set[tuple[int, int, str]]:
         """``(start, end, tag)`` of the suggestions ``annotator`` rejected in a document."""
         return {(r[0], r[1], r[2]) for r in self.conn.execute(
-            "SELECT start, end, tag FROM rejected_suggestions WHERE doc_id = ? AND "
+            'SELECT start, "end", tag FROM rejected_suggestions WHERE doc_id = ? AND '
             "annotator = ?", (doc_id, annotator))}
 
     def span_texts(self) -> Iterator[tuple[str, str, int]]:
         """``(text, tag, count)`` over every annotation of the project: what each span
         says and how it was tagged, for the suggestion lexicon. Each document's text is
         read once; repeated (text, tag) pairs of a document come as one row."""
-        rows = self.conn.execute("SELECT doc_id, start, end, tag FROM annotations "
+        rows = self.conn.execute('SELECT doc_id, start, "end", tag FROM annotations '
                                  "ORDER BY doc_id")
         doc_id, text, counts = None, "", Counter[tuple[str, str]]()
         for row in rows:
@@ -180,8 +203,9 @@ class AnnotationsMixin(DecisionsMixin):
         per document costs several times more."""
         docs = self.conn.execute(f"SELECT id, length, {'text' if with_text else 'NULL'} "
                                  "FROM documents ORDER BY position")
-        rows = self.conn.execute("SELECT a.start, a.end, a.tag, a.annotator, a.doc_id FROM "
-                                 "documents d CROSS JOIN annotations a ON a.doc_id = d.id "
+        rows = self.conn.execute('SELECT a.start, a."end", a.tag, a.annotator, a.doc_id FROM '
+                                 f"documents d {self.SQL_JOIN_IN_ORDER} annotations a "
+                                 "ON a.doc_id = d.id "
                                  "ORDER BY d.position")
         groups = groupby(rows, key=itemgetter(4))
         key, group = next(groups, (None, iter(())))
@@ -199,13 +223,16 @@ class AnnotationsMixin(DecisionsMixin):
     def has_annotations(self) -> bool:
         return self.conn.execute("SELECT 1 FROM annotations LIMIT 1").fetchone() is not None
 
-    def annotations_by_id(self, ids: list[str]) -> list[Annotation]:
+    def annotations_by_id(self, ids: list[str], lock: bool = False) -> list[Annotation]:
+        """The annotations with these ids (those that exist); ``lock``: inside a
+        transaction, keep others from changing them until it ends."""
         out: list[Annotation] = []
+        suffix = self.SQL_FOR_UPDATE if lock else ""
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             rows = self.conn.execute(
                 f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id IN "
-                f"({', '.join('?' * len(chunk))})", chunk)
+                f"({', '.join('?' * len(chunk))}){suffix}", chunk)
             out += _annotations(rows)
         return out
 

@@ -99,6 +99,23 @@ def prune(project: Path, keep: int = KEEP) -> list[Path]:
     return old
 
 
+def folder_key(project: Path | str) -> Path:
+    """The path a project's backups are named after: the project file itself, or for a
+    team project a stand-in in the user's data folder (``team-backups/HOST-PORT-DB``), where
+    its snapshots (project files) are kept."""
+    from annotator.store import is_team
+
+    if not is_team(project):
+        return Path(project)
+    from annotator.resources import data_dir
+    from annotator.store.pg.url import TeamURL
+
+    params = TeamURL(str(project)).params
+    parts = [str(params.get(k) or "") for k in ("host", "port", "dbname")]
+    name = "-".join(p for p in parts if p).replace("/", "_") or "team"
+    return data_dir() / "team-backups" / f"{name}.annotator"
+
+
 def _stamp() -> str:
     return now().replace(":", "").replace("-", "").replace("+0000", "Z").replace(".", "")
 

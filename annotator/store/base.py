@@ -8,7 +8,6 @@ application's SQLite file, or a file that is not SQLite at all is refused untouc
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 import sys
@@ -20,6 +19,7 @@ from typing import Self
 from annotator.core.annotation import now
 from annotator.core.errors import ProjectError
 from annotator.store import location, schema
+from annotator.store.common import StoreCommon, dumps  # noqa: F401 (dumps: re-exported)
 from annotator.store.damage import damaged, is_damage, quick_check
 from annotator.store.lock import ProjectLock
 
@@ -46,8 +46,6 @@ def _load_sqlite_utils():
 sqlite_utils = _load_sqlite_utils()
 
 
-def dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class ReadOnlyError(ProjectError):
@@ -57,8 +55,10 @@ class ReadOnlyError(ProjectError):
 BUSY_TIMEOUT_S = 5.0
 
 
-class StoreBase:
-    """Opening, identity, migrations, transactions and project settings."""
+class StoreBase(StoreCommon):
+    """A project file: opening, identity, migrations and transactions."""
+
+    kind = "file"
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, read_only: str = ""):
         self.conn = conn
@@ -201,12 +201,6 @@ class StoreBase:
                 mark_clean(self.path)  # only a file known sound is vouched for
             self.lock.release()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
     # --- transactions ------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -247,10 +241,22 @@ class StoreBase:
             why = f"cannot write ({text}); this change was not stored (earlier work is intact)"
         return ProjectError(f"{self.path or ':memory:'}: {why}")
 
-    # --- project settings --------------------------------------------------------------
-    def _set_meta(self, key: str, value) -> None:
-        self.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) "
-                          "DO UPDATE SET value = excluded.value", (key, dumps(value)))
+    def _insert_documents(self, rows: list[dict]) -> None:
+        """sqlite-utils' bulk insert, joining the caller's transaction (for documents
+        close to ``executemany``; spans stay on it: ``benchmarks/bench_insert.py``)."""
+        if rows:
+            self.db["documents"].insert_all([list(rows[0]), *(tuple(r.values()) for r in rows)])
+
+    @property
+    def location(self) -> str:
+        return str(self.path) if self.path is not None else ":memory:"
+
+    def reopen(self, read_only: bool | str = False) -> Self:
+        """Another connection to the same project file (a worker thread's own), not
+        checked for damage again and holding no lock."""
+        if self.path is None:
+            raise ProjectError(":memory: projects cannot be opened twice")
+        return type(self).open(self.path, read_only=read_only or self.read_only, check=False)
 
     def integrity(self) -> list[str]:
         """Problems found by SQLite's ``quick_check`` and the foreign-key check."""

@@ -20,8 +20,8 @@ class DatasetsMixin(AnnotationsMixin, DocumentsMixin):
         export consumes them, so memory stays flat on large corpora."""
         tagset = self.tagset()
         if tagset is None:
-            raise ProjectError(f"{self.path or ':memory:'}: the project has no tagset; load "
-                               f"one with `annotator tagset {self.path} --load FILE`")
+            raise ProjectError(f"{self.location}: the project has no tagset; load "
+                               f"one with `annotator tagset {self.location} --load FILE`")
         ids = list(doc_ids) if doc_ids is not None else [d.id for d in self.documents()]
         return Dataset(tagset, tuple(self.annotators()), self._stream(ids))
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from annotator.core.commands import Command
 from annotator.core.dataset import ReviewDecision
 from annotator.core.errors import ConflictError
-from annotator.store.base import StoreBase, dumps
+from annotator.store.common import StoreCommon, dumps
 
 COLUMNS = "id, doc_id, reviewer, decision, targets, result_id, note, created"
 
@@ -22,7 +22,7 @@ def _row(d: ReviewDecision) -> tuple:
             d.note, d.created)
 
 
-class DecisionsMixin(StoreBase):
+class DecisionsMixin(StoreCommon):
     def decisions(self, doc_id: str) -> list[ReviewDecision]:
         rows = self.conn.execute(f"SELECT {COLUMNS} FROM review_decisions WHERE doc_id = ? "
                                  "ORDER BY created, id", (doc_id,))

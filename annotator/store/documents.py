@@ -7,16 +7,15 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from annotator.core.annotation import Annotator, now
-from annotator.core.document import Document, DocumentSummary
+from annotator.core.document import REVIEW_STATUSES, STATUSES, Document, DocumentSummary
 from annotator.core.errors import NotFoundError, ProjectError
 from annotator.core.tagset import Tagset, load_tagset_dict
-from annotator.store.base import StoreBase, dumps
-from annotator.store.search import index_documents
+from annotator.store.common import StoreCommon, dumps
 
 DOC_JSON = ("languages", "metadata", "cleaning")
 
 
-class DocumentsMixin(StoreBase):
+class DocumentsMixin(StoreCommon):
     # --- tagset ------------------------------------------------------------------------
     def set_tagset(self, tagset: Tagset) -> None:
         """Make ``tagset`` the project's tagset (kept alongside any earlier ones). Refused
@@ -25,7 +24,7 @@ class DocumentsMixin(StoreBase):
             known = {t.id for t in tagset.tags}
             used = {r[0] for r in self.conn.execute("SELECT DISTINCT tag FROM annotations")}
             if used - known:
-                raise ProjectError(f"{self.path}: tagset '{tagset.id}' lacks tags in use: "
+                raise ProjectError(f"{self.location}: tagset '{tagset.id}' lacks tags in use: "
                                    f"{', '.join(sorted(used - known))}")
             self.conn.execute("UPDATE tagsets SET active = 0")
             self.conn.execute(
@@ -77,14 +76,8 @@ class DocumentsMixin(StoreBase):
                     position += 1
                 results.append((doc, dup))
             self._insert_documents(rows)
-            index_documents(self.conn, [(d.id, d.text) for d, dup in results if dup is None])
+            self._index_documents([(d.id, d.text) for d, dup in results if dup is None])
         return results
-
-    def _insert_documents(self, rows: list[dict]) -> None:
-        """sqlite-utils' bulk insert, joining the caller's transaction (for documents
-        close to ``executemany``; spans stay on it: ``benchmarks/bench_insert.py``)."""
-        if rows:
-            self.db["documents"].insert_all([list(rows[0]), *(tuple(r.values()) for r in rows)])
 
     def _documents_with_texts(self, shas: list[str]) -> dict[str, str]:
         """``{text_sha256: id}`` of the stored documents with one of these texts."""
@@ -154,9 +147,10 @@ class DocumentsMixin(StoreBase):
         raise self._no_document(ref)
 
     def _no_document(self, ref: str) -> NotFoundError:
-        return NotFoundError("document", ref, str(self.path or ":memory:"))
+        return NotFoundError("document", ref, self.location)
 
     def set_review_status(self, doc_id: str, status: str) -> None:
+        _check_status(status, REVIEW_STATUSES)
         with self.transaction():
             cur = self.conn.execute("UPDATE documents SET review_status = ? WHERE id = ?",
                                     (status, doc_id))
@@ -164,11 +158,17 @@ class DocumentsMixin(StoreBase):
                 raise self._no_document(doc_id)
 
     def set_status(self, doc_id: str, status: str) -> None:
+        _check_status(status, STATUSES)
         with self.transaction():
             cur = self.conn.execute("UPDATE documents SET status = ?, modified = ? WHERE id = ?",
                                     (status, now(), doc_id))
             if cur.rowcount != 1:
                 raise self._no_document(doc_id)
+
+
+def _check_status(status: str, known: tuple[str, ...]) -> None:
+    if status not in known:
+        raise ValueError(f"{status!r} is not a status ({', '.join(known)})")
 
 
 def document_row(doc: Document, position: int) -> dict:

@@ -219,9 +219,25 @@ def _v5(conn: sqlite3.Connection) -> str | None:
     return trim_spans(conn)
 
 
+#: A file checked out of a team project (``annotator checkout``, :mod:`annotator.sync`):
+#: every span as it was at the checkout (or the last push), so that a push can tell my
+#: edits from my colleagues' (``meta`` key ``checkout`` says where it came from).
+_V6 = """
+CREATE TABLE checkout_base (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    modified TEXT NOT NULL
+) WITHOUT ROWID
+"""
+
+
+def _v6(conn: sqlite3.Connection) -> None:
+    conn.execute(_V6)
+
+
 #: each takes a connection inside :meth:`StoreBase._migrate`'s transaction and may return
 #: a note for the user (what it changed in their data)
-MIGRATIONS = (_v1, _v2, _v3, _v4, _v5)
+MIGRATIONS = (_v1, _v2, _v3, _v4, _v5, _v6)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: tables SQLite may lack (no trigram tokenizer before 3.34): never reported missing
 OPTIONAL_TABLES = ("search_trigrams",)

@@ -27,7 +27,7 @@ from annotator import zh
 from annotator.core.annotation import Annotation
 from annotator.core.search import searchable
 from annotator.store.annotations import _annotations
-from annotator.store.base import StoreBase
+from annotator.store.common import StoreCommon
 
 
 class Hit(NamedTuple):
@@ -145,16 +145,17 @@ def occurrences(hay: str, folded: str) -> Iterator[tuple[int, int]]:
 
 _FIRST_CHUNK, _MAX_CHUNK = 8, 256
 
-_SPAN_COLUMNS = ("a.id, a.doc_id, a.start, a.end, a.tag, a.annotator, a.attributes, "
+_SPAN_COLUMNS = ('a.id, a.doc_id, a.start, a."end", a.tag, a.annotator, a.attributes, '
                  "a.created, a.modified")
 _GOLD = ("SELECT result_id FROM review_decisions WHERE result_id IS NOT NULL "
          "AND decision != 'rejected'")
-_ACCEPTED = (f"{_GOLD} UNION SELECT j.value FROM review_decisions r, json_each(r.targets) j "
+#: spans a reviewer accepted: ``{targets}`` is the engine's SQL_TARGETS_FROM
+_ACCEPTED = (f"{_GOLD} UNION SELECT j.value FROM {{targets}} "
              "WHERE r.decision IN ('accepted', 'gold')")
 STATUSES = ("accepted", "gold")
 
 
-class SearchMixin(StoreBase):
+class SearchMixin(StoreCommon):
     """``search`` (text), ``search_count`` and ``find_spans`` (annotations)."""
 
     _search_order: tuple[tuple[int, int], dict[int, int]] | None = None
@@ -186,6 +187,9 @@ class SearchMixin(StoreBase):
         if not folded:
             return 0
         return sum(hay.count(folded) for _, hay in self._candidates(folded))
+
+    def _index_documents(self, docs: list[tuple[str, str]]) -> int:
+        return index_documents(self.conn, docs)
 
     def reindex_missing(self) -> int:
         """Index documents stored without :meth:`add_documents`; returns how many."""
@@ -240,34 +244,34 @@ class SearchMixin(StoreBase):
         ``normalized``: the ``normalized`` attribute, traditional and simplified matching
         each other; ``status``: ``"accepted"`` or ``"gold"``, as in exports
         (:func:`annotator.core.dataset.accepted_ids`, :func:`~annotator.core.dataset.gold_ids`)."""
-        where, params = _span_filters(tag, group, annotator, normalized, status)
-        if normalized is not None:
-            self.conn.create_function("annotator_fold", 1, _fold_value, deterministic=True)
+        where, params = _span_filters(tag, group, annotator, status)
+        if status == "accepted":
+            where[-1] = where[-1].format(targets=self.SQL_TARGETS_FROM)
+        if normalized is not None:  # compared folded, here: SQL cannot fold 趙 to 赵
+            where.append(f"{self.SQL_NORMALIZED} IS NOT NULL")
         rows = self.conn.execute(
             f"SELECT {_SPAN_COLUMNS} FROM annotations a JOIN documents d ON d.id = a.doc_id "
-            f"WHERE {' AND '.join(where) or '1'} ORDER BY d.position, a.doc_id, a.start, "
-            "a.end, a.id", params)
-        return _annotations(rows)
-
-
-def _fold_value(value):
-    return needle(value) if isinstance(value, str) else value
+            f"WHERE {' AND '.join(where) or '1 = 1'} ORDER BY d.position, a.doc_id, a.start, "
+            'a."end", a.id', params)
+        spans = _annotations(rows)
+        if normalized is not None:
+            wanted = needle(normalized)
+            spans = [a for a in spans if isinstance(value := a.attributes.get("normalized"), str)
+                     and needle(value) == wanted]
+        return spans
 
 
 def _span_filters(tag: str | None, group: str | None, annotator: str | None,
-                  normalized: str | None, status: str | None) -> tuple[list[str], dict]:
+                  status: str | None) -> tuple[list[str], dict]:
     if status is not None and status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
-    where, params = [], {"tag": tag, "group": group, "annotator": annotator,
-                         "normalized": needle(normalized or "")}
+    where, params = [], {"tag": tag, "group": group, "annotator": annotator}
     if tag is not None:
         where.append("a.tag = :tag")
     if group is not None:
         where.append("(a.tag = :group OR substr(a.tag, 1, length(:group) + 1) = :group || '.')")
     if annotator is not None:
         where.append("a.annotator = :annotator")
-    if normalized is not None:
-        where.append("annotator_fold(json_extract(a.attributes, '$.normalized')) = :normalized")
     if status is not None:
         where.append(f"a.id IN ({_GOLD if status == 'gold' else _ACCEPTED})")
     return where, params

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from annotator.store.base import StoreBase
+from annotator.store.common import StoreCommon
 from annotator.store.search import _GOLD
 
 _TEXT_CHUNK = 200
 
 
-class StatsMixin(StoreBase):
+class StatsMixin(StoreCommon):
     def layer_spans(self, annotator: str | None = None, gold: bool = False
                     ) -> Iterator[tuple[str, int, int, str, str, str | None]]:
         """``(doc_id, start, end, tag, annotator, normalized)`` of every span of a layer,
@@ -28,10 +28,10 @@ class StatsMixin(StoreBase):
         # no join, no sort: the table is clustered by (doc_id, start, end, id), which is
         # the order asked for (documents come in id order; the caller orders them)
         rows = self.conn.execute(
-            "SELECT a.doc_id, a.start, a.end, a.tag, a.annotator, "
+            'SELECT a.doc_id, a.start, a."end", a.tag, a.annotator, '
             "CASE WHEN a.attributes = '{}' THEN NULL "
-            "ELSE json_extract(a.attributes, '$.normalized') END FROM annotations a "
-            f"WHERE {' AND '.join(where) or '1'} ORDER BY a.doc_id, a.start, a.end, a.id",
+            f"ELSE {self.SQL_NORMALIZED} END FROM annotations a "
+            f"WHERE {' AND '.join(where) or '1 = 1'} ORDER BY a.doc_id, a.start, a.\"end\", a.id",
             params)
         yield from rows
 

@@ -1,6 +1,8 @@
 """Random command sequences leave the store exactly as a model of the same commands says,
 including undo/redo after closing and reopening the project."""
 
+import engines
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -8,7 +10,7 @@ from annotator.core.annotation import Annotator
 from annotator.core.commands import apply_to
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.session import Session
-from annotator.store import Store
+from annotator.store import open_project
 
 TEXT = "𠮷上海合作组织😀成员国\n在北京举行安全会议秘书会议。\n反恐怖机构"
 TAGS = ["actor.igo", "actor.state", "threat.terrorism"]
@@ -79,18 +81,20 @@ def step(session, model, action):
     return change
 
 
-@given(actions)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_store_matches_model(tmp_path_factory, script):
-    path = tmp_path_factory.mktemp("model") / "p.annotator"
-    store = Store.open(path, create=True)
+@pytest.mark.parametrize("engine", engines.ENGINES)
+@given(script=actions)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_store_matches_model(tmp_path_factory, request, engine, script):
+    """On the project file and on a team project alike (a reopening is a new connection)."""
+    store = engines.new_project(engine, tmp_path_factory.mktemp("model"), request)
+    where = store.location
     store.add_documents([DOC])
     session, model = Session(store, Annotator("lin", "Lin")), Model()
     try:
         for action in script:
             if action[0] == "reopen":
                 store.close()
-                store = Store.open(path)
+                store = open_project(where)
                 session = Session(store, Annotator("lin", "Lin"))
                 continue
             step(session, model, action)

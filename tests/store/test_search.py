@@ -1,8 +1,8 @@
 """Project-wide full-text search and span search (annotator.store.search)."""
 
 import pytest
+from engines import ENGINES, SEEDS, new_project
 
-import annotator.store.documents as documents_module
 import annotator.store.schema as schema_module
 import annotator.store.search as search_module
 from annotator import zh
@@ -10,7 +10,8 @@ from annotator.core.annotation import Annotation, Annotator
 from annotator.core.dataset import ReviewDecision
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.search import searchable
-from annotator.project import create_project
+from annotator.core.tagset import default_tagset
+from annotator.project import import_paths
 from annotator.store import Store
 from annotator.store.documents import document_row
 from annotator.store.search import Hit, fts_query, grams
@@ -20,10 +21,12 @@ def make_doc(text: str, title: str = "t") -> Document:
     return Document(id=document_id(text), title=title, text=text, text_sha256=text_sha256(text))
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    store, report = create_project(tmp_path_factory.mktemp("search") / "p.annotator")
-    assert len(report.added) == 5
+@pytest.fixture(scope="module", params=ENGINES)
+def project(request, tmp_path_factory):
+    """The seeds in a project file and in a team project: both engines find the same."""
+    store = new_project(request.param, tmp_path_factory.mktemp("search"), request)
+    store.set_tagset(default_tagset())
+    assert len(import_paths(store, sorted(SEEDS.glob("*.txt"))).added) == 5
     yield store
     store.close()
 
@@ -100,8 +103,8 @@ def test_long_queries_without_trigrams_use_bigrams(project, monkeypatch):
     assert project.search("安全合作", limit=10_000) == expected
 
 
-def test_documents_added_later_are_indexed_with_code_point_offsets():
-    with Store.memory() as store:
+def test_documents_added_later_are_indexed_with_code_point_offsets(engine_store):
+    with engine_store as store:
         store.add_documents([make_doc("上海合作組織的會議", "one")])
         assert store.search("组织") == [Hit(store.documents()[0].id, 4, 6)]
         store.add_documents([make_doc("𠮷野家在北京開會。\n北京", "two")])
@@ -122,15 +125,15 @@ def test_documents_added_by_another_connection_are_found(tmp_path):
         assert [h.doc_id for h in reader.search("反恐")] == [d.id for d in reader.documents()]
 
 
-def test_duplicates_are_not_indexed_twice():
-    with Store.memory() as store:
+def test_duplicates_are_not_indexed_twice(engine_store):
+    with engine_store as store:
         store.add_documents([make_doc("反恐合作"), make_doc("反恐合作")])
         store.add_documents([make_doc("反恐合作")])
         assert len(store.search("反恐")) == 1
 
 
-def test_documents_stored_another_way_are_indexed_on_search():
-    with Store.memory() as store:
+def test_documents_stored_another_way_are_indexed_on_search(engine_store):
+    with engine_store as store:
         store.add_documents([make_doc("联合反恐演习")])
         with store.transaction():
             store._insert_documents([document_row(make_doc("聯合反恐演習第二次"), 1)])
@@ -141,7 +144,7 @@ def test_migration_backfills_an_existing_project(tmp_path, monkeypatch):
     path = tmp_path / "old.annotator"
     monkeypatch.setattr(schema_module, "MIGRATIONS", schema_module.MIGRATIONS[:1])
     monkeypatch.setattr(schema_module, "SCHEMA_VERSION", 1)
-    monkeypatch.setattr(documents_module, "index_documents", lambda conn, docs: 0)
+    monkeypatch.setattr(Store, "_index_documents", lambda self, docs: 0)
     with Store.open(path, create=True) as store:
         store.add_documents([make_doc("國家反恐怖主義工作領導小組"), make_doc("北京反恐")])
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
@@ -157,8 +160,8 @@ def test_migration_backfills_an_existing_project(tmp_path, monkeypatch):
 
 # --- spans ---------------------------------------------------------------------------
 @pytest.fixture
-def spans_store():
-    store = Store.memory()
+def spans_store(engine_store):
+    store = engine_store
     store.add_annotator(Annotator("lin", "Lin"))
     store.add_annotator(Annotator("chen", "Chen", "reviewer"))
     one, two = make_doc("国务委员赵克志在北京会见"), make_doc("國務委員趙克志出席會議")
@@ -175,8 +178,7 @@ def spans_store():
         ReviewDecision("d2", two.id, "chen", "gold", ("a3",), "g1", None, "t"),
         ReviewDecision("d3", one.id, "chen", "rejected", ("a2",), None, None, "t"),
     ])
-    yield store
-    store.close()
+    return store
 
 
 def ids(spans) -> list[str]:

@@ -28,7 +28,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "annotator"
-EXECUTE = {"execute", "executemany", "executescript"}
+#: calls that run SQL: the sqlite3 ones, the PostgreSQL connection's untranslated
+#: ``execute_raw``, and the store's streaming ``rows``
+EXECUTE = {"execute", "executemany", "executescript", "execute_raw", "rows"}
 WRITE_WORDS = {"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER"}
 #: sqlite-utils methods (of a Database, Table or View) that write
 DB_WRITES = {"insert", "insert_all", "upsert", "upsert_all", "update", "delete",
@@ -57,10 +59,20 @@ def real_sources() -> Sources:
 
 
 #: Functions whose writes run inside a transaction that a name search cannot see, and why.
-EXEMPT = {name: "a schema migration: StoreBase._migrate calls each of schema.MIGRATIONS "
-                "inside its `with self.transaction()` (checked by "
+EXEMPT = {name: "a schema migration: StoreBase._migrate (PgStoreBase._migrate) calls each of "
+                "schema.MIGRATIONS inside its `with self.transaction()` (checked by "
                 "test_migrations_run_inside_the_migrate_transaction)"
-          for name in migrations((PACKAGE / "store" / "schema.py").read_text(encoding="utf-8"))}
+          for schema_file in ("schema.py", "pg/schema.py")
+          for name in migrations((PACKAGE / "store" / schema_file).read_text(encoding="utf-8"))}
+#: pass-throughs: functions that run SQL their callers give them; every call to them is an
+#: EXECUTE call whose SQL the checker works out at the call site
+PASS_THROUGH = {"execute": "PgConnection.execute: the caller's SQL, translated",
+                "executemany": "PgConnection.executemany: the caller's SQL, translated",
+                "execute_raw": "PgConnection.execute_raw: the caller's SQL as it is",
+                "rows": "StoreCommon.rows / PgStoreBase.rows: the caller's query, streamed",
+                "_create_database": "CREATE DATABASE cannot run inside a transaction: "
+                                    "annotator init on a database that does not exist yet"}
+EXEMPT.update(PASS_THROUGH)
 
 
 # --- what SQL a call may run ---------------------------------------------------------------
@@ -310,16 +322,35 @@ def test_every_write_in_the_store_is_inside_a_transaction():
 
 def test_migrations_run_inside_the_migrate_transaction():
     """The reason for EXEMPT: _migrate calls each migration inside its transaction."""
-    assert EXEMPT and all(name.startswith("_v") for name in EXEMPT)
-    tree = ast.parse((PACKAGE / "store" / "base.py").read_text(encoding="utf-8"))
-    migrate = next(s for s in sites("base.py", tree) if name_of(s.node) == "_migrate").node
-    loops = [s for s in sites("base.py", migrate) if isinstance(s.node, ast.For)
-             and "MIGRATIONS" in ast.unparse(s.node.iter)]
-    assert len(loops) == 1 and loops[0].in_transaction
-    loop = loops[0].node
-    assert isinstance(loop, ast.For)
-    called = {ast.unparse(n.func) for n in ast.walk(loop) if isinstance(n, ast.Call)}
-    assert {ast.unparse(t) for t in ast.walk(loop.target) if isinstance(t, ast.Name)} & called
+    assert all(name.startswith("_v") for name in set(EXEMPT) - set(PASS_THROUGH))
+    for base in ("base.py", "pg/base.py"):
+        tree = ast.parse((PACKAGE / "store" / base).read_text(encoding="utf-8"))
+        migrate = next(s for s in sites(base, tree) if name_of(s.node) == "_migrate").node
+        loops = [s for s in sites(base, migrate) if isinstance(s.node, ast.For)
+                 and "MIGRATIONS" in ast.unparse(s.node.iter)]
+        assert len(loops) == 1 and loops[0].in_transaction, base
+        loop = loops[0].node
+        assert isinstance(loop, ast.For)
+        called = {ast.unparse(n.func) for n in ast.walk(loop) if isinstance(n, ast.Call)}
+        assert {ast.unparse(t) for t in ast.walk(loop.target) if isinstance(t, ast.Name)} \
+            & called, base
+
+
+def test_pass_throughs_only_hand_on_their_callers_sql():
+    """The reason for PASS_THROUGH: each runs the SQL its caller passed (a parameter), or
+    is CREATE DATABASE, which PostgreSQL refuses inside a transaction."""
+    for path, source in real_sources().items():
+        for site in sites(path, ast.parse(source)):
+            name = name_of(site.node)
+            if name not in PASS_THROUGH or name == "_create_database" or \
+                    not isinstance(site.node, ast.FunctionDef):
+                continue
+            params = {a.arg for a in site.node.args.args}
+            for call in ast.walk(site.node):
+                if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+                        and call.func.attr in EXECUTE and call.args:
+                    used = {n.id for n in ast.walk(call.args[0]) if isinstance(n, ast.Name)}
+                    assert used & params, f"{path}: {name} runs SQL of its own"
 
 
 def test_removing_the_transactions_of_a_real_module_is_caught():

@@ -1,0 +1,143 @@
+"""The store contract: what the rest of annotator may ask of an open project.
+
+Two engines keep it — a project file (SQLite, :class:`annotator.store.Store`) and a team
+project on a PostgreSQL server (:class:`annotator.store.pg.PgStore`) — and the same tests
+run against both. Core, formats, review, statistics and the window type their ``store``
+arguments with :class:`ProjectStore` and know nothing else about it, so mypy checks the
+boundary: a method used through it must be declared here, and both engines must have it.
+
+Offsets are code points over canonical text; every write is a transaction that is whole
+or absent; an edit is a :class:`~annotator.core.commands.Command` applied and journalled in
+one transaction (undo and redo walk the journal, per annotator).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, Protocol, Self
+
+if TYPE_CHECKING:
+    from annotator.core.annotation import Annotation, Annotator, Rejection
+    from annotator.core.commands import Command
+    from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
+    from annotator.core.document import Document, DocumentSummary
+    from annotator.core.tagset import Tagset
+
+
+class SearchHit(Protocol):
+    doc_id: str
+    start: int
+    end: int
+
+
+class ProjectStore(Protocol):
+    """An open project, whichever engine holds it."""
+
+    #: "file" or "team"
+    kind: str
+    #: why the project is read-only ("" when it is not)
+    read_only: str
+    closed: bool
+
+    @property
+    def location(self) -> str:
+        """A file's path or a server project's URL without password: what may be shown,
+        logged and kept in settings."""
+
+    def reopen(self, read_only: bool | str = False) -> Self:
+        """Another connection to the same project (for a worker thread)."""
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: Any) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Everything inside is stored whole or not at all (nested use joins)."""
+
+    def identify(self, asked: Annotator) -> Annotator:
+        """Who is working: a file takes ``asked``; a team project answers with the login."""
+
+    # --- tagset and annotators ------------------------------------------------------------
+    def tagset(self) -> Tagset | None: ...
+
+    def set_tagset(self, tagset: Tagset) -> None: ...
+
+    def annotators(self) -> list[Annotator]: ...
+
+    def add_annotator(self, annotator: Annotator) -> None: ...
+
+    def active_annotators(self) -> list[str]: ...
+
+    # --- documents ------------------------------------------------------------------------
+    def documents(self) -> list[DocumentSummary]: ...
+
+    def document(self, doc_id: str) -> Document:
+        """Raises :class:`~annotator.core.errors.NotFoundError` for an unknown id."""
+
+    def summary(self, doc_id: str) -> DocumentSummary: ...
+
+    def resolve_document(self, ref: str) -> str: ...
+
+    def document_with_text(self, sha: str) -> str | None: ...
+
+    def add_documents(self, docs: Iterable[Document]) -> list[tuple[Document, str | None]]:
+        ...
+
+    def texts(self, doc_ids: Iterable[str]) -> Iterator[tuple[str, str]]: ...
+
+    def set_review_status(self, doc_id: str, status: str) -> None: ...
+
+    # --- annotations, decisions, the journal ----------------------------------------------
+    def annotations(self, doc_id: str) -> list[Annotation]: ...
+
+    def annotations_by_id(self, ids: list[str], lock: bool = False) -> list[Annotation]: ...
+
+    def has_annotations(self) -> bool: ...
+
+    def insert_annotations(self, annotations: Iterable[Annotation]) -> None: ...
+
+    def decisions(self, doc_id: str) -> list[ReviewDecision]: ...
+
+    def decisions_by_id(self, ids: list[str]) -> list[ReviewDecision]: ...
+
+    def insert_decisions(self, decisions: Iterable[ReviewDecision]) -> None: ...
+
+    def apply_command(self, command: Command, annotator: str) -> int:
+        """Apply and journal ``command`` in one transaction; returns its journal number."""
+
+    def undo(self, annotator: str) -> Command | None: ...
+
+    def redo(self, annotator: str) -> Command | None: ...
+
+    def history(self, annotator: str) -> tuple[list[Command], list[Command]]: ...
+
+    def rejections(self, doc_id: str, annotator: str) -> set[tuple[int, int, str]]: ...
+
+    def rejection_rows(self, doc_id: str, annotator: str) -> list[Rejection]: ...
+
+    # --- reading the corpus ---------------------------------------------------------------
+    def span_texts(self) -> Iterator[tuple[str, str, int]]: ...
+
+    def spans_by_document(self, with_text: bool = False
+                          ) -> Iterator[tuple[str, int, str | None, list[tuple]]]: ...
+
+    def layer_spans(self, annotator: str | None = None, gold: bool = False
+                    ) -> Iterator[tuple[str, int, int, str, str, str | None]]: ...
+
+    def document_data(self, doc_id: str) -> DocumentData: ...
+
+    def dataset(self, doc_ids: Iterable[str] | None = None) -> Dataset: ...
+
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[Any]: ...
+
+    def search_count(self, query: str) -> int: ...
+
+    def find_spans(self, tag: str | None = None, group: str | None = None,
+                   annotator: str | None = None, normalized: str | None = None,
+                   status: str | None = None) -> list[Annotation]: ...
+
+    def check(self) -> Any:
+        """An :class:`annotator.store.check.CheckReport`."""

@@ -1,0 +1,92 @@
+"""What the store's shared mixins stand on, whichever engine is underneath.
+
+A project lives in an SQLite file (:class:`annotator.store.base.StoreBase`) or in a
+PostgreSQL database (:class:`annotator.store.pg.base.PgStoreBase`). The mixins that read
+and write documents, annotations, decisions, search and statistics are written once, over
+:class:`StoreCommon`: a connection with ``execute``/``executemany`` taking SQLite-style
+placeholders, :meth:`transaction`, and a few SQL fragments each engine spells its own way
+(class attributes, below). Engine-specific behaviour lives in the engine's own classes, never
+in ``if engine == …`` branches.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from typing import Any, Self
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class StoreCommon:
+    """The engine-neutral part of an open project."""
+
+    #: "file" (SQLite) or "team" (PostgreSQL)
+    kind: str = "file"
+    conn: Any
+    read_only: str = ""  # why the project is read-only ("" when it is not)
+    closed: bool = False
+
+    # SQL fragments the engines spell differently --------------------------------------
+    #: the ``normalized`` attribute of an annotation row aliased ``a``, as text
+    SQL_NORMALIZED = "json_extract(a.attributes, '$.normalized')"
+    #: appended to a read of rows about to be changed (PostgreSQL locks them; SQLite's
+    #: ``BEGIN IMMEDIATE`` already holds the whole file)
+    SQL_FOR_UPDATE = ""
+    #: a join SQLite must do in the order written (documents first, then each one's spans
+    #: by the clustered key): its CROSS JOIN; PostgreSQL plans joins itself
+    SQL_JOIN_IN_ORDER = "CROSS JOIN"
+    #: a journal entry's label, read from its JSON payload (NULL when unreadable)
+    SQL_LABEL = "CASE WHEN json_valid(payload) THEN json_extract(payload, '$.label') END"
+    #: review decisions ``r`` with their targets, one row per target ``j.value``
+    SQL_TARGETS_FROM = "review_decisions r, json_each(r.targets) j"
+
+    @property
+    def location(self) -> str:
+        """What to show the user (and store in settings) for this project: a file's path,
+        a server project's URL without its password."""
+        raise NotImplementedError
+
+    def transaction(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- project settings ---------------------------------------------------------------
+    def _set_meta(self, key: str, value) -> None:
+        self.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) "
+                          "DO UPDATE SET value = excluded.value", (key, dumps(value)))
+
+    def meta(self, key: str, default=None):
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def identify(self, asked):
+        """Who is working, as this project knows them: a project file takes the name the
+        user gave; a team project answers with the server's login role (see
+        :meth:`annotator.store.pg.base.PgStoreBase.identify`)."""
+        return asked
+
+    def _insert_documents(self, rows: list[dict]) -> None:
+        """Store documents' rows (column: value), inside the caller's transaction."""
+        raise NotImplementedError
+
+    def _index_documents(self, docs: list[tuple[str, str]]) -> int:
+        """Add ``(doc_id, text)`` pairs to the search index (inside the transaction that
+        stores them): each engine has its own index."""
+        raise NotImplementedError
+
+    def rows(self, sql: str, params=()) -> Iterator[tuple]:
+        """Rows of a big query as they come (SQLite steps through them; PostgreSQL uses a
+        server-side cursor): for exports and statistics that must not hold them all."""
+        yield from self.conn.execute(sql, params)

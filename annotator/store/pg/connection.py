@@ -1,0 +1,94 @@
+"""A psycopg connection that runs the store's SQL as written for both engines.
+
+The store's shared queries are written once, in the SQL both SQLite and PostgreSQL take,
+with SQLite's ``?`` and ``:name`` placeholders. :func:`translate` turns them into psycopg's
+``%s`` / ``%(name)s`` (and doubles a literal ``%``), outside string literals and quoted
+names; PostgreSQL's ``::type`` casts are left alone. :class:`PgConnection` then offers the
+few methods of :class:`sqlite3.Connection` the shared code uses (``execute``,
+``executemany``, ``in_transaction``), so a mixin does not know which engine it talks to.
+
+Every psycopg error is turned here into the store's typed one-line errors
+(:func:`annotator.store.pg.errors.translate_error`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+import psycopg
+from psycopg import pq
+
+from annotator.store.pg.errors import translate_error
+
+_TOKENS = re.compile(r"""
+    '(?:[^']|'')*'        # a string literal
+  | "(?:[^"]|"")*"        # a quoted name
+  | ::                    # a cast
+  | :[A-Za-z_]\w*         # a named placeholder
+  | \?                    # a positional placeholder
+  | %                     # a literal percent sign
+""", re.VERBOSE)
+
+
+@lru_cache(maxsize=1024)
+def translate(sql: str) -> str:
+    """SQLite-style placeholders to psycopg's: ``?`` -> ``%s``, ``:name`` ->
+    ``%(name)s``, ``%`` -> ``%%`` (in string literals too: psycopg reads the whole
+    statement)."""
+    def swap(m: re.Match) -> str:
+        token = m.group()
+        if token == "?":
+            return "%s"
+        if token == "%":
+            return "%%"
+        if token.startswith(":") and token != "::":
+            return f"%({token[1:]})s"
+        if token.startswith("'"):
+            return token.replace("%", "%%")
+        return token
+
+    return _TOKENS.sub(swap, sql)
+
+
+Params = Sequence[Any] | Mapping[str, Any]
+
+
+class PgConnection:
+    """The store's view of one psycopg connection (autocommit; the store opens and ends
+    its transactions itself with ``BEGIN``/``COMMIT``)."""
+
+    def __init__(self, raw: psycopg.Connection, location: str):
+        self.raw = raw
+        self.location = location  # for messages (no password)
+
+    def execute(self, sql: str, params: Params = ()) -> psycopg.Cursor:
+        return self.execute_raw(translate(sql), params)
+
+    def executemany(self, sql: str, rows: Iterable[Params]) -> psycopg.Cursor:
+        try:
+            cur = self.raw.cursor()
+            cur.executemany(translate(sql), list(rows))  # type: ignore[arg-type]
+        except psycopg.Error as e:
+            raise translate_error(e, self.location) from None
+        return cur
+
+    def execute_raw(self, sql: str, params: Params | None = None) -> psycopg.Cursor:
+        """PostgreSQL's own SQL, placeholders ``%s`` (no translation)."""
+        try:
+            return self.raw.execute(sql, params)  # type: ignore[arg-type]
+        except psycopg.Error as e:
+            raise translate_error(e, self.location) from None
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
+
+    @property
+    def broken(self) -> bool:
+        return self.raw.closed or self.raw.broken
+
+    def close(self) -> None:
+        self.raw.close()
