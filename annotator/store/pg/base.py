@@ -81,6 +81,11 @@ class PgStoreBase(StoreCommon):
         return type(self).open(self.url, read_only=read_only or self.read_only)
 
     @property
+    def backend_pid(self) -> int:
+        """The server process of this connection (its notifications carry it)."""
+        return self.conn.raw.info.backend_pid
+
+    @property
     def connected(self) -> bool:
         return not self.conn.broken
 
