@@ -260,7 +260,6 @@ class MainWindow(QMainWindow):
         undo_actions.update_actions(self)
 
     def apply_change(self, change: Change, mine: bool = True) -> None:
-        """Show a stored change (``mine``: an edit made here, just saved)."""
         touched = change.touched
         if touched:
             self.reader.repaint_range(*touched)
@@ -275,7 +274,7 @@ class MainWindow(QMainWindow):
         self._show_selection(scroll=False)
         statuses = change.command is not None and bool(change.command.statuses_after)
         self._update_document_row(counted=not statuses)
-        if mine:
+        if mine:  # a colleague's change was saved by them
             self._saved()
         suggestions.after_change(self)
 
@@ -344,9 +343,8 @@ class MainWindow(QMainWindow):
         self.panel.inspector.set_known_names(names)
 
     def _describe(self, span) -> str:
-        names = {a.id: a.name for a in self.store.annotators()}
         return describe(span, self.doc.text, i18n.tag_name(self.tags, span.tag),
-                        names.get(span.annotator, span.annotator))
+                        self.panel.model.annotator_name(span.annotator))
 
     def _saved(self) -> None:
         self.status_saved.setText(self.tr("Saved {time}").format(time=time.strftime("%H:%M:%S")))

@@ -107,8 +107,12 @@ class PgStoreBase(StoreCommon):
         elif create:
             raise ProjectError(f"{self.location}: already holds an annotator project; open "
                                "it, or choose another database")
-        else:
-            self._migrate(int(self.meta("schema_version", 0)))
+        elif (version := int(self.meta("schema_version", 0))) < schema.SCHEMA_VERSION:
+            self._check_rights()
+            if self.role != "owner":
+                raise ProjectError(f"{self.location}: made by an older annotator; its owner "
+                                   "must open it once with this version to upgrade it")
+            self._migrate(version)
         self._check_rights()
 
     def _identity(self) -> str:
