@@ -153,6 +153,21 @@ class Editor:
         """Apply any prepared command (e.g. a review settlement) to the open document."""
         return self._absorb(self.session.run(command), select=None)
 
+    def reload(self) -> Change | None:
+        """The open document's spans as stored now, where others changed them (a team
+        project: colleagues' commits), as one change to show; nothing is journalled (the
+        edits are theirs). The selection stays if its span does."""
+        if self.doc is None or self.index is None:
+            return None
+        fresh = {a.id: a for a in self.store.annotations(self.doc.id)}
+        held = {a.id: a for a in self.index}
+        removed = tuple(a for i, a in held.items() if fresh.get(i) != a)
+        added = tuple(a for i, a in fresh.items() if held.get(i) != a)
+        if not removed and not added:
+            return None
+        keep = self.selected.id if self.selected and self.selected.id in fresh else None
+        return self._absorb(Change(self.doc.id, removed, added), select=keep)
+
     def undo(self) -> Change | None:
         return self._absorb_other(self.session.undo())
 

@@ -52,3 +52,8 @@ class NotFoundError(AnnotatorError, LookupError):
 class NotAllowed(ProjectError):
     """The project refused a change the user's role does not allow (a team project: an
     annotator changing a colleague's spans, a reader changing anything)."""
+
+
+class ConnectionLost(ProjectError):
+    """A team project's server cannot be reached: nothing of the edit being made was
+    stored (the window says so and reconnects; everything it shows is stored)."""

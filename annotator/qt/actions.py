@@ -23,6 +23,8 @@ translate = QCoreApplication.translate
 ACTIONS = [
     ("&File", "open", QT_TRANSLATE_NOOP("Actions", "&Open project…"),
      ["Ctrl+O"], "dialogs.open_project"),
+    ("&File", "open_team", QT_TRANSLATE_NOOP("Actions", "Open &team project…"),
+     ["Ctrl+Alt+O"], "team.open_team_project"),
     ("&File", "new", QT_TRANSLATE_NOOP("Actions", "&New project…"),
      ["Ctrl+N"], "dialogs.new_project"),
     ("&File", "recent", QT_TRANSLATE_NOOP("Actions", "Open re&cent"),

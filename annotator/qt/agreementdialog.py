@@ -96,7 +96,7 @@ class AgreementDialog(QDialog):
                 self.outcome = outcome
             return str(run)
 
-        self.worker_thread, self.worker = jobs.start(self, self.window_.store.path, job,
+        self.worker_thread, self.worker = jobs.start(self, self.window_.store.reopen, job,
                                                      self.progressed, self.show_rows,
                                                      self.failed)
 

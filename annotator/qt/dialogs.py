@@ -26,6 +26,7 @@ from annotator.formats import kinds
 from annotator.project import create_project
 from annotator.qt.actions import shortcut_table
 from annotator.resources import PROJECT_SUFFIX
+from annotator.store import is_team
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -38,15 +39,20 @@ def project_filter() -> str:
         patterns=kinds.patterns(kinds.PROJECT_SUFFIXES))
 
 
-def open_path(window: MainWindow, path: Path) -> None:
-    """Open ``path`` for editing (locked; read-only or a backup offered when it cannot
-    be) in place of the current project."""
+def open_path(window: MainWindow, path: Path | str) -> None:
+    """Open a project file (locked; read-only or a backup offered when it cannot be) or a
+    team project (by its address) in place of the current project."""
     from annotator.qt.safety import open_store
 
     current = window.store.path
-    if current is not None and current.resolve() == path.resolve():
-        window.statusBar().showMessage(
-            translate("Dialogs", "{name} is already open.").format(name=path.name), 4000)
+    if is_team(path):
+        if path == window.store.location:
+            window.statusBar().showMessage(
+                translate("Dialogs", "{name} is already open.").format(name=path), 4000)
+            return
+    elif current is not None and current.resolve() == Path(path).resolve():
+        window.statusBar().showMessage(translate("Dialogs", "{name} is already open.").format(
+            name=Path(path).name), 4000)
         return
     store = open_store(window, path, window.session.annotator)
     if store is not None:

@@ -143,7 +143,7 @@ class ExportDialog(QDialog):
             return report_line(export(store, options, progress, cancelled))
 
         self.worker_thread, self.worker = jobs.start(
-            self, self.store.path, job, self._progressed, self._done, self._failed)
+            self, self.store.reopen, job, self._progressed, self._done, self._failed)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))

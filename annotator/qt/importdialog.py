@@ -75,7 +75,7 @@ class FileTask(QObject):
         self.dialog.setWindowTitle(title)
         self.dialog.setMinimumDuration(0)
         self.counted.connect(self.progressed)
-        self.worker_thread, self.worker = jobs.start(self, window.store.path, self.job,
+        self.worker_thread, self.worker = jobs.start(self, window.store.reopen, self.job,
                                                      lambda *_: None, self.done, self.failed)
         self.dialog.canceled.connect(self.cancel)
 

@@ -4,14 +4,22 @@ reporting progress to a dialog and polling a cancel flag; the window stays respo
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
-from annotator.store import Store
+from annotator.core.store import ProjectStore
 
 #: job(store, progress(done, total), cancelled() -> bool) -> one-line summary
-Job = Callable[[Store, Callable[[int, int], None], Callable[[], bool]], str]
+Job = Callable[[ProjectStore, Callable[[int, int], None], Callable[[], bool]], str]
+#: opens a connection of the calling thread's own to the window's project
+Opener = Callable[[], ProjectStore]
+
+
+def opener(store: ProjectStore) -> Opener | None:
+    """How a worker thread opens the window's project (a project file by its path, a team
+    project by its address, with the password the window connected with); None for a
+    project in memory, which no second connection can see."""
+    return None if store.location == ":memory:" else store.reopen
 
 
 class Worker(QObject):
@@ -19,22 +27,22 @@ class Worker(QObject):
     finished = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, project: Path, job: Job):
+    def __init__(self, open_store: Opener, job: Job):
         super().__init__()
-        self.project, self.job, self.cancelled = project, job, False
+        self.open_store, self.job, self.cancelled = open_store, job, False
 
     def run(self) -> None:
         try:
-            with Store.open(self.project) as store:
+            with self.open_store() as store:
                 message = self.job(store, self.progressed.emit, lambda: self.cancelled)
             self.finished.emit(message)
         except Exception as e:  # noqa: BLE001 — reported to the user, never swallowed
             self.failed.emit(str(e))
 
 
-def start(parent: QObject, project: Path, job: Job, on_progress, on_done, on_fail
+def start(parent: QObject, open_store: Opener, job: Job, on_progress, on_done, on_fail
           ) -> tuple[QThread, Worker]:
-    worker = Worker(project, job)
+    worker = Worker(open_store, job)
     thread = QThread(parent)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)

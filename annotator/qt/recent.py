@@ -1,7 +1,9 @@
 """File → Open Recent: the last :data:`LIMIT` projects opened or created in the window,
-most recent first, kept in QSettings. A project that is no longer there stays listed,
-greyed out (it may be on a drive that is not mounted), until it ages out or the list is
-cleared; picking one that vanished since the menu opened says so and drops it."""
+most recent first, kept in QSettings: project files by path, team projects by address
+(never with a password: :attr:`annotator.core.store.ProjectStore.location`). A project
+file that is no longer there stays listed, greyed out (it may be on a drive that is not
+mounted), until it ages out or the list is cleared; picking one that vanished since the
+menu opened says so and drops it."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
+
+from annotator.store import is_team
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -24,33 +28,53 @@ translate = QCoreApplication.translate
 
 
 # --- the list ----------------------------------------------------------------------------
-def recent_paths(settings: QSettings) -> list[Path]:
-    """The remembered projects, most recent first."""
+def recent_entries(settings: QSettings) -> list[str]:
+    """The remembered projects, most recent first: paths and team project addresses."""
     value = settings.value(KEY, [])
     if isinstance(value, str):  # an INI file gives a one-entry list back as a string
         value = [value]
-    return [Path(v) for v in value if v] if isinstance(value, list) else []
+    return [str(v) for v in value if v] if isinstance(value, list) else []
 
 
-def remember(settings: QSettings, path: Path | None) -> None:
-    """Put ``path`` first (once); keep :data:`LIMIT` entries."""
-    if path is None:
+def recent_paths(settings: QSettings) -> list[Path]:
+    """The remembered project files, most recent first."""
+    return [Path(v) for v in recent_entries(settings) if not is_team(v)]
+
+
+def _key(ref: Path | str) -> str:
+    return ref if is_team(ref) else str(Path(ref).absolute())  # type: ignore[return-value]
+
+
+def remember(settings: QSettings, ref: Path | str | None) -> None:
+    """Put a project file's path or a team project's address first (once); keep
+    :data:`LIMIT` entries. ``None`` (a project in memory) is not remembered."""
+    if ref is None or ref == ":memory:":
         return
-    path = Path(path).absolute()
-    paths = [path] + [p for p in recent_paths(settings) if p != path]
-    settings.setValue(KEY, [str(p) for p in paths[:LIMIT]])
+    key = _key(ref)
+    entries = [key] + [e for e in recent_entries(settings) if e != key]
+    settings.setValue(KEY, entries[:LIMIT])
 
 
-def forget(settings: QSettings, path: Path) -> None:
-    settings.setValue(KEY, [str(p) for p in recent_paths(settings) if p != path])
+def forget(settings: QSettings, ref: Path | str) -> None:
+    key = _key(ref)
+    settings.setValue(KEY, [e for e in recent_entries(settings) if e != key])
 
 
 def clear(settings: QSettings) -> None:
     settings.remove(KEY)
 
 
-def label(n: int, path: Path) -> str:
-    """The menu text: a mnemonic (1–9, then 0), the file name and its folder."""
+def label(n: int, path: Path | str) -> str:
+    """The menu text: a mnemonic (1–9, then 0), the file name and its folder (a team
+    project: its database and server)."""
+    if is_team(path):
+        from annotator.store.pg.url import TeamURL
+
+        params = TeamURL(str(path)).params
+        return translate("Recent", "&{n}  {name}  —  {folder}").format(
+            n=n % 10, name=str(params.get("dbname", "")).replace("&", "&&"),
+            folder=f"{params.get('user', '')}@{params.get('host', '')}".replace("&", "&&"))
+    path = Path(path)
     home = Path.home()
     folder = path.parent
     shown = f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
@@ -71,25 +95,25 @@ def install(window: MainWindow, action: QAction) -> QMenu:
 
 def fill(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
-    paths = recent_paths(window.settings)
-    current = window.store.path.absolute() if window.store.path else None
-    for n, path in enumerate(paths, 1):
-        missing = not path.exists()
-        text = label(n, path)
+    entries = recent_entries(window.settings)
+    current = _key(window.store.location)
+    for n, entry in enumerate(entries, 1):
+        missing = not is_team(entry) and not Path(entry).exists()
+        text = label(n, entry)
         if missing:
             text = translate("Recent", "{entry}  (not found)").format(entry=text)
-        action = menu.addAction(text, partial(open_recent, window, path))
-        action.setToolTip(str(path))
-        action.setData(str(path))
+        action = menu.addAction(text, partial(open_recent, window, entry))
+        action.setToolTip(entry)
+        action.setData(entry)
         action.setEnabled(not missing)
-        action.setCheckable(path == current)
-        action.setChecked(path == current)
-    if not paths:
+        action.setCheckable(entry == current)
+        action.setChecked(entry == current)
+    if not entries:
         menu.addAction(translate("Recent", "No recent projects")).setEnabled(False)
     menu.addSeparator()
     clear_action = menu.addAction(translate("Recent", "&Clear recent projects"),
                                   partial(clear_menu, window))
-    clear_action.setEnabled(bool(paths))
+    clear_action.setEnabled(bool(entries))
 
 
 def popup(window: MainWindow) -> None:
@@ -105,9 +129,13 @@ def popup(window: MainWindow) -> None:
         menu.setActiveAction(first)
 
 
-def open_recent(window: MainWindow, path: Path) -> None:
+def open_recent(window: MainWindow, entry: Path | str) -> None:
     from annotator.qt.dialogs import open_path
 
+    if is_team(entry):
+        open_path(window, entry)
+        return
+    path = Path(entry)
     if not path.exists():
         forget(window.settings, path)
         QMessageBox.warning(window, translate("Recent", "Open recent project"), translate(

@@ -24,10 +24,19 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 
 from annotator.core.annotation import Annotator
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ConnectionLost
+from annotator.core.store import ProjectStore
 from annotator.qt import i18n, lockwatch
 from annotator.qt.jobs import Background
-from annotator.store import DamagedError, ReadOnlyError, Store, backups, find_damage
+from annotator.store import (
+    DamagedError,
+    ReadOnlyError,
+    Store,
+    backups,
+    find_damage,
+    is_team,
+    open_project,
+)
 from annotator.store.location import storage_warning
 from annotator.store.lock import LockedError, ProjectLock
 
@@ -43,12 +52,21 @@ translate = QCoreApplication.translate
 
 
 # --- opening ---------------------------------------------------------------------------
-def open_store(parent: QWidget | None, path: Path, who: Annotator) -> Store | None:
+def open_store(parent: QWidget | None, path: Path | str, who: Annotator
+               ) -> ProjectStore | None:
     """The project opened for ``who`` to edit; None when it cannot be, or the user
     declines the read-only copy or the backup offered instead. SQLite's damage check is
     left to :func:`project_opened`, which runs it on a worker thread once the window shows
     the project, when the file is the one this app closed cleanly (a damaged file is then
-    closed and the latest backup offered); any other file is checked before it opens."""
+    closed and the latest backup offered); any other file is checked before it opens. A
+    team project (an address) is the server's to keep sound: it just opens."""
+    if is_team(path):
+        try:
+            return open_project(path)
+        except AnnotatorError as e:
+            QMessageBox.critical(parent, "annotator", str(e))
+            return None
+    path = Path(path)
     try:
         return Store.open(path, lock=who.name, check="auto")
     except LockedError as e:
@@ -123,6 +141,10 @@ def show_banner(window: MainWindow, read_only: str = "") -> None:
     text, else the store's reason) and where it lives is risky; hidden when neither."""
     store = window.store
     notes = [read_only] if read_only else []
+    from annotator.qt import team
+
+    if note := team.banner_note(window):
+        notes.insert(0, note)
     if store.read_only and not read_only:
         notes.append(translate("Safety", "<b>Read-only</b> — {why}. Reading, searching and "
                                "exporting work; edits are off.").format(
@@ -283,8 +305,13 @@ def guard(window: MainWindow, fn: Callable[..., object]) -> Callable[..., None]:
 
 
 def _tell(window: MainWindow, error: AnnotatorError) -> None:
-    """One line: in the status bar for a read-only project, else in a message box."""
-    if isinstance(error, ReadOnlyError):
+    """One line: in the status bar for a read-only project, else in a message box; a team
+    project's lost connection in the banner (see :mod:`annotator.qt.team`)."""
+    if isinstance(error, ConnectionLost):
+        from annotator.qt import team
+
+        team.connection_lost(window, str(error))
+    elif isinstance(error, ReadOnlyError):
         window.statusBar().showMessage(str(error), 6000)
     else:
         QMessageBox.warning(window, "annotator", str(error))

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from annotator.core import concordance
 from annotator.qt import i18n
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
-from annotator.qt.jobs import Background
+from annotator.qt.jobs import Background, Opener, opener
 from annotator.qt.searchpanel import HEADERS, HitTable
 from annotator.stats import plots
 from annotator.stats.compute import project_stats
@@ -125,13 +125,12 @@ def caption(stats: Stats, key: Key, lang: str) -> str:
     return translate("StatsView", CAPTIONS[kind], "", n).format(**values)
 
 
-def compute_job(path: Path, layer: Layer, unit: str, period: str) -> Stats | Exception:
+def compute_job(open_store: Opener, layer: Layer, unit: str, period: str
+                ) -> Stats | Exception:
     """The figures, read through a connection of this thread; an error is returned (and
     shown), not raised (a worker's exception would be lost)."""
-    from annotator.store import Store
-
     try:
-        with Store.open(path, check=False) as store:
+        with open_store() as store:
             return project_stats(store, layer, unit, period)
     except Exception as e:  # noqa: BLE001 — shown in the view's status line
         return e
@@ -244,13 +243,14 @@ class StatsView(QDialog):
         self.status.setText(self.tr("Computing…"))
         store = self.window_.store
         args = (self.layer.currentData(), self.unit.currentData(), self.period.currentData())
-        if store.path is None:
+        open_store = opener(store)
+        if open_store is None:
             try:
                 self.take_result(project_stats(store, *args), self.token)
             except ValueError as e:
                 self.take_result(e, self.token)
             return
-        job = Background("stats", partial(compute_job, store.path, *args), self.token, self)
+        job = Background("stats", partial(compute_job, open_store, *args), self.token, self)
         job.launch(self._received)
 
     def _received(self, result: object) -> None:

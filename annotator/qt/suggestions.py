@@ -10,7 +10,6 @@ nor a long document waits for it; a tag on a new term recompiles it a moment aft
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -19,7 +18,7 @@ from annotator.core.suggest import Suggestion, build_pattern
 from annotator.core.suggester import LexiconSource
 from annotator.qt import i18n
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
-from annotator.qt.jobs import Background
+from annotator.qt.jobs import Background, Opener, opener
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -71,10 +70,8 @@ class Receiver(QObject):
             window.reader.refresh_all()
 
 
-def _build(path: Path) -> LexiconSource:
-    from annotator.store import Store
-
-    with Store.open(path, check=False) as store:  # the window's open checked it
+def _build(open_store: Opener) -> LexiconSource:
+    with open_store() as store:  # the window's open checked it
         source = LexiconSource(store.tagset(), store.span_texts())
     source.compile()
     return source
@@ -113,15 +110,15 @@ def after_change(window: MainWindow) -> None:
 def _start(window: MainWindow) -> None:
     """Build the lexicon, or compile it anew, on a worker thread (in-memory projects,
     which a second connection cannot see, are built here)."""
-    editor, path = window.editor, window.store.path
+    editor, open_store = window.editor, opener(window.store)
     if window.editor.doc is None or window.store.closed or window.lexicon_builder is not None:
         return
-    if editor.lexicon is None and path is None:
-        editor.build_lexicon()
-        window.reader.refresh_all()
-        return
     if editor.lexicon is None:
-        job = Background("build", partial(_build, path), editor.changes, window)
+        if open_store is None:
+            editor.build_lexicon()
+            window.reader.refresh_all()
+            return
+        job = Background("build", partial(_build, open_store), editor.changes, window)
     elif editor.lexicon.due:
         forms, generation = editor.lexicon.forms()
         job = Background("compile", partial(build_pattern, forms), generation, window)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import replace
-from functools import partial
 
 from PySide6.QtCore import QSettings, QThread, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
@@ -14,11 +13,21 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayo
 from annotator import zh
 from annotator.core.commands import Change
 from annotator.core.document import Document
-from annotator.core.editor import ALL, MINE, Editor
+from annotator.core.editor import Editor
 from annotator.core.memory import paused_gc
 from annotator.core.session import Session
 from annotator.core.spans import SpanIndex
-from annotator.qt import dialogs, dropping, i18n, recent, review, safety, statusbar, suggestions
+from annotator.qt import (
+    dropping,
+    i18n,
+    people,
+    recent,
+    review,
+    safety,
+    statusbar,
+    suggestions,
+    team,
+)
 from annotator.qt import undo as undo_actions
 from annotator.qt.actions import build_actions, tag_actions
 from annotator.qt.docks import build_docks
@@ -52,10 +61,13 @@ class MainWindow(QMainWindow):
         self.banner: QLabel
         self.backup_timer: QTimer
         self.lock_timer: QTimer
+        self.retry_timer: QTimer
+        self.live: team.Live | None = None  # a team project's colleagues, as they commit
         self.backed_up_at = -1
         build_docks(self)
         suggestions.wire(self)
         safety.wire(self)
+        team.wire(self)
         dropping.install(self)
         self.set_project(store, annotator)
         self._restore_window()
@@ -104,19 +116,19 @@ class MainWindow(QMainWindow):
         self.panel.model.tag_name = lambda t: i18n.tag_name(self.tags, t)
         self.panel.model.tag_colour = self.reader.colour_of
         self.review.tag_name = self.panel.model.tag_name
-        names = {a.id: a.name for a in store.annotators()}
-        self.panel.model.annotator_name = lambda i: names.get(i, i)
         if self.tagset:
             self.tag_palette.set_tagset(self.tagset)
             self.tag_actions = tag_actions(self, self.tagset)
-        self._annotator_menu()
-        self.status_who.setText(self.tr("Annotator: {name}").format(name=annotator.name))
-        self.setWindowTitle(f"annotator — {store.path.name if store.path else 'memory'}")
-        recent.remember(self.settings, store.path)
+        people.refresh(self)
+        self.status_who.setText(self.tr("Annotator: {name}").format(
+            name=self.session.annotator.name))
+        self.setWindowTitle(f"annotator — {team.title(store)}")
+        recent.remember(self.settings, store.path or team.address(store))
         self.refresh_documents()
         suggestions.project_opened(self)
         safety.project_opened(self)
-        last = self.settings.value(f"last-document/{store.path}")
+        team.project_opened(self)
+        last = self.settings.value(f"last-document/{store.location}")
         rows = self.doc_list.model.rows
         if rows:
             self.open_document(last if any(r.id == last for r in rows) else rows[0].id)
@@ -143,7 +155,7 @@ class MainWindow(QMainWindow):
 
     def _now_current(self, doc_id: str) -> None:
         """The document shown now: selected in the list, and reopened next time."""
-        self.settings.setValue(f"last-document/{self.store.path}", doc_id)
+        self.settings.setValue(f"last-document/{self.store.location}", doc_id)
         self.doc_list.mark_current(doc_id)
 
     @property
@@ -233,7 +245,7 @@ class MainWindow(QMainWindow):
     def _after_edit(self, change: Change | None) -> None:
         if change is None:
             return
-        self._apply_change(change)
+        self.apply_change(change)
         undo_actions.update_actions(self)
 
     def _after_undo(self, change: Change | None) -> None:
@@ -244,10 +256,10 @@ class MainWindow(QMainWindow):
             self._update_document_row()
             self._saved()
         elif change is not None:
-            self._apply_change(change)
+            self.apply_change(change)
         undo_actions.update_actions(self)
 
-    def _apply_change(self, change: Change) -> None:
+    def apply_change(self, change: Change, mine: bool = True) -> None:
         touched = change.touched
         if touched:
             self.reader.repaint_range(*touched)
@@ -262,7 +274,8 @@ class MainWindow(QMainWindow):
         self._show_selection(scroll=False)
         statuses = change.command is not None and bool(change.command.statuses_after)
         self._update_document_row(counted=not statuses)
-        self._saved()
+        if mine:  # a colleague's change was saved by them
+            self._saved()
         suggestions.after_change(self)
 
     def undo(self) -> None:
@@ -330,9 +343,8 @@ class MainWindow(QMainWindow):
         self.panel.inspector.set_known_names(names)
 
     def _describe(self, span) -> str:
-        names = {a.id: a.name for a in self.store.annotators()}
         return describe(span, self.doc.text, i18n.tag_name(self.tags, span.tag),
-                        names.get(span.annotator, span.annotator))
+                        self.panel.model.annotator_name(span.annotator))
 
     def _saved(self) -> None:
         self.status_saved.setText(self.tr("Saved {time}").format(time=time.strftime("%H:%M:%S")))
@@ -359,17 +371,6 @@ class MainWindow(QMainWindow):
         if self.editor.doc is not None:
             self._show_document()
 
-    def _annotator_menu(self) -> None:
-        menu = self.annotator_menu
-        menu.clear()
-        menu.addAction(self.tr("&All annotators"), lambda: self.set_shown(ALL))
-        menu.addAction(self.tr("Only &mine"), lambda: self.set_shown(MINE))
-        menu.addSeparator()
-        only = self.tr("Only {name}")
-        for a in self.store.annotators():
-            menu.addAction(only.format(name=a.name), partial(self.set_shown, frozenset({a.id})))
-        menu.addAction(self.tr("&Choose annotators…"), partial(dialogs.choose_annotators, self))
-
     # --- projects ------------------------------------------------------------------------
     def switch_project(self, store) -> None:
         old = self.store
@@ -393,6 +394,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, e) -> None:  # noqa: N802
         suggestions.shutdown(self)
         safety.shutdown(self)
+        team.shutdown(self)
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window-state", self.saveState())
         super().closeEvent(e)

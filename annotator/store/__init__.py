@@ -18,9 +18,11 @@ class Store(StatsMixin, SearchMixin, DatasetsMixin, AnnotationsMixin, DocumentsM
 
 
 def is_team(ref) -> bool:
-    """Whether PROJECT (a command's argument, a recent-list entry) names a team project on
-    a PostgreSQL server rather than a project file."""
-    return isinstance(ref, str) and ref.lower().startswith(("postgresql://", "postgres://"))
+    """Whether PROJECT (a command's argument, a recent-list entry, a parsed address) names a
+    team project on a PostgreSQL server rather than a project file."""
+    if isinstance(ref, str):  # not importing psycopg for a file's sake
+        return ref.lower().startswith(("postgresql://", "postgres://"))
+    return hasattr(ref, "conninfo")  # an address already parsed (store.pg.url.TeamURL)
 
 
 def open_project(ref, **options):

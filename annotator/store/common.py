@@ -71,6 +71,11 @@ class StoreCommon:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
 
+    @property
+    def backend_pid(self) -> int:
+        """The server process behind a team project's connection (a file has none: 0)."""
+        return 0
+
     def identify(self, asked):
         """Who is working, as this project knows them: a project file takes the name the
         user gave; a team project answers with the server's login role (see

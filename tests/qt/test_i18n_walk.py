@@ -55,15 +55,15 @@ from annotator.stats.tables import CHARTS  # noqa: E402
 ALLOWED = {"TEI", "JSON", "JSONL", "CSV", "PNG", "SVG", "BIO", "CoNLL", "doccano", "brat",
            "spaCy", "SQLite", "Qt", "Ctrl", "Shift", "Alt", "Del", "PgUp", "PgDown", "Enter",
            "Esc", "Tab", "Backspace", "Space", "Cohen", "Fleiss", "Krippendorff", "annotator",
-           "Python", "PySide", "GNU", "LGPL", "MIT", "BSD", "English"}
+           "Python", "PySide", "GNU", "LGPL", "MIT", "BSD", "English", "PostgreSQL"}
 LATIN = re.compile(r"[A-Za-z]{3,}")
 #: *.txt, .html, paths, links
-FILES = re.compile(r"https?://\S+|\*?\.[A-Za-z]{2,5}\b|(?:~|/)[^\s，。；）)]*")
+FILES = re.compile(r"(?:https?|postgresql)://\S+|\*?\.[A-Za-z]{2,5}\b|(?:~|/)[^\s，。；）)]*")
 #: rich-text markup (<p>, <b>, <h2 style='…'>): not shown
 MARKUP = re.compile(r"<[^<>]+>")
 #: the dialogs opened
 DIALOGS = ("consistency", "agreement", "export", "shortcuts", "tour", "review", "search",
-           "find", "statistics", "about")
+           "find", "statistics", "about", "open_team")
 
 _spec = importlib.util.spec_from_file_location(
     "make_translations", Path(__file__).resolve().parents[2] / "tools" / "make_translations.py")

@@ -291,3 +291,20 @@ def test_a_reviewer_accepting_a_span_its_author_just_deleted_is_a_one_line_confl
             review_cases.find_cases([back], [span.annotator], [])[0], back,
             reviewer.annotator.id))
         assert accepted is not None and len(wang.decisions(doc.id)) == 1
+
+
+def test_an_older_schema_is_upgraded_by_its_owner_only(team, monkeypatch):
+    from annotator.store.pg import schema
+
+    url, names = team
+    upgraded = []
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, upgraded.append))
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(schema.MIGRATIONS))
+    with pytest.raises(ProjectError, match="its owner must open it once"):
+        as_member(team, "lin")
+    assert upgraded == []
+    with open_project(url) as owner:
+        assert owner.meta("schema_version") == schema.SCHEMA_VERSION
+    assert len(upgraded) == 1
+    with as_member(team, "lin") as lin:
+        assert lin.role == "annotator"

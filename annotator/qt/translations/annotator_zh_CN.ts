@@ -66,6 +66,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Open &amp;team project…</source>
+        <translation>打开团队项目(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
@@ -610,17 +615,18 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../dialogs.py" line="+37"/>
+        <location filename="../dialogs.py" line="+38"/>
         <source>annotator projects ({patterns});;All files (*)</source>
         <translation>annotator 项目 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <location line="+3"/>
         <source>{name} is already open.</source>
         <translation>{name} 已经打开。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
@@ -1304,12 +1310,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+113"/>
+        <location filename="../window.py" line="+123"/>
         <source>Annotator: {name}</source>
         <translation>标注者：{name}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Opened {title} in {ms:.0f} ms</source>
         <translation>已打开《{title}》，用时 {ms:.0f} 毫秒</translation>
     </message>
@@ -1319,12 +1325,12 @@
         <translation>请先选择文本，再按标签键。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../people.py" line="+27"/>
         <source>&amp;All annotators</source>
         <translation>全部标注者(&amp;A)</translation>
     </message>
@@ -1523,6 +1529,34 @@
     </message>
 </context>
 <context>
+    <name>OpenTeamDialog</name>
+    <message>
+        <location filename="../team.py" line="+69"/>
+        <source>Open team project</source>
+        <translation>打开团队项目</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>from ~/.pgpass, or none</source>
+        <translation>取自 ~/.pgpass，或无需密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You work as the PostgreSQL role in the address; the password, if you type one, is never stored.</source>
+        <translation>您以地址中的 PostgreSQL 角色身份工作；输入的密码不会被保存。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message>
         <location filename="../firstrun.py" line="-74"/>
@@ -1539,7 +1573,8 @@
 <context>
     <name>Recent</name>
     <message>
-        <location filename="../recent.py" line="+57"/>
+        <location filename="../recent.py" line="+74"/>
+        <location line="+7"/>
         <source>&amp;{n}  {name}  —  {folder}</source>
         <translation>&amp;{n}  {name}  —  {folder}</translation>
     </message>
@@ -1559,7 +1594,7 @@
         <translation>清除最近的项目(&amp;C)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Open recent project</source>
         <translation>打开最近的项目</translation>
     </message>
@@ -1676,7 +1711,7 @@
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../safety.py" line="+65"/>
+        <location filename="../safety.py" line="+83"/>
         <source>Project in use</source>
         <translation>项目正在使用中</translation>
     </message>
@@ -1735,7 +1770,7 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
 要恢复最新的备份（备份于 {taken}）吗？损坏的文件将保留在 {folder} 中，不会删除任何内容。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>&lt;b&gt;Read-only&lt;/b&gt; — {why}. Reading, searching and exporting work; edits are off.</source>
         <translation>&lt;b&gt;只读&lt;/b&gt; — {why}。可以阅读、搜索和导出，但无法编辑。</translation>
     </message>
@@ -1786,7 +1821,7 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
         <translation>已恢复 {backup}；被替换的文件保存为 {aside}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>Something went wrong: {error}
 
 Every edit you saw happen is stored; this one may not have been.</source>
@@ -1942,12 +1977,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+151"/>
+        <location line="+150"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-149"/>
         <source>Names</source>
         <translation>规范名称</translation>
     </message>
@@ -2056,7 +2091,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>标注者：{name}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>Export {format}…</source>
         <translation>导出 {format}…</translation>
     </message>
@@ -2092,7 +2127,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Cannot compute the statistics: {error}</source>
         <translation>无法计算统计数据：{error}</translation>
     </message>
@@ -2144,12 +2179,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../suggestions.py" line="+29"/>
+        <location filename="../suggestions.py" line="+28"/>
         <source>A accept · U reject · Shift+A accept all in document · N/P next/previous</source>
         <translation>A 接受 · U 拒绝 · Shift+A 接受本文档全部建议 · N/P 下一条/上一条</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+106"/>
         <source>tagged so {k} of %n time(s)</source>
         <translation>%n 次中有 {k} 次如此标注</translation>
     </message>
@@ -2207,6 +2242,35 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+0"/>
         <source>Key</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <location filename="../team.py" line="-33"/>
+        <source>{db} on {host} (as {user})</source>
+        <extracomment>the banner&apos;s line while a window&apos;s team project has lost its server</extracomment>
+        <translation>{db}（{host}，身份 {user}）</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>{address}: not a team project address (postgresql://USER@HOST/DATABASE)</source>
+        <translation>{address}：不是团队项目地址（postgresql://用户@主机/数据库）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open team project</source>
+        <translation>打开团队项目</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
+        <translation>&lt;b&gt;与服务器的连接已断开&lt;/b&gt;（{when}）— 正在重新连接…… 所显示的内容均已保存；服务器恢复之前无法编辑。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Connected to the server again.</source>
+        <translation>已重新连接到服务器。</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,11 @@
     </message>
     <message>
         <location line="+2" />
+        <source>Open &amp;team project…</source>
+        <translation>開啟團隊專案(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>&amp;New project…</source>
         <translation>新增專案(&amp;N)…</translation>
     </message>
@@ -610,17 +615,18 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../dialogs.py" line="+37" />
+        <location filename="../dialogs.py" line="+38" />
         <source>annotator projects ({patterns});;All files (*)</source>
         <translation>annotator 專案 ({patterns});;所有檔案 (*)</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
+        <location line="+3" />
         <source>{name} is already open.</source>
         <translation>{name} 已經開啟。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Open project</source>
         <translation>開啟專案</translation>
     </message>
@@ -1304,12 +1310,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+113" />
+        <location filename="../window.py" line="+123" />
         <source>Annotator: {name}</source>
         <translation>標註者：{name}</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+30" />
         <source>Opened {title} in {ms:.0f} ms</source>
         <translation>已開啟《{title}》，用時 {ms:.0f} 毫秒</translation>
     </message>
@@ -1319,12 +1325,12 @@
         <translation>請先選擇文字，再按標籤鍵。</translation>
     </message>
     <message>
-        <location line="+131" />
+        <location line="+133" />
         <source>Saved {time}</source>
         <translation>已儲存 {time}</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location filename="../people.py" line="+27" />
         <source>&amp;All annotators</source>
         <translation>全部標註者(&amp;A)</translation>
     </message>
@@ -1523,6 +1529,34 @@
     </message>
 </context>
 <context>
+    <name>OpenTeamDialog</name>
+    <message>
+        <location filename="../team.py" line="+69" />
+        <source>Open team project</source>
+        <translation>開啟團隊專案</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>from ~/.pgpass, or none</source>
+        <translation>取自 ~/.pgpass，或無需密碼</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>You work as the PostgreSQL role in the address; the password, if you type one, is never stored.</source>
+        <translation>您以地址中的 PostgreSQL 角色身份工作；輸入的密碼不會被儲存。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Password:</source>
+        <translation>密碼：</translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message>
         <location filename="../firstrun.py" line="-74" />
@@ -1539,7 +1573,8 @@
 <context>
     <name>Recent</name>
     <message>
-        <location filename="../recent.py" line="+57" />
+        <location filename="../recent.py" line="+74" />
+        <location line="+7" />
         <source>&amp;{n}  {name}  —  {folder}</source>
         <translation>&amp;{n}  {name}  —  {folder}</translation>
     </message>
@@ -1559,7 +1594,7 @@
         <translation>清除最近的專案(&amp;C)</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+27" />
         <source>Open recent project</source>
         <translation>開啟最近的專案</translation>
     </message>
@@ -1676,7 +1711,7 @@
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../safety.py" line="+65" />
+        <location filename="../safety.py" line="+83" />
         <source>Project in use</source>
         <translation>專案正在使用中</translation>
     </message>
@@ -1735,7 +1770,7 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
 要恢復最新的備份（備份於 {taken}）嗎？損壞的檔案將保留在 {folder} 中，不會刪除任何內容。</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+51" />
         <source>&lt;b&gt;Read-only&lt;/b&gt; — {why}. Reading, searching and exporting work; edits are off.</source>
         <translation>&lt;b&gt;唯讀&lt;/b&gt; — {why}。可以閱讀、搜尋和匯出，但無法編輯。</translation>
     </message>
@@ -1786,7 +1821,7 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
         <translation>已恢復 {backup}；被替換的檔案儲存為 {aside}</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+47" />
         <source>Something went wrong: {error}
 
 Every edit you saw happen is stored; this one may not have been.</source>
@@ -1942,12 +1977,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+151" />
+        <location line="+150" />
         <source>Timeline</source>
         <translation>時間線</translation>
     </message>
     <message>
-        <location line="-150" />
+        <location line="-149" />
         <source>Names</source>
         <translation>規範名稱</translation>
     </message>
@@ -2056,7 +2091,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>標註者：{name}</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+62" />
         <source>Export {format}…</source>
         <translation>匯出 {format}…</translation>
     </message>
@@ -2092,7 +2127,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+52" />
         <source>Cannot compute the statistics: {error}</source>
         <translation>無法計算統計資料：{error}</translation>
     </message>
@@ -2144,12 +2179,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../suggestions.py" line="+29" />
+        <location filename="../suggestions.py" line="+28" />
         <source>A accept · U reject · Shift+A accept all in document · N/P next/previous</source>
         <translation>A 接受 · U 拒絕 · Shift+A 接受本文件全部建議 · N/P 下一條/上一條</translation>
     </message>
     <message>
-        <location line="+108" />
+        <location line="+106" />
         <source>tagged so {k} of %n time(s)</source>
         <translation>%n 次中有 {k} 次如此標註</translation>
     </message>
@@ -2207,6 +2242,35 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+0" />
         <source>Key</source>
         <translation>按鍵</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <location filename="../team.py" line="-33" />
+        <source>{db} on {host} (as {user})</source>
+        <extracomment>the banner's line while a window's team project has lost its server</extracomment>
+        <translation>{db}（{host}，身份 {user}）</translation>
+    </message>
+    <message>
+        <location line="+49" />
+        <source>{address}: not a team project address (postgresql://USER@HOST/DATABASE)</source>
+        <translation>{address}：不是團隊專案地址（postgresql://使用者@主機/資料庫）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Open team project</source>
+        <translation>開啟團隊專案</translation>
+    </message>
+    <message>
+        <location line="+117" />
+        <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
+        <translation>&lt;b&gt;與伺服器的連線已斷開&lt;/b&gt;（{when}）— 正在重新連線…… 所顯示的內容均已儲存；伺服器恢復之前無法編輯。</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Connected to the server again.</source>
+        <translation>已重新連線到伺服器。</translation>
     </message>
 </context>
 <context>

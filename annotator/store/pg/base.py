@@ -81,6 +81,11 @@ class PgStoreBase(StoreCommon):
         return type(self).open(self.url, read_only=read_only or self.read_only)
 
     @property
+    def backend_pid(self) -> int:
+        """The server process of this connection (its notifications carry it)."""
+        return self.conn.raw.info.backend_pid
+
+    @property
     def connected(self) -> bool:
         return not self.conn.broken
 
@@ -102,8 +107,12 @@ class PgStoreBase(StoreCommon):
         elif create:
             raise ProjectError(f"{self.location}: already holds an annotator project; open "
                                "it, or choose another database")
-        else:
-            self._migrate(int(self.meta("schema_version", 0)))
+        elif (version := int(self.meta("schema_version", 0))) < schema.SCHEMA_VERSION:
+            self._check_rights()
+            if self.role != "owner":
+                raise ProjectError(f"{self.location}: made by an older annotator; its owner "
+                                   "must open it once with this version to upgrade it")
+            self._migrate(version)
         self._check_rights()
 
     def _identity(self) -> str:

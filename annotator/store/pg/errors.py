@@ -9,18 +9,17 @@ from __future__ import annotations
 import psycopg
 from psycopg import errors
 
-from annotator.core.errors import AnnotatorError, ConflictError, NotAllowed, ProjectError
+from annotator.core.errors import (
+    AnnotatorError,
+    ConflictError,
+    ConnectionLost,
+    NotAllowed,
+    ProjectError,
+)
+from annotator.store.base import ReadOnlyError  # one error for both engines
 
 __all__ = ["ConnectionLost", "NoSuchDatabase", "NotAllowed", "ReadOnlyError", "connect_error",
            "translate_error"]
-
-
-class ReadOnlyError(ProjectError):
-    """A write to a project opened read-only (or by a reader)."""
-
-
-class ConnectionLost(ProjectError):
-    """The server cannot be reached: nothing of the edit being made was stored."""
 
 
 def _first_line(e: Exception, password: str | None) -> str:

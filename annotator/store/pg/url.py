@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
-
 from annotator.core.errors import ProjectError
 
 SCHEMES = ("postgresql://", "postgres://")
@@ -19,11 +17,13 @@ SCHEMES = ("postgresql://", "postgres://")
 
 def is_team_url(ref: object) -> bool:
     """Whether a PROJECT argument names a team project (else: a project file)."""
-    return isinstance(ref, str) and ref.lower().startswith(SCHEMES)
+    return isinstance(ref, TeamURL) or (isinstance(ref, str) and ref.lower().startswith(SCHEMES))
 
 
 class TeamURL:
     def __init__(self, url: str):
+        from psycopg.conninfo import conninfo_to_dict  # psycopg only for team projects
+
         try:
             self.params = conninfo_to_dict(url)
         except Exception as e:  # psycopg's ProgrammingError: the text is no URL
@@ -53,7 +53,20 @@ class TeamURL:
         query = "&".join(f"{k}={quote(v, safe='')}" for k, v in sorted(p.items()))
         return f"postgresql://{netloc}/{db}" + (f"?{query}" if query else "")
 
+    def with_password(self, password: str | None) -> TeamURL:
+        """The same address with a password to connect with (kept in memory only)."""
+        if not password:
+            return self
+        from psycopg.conninfo import make_conninfo
+
+        copy = TeamURL.__new__(TeamURL)
+        copy.params = {**self.params, "password": password}
+        copy.conninfo = make_conninfo(self.conninfo, password=password)
+        return copy
+
     def with_database(self, dbname: str) -> TeamURL:
+        from psycopg.conninfo import make_conninfo
+
         copy = TeamURL.__new__(TeamURL)
         copy.params = {**self.params, "dbname": dbname}
         copy.conninfo = make_conninfo(**copy.params)  # type: ignore[arg-type]

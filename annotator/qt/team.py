@@ -1,0 +1,250 @@
+"""Team projects in the window: opening one by its address (File → Open team project…),
+colleagues' committed work appearing as it happens, and a lost connection said and mended.
+
+Live updates: a worker thread listens on a connection of its own
+(:class:`annotator.store.pg.listen.Listener`) and hands each batch of notifications to the
+window, which reloads only what :func:`annotator.core.live.plan` says changed — the rows
+of the document list, the open document's spans, review mode's cases. The window's own
+commits are on screen already and are skipped.
+
+A lost connection (the server stopped, the network went): a banner says so and the store
+reconnects every :data:`RETRY_MS`; an edit tried meanwhile is refused in one line (nothing
+is shown that is not stored). Once back, the list and the open document are read afresh.
+"""
+
+from __future__ import annotations
+
+import time
+import weakref
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+)
+
+from annotator.core import live
+from annotator.core.errors import AnnotatorError, ConnectionLost
+from annotator.qt import i18n, people, recent, review, safety
+
+if TYPE_CHECKING:
+    from annotator.qt.window import MainWindow
+
+#: the banner's line while a window's team project has lost its server
+_NOTES: weakref.WeakKeyDictionary[QObject, str] = weakref.WeakKeyDictionary()
+RETRY_MS = 2000
+WAIT_S = 0.5  # how long the listener blocks before looking whether it should stop
+translate = QCoreApplication.translate
+
+
+# --- naming ------------------------------------------------------------------------------
+def title(store) -> str:
+    """The window title's part for a project: a file's name; a team project's database,
+    server and who is connected (never a password)."""
+    if store.kind != "team":
+        return store.path.name if store.path else "memory"
+    params = store.url.params
+    return translate("Team", "{db} on {host} (as {user})").format(
+        db=params.get("dbname", ""), host=params.get("host", ""), user=store.user)
+
+
+def address(store) -> str | None:
+    """A team project's address, as the recent list keeps it (no password)."""
+    return store.location if store.kind == "team" else None
+
+
+# --- opening ---------------------------------------------------------------------------
+class OpenTeamDialog(QDialog):
+    """The address of a team project and, if the server wants one and no ~/.pgpass or
+    service file gives it, the password (kept in memory for this session only)."""
+
+    def __init__(self, parent, addresses: list[str]):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Open team project"))
+        self.address = QComboBox(editable=True)
+        self.address.addItems(addresses)
+        self.address.setMinimumWidth(420)
+        line = self.address.lineEdit()
+        assert line is not None
+        line.setPlaceholderText("postgresql://chen@db.example.org/study")
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("from ~/.pgpass, or none"))
+        note = QLabel(self.tr("You work as the PostgreSQL role in the address; the password, "
+                              "if you type one, is never stored."), wordWrap=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Address:"), self.address)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(note)
+        form.addRow(buttons)
+
+
+def open_team_project(window: MainWindow) -> None:
+    from annotator.store import is_team, open_project
+    from annotator.store.pg.url import TeamURL
+
+    dialog = OpenTeamDialog(window, [r for r in recent.recent_entries(window.settings)
+                                     if is_team(r)])
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    address = dialog.address.currentText().strip()
+    try:
+        if not is_team(address):
+            raise AnnotatorError(translate("Team", "{address}: not a team project address "
+                                           "(postgresql://USER@HOST/DATABASE)").format(
+                address=address))
+        target = TeamURL(address).with_password(dialog.password.text() or None)
+        store = open_project(target)
+    except AnnotatorError as e:
+        QMessageBox.warning(window, translate("Team", "Open team project"), str(e))
+        return
+    window.switch_project(store)
+
+
+# --- live updates ----------------------------------------------------------------------
+class Live(QThread):
+    """Waits for the server's notifications on a connection of its own."""
+
+    events = Signal(list)
+    lost = Signal(str)
+    back = Signal()
+
+    def __init__(self, url, parent: QObject):
+        super().__init__(parent)
+        self.url = url
+        self.stopping = False
+
+    def run(self) -> None:
+        from annotator.store.pg.listen import Listener
+
+        listener, down = Listener(self.url), False
+        try:
+            while not self.stopping:
+                try:
+                    found = listener.wait(WAIT_S)
+                except ConnectionLost as e:
+                    if not down:
+                        self.lost.emit(str(e))
+                    down = True
+                    time.sleep(WAIT_S)
+                    continue
+                if down:
+                    down = False
+                    self.back.emit()
+                if found:
+                    self.events.emit(found)
+        finally:
+            listener.close()
+
+    def stop(self) -> None:
+        self.stopping = True
+        self.wait()
+
+
+def wire(window: MainWindow) -> None:
+    window.retry_timer = QTimer(window, interval=RETRY_MS)
+    window.retry_timer.timeout.connect(lambda: _retry(window))
+
+
+def project_opened(window: MainWindow) -> None:
+    """Start listening for a team project's changes (stop listening to the last one)."""
+    shutdown(window)
+    store = window.store
+    if store.kind != "team":
+        return
+    thread = Live(store.url, window)
+    thread.events.connect(lambda events: colleagues_committed(window, events))
+    thread.lost.connect(lambda message: connection_lost(window, message))
+    thread.back.connect(lambda: _retry(window))
+    window.live = thread
+    thread.start()
+
+
+def shutdown(window: MainWindow) -> None:
+    window.retry_timer.stop()
+    if window.live is not None:
+        window.live.stop()
+        window.live.deleteLater()
+        window.live = None
+
+
+def colleagues_committed(window: MainWindow, events: list) -> None:
+    store = window.store
+    if store.closed or window.retry_timer.isActive():
+        return
+    doc = window.editor.doc
+    try:
+        refresh = live.plan(events, doc.id if doc else None, store.backend_pid)
+        if refresh.project:
+            people.refresh(window)
+        if refresh.documents:
+            window.refresh_documents()
+        else:
+            for doc_id in refresh.rows:
+                _refresh_row(window, doc_id)
+        if refresh.document:
+            reload_document(window)
+    except ConnectionLost as e:
+        connection_lost(window, str(e))
+
+
+def banner_note(window: MainWindow) -> str:
+    """What the banner says while the server is away ("" when it is not)."""
+    return _NOTES.get(window, "")
+
+
+def _refresh_row(window: MainWindow, doc_id: str) -> None:
+    if window.doc_list.model.summary(doc_id) is not None:
+        window.doc_list.update_row(window.store.summary(doc_id))
+
+
+def reload_document(window: MainWindow) -> None:
+    """The open document's spans as stored now (colleagues' commits), shown as a change;
+    review mode's cases and the row follow."""
+    change = window.editor.reload()
+    if change is not None:
+        window.apply_change(change, mine=False)
+    else:
+        review.refresh(window)
+
+
+# --- a lost connection -------------------------------------------------------------------
+def connection_lost(window: MainWindow, message: str) -> None:
+    """Say so (once) and try to reconnect every :data:`RETRY_MS`."""
+    if window.retry_timer.isActive():
+        return
+    _NOTES[window] = translate(
+        "Team", "<b>The connection to the server is lost</b> ({when}) — reconnecting… "
+        "Everything shown is stored; edits are off until the server is back.").format(
+        when=i18n.when(time.time()))
+    safety.show_banner(window)
+    window.statusBar().showMessage(message, 6000)
+    window.retry_timer.start()
+
+
+def _retry(window: MainWindow) -> None:
+    store = window.store
+    if store.kind != "team" or store.closed:
+        window.retry_timer.stop()
+        return
+    try:
+        if window.retry_timer.isActive() or not store.connected:
+            store.reconnect()
+    except ConnectionLost:
+        return  # still down: the timer tries again
+    window.retry_timer.stop()
+    _NOTES.pop(window, None)
+    safety.show_banner(window)
+    window.refresh_documents()
+    if window.editor.doc is not None:
+        reload_document(window)
+    window.statusBar().showMessage(translate("Team", "Connected to the server again."), 4000)

@@ -1,0 +1,155 @@
+"""The window on a team project: two members' windows against one server, a colleague's
+commit appearing without reopening, the address shown and remembered without its
+password, opening by address from File → Open team project…, and a lost connection said
+in the banner and mended when the server is back."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from urllib.parse import quote
+
+import engines
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
+
+from annotator.core.annotation import Annotator
+from annotator.core.search import find_all
+from annotator.core.session import Session
+from annotator.core.tagset import default_tagset
+from annotator.project import import_paths
+from annotator.qt import recent, team
+from annotator.qt.window import MainWindow
+from annotator.store import open_project
+from annotator.store.pg.url import TeamURL
+
+SECRET = "Pw-Of-Lin-77"
+
+
+def as_role(url: str, user: str, password: str | None = None) -> str:
+    p = TeamURL(url).params
+    auth = quote(user, safe="") + (f":{quote(password, safe='')}" if password else "")
+    return f"postgresql://{auth}@{p['host']}:{p['port']}/{p['dbname']}"
+
+
+def make_team(url: str, seed_paths) -> tuple[str, str]:
+    with open_project(url, create=True) as owner:
+        owner.set_tagset(default_tagset())
+        import_paths(owner, seed_paths)
+        db = owner.conn.raw.info.dbname
+        lin, chen = f"lin_{db}", f"chen_{db}"
+        owner.add_member(lin, "annotator", password=SECRET)
+        owner.add_member(chen, "reviewer")
+    return lin, chen
+
+
+def window_on(qtbot, tmp_path, address: str, name: str) -> MainWindow:
+    store = open_project(address)
+    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, Annotator(name, name.title()), settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def close(window: MainWindow) -> None:
+    window.close()
+    window.store.close()
+
+
+def test_a_colleagues_tag_appears_in_my_window_at_once(qtbot, tmp_path, team_url, seed_paths):
+    lin, chen = make_team(team_url, seed_paths)
+    mine = window_on(qtbot, tmp_path, as_role(team_url, chen), "chen")
+    try:
+        assert mine.live is not None and mine.live.isRunning()
+        doc = mine.doc
+        start, end = find_all(doc.text, "上合组织")[0]
+        count_before = mine.doc_list.model.summary(doc.id).annotations
+        with open_project(as_role(team_url, lin, SECRET)) as theirs:
+            began = time.perf_counter()
+            added = Session(theirs, Annotator(lin, "Lin")).add(
+                doc.id, doc.text, start, end, "actor.igo").added[0]
+        qtbot.waitUntil(lambda: mine.editor.index.get(added.id) is not None, timeout=3000)
+        seen = time.perf_counter() - began
+        assert seen < 1.0  # well under a second on a local server
+        assert mine.doc_list.model.summary(doc.id).annotations == count_before + 1
+        assert added.id in mine.panel.model.all  # the span list shows it too
+        assert not mine.acts["undo"].isEnabled()  # a colleague's edit is not mine to undo
+    finally:
+        close(mine)
+
+
+def test_the_title_and_recent_list_show_the_address_without_the_password(
+        qtbot, tmp_path, team_url, seed_paths):
+    lin, _ = make_team(team_url, seed_paths)
+    window = window_on(qtbot, tmp_path, as_role(team_url, lin, SECRET), "lin")
+    try:
+        assert SECRET not in window.windowTitle()
+        assert lin in window.windowTitle() and TeamURL(team_url).database in window.windowTitle()
+        assert recent.recent_entries(window.settings)[0] == as_role(team_url, lin)
+        window.settings.sync()
+        stored = (tmp_path / "lin.ini").read_text(encoding="utf-8")
+        assert SECRET not in stored and as_role(team_url, lin).split("@")[1] in stored
+        assert window.session.annotator.id == lin  # the login role, whatever name was asked
+    finally:
+        close(window)
+
+
+def test_open_team_project_by_address_and_password(qtbot, tmp_path, team_url, seed_paths,
+                                                   seed_window, monkeypatch):
+    lin, _ = make_team(team_url, seed_paths)
+
+    def fill_in(dialog):
+        dialog.address.setEditText(as_role(team_url, lin))
+        dialog.password.setText(SECRET)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(team.OpenTeamDialog, "exec", fill_in)
+    seed_window.acts["open_team"].trigger()
+    try:
+        assert seed_window.store.kind == "team" and seed_window.store.user == lin
+        assert len(seed_window.doc_list.model.rows) == 5
+        assert SECRET not in "".join(recent.recent_entries(seed_window.settings))
+    finally:
+        team.shutdown(seed_window)
+
+
+@pytest.fixture
+def own_server():
+    folder = tempfile.mkdtemp(prefix="annotator-pgw-")
+    cluster = engines.start_cluster(folder)
+    yield cluster
+    cluster.stop("immediate")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_lost_server_is_said_and_the_window_reconnects(qtbot, tmp_path, own_server,
+                                                         seed_paths):
+    url = engines.new_database(own_server)
+    lin, _ = make_team(url, seed_paths)
+    window = window_on(qtbot, tmp_path, as_role(url, lin, SECRET), "lin")
+    try:
+        doc = window.doc
+        own_server.stop("immediate")
+        qtbot.waitUntil(lambda: window.retry_timer.isActive(), timeout=5000)
+        assert "connection to the server is lost" in window.banner.text()
+        assert window.banner.isVisible()
+        start, end = find_all(doc.text, "上合组织")[0]
+        window.reader.select_range(start, end)
+        before = list(window.editor.index)
+        window.tag_palette.tagChosen.emit("actor.igo")  # an edit while the server is away
+        assert list(window.editor.index) == before  # not shown: it was not stored
+        assert "cannot reach the server" in window.statusBar().currentMessage()
+        own_server.start()
+        qtbot.waitUntil(lambda: not window.retry_timer.isActive(), timeout=15000)
+        assert not window.banner.isVisible()
+        window.reader.select_range(start, end)
+        window.apply_tag("actor.igo")  # works again
+        assert any(a.start == start for a in window.editor.index)
+        with open_project(url) as check:
+            assert any(a.start == start for a in check.annotations(doc.id))
+    finally:
+        close(window)
