@@ -11,6 +11,7 @@ import click
 
 from annotator.cli import PROJECT, cli, emit_json, fail_cleanly, for_writing
 from annotator.core.errors import InputError
+from annotator.core.store import ProjectStore
 from annotator.exporting import FORMATS, ExportOptions, export
 from annotator.review.merge import merge
 from annotator.store import open_project
@@ -18,7 +19,7 @@ from annotator.store import open_project
 SEARCH_PAGE = 50  # lines `search` shows unless told otherwise
 
 
-def check_known(store, tag: str | None = None, annotator: str | None = None) -> None:
+def check_known(store: ProjectStore, tag: str | None = None, annotator: str | None = None) -> None:
     """A --tag or --annotator that names nothing in the project is a mistake, not a filter."""
     tagset = store.tagset()
     if tag and tagset is not None and tag not in {t.id for t in tagset.tags}:

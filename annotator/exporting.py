@@ -11,6 +11,7 @@ from pathlib import Path
 
 from annotator.core.dataset import Dataset, DocumentData
 from annotator.core.errors import AnnotatorError, Cancelled
+from annotator.core.store import ProjectStore, tagset_of
 from annotator.formats import writers
 from annotator.formats.select import SPLIT_NAMES, parse_ratios, select, split
 
@@ -79,7 +80,7 @@ class ExportReport:
                           *self.notes])
 
 
-def export(store, options: ExportOptions, progress: Callable[[int, int], None] | None = None,
+def export(store: ProjectStore, options: ExportOptions, progress: Callable[[int, int], None] | None = None,
            cancelled: Callable[[], bool] = lambda: False) -> ExportReport:
     """Write the export; ``progress(done, total)`` after each document; ``cancelled()`` is
     polled between documents. An export that fails or is cancelled leaves nothing behind:
@@ -122,13 +123,13 @@ def export(store, options: ExportOptions, progress: Callable[[int, int], None] |
 ONE_LAYER = ("tei-inline", "doccano", "conll")
 
 
-def _check_choices(store, options: ExportOptions) -> None:
+def _check_choices(store: ProjectStore, options: ExportOptions) -> None:
     """Refuse filters that name nothing, and mixed layers where a format shows one."""
     known = {a.id for a in store.annotators()}
     for who in sorted(options.annotators or ()):
         if who not in known:
             raise ExportError(f"unknown annotator '{who}' (known: {', '.join(sorted(known))})")
-    groups = {g.id for g in store.tagset().groups}
+    groups = {g.id for g in tagset_of(store).groups}
     for group in sorted(options.groups or ()):
         if group not in groups:
             raise ExportError(f"unknown tag group '{group}' (known: {', '.join(sorted(groups))})")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from annotator.core.annotation import Annotator
 from annotator.core.errors import InputError
+from annotator.core.store import ProjectStore, tagset_of
 from annotator.formats import kinds
 from annotator.formats.kinds import DOCCANO, LAYERS, PROJECT, TEXT
 from annotator.ingest import limits
@@ -37,7 +38,7 @@ def needs_annotator(paths: Iterable[Path]) -> bool:
     return any(_kind(p) in LAYERS for p in paths)
 
 
-def import_files(store, paths: Iterable[Path], annotator: Annotator | None = None,
+def import_files(store: ProjectStore, paths: Iterable[Path], annotator: Annotator | None = None,
                  rules: Iterable[str] | None = None,
                  progress: Callable[[int, int, int], None] | None = None,
                  cancelled: Callable[[], bool] = lambda: False,
@@ -81,7 +82,7 @@ def _kind(path: Path) -> str:
         return TEXT
 
 
-def _import_texts(store, texts: list[Path], rules, annotator: Annotator | None,
+def _import_texts(store: ProjectStore, texts: list[Path], rules, annotator: Annotator | None,
                   outcome: ImportOutcome, progress: Callable[[int, int, int], None] | None,
                   cancelled: Callable[[], bool], verbose: bool = False) -> None:
     done, documents = outcome.done, outcome.documents
@@ -109,7 +110,7 @@ def _expand(paths: Iterable[Path]) -> list[Path | InputError]:
     return [f for f in files if f not in manifests]
 
 
-def _import_one(store, path: Path, kind: str, annotator: Annotator | None) -> str:
+def _import_one(store: ProjectStore, path: Path, kind: str, annotator: Annotator | None) -> str:
     if kind in LAYERS:
         return _import_layer(store, path, kind, annotator)
     if kind == PROJECT:
@@ -118,14 +119,14 @@ def _import_one(store, path: Path, kind: str, annotator: Annotator | None) -> st
     return import_dataset(store, kinds.read_dataset(path, kind), str(path)).line()
 
 
-def _import_layer(store, path: Path, kind: str, annotator: Annotator | None) -> str:
+def _import_layer(store: ProjectStore, path: Path, kind: str, annotator: Annotator | None) -> str:
     from annotator.formats.brat import read_brat
     from annotator.formats.doccano import read_doccano
 
     if annotator is None:
         raise InputError(path, f"a {kind} file is one annotator's work: say whose with "
                                "--annotator NAME")
-    tagset = store.tagset()
+    tagset = tagset_of(store)
     with limits.reading(path):
         items = read_doccano(path, tagset) if kind == DOCCANO else [read_brat(path, tagset)]
     layers = [(it.text, [(s.start, s.end, s.tag, s.attributes) for s in it.spans])

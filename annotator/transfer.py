@@ -26,6 +26,7 @@ from annotator.core.commands import trim_space
 from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError, NotFoundError
+from annotator.core.store import ProjectStore, tagset_of
 from annotator.core.tagset import default_tagset
 from annotator.formats.canonical import unsafe_reason
 
@@ -59,7 +60,7 @@ class TransferReport:
         return out
 
 
-def import_dataset(store, ds: Dataset, source: str, strict: bool = True) -> TransferReport:
+def import_dataset(store: ProjectStore, ds: Dataset, source: str, strict: bool = True) -> TransferReport:
     """Import a whole dataset atomically; raises InputError (and changes nothing) when a
     span's tag is not in the project's tagset or an id clashes. ``strict``: an id already
     stored must carry identical content (our own formats); otherwise it is just skipped
@@ -76,7 +77,7 @@ def import_dataset(store, ds: Dataset, source: str, strict: bool = True) -> Tran
     return report
 
 
-def _settle_tagset(store, ds: Dataset, docs: list[DocumentData], source: str) -> None:
+def _settle_tagset(store: ProjectStore, ds: Dataset, docs: list[DocumentData], source: str) -> None:
     """A new project (no annotations, still on the shipped default tagset, or none) takes
     the dataset's tagset; a project whose tagset the user chose keeps it, and then every
     tag the dataset uses must exist in it."""
@@ -86,15 +87,15 @@ def _settle_tagset(store, ds: Dataset, docs: list[DocumentData], source: str) ->
     if untouched and (current is None or current.to_dict() != ds.tagset.to_dict()):
         store.set_tagset(ds.tagset)
         return
-    known = {t.id for t in current.tags}
+    known = {t.id for t in tagset_of(store).tags}
     for data in docs:
         for a in data.annotations:
             if a.tag not in known:
                 raise InputError(source, f"tag '{a.tag}' (annotation {a.id}) is not in the "
-                                         f"project's tagset '{current.id}'")
+                                         f"project's tagset '{tagset_of(store).id}'")
 
 
-def _import_document(store, data: DocumentData, source: str, report: TransferReport,
+def _import_document(store: ProjectStore, data: DocumentData, source: str, report: TransferReport,
                      strict: bool) -> None:
     doc = data.document
     existing = store.document_with_text(doc.text_sha256)
@@ -147,7 +148,7 @@ def _key(a: Annotation) -> tuple:
     return a.annotator, a.start, a.end, a.tag
 
 
-def _not_twice(store, doc_id: str, new: list[Annotation], report: TransferReport,
+def _not_twice(store: ProjectStore, doc_id: str, new: list[Annotation], report: TransferReport,
                strict: bool, matched: bool) -> tuple[list[Annotation], dict[str, str]]:
     """``new`` without the spans identical to a stored one (and, in another tool's layer,
     to one given before in the file), and the stored id each skipped one stands for."""
@@ -173,7 +174,7 @@ def _renamed(d: ReviewDecision, alias: dict[str, str]) -> ReviewDecision:
     return replace(d, targets=tuple(alias.get(t, t) for t in d.targets), result_id=result)
 
 
-def _id_taken(store, doc_id: str) -> bool:
+def _id_taken(store: ProjectStore, doc_id: str) -> bool:
     try:
         store.summary(doc_id)
     except NotFoundError:
@@ -181,7 +182,7 @@ def _id_taken(store, doc_id: str) -> bool:
     return True
 
 
-def _new_decisions(store, decisions, doc_id: str, source: str,
+def _new_decisions(store: ProjectStore, decisions, doc_id: str, source: str,
                    strict: bool) -> list[ReviewDecision]:
     """The decisions not stored yet; one whose id is stored for another document (or, in
     our own formats, with other content) is refused."""
@@ -196,7 +197,7 @@ def _new_decisions(store, decisions, doc_id: str, source: str,
     return [d for d in decisions if d.id not in stored]
 
 
-def _new_only(store, annotations, source: str, report: TransferReport,
+def _new_only(store: ProjectStore, annotations, source: str, report: TransferReport,
               strict: bool) -> list[Annotation]:
     stored = {a.id: a for a in store.annotations_by_id([a.id for a in annotations])}
     new = []
@@ -214,7 +215,7 @@ def _new_only(store, annotations, source: str, report: TransferReport,
 LAYER_NAMESPACE = uuid.UUID("5b0f3c1e-7a2d-4c8e-9f61-2d3b4a5c6e7f")
 
 
-def layer_dataset(store, annotator: Annotator, layers: list[tuple[str, list[tuple]]],
+def layer_dataset(store: ProjectStore, annotator: Annotator, layers: list[tuple[str, list[tuple]]],
                   source: str) -> Dataset:
     """Other tools' spans (doccano, brat) as ``annotator``'s layer. ``layers`` pairs a
     document text with its ``(start, end, tag, attributes)`` spans. A text the project does
@@ -230,10 +231,10 @@ def layer_dataset(store, annotator: Annotator, layers: list[tuple[str, list[tupl
                        document.id, s, e, tag, annotator.id, dict(attrs), stamp, stamp)
             for s, e, tag, attrs in spans)
         docs.append(DocumentData(document, anns, ()))
-    return Dataset(store.tagset(), (annotator,), tuple(docs))
+    return Dataset(tagset_of(store), (annotator,), tuple(docs))
 
 
-def _document_for(store, text: str, source: str, n: int) -> Document:
+def _document_for(store: ProjectStore, text: str, source: str, n: int) -> Document:
     doc_id = store.document_with_text(text_sha256(text))
     if doc_id is not None:
         return store.document(doc_id)

@@ -10,6 +10,7 @@ from annotator.core.commands import Change, Command
 from annotator.core.document import Document
 from annotator.core.session import Session
 from annotator.core.spans import SpanIndex
+from annotator.core.store import ProjectStore
 from annotator.core.suggest import Suggestion, accept_all
 from annotator.core.suggester import DocSuggestions, LexiconSource
 
@@ -17,7 +18,7 @@ ALL, MINE = "all", "mine"
 
 
 class Editor:
-    def __init__(self, store, session: Session):
+    def __init__(self, store: ProjectStore, session: Session):
         self.store = store
         self.session = session
         self.doc: Document | None = None

@@ -12,6 +12,7 @@ from annotator.core import commands
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.commands import Change, Command
 from annotator.core.document import STATUSES
+from annotator.core.store import ProjectStore
 
 
 class Step(NamedTuple):
@@ -29,7 +30,7 @@ class UndoState(NamedTuple):
 
 
 class Session:
-    def __init__(self, store, annotator: Annotator):
+    def __init__(self, store: ProjectStore, annotator: Annotator):
         self.store = store
         self.annotator = annotator = store.identify(annotator)
         if not getattr(store, "read_only", ""):  # a read-only project records nobody

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
 if TYPE_CHECKING:
@@ -39,6 +40,17 @@ class ProjectStore(Protocol):
     #: why the project is read-only ("" when it is not)
     read_only: str
     closed: bool
+    #: the project file (None for a team project, or a project in memory)
+    path: Path | None
+    #: the file's damage check ran at open (a team project: always)
+    checked: bool
+
+    @property
+    def backend_pid(self) -> int:
+        """The server process behind a team project's connection (a file: 0)."""
+
+    def backup(self, reason: str) -> Path:
+        """A consistent snapshot, as a project file; its path."""
 
     @property
     def location(self) -> str:
@@ -114,6 +126,10 @@ class ProjectStore(Protocol):
 
     def history(self, annotator: str) -> tuple[list[Command], list[Command]]: ...
 
+    def next_steps(self, annotator: str) -> tuple[tuple[str, str] | None,
+                                                  tuple[str, str] | None]:
+        """``(kind, label)`` of what undo and redo would do now (None: nothing)."""
+
     def rejections(self, doc_id: str, annotator: str) -> set[tuple[int, int, str]]: ...
 
     def rejection_rows(self, doc_id: str, annotator: str) -> list[Rejection]: ...
@@ -141,3 +157,36 @@ class ProjectStore(Protocol):
 
     def check(self) -> Any:
         """An :class:`annotator.store.check.CheckReport`."""
+
+
+def tagset_of(store: ProjectStore) -> Tagset:
+    """The project's tagset; a project without one (made by hand, or damaged) is one line
+    saying how to give it one."""
+    from annotator.core.errors import ProjectError
+
+    tagset = store.tagset()
+    if tagset is None:
+        raise ProjectError(f"{store.location}: the project has no tagset; load one with "
+                           f"annotator tagset {store.location} --load FILE")
+    return tagset
+
+
+class TeamStore(ProjectStore, Protocol):
+    """A team project (``kind == "team"``): what only it has."""
+
+    url: Any  # annotator.store.pg.url.TeamURL
+    user: str  # the login role: the annotator
+    role: str  # owner | reviewer | annotator | reader
+
+    @property
+    def connected(self) -> bool: ...
+
+    def reconnect(self) -> None:
+        """A new connection in place of a lost one (raises ConnectionLost while down)."""
+
+
+def as_team(store: ProjectStore) -> TeamStore:
+    """``store`` as a team project (which it must be)."""
+    if store.kind != "team":
+        raise TypeError(f"{store.location}: not a team project")
+    return store  # type: ignore[return-value]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import Cancelled
+from annotator.core.store import ProjectStore
 from annotator.qt import i18n, jobs, review
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.review.agreement import TOO_FEW
@@ -86,7 +87,7 @@ class AgreementDialog(QDialog):
         by, run = self.by.currentData(), self.run
         self.status.setText(self.tr("Computing…"))
 
-        def job(store, progress, cancelled):
+        def job(store: ProjectStore, progress, cancelled):
             try:
                 outcome = project_agreement(store, None, by, progress=progress,
                                             cancelled=cancelled)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.store import ProjectStore
 from annotator.exporting import FORMATS, ExportOptions, ExportReport, export
 from annotator.qt import i18n, jobs
 from annotator.qt.dialogs import with_role
@@ -139,7 +140,7 @@ class ExportDialog(QDialog):
             return
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
-        def job(store, progress, cancelled) -> str:
+        def job(store: ProjectStore, progress, cancelled) -> str:
             return report_line(export(store, options, progress, cancelled))
 
         self.worker_thread, self.worker = jobs.start(

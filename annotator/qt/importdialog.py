@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
 
 from annotator.core.annotation import Annotator
 from annotator.core.errors import InputError
+from annotator.core.store import ProjectStore
 from annotator.ingest.progress import ImportProgress, clock_time
 from annotator.interchange import ImportOutcome, import_files, needs_annotator
 from annotator.qt import jobs
@@ -79,7 +80,7 @@ class FileTask(QObject):
                                                      lambda *_: None, self.done, self.failed)
         self.dialog.canceled.connect(self.cancel)
 
-    def job(self, store, _progress, cancelled) -> str:  # runs on the worker thread
+    def job(self, store: ProjectStore, _progress, cancelled) -> str:  # runs on the worker thread
         lines, self.errors, self.headline = self.work(store, self.counted.emit, cancelled)
         return "\n".join(lines)
 
@@ -136,7 +137,7 @@ def run_import(window: MainWindow, paths: list[Path]) -> FileTask | None:
             return None
         who = Annotator(name.strip(), name.strip())
 
-    def work(store, progress, cancelled):
+    def work(store: ProjectStore, progress, cancelled):
         outcome = import_files(store, paths, who, None, progress, cancelled)
         return outcome.lines, outcome.errors, import_headline(outcome)
 
@@ -153,7 +154,7 @@ def import_headline(outcome: ImportOutcome) -> str:
 def run_merge(window: MainWindow, paths: list[Path]) -> FileTask:
     from annotator.review.merge import merge
 
-    def work(store, progress, cancelled):
+    def work(store: ProjectStore, progress, cancelled):
         lines: list[str] = []
         errors: list[InputError] = []
         for n, path in enumerate(paths):

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.store import ProjectStore
 from annotator.qt import i18n
 from annotator.store import Store
 from annotator.store.lock import LockedError, check_unlocked
@@ -27,7 +28,7 @@ LOCK_POLL_MS = 3000
 TAKE_OVER = "take-over"  # the banner link's target
 translate = QCoreApplication.translate
 #: read-only stores opened because another window edits the project: who holds the lock
-_ELSEWHERE: weakref.WeakKeyDictionary[Store, dict] = weakref.WeakKeyDictionary()
+_ELSEWHERE: weakref.WeakKeyDictionary[ProjectStore, dict] = weakref.WeakKeyDictionary()
 
 
 def holder_text(holder: dict) -> str:

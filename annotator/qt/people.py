@@ -9,12 +9,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from annotator.core.editor import ALL, MINE
-from annotator.qt import dialogs
+from annotator.qt import dialogs, i18n, models
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
 
 translate = QCoreApplication.translate
+
+
+def describe(window: MainWindow, span) -> str:
+    """A span's hover text: its text, tag and who made it (by name, as known now)."""
+    names = {a.id: a.name for a in window.store.annotators()}
+    return models.describe(span, window.doc.text, i18n.tag_name(window.tags, span.tag),
+                           names.get(span.annotator, span.annotator))
 
 
 def refresh(window: MainWindow) -> None:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core import concordance
 from annotator.core.concordance import Row
+from annotator.core.store import ProjectStore
 from annotator.qt import i18n
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.qt.palette import chip
@@ -107,7 +108,7 @@ def span_filters(chosen: Iterable[Choice], normalized: str = "") -> dict[str, st
     return out
 
 
-def find(store, query: str, filters: dict[str, str], limit: int = PAGE) -> Result | None:
+def find(store: ProjectStore, query: str, filters: dict[str, str], limit: int = PAGE) -> Result | None:
     """Run a search: the query's hits (inside a span matching ``filters``, if any), or
     with no query the matching spans; None when there is neither a query nor a filter."""
     query = query.strip()
@@ -265,7 +266,7 @@ class SearchPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table)
 
-    def set_store(self, store) -> None:
+    def set_store(self, store: ProjectStore) -> None:
         """A project was opened: fill the tag and annotator filters from it."""
         self.store = store
         self.refresh_choices()

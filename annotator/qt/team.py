@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core import live
 from annotator.core.errors import AnnotatorError, ConnectionLost
+from annotator.core.store import ProjectStore, as_team
 from annotator.qt import i18n, people, recent, review, safety
 
 if TYPE_CHECKING:
@@ -44,17 +45,18 @@ translate = QCoreApplication.translate
 
 
 # --- naming ------------------------------------------------------------------------------
-def title(store) -> str:
+def title(store: ProjectStore) -> str:
     """The window title's part for a project: a file's name; a team project's database,
     server and who is connected (never a password)."""
     if store.kind != "team":
         return store.path.name if store.path else "memory"
-    params = store.url.params
+    team = as_team(store)
+    params = team.url.params
     return translate("Team", "{db} on {host} (as {user})").format(
-        db=params.get("dbname", ""), host=params.get("host", ""), user=store.user)
+        db=params.get("dbname", ""), host=params.get("host", ""), user=team.user)
 
 
-def address(store) -> str | None:
+def address(store: ProjectStore) -> str | None:
     """A team project's address, as the recent list keeps it (no password)."""
     return store.location if store.kind == "team" else None
 
@@ -161,7 +163,7 @@ def project_opened(window: MainWindow) -> None:
     store = window.store
     if store.kind != "team":
         return
-    thread = Live(store.url, window)
+    thread = Live(as_team(store).url, window)
     thread.events.connect(lambda events: colleagues_committed(window, events))
     thread.lost.connect(lambda message: connection_lost(window, message))
     thread.back.connect(lambda: _retry(window))
@@ -232,10 +234,10 @@ def connection_lost(window: MainWindow, message: str) -> None:
 
 
 def _retry(window: MainWindow) -> None:
-    store = window.store
-    if store.kind != "team" or store.closed:
+    if window.store.kind != "team" or window.store.closed:
         window.retry_timer.stop()
         return
+    store = as_team(window.store)
     try:
         if window.retry_timer.isActive() or not store.connected:
             store.reconnect()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QSettings, QThread, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
@@ -17,6 +18,7 @@ from annotator.core.editor import Editor
 from annotator.core.memory import paused_gc
 from annotator.core.session import Session
 from annotator.core.spans import SpanIndex
+from annotator.core.store import ProjectStore
 from annotator.qt import (
     dropping,
     i18n,
@@ -33,7 +35,7 @@ from annotator.qt.actions import build_actions, tag_actions
 from annotator.qt.docks import build_docks
 from annotator.qt.doclist import DocumentList
 from annotator.qt.findbar import FindBar
-from annotator.qt.models import describe, document_line
+from annotator.qt.models import document_line
 from annotator.qt.palette import TagPalette
 from annotator.qt.panel import AnnotationPanel
 from annotator.qt.reader import Reader
@@ -44,7 +46,7 @@ VIEW_ORDER = ["original", "simplified", "traditional"]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store, annotator, settings: QSettings | None = None):
+    def __init__(self, store: ProjectStore, annotator, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings("annotator", "annotator")
         self.view = "original"
@@ -102,7 +104,7 @@ class MainWindow(QMainWindow):
         self.doc_list.documentChosen.connect(self._doc_chosen)
 
     # --- project ---------------------------------------------------------------------------
-    def set_project(self, store, annotator) -> None:
+    def set_project(self, store: ProjectStore, annotator) -> None:
         self.store = store
         self.search.set_store(store)
         self.tagset = store.tagset()
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
         undo_actions.update_actions(self)
         self.reader.keep = self.editor.keep
         self.reader.colour_of = lambda tag: self.tags[tag].colour if tag in self.tags else "#ccc"
-        self.reader.describe = self._describe
+        self.reader.describe = partial(people.describe, self)
         self.panel.model.tag_name = lambda t: i18n.tag_name(self.tags, t)
         self.panel.model.tag_colour = self.reader.colour_of
         self.review.tag_name = self.panel.model.tag_name
@@ -342,10 +344,6 @@ class MainWindow(QMainWindow):
         names = sorted({a.attributes["normalized"] for a in spans if "normalized" in a.attributes})
         self.panel.inspector.set_known_names(names)
 
-    def _describe(self, span) -> str:
-        return describe(span, self.doc.text, i18n.tag_name(self.tags, span.tag),
-                        self.panel.model.annotator_name(span.annotator))
-
     def _saved(self) -> None:
         self.status_saved.setText(self.tr("Saved {time}").format(time=time.strftime("%H:%M:%S")))
 
@@ -372,7 +370,7 @@ class MainWindow(QMainWindow):
             self._show_document()
 
     # --- projects ------------------------------------------------------------------------
-    def switch_project(self, store) -> None:
+    def switch_project(self, store: ProjectStore) -> None:
         old = self.store
         self.set_project(store, self.session.annotator)
         old.close()

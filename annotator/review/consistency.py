@@ -29,6 +29,7 @@ from typing import NamedTuple
 from annotator.core.annotation import Annotation
 from annotator.core.dataset import gold_ids
 from annotator.core.search import searchable
+from annotator.core.store import ProjectStore
 from annotator.core.suggest import Lexicon, form_of
 
 KINDS = ("tagged differently", "missed elsewhere", "cuts a word")
@@ -169,14 +170,14 @@ def _overlapping(d: _Doc, tag: str, start: int, end: int) -> list[tuple[int, int
 
 
 # --- a project, and the command line's output ----------------------------------------------
-def project_findings(store, annotator: str | None = None) -> list[Finding]:
+def project_findings(store: ProjectStore, annotator: str | None = None) -> list[Finding]:
     """:func:`check` over every document of an open store, with all spans or only
     ``annotator``'s own (not the gold spans a reviewer's decisions made under her id)."""
     return check((d.id, d.title, store.document(d.id).text, _spans(store, d.id, annotator))
                  for d in store.documents())
 
 
-def _spans(store, doc_id: str, annotator: str | None) -> list[Annotation]:
+def _spans(store: ProjectStore, doc_id: str, annotator: str | None) -> list[Annotation]:
     spans = store.annotations(doc_id)
     if annotator is None:
         return spans

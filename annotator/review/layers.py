@@ -16,6 +16,7 @@ from itertools import islice
 
 from annotator.core.annotation import Annotation
 from annotator.core.dataset import ReviewDecision, gold_ids
+from annotator.core.store import ProjectStore
 
 #: the gold layer's name where annotators are named (``--annotators lin,gold``)
 GOLD = "gold"
@@ -25,7 +26,7 @@ GOLD_KEY = "\x00gold"
 Key = tuple[int, int, str, str]  # start, end, tag, annotator
 
 
-def gold_by_document(store) -> dict[str, Counter[Key]]:
+def gold_by_document(store: ProjectStore) -> dict[str, Counter[Key]]:
     """Each document's gold spans, as a multiset of ``(start, end, tag, annotator)``."""
     out: dict[str, Counter[Key]] = {}
     for doc_id, start, end, tag, annotator, _name in store.layer_spans(gold=True):
@@ -33,7 +34,7 @@ def gold_by_document(store) -> dict[str, Counter[Key]]:
     return out
 
 
-def own_layers(store, gold: dict[str, Counter[Key]] | None = None) -> list[str]:
+def own_layers(store: ProjectStore, gold: dict[str, Counter[Key]] | None = None) -> list[str]:
     """The annotators with spans of their own (not only gold spans), in the project's
     order of annotators. ``gold``: :func:`gold_by_document`, if already read."""
     gold = gold_by_document(store) if gold is None else gold

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from annotator.core.dataset import Dataset, DocumentData
 from annotator.core.errors import InputError, ProjectError
+from annotator.core.store import ProjectStore
 from annotator.formats import kinds
 from annotator.store import Store
 from annotator.transfer import TransferReport, import_dataset
@@ -51,7 +52,7 @@ def read_other(path: Path) -> Dataset:
     raise InputError(path, "not a project file, JSON, JSONL or stand-off TEI export")
 
 
-def _text_differs(store: Store, data: DocumentData) -> str | None:
+def _text_differs(store: ProjectStore, data: DocumentData) -> str | None:
     """The stored document ``data`` stands for, if its text is not the same."""
     doc = data.document
     if store.document_with_text(doc.text_sha256) is not None:
@@ -66,7 +67,7 @@ def _text_differs(store: Store, data: DocumentData) -> str | None:
     return None
 
 
-def merge(store: Store, path: Path) -> MergeReport:
+def merge(store: ProjectStore, path: Path) -> MergeReport:
     ds = read_other(path)
     report = MergeReport(str(path), annotators=[a.name for a in ds.annotators])
     keep = []

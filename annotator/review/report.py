@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from annotator.core.store import ProjectStore
 from annotator.review.agreement import TOO_FEW, agreement_rows
 from annotator.review.corpus import DocSpans
 from annotator.review.layers import GOLD, GOLD_KEY, gold_by_document, own_layers, split_gold
@@ -40,7 +41,7 @@ class Agreement:
                 "gold_spans": self.gold_spans, "rows": self.rows}
 
 
-def project_agreement(store, annotators: list[str] | None = None, by: str = "overall",
+def project_agreement(store: ProjectStore, annotators: list[str] | None = None, by: str = "overall",
                       skip_space_punct: bool = False, *,
                       progress: Callable[[int, int], None] | None = None,
                       cancelled: Callable[[], bool] | None = None) -> Agreement:
@@ -66,7 +67,7 @@ def project_agreement(store, annotators: list[str] | None = None, by: str = "ove
     return Agreement(who, rows, without, sum(sum(c.values()) for c in gold.values()))
 
 
-def _choose(store, asked: list[str] | None, gold: dict) -> tuple[list[str], list[str]]:
+def _choose(store: ProjectStore, asked: list[str] | None, gold: dict) -> tuple[list[str], list[str]]:
     """(annotators to compare, those of them — or, by default, of the registered ones —
     without spans of their own)."""
     known = [a.id for a in store.annotators()]

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from annotator.core.document import REVIEW_STATUSES, STATUSES
 from annotator.core.memory import paused_gc
+from annotator.core.store import ProjectStore
 from annotator.core.tagset import Tagset
 from annotator.stats.cooccur import TOP_NAMES, Texts, units_and_names
 from annotator.stats.layer import Layer, layer_spans
@@ -36,7 +37,7 @@ from annotator.stats.reading import LayerReader
 from annotator.stats.units import check_unit
 
 
-def project_stats(store, layer: Layer | None = None, unit: str = "sentence",
+def project_stats(store: ProjectStore, layer: Layer | None = None, unit: str = "sentence",
                   period: str = "month", top: int = TOP_NAMES) -> Stats:
     """The figures of ``layer`` (default: all annotators) of an open project."""
     layer = layer or Layer()

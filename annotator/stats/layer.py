@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from annotator.core.store import ProjectStore
+
 KINDS = ("all", "annotator", "gold")
 
 
@@ -45,7 +47,7 @@ class Layer:
         return {"kind": self.kind, "annotator": self.annotator}
 
 
-def layer_spans(store, layer: Layer) -> Iterator[tuple[str, int, int, str, str, str | None]]:
+def layer_spans(store: ProjectStore, layer: Layer) -> Iterator[tuple[str, int, int, str, str, str | None]]:
     """The layer's spans from the store (see :meth:`annotator.store.Store.layer_spans`)."""
     return store.layer_spans(annotator=layer.annotator if layer.kind == "annotator" else None,
                              gold=layer.kind == "gold")

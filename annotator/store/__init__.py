@@ -1,5 +1,7 @@
 """The project store: ``Store.open(path)``. Only this package speaks SQL."""
 
+from typing import TYPE_CHECKING
+
 from annotator.store.annotations import AnnotationsMixin
 from annotator.store.backups import BackupsMixin
 from annotator.store.base import SQLITE_MAGIC, ReadOnlyError, StoreBase, find_damage
@@ -38,3 +40,14 @@ def open_project(ref, **options):
 
 __all__ = ["SQLITE_MAGIC", "DamagedError", "ReadOnlyError", "Store", "damage_of", "find_damage",
            "is_team", "open_project"]
+
+
+if TYPE_CHECKING:  # mypy holds both engines to the store contract (core.store)
+    from annotator.core.store import ProjectStore, TeamStore
+    from annotator.store.pg import PgStore
+
+    def _file_keeps_the_contract(file: Store) -> ProjectStore:
+        return file
+
+    def _team_keeps_the_contract(team: PgStore) -> TeamStore:
+        return team

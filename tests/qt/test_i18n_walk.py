@@ -41,7 +41,15 @@ from annotator.core.annotation import Annotator  # noqa: E402
 from annotator.core.search import find_all  # noqa: E402
 from annotator.ingest.progress import ImportProgress  # noqa: E402
 from annotator.project import create_project  # noqa: E402
-from annotator.qt import dialogs, dropping, i18n, importdialog, review, suggestions  # noqa: E402
+from annotator.qt import (  # noqa: E402
+    dialogs,
+    dropping,
+    i18n,
+    importdialog,
+    people,
+    review,
+    suggestions,  # noqa: E402
+)
 from annotator.qt.agreementdialog import AgreementDialog  # noqa: E402
 from annotator.qt.firstrun import FirstRunDialog  # noqa: E402
 from annotator.qt.searchpanel import open_search  # noqa: E402
@@ -203,7 +211,7 @@ def edits_and_messages(qtbot, window) -> list[str]:
     window.select_span(span.id)
     window.edit_attributes(span.id, {"certainty": "high", "note": "见原文",
                                      "normalized": "上海合作组织"})
-    texts += [window._describe(window.editor.selected), window.acts["undo"].text(),
+    texts += [people.describe(window, window.editor.selected), window.acts["undo"].text(),
               window.acts["redo"].text()]
     window.acts["annotate_all"].trigger()
     texts.append(window.statusBar().currentMessage())

@@ -294,5 +294,5 @@ def test_annotator_filter_and_hover_text(qtbot, window):
     assert [a.annotator for a in window.panel.model.rows] == ["lin"]
     window.set_shown(frozenset({"wang"}))
     assert [a.annotator for a in window.panel.model.rows] == ["wang"]
-    hover = window._describe(window.editor.index.get("w1"))
+    hover = window.reader.describe(window.editor.index.get("w1"))
     assert "上海合作组织" in hover and "Wang" in hover and "上合组织" in hover

@@ -37,9 +37,8 @@ def spans(doc: Document, n: int, rng: random.Random) -> list[Annotation]:
     return out
 
 
-@pytest.fixture
-def store():
-    s = Store.memory()
+def fill(s):
+    """Forty documents in two imports, each with 0 to 9 spans (none on every tenth)."""
     s.set_tagset(default_tagset())
     for a in ("lin", "wang"):
         s.add_annotator(Annotator(a, a.title()))
@@ -49,8 +48,19 @@ def store():
         s.add_documents(batch)
     # 0 to 9 spans a document, none on every tenth
     s.insert_annotations([a for i, d in enumerate(docs) for a in spans(d, i * 7 % 10, rng)])
-    yield s
-    s.close()
+    return s
+
+
+@pytest.fixture
+def store(engine_store):
+    """The listing of both engines (a project file, a team project)."""
+    return fill(engine_store)
+
+
+@pytest.fixture
+def file_store():
+    with Store.memory() as s:
+        yield fill(s)
 
 
 def plain(store: Store) -> list[tuple]:
@@ -94,12 +104,11 @@ def test_listing_follows_edits(store):
     assert listed(store) == plain(store)
 
 
-def test_empty_project_lists_nothing():
-    with Store.memory() as s:
-        assert s.documents() == []
+def test_empty_project_lists_nothing(engine_store):
+    assert engine_store.documents() == []
 
 
-def test_listing_reads_no_text_and_counts_in_one_pass(store):
+def test_listing_reads_no_text_and_counts_in_one_pass(file_store):
     """SQLite's authorizer sees every column a statement reads: the list never asks for a
     document's text (or its raw and original forms), and counts without a correlated
     subquery (one scan of the annotations table)."""
@@ -110,12 +119,13 @@ def test_listing_reads_no_text_and_counts_in_one_pass(store):
             read.add((table, column))
         return sqlite3.SQLITE_OK
 
-    store.conn.set_authorizer(authorizer)
+    file_store.conn.set_authorizer(authorizer)
     try:
-        store.documents()
+        file_store.documents()
     finally:
-        store.conn.set_authorizer(None)
+        file_store.conn.set_authorizer(None)
     assert read and not {("documents", c) for c in ("text", "raw", "original", "metadata",
                                                    "cleaning")} & read
-    plan = " ".join(r[3] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {store._LIST}"))
+    plan = " ".join(r[3] for r in file_store.conn.execute(
+        f"EXPLAIN QUERY PLAN {file_store._LIST}"))
     assert "CORRELATED" not in plan and plan.count("annotations") == 1

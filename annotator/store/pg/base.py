@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from pathlib import Path
 from typing import Self
 
 import psycopg
@@ -41,7 +42,7 @@ class PgStoreBase(StoreCommon):
     """Opening, identity, migrations and transactions of a team project."""
 
     kind = "team"
-    path = None  # no project file
+    path: Path | None = None  # no project file
     checked = True  # the server looks after its own storage
     lock = None
     SQL_NORMALIZED = "(a.attributes::jsonb ->> 'normalized')"
