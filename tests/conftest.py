@@ -50,6 +50,19 @@ def pg_cluster():
 
 
 @pytest.fixture
+def own_server():
+    """A PostgreSQL server of the test's own, to stop and start (the session's is shared)."""
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="annotator-pgo-")
+    cluster = engines.start_cluster(folder)
+    yield cluster
+    cluster.stop("immediate")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
 def team_url(pg_cluster) -> str:
     """The URL of a new, empty database on the session's server (the owner connects)."""
     return engines.new_database(pg_cluster)

@@ -238,7 +238,35 @@ def schema_of(db) -> Schema:
     return Schema(tables, indexes, frozenset(db.view_names()))
 
 
+def span_and_tag_problems(spans: Iterable[tuple], lengths: Mapping[str, int],
+                          active: list, counts: dict[str, int]) -> Iterator[Problem]:
+    """Spans ``(id, doc_id, start, end, tag)`` outside their text or with a tag the active
+    tagset (its rows ``(id, data)``) lacks; counts them."""
+    problem, tagset_id, known = tagset_problem([tuple(r) for r in active])
+    if problem:
+        yield problem
+    for span_id, doc_id, start, end, tag in spans:
+        counts["annotations"] += 1
+        if bad := span_problem(span_id, doc_id, start, end, lengths):
+            yield bad
+        if not problem and (bad := tag_problem(span_id, doc_id, tag, tagset_id, known)):
+            yield bad
+
+
+def journal_problems(rows: list[tuple], counts: dict[str, int]) -> Iterator[Problem]:
+    """Journal rows ``(seq, annotator, undone, payload)`` in order: unreadable entries and
+    histories undo/redo would misread; counts them."""
+    counts["journal_entries"] = len(rows)
+    for seq, _, _, payload in rows:
+        if bad := journal_problem(seq, payload):
+            yield bad
+    yield from history_problems((seq, who, undone) for seq, who, undone, _ in rows)
+
+
 # --- the SQL half ----------------------------------------------------------------------------
+#: the spans and the journal as the checks read them (both engines)
+SPANS = 'SELECT id, doc_id, start, "end", tag FROM annotations'
+JOURNAL = "SELECT seq, annotator, undone, payload FROM journal ORDER BY seq"
 _MISSING_DOC = "NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = {}.doc_id)"
 _MISSING_PERSON = "NOT EXISTS (SELECT 1 FROM annotators p WHERE p.id = {})"
 _MISSING_SPAN = "NOT EXISTS (SELECT 1 FROM annotations a WHERE a.id = {})"
@@ -359,22 +387,7 @@ class CheckMixin(StoreBase):
                                           f"text has {len(text)} code points")
         counts["documents"] = len(lengths)
         active = self.conn.execute("SELECT id, data FROM tagsets WHERE active = 1").fetchall()
-        problem, tagset_id, known = tagset_problem(active)
-        if problem:
-            yield problem
-        for span_id, doc_id, start, end, tag in self.conn.execute(
-                "SELECT id, doc_id, start, end, tag FROM annotations"):
-            counts["annotations"] += 1
-            if bad := span_problem(span_id, doc_id, start, end, lengths):
-                yield bad
-            if not problem and (bad := tag_problem(span_id, doc_id, tag, tagset_id, known)):
-                yield bad
+        yield from span_and_tag_problems(self.conn.execute(SPANS), lengths, active, counts)
 
     def _check_journal(self, counts: dict[str, int]) -> Iterator[Problem]:
-        rows = self.conn.execute("SELECT seq, annotator, undone, payload FROM journal "
-                                 "ORDER BY seq").fetchall()
-        counts["journal_entries"] = len(rows)
-        for seq, _, _, payload in rows:
-            if bad := journal_problem(seq, payload):
-                yield bad
-        yield from history_problems((seq, who, undone) for seq, who, undone, _ in rows)
+        yield from journal_problems(self.conn.execute(JOURNAL).fetchall(), counts)

@@ -5,13 +5,10 @@ in the banner and mended when the server is back."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 from urllib.parse import quote
 
 import engines
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 
@@ -117,13 +114,6 @@ def test_open_team_project_by_address_and_password(qtbot, tmp_path, team_url, se
         team.shutdown(seed_window)
 
 
-@pytest.fixture
-def own_server():
-    folder = tempfile.mkdtemp(prefix="annotator-pgw-")
-    cluster = engines.start_cluster(folder)
-    yield cluster
-    cluster.stop("immediate")
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_a_lost_server_is_said_and_the_window_reconnects(qtbot, tmp_path, own_server,

@@ -308,3 +308,23 @@ def test_an_older_schema_is_upgraded_by_its_owner_only(team, monkeypatch):
     assert len(upgraded) == 1
     with as_member(team, "lin") as lin:
         assert lin.role == "annotator"
+
+
+def test_check_finds_what_is_wrong_in_a_team_project(team):
+    url, names = team
+    with open_project(url) as owner:
+        doc = first_doc(owner)
+        owner.add_annotator(Annotator("ghost", "Ghost"))
+        with owner.transaction():  # what a hand-made edit on the server could leave behind
+            owner.conn.execute(
+                'INSERT INTO annotations(id, doc_id, start, "end", tag, annotator, created, '
+                "modified) VALUES ('bad', ?, 0, 3, 'no.such.tag', 'ghost', '', '')", (doc.id,))
+            owner.conn.execute(
+                "INSERT INTO review_decisions(id, doc_id, reviewer, decision, targets, created) "
+                "VALUES ('d1', ?, 'ghost', 'accepted', ?, '')", (doc.id, '["gone"]'))
+            owner.conn.execute("INSERT INTO journal(annotator, doc_id, kind, payload, created) "
+                               "VALUES ('ghost', ?, 'add', '{not json', '')", (doc.id,))
+        report = owner.check()
+    kinds = sorted(p.kind for p in report.problems)
+    assert kinds == ["journal", "orphan", "tag"], report.lines()
+    assert not report.ok and "targets missing annotation gone" in " ".join(report.lines())

@@ -5,13 +5,10 @@ A server of its own (the session's is shared by every other test)."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import threading
 import time
 
 import engines
-import pytest
 
 from annotator.core.annotation import Annotator
 from annotator.core.errors import AnnotatorError
@@ -20,15 +17,6 @@ from annotator.core.tagset import default_tagset
 from annotator.project import import_paths
 from annotator.store import open_project
 from annotator.store.pg import ConnectionLost
-
-
-@pytest.fixture
-def own_server():
-    folder = tempfile.mkdtemp(prefix="annotator-pgf-")
-    cluster = engines.start_cluster(folder)
-    yield cluster
-    cluster.stop("immediate")
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_every_acknowledged_edit_survives_a_server_crash(own_server, seed_paths):

@@ -15,13 +15,12 @@ from collections.abc import Iterator
 
 from annotator.store.check import (
     COUNTED,
+    JOURNAL,
+    SPANS,
     CheckReport,
     Problem,
-    history_problems,
-    journal_problem,
-    span_problem,
-    tag_problem,
-    tagset_problem,
+    journal_problems,
+    span_and_tag_problems,
 )
 from annotator.store.pg.base import PgStoreBase
 
@@ -45,16 +44,7 @@ class PgCheckMixin(PgStoreBase):
                                       f"text has {actual} code points")
         counts["documents"] = len(lengths)
         active = self.conn.execute("SELECT id, data FROM tagsets WHERE active = 1").fetchall()
-        problem, tagset_id, known = tagset_problem([tuple(r) for r in active])
-        if problem:
-            yield problem
-        for span_id, doc_id, start, end, tag in self.rows(
-                'SELECT id, doc_id, start, "end", tag FROM annotations'):
-            counts["annotations"] += 1
-            if bad := span_problem(span_id, doc_id, start, end, lengths):
-                yield bad
-            if not problem and (bad := tag_problem(span_id, doc_id, tag, tagset_id, known)):
-                yield bad
+        yield from span_and_tag_problems(self.rows(SPANS), lengths, active, counts)
 
     def _check_decisions(self, counts: dict[str, int]) -> Iterator[Problem]:
         named: list[tuple[str, str, str]] = []  # (decision, span, "target" | "result")
@@ -84,10 +74,4 @@ class PgCheckMixin(PgStoreBase):
                                   f"{span_id} as its result")
 
     def _check_journal(self, counts: dict[str, int]) -> Iterator[Problem]:
-        rows = self.conn.execute("SELECT seq, annotator, undone, payload FROM journal "
-                                 "ORDER BY seq").fetchall()
-        counts["journal_entries"] = len(rows)
-        for seq, _, _, payload in rows:
-            if bad := journal_problem(seq, payload):
-                yield bad
-        yield from history_problems((seq, who, undone) for seq, who, undone, _ in rows)
+        yield from journal_problems(self.conn.execute(JOURNAL).fetchall(), counts)
