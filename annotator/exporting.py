@@ -53,6 +53,10 @@ class ExportOptions:
             raise ValueError(f"unknown review status '{status}' (all, accepted or gold)")
         if not str(out) or str(out) == ".":
             raise ValueError("choose where to save the export")
+        if status == "gold" and annotators:
+            raise ValueError("--status gold is the gold layer, nobody's own: it does not go "
+                             "with --annotator (an annotator's spans are their own, not the "
+                             "gold their review decisions made)")
         if to_stdout and fmt == "tei-inline":
             raise ValueError("tei-inline writes a folder (a file per document): it cannot go "
                              "to standard output")
