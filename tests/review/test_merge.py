@@ -242,3 +242,50 @@ def test_merge_skips_spans_identical_to_stored_ones_and_keeps_their_decisions(pr
         decisions = [d for doc in store.documents() for d in store.decisions(doc.id)]
     assert len(decisions) == len(ids["lin"])
     assert {t for d in decisions for t in d.targets} == {i for i, _ in before}
+
+
+@pytest.mark.parametrize("layer_format", ["doccano", "brat"])
+def test_a_colleagues_layer_then_her_project_stores_her_spans_once(projects, layer_format):
+    """Issue 15's repro: `import study lin.doccano.jsonl --annotator lin; merge study
+    lin.annotator` (or her brat files). The layer's ids derive from its spans, the
+    project's are hers, yet her spans are stored once and agreement lin/chen is unchanged."""
+    folder, study, ids = projects
+    assert run("merge", study, folder / "chen.annotator").exit_code == 0
+    lin = folder / "lin.annotator"
+    if layer_format == "doccano":
+        layer = [folder / "lin.doccano.jsonl"]
+        assert run("export", lin, "--format", "doccano", "--out", layer[0]).exit_code == 0
+    else:
+        layer = brat_files(lin, folder / "brat")
+    result = run("import", study, *layer, "--annotator", "lin")
+    assert result.exit_code == 0, result.output
+    agreement = run("agreement", study, "--annotators", "lin,chen", "--json")
+    assert agreement.exit_code == 0, agreement.output
+    spans = stored(study)
+    assert len(spans) == len(ids["lin"]) + len(ids["chen"])
+    result = run("merge", study, lin)
+    assert result.exit_code == 0, result.output
+    assert f"{len(ids['lin'])} spans identical to stored ones" in result.output
+    assert stored(study) == spans
+    assert run("agreement", study, "--annotators", "lin,chen", "--json").output == \
+        agreement.output
+    check = run("check", study)
+    assert check.exit_code == 0, check.output
+
+
+def brat_files(project, folder) -> list:
+    """lin's spans as brat: one ``.txt``/``.ann`` pair per document with spans."""
+    folder.mkdir()
+    out = []
+    with Store.open(project) as store:
+        for n, doc in enumerate(store.documents()):
+            spans = store.annotations(doc.id)
+            if not spans:
+                continue
+            text = store.document(doc.id).text
+            (folder / f"d{n}.txt").write_text(text, encoding="utf-8", newline="")
+            (folder / f"d{n}.ann").write_text("".join(
+                f"T{i}\t{a.tag} {a.start} {a.end}\t{text[a.start:a.end]}\n"
+                for i, a in enumerate(spans, 1)), encoding="utf-8")
+            out.append(folder / f"d{n}.ann")
+    return out
