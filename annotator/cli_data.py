@@ -34,9 +34,11 @@ def check_known(store, tag: str | None = None, annotator: str | None = None) -> 
 @click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
               help="tei (stand-off, lossless), tei-inline, json, jsonl, doccano, conll, csv.")
 @click.option("--out", required=True, type=click.Path(path_type=Path),
-              help="File to write (for tei: a .xml corpus file, or a folder); - for "
-                   "standard output (one stream: json, jsonl without its manifest, doccano, "
-                   "conll, csv, or a tei corpus).")
+              help="File to write; - for standard output (one stream: json, jsonl without "
+                   "its manifest, doccano, conll, csv, or a tei corpus). tei writes one corpus "
+                   "file when PATH ends in .xml, else a folder; tei-inline always writes a "
+                   "folder. A folder is named as given (x.out writes x.out/), one .xml file "
+                   "per document.")
 @click.option("--annotator", "annotators", multiple=True, help="Only this annotator's own "
               "spans (repeatable; not the gold their review decisions made: that is --status "
               "gold); for tei-inline, the layer to show.")

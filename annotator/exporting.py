@@ -60,6 +60,9 @@ class ExportOptions:
         if to_stdout and fmt == "tei-inline":
             raise ValueError("tei-inline writes a folder (a file per document): it cannot go "
                              "to standard output")
+        if fmt == "tei-inline" and not to_stdout and Path(out).suffix.lower() == ".xml":
+            raise ValueError(f"tei-inline writes a folder (a file per document), not one .xml "
+                             f"file: give the folder's name (e.g. {Path(out).stem})")
         if to_stdout and split:
             raise ValueError("--split writes a file per part: it cannot go to standard output")
         ratios = parse_ratios(split) if split else None
@@ -147,9 +150,8 @@ def _check_destination(options: ExportOptions) -> None:
     before anything is written."""
     out = options.out
     if options.fmt == "tei-inline" or (options.fmt == "tei" and out.suffix.lower() != ".xml"):
-        folder = out.with_suffix("") if options.fmt == "tei-inline" and out.suffix else out
-        if folder.exists() and not folder.is_dir():
-            raise ExportError(f"{folder}: cannot write: it is a file, and {options.fmt} "
+        if out.exists() and not out.is_dir():
+            raise ExportError(f"{out}: cannot write: it is a file, and {options.fmt} "
                               "writes a folder")
         return
     names = [""] if options.split is None else SPLIT_NAMES[len(options.split)]

@@ -217,3 +217,24 @@ def test_a_reader_that_stops_early_ends_the_export_quietly(seeds):
     child.stdout.close()
     assert child.wait(timeout=60) == 141  # as a program killed by SIGPIPE
     assert child.stderr.read() == b""
+
+
+def test_a_folder_export_is_named_as_given_in_both_tei_formats(tmp_path):
+    """tei and tei-inline name a folder output alike: exactly --out (x.out is the folder
+    x.out); tei-inline, which always writes a folder, refuses a .xml name in one line."""
+    path = tmp_path / "p.annotator"
+    create_project(path)[0].close()
+    folder = tmp_path / "exports"
+    for fmt in ("tei", "tei-inline"):
+        out = folder / f"{fmt}.out"
+        result = run("export", path, "--format", fmt, "--out", out)
+        assert result.exit_code == 0, result.output
+        assert out.is_dir() and len(list(out.glob("*.xml"))) == 5, everything_under(folder)
+    assert everything_under(folder) == {"tei.out", "tei-inline.out"} | {
+        str(p.relative_to(folder)) for p in folder.glob("*/*.xml")}
+    result = run("export", path, "--format", "tei-inline", "--out", folder / "inline.xml")
+    assert result.exit_code == 1 and len(result.output.splitlines()) == 1, result.output
+    assert "tei-inline writes a folder" in result.output
+    assert not (folder / "inline.xml").exists() and not (folder / "inline").exists()
+    help_text = run("export", "--help").output
+    assert "folder" in help_text and "named as given" in help_text
