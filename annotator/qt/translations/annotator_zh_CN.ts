@@ -517,7 +517,7 @@
 <context>
     <name>ConsistencyDialog</name>
     <message>
-        <location filename="../consistencydialog.py" line="+23"/>
+        <location filename="../consistencydialog.py" line="+24"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -558,34 +558,41 @@
         <translation>切断词语</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>%n tagged differently</source>
+        <extracomment>the same, counted (&quot;2 tagged differently&quot;; English&apos;s forms of &quot;cut(s)&quot; are made by hand in tools/make_translations.py)</extracomment>
+        <translation>%n 处标签不同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n missed elsewhere</source>
+        <translation>%n 处他处漏标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n cut(s) a word</source>
+        <translation>%n 处切断词语</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Consistency</source>
         <translation>标注前后一致性</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-14"/>
         <source>, </source>
         <comment>list separator</comment>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} {kind}</source>
-        <translation>{kind} {n} 处</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%n finding(s): {counts}</source>
-        <translation>
-            <numerusform>共发现 %n 处问题：{counts}</numerusform>
-        </translation>
+        <translation>共发现 %n 处问题：{counts}</translation>
     </message>
-    <message numerus="yes">
-        <location line="+1"/>
+    <message>
+        <location line="+2"/>
         <source>%n finding(s)</source>
-        <translation>
-            <numerusform>共发现 %n 处问题</numerusform>
-        </translation>
+        <translation>共发现 %n 处问题</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1591,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>not every annotator marked it</source>
+        <translation>并非所有标注者都标注了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>boundaries differ</source>
         <translation>边界不同</translation>
     </message>
@@ -1667,10 +1679,12 @@
         <source>■ only {name}</source>
         <translation>■ 仅 {name}</translation>
     </message>
-    <message>
-        <location line="+26"/>
-        <source>{open} open of {n} cases</source>
-        <translation>{n} 处分歧中 {open} 处待处理</translation>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>{open} open of %n case(s)</source>
+        <translation>
+            <numerusform>共 %n 个案例，{open} 个待处理</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1798,7 +1812,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../searchpanel.py" line="+47"/>
+        <location filename="../searchpanel.py" line="+49"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1833,7 +1847,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Any tag</source>
         <translation>任意标签</translation>
     </message>
@@ -1853,9 +1867,29 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
+        <source>first %n match(es), counting…</source>
+        <translation>前 %n 处匹配，正在计数…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first %n match(es)</source>
+        <translation>前 %n 处匹配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>no matches</source>
         <translation>无匹配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} of %n span(s)</source>
+        <translation>%n 个片段中的 {shown} 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} of %n match(es)</source>
+        <translation>%n 处匹配中的 {shown} 处</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1863,22 +1897,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>%n 个片段</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n match(es)</source>
         <translation>%n 处匹配</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source> (first {limit} shown)</source>
-        <translation>（显示前 {limit} 个）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> (first page)</source>
-        <translation>（第一页）</translation>
-    </message>
-    <message>
-        <location line="+91"/>
+        <location line="+100"/>
         <source>Search the corpus (简/繁 alike)…</source>
         <translation>搜索语料库（简繁通查）…</translation>
     </message>

@@ -517,7 +517,7 @@
 <context>
     <name>ConsistencyDialog</name>
     <message>
-        <location filename="../consistencydialog.py" line="+23" />
+        <location filename="../consistencydialog.py" line="+24" />
         <source>Kind</source>
         <translation>類型</translation>
     </message>
@@ -558,34 +558,41 @@
         <translation>切斷詞語</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+3" />
+        <source>%n tagged differently</source>
+        <extracomment>the same, counted ("2 tagged differently"; English's forms of "cut(s)" are made by hand in tools/make_translations.py)</extracomment>
+        <translation>%n 處標籤不同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%n missed elsewhere</source>
+        <translation>%n 處他處漏標</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%n cut(s) a word</source>
+        <translation>%n 處切斷詞語</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Consistency</source>
         <translation>標註前後一致性</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="-14" />
         <source>, </source>
         <comment>list separator</comment>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>{n} {kind}</source>
-        <translation>{kind} {n} 處</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3" />
+        <location line="+5" />
         <source>%n finding(s): {counts}</source>
-        <translation>
-            <numerusform>共發現 %n 處問題：{counts}</numerusform>
-        </translation>
+        <translation>共發現 %n 處問題：{counts}</translation>
     </message>
-    <message numerus="yes">
-        <location line="+1" />
+    <message>
+        <location line="+2" />
         <source>%n finding(s)</source>
-        <translation>
-            <numerusform>共發現 %n 處問題</numerusform>
-        </translation>
+        <translation>共發現 %n 處問題</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1591,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>not every annotator marked it</source>
+        <translation>並非所有標註者都標註了</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>boundaries differ</source>
         <translation>邊界不同</translation>
     </message>
@@ -1667,10 +1679,12 @@
         <source>■ only {name}</source>
         <translation>■ 僅 {name}</translation>
     </message>
-    <message>
-        <location line="+26" />
-        <source>{open} open of {n} cases</source>
-        <translation>{n} 處分歧中 {open} 處待處理</translation>
+    <message numerus="yes">
+        <location line="+27" />
+        <source>{open} open of %n case(s)</source>
+        <translation>
+            <numerusform>共 %n 個案例，{open} 個待處理</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1798,7 +1812,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../searchpanel.py" line="+47" />
+        <location filename="../searchpanel.py" line="+49" />
         <source>Document</source>
         <translation>文件</translation>
     </message>
@@ -1833,7 +1847,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>金標準</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+30" />
         <source>Any tag</source>
         <translation>任意標籤</translation>
     </message>
@@ -1853,9 +1867,29 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>任意狀態</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+44" />
+        <source>first %n match(es), counting…</source>
+        <translation>前 %n 處匹配，正在計數…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>first %n match(es)</source>
+        <translation>前 %n 處匹配</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>no matches</source>
         <translation>無匹配</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{shown} of %n span(s)</source>
+        <translation>%n 個片段中的 {shown} 個</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{shown} of %n match(es)</source>
+        <translation>%n 處匹配中的 {shown} 處</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1863,22 +1897,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>%n 個片段</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>%n match(es)</source>
         <translation>%n 處匹配</translation>
     </message>
     <message>
-        <location line="-2" />
-        <source> (first {limit} shown)</source>
-        <translation>（顯示前 {limit} 個）</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source> (first page)</source>
-        <translation>（第一頁）</translation>
-    </message>
-    <message>
-        <location line="+91" />
+        <location line="+100" />
         <source>Search the corpus (简/繁 alike)…</source>
         <translation>搜尋語料庫（簡繁通查）…</translation>
     </message>
