@@ -130,12 +130,17 @@ ONE_LAYER = ("tei-inline", "doccano", "conll")
 
 
 def _check_choices(store, options: ExportOptions) -> None:
-    """Refuse filters that name nothing, and mixed layers where a format shows one."""
+    """Refuse a project with no tagset (its spans could not be named), filters that name
+    nothing, and mixed layers where a format shows one."""
+    tagset = store.tagset()
+    if tagset is None:
+        raise ExportError(f"{store.path or ':memory:'}: the project has no tagset; load one "
+                          f"with `annotator tagset {store.path} --load FILE`")
     known = {a.id for a in store.annotators()}
     for who in sorted(options.annotators or ()):
         if who not in known:
             raise ExportError(f"unknown annotator '{who}' (known: {', '.join(sorted(known))})")
-    groups = {g.id for g in store.tagset().groups}
+    groups = {g.id for g in tagset.groups}
     for group in sorted(options.groups or ()):
         if group not in groups:
             raise ExportError(f"unknown tag group '{group}' (known: {', '.join(sorted(groups))})")

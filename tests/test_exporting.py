@@ -238,3 +238,21 @@ def test_a_folder_export_is_named_as_given_in_both_tei_formats(tmp_path):
     assert not (folder / "inline.xml").exists() and not (folder / "inline").exists()
     help_text = run("export", "--help").output
     assert "folder" in help_text and "named as given" in help_text
+
+
+@pytest.mark.parametrize("args", [(), ("--group", "actor"), ("--annotator", "lin")])
+def test_a_project_without_a_tagset_is_refused_in_one_line(tmp_path, args):
+    from annotator.exporting import ExportError, ExportOptions, export
+
+    path = tmp_path / "bare.annotator"
+    with Store.open(path, create=True) as store:  # made by the library: no tagset loaded
+        store.add_annotator(Annotator("lin", "Lin"))
+        assert store.tagset() is None
+        with pytest.raises(ExportError, match="no tagset"):
+            export(store, ExportOptions.build("json", tmp_path / "x.json"))
+    result = run("export", path, "--format", "json", "--out", tmp_path / "x.json", *args)
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    [line] = result.output.splitlines()
+    assert line == (f"Error: {path}: the project has no tagset; load one with "
+                    f"`annotator tagset {path} --load FILE`")
+    assert not list(tmp_path.glob("x.json*"))
