@@ -289,3 +289,69 @@ def brat_files(project, folder) -> list:
                 for i, a in enumerate(spans, 1)), encoding="utf-8")
             out.append(folder / f"d{n}.ann")
     return out
+
+
+def corrupt(path) -> None:
+    """Scribble over the end of the documents table's root page (as tests/store do)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'documents'"
+                        ).fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[root * page - 200:root * page] = b"\xa5" * 200
+    path.write_bytes(bytes(data))
+
+
+def test_an_other_file_that_cannot_be_read_is_named_once(projects):
+    """A colleague's project from a newer annotator, or damaged: the error names her file
+    once (it was printed twice), and the next file is still merged."""
+    import sqlite3
+
+    from annotator.store.schema import SCHEMA_VERSION
+
+    folder, review, ids = projects
+    newer, damaged = folder / "lin.annotator", folder / "bad.annotator"
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version=99")
+    conn.close()
+    assert run("init", damaged).exit_code == 0
+    corrupt(damaged)
+    result = run("merge", review, newer, damaged, folder / "chen.annotator")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors[0] == (f"error: {newer}: made by a newer version of annotator (schema 99; "
+                         f"this version reads up to {SCHEMA_VERSION})")
+    assert errors[1].startswith(f"error: {damaged}: the project file is damaged")
+    assert all(line.count(str(folder)) == 1 for line in errors), errors
+    assert {i for i, _ in stored(review)} == ids["chen"]
+
+
+def test_damage_met_while_reading_the_other_file_names_it_not_the_project(
+        projects, monkeypatch):
+    """SQLite meets damage its check at opening did not see, in the OTHER file: the error
+    names that file (it blamed the project merged into and offered its backup)."""
+    import sqlite3
+
+    from annotator.store import Store as StoreClass
+
+    folder, review, _ = projects
+    other = folder / "lin.annotator"
+    reading = StoreClass.dataset
+
+    def dataset(self, *args):
+        if self.path == other:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return reading(self, *args)
+
+    monkeypatch.setattr(StoreClass, "dataset", dataset)
+    result = run("merge", review, other)
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if line.strip()]
+    assert line.startswith(f"error: {other}: the project file is damaged (database disk "
+                           "image is malformed)"), line
+    assert str(review) not in line and "annotator restore lin.annotator" not in line
+    with StoreClass.open(review) as store:
+        assert store.check().ok
