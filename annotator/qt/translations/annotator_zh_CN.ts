@@ -1749,7 +1749,12 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
 要恢复最新的备份（备份于 {taken}）吗？损坏的文件将保留在 {folder} 中，不会删除任何内容。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
+        <source>&lt;b&gt;Upgraded&lt;/b&gt; to this version of annotator: {notes}.</source>
+        <translation>&lt;b&gt;已升级&lt;/b&gt;到此版本的 annotator：{notes}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&lt;b&gt;Read-only&lt;/b&gt; — {why}. Reading, searching and exporting work; edits are off.</source>
         <translation>&lt;b&gt;只读&lt;/b&gt; — {why}。可以阅读、搜索和导出，但无法编辑。</translation>
     </message>
@@ -1759,8 +1764,8 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
         <translation>文件已损坏（{problem}）；请使用“文件 → 从备份恢复”</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+23"/>
+        <location line="+58"/>
+        <location line="+26"/>
         <source>Backed up to {where}</source>
         <translation>已备份到 {where}</translation>
     </message>

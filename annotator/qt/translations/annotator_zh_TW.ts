@@ -1749,7 +1749,12 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
 要恢復最新的備份（備份於 {taken}）嗎？損壞的檔案將保留在 {folder} 中，不會刪除任何內容。</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+49" />
+        <source>&lt;b&gt;Upgraded&lt;/b&gt; to this version of annotator: {notes}.</source>
+        <translation>&lt;b&gt;已升級&lt;/b&gt;到此版本的 annotator：{notes}。</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>&lt;b&gt;Read-only&lt;/b&gt; — {why}. Reading, searching and exporting work; edits are off.</source>
         <translation>&lt;b&gt;唯讀&lt;/b&gt; — {why}。可以閱讀、搜尋和匯出，但無法編輯。</translation>
     </message>
@@ -1759,8 +1764,8 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
         <translation>檔案已損壞（{problem}）；請使用「檔案 → 從備份恢復」</translation>
     </message>
     <message>
-        <location line="+48" />
-        <location line="+23" />
+        <location line="+58" />
+        <location line="+26" />
         <source>Backed up to {where}</source>
         <translation>已備份到 {where}</translation>
     </message>
