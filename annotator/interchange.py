@@ -35,8 +35,10 @@ class ImportOutcome:
 
 
 def needs_annotator(paths: Iterable[Path]) -> bool:
-    """Whether any of ``paths`` is another tool's layer (doccano, brat)."""
-    return any(_kind(p) in LAYERS for p in paths)
+    """Whether any of ``paths``, or any file in a folder among them, is another tool's
+    layer (doccano, brat): files as :func:`import_files` will find them."""
+    found, _projects = _expand(paths)
+    return any(isinstance(p, Path) and _kind(p) in LAYERS for p in found)
 
 
 def import_files(store, paths: Iterable[Path], annotator: Annotator | None = None,
