@@ -154,8 +154,8 @@ def _import_layer(store, path: Path, kind: str, annotator: Annotator | None) -> 
     tagset = store.tagset()
     with limits.reading(path):
         items = read_doccano(path, tagset) if kind == DOCCANO else [read_brat(path, tagset)]
-    layers = [(it.text, [(s.start, s.end, s.tag, s.attributes) for s in it.spans])
-              for it in items]
+    layers = [(it.text, [(s.start, s.end, s.tag, s.attributes) for s in it.spans],
+               dict(it.about)) for it in items]
     with store.transaction():
         store.add_annotator(annotator)
         report = import_dataset(store, layer_dataset(store, annotator, layers, str(path)),

@@ -28,6 +28,7 @@ from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError, NotFoundError
 from annotator.core.tagset import default_tagset
 from annotator.formats.canonical import unsafe_reason
+from annotator.ingest.metadata import short_title
 
 
 @dataclass
@@ -214,17 +215,19 @@ def _new_only(store, annotations, source: str, report: TransferReport,
 LAYER_NAMESPACE = uuid.UUID("5b0f3c1e-7a2d-4c8e-9f61-2d3b4a5c6e7f")
 
 
-def layer_dataset(store, annotator: Annotator, layers: list[tuple[str, list[tuple]]],
+def layer_dataset(store, annotator: Annotator,
+                  layers: list[tuple[str, list[tuple], dict[str, str]]],
                   source: str) -> Dataset:
-    """Other tools' spans (doccano, brat) as ``annotator``'s layer. ``layers`` pairs a
-    document text with its ``(start, end, tag, attributes)`` spans. A text the project does
-    not hold yet becomes a new document if it is already canonical (NFC; the readers refuse
-    what else canonical text may not hold); otherwise its offsets could not be trusted and
-    the file is refused. Span ids derive from the span, so importing the same file again
-    adds nothing."""
+    """Other tools' spans (doccano, brat) as ``annotator``'s layer. ``layers`` holds a
+    document text, its ``(start, end, tag, attributes)`` spans and what the file says of the
+    text (``title``, ``source``, ``date``; may be empty). A text the project does not hold
+    yet becomes a new document, so named (else by its first line), if it is already
+    canonical (NFC; the readers refuse what else canonical text may not hold); otherwise its
+    offsets could not be trusted and the file is refused. Span ids derive from the span, so
+    importing the same file again adds nothing."""
     docs, stamp = [], now()
-    for n, (text, spans) in enumerate(layers, 1):
-        document = _document_for(store, text, source, n)
+    for n, (text, spans, about) in enumerate(layers, 1):
+        document = _document_for(store, text, source, n, about)
         anns = tuple(
             Annotation(str(uuid.uuid5(LAYER_NAMESPACE, f"{annotator.id}|{document.id}|{s}|{e}|{tag}")),
                        document.id, s, e, tag, annotator.id, dict(attrs), stamp, stamp)
@@ -233,16 +236,19 @@ def layer_dataset(store, annotator: Annotator, layers: list[tuple[str, list[tupl
     return Dataset(store.tagset(), (annotator,), tuple(docs))
 
 
-def _document_for(store, text: str, source: str, n: int) -> Document:
+def _document_for(store, text: str, source: str, n: int, about: dict[str, str]
+                  ) -> Document:
     doc_id = store.document_with_text(text_sha256(text))
     if doc_id is not None:
         return store.document(doc_id)
     if not unicodedata.is_normalized("NFC", text):
         raise InputError(source, f"document {n}: its text is not in the project and is not "
                                  "canonical (NFC, \\n line ends), so its offsets cannot be used")
-    title = text.strip().split("\n", 1)[0][:40] or f"{source} #{n}"
+    title = short_title(about.get("title") or text.strip().split("\n", 1)[0]) \
+        or f"{source} #{n}"
     runs = zh.paragraph_languages(text)
     script, languages = zh.document_languages(runs)
     return Document(document_id(text), title, text, text_sha256(text), origin=f"{source}#{n}",
-                    script=script, languages=tuple(languages), original=text,
+                    source=about.get("source"), date=about.get("date"), script=script,
+                    languages=tuple(languages), original=text,
                     metadata={"paragraphs": [list(r) for r in runs]})
