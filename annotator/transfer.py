@@ -9,8 +9,10 @@ another text or a review decision id stored for another document.
 Spans never start or end on whitespace or a line break: each is trimmed as it comes in
 (:func:`annotator.core.commands.trim_space`), and one of only whitespace is skipped with
 the review decisions about it. A span identical to a stored one (same annotator, bounds
-and tag) under another id — a layer's own doccano export imported back, a colleague's
-copy of the same work — is skipped too, and decisions about it then name the stored one.
+and tag, and same layer: a gold span, the result of a review decision, is only ever the same
+as a stored gold span) under another id — a layer's own doccano export imported back, a
+colleague's copy of the same work — is skipped too, and decisions about it then name the
+stored one.
 The report counts each of these.
 """
 
@@ -23,7 +25,7 @@ from dataclasses import dataclass, replace
 from annotator import zh
 from annotator.core.annotation import Annotation, Annotator, now
 from annotator.core.commands import trim_space
-from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
+from annotator.core.dataset import Dataset, DocumentData, ReviewDecision, gold_ids
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError, NotFoundError
 from annotator.core.tagset import default_tagset
@@ -115,7 +117,7 @@ def _import_document(store, data: DocumentData, source: str, report: TransferRep
         report.documents_matched += 1
     spans, decisions = _trimmed(doc.text, data, report)
     new, alias = _not_twice(store, doc.id, _new_only(store, spans, source, report, strict),
-                            report, strict, existing is not None)
+                            report, strict, existing is not None, gold_ids(tuple(decisions)))
     store.insert_annotations(new)
     report.annotations_added += len(new)
     decisions = _new_decisions(store, [_renamed(d, alias) for d in decisions], doc.id, source,
@@ -144,23 +146,30 @@ def _trimmed(text: str, data: DocumentData, report: TransferReport
     return spans, decisions
 
 
-def _key(a: Annotation) -> tuple:
-    return a.annotator, a.start, a.end, a.tag
+def _key(a: Annotation, gold: set[str]) -> tuple:
+    """What makes two spans the same: annotator, bounds, tag — and layer: a gold span (the
+    result of a review decision, stored under the reviewer's id) is never the same as the
+    reviewer's own span with those bounds and tag."""
+    return a.annotator, a.start, a.end, a.tag, a.id in gold
 
 
 def _not_twice(store, doc_id: str, new: list[Annotation], report: TransferReport,
-               strict: bool, matched: bool) -> tuple[list[Annotation], dict[str, str]]:
+               strict: bool, matched: bool, gold: set[str]
+               ) -> tuple[list[Annotation], dict[str, str]]:
     """``new`` without the spans identical to a stored one (and, in another tool's layer,
-    to one given before in the file), and the stored id each skipped one stands for."""
-    seen = {_key(a): a.id for a in store.annotations(doc_id)} if matched and new else {}
+    to one given before in the file), and the stored id each skipped one stands for.
+    ``gold``: the new spans that are gold in the file (the results of its decisions)."""
+    stored = store.annotations(doc_id) if matched and new else []
+    stored_gold = gold_ids(tuple(store.decisions(doc_id))) if stored else set()
+    seen = {_key(a, stored_gold): a.id for a in stored}
     keep, alias = [], {}
     for a in new:
-        same = seen.get(_key(a))
+        same = seen.get(_key(a, gold))
         if same is not None:
             alias[a.id] = same
             continue
         if not strict:  # a layer's spans have no identity but their content
-            seen[_key(a)] = a.id
+            seen[_key(a, gold)] = a.id
         keep.append(a)
     report.identical += len(alias)
     return keep, alias

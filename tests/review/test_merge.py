@@ -355,3 +355,40 @@ def test_damage_met_while_reading_the_other_file_names_it_not_the_project(
     assert str(review) not in line and "annotator restore lin.annotator" not in line
     with StoreClass.open(review) as store:
         assert store.check().ok
+
+
+def test_a_reviewed_projects_export_merged_where_its_layers_are_keeps_gold_apart(projects):
+    """lin reviewed the merged project, accepting spans identical to her own into gold (gold
+    copies under her id, same bounds and tag). Its JSON export merged into a project that
+    already holds lin's and chen's work: a gold copy is not "identical" to lin's own span
+    (it is another layer), so her layer, the gold layer and agreement stay as they were
+    (her own spans were taken for the gold ones: agreement fell from 0.78 to 0.30)."""
+    from annotator.review.cases import accept, accept_unanimous, find_cases
+
+    folder, review, _ = projects
+    colleagues = (folder / "lin.annotator", folder / "chen.annotator")
+    assert run("merge", review, *colleagues).exit_code == 0
+    with Store.open(review) as store:
+        lin = Session(store, Annotator("lin", "Lin"))
+        for doc in store.documents():
+            cases = find_cases(store.annotations(doc.id), ["lin", "chen"], [])
+            if command := accept_unanimous(cases, "lin"):
+                lin.run(command)
+            for case in cases:
+                if case.kind != "unanimous":
+                    lin.run(accept(case, case.versions[-1], "lin"))
+    exported = folder / "review.json"
+    assert run("export", review, "--format", "json", "--out", exported).exit_code == 0
+    target = folder / "target.annotator"
+    assert run("init", target).exit_code == 0
+    assert run("merge", target, *colleagues).exit_code == 0
+    result = run("merge", target, exported)
+    assert result.exit_code == 0, result.output
+    every = ("--annotators", "lin,chen,gold", "--json")
+    before, after = run("agreement", review, *every), run("agreement", target, *every)
+    assert json.loads(before.output)["gold_spans"] > 0 and after.output == before.output
+    for who in ("lin", "chen"):
+        counts = [json.loads(run("stats", p, "--annotator", who, "--json").output)[
+            "layer_spans"] for p in (review, target)]
+        assert counts[0] == counts[1] > 0, (who, counts)
+    assert run("check", target).exit_code == 0
