@@ -299,7 +299,7 @@ def show(project: Path | str, doc: str, cleaning: bool, as_json: bool) -> None:
         data["cleaning"] = list(d.cleaning) if cleaning else len(d.cleaning)
         emit_json(data)
         return
-    click.echo(f"# {d.title}\n# id {d.id}  date {human_date(d.date) or '-'}  "
+    click.echo(f"# {short_title(d.title)}\n# id {d.id}  date {human_date(d.date) or '-'}  "
                f"source {d.source or '-'}  "
                f"script {d.script} ({', '.join(d.languages)})  from {d.origin}\n")
     click.echo(d.text)

@@ -35,11 +35,14 @@ def check_known(store: ProjectStore, tag: str | None = None, annotator: str | No
 @click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
               help="tei (stand-off, lossless), tei-inline, json, jsonl, doccano, conll, csv.")
 @click.option("--out", required=True, type=click.Path(path_type=Path),
-              help="File to write (for tei: a .xml corpus file, or a folder); - for "
-                   "standard output (one stream: json, jsonl without its manifest, doccano, "
-                   "conll, csv, or a tei corpus).")
-@click.option("--annotator", "annotators", multiple=True, help="Only this annotator's spans "
-              "(repeatable); for tei-inline, the layer to show.")
+              help="File to write; - for standard output (one stream: json, jsonl without "
+                   "its manifest, doccano, conll, csv, or a tei corpus). tei writes one corpus "
+                   "file when PATH ends in .xml, else a folder; tei-inline always writes a "
+                   "folder. A folder is named as given (x.out writes x.out/), one .xml file "
+                   "per document.")
+@click.option("--annotator", "annotators", multiple=True, help="Only this annotator's own "
+              "spans (repeatable; not the gold their review decisions made: that is --status "
+              "gold); for tei-inline, the layer to show.")
 @click.option("--status", type=click.Choice(["all", "accepted", "gold"]), default="all",
               show_default=True, help="Which spans by review status.")
 @click.option("--group", "groups", multiple=True, help="Only this tag group (repeatable).")
@@ -200,10 +203,8 @@ def search_cmd(project: Path | str, query: str, tag: str | None, annotator_id: s
     limit = None if everything else limit or SEARCH_PAGE
     with open_project(project) as store:
         check_known(store, tag=tag, annotator=annotator_id)
+        # an annotator's spans are their own, not the gold a reviewer made (find_spans)
         spans = store.find_spans(tag=tag, annotator=annotator_id) if tag or annotator_id else None
-        if spans is not None and annotator_id:  # their own: not the gold a reviewer made
-            gold = {a.id for a in store.find_spans(annotator=annotator_id, status="gold")}
-            spans = [a for a in spans if a.id not in gold] if gold else spans
         hits: list
         if spans is not None and not query.strip():
             hits, total = spans[:limit], len(spans)

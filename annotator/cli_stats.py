@@ -19,7 +19,8 @@ from annotator.store import open_project
 @click.argument("project", type=PROJECT)
 @click.option("--layer", type=click.Choice(KINDS), default="all", show_default=True,
               help="Whose spans: all annotators, one annotator (--annotator), or gold.")
-@click.option("--annotator", "annotator_id", help="Only this annotator's spans.")
+@click.option("--annotator", "annotator_id", help="Only this annotator's own spans (not "
+              "the gold their review decisions made: that is --layer gold).")
 @click.option("--unit", type=click.Choice(UNITS), default="sentence", show_default=True,
               help="Co-occurrence within a sentence or a paragraph.")
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from annotator.core.dataset import Dataset, DocumentData
 from annotator.core.errors import AnnotatorError, Cancelled
-from annotator.core.store import ProjectStore, tagset_of
+from annotator.core.store import ProjectStore
 from annotator.formats import writers
 from annotator.formats.select import SPLIT_NAMES, parse_ratios, select, split
 
@@ -54,9 +54,16 @@ class ExportOptions:
             raise ValueError(f"unknown review status '{status}' (all, accepted or gold)")
         if not str(out) or str(out) == ".":
             raise ValueError("choose where to save the export")
+        if status == "gold" and annotators:
+            raise ValueError("--status gold is the gold layer, nobody's own: it does not go "
+                             "with --annotator (an annotator's spans are their own, not the "
+                             "gold their review decisions made)")
         if to_stdout and fmt == "tei-inline":
             raise ValueError("tei-inline writes a folder (a file per document): it cannot go "
                              "to standard output")
+        if fmt == "tei-inline" and not to_stdout and Path(out).suffix.lower() == ".xml":
+            raise ValueError(f"tei-inline writes a folder (a file per document), not one .xml "
+                             f"file: give the folder's name (e.g. {Path(out).stem})")
         if to_stdout and split:
             raise ValueError("--split writes a file per part: it cannot go to standard output")
         ratios = parse_ratios(split) if split else None
@@ -124,12 +131,17 @@ ONE_LAYER = ("tei-inline", "doccano", "conll")
 
 
 def _check_choices(store: ProjectStore, options: ExportOptions) -> None:
-    """Refuse filters that name nothing, and mixed layers where a format shows one."""
+    """Refuse a project with no tagset (its spans could not be named), filters that name
+    nothing, and mixed layers where a format shows one."""
+    tagset = store.tagset()
+    if tagset is None:
+        raise ExportError(f"{store.location}: the project has no tagset; load one "
+                          f"with `annotator tagset {store.location} --load FILE`")
     known = {a.id for a in store.annotators()}
     for who in sorted(options.annotators or ()):
         if who not in known:
             raise ExportError(f"unknown annotator '{who}' (known: {', '.join(sorted(known))})")
-    groups = {g.id for g in tagset_of(store).groups}
+    groups = {g.id for g in tagset.groups}
     for group in sorted(options.groups or ()):
         if group not in groups:
             raise ExportError(f"unknown tag group '{group}' (known: {', '.join(sorted(groups))})")
@@ -144,9 +156,8 @@ def _check_destination(options: ExportOptions) -> None:
     before anything is written."""
     out = options.out
     if options.fmt == "tei-inline" or (options.fmt == "tei" and out.suffix.lower() != ".xml"):
-        folder = out.with_suffix("") if options.fmt == "tei-inline" and out.suffix else out
-        if folder.exists() and not folder.is_dir():
-            raise ExportError(f"{folder}: cannot write: it is a file, and {options.fmt} "
+        if out.exists() and not out.is_dir():
+            raise ExportError(f"{out}: cannot write: it is a file, and {options.fmt} "
                               "writes a folder")
         return
     names = [""] if options.split is None else SPLIT_NAMES[len(options.split)]

@@ -20,6 +20,7 @@ from annotator.formats.kinds import DOCCANO, LAYERS, PROJECT, TEXT
 from annotator.ingest import limits
 from annotator.ingest.importer import expand_paths
 from annotator.project import import_paths
+from annotator.store.backups import companions
 from annotator.transfer import import_dataset, layer_dataset
 
 
@@ -31,11 +32,14 @@ class ImportOutcome:
     done: int = 0  # files imported or refused
     total: int = 0  # files found
     cancelled: bool = False  # stopped between files: the rest were not imported
+    projects: int = 0  # project files found in folders: skipped, with the files beside them
 
 
 def needs_annotator(paths: Iterable[Path]) -> bool:
-    """Whether any of ``paths`` is another tool's layer (doccano, brat)."""
-    return any(_kind(p) in LAYERS for p in paths)
+    """Whether any of ``paths``, or any file in a folder among them, is another tool's
+    layer (doccano, brat): files as :func:`import_files` will find them."""
+    found, _projects = _expand(paths)
+    return any(isinstance(p, Path) and _kind(p) in LAYERS for p in found)
 
 
 def import_files(store: ProjectStore, paths: Iterable[Path], annotator: Annotator | None = None,
@@ -48,8 +52,10 @@ def import_files(store: ProjectStore, paths: Iterable[Path], annotator: Annotato
     ``cancelled()`` is asked between files: each file is all-or-nothing, and the text files
     read so far are kept, whole (see :func:`annotator.project.import_paths`). Many text
     documents are counted, not listed, in the lines unless ``verbose``."""
-    found = _expand(paths)
-    outcome = ImportOutcome(total=len(found))
+    found, projects = _expand(paths)
+    outcome = ImportOutcome(total=len(found), projects=len(projects))
+    if projects:
+        outcome.lines.append(_skipped_line(len(projects)))
     step = progress or (lambda *_: None)
     texts: list[Path] = []
     for path in found:
@@ -99,15 +105,35 @@ def _import_texts(store: ProjectStore, texts: list[Path], rules, annotator: Anno
     outcome.cancelled = report.cancelled
 
 
-def _expand(paths: Iterable[Path]) -> list[Path | InputError]:
+def _expand(paths: Iterable[Path]) -> tuple[list[Path | InputError], list[Path]]:
     """Files named and files in folders named, each to be told by its content; a JSONL
-    export's manifest is read with its JSONL, not on its own."""
+    export's manifest is read with its JSONL, not on its own. A project file found in a
+    folder is left out with what the store keeps beside it (its side files, lock and
+    backups: :func:`annotator.store.backups.companions`): (the files, those projects)."""
     from annotator.formats.jsonfmt import manifest_path
 
+    paths = list(paths)
     files = list(expand_paths(paths))
     manifests = {manifest_path(f) for f in files if isinstance(f, Path)
                  and f.suffix.lower() in kinds.JSONL_SUFFIXES}
-    return [f for f in files if f not in manifests]
+    named = set(map(Path, paths))
+    projects = [f for f in files if isinstance(f, Path) and f not in named
+                and f.suffix.lower() in kinds.PROJECT_SUFFIXES and kinds.is_project(f)]
+    beside = [c for p in projects for c in companions(p)]
+    projects = [p for p in projects if not _under(p, beside)]  # a backup is not counted
+    return [f for f in files if f not in manifests and (
+        not isinstance(f, Path) or f in named or not _under(f, [*projects, *beside]))], projects
+
+
+def _under(path: Path, places: list[Path]) -> bool:
+    """Whether ``path`` is one of ``places`` or lies in one of them."""
+    return any(path == p or p in path.parents for p in places)
+
+
+def _skipped_line(n: int) -> str:
+    what = "project file" if n == 1 else "project files"
+    return (f"skipped {n} {what} (with the files beside {'it' if n == 1 else 'them'}: "
+            "side files, lock, backups); bring a project's work in with `annotator merge`")
 
 
 def _import_one(store: ProjectStore, path: Path, kind: str, annotator: Annotator | None) -> str:
@@ -129,8 +155,8 @@ def _import_layer(store: ProjectStore, path: Path, kind: str, annotator: Annotat
     tagset = tagset_of(store)
     with limits.reading(path):
         items = read_doccano(path, tagset) if kind == DOCCANO else [read_brat(path, tagset)]
-    layers = [(it.text, [(s.start, s.end, s.tag, s.attributes) for s in it.spans])
-              for it in items]
+    layers = [(it.text, [(s.start, s.end, s.tag, s.attributes) for s in it.spans],
+               dict(it.about)) for it in items]
     with store.transaction():
         store.add_annotator(annotator)
         report = import_dataset(store, layer_dataset(store, annotator, layers, str(path)),

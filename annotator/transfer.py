@@ -9,8 +9,10 @@ another text or a review decision id stored for another document.
 Spans never start or end on whitespace or a line break: each is trimmed as it comes in
 (:func:`annotator.core.commands.trim_space`), and one of only whitespace is skipped with
 the review decisions about it. A span identical to a stored one (same annotator, bounds
-and tag) under another id — a layer's own doccano export imported back, a colleague's
-copy of the same work — is skipped too, and decisions about it then name the stored one.
+and tag, and same layer: a gold span, the result of a review decision, is only ever the same
+as a stored gold span) under another id — a layer's own doccano export imported back, a
+colleague's copy of the same work — is skipped too, and decisions about it then name the
+stored one.
 The report counts each of these.
 """
 
@@ -23,12 +25,13 @@ from dataclasses import dataclass, replace
 from annotator import zh
 from annotator.core.annotation import Annotation, Annotator, now
 from annotator.core.commands import trim_space
-from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
+from annotator.core.dataset import Dataset, DocumentData, ReviewDecision, gold_ids
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError, NotFoundError
 from annotator.core.store import ProjectStore, tagset_of
 from annotator.core.tagset import default_tagset
 from annotator.formats.canonical import unsafe_reason
+from annotator.ingest.metadata import short_title
 
 
 @dataclass
@@ -115,7 +118,7 @@ def _import_document(store: ProjectStore, data: DocumentData, source: str, repor
         report.documents_matched += 1
     spans, decisions = _trimmed(doc.text, data, report)
     new, alias = _not_twice(store, doc.id, _new_only(store, spans, source, report, strict),
-                            report, strict, existing is not None)
+                            report, strict, existing is not None, gold_ids(tuple(decisions)))
     store.insert_annotations(new)
     report.annotations_added += len(new)
     decisions = _new_decisions(store, [_renamed(d, alias) for d in decisions], doc.id, source,
@@ -144,23 +147,30 @@ def _trimmed(text: str, data: DocumentData, report: TransferReport
     return spans, decisions
 
 
-def _key(a: Annotation) -> tuple:
-    return a.annotator, a.start, a.end, a.tag
+def _key(a: Annotation, gold: set[str]) -> tuple:
+    """What makes two spans the same: annotator, bounds, tag — and layer: a gold span (the
+    result of a review decision, stored under the reviewer's id) is never the same as the
+    reviewer's own span with those bounds and tag."""
+    return a.annotator, a.start, a.end, a.tag, a.id in gold
 
 
 def _not_twice(store: ProjectStore, doc_id: str, new: list[Annotation], report: TransferReport,
-               strict: bool, matched: bool) -> tuple[list[Annotation], dict[str, str]]:
+               strict: bool, matched: bool, gold: set[str]
+               ) -> tuple[list[Annotation], dict[str, str]]:
     """``new`` without the spans identical to a stored one (and, in another tool's layer,
-    to one given before in the file), and the stored id each skipped one stands for."""
-    seen = {_key(a): a.id for a in store.annotations(doc_id)} if matched and new else {}
+    to one given before in the file), and the stored id each skipped one stands for.
+    ``gold``: the new spans that are gold in the file (the results of its decisions)."""
+    stored = store.annotations(doc_id) if matched and new else []
+    stored_gold = gold_ids(tuple(store.decisions(doc_id))) if stored else set()
+    seen = {_key(a, stored_gold): a.id for a in stored}
     keep, alias = [], {}
     for a in new:
-        same = seen.get(_key(a))
+        same = seen.get(_key(a, gold))
         if same is not None:
             alias[a.id] = same
             continue
         if not strict:  # a layer's spans have no identity but their content
-            seen[_key(a)] = a.id
+            seen[_key(a, gold)] = a.id
         keep.append(a)
     report.identical += len(alias)
     return keep, alias
@@ -215,17 +225,19 @@ def _new_only(store: ProjectStore, annotations, source: str, report: TransferRep
 LAYER_NAMESPACE = uuid.UUID("5b0f3c1e-7a2d-4c8e-9f61-2d3b4a5c6e7f")
 
 
-def layer_dataset(store: ProjectStore, annotator: Annotator, layers: list[tuple[str, list[tuple]]],
+def layer_dataset(store: ProjectStore, annotator: Annotator,
+                  layers: list[tuple[str, list[tuple], dict[str, str]]],
                   source: str) -> Dataset:
-    """Other tools' spans (doccano, brat) as ``annotator``'s layer. ``layers`` pairs a
-    document text with its ``(start, end, tag, attributes)`` spans. A text the project does
-    not hold yet becomes a new document if it is already canonical (NFC; the readers refuse
-    what else canonical text may not hold); otherwise its offsets could not be trusted and
-    the file is refused. Span ids derive from the span, so importing the same file again
-    adds nothing."""
+    """Other tools' spans (doccano, brat) as ``annotator``'s layer. ``layers`` holds a
+    document text, its ``(start, end, tag, attributes)`` spans and what the file says of the
+    text (``title``, ``source``, ``date``; may be empty). A text the project does not hold
+    yet becomes a new document, so named (else by its first line), if it is already
+    canonical (NFC; the readers refuse what else canonical text may not hold); otherwise its
+    offsets could not be trusted and the file is refused. Span ids derive from the span, so
+    importing the same file again adds nothing."""
     docs, stamp = [], now()
-    for n, (text, spans) in enumerate(layers, 1):
-        document = _document_for(store, text, source, n)
+    for n, (text, spans, about) in enumerate(layers, 1):
+        document = _document_for(store, text, source, n, about)
         anns = tuple(
             Annotation(str(uuid.uuid5(LAYER_NAMESPACE, f"{annotator.id}|{document.id}|{s}|{e}|{tag}")),
                        document.id, s, e, tag, annotator.id, dict(attrs), stamp, stamp)
@@ -234,16 +246,19 @@ def layer_dataset(store: ProjectStore, annotator: Annotator, layers: list[tuple[
     return Dataset(tagset_of(store), (annotator,), tuple(docs))
 
 
-def _document_for(store: ProjectStore, text: str, source: str, n: int) -> Document:
+def _document_for(store: ProjectStore, text: str, source: str, n: int, about: dict[str, str]
+                  ) -> Document:
     doc_id = store.document_with_text(text_sha256(text))
     if doc_id is not None:
         return store.document(doc_id)
     if not unicodedata.is_normalized("NFC", text):
         raise InputError(source, f"document {n}: its text is not in the project and is not "
                                  "canonical (NFC, \\n line ends), so its offsets cannot be used")
-    title = text.strip().split("\n", 1)[0][:40] or f"{source} #{n}"
+    title = short_title(about.get("title") or text.strip().split("\n", 1)[0]) \
+        or f"{source} #{n}"
     runs = zh.paragraph_languages(text)
     script, languages = zh.document_languages(runs)
     return Document(document_id(text), title, text, text_sha256(text), origin=f"{source}#{n}",
-                    script=script, languages=tuple(languages), original=text,
+                    source=about.get("source"), date=about.get("date"), script=script,
+                    languages=tuple(languages), original=text,
                     metadata={"paragraphs": [list(r) for r in runs]})

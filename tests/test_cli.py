@@ -292,3 +292,22 @@ def test_merging_a_project_without_a_tagset_is_one_line(tmp_path):
     [line] = result.output.splitlines()
     assert line.startswith(f"error: {other}: ") and line.endswith(
         f"the project has no tagset; load one with `annotator tagset {other} --load FILE`")
+
+
+def test_show_cuts_a_huge_stored_title_as_docs_does(tmp_path):
+    """A document stored before titles were cut (one line of a huge file became its
+    title): `show` prints it cut as `docs` does; --json keeps what is stored."""
+    from annotator.core.document import Document, document_id, text_sha256
+    from annotator.ingest.metadata import short_title
+    from annotator.store import Store
+
+    path = tmp_path / "old.annotator"
+    assert run("init", path, "--no-seeds").exit_code == 0
+    text = "上海合作组织成员国安全会议秘书会议在北京举行，各方就打击三股势力交换意见。" * 2000
+    with Store.open(path) as store:
+        store.add_documents([Document(document_id(text), text, text, text_sha256(text))])
+    head = run("show", path, "1").output.splitlines()[0]
+    shown = run("docs", path).output.split("  ")[-1].strip()
+    assert head == f"# {short_title(text)}" and shown == short_title(text)
+    assert len(head) <= 102
+    assert json.loads(run("show", path, "1", "--json").output)["title"] == text

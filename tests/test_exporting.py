@@ -217,3 +217,42 @@ def test_a_reader_that_stops_early_ends_the_export_quietly(seeds):
     child.stdout.close()
     assert child.wait(timeout=60) == 141  # as a program killed by SIGPIPE
     assert child.stderr.read() == b""
+
+
+def test_a_folder_export_is_named_as_given_in_both_tei_formats(tmp_path):
+    """tei and tei-inline name a folder output alike: exactly --out (x.out is the folder
+    x.out); tei-inline, which always writes a folder, refuses a .xml name in one line."""
+    path = tmp_path / "p.annotator"
+    create_project(path)[0].close()
+    folder = tmp_path / "exports"
+    for fmt in ("tei", "tei-inline"):
+        out = folder / f"{fmt}.out"
+        result = run("export", path, "--format", fmt, "--out", out)
+        assert result.exit_code == 0, result.output
+        assert out.is_dir() and len(list(out.glob("*.xml"))) == 5, everything_under(folder)
+    assert everything_under(folder) == {"tei.out", "tei-inline.out"} | {
+        str(p.relative_to(folder)) for p in folder.glob("*/*.xml")}
+    result = run("export", path, "--format", "tei-inline", "--out", folder / "inline.xml")
+    assert result.exit_code == 1 and len(result.output.splitlines()) == 1, result.output
+    assert "tei-inline writes a folder" in result.output
+    assert not (folder / "inline.xml").exists() and not (folder / "inline").exists()
+    help_text = run("export", "--help").output
+    assert "folder" in help_text and "named as given" in help_text
+
+
+@pytest.mark.parametrize("args", [(), ("--group", "actor"), ("--annotator", "lin")])
+def test_a_project_without_a_tagset_is_refused_in_one_line(tmp_path, args):
+    from annotator.exporting import ExportError, ExportOptions, export
+
+    path = tmp_path / "bare.annotator"
+    with Store.open(path, create=True) as store:  # made by the library: no tagset loaded
+        store.add_annotator(Annotator("lin", "Lin"))
+        assert store.tagset() is None
+        with pytest.raises(ExportError, match="no tagset"):
+            export(store, ExportOptions.build("json", tmp_path / "x.json"))
+    result = run("export", path, "--format", "json", "--out", tmp_path / "x.json", *args)
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    [line] = result.output.splitlines()
+    assert line == (f"Error: {path}: the project has no tagset; load one with "
+                    f"`annotator tagset {path} --load FILE`")
+    assert not list(tmp_path.glob("x.json*"))

@@ -298,3 +298,36 @@ def test_a_brat_entity_given_twice_or_with_a_space_is_one_span(tmp_path):
             "identical to stored ones (same annotator, bounds and tag) skipped; 1 spans "
             "trimmed of whitespace at their ends") in result.output
     assert count_spans(target) == 1
+
+
+def test_a_folder_holding_a_project_skips_it_and_its_files(tmp_path):
+    """A folder of articles that also holds a project (its -wal/-shm, lock and backups,
+    with their clean-close mark): the project is skipped and counted, not refused file by
+    file as "unsupported file type"; named on its own, it is still pointed at merge."""
+    import shutil
+
+    from annotator.resources import seeds_dir
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    seed = sorted(seeds_dir().glob("*.txt"))[0]
+    shutil.copy(seed, folder / seed.name)
+    inner = folder / "study.annotator"
+    assert run("init", inner).exit_code == 0
+    assert run("backup", inner).exit_code == 0
+    with Store.open(inner, lock="lin"):  # -wal, -shm and the lock beside it meanwhile
+        shutil.copytree(folder, tmp_path / "copy")
+    (tmp_path / "copy" / "study.annotator.backups" / "closed-cleanly.json").write_text("{}")
+    names = sorted(p.name for p in (tmp_path / "copy").iterdir())
+    assert names == sorted([seed.name, "study.annotator", "study.annotator-shm",
+                            "study.annotator-wal", "study.annotator.backups",
+                            "study.annotator.lock"])
+    target = tmp_path / "t.annotator"
+    assert run("init", target, "--no-seeds").exit_code == 0
+    result = run("import", target, tmp_path / "copy")
+    assert result.exit_code == 0, result.output
+    assert "error" not in result.output and "unsupported" not in result.output
+    assert "skipped 1 project file" in result.output
+    assert "texts: 1 imported, 0 already present, 0 refused" in result.output
+    named = run("import", target, tmp_path / "copy" / "study.annotator")
+    assert named.exit_code == 1 and "this is a project file" in named.output

@@ -86,3 +86,20 @@ def test_unwritable_plot_folder(project, tmp_path):
     blocker.write_text("")
     result = run("stats", project, "--plot", blocker / "sub")
     assert result.exit_code != 0 and str(blocker) in result.output
+
+
+@pytest.mark.parametrize("lang, shown", [("en", "June 8, year unknown"),
+                                         ("zh-Hans", "6月8日（年份不详）")])
+def test_a_date_without_its_year_is_said_so_in_the_report(project, lang, shown):
+    """Seed 000 has only a dateline's day: the report says so in words, the columns still
+    line up, and JSON keeps the stored form."""
+    lines = run("stats", project, "--lang", lang).output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("documents with most"))
+    rows = [line for line in lines[at + 1:] if line.startswith("  ")]
+    assert any(shown in row for row in rows) and not any("--06-08" in row for row in rows)
+    from annotator.stats.labels import width
+
+    columns = {sum(map(width, row[:row.index("todo")])) for row in rows if "todo" in row}
+    assert len(columns) == 1  # on a terminal, where Chinese takes two columns
+    data = json.loads(run("stats", project, "--json").output)
+    assert "--06-08" in [d["date"] for d in data["documents"]]

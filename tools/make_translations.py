@@ -35,7 +35,9 @@ SIMPLIFIED = FOLDER / "annotator_zh_CN.ts"
 TRADITIONAL = FOLDER / "annotator_zh_TW.ts"
 ENGLISH = FOLDER / "annotator_en.ts"
 #: en: plural forms the "(s)" rule gets wrong: (context, source) -> (one, more)
-EN_OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {}
+EN_OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {
+    ("ConsistencyDialog", "%n cut(s) a word"): ("%n cuts a word", "%n cut a word"),
+}
 #: modules left out of the catalogue (none: every module of annotator/qt is scanned; fonts.py
 #: shows no text, and smoke.py's one line is for the packaging test harness, printed on
 #: the terminal and read by tests/packaging/test_smoke.py, so it stays English, unmarked)

@@ -3,7 +3,7 @@ with their annotations and review decisions. Formats are functions over these ob
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from annotator.core.annotation import Annotation, Annotator
@@ -47,6 +47,19 @@ class Dataset:
 def gold_ids(decisions: tuple[ReviewDecision, ...]) -> set[str]:
     """Annotations that make up the gold layer: the results of review decisions."""
     return {d.result_id for d in decisions if d.result_id and d.decision != "rejected"}
+
+
+def own_spans(annotations: Iterable[Annotation], decisions: Iterable[ReviewDecision],
+              annotators: Container[str] | None = None) -> list[Annotation]:
+    """The spans of annotators' own layers among one document's ``annotations`` (of
+    ``annotators`` only, unless None): every span but the gold ones (:func:`gold_ids`).
+    A reviewer's decisions store their results under her id, yet they are the gold layer,
+    never her annotations: this is the one rule of "an annotator's spans" (exports,
+    statistics, search, consistency, agreement and review mode; the store's ``annotator``
+    filters say it in SQL)."""
+    gold = gold_ids(tuple(decisions))
+    return [a for a in annotations
+            if a.id not in gold and (annotators is None or a.annotator in annotators)]
 
 
 def accepted_ids(decisions: tuple[ReviewDecision, ...]) -> set[str]:

@@ -44,6 +44,8 @@ class ProjectStore(Protocol):
     path: Path | None
     #: the file's damage check ran at open (a team project: always)
     checked: bool
+    #: what the upgrade at opening changed in the user's data (one line each)
+    upgrade_notes: list[str]
 
     @property
     def backend_pid(self) -> int:

@@ -12,13 +12,16 @@ Export writes one line per document::
 
 Import accepts the ``label`` and ``labels`` triples and doccano's ``entities`` form
 (``{"entities": [{"start_offset", "end_offset", "label"}]}``; ``data`` instead of ``text``
-as in old doccano versions); a line holds its spans in one of these, and a line with spans
-anywhere else (``spans``, ``annotations``, offsets at the top level, or two of these) is
-refused. Other fields with something in them (``relations``, comments, a ``meta`` holding
-more than the document's title, source, date, sha256 and annotators that our export writes
-in it …) are not read, and a warning names them and their lines. Every line is checked (JSON, text, offsets in range, not empty or
-inverted, known tag, no id twice, a text canonical text may hold); the first problem refuses
-the whole file with an :class:`InputError` naming the file and line. The result is a list
+as in old doccano versions; a line holding two different texts in both is refused); a line
+holds its spans in one of these, and a line with spans anywhere else (``spans``,
+``annotations``, offsets at the top level, or two of these) is refused. A text the project
+does not hold becomes a document named by ``meta``'s title (with its source and date), as
+our export writes them, else by its first line. Other fields with something in them
+(``relations``, comments, a ``meta`` holding more than the document's title, source, date,
+sha256 and annotators that our export writes in it …) are not read, and a warning names
+them and their lines. Every line is checked (JSON, text, offsets in range, not empty or
+inverted, known tag, no id twice, a text canonical text may hold); the first problem
+refuses the whole file with an :class:`InputError` naming the file and line. The result is a list
 of :class:`ImportedText`, which :func:`annotator.transfer.layer_dataset` turns into one
 annotator's layer (matched to stored documents by text).
 """
@@ -57,6 +60,9 @@ class ImportedText:
     ref: str | None = None  # the other tool's id or file name
     line: int | None = None  # where it was in the file
     warnings: tuple[str, ...] = ()
+    #: what the record says of its text (title, source, date: doccano's ``meta``, as our
+    #: export writes it), for a document the import makes of it
+    about: tuple[tuple[str, str], ...] = ()
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -143,6 +149,9 @@ def _record(line: str, tagset: Tagset) -> tuple[ImportedText, list[str]]:
     text = record.get("text", record.get("data"))
     if not isinstance(text, str) or not text:
         raise _Bad('each line needs a non-empty "text" string')
+    if "text" in record and record.get("data") not in (None, "", text):
+        raise _Bad('two texts: "text" and "data" (old doccano\'s name for it) differ; a line '
+                   "holds one")
     reason = unsafe_reason(text)
     if reason:
         raise _Bad(reason)
@@ -155,13 +164,18 @@ def _record(line: str, tagset: Tagset) -> tuple[ImportedText, list[str]]:
     meta = record.get("meta")
     if meta not in ({}, None) and not (isinstance(meta, dict) and set(meta) <= _OUR_META):
         unread.append("meta")
-    return ImportedText(text, tuple(seen.values()), None if ref is None else str(ref)), unread
+    about = tuple((k, v.strip()) for k in _ABOUT if isinstance(meta, dict)
+                  and isinstance(v := meta.get(k), str) and v.strip())
+    return ImportedText(text, tuple(seen.values()), None if ref is None else str(ref),
+                        about=about), unread
 
 
 #: the fields a line is read for; ``meta`` is doccano's note on the text: what our export
 #: writes in it repeats the document's (:func:`doccano_record`)
 _READ = {"id", "text", "data", "meta", *DOCCANO_FIELDS}
 _OUR_META = {"title", "source", "date", "text_sha256", "annotators"}
+#: what a new document takes from ``meta`` (a stored one keeps its own)
+_ABOUT = ("title", "source", "date")
 
 
 def _not_read(unread: dict[str, list[int]]) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from annotator.core.dataset import (
     ReviewDecision,
     accepted_ids,
     gold_ids,
+    own_spans,
 )
 
 STATUSES = ("all", "accepted", "gold")
@@ -32,9 +33,9 @@ def _keep(data: DocumentData, annotators: set[str] | None, status: str,
         allowed = gold_ids(data.decisions)
     elif status == "accepted":
         allowed = accepted_ids(data.decisions)
-    spans = tuple(a for a in data.annotations
+    spans = tuple(a for a in (data.annotations if annotators is None else
+                              own_spans(data.annotations, data.decisions, annotators))
                   if (allowed is None or a.id in allowed)
-                  and (annotators is None or a.annotator in annotators)
                   and (groups is None or a.tag.split(".", 1)[0] in groups))
     return DocumentData(data.document, spans, resolved(data.decisions, {a.id for a in spans}))
 
@@ -48,11 +49,13 @@ def resolved(decisions: Iterable[ReviewDecision], ids: set[str]) -> tuple[Review
 
 def select(ds: Dataset, annotators: set[str] | None = None, status: str = "all",
            groups: set[str] | None = None, doc_ids: set[str] | None = None) -> Dataset:
-    """The part of ``ds`` to export. ``None`` means no filter. ``status``: ``"all"``
-    annotations, those a reviewer ``"accepted"`` (:func:`accepted_ids`), or the ``"gold"``
-    layer (:func:`gold_ids`). Documents stay (with no spans left, if so) unless ``doc_ids``
-    leaves them out; a review decision stays when every span it names (its targets and its
-    result) stays (:func:`resolved`)."""
+    """The part of ``ds`` to export. ``None`` means no filter. ``annotators``: their own
+    layers (:func:`~annotator.core.dataset.own_spans`: not the gold a reviewer's decisions
+    made under her id). ``status``: ``"all"`` annotations, those a reviewer ``"accepted"``
+    (:func:`accepted_ids`), or the ``"gold"`` layer (:func:`gold_ids`), which is nobody's
+    own layer: with ``annotators`` it holds nothing. Documents stay (with no spans left, if
+    so) unless ``doc_ids`` leaves them out; a review decision stays when every span it names
+    (its targets and its result) stays (:func:`resolved`)."""
     if status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
 

@@ -137,8 +137,8 @@ def csv_spans(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
 
 
 def tei_standoff(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
-    """One ``teiCorpus`` file when ``out`` ends in .xml (or is standard output); otherwise a
-    folder with one TEI file per document."""
+    """One ``teiCorpus`` file when ``out`` ends in .xml (or is standard output); otherwise
+    the folder ``out`` (named as given) with one TEI file per document."""
     from annotator.formats import tei
 
     if out.suffix.lower() == ".xml" or outputs.stdout:
@@ -151,14 +151,14 @@ def tei_standoff(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None
 
 
 def tei_inline(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
-    """A folder with one inline TEI file per document, showing the spans of ``ds`` (one
-    layer, chosen already: ``layer`` names it)."""
+    """The folder ``out`` (named as given, like :func:`tei_standoff`'s) with one inline TEI
+    file per document, showing the spans of ``ds`` (one layer, chosen already: ``layer``
+    names it)."""
     from annotator.formats import tei
     from annotator.formats.tei_inline import layer_title
 
     title = layer_title(layer.annotator, layer.gold)
-    folder = out.with_suffix("") if out.suffix else out
     for data in ds.documents:
-        with outputs.open(folder / f"{data.document.id}.xml", "wb") as fp:
+        with outputs.open(out / f"{data.document.id}.xml", "wb") as fp:
             fp.write(tei.to_bytes(tei.inline_layer(ds, data.document, data.annotations,
                                                    title)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
-from annotator.review.consistency import project_findings, summary
+from annotator.review.consistency import Finding, project_findings, summary
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -29,6 +30,24 @@ HEADERS = [QT_TRANSLATE_NOOP("ConsistencyDialog", "Kind"),
 KIND_LABELS = {"tagged differently": QT_TRANSLATE_NOOP("ConsistencyDialog", "tagged differently"),
                "missed elsewhere": QT_TRANSLATE_NOOP("ConsistencyDialog", "missed elsewhere"),
                "cuts a word": QT_TRANSLATE_NOOP("ConsistencyDialog", "cuts a word")}
+#: the same, counted ("2 tagged differently"; English's forms of "cut(s)" are made by hand
+#: in tools/make_translations.py)
+COUNTED = {"tagged differently": QT_TRANSLATE_NOOP("ConsistencyDialog", "%n tagged differently"),
+           "missed elsewhere": QT_TRANSLATE_NOOP("ConsistencyDialog", "%n missed elsewhere"),
+           "cuts a word": QT_TRANSLATE_NOOP("ConsistencyDialog", "%n cut(s) a word")}
+translate = QCoreApplication.translate
+
+
+def counts_text(findings: list[Finding]) -> str:
+    """"5 findings: 2 tagged differently, 3 cut a word" (each count in its plural form)."""
+    counts = translate("ConsistencyDialog", ", ", "list separator").join(
+        translate("ConsistencyDialog", COUNTED[kind], "", n)
+        for kind, n in summary(findings).items() if n)
+    n = len(findings)
+    if counts:
+        return translate("ConsistencyDialog", "%n finding(s): {counts}", "", n).format(
+            counts=counts)
+    return translate("ConsistencyDialog", "%n finding(s)", "", n)
 
 
 class ConsistencyDialog(QDialog):
@@ -47,14 +66,8 @@ class ConsistencyDialog(QDialog):
                                        f.detail)):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
-        counts = self.tr(", ", "list separator").join(
-            self.tr("{n} {kind}").format(n=n, kind=self.kind(kind))
-            for kind, n in summary(self.findings).items() if n)
-        n = len(self.findings)
-        found = self.tr("%n finding(s): {counts}", "", n) if counts else \
-            self.tr("%n finding(s)", "", n)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(found.format(counts=counts)))
+        layout.addWidget(QLabel(counts_text(self.findings)))
         layout.addWidget(self.table)
         self.resize(900, 480)
         self.table.cellActivated.connect(self.jump)

@@ -29,6 +29,7 @@ VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete)
 #: annotator.review.cases.KIND_LABELS and decisions, as the panel names them
 KINDS = {"only_one": QT_TRANSLATE_NOOP("ReviewPanel", "only one annotator marked it"),
+         "partial": QT_TRANSLATE_NOOP("ReviewPanel", "not every annotator marked it"),
          "boundaries": QT_TRANSLATE_NOOP("ReviewPanel", "boundaries differ"),
          "tags": QT_TRANSLATE_NOOP("ReviewPanel", "tags differ"),
          "attributes": QT_TRANSLATE_NOOP("ReviewPanel", "attributes differ"),
@@ -156,8 +157,9 @@ class ReviewPanel(QWidget):
             item.setExpanded(case.decision is None)  # only works once in the tree
         self.tree.resizeColumnToContents(0)
         open_cases = [c for c in self.cases if c.decision is None]
-        self.summary.setText(self.tr("{open} open of {n} cases").format(
-            open=len(open_cases), n=len(self.cases)))
+        n = len(self.cases)  # (lupdate reads a plain name as the count)
+        self.summary.setText(self.tr("{open} open of %n case(s)", "", n).format(
+            open=len(open_cases)))
         self._restore(keep)
 
     def _case_item(self, case: Case, text: str, names) -> QTreeWidgetItem:

@@ -138,13 +138,14 @@ def project_opened(window: MainWindow) -> None:
 
 def show_banner(window: MainWindow, read_only: str = "") -> None:
     """The banner over the reader: why the project is read-only (``read_only``, rich
-    text, else the store's reason) and where it lives is risky; hidden when neither."""
+    text, else the store's reason), where it lives is risky, and what the upgrade at its
+    opening changed in it (``store.upgrade_notes``: said once, by the store that upgraded
+    it); hidden when none."""
     store = window.store
     notes = [read_only] if read_only else []
-    from annotator.qt import team
-
-    if note := team.banner_note(window):
-        notes.insert(0, note)
+    if store.upgrade_notes:
+        notes.append(translate("Safety", "<b>Upgraded</b> to this version of annotator: "
+                               "{notes}.").format(notes=escape("; ".join(store.upgrade_notes))))
     if store.read_only and not read_only:
         notes.append(translate("Safety", "<b>Read-only</b> — {why}. Reading, searching and "
                                "exporting work; edits are off.").format(
@@ -197,9 +198,14 @@ def _backup_in_background(window: MainWindow, reason: str) -> None:
         window.safety_receiver.backed_up)
 
 
-def _snapshot(path: Path, reason: str) -> Path:
-    with Store.open(path, check=False) as store:
-        return store.backup(reason)
+def _snapshot(path: Path, reason: str) -> Path | DamagedError:
+    """A backup, or the damage it found (a backup checks its copy): returned, not raised,
+    for the window to offer the latest backup (:meth:`Receiver.backed_up`)."""
+    try:
+        with Store.open(path, check=False) as store:
+            return store.backup(reason)
+    except DamagedError as e:
+        return e
 
 
 class Receiver(QObject):
@@ -221,6 +227,11 @@ class Receiver(QObject):
             _backup_at_open(window)
 
     def backed_up(self, where: object) -> None:
+        window = self.window
+        if isinstance(where, DamagedError):
+            if not window.store.closed and window.store.path == where.path:
+                _damaged(window, where.problems)  # as the check at opening would
+            return
         if isinstance(where, Path):
             self.window.statusBar().showMessage(
                 translate("Safety", "Backed up to {where}").format(where=where.name), 4000)
@@ -242,6 +253,9 @@ def backup_now(window: MainWindow) -> None:
         return
     try:
         where = store.backup("manual")
+    except DamagedError as e:
+        _damaged(window, e.problems)  # the latest backup offered, as at opening
+        return
     except AnnotatorError as e:
         QMessageBox.warning(window, translate("Safety", "Back up"), str(e))
         return

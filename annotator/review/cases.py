@@ -5,6 +5,8 @@ overlap one another (transitively). Each case is one of
 
 - ``unanimous``: every annotator has the same span (bounds, tag and attributes);
 - ``only_one``: a single annotator marked it (always so when one annotator is compared);
+- ``partial``: several annotators marked it alike (bounds, tag and attributes), but not
+  every annotator compared marked it;
 - ``boundaries``: the annotators' spans overlap with different bounds;
 - ``tags``: same bounds, different tags;
 - ``attributes``: same bounds and tags, different attributes (normalized name, certainty…).
@@ -12,8 +14,8 @@ overlap one another (transitively). Each case is one of
 A reviewer settles a case by accepting one version (copied into the gold layer under the
 reviewer's id), or rejecting them all; either way a review decision records who, when and
 why. Gold spans are nobody's annotations: a reviewer who also annotated is compared on her
-own spans, like anyone (:mod:`annotator.review.layers`). Each settlement is one :class:`~annotator.core.commands.Command`, so it is stored at
-once and can be undone.
+own spans, like anyone (:mod:`annotator.review.layers`). Each settlement is one
+:class:`~annotator.core.commands.Command`, so it is stored at once and can be undone.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from annotator.core.annotation import Annotation, new_id, now
 from annotator.core.commands import Command
 from annotator.core.dataset import ReviewDecision, gold_ids
 
-KINDS = ("only_one", "boundaries", "tags", "attributes", "unanimous")
-KIND_LABELS = {"only_one": "only one annotator marked it", "boundaries": "boundaries differ",
+KINDS = ("only_one", "partial", "boundaries", "tags", "attributes", "unanimous")
+KIND_LABELS = {"only_one": "only one annotator marked it",
+               "partial": "not every annotator marked it", "boundaries": "boundaries differ",
                "tags": "tags differ", "attributes": "attributes differ",
                "unanimous": "all agree"}
 
@@ -82,7 +85,7 @@ def _kind(spans: list[Annotation], annotators: int) -> str:
         return "tags"
     if len({repr(sorted(a.attributes.items())) for a in spans}) > 1:
         return "attributes"
-    return "unanimous" if len(who) == annotators else "only_one"
+    return "unanimous" if len(who) == annotators else "partial"
 
 
 def find_cases(spans: list[Annotation], annotators: list[str],

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from annotator.core.annotation import Annotation
-from annotator.core.dataset import gold_ids
+from annotator.core.dataset import own_spans
 from annotator.core.search import searchable
 from annotator.core.store import ProjectStore
 from annotator.core.suggest import Lexicon, form_of
@@ -181,9 +181,7 @@ def _spans(store: ProjectStore, doc_id: str, annotator: str | None) -> list[Anno
     spans = store.annotations(doc_id)
     if annotator is None:
         return spans
-    mine = [a for a in spans if a.annotator == annotator]
-    gold = gold_ids(tuple(store.decisions(doc_id))) if mine else set()
-    return [a for a in mine if a.id not in gold]
+    return own_spans(spans, store.decisions(doc_id), {annotator})
 
 
 def summary(findings: list[Finding]) -> dict[str, int]:

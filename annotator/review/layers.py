@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from itertools import islice
 
 from annotator.core.annotation import Annotation
-from annotator.core.dataset import ReviewDecision, gold_ids
+from annotator.core.dataset import ReviewDecision, own_spans
 from annotator.core.store import ProjectStore
 
 #: the gold layer's name where annotators are named (``--annotators lin,gold``)
@@ -34,32 +33,19 @@ def gold_by_document(store: ProjectStore) -> dict[str, Counter[Key]]:
     return out
 
 
-def own_layers(store: ProjectStore, gold: dict[str, Counter[Key]] | None = None) -> list[str]:
+def own_layers(store: ProjectStore) -> list[str]:
     """The annotators with spans of their own (not only gold spans), in the project's
-    order of annotators. ``gold``: :func:`gold_by_document`, if already read."""
-    gold = gold_by_document(store) if gold is None else gold
-    gold_of: Counter[str] = Counter()
-    for spans in gold.values():
-        for key, n in spans.items():
-            gold_of[key[3]] += n
+    order of annotators (the store's ``annotator`` filter reads their own spans)."""
     active = set(store.active_annotators())
-    out = []
-    for a in store.annotators():
-        if a.id not in active:
-            continue
-        if gold_of[a.id]:  # more spans than gold ones? (reads at most one past the gold)
-            first = islice(store.layer_spans(annotator=a.id), gold_of[a.id] + 1)
-            if sum(1 for _ in first) <= gold_of[a.id]:
-                continue
-        out.append(a.id)
-    return out
+    return [a.id for a in store.annotators() if a.id in active
+            and next(iter(store.layer_spans(annotator=a.id)), None) is not None]
 
 
 def own_annotators(spans: Iterable[Annotation], decisions: Iterable[ReviewDecision]
                    ) -> set[str]:
-    """Who has spans of their own among one document's ``spans``, given its decisions."""
-    gold = gold_ids(tuple(decisions))
-    return {a.annotator for a in spans if a.id not in gold}
+    """Who has spans of their own among one document's ``spans``, given its decisions
+    (:func:`annotator.core.dataset.own_spans`)."""
+    return {a.annotator for a in own_spans(spans, decisions)}
 
 
 def split_gold(rows: list[tuple], gold: Counter[Key] | None) -> list[tuple]:

@@ -13,7 +13,7 @@ from annotator.core.dataset import Dataset, DocumentData
 from annotator.core.errors import InputError, ProjectError
 from annotator.core.store import ProjectStore
 from annotator.formats import kinds
-from annotator.store import Store
+from annotator.store import Store, damage_of
 from annotator.transfer import TransferReport, import_dataset
 
 
@@ -42,7 +42,12 @@ def read_other(path: Path) -> Dataset:
                 ds = other.dataset()
                 return replace(ds, documents=tuple(ds.documents))
         except ProjectError as e:
-            raise InputError(path, str(e)) from None
+            raise _naming(path, e) from None
+        except Exception as e:  # damage SQLite met in it, which its check at opening missed
+            damage = damage_of(e, path)
+            if damage is None:
+                raise
+            raise _naming(path, damage) from None
     kind = kinds.kind_of(path)
     if kind in kinds.DATASETS:
         return kinds.read_dataset(path, kind)
@@ -50,6 +55,13 @@ def read_other(path: Path) -> Dataset:
         raise InputError(path, f"a {kind} file is one annotator's layer: bring it in with "
                                "`annotator import PROJECT FILE --annotator NAME`")
     raise InputError(path, "not a project file, JSON, JSONL or stand-off TEI export")
+
+
+def _naming(path: Path, error: ProjectError) -> InputError:
+    """``error`` (whose message starts with the file it is about) as the one line naming
+    ``path`` once."""
+    text, prefix = str(error), f"{path}: "
+    return InputError(path, text.removeprefix(prefix))
 
 
 def _text_differs(store: ProjectStore, data: DocumentData) -> str | None:

@@ -71,7 +71,7 @@ def _choose(store: ProjectStore, asked: list[str] | None, gold: dict) -> tuple[l
     """(annotators to compare, those of them — or, by default, of the registered ones —
     without spans of their own)."""
     known = [a.id for a in store.annotators()]
-    own = own_layers(store, gold)
+    own = own_layers(store)
     if not asked:
         return own, [a for a in known if a not in own]
     if GOLD in asked and GOLD in known:

@@ -1,12 +1,18 @@
-"""Which spans the statistics count: every annotator's, one annotator's, or the gold layer
-(the results of review decisions, as ``export --status gold`` takes them)."""
+"""Which spans the statistics count: every annotator's, one annotator's own, or the gold
+layer (the results of review decisions, as ``export --status gold`` takes them). Gold spans
+are stored under the reviewer's id but are nobody's own: in the rows read here they carry
+:data:`~annotator.review.layers.GOLD_KEY` as their annotator, so the per-annotator figures
+leave them out (:func:`annotator.core.dataset.own_spans` is the rule)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from annotator.core.store import ProjectStore
+from annotator.review.layers import GOLD_KEY, gold_by_document, split_gold
 
 KINDS = ("all", "annotator", "gold")
 
@@ -48,6 +54,20 @@ class Layer:
 
 
 def layer_spans(store: ProjectStore, layer: Layer) -> Iterator[tuple[str, int, int, str, str, str | None]]:
-    """The layer's spans from the store (see :meth:`annotator.store.Store.layer_spans`)."""
-    return store.layer_spans(annotator=layer.annotator if layer.kind == "annotator" else None,
+    """The layer's spans from the store (see :meth:`annotator.store.Store.layer_spans`),
+    gold ones with the annotator :data:`~annotator.review.layers.GOLD_KEY`."""
+    rows = store.layer_spans(annotator=layer.annotator if layer.kind == "annotator" else None,
                              gold=layer.kind == "gold")
+    if layer.kind == "gold":
+        return ((*r[:4], GOLD_KEY, r[5]) for r in rows)
+    gold = gold_by_document(store) if layer.kind == "all" else None
+    return _marked(rows, gold) if gold else rows
+
+
+def _marked(rows: Iterable[tuple], gold: dict) -> Iterator[tuple]:
+    """``rows`` (grouped by document) with each document's gold spans marked."""
+    for doc_id, group in groupby(rows, key=itemgetter(0)):
+        if doc_id not in gold:
+            yield from group
+        else:
+            yield from ((doc_id, *r) for r in split_gold([r[1:] for r in group], gold[doc_id]))

@@ -1,5 +1,6 @@
 """Reading a layer's spans in one streamed pass: copies across annotators merged per
-document, each annotator's own figures counted on the way.
+document, each annotator's own figures counted on the way (gold spans, marked
+:data:`~annotator.review.layers.GOLD_KEY`, are nobody's own).
 
 The store streams the spans grouped by document; only the merged spans are kept, their
 document ids, tags and annotators shared as one string object each, so a million spans
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from annotator.review.layers import GOLD_KEY
 from annotator.stats.model import MAX_PLACES, Place, SpanRow, Stats
 
 #: A merged span's key within its document.
@@ -50,6 +52,8 @@ class LayerReader:
             tag = self.shared.setdefault(row[3], row[3])
             who = self.shared.setdefault(row[4], row[4])
             _keep(self.kept, (self.doc, row[1], row[2], tag, who, row[5]))
+            if who == GOLD_KEY:  # the gold layer: nobody's own span
+                continue
             self.pairs[who, tag] += 1
             self.who.setdefault(self.doc, set()).add(who)
             kept = self.places.get((who, tag))

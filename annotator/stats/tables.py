@@ -9,7 +9,8 @@ import io
 import json
 from collections.abc import Iterator
 
-from annotator.stats.labels import group_label, pad, tag_label
+from annotator.core.document import human_date
+from annotator.stats.labels import group_label, pad, tag_label, width
 from annotator.stats.model import UNDATED, Stats
 
 CSV_COLUMNS = ("table", "row", "column", "value", "row_label", "column_label")
@@ -184,7 +185,7 @@ def _text_lines(stats: Stats, project: str, lang: str) -> Iterator[str]:
         yield from ([f"  … {len(cells) - REPORT_ROWS} more pairs"]
                     if len(cells) > REPORT_ROWS else [] if cells else ["  none"])
     yield from _timeline_lines(stats, lang)
-    yield from _document_lines(stats)
+    yield from _document_lines(stats, lang)
 
 
 def _annotator_lines(stats: Stats) -> Iterator[str]:
@@ -207,9 +208,13 @@ def _timeline_lines(stats: Stats, lang: str) -> Iterator[str]:
         yield "  none"
 
 
-def _document_lines(stats: Stats) -> Iterator[str]:
-    ranked = sorted(stats.documents, key=lambda d: -d.total)
-    yield f"\ndocuments with most spans (of {len(ranked)}):"
-    for d in ranked[:REPORT_ROWS]:
-        yield (f"  {pad(d.title, 44)} {d.date or '':<11}{d.status:<12}{d.total:>6}  "
-               + "  ".join(f"{g} {n}" for g, n in d.counts.items()))
+def _document_lines(stats: Stats, lang: str) -> Iterator[str]:
+    """The documents with most spans; a date as people read it (a year-less ``--06-08``:
+    "June 8, year unknown"), in the report's language."""
+    ranked = sorted(stats.documents, key=lambda d: -d.total)[:REPORT_ROWS]
+    yield f"\ndocuments with most spans (of {len(stats.documents)}):"
+    dates = [human_date(d.date, lang) for d in ranked]
+    columns = max((sum(map(width, date)) for date in dates), default=0) + 1
+    for d, date in zip(ranked, dates, strict=True):
+        yield (f"  {pad(d.title, 44)} {pad(date, max(columns, 11))}{d.status:<12}"
+               f"{d.total:>6}  " + "  ".join(f"{g} {n}" for g, n in d.counts.items()))

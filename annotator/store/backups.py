@@ -28,6 +28,17 @@ def folder_of(project: Path) -> Path:
     return project.with_name(project.name + ".backups")
 
 
+def companions(project: Path) -> list[Path]:
+    """What the store keeps beside ``project``: SQLite's side files, the lock file, a
+    restore's leftover part and the backups folder (an import of a folder skips them with
+    the project)."""
+    from annotator.store.lock import lock_path
+
+    side = (*_COMPANIONS, ".restore.part")
+    return [*(project.with_name(project.name + s) for s in side), lock_path(project),
+            folder_of(project)]
+
+
 # --- the clean-close mark: lets the window defer SQLite's damage check ------------------
 def clean_mark(path: Path) -> Path:
     """Where a project's clean close is recorded (see :func:`mark_clean`)."""

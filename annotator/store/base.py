@@ -187,9 +187,6 @@ class StoreBase(StoreCommon):
             log.warning("%s: %s", self.path or ":memory:", note)
 
     closed = False
-    #: what the upgrade at opening changed in the user's data, one line each (the window
-    #: shows them; ``annotator check`` shows them later from ``meta``)
-    upgrade_notes: list[str] = []  # noqa: RUF012 (replaced, never mutated)
 
     def close(self) -> None:
         self.conn.close()

@@ -29,6 +29,9 @@ class StoreCommon:
     conn: Any
     read_only: str = ""  # why the project is read-only ("" when it is not)
     closed: bool = False
+    #: what the upgrade at opening changed in the user's data, one line each (the window
+    #: shows them; ``annotator check`` shows them later from ``meta``)
+    upgrade_notes: list[str] = []  # noqa: RUF012 (replaced, never mutated)
 
     # SQL fragments the engines spell differently --------------------------------------
     #: the ``normalized`` attribute of an annotation row aliased ``a``, as text

@@ -153,6 +153,9 @@ _GOLD = ("SELECT result_id FROM review_decisions WHERE result_id IS NOT NULL "
 _ACCEPTED = (f"{_GOLD} UNION SELECT j.value FROM {{targets}} "
              "WHERE r.decision IN ('accepted', 'gold')")
 STATUSES = ("accepted", "gold")
+#: an annotator's own layer, given ``a.annotator = …``: not the gold their decisions made
+#: (:func:`annotator.core.dataset.own_spans` in SQL)
+_OWN = f"a.id NOT IN ({_GOLD})"
 
 
 class SearchMixin(StoreCommon):
@@ -241,9 +244,11 @@ class SearchMixin(StoreCommon):
                    status: str | None = None) -> list[Annotation]:
         """Annotations across the project, in document order then ``(start, end, id)``.
         ``None`` means no filter. ``group``: the tag's prefix before the first ``.``;
-        ``normalized``: the ``normalized`` attribute, traditional and simplified matching
-        each other; ``status``: ``"accepted"`` or ``"gold"``, as in exports
-        (:func:`annotator.core.dataset.accepted_ids`, :func:`~annotator.core.dataset.gold_ids`)."""
+        ``annotator``: their own spans (not the gold their review decisions made,
+        :func:`annotator.core.dataset.own_spans`); ``normalized``: the ``normalized``
+        attribute, traditional and simplified matching each other; ``status``:
+        ``"accepted"`` or ``"gold"``, as in exports (:func:`annotator.core.dataset.accepted_ids`,
+        :func:`~annotator.core.dataset.gold_ids`)."""
         where, params = _span_filters(tag, group, annotator, status)
         if status == "accepted":
             where[-1] = where[-1].format(targets=self.SQL_TARGETS_FROM)
@@ -272,6 +277,7 @@ def _span_filters(tag: str | None, group: str | None, annotator: str | None,
         where.append("(a.tag = :group OR substr(a.tag, 1, length(:group) + 1) = :group || '.')")
     if annotator is not None:
         where.append("a.annotator = :annotator")
+        where.append(_OWN)
     if status is not None:
         where.append(f"a.id IN ({_GOLD if status == 'gold' else _ACCEPTED})")
     return where, params

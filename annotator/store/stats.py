@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from annotator.store.common import StoreCommon
-from annotator.store.search import _GOLD
+from annotator.store.search import _GOLD, _OWN
 
 _TEXT_CHUNK = 200
 
@@ -15,14 +15,16 @@ class StatsMixin(StoreCommon):
     def layer_spans(self, annotator: str | None = None, gold: bool = False
                     ) -> Iterator[tuple[str, int, int, str, str, str | None]]:
         """``(doc_id, start, end, tag, annotator, normalized)`` of every span of a layer,
-        by document id then ``(start, end)``: all annotators' spans, one annotator's
-        (``annotator``), or the gold layer (``gold``: the results of review decisions, as
-        in exports). ``normalized`` is the span's normalized name, or None. Streamed:
-        consume it before the next query on this connection."""
+        by document id then ``(start, end)``: all annotators' spans, one annotator's own
+        (``annotator``: not the gold their review decisions made), or the gold layer
+        (``gold``: the results of review decisions, as in exports). ``normalized`` is the
+        span's normalized name, or None. Streamed: consume it before the next query on this
+        connection."""
         where, params = [], []
         if annotator is not None:
             where.append("a.annotator = ?")
             params.append(annotator)
+            where.append(_OWN)
         if gold:
             where.append(f"a.id IN ({_GOLD})")
         # no join, no sort: the table is clustered by (doc_id, start, end, id), which is

@@ -13,6 +13,7 @@ from annotator.core.tagset import default_tagset
 from annotator.formats import doccano
 from annotator.formats.brat import read_brat
 from annotator.formats.select import select
+from annotator.ingest.metadata import short_title
 
 
 def _shared():
@@ -105,6 +106,8 @@ GOOD = {"text": "上海合作组织", "label": [[0, 6, "actor.igo"]]}
      "spans in spans: a line holds"),
     ({"text": "上海合作组织", "start": 0, "end": 6, "label": "actor.igo"},
      "spans in label, start, end"),
+    ({"text": "上海合作组织", "data": "上合组织", "label": []},
+     'two texts: "text" and "data" (old doccano\'s name for it) differ'),
     ([1, 2], "JSON object"),
     ('{"text": "上海', "invalid JSON"),
 ])
@@ -215,3 +218,35 @@ def test_doccano_fields_not_read_are_named_once_with_their_lines(tmp_path):
         "Comments not read (annotator takes spans only): lines 2",
         "meta not read (annotator takes spans only): lines 2")
     assert second.warnings == third.warnings == ()
+
+
+def test_doccano_text_and_data_alike_are_one_text(tmp_path):
+    [item] = doccano.read_doccano(_write(tmp_path, [{**GOOD, "data": GOOD["text"]}]), TAGSET)
+    assert item.text == GOOD["text"] and item.warnings == ()
+
+
+def test_a_new_document_from_a_layer_takes_the_records_title_source_and_date(tmp_path):
+    """A doccano export (ours: meta holds the title, source and date) imported into a project
+    without its texts: the new documents are named by meta, not by their first line."""
+    from annotator.core.annotation import Annotator
+    from annotator.interchange import import_files
+    from annotator.project import create_project
+
+    text = "新华社北京5月22日电 上海合作组织成员国安全会议秘书第十三次会议在北京举行。\n双方交流了情报。"
+    long = "很长的标题，" * 60
+    path = _write(tmp_path, [
+        {"text": text, "label": [[12, 18, "actor.igo"]],
+         "meta": {"title": "上合组织安全会议秘书会议举行", "source": "新华社", "date": "2018-05-22",
+                  "text_sha256": "x", "annotators": ["li"]}},
+        {"text": "另一篇文章。\n第二段。", "label": [], "meta": {"title": long}},
+        {"text": "第三篇没有元数据。\n正文。", "label": []},
+    ])
+    store, _ = create_project(tmp_path / "p.annotator", seeds=False)
+    with store:
+        outcome = import_files(store, [path], Annotator("li", "Li"))
+        assert not outcome.errors, outcome.errors
+        docs = store.documents()
+        assert [(d.title, d.source, d.date) for d in docs] == [
+            ("上合组织安全会议秘书会议举行", "新华社", "2018-05-22"),
+            (short_title(long), None, None), ("第三篇没有元数据。", None, None)]
+        assert len(docs[1].title) <= 100

@@ -75,7 +75,10 @@ def test_selection_exports_and_reads_back(tmp_path):
     path = tmp_path / "accepted.json"
     path.write_text(fp.getvalue(), encoding="utf-8")
     back = jsonfmt.read_json(path)
-    assert {a.annotator for a in _spans(back)} == {"li", "wang"}
+    # wang reviewed: her spans are the gold layer, not hers (own_spans); li's accepted stay
+    assert {a.annotator for a in _spans(back)} == {"li"}
+    assert _spans(back) and all(d.reviewer == "wang" for x in back.documents
+                                for d in x.decisions)
 
 
 def test_select_rejects_unknown_status():

@@ -3,6 +3,8 @@ to the window (and to the reader under the pointer)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -215,3 +217,31 @@ def test_the_drop_the_import_dialog_and_the_merge_dialog_take_the_same_files(
         assert dropping.plan([QUrl.fromLocalFile(str(path))], "p.annotator").action == "import"
     assert offered[0] == {f"*{s}" for s in kinds.IMPORT_SUFFIXES}
     assert offered[1] == {"*.annotator", "*.db", "*.json", "*.jsonl", "*.ndjson", "*.xml"}
+
+
+def test_a_dropped_folder_of_doccano_files_asks_whose_annotations(qtbot, seed_window,
+                                                                  tmp_path, shown,
+                                                                  monkeypatch):
+    """As for the doccano file itself: the folder's layer is somebody's, so the window asks
+    whose before importing (the folder alone was taken for texts, and refused)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from annotator.interchange import needs_annotator
+
+    folder = tmp_path / "layers"
+    folder.mkdir()
+    text = seed_window.store.document(seed_window.store.documents()[0].id).text
+    at = text.index("上合组织")
+    (folder / "chen.jsonl").write_text(json.dumps(
+        {"text": text, "label": [[at, at + 4, "actor.igo"]]}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    assert needs_annotator([folder]) and not needs_annotator([tmp_path / "in"])
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(
+        lambda *a, **k: (asked.append(a[2]), ("chen", True))[1]))
+    drop(seed_window, mime(folder))
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert asked and "doccano/brat" in asked[0]
+    assert shown[-1] == "1 of 1 file done"
+    spans = seed_window.store.find_spans(annotator="chen")
+    assert [(a.start, a.end, a.tag) for a in spans] == [(at, at + 4, "actor.igo")]

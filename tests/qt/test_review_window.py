@@ -152,3 +152,21 @@ def test_a_reviewer_who_annotated_compares_her_own_layer(qtbot, lin_window):
     assert all(k.startswith("only one annotator marked it") for k in kinds(win))
     win.review.set_annotators(win.store.annotators()[::-1])  # e.g. the next document's
     assert win.review.chosen() == ["lin"]  # chen stays left out until checked again
+
+
+def test_two_of_three_alike_is_its_own_kind_and_cases_are_counted_in_plural_forms(
+        qtbot, window):
+    """wang marked only 恐怖主义: lin and chen's identical 上海合作组织 is "not every
+    annotator marked it" (it read "only one annotator marked it"); "1 open of 1 case"."""
+    store = window.store
+    store.add_annotator(Annotator("wang", "Wang"))
+    store.insert_annotations([span("w4", 25, 29, "threat.terrorism", "wang")])
+    window.open_document(DOC)
+    qtbot.keyClick(window.reader, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.review.chosen() == ["lin", "chen", "wang"]
+    assert kinds(window) == ["not every annotator marked it", "only one annotator marked it",
+                             "boundaries differ", "tags differ"]
+    assert window.review.summary.text() == "4 open of 4 cases"
+    text, spans, decisions, names = window.review._source
+    window.review.show_document(text, spans[:2], decisions, names)  # 上海合作组织 alone
+    assert window.review.summary.text() == "1 open of 1 case"

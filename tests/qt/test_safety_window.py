@@ -285,3 +285,73 @@ def test_someone_quicker_to_take_over_keeps_the_window_read_only(
         qtbot.waitUntil(lambda: "Wang has closed the project" in win.banner.text())
     finally:
         win.store.close()
+
+
+# --- an upgraded project; damage met by a backup --------------------------------------------
+def schema_4_project(path, monkeypatch) -> None:
+    """A project as annotator made it at schema 4: a span ending on a space."""
+    import annotator.store.schema as schema_module
+    from annotator.core.annotation import Annotation
+
+    with monkeypatch.context() as m:
+        m.setattr(schema_module, "MIGRATIONS", schema_module.MIGRATIONS[:4])
+        m.setattr(schema_module, "SCHEMA_VERSION", 4)
+        with Store.open(path) as store:
+            assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 4
+            doc = store.document(store.documents()[0].id)
+            store.add_annotator(LIN)
+            at = doc.text.index("。") + 1
+            store.insert_annotations([Annotation("s", doc.id, at - 3, at + 1, "actor.state",
+                                                 "lin")])
+
+
+def test_what_an_upgrade_changed_is_shown_once(qtbot, tmp_path, monkeypatch):
+    import annotator.store.schema as schema_module
+
+    path = tmp_path / "old.annotator"
+    with monkeypatch.context() as m:
+        m.setattr(schema_module, "MIGRATIONS", schema_module.MIGRATIONS[:4])
+        m.setattr(schema_module, "SCHEMA_VERSION", 4)
+        create_project(path)[0].close()
+    schema_4_project(path, monkeypatch)
+    store = safety.open_store(None, path, LIN)
+    assert store is not None and store.upgrade_notes
+    win = make_window(qtbot, store, LIN, tmp_path)
+    assert win.banner.isVisible()
+    text = win.banner.text()
+    assert "Upgraded" in text and "trimmed whitespace" in text and "1 span(s)" in text
+    win.store.close()
+    again = safety.open_store(None, path, LIN)
+    assert again is not None and again.upgrade_notes == []
+    win.set_project(again, LIN)
+    assert not win.banner.isVisible()  # once: the next opening has nothing to say
+    win.store.close()
+
+
+@pytest.mark.parametrize("how", ["periodic", "menu"])
+def test_damage_met_by_a_backup_offers_the_latest_backup(qtbot, path, tmp_path, monkeypatch,
+                                                         how):
+    """The file was sound at opening and was damaged since: the background backup (or
+    File → Back up now) finds it, and the window offers the latest backup as the damage
+    check at opening does (it was lost on the worker thread, or a bare warning)."""
+    closed_by_the_window(path)
+    store = safety.open_store(None, path, LIN)
+    win = make_window(qtbot, store, LIN, tmp_path)
+    qtbot.waitUntil(lambda: win.store.checked, timeout=10000)
+    good = backups.latest(path)
+    scribble_on_index(path)
+    seen: list[str] = []
+    answer(monkeypatch, QMessageBox.StandardButton.Yes, seen)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    if how == "periodic":
+        win.editor.changes += 1  # new edits since the last backup
+        win.backup_timer.timeout.emit()
+        qtbot.waitUntil(lambda: win.store is not store, timeout=10000)
+    else:
+        win.acts["backup"].trigger()
+    assert win.store is not store and store.closed
+    assert seen and "damaged" in seen[0] and good is not None and good.name in "".join(
+        p.name for p in backups.folder_of(path).iterdir())
+    assert win.store.integrity() == [] and win.store.lock is not None and warned == []
+    win.store.close()

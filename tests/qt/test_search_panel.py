@@ -198,7 +198,8 @@ def test_group_and_annotator_filters_combine(tagged):
     assert len(panel.rows) == 4 + 3 + 1 + 1 + 1
     choose(panel.annotator, "annotator", "chen")
     expected = store.find_spans(group="actor", annotator="chen")
-    assert shown_ranges(panel) == ranges(expected) and len(expected) == 4 + 1 + 1
+    # chen's own: her gold g1 (a review decision) is the gold layer's, not hers
+    assert shown_ranges(panel) == ranges(expected) and len(expected) == 4 + 1
     assert set(column(panel, searchpanel.TAG_COLUMN)) == {"International organisation",
                                                           "Official or person"}
 
@@ -250,7 +251,7 @@ def test_enter_on_a_span_row_jumps_the_reader_to_it(qtbot, tagged):
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)  # no query, a filter: lists the spans
     assert panel.table.hasFocus()
     chen = tagged.store.find_spans(annotator="chen")
-    assert shown_ranges(panel) == ranges(chen) and len(chen) == 6
+    assert shown_ranges(panel) == ranges(chen) and len(chen) == 5  # g1 is gold, not hers
     for _ in range(4):
         qtbot.keyClick(panel.table, Qt.Key.Key_Down)
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
@@ -326,14 +327,42 @@ def test_find_decides_between_hits_spans_and_nothing(tagged):
         (a.doc_id, a.start) for a in store.find_spans(tag="actor.igo")]
 
 
-def test_count_text_says_when_only_a_page_is_shown():
+def test_count_text_says_how_many_of_how_many():
     count = searchpanel.count_text
     assert count(Result([], True, 0)) == "no matches"
     assert count(Result([1, 2], True, 2)) == "2 spans"
-    assert count(Result([1, 2], True, 5), limit=2) == "5 spans (first 2 shown)"
+    assert count(Result([1, 2], True, 5)) == "2 of 5 spans"
     assert count(Result([1], False, 1)) == "1 match"
-    assert count(Result([1, 2], False, 2), limit=2) == "2 matches (first page)"
-    assert count(Result([1, 2], False, 2), limit=3) == "2 matches"
+    assert count(Result([1, 2], False, 208)) == "2 of 208 matches"
+    assert count(Result([1, 2], False, None)) == "first 2 matches, counting…"
+    assert count(Result([1, 2], False, None), counting=False) == "first 2 matches"
+
+
+def test_find_counts_a_page_that_is_not_full_and_leaves_a_full_one_to_count_hits(tagged):
+    store = tagged.store
+    assert store.search_count("安全") == 208
+    full = searchpanel.find(store, "安全", {})
+    assert full is not None and len(full.hits) == searchpanel.PAGE and full.total is None
+    assert searchpanel.count_hits(store, "安全", {}) == 208
+    few = searchpanel.find(store, "安全", {}, limit=300)
+    assert few is not None and few.total == len(few.hits) == 208
+    inside = {"annotator": "lin", "tag": "threat.terrorism"}
+    every = searchpanel.find(store, "恐怖", inside, limit=1000)
+    assert every is not None and every.total == len(every.hits) == 6
+    assert searchpanel.count_hits(store, "恐怖", inside) == 6
+    assert searchpanel.count_hits(store, "恐怖", {"tag": "threat.drugs"}) == 0
+
+
+def test_a_full_page_says_first_then_how_many_of_how_many(qtbot, tagged):
+    """The first page shows at once; the total is counted on a worker thread after it."""
+    panel = tagged.search
+    panel.query.setText("安全")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    assert len(panel.rows) == searchpanel.PAGE
+    qtbot.waitUntil(lambda: panel.count.text() == "200 of 208 matches", timeout=5000)
+    panel.query.setText("恐怖")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    assert panel.count.text() == f"{len(panel.rows)} matches"  # not full: counted already
 
 
 def test_table_rows_add_the_tag_name_for_spans_only():
@@ -347,3 +376,17 @@ def test_table_rows_add_the_tag_name_for_spans_only():
     assert searchpanel.table_rows([row], [span], False, name) == [
         ("Title", "左边", "恐怖", "右边", "")]
     assert name("no.such") == "no.such"
+
+
+def test_the_consistency_dialog_counts_each_kind_in_plural_forms(qapp):
+    from annotator.qt.consistencydialog import counts_text
+    from annotator.review.consistency import Finding
+
+    def found(kind: str) -> Finding:
+        return Finding(kind, "上合", "d", 0, 2, ("actor.igo",), "")
+
+    assert counts_text([]) == "0 findings"
+    assert counts_text([found("cuts a word")]) == "1 finding: 1 cuts a word"
+    assert counts_text([found("tagged differently")] * 2 + [found("cuts a word")] * 3) == \
+        "5 findings: 2 tagged differently, 3 cut a word"
+    assert counts_text([found("missed elsewhere")]) == "1 finding: 1 missed elsewhere"

@@ -35,6 +35,22 @@ def test_cases_are_grouped_by_kind():
     assert find_cases(attrs, ["lin", "chen"], [])[0].kind == "attributes"
 
 
+def test_a_span_two_of_three_marked_alike_is_not_only_one_annotators():
+    """lin and chen marked 上海合作组织 alike, wang did not: some agree, one did not mark it
+    (not "only one annotator marked it", and not "all agree")."""
+    from annotator.review.cases import KIND_LABELS, KINDS
+
+    cases = find_cases([*SPANS[:3]], ["lin", "chen", "wang"], [])
+    assert [c.kind for c in cases] == ["partial", "only_one"]
+    assert KIND_LABELS["partial"] == "not every annotator marked it" and "partial" in KINDS
+    assert accept_unanimous(cases, "prof") is None  # never settled with the unanimous
+    three = [*SPANS[:2], span("w1", 0, 6, "actor.igo", "wang")]
+    assert [c.kind for c in find_cases(three, ["lin", "chen", "wang"], [])] == ["unanimous"]
+    two_of_three_differ = [SPANS[0], span("c9", 0, 5, "actor.igo", "chen")]
+    assert find_cases(two_of_three_differ, ["lin", "chen", "wang"], [])[0].kind == \
+        "boundaries"
+
+
 def test_settling_goes_to_gold_and_undoes(fresh_store):
     fresh_store.add_documents([Document(DOC, "t", TEXT, text_sha256(TEXT))])
     for who in ("lin", "chen"):

@@ -242,3 +242,153 @@ def test_merge_skips_spans_identical_to_stored_ones_and_keeps_their_decisions(pr
         decisions = [d for doc in store.documents() for d in store.decisions(doc.id)]
     assert len(decisions) == len(ids["lin"])
     assert {t for d in decisions for t in d.targets} == {i for i, _ in before}
+
+
+@pytest.mark.parametrize("layer_format", ["doccano", "brat"])
+def test_a_colleagues_layer_then_her_project_stores_her_spans_once(projects, layer_format):
+    """Issue 15's repro: `import study lin.doccano.jsonl --annotator lin; merge study
+    lin.annotator` (or her brat files). The layer's ids derive from its spans, the
+    project's are hers, yet her spans are stored once and agreement lin/chen is unchanged."""
+    folder, study, ids = projects
+    assert run("merge", study, folder / "chen.annotator").exit_code == 0
+    lin = folder / "lin.annotator"
+    if layer_format == "doccano":
+        layer = [folder / "lin.doccano.jsonl"]
+        assert run("export", lin, "--format", "doccano", "--out", layer[0]).exit_code == 0
+    else:
+        layer = brat_files(lin, folder / "brat")
+    result = run("import", study, *layer, "--annotator", "lin")
+    assert result.exit_code == 0, result.output
+    agreement = run("agreement", study, "--annotators", "lin,chen", "--json")
+    assert agreement.exit_code == 0, agreement.output
+    spans = stored(study)
+    assert len(spans) == len(ids["lin"]) + len(ids["chen"])
+    result = run("merge", study, lin)
+    assert result.exit_code == 0, result.output
+    assert f"{len(ids['lin'])} spans identical to stored ones" in result.output
+    assert stored(study) == spans
+    assert run("agreement", study, "--annotators", "lin,chen", "--json").output == \
+        agreement.output
+    check = run("check", study)
+    assert check.exit_code == 0, check.output
+
+
+def brat_files(project, folder) -> list:
+    """lin's spans as brat: one ``.txt``/``.ann`` pair per document with spans."""
+    folder.mkdir()
+    out = []
+    with Store.open(project) as store:
+        for n, doc in enumerate(store.documents()):
+            spans = store.annotations(doc.id)
+            if not spans:
+                continue
+            text = store.document(doc.id).text
+            (folder / f"d{n}.txt").write_text(text, encoding="utf-8", newline="")
+            (folder / f"d{n}.ann").write_text("".join(
+                f"T{i}\t{a.tag} {a.start} {a.end}\t{text[a.start:a.end]}\n"
+                for i, a in enumerate(spans, 1)), encoding="utf-8")
+            out.append(folder / f"d{n}.ann")
+    return out
+
+
+def corrupt(path) -> None:
+    """Scribble over the end of the documents table's root page (as tests/store do)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'documents'"
+                        ).fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[root * page - 200:root * page] = b"\xa5" * 200
+    path.write_bytes(bytes(data))
+
+
+def test_an_other_file_that_cannot_be_read_is_named_once(projects):
+    """A colleague's project from a newer annotator, or damaged: the error names her file
+    once (it was printed twice), and the next file is still merged."""
+    import sqlite3
+
+    from annotator.store.schema import SCHEMA_VERSION
+
+    folder, review, ids = projects
+    newer, damaged = folder / "lin.annotator", folder / "bad.annotator"
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version=99")
+    conn.close()
+    assert run("init", damaged).exit_code == 0
+    corrupt(damaged)
+    result = run("merge", review, newer, damaged, folder / "chen.annotator")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors[0] == (f"error: {newer}: made by a newer version of annotator (schema 99; "
+                         f"this version reads up to {SCHEMA_VERSION})")
+    assert errors[1].startswith(f"error: {damaged}: the project file is damaged")
+    assert all(line.count(str(folder)) == 1 for line in errors), errors
+    assert {i for i, _ in stored(review)} == ids["chen"]
+
+
+def test_damage_met_while_reading_the_other_file_names_it_not_the_project(
+        projects, monkeypatch):
+    """SQLite meets damage its check at opening did not see, in the OTHER file: the error
+    names that file (it blamed the project merged into and offered its backup)."""
+    import sqlite3
+
+    from annotator.store import Store as StoreClass
+
+    folder, review, _ = projects
+    other = folder / "lin.annotator"
+    reading = StoreClass.dataset
+
+    def dataset(self, *args):
+        if self.path == other:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return reading(self, *args)
+
+    monkeypatch.setattr(StoreClass, "dataset", dataset)
+    result = run("merge", review, other)
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if line.strip()]
+    assert line.startswith(f"error: {other}: the project file is damaged (database disk "
+                           "image is malformed)"), line
+    assert str(review) not in line and "annotator restore lin.annotator" not in line
+    with StoreClass.open(review) as store:
+        assert store.check().ok
+
+
+def test_a_reviewed_projects_export_merged_where_its_layers_are_keeps_gold_apart(projects):
+    """lin reviewed the merged project, accepting spans identical to her own into gold (gold
+    copies under her id, same bounds and tag). Its JSON export merged into a project that
+    already holds lin's and chen's work: a gold copy is not "identical" to lin's own span
+    (it is another layer), so her layer, the gold layer and agreement stay as they were
+    (her own spans were taken for the gold ones: agreement fell from 0.78 to 0.30)."""
+    from annotator.review.cases import accept, accept_unanimous, find_cases
+
+    folder, review, _ = projects
+    colleagues = (folder / "lin.annotator", folder / "chen.annotator")
+    assert run("merge", review, *colleagues).exit_code == 0
+    with Store.open(review) as store:
+        lin = Session(store, Annotator("lin", "Lin"))
+        for doc in store.documents():
+            cases = find_cases(store.annotations(doc.id), ["lin", "chen"], [])
+            if command := accept_unanimous(cases, "lin"):
+                lin.run(command)
+            for case in cases:
+                if case.kind != "unanimous":
+                    lin.run(accept(case, case.versions[-1], "lin"))
+    exported = folder / "review.json"
+    assert run("export", review, "--format", "json", "--out", exported).exit_code == 0
+    target = folder / "target.annotator"
+    assert run("init", target).exit_code == 0
+    assert run("merge", target, *colleagues).exit_code == 0
+    result = run("merge", target, exported)
+    assert result.exit_code == 0, result.output
+    every = ("--annotators", "lin,chen,gold", "--json")
+    before, after = run("agreement", review, *every), run("agreement", target, *every)
+    assert json.loads(before.output)["gold_spans"] > 0 and after.output == before.output
+    for who in ("lin", "chen"):
+        counts = [json.loads(run("stats", p, "--annotator", who, "--json").output)[
+            "layer_spans"] for p in (review, target)]
+        assert counts[0] == counts[1] > 0, (who, counts)
+    assert run("check", target).exit_code == 0

@@ -193,3 +193,21 @@ def test_a_reader_closing_after_the_window_opened_keeps_the_windows_files(projec
     with Store.open(project) as store:
         assert store.summary(doc).status == "in_progress"
 
+
+
+def test_restore_and_check_of_a_backup_leave_no_side_files_in_the_backups(project):
+    """`restore` opens the backup it restores from (to check it), and `check` may be given a
+    backup: neither leaves a -wal or -shm beside it."""
+    code, lines = run("backup", project)
+    taken = Path(lines[0])
+    folder = taken.parent
+    code, lines = run("check", taken)
+    assert code == 0 and lines[0].startswith("ok"), lines
+    code, lines = run("backup", project, "--list")
+    assert code == 0 and taken.name in "\n".join(lines)
+    code, lines = run("restore", project)
+    assert code == 0 and lines[0].startswith(f"restored {taken.name}"), lines
+    left = sorted(p.name for p in folder.iterdir())
+    assert left == sorted([taken.name, *(p.name for p in folder.glob("*replaced*"))])
+    assert all(side_files(p) == [] for p in folder.iterdir())
+    assert side_files(project) == []

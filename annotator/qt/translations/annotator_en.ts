@@ -52,6 +52,27 @@
   <context>
     <name>ConsistencyDialog</name>
     <message numerus="yes">
+      <source>%n tagged differently</source>
+      <translation>
+        <numerusform>%n tagged differently</numerusform>
+        <numerusform>%n tagged differently</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n missed elsewhere</source>
+      <translation>
+        <numerusform>%n missed elsewhere</numerusform>
+        <numerusform>%n missed elsewhere</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n cut(s) a word</source>
+      <translation>
+        <numerusform>%n cuts a word</numerusform>
+        <numerusform>%n cut a word</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n finding(s): {counts}</source>
       <translation>
         <numerusform>%n finding: {counts}</numerusform>
@@ -138,7 +159,45 @@
     </message>
   </context>
   <context>
+    <name>ReviewPanel</name>
+    <message numerus="yes">
+      <source>{open} open of %n case(s)</source>
+      <translation>
+        <numerusform>{open} open of %n case</numerusform>
+        <numerusform>{open} open of %n cases</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>SearchPanel</name>
+    <message numerus="yes">
+      <source>first %n match(es), counting…</source>
+      <translation>
+        <numerusform>first %n match, counting…</numerusform>
+        <numerusform>first %n matches, counting…</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>first %n match(es)</source>
+      <translation>
+        <numerusform>first %n match</numerusform>
+        <numerusform>first %n matches</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{shown} of %n span(s)</source>
+      <translation>
+        <numerusform>{shown} of %n span</numerusform>
+        <numerusform>{shown} of %n spans</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{shown} of %n match(es)</source>
+      <translation>
+        <numerusform>{shown} of %n match</numerusform>
+        <numerusform>{shown} of %n matches</numerusform>
+      </translation>
+    </message>
     <message numerus="yes">
       <source>%n span(s)</source>
       <translation>

@@ -345,7 +345,7 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../agreementdialog.py" line="+31"/>
+        <location filename="../agreementdialog.py" line="+32"/>
         <source>document</source>
         <extracomment>One row per ... (the value passed to project_agreement, shown translated)</extracomment>
         <translation>文档</translation>
@@ -522,7 +522,7 @@
 <context>
     <name>ConsistencyDialog</name>
     <message>
-        <location filename="../consistencydialog.py" line="+23"/>
+        <location filename="../consistencydialog.py" line="+24"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -563,34 +563,41 @@
         <translation>切断词语</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>%n tagged differently</source>
+        <extracomment>the same, counted (&quot;2 tagged differently&quot;; English&apos;s forms of &quot;cut(s)&quot; are made by hand in tools/make_translations.py)</extracomment>
+        <translation>%n 处标签不同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n missed elsewhere</source>
+        <translation>%n 处他处漏标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n cut(s) a word</source>
+        <translation>%n 处切断词语</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Consistency</source>
         <translation>标注前后一致性</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-14"/>
         <source>, </source>
         <comment>list separator</comment>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} {kind}</source>
-        <translation>{kind} {n} 处</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%n finding(s): {counts}</source>
-        <translation>
-            <numerusform>共发现 %n 处问题：{counts}</numerusform>
-        </translation>
+        <translation>共发现 %n 处问题：{counts}</translation>
     </message>
-    <message numerus="yes">
-        <location line="+1"/>
+    <message>
+        <location line="+2"/>
         <source>%n finding(s)</source>
-        <translation>
-            <numerusform>共发现 %n 处问题</numerusform>
-        </translation>
+        <translation>共发现 %n 处问题</translation>
     </message>
 </context>
 <context>
@@ -803,7 +810,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../exportdialog.py" line="+34"/>
+        <location filename="../exportdialog.py" line="+35"/>
         <source>TEI P5 stand-off (lossless)</source>
         <translation>TEI P5 外置标注（无损）</translation>
     </message>
@@ -923,7 +930,7 @@
 <context>
     <name>FileTask</name>
     <message>
-        <location filename="../importdialog.py" line="+40"/>
+        <location filename="../importdialog.py" line="+41"/>
         <source>{rate} files/s</source>
         <translation>每秒 {rate} 个文件</translation>
     </message>
@@ -1310,7 +1317,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+123"/>
+        <location filename="../window.py" line="+125"/>
         <source>Annotator: {name}</source>
         <translation>标注者：{name}</translation>
     </message>
@@ -1325,12 +1332,12 @@
         <translation>请先选择文本，再按标签键。</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+127"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../people.py" line="+27"/>
+        <location filename="../people.py" line="+34"/>
         <source>&amp;All annotators</source>
         <translation>全部标注者(&amp;A)</translation>
     </message>
@@ -1531,7 +1538,7 @@
 <context>
     <name>OpenTeamDialog</name>
     <message>
-        <location filename="../team.py" line="+69"/>
+        <location filename="../team.py" line="+71"/>
         <source>Open team project</source>
         <translation>打开团队项目</translation>
     </message>
@@ -1619,6 +1626,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>not every annotator marked it</source>
+        <translation>并非所有标注者都标注了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>boundaries differ</source>
         <translation>边界不同</translation>
     </message>
@@ -1702,10 +1714,12 @@
         <source>■ only {name}</source>
         <translation>■ 仅 {name}</translation>
     </message>
-    <message>
-        <location line="+26"/>
-        <source>{open} open of {n} cases</source>
-        <translation>{n} 处分歧中 {open} 处待处理</translation>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>{open} open of %n case(s)</source>
+        <translation>
+            <numerusform>共 %n 个案例，{open} 个待处理</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1725,7 +1739,7 @@ Open it read-only? You can read, search and export; edits are off until the othe
 以只读方式打开吗？您可以阅读、搜索和导出；在另一个窗口关闭它之前无法编辑。</translation>
     </message>
     <message>
-        <location filename="../lockwatch.py" line="+36"/>
+        <location filename="../lockwatch.py" line="+37"/>
         <source>{who} (process {pid} on {host}, since {since})</source>
         <translation>{who}（{host} 上的进程 {pid}，自 {since} 起）</translation>
     </message>
@@ -1770,7 +1784,12 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
 要恢复最新的备份（备份于 {taken}）吗？损坏的文件将保留在 {folder} 中，不会删除任何内容。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
+        <source>&lt;b&gt;Upgraded&lt;/b&gt; to this version of annotator: {notes}.</source>
+        <translation>&lt;b&gt;已升级&lt;/b&gt;到此版本的 annotator：{notes}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&lt;b&gt;Read-only&lt;/b&gt; — {why}. Reading, searching and exporting work; edits are off.</source>
         <translation>&lt;b&gt;只读&lt;/b&gt; — {why}。可以阅读、搜索和导出，但无法编辑。</translation>
     </message>
@@ -1780,8 +1799,8 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
         <translation>文件已损坏（{problem}）；请使用“文件 → 从备份恢复”</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+23"/>
+        <location line="+58"/>
+        <location line="+26"/>
         <source>Backed up to {where}</source>
         <translation>已备份到 {where}</translation>
     </message>
@@ -1833,7 +1852,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../searchpanel.py" line="+47"/>
+        <location filename="../searchpanel.py" line="+50"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1868,7 +1887,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Any tag</source>
         <translation>任意标签</translation>
     </message>
@@ -1888,9 +1907,29 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
+        <source>first %n match(es), counting…</source>
+        <translation>前 %n 处匹配，正在计数…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first %n match(es)</source>
+        <translation>前 %n 处匹配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>no matches</source>
         <translation>无匹配</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} of %n span(s)</source>
+        <translation>%n 个片段中的 {shown} 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} of %n match(es)</source>
+        <translation>%n 处匹配中的 {shown} 处</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1898,22 +1937,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>%n 个片段</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n match(es)</source>
         <translation>%n 处匹配</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source> (first {limit} shown)</source>
-        <translation>（显示前 {limit} 个）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> (first page)</source>
-        <translation>（第一页）</translation>
-    </message>
-    <message>
-        <location line="+91"/>
+        <location line="+100"/>
         <source>Search the corpus (简/繁 alike)…</source>
         <translation>搜索语料库（简繁通查）…</translation>
     </message>

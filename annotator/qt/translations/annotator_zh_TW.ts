@@ -345,7 +345,7 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../agreementdialog.py" line="+31" />
+        <location filename="../agreementdialog.py" line="+32" />
         <source>document</source>
         <extracomment>One row per ... (the value passed to project_agreement, shown translated)</extracomment>
         <translation>文件</translation>
@@ -522,7 +522,7 @@
 <context>
     <name>ConsistencyDialog</name>
     <message>
-        <location filename="../consistencydialog.py" line="+23" />
+        <location filename="../consistencydialog.py" line="+24" />
         <source>Kind</source>
         <translation>類型</translation>
     </message>
@@ -563,34 +563,41 @@
         <translation>切斷詞語</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+3" />
+        <source>%n tagged differently</source>
+        <extracomment>the same, counted ("2 tagged differently"; English's forms of "cut(s)" are made by hand in tools/make_translations.py)</extracomment>
+        <translation>%n 處標籤不同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%n missed elsewhere</source>
+        <translation>%n 處他處漏標</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%n cut(s) a word</source>
+        <translation>%n 處切斷詞語</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Consistency</source>
         <translation>標註前後一致性</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="-14" />
         <source>, </source>
         <comment>list separator</comment>
         <translation>，</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>{n} {kind}</source>
-        <translation>{kind} {n} 處</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3" />
+        <location line="+5" />
         <source>%n finding(s): {counts}</source>
-        <translation>
-            <numerusform>共發現 %n 處問題：{counts}</numerusform>
-        </translation>
+        <translation>共發現 %n 處問題：{counts}</translation>
     </message>
-    <message numerus="yes">
-        <location line="+1" />
+    <message>
+        <location line="+2" />
         <source>%n finding(s)</source>
-        <translation>
-            <numerusform>共發現 %n 處問題</numerusform>
-        </translation>
+        <translation>共發現 %n 處問題</translation>
     </message>
 </context>
 <context>
@@ -803,7 +810,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../exportdialog.py" line="+34" />
+        <location filename="../exportdialog.py" line="+35" />
         <source>TEI P5 stand-off (lossless)</source>
         <translation>TEI P5 外置標註（無損）</translation>
     </message>
@@ -923,7 +930,7 @@
 <context>
     <name>FileTask</name>
     <message>
-        <location filename="../importdialog.py" line="+40" />
+        <location filename="../importdialog.py" line="+41" />
         <source>{rate} files/s</source>
         <translation>每秒 {rate} 個檔案</translation>
     </message>
@@ -1310,7 +1317,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+123" />
+        <location filename="../window.py" line="+125" />
         <source>Annotator: {name}</source>
         <translation>標註者：{name}</translation>
     </message>
@@ -1325,12 +1332,12 @@
         <translation>請先選擇文字，再按標籤鍵。</translation>
     </message>
     <message>
-        <location line="+133" />
+        <location line="+127" />
         <source>Saved {time}</source>
         <translation>已儲存 {time}</translation>
     </message>
     <message>
-        <location filename="../people.py" line="+27" />
+        <location filename="../people.py" line="+34" />
         <source>&amp;All annotators</source>
         <translation>全部標註者(&amp;A)</translation>
     </message>
@@ -1531,7 +1538,7 @@
 <context>
     <name>OpenTeamDialog</name>
     <message>
-        <location filename="../team.py" line="+69" />
+        <location filename="../team.py" line="+71" />
         <source>Open team project</source>
         <translation>開啟團隊專案</translation>
     </message>
@@ -1619,6 +1626,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>not every annotator marked it</source>
+        <translation>並非所有標註者都標註了</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>boundaries differ</source>
         <translation>邊界不同</translation>
     </message>
@@ -1702,10 +1714,12 @@
         <source>■ only {name}</source>
         <translation>■ 僅 {name}</translation>
     </message>
-    <message>
-        <location line="+26" />
-        <source>{open} open of {n} cases</source>
-        <translation>{n} 處分歧中 {open} 處待處理</translation>
+    <message numerus="yes">
+        <location line="+27" />
+        <source>{open} open of %n case(s)</source>
+        <translation>
+            <numerusform>共 %n 個案例，{open} 個待處理</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1725,7 +1739,7 @@ Open it read-only? You can read, search and export; edits are off until the othe
 以唯讀方式開啟嗎？您可以閱讀、搜尋和匯出；在另一個視窗關閉它之前無法編輯。</translation>
     </message>
     <message>
-        <location filename="../lockwatch.py" line="+36" />
+        <location filename="../lockwatch.py" line="+37" />
         <source>{who} (process {pid} on {host}, since {since})</source>
         <translation>{who}（{host} 上的程序 {pid}，自 {since} 起）</translation>
     </message>
@@ -1770,7 +1784,12 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
 要恢復最新的備份（備份於 {taken}）嗎？損壞的檔案將保留在 {folder} 中，不會刪除任何內容。</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+49" />
+        <source>&lt;b&gt;Upgraded&lt;/b&gt; to this version of annotator: {notes}.</source>
+        <translation>&lt;b&gt;已升級&lt;/b&gt;到此版本的 annotator：{notes}。</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>&lt;b&gt;Read-only&lt;/b&gt; — {why}. Reading, searching and exporting work; edits are off.</source>
         <translation>&lt;b&gt;唯讀&lt;/b&gt; — {why}。可以閱讀、搜尋和匯出，但無法編輯。</translation>
     </message>
@@ -1780,8 +1799,8 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
         <translation>檔案已損壞（{problem}）；請使用「檔案 → 從備份恢復」</translation>
     </message>
     <message>
-        <location line="+48" />
-        <location line="+23" />
+        <location line="+58" />
+        <location line="+26" />
         <source>Backed up to {where}</source>
         <translation>已備份到 {where}</translation>
     </message>
@@ -1833,7 +1852,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../searchpanel.py" line="+47" />
+        <location filename="../searchpanel.py" line="+50" />
         <source>Document</source>
         <translation>文件</translation>
     </message>
@@ -1868,7 +1887,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>金標準</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+30" />
         <source>Any tag</source>
         <translation>任意標籤</translation>
     </message>
@@ -1888,9 +1907,29 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>任意狀態</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+44" />
+        <source>first %n match(es), counting…</source>
+        <translation>前 %n 處匹配，正在計數…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>first %n match(es)</source>
+        <translation>前 %n 處匹配</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>no matches</source>
         <translation>無匹配</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{shown} of %n span(s)</source>
+        <translation>%n 個片段中的 {shown} 個</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{shown} of %n match(es)</source>
+        <translation>%n 處匹配中的 {shown} 處</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1898,22 +1937,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>%n 個片段</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>%n match(es)</source>
         <translation>%n 處匹配</translation>
     </message>
     <message>
-        <location line="-2" />
-        <source> (first {limit} shown)</source>
-        <translation>（顯示前 {limit} 個）</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source> (first page)</source>
-        <translation>（第一頁）</translation>
-    </message>
-    <message>
-        <location line="+91" />
+        <location line="+100" />
         <source>Search the corpus (简/繁 alike)…</source>
         <translation>搜尋語料庫（簡繁通查）…</translation>
     </message>
