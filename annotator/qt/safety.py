@@ -137,12 +137,16 @@ def project_opened(window: MainWindow) -> None:
 
 
 def show_banner(window: MainWindow, read_only: str = "") -> None:
-    """The banner over the reader: why the project is read-only (``read_only``, rich
-    text, else the store's reason), where it lives is risky, and what the upgrade at its
-    opening changed in it (``store.upgrade_notes``: said once, by the store that upgraded
-    it); hidden when none."""
+    """The banner over the reader: that a team project's server is away, why the project
+    is read-only (``read_only``, rich text, else the store's reason), where it lives is
+    risky, and what the upgrade at its opening changed in it (``store.upgrade_notes``: said
+    once, by the store that upgraded it); hidden when none."""
+    from annotator.qt import team
+
     store = window.store
     notes = [read_only] if read_only else []
+    if note := team.banner_note(window):
+        notes.insert(0, note)
     if store.upgrade_notes:
         notes.append(translate("Safety", "<b>Upgraded</b> to this version of annotator: "
                                "{notes}.").format(notes=escape("; ".join(store.upgrade_notes))))
