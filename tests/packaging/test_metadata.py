@@ -13,6 +13,7 @@ from configparser import ConfigParser
 from pathlib import Path
 
 import pytest
+from needs import need
 from lxml import etree
 
 from annotator.resources import APP_ID, PROJECT_SUFFIX
@@ -30,9 +31,9 @@ MIME_NS = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
 
 def tool(name: str) -> str:
     path = shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} is not installed (Debian: desktop-file-utils / appstream / "
-                    "shared-mime-info)")
+    need(path is not None, f"{name} (Debian: desktop-file-utils / appstream / "
+                           "shared-mime-info)")
+    assert path is not None
     return path
 
 
