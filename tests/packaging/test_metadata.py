@@ -13,8 +13,8 @@ from configparser import ConfigParser
 from pathlib import Path
 
 import pytest
-from needs import need
 from lxml import etree
+from needs import need
 
 from annotator.resources import APP_ID, PROJECT_SUFFIX
 from annotator.store.schema import APPLICATION_ID

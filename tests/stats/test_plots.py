@@ -9,11 +9,11 @@ import logging
 
 import numpy as np
 import pytest
-from needs import need
 import statseeds
 from lxml import etree
 from matplotlib import font_manager
 from matplotlib.image import imread
+from needs import need
 
 from annotator.stats import plots
 from annotator.stats.compute import project_stats
