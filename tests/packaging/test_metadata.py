@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from needs import need
 
 from annotator.resources import APP_ID, PROJECT_SUFFIX
 from annotator.store.schema import APPLICATION_ID
@@ -30,9 +31,9 @@ MIME_NS = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
 
 def tool(name: str) -> str:
     path = shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} is not installed (Debian: desktop-file-utils / appstream / "
-                    "shared-mime-info)")
+    need(path is not None, f"{name} (Debian: desktop-file-utils / appstream / "
+                           "shared-mime-info)")
+    assert path is not None
     return path
 
 

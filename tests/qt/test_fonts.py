@@ -5,6 +5,7 @@ Latin text keeps the interface font."""
 from __future__ import annotations
 
 import pytest
+from needs import need
 
 pytest.importorskip("PySide6")
 
@@ -42,8 +43,7 @@ def restore_app_font(qapp):
 
 def test_rule_draws_chinese_with_a_chinese_font(restore_app_font):
     app = restore_app_font
-    if "Noto Sans CJK SC" not in QFontDatabase.families():
-        pytest.skip("needs Noto Sans CJK (Debian: fonts-noto-cjk)")
+    need("Noto Sans CJK SC" in QFontDatabase.families(), "Noto Sans CJK (Debian: fonts-noto-cjk)")
     latin = QFontInfo(app.font()).family()
     chosen = fonts.apply_cjk_fallback()
     assert chosen[0] == "Noto Sans CJK SC"
