@@ -94,15 +94,18 @@ class WorkflowMixin(StoreCommon):
         return dict(self.conn.execute("SELECT doc_id, count(*) FROM threads WHERE resolved "
                                       "IS NULL GROUP BY doc_id"))
 
-    def threads_by_id(self, ids: list[str]) -> list[Thread]:
+    def threads_by_id(self, ids: list[str], lock: bool = False) -> list[Thread]:
+        """The threads with these ids; ``lock``: as :meth:`annotations_by_id`."""
+        suffix = self.SQL_FOR_UPDATE if lock else ""
         return [Thread(*r) for chunk in _chunks(ids) for r in self.conn.execute(
             f"SELECT {THREAD_COLUMNS} FROM threads WHERE id IN "
-            f"({', '.join('?' * len(chunk))}){self.SQL_FOR_UPDATE}", chunk)]
+            f"({', '.join('?' * len(chunk))}){suffix}", chunk)]
 
-    def comments_by_id(self, ids: list[str]) -> list[Comment]:
+    def comments_by_id(self, ids: list[str], lock: bool = False) -> list[Comment]:
+        suffix = self.SQL_FOR_UPDATE if lock else ""
         return [Comment(*r) for chunk in _chunks(ids) for r in self.conn.execute(
             f"SELECT {COMMENT_COLUMNS} FROM comments WHERE id IN "
-            f"({', '.join('?' * len(chunk))}){self.SQL_FOR_UPDATE}", chunk)]
+            f"({', '.join('?' * len(chunk))}){suffix}", chunk)]
 
     def span_counts(self, annotator: str) -> dict[str, int]:
         """How many spans ``annotator`` has in each document they annotated."""
@@ -246,10 +249,19 @@ class WorkflowMixin(StoreCommon):
         self._settle_status(docs)
 
     def _check_rows(self, read, before: tuple, what: str) -> None:
-        if before and {r.id: r for r in read([r.id for r in before])} != \
-                {r.id: r for r in before}:
-            raise ConflictError(f"the {what} changed since this edit was made (by someone "
-                                "else); nothing was changed")
+        """``before`` is as stored (locked until the transaction ends); a row the lock
+        cannot reach but a plain read finds unchanged is a colleague's (the server's
+        rights hide it from changes): not ours to change, rather than a conflict."""
+        if not before:
+            return
+        ids, expected = [r.id for r in before], {r.id: r for r in before}
+        if {r.id: r for r in read(ids, lock=True)} == expected:
+            return
+        if {r.id: r for r in read(ids)} == expected:
+            raise NotAllowed(f"{self.location}: not yours to change ({what}); nothing was "
+                             "changed")
+        raise ConflictError(f"the {what} changed since this edit was made (by someone "
+                            "else); nothing was changed")
 
     def _check_no_replies(self, threads: set[str], going: set[str]) -> None:
         """A thread goes only with all its comments (a colleague's reply keeps it)."""

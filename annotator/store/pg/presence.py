@@ -80,23 +80,34 @@ class PresenceMixin(PgStoreBase):
 
     def _review_lock(self, command: Command) -> None:
         """Take (or keep) the review lock of every document whose decisions change (a
-        member who may not review is refused by the server when the decision is stored)."""
+        member who may not review is refused by the server when the decision is stored).
+        Two reviewers taking one at the same moment: one insert wins, the other is told."""
         if self.role not in ("reviewer", "owner"):
             return
         for doc_id in sorted({d.doc_id for d in command.decisions_before
                               + command.decisions_after}):
-            row = self.conn.execute(
-                f"SELECT holder, taken, seen < now() - {STALE} FROM gold_locks WHERE "
-                f"doc_id = ?{self.SQL_FOR_UPDATE}", (doc_id,)).fetchone()
-            if row is None:
-                self.conn.execute("INSERT INTO gold_locks(doc_id, holder) VALUES (?, "
-                                  "current_user)", (doc_id,))
-            elif row[0] == self.user or row[2]:
-                self.conn.execute("UPDATE gold_locks SET holder = current_user, seen = now(), "
-                                  "taken = CASE WHEN holder = current_user THEN taken ELSE "
-                                  "now() END WHERE doc_id = ?", (doc_id,))
+            held = self._holder(doc_id)
+            if held is None:
+                taken = self.conn.execute("INSERT INTO gold_locks(doc_id, holder) VALUES (?, "
+                                          "current_user) ON CONFLICT(doc_id) DO NOTHING "
+                                          "RETURNING holder", (doc_id,)).fetchone()
+            elif held[0] == self.user or held[2]:
+                taken = self.conn.execute(
+                    "UPDATE gold_locks SET holder = current_user, seen = now(), taken = CASE "
+                    "WHEN holder = current_user THEN taken ELSE now() END WHERE doc_id = ? "
+                    f"AND (holder = current_user OR seen < now() - {STALE}) RETURNING holder",
+                    (doc_id,)).fetchone()
             else:
+                taken = None
+            if taken is None:
+                holder = self._holder(doc_id) or held or ("another reviewer", None, False)
+                since = f" (since {_clock(holder[1])})" if holder[1] else ""
                 raise ReviewLocked(
-                    f"{self.location}: {row[0]} is reviewing document {doc_id} (since "
-                    f"{_clock(row[1])}); your {command.label or command.kind} was not "
-                    "stored: try again once they have left it")
+                    f"{self.location}: {holder[0]} is reviewing document {doc_id}{since}; "
+                    f"your {command.label or command.kind} was not stored: try again once "
+                    "they have left it")
+
+    def _holder(self, doc_id: str) -> tuple | None:
+        """``(holder, taken, stale)`` of the document's review lock, or None."""
+        return self.conn.execute(f"SELECT holder, taken, seen < now() - {STALE} FROM "
+                                 "gold_locks WHERE doc_id = ?", (doc_id,)).fetchone()
