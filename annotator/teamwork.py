@@ -33,14 +33,18 @@ class WorkflowCounts:
     comments: int = 0  # added or updated
 
     def line(self) -> str:
-        parts = [f"{n} {name.replace('_', ' ')}" for name, n in
-                 ((f.name, getattr(self, f.name)) for f in fields(self))
-                 if n and name != "guidelines_differ"]
+        parts = [f"{n} {_NAMES[f.name][n != 1]}" for f in fields(self)
+                 if (n := getattr(self, f.name)) and f.name in _NAMES]
         out = "; workflow: " + ", ".join(parts) if parts else ""
-        if self.guidelines_differ:
-            out += (f"; {self.guidelines_differ} guidelines versions differ from this "
-                    "project's under the same number: this project's kept")
+        if n := self.guidelines_differ:
+            out += (f"; {n} guidelines version{'s differ' if n != 1 else ' differs'} from "
+                    "this project's under the same number: this project's kept")
         return out
+
+
+_NAMES = {"guidelines_added": ("guidelines version", "guidelines versions"),
+          "statuses": ("status", "statuses"), "assignments": ("assignment", "assignments"),
+          "threads": ("thread", "threads"), "comments": ("comment", "comments")}
 
 
 def import_guidelines(store: ProjectStore, ds: Dataset, counts: WorkflowCounts) -> None:
