@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from annotator.cli import PROJECT, cli, emit_json, fail_cleanly, for_writing
+from annotator.core import blind
 from annotator.core.errors import InputError
 from annotator.core.store import ProjectStore
 from annotator.exporting import FORMATS, ExportOptions, export
@@ -66,8 +67,8 @@ def export_cmd(project: Path | str, fmt: str, out: Path, annotators: tuple[str, 
                                           doc_ids, split, seed, to_stdout)
         except ValueError as e:
             raise click.ClickException(str(e)) from None
-        try:
-            report = export(store, options)
+        try:  # blind annotation: what it hides from me stays out of my exports too
+            report = export(store, options, blind=blind.of_member(store))
         except BrokenPipeError:  # `| head` has read enough: stop quietly, as Unix tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(141)
@@ -204,6 +205,9 @@ def search_cmd(project: Path | str, query: str, tag: str | None, annotator_id: s
         if spans is not None and annotator_id:  # their own: not the gold a reviewer made
             gold = {a.id for a in store.find_spans(annotator=annotator_id, status="gold")}
             spans = [a for a in spans if a.id not in gold] if gold else spans
+        hidden = blind.of_member(store)
+        if spans is not None and hidden is not None:  # blind annotation: not theirs yet
+            spans = [a for a in spans if hidden.sees(a)]
         hits: list
         if spans is not None and not query.strip():
             hits, total = spans[:limit], len(spans)

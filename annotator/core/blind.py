@@ -16,7 +16,7 @@ statistics — by :class:`Blind` and :func:`hide`. Pure Python: no Qt, no SQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -68,7 +68,15 @@ def read(store: ProjectStore, me: str, role: str | None) -> Blind:
     return Blind(True, me, role, done, assigned)
 
 
-def hide(blind: Blind, documents: Iterable[DocumentData]) -> Iterable[DocumentData]:
+def of_member(store: ProjectStore) -> Blind | None:
+    """What blind annotation hides from whoever the project knows is working on it (a
+    team project's login, a checkout's member: what the command line shows them); None
+    when the project does not know (a project file of one's own)."""
+    who = store.member()
+    return read(store, who, store.member_role()) if who else None
+
+
+def hide(blind: Blind, documents: Iterable[DocumentData]) -> Iterator[DocumentData]:
     """The documents as ``blind`` lets me see them: where it hides the others, only my
     spans, no review decisions (gold is theirs), and no thread on a span I cannot see."""
     for data in documents:

@@ -79,6 +79,10 @@ class ProjectStore(Protocol):
     def identify(self, asked: Annotator) -> Annotator:
         """Who is working: a file takes ``asked``; a team project answers with the login."""
 
+    def member(self) -> str | None:
+        """Who works here as the project knows it: a team project's login, a checkout's
+        member; None for a project file of one's own."""
+
     def member_role(self) -> str | None:
         """Their role: a team project's (owner, reviewer, annotator, reader), a checkout's
         as checked out; None for a project file of one's own."""

@@ -74,6 +74,12 @@ class StoreCommon:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
 
+    def member(self) -> str | None:
+        """Who works on this project as the project knows it: a checkout's member; None
+        for a project file of one's own (whoever opens it says who they are)."""
+        checkout = self.meta("checkout")
+        return checkout.get("user") if isinstance(checkout, dict) else None
+
     def member_role(self) -> str | None:
         """The role of whoever works on this project: a checkout's, as it was checked out
         of its team project; None for a project file of one's own (who is who there is

@@ -82,6 +82,10 @@ class PgStoreBase(StoreCommon):
         """Another connection to the same project (a worker thread's own)."""
         return type(self).open(self.url, read_only=read_only or self.read_only)
 
+    def member(self) -> str | None:
+        """The connected member (the login role)."""
+        return self.user
+
     def member_role(self) -> str | None:
         """The connected member's role here (the server's answer)."""
         return self.role
