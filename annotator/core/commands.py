@@ -34,7 +34,7 @@ class DocStatus(NamedTuple):
 @dataclass(frozen=True)
 class Command:
     # add | delete | retag | resize | attributes | batch | adjudicate | reject | status |
-    # push | assign | comment | edit_comment | delete_comment | resolve
+    # push | assign | comment | edit_comment | delete_comment | resolve | reopen
     kind: str
     doc_id: str
     before: tuple[Annotation, ...] = ()

@@ -84,7 +84,7 @@ def resolve(thread: Thread, me: str, resolved: bool = True) -> Command | None:
         return None
     after = thread._replace(resolved_by=me if resolved else None,
                             resolved=now() if resolved else None)
-    return Command("resolve", thread.doc_id,
+    return Command("resolve" if resolved else "reopen", thread.doc_id,
                    label="resolve thread" if resolved else "reopen thread",
                    threads_before=(thread,), threads_after=(after,))
 

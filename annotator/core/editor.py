@@ -176,9 +176,11 @@ class Editor:
             return None
         return self._absorb(self.session.set_attributes(span, attributes), select=span_id)
 
-    def run(self, command: Command | None) -> Change | None:
-        """Apply any prepared command (e.g. a review settlement) to the open document."""
-        return self._absorb(self.session.run(command), select=None)
+    def run(self, command: Command | None, keep_selection: bool = False) -> Change | None:
+        """Apply any prepared command (e.g. a review settlement) to the open document;
+        ``keep_selection``: the selected span stays selected (a comment on it)."""
+        keep = self.selected.id if keep_selection and self.selected else None
+        return self._absorb(self.session.run(command), select=keep)
 
     def reload(self) -> Change | None:
         """The open document's spans as stored now, where others changed them (a team

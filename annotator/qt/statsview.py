@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import concordance
-from annotator.qt import i18n
+from annotator.qt import i18n, progressview
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.qt.jobs import Background, Opener, opener
 from annotator.qt.searchpanel import HEADERS, HitTable
@@ -192,6 +192,7 @@ class StatsView(QDialog):
         self.pages = {name: ChartPage(self, name) for name in CHARTS}
         for name, page in self.pages.items():
             self.tabs.addTab(page, _tr(TAB_TITLES[name]))
+        self.team = progressview.attach(self)  # per annotator (not a chart)
         self.caption = QLabel(_tr(HINT))
         self.table = HitTable(0, 4)
         self._lay_out()

@@ -50,6 +50,16 @@
     </message>
   </context>
   <context>
+    <name>AssignDialog</name>
+    <message numerus="yes">
+      <source>Assign %n document(s) to:</source>
+      <translation>
+        <numerusform>Assign %n document to:</numerusform>
+        <numerusform>Assign %n documents to:</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ConsistencyDialog</name>
     <message numerus="yes">
       <source>%n finding(s): {counts}</source>
@@ -63,6 +73,23 @@
       <translation>
         <numerusform>%n finding</numerusform>
         <numerusform>%n findings</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentList</name>
+    <message numerus="yes">
+      <source>Mine (%n)</source>
+      <translation>
+        <numerusform>Mine (%n)</numerusform>
+        <numerusform>Mine (%n)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>All (%n)</source>
+      <translation>
+        <numerusform>All (%n)</numerusform>
+        <numerusform>All (%n)</numerusform>
       </translation>
     </message>
   </context>
@@ -134,6 +161,16 @@
 {id} · %Ln character</numerusform>
         <numerusform>{title}
 {id} · %Ln characters</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ProgressPage</name>
+    <message numerus="yes">
+      <source>%n annotator(s)</source>
+      <translation>
+        <numerusform>%n annotator</numerusform>
+        <numerusform>%n annotators</numerusform>
       </translation>
     </message>
   </context>
