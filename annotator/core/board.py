@@ -59,6 +59,7 @@ class Board:
         self.blind = blindness.read(store, self.me, self.role)
         if self.blind.binding:
             self.my_spans = store.span_counts(self.me)
+        self.reread_presence(store)
 
     def reread_presence(self, store: ProjectStore) -> set[str]:
         """Who is where, again (team projects); the documents whose list changed."""
