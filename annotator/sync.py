@@ -65,7 +65,8 @@ class PushReport:
             out.append("nothing to push" + (f" ({len(self.conflicts)} conflicts)"
                                             if self.conflicts else ""))
         else:
-            done = "".join(f", {n} {kind}" for kind, n in self.workflow.items() if n)
+            done = "".join(f", {n} {kind if n != 1 else _ONE[kind]}"
+                           for kind, n in self.workflow.items() if n)
             out.append(f"pushed {self.added} new, {self.changed} changed, {self.deleted} deleted "
                        f"spans, {self.decisions} review decisions, {self.rejections} rejected "
                        f"suggestions{done}; {len(self.conflicts)} conflicts")
@@ -75,14 +76,19 @@ class PushReport:
         return out
 
 
+_ONE = {"statuses": "status", "assignments": "assignment", "threads": "thread",
+        "comments": "comment"}
+
+
 def checkout(team, path: str | Path, mine: bool = False) -> CheckoutReport:
-    """Copy the team project (``mine``: only the documents I have spans in) into a new
-    project file ``path``."""
+    """Copy the team project (``mine``: only my share, the documents in my queue and
+    those I have spans in) into a new project file ``path``."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise ProjectError(f"{path}: already exists; check out into a new file")
     me = team.user
-    doc_ids = ({s.doc_id for s in team.find_spans(annotator=me)} if mine else None)
+    doc_ids = ({s.doc_id for s in team.find_spans(annotator=me)}
+               | {a.doc_id for a in team.assignments() if a.annotator == me}) if mine else None
     with Store.open(path, create=True) as file:
         copy_project(team, file, doc_ids=doc_ids, journal=False)
         spans = file.find_spans()

@@ -163,7 +163,7 @@ def test_statuses_threads_and_comments_made_offline_come_back_with_their_ids(tea
             assert new.command.threads_after[0].id in {t.id for t in lin.threads()}
     assert report.conflicts == [] and report.workflow == {
         "statuses": 1, "assignments": 0, "threads": 1, "comments": 3}
-    assert again.nothing
+    assert again.nothing and "1 status, 1 thread, 3 comments;" in report.lines()[-1]
     assert comments[first.id].text == "这是不是国家？" and second.id not in comments
     assert new.command.comments_after[0].id in comments
     assert any(c.author == other for c in comments.values())  # chen's reply untouched
@@ -217,3 +217,21 @@ def test_a_reviewer_resolves_and_assigns_offline_an_annotator_cannot(team, team_
         assert server.open_threads() == {} and [a.annotator for a in server.assignments()] \
             == [lin.user]
     assert done.workflow["threads"] == 1 and done.workflow["assignments"] == 1
+
+
+def test_my_share_is_my_queue_and_what_i_annotated(team, team_url, tmp_path):
+    from annotator.core import assign
+
+    lin_url, _ = team
+    db = TeamURL(team_url).database
+    wang_url = _member(team_url, f"wang_{db}", "reviewer")
+    with open_project(lin_url) as lin, open_project(wang_url) as wang:
+        ids = [d.id for d in wang.documents()]
+        Session(wang, Annotator("w", "w")).run(assign.assign({ids[3]: (lin.user,)}, [],
+                                                              wang.user))
+        tag(lin, 1, 0, 6)
+        report = checkout(lin, tmp_path / "mine.annotator", mine=True)
+    assert report.documents == 2
+    with Store.open(tmp_path / "mine.annotator") as laptop:
+        assert {d.id for d in laptop.documents()} == {ids[1], ids[3]}
+        assert [a.annotator for a in laptop.assignments()] == [lin.user]

@@ -37,12 +37,16 @@ def examples(tag: Tag, lang: str) -> list[str]:
     return list(tag.examples.get(lang) or next(iter(tag.examples.values()), ()))
 
 
+def _joined(terms: list[str], lang: str) -> str:
+    return ("、" if lang.startswith("zh") else ", ").join(terms)
+
+
 def tag_tooltip(tag: Tag, lang: str | None = None) -> str:
     """A palette row's tooltip: the definition and the examples."""
     lang = lang or i18n.tag_lang()
     found = examples(tag, lang)
-    terms = translate("Guidelines", "Examples: {terms}").format(terms="、".join(found[:8])) \
-        if found else ""
+    terms = translate("Guidelines", "Examples: {terms}").format(
+        terms=_joined(found[:8], lang)) if found else ""
     return "\n\n".join(t for t in (i18n.pick(tag.definition, lang), terms) if t)
 
 
@@ -83,7 +87,7 @@ class GuidelinesPane(QWidget):
         key = f" · {key_word} {html.escape(tag.hotkey.upper())}" if tag.hotkey else ""
         found = examples(tag, lang)
         terms = f"<p><b>{html.escape(examples_word)}:</b> " \
-                f"{html.escape('、'.join(found))}</p>" if found else ""
+                f"{html.escape(_joined(found, lang))}</p>" if found else ""
         self.tag.setHtml(f"<h3>{html.escape(i18n.tag_text(tag, lang))}</h3>"
                          f"<p><i>{html.escape(group)}</i>{key} · <code>{tag.id}</code></p>"
                          f"<p>{html.escape(i18n.pick(tag.definition, lang))}</p>{terms}")

@@ -179,8 +179,8 @@ class ReviewPanel(QWidget):
             if case.decision else ""
         kind = self.tr(KINDS[case.kind]) if case.kind in KINDS else KIND_LABELS[case.kind]
         talk = sum(1 for d in self.threads_on(case) if d.thread.open)
-        item = QTreeWidgetItem([f"{kind}{state}" + (f" · 💬 {talk}" if talk else ""), "",
-                                text[case.start:case.end]])
+        notes = " · " + self.tr("%n open thread(s)", "", talk) if talk else ""
+        item = QTreeWidgetItem([f"{kind}{state}{notes}", "", text[case.start:case.end]])
         item.setData(0, CASE_ROLE, case.id)
         for version in case.versions:
             who = ", ".join(sorted({names.get(a.annotator, a.annotator) for a in case.spans

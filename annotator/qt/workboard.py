@@ -154,10 +154,10 @@ def after_change(window: MainWindow, change: Change, mine: bool) -> None:
     """An edit of mine (or colleagues' spans reloaded): the board and what follows it."""
     command = change.command
     if command is None or not (command.statuses_after or command.workflow_rows):
-        if change.added or change.removed:
-            board = state(window).board
-            if board.blind.binding:
-                board.my_spans = window.store.span_counts(board.me)
+        board = state(window).board
+        if (change.added or change.removed) and board.blind.binding and window.editor.doc:
+            board.my_spans = window.store.span_counts(board.me)  # the count blind shows
+            window._update_document_row(counted=True)
         return
     team_changed(window, command.doc_ids, queue=True)
     if command.threads_before or command.threads_after or command.comments_before \
@@ -255,7 +255,8 @@ def document_line(window: MainWindow, n: int, total: int, summary: DocumentSumma
 
     from annotator.qt.models import document_line as line
 
-    mine = replace(summary, status=columns(window, summary)[0])
+    status, spans = columns(window, summary)[:2]
+    mine = replace(summary, status=status, annotations=spans)
     hidden = translate("Workboard", " · blind: only your layer until you mark it {done}"
                        ).format(done=status_label("done")) if window.editor.hidden else ""
     return line(n, total, mine) + hidden

@@ -175,6 +175,16 @@
     </message>
   </context>
   <context>
+    <name>ReviewPanel</name>
+    <message numerus="yes">
+      <source>%n open thread(s)</source>
+      <translation>
+        <numerusform>%n open thread</numerusform>
+        <numerusform>%n open threads</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>SearchPanel</name>
     <message numerus="yes">
       <source>%n span(s)</source>
