@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import concordance
+from annotator.core.blind import Blind
 from annotator.core.concordance import Row
 from annotator.core.store import ProjectStore
 from annotator.qt import i18n
@@ -108,13 +109,17 @@ def span_filters(chosen: Iterable[Choice], normalized: str = "") -> dict[str, st
     return out
 
 
-def find(store: ProjectStore, query: str, filters: dict[str, str], limit: int = PAGE) -> Result | None:
+def find(store: ProjectStore, query: str, filters: dict[str, str], limit: int = PAGE,
+         blind: Blind | None = None) -> Result | None:
     """Run a search: the query's hits (inside a span matching ``filters``, if any), or
-    with no query the matching spans; None when there is neither a query nor a filter."""
+    with no query the matching spans; None when there is neither a query nor a filter.
+    ``blind``: without the spans blind annotation hides from me."""
     query = query.strip()
     if not query and not filters:
         return None
     spans = store.find_spans(**filters) if filters else None
+    if spans is not None and blind is not None and blind.on:
+        spans = [a for a in spans if blind.sees(a)]
     if spans is not None and not query:
         return Result(spans[:limit], True, len(spans))
     hits = concordance.first_inside(
@@ -220,6 +225,7 @@ class SearchPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.store: Any = None
+        self.blind: Callable[[], Blind | None] = lambda: None  # the window's, set by it
         self.rows: list[Row] = []
         self.result: Result | None = None
         self.tag_name: Callable[[str], str] = str
@@ -299,7 +305,8 @@ class SearchPanel(QWidget):
     def refresh(self) -> None:
         """Search again with the current query and filters, the keyboard staying put."""
         if self.store is not None:
-            self._show(find(self.store, self.query.text(), self.filters()))
+            self._show(find(self.store, self.query.text(), self.filters(),
+                            blind=self.blind()))
 
     def _show(self, result: Result | None) -> None:
         self.result = result

@@ -64,6 +64,7 @@ def state(window: MainWindow) -> State:
 def wire(window: MainWindow) -> None:
     _STATES[window] = State(window)
     window.doc_list.model.team = lambda r: columns(window, r)
+    window.search.blind = lambda: window.editor.blind  # what blind annotation hides
     from annotator.qt.safety import guard
 
     window.doc_list.assignRequested.connect(guard(window, lambda: assign_chosen(window)))

@@ -151,3 +151,11 @@ def test_one_document_alone_and_filtered_keep_their_notes_placed(project):
     back = read_standoff(text)
     assert {t.span_id for t in next(iter(back.documents)).threads} == \
         {t.span_id for t in doc.threads}
+
+
+def test_an_inline_layer_carries_the_guidelines_and_stays_valid(project):
+    ds = project.dataset()
+    doc = next(iter(ds.documents))
+    inline = tei.inline_document(ds, doc, "lin")
+    assert tei.validate(inline) == [] and tei.check_pointers(inline) == []
+    assert b'<interpretation xml:id="guidelines-1" n="1">' in tei.to_bytes(inline)

@@ -20,8 +20,9 @@ from annotator.core.search import find_all  # noqa: E402
 from annotator.core.session import Session  # noqa: E402
 from annotator.core.workflow import GUIDELINES_ATTRIBUTE  # noqa: E402
 from annotator.project import create_project  # noqa: E402
-from annotator.qt import guidelines, statsview, workboard  # noqa: E402
+from annotator.qt import guidelines, searchpanel, statsview, workboard  # noqa: E402
 from annotator.qt.window import MainWindow  # noqa: E402
+from annotator.stats.layer import Layer  # noqa: E402
 
 COLUMN = {"status": 4, "spans": 5, "team": 6, "here": 7, "threads": 8}
 
@@ -159,8 +160,15 @@ def test_blind_annotation_shows_only_my_layer_until_i_am_done(qtbot, window):
     assert cell(window, doc.id, "spans") == "0"
     window.acts["review"].trigger()
     assert not window.docks["review"].isVisible()  # refused while blind
+    found = searchpanel.find(window.store, "", {"tag": "actor.igo"}, blind=window.search.blind())
+    assert found is not None and found.total == 0  # the span search neither
+    figures = statsview.compute_job(window.store.reopen, Layer(), "sentence", "month",
+                                    window.editor.blind)
+    assert figures.tags["actor.igo"] == 0  # nor the statistics
     window.set_status("done")
     assert not window.editor.hidden and theirs.id in window.panel.model.all
+    assert searchpanel.find(window.store, "", {"tag": "actor.igo"},
+                            blind=window.search.blind()).total == 1
 
 
 def test_the_statistics_view_has_team_progress(qtbot, window):
