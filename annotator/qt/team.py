@@ -204,8 +204,8 @@ def _workflow(window: MainWindow, refresh: live.Refresh) -> None:
     """Colleagues' statuses, assignments, threads, presence, guidelines and settings."""
     from annotator.qt import guidelines, threads, workboard
 
-    if refresh.team or refresh.project:
-        workboard.team_changed(window, refresh.team, queue=refresh.queue or refresh.project)
+    if refresh.team or refresh.project or refresh.queue:
+        workboard.team_changed(window, refresh.team)
     if refresh.project:
         window.acts["blind"].setChecked(window.store.blind())
     if refresh.threads:

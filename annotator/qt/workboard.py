@@ -30,7 +30,7 @@ from annotator.core.annotation import Annotator
 from annotator.core.commands import Change
 from annotator.core.document import DocumentSummary
 from annotator.core.errors import ConnectionLost
-from annotator.core.store import as_team
+from annotator.core.store import ProjectStore, as_team
 from annotator.qt import guidelines, suggestions, threads
 from annotator.qt.models import status_label
 
@@ -50,6 +50,7 @@ class State(QObject):
 
         self.board = boards.Board("", None)
         self.here: str | None = None  # the document I announced
+        self.store: ProjectStore | None = None  # on this project
         self.timer = QTimer(self, interval=HEARTBEAT_S * 1000)
         self.timer.timeout.connect(lambda: heartbeat(window))
 
@@ -87,7 +88,9 @@ def columns(window: MainWindow, r: DocumentSummary) -> tuple:
 def project_opened(window: MainWindow) -> None:
     s = state(window)
     s.timer.stop()
-    s.here = None
+    if s.store is not None and s.store is not window.store and not s.store.closed:
+        _leave(s.store, s.here)  # switched projects: gone from the last one's lists
+    s.here, s.store = None, window.store
     session = window.session
     s.board = boards.read(window.store, session.annotator.id, session.role)
     refresh_list(window)
@@ -106,10 +109,14 @@ def shutdown(window: MainWindow) -> None:
     if s is None:
         return
     s.timer.stop()
-    if s.here and window.store.kind == "team" and not window.store.closed:
-        with suppress(ConnectionLost):  # else gone from their lists two minutes from now
-            as_team(window.store).leave(s.here)
+    _leave(window.store, s.here)
     s.here = None
+
+
+def _leave(store: ProjectStore, doc_id: str | None) -> None:
+    if doc_id and store.kind == "team" and not store.closed:
+        with suppress(ConnectionLost):  # else gone from their lists two minutes from now
+            as_team(store).leave(doc_id)
 
 
 def refresh_list(window: MainWindow) -> None:
@@ -160,21 +167,25 @@ def after_change(window: MainWindow, change: Change, mine: bool) -> None:
             board.my_spans = window.store.span_counts(board.me)  # the count blind shows
             window._update_document_row(counted=True)
         return
-    team_changed(window, command.doc_ids, queue=True)
+    team_changed(window, command.doc_ids)
     if command.threads_before or command.threads_after or command.comments_before \
             or command.comments_after:
         threads.refresh(window)
 
 
-def team_changed(window: MainWindow, doc_ids, queue: bool = False) -> None:
-    """The workflow of these documents changed (mine, or colleagues')."""
+def team_changed(window: MainWindow, doc_ids) -> None:
+    """The workflow of these documents (or the project's settings) changed: mine, or
+    colleagues'. What blind annotation hides is read again too."""
+    owner = window.editor.lexicon_owner()
     state(window).board.reread(window.store, doc_ids)
     refresh_list(window)
     doc = window.editor.doc
-    if queue and window.editor.refresh_blind() and doc is not None:
+    if window.editor.refresh_blind() and doc is not None:
         window.set_shown(window.editor.shown)  # blind annotation lifted or back: redraw
     elif doc is not None and doc.id in doc_ids:
         window._update_document_row()  # my status in the status bar
+    if window.editor.lexicon_owner() != owner:
+        suggestions.project_opened(window)  # whose spans my suggestions count changed
 
 
 # --- assigning -------------------------------------------------------------------------------
@@ -241,8 +252,7 @@ def toggle_blind(window: MainWindow) -> None:
     """Document → Blind annotation (reviewers): on or off for the whole project."""
     on = window.acts["blind"].isChecked()
     window.store.set_blind(on)
-    team_changed(window, [], queue=True)
-    suggestions.project_opened(window)  # whose spans the lexicon counts may change
+    team_changed(window, [])
     window.statusBar().showMessage(translate(
         "Workboard", "Blind annotation is on: annotators see only their own layer of a "
         "document until they mark it done.") if on else translate(

@@ -142,3 +142,21 @@ def test_state_is_per_window(qtbot, tmp_path, team):
         assert workboard.state(lin).here == lin.doc.id
     finally:
         close(lin)
+
+
+def test_switching_projects_leaves_the_last_ones_lists(qtbot, tmp_path, team):
+    from annotator.project import create_project
+
+    url, names = team
+    lin = window_on(qtbot, tmp_path, as_role(url, names["lin"]), "lin")
+    try:
+        doc = lin.doc.id
+        with open_project(url) as owner:
+            assert owner.present() == {doc: [names["lin"]]}
+            store, _ = create_project(tmp_path / "mine.annotator")
+            lin.switch_project(store)
+            assert owner.present() == {}
+            assert not workboard.state(lin).timer.isActive()  # no heartbeat for a file
+    finally:
+        lin.close()
+        lin.store.close()
