@@ -160,7 +160,8 @@ def read_revision(header: etree._Element, doc_id: str, person: Any, path: str | 
     """Statuses and assignments; ``person(pointer, where)`` gives a listed annotator."""
     statuses, assignments = [], []
     for change in header.xpath("tei:revisionDesc/tei:change", namespaces=NS):
-        kind, who = change.get("type"), person(change.get("who"), f"<change type=\"{change.get('type')}\">")
+        kind = change.get("type")
+        who = person(change.get("who"), f"<change type=\"{kind}\">")
         if kind == "status":
             statuses.append(AnnotatorStatus(doc_id, who, change.get("status", ""),
                                             _when(change, path)))
@@ -220,6 +221,10 @@ def _read_thread(el: etree._Element, doc_id: str, times: dict, place: Any, perso
         start, end = place(at[0].get("target"), where)
     if (span is None) != (start is None):
         raise _fail(path, f"{where}: a thread on a span has @n and <ptr type=\"place\">")
+    pointed = refs(el.get("target"))
+    if len(pointed) == 1 and pointed[0].startswith("a-") and \
+            _parse("a", pointed[0], where, path) != span:
+        raise _fail(path, f"{where}: @target names span {pointed[0]}, @n says {span}")
     resolved = el.xpath("tei:revisionDesc/tei:change[@type='resolved']", namespaces=NS)
     by = person(resolved[0].get("who"), where) if resolved else None
     return Thread(_parse("t", el.get(XML_ID) or "", where, path), doc_id, span, start, end,

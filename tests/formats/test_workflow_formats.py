@@ -159,3 +159,12 @@ def test_an_inline_layer_carries_the_guidelines_and_stays_valid(project):
     inline = tei.inline_document(ds, doc, "lin")
     assert tei.validate(inline) == [] and tei.check_pointers(inline) == []
     assert b'<interpretation xml:id="guidelines-1" n="1">' in tei.to_bytes(inline)
+
+
+def test_a_thread_pointing_at_another_span_than_it_names_is_refused(project):
+    data = tei.standoff_corpus(project.dataset()).to_bytes().decode("utf-8")
+    doc = next(iter(project.dataset().documents))
+    thread = next(t for t in doc.threads if t.span_id in {a.id for a in doc.annotations})
+    spoilt = data.replace(f'n="{thread.span_id}"', 'n="someone-else"', 1)
+    with pytest.raises(InputError, match="@n says someone-else"):
+        read_standoff(spoilt.encode("utf-8"))
