@@ -97,3 +97,14 @@ def test_a_thread_changed_in_substance_is_refused(files):
         store.conn.execute("UPDATE threads SET author = 'chen' WHERE id = ?", (thread.id,))
         with pytest.raises(InputError, match=f"thread {thread.id} differs"):
             merge(store, folder / "lin.annotator")
+
+
+def test_assignments_and_guidelines_travel_by_merge(files, tmp_path):
+    folder, review, ids = files
+    fresh = tmp_path / "second-reviewer.annotator"
+    assert run("init", fresh).exit_code == 0
+    with Store.open(fresh) as store:
+        line = " ".join(merge(store, review).lines())
+        assert len(store.assignments()) == 2 * len(ids)
+        assert store.guidelines().text == "# 规范 v1"
+    assert f"{2 * len(ids)} assignments" in line and "1 guidelines version" in line
