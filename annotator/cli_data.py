@@ -249,5 +249,7 @@ def check_consistency_cmd(project: Path | str, annotator_id: str | None, as_json
 
     with open_project(project) as store:
         check_known(store, annotator=annotator_id)
-        findings = consistency.project_findings(store, annotator_id)
+        hidden = blind.of_member(store)  # while blind annotation binds me: mine only
+        findings = consistency.project_findings(
+            store, hidden.me if hidden is not None and hidden.binding else annotator_id)
     click.echo(consistency.as_json(findings) if as_json else consistency.as_text(findings))

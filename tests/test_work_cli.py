@@ -138,6 +138,12 @@ def test_blind_annotation_hides_colleagues_work_from_a_members_exports(team, tmp
         return {s["annotator"] for d in data["documents"] for s in d["spans"]}
 
     assert exported("lin") == {names["lin"]}
+    with open_project(urls["chen"]) as store:  # chen tags the same words otherwise
+        doc = store.document(store.documents()[0].id)
+        Session(store, Annotator("chen", "c")).add(doc.id, doc.text, 0, 4, "actor.state")
+    kinds = lambda who: {f["kind"] for f in json.loads(  # noqa: E731
+        run("check-consistency", urls[who], "--json"))["findings"]}
+    assert "tagged differently" in kinds("wang") and "tagged differently" not in kinds("lin")
     found = json.loads(run("search", urls["lin"], "", "--tag", "actor.igo", "--json"))
     assert [h["annotator"] for h in found["hits"]] == [names["lin"]]
     run("status", urls["lin"], "1", "done")
