@@ -343,13 +343,16 @@ def tagset(project: Path | str, load_file: Path | None, as_json: bool) -> None:
 
 
 # the other commands live in cli_data (export, merge, agreement, search,
-# check-consistency), cli_project (check, backup, restore), cli_stats (stats) and cli_team
-# (team, transfer, checkout, push); importing them registers them on this group
+# check-consistency), cli_project (check, backup, restore), cli_stats (stats), cli_team
+# (team, transfer, checkout, push), cli_work (assign, queue, status, progress, blind) and
+# cli_notes (guidelines, notes, comment, resolve); importing them registers them here
 from annotator import (  # noqa: E402,F401
     cli_data,
+    cli_notes,
     cli_project,
     cli_stats,
     cli_team,
+    cli_work,
 )
 
 

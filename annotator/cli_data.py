@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from annotator.cli import PROJECT, cli, emit_json, fail_cleanly, for_writing
+from annotator.core import blind
 from annotator.core.errors import InputError
 from annotator.core.store import ProjectStore
 from annotator.exporting import FORMATS, ExportOptions, export
@@ -69,8 +70,8 @@ def export_cmd(project: Path | str, fmt: str, out: Path, annotators: tuple[str, 
                                           doc_ids, split, seed, to_stdout)
         except ValueError as e:
             raise click.ClickException(str(e)) from None
-        try:
-            report = export(store, options)
+        try:  # blind annotation: what it hides from me stays out of my exports too
+            report = export(store, options, blind=blind.of_member(store))
         except BrokenPipeError:  # `| head` has read enough: stop quietly, as Unix tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(141)
@@ -205,6 +206,9 @@ def search_cmd(project: Path | str, query: str, tag: str | None, annotator_id: s
         check_known(store, tag=tag, annotator=annotator_id)
         # an annotator's spans are their own, not the gold a reviewer made (find_spans)
         spans = store.find_spans(tag=tag, annotator=annotator_id) if tag or annotator_id else None
+        hidden = blind.of_member(store)
+        if spans is not None and hidden is not None:  # blind annotation: not theirs yet
+            spans = [a for a in spans if hidden.sees(a)]
         hits: list
         if spans is not None and not query.strip():
             hits, total = spans[:limit], len(spans)
@@ -246,5 +250,7 @@ def check_consistency_cmd(project: Path | str, annotator_id: str | None, as_json
 
     with open_project(project) as store:
         check_known(store, annotator=annotator_id)
-        findings = consistency.project_findings(store, annotator_id)
+        hidden = blind.of_member(store)  # while blind annotation binds me: mine only
+        findings = consistency.project_findings(
+            store, hidden.me if hidden is not None and hidden.binding else annotator_id)
     click.echo(consistency.as_json(findings) if as_json else consistency.as_text(findings))

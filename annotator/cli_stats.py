@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from annotator.cli import PROJECT, cli, fail_cleanly
+from annotator.core import blind
 from annotator.stats.labels import LANGS
 from annotator.stats.layer import KINDS, Layer
 from annotator.stats.model import PERIODS
@@ -58,7 +59,8 @@ def stats_cmd(project: Path | str, layer: str, annotator_id: str | None, unit: s
         raise click.UsageError(str(e)) from None
     with open_project(project) as store:
         try:
-            stats = project_stats(store, chosen, unit, period)
+            stats = project_stats(store, chosen, unit, period,
+                                  blind=blind.of_member(store))  # what it hides from me
         except ValueError as e:
             raise click.ClickException(f"{project}: {e}") from None
     name = project.name if isinstance(project, Path) else store.location

@@ -125,7 +125,8 @@ def transfer_cmd(source: Path | str, target: Path | str) -> None:
 @cli.command("checkout")
 @click.argument("project", type=PROJECT)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--mine", is_flag=True, help="Only the documents I have annotated.")
+@click.option("--mine", is_flag=True, help="Only my share: the documents in my queue and "
+              "those I have annotated.")
 @fail_cleanly
 def checkout_cmd(project: str, file: Path, mine: bool) -> None:
     """Take the team project PROJECT (or with --mine my share of it) into a new project

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from annotator.core.blind import Blind, hide
 from annotator.core.dataset import Dataset, DocumentData
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.store import ProjectStore
@@ -88,10 +89,12 @@ class ExportReport:
 
 
 def export(store: ProjectStore, options: ExportOptions, progress: Callable[[int, int], None] | None = None,
-           cancelled: Callable[[], bool] = lambda: False) -> ExportReport:
+           cancelled: Callable[[], bool] = lambda: False, blind: Blind | None = None
+           ) -> ExportReport:
     """Write the export; ``progress(done, total)`` after each document; ``cancelled()`` is
     polled between documents. An export that fails or is cancelled leaves nothing behind:
-    no file, no ``.part``, no folder it made."""
+    no file, no ``.part``, no folder it made. ``blind``: what blind annotation hides from
+    whoever exports (:mod:`annotator.core.blind`) stays out."""
     _check_choices(store, options)
     if not options.to_stdout:
         _check_destination(options)
@@ -108,6 +111,8 @@ def export(store: ProjectStore, options: ExportOptions, progress: Callable[[int,
         for name, part_ids in parts.items():
             ds = select(store.dataset(part_ids), _set(options.annotators), options.status,
                         _set(options.groups), None)
+            if blind is not None and blind.on:
+                ds = replace(ds, documents=hide(blind, ds.documents))
             ds = replace(ds, documents=counter.count(ds.documents))
             writer(ds, _part_path(options.out, name), outputs, layer)
         outputs.commit()

@@ -12,7 +12,9 @@ the server (one undo takes it back):
   is deleted there;
 * a span changed (or deleted) on the server since the checkout and changed here differently
   is a *conflict*: listed, the server's version kept, nothing overwritten;
-* my review decisions and rejected suggestions not on the server go in with their ids.
+* my review decisions and rejected suggestions not on the server go in with their ids;
+* my statuses, threads and comments, and (a reviewer's) resolutions and assignments, by the
+  same rule (:mod:`annotator.sync_workflow`).
 
 The base then moves to what was pushed, so pushing again changes nothing.
 """
@@ -27,6 +29,7 @@ from annotator.core.commands import Command
 from annotator.core.errors import ProjectError
 from annotator.store import Store
 from annotator.store.copy import copy_project
+from annotator.sync_workflow import WorkflowPush, base_rows, plan_push
 
 
 @dataclass
@@ -48,11 +51,13 @@ class PushReport:
     decisions: int = 0
     rejections: int = 0
     conflicts: list[str] = field(default_factory=list)
+    workflow: dict[str, int] = field(default_factory=dict)  # statuses, threads … pushed
+    withheld: int = 0  # a reviewer's changes made here by someone who does not review
 
     @property
     def nothing(self) -> bool:
         return not (self.added or self.changed or self.deleted or self.decisions
-                    or self.rejections)
+                    or self.rejections or any(self.workflow.values()))
 
     def lines(self) -> list[str]:
         out = [f"conflict: {c}" for c in self.conflicts]
@@ -60,25 +65,36 @@ class PushReport:
             out.append("nothing to push" + (f" ({len(self.conflicts)} conflicts)"
                                             if self.conflicts else ""))
         else:
+            done = "".join(f", {n} {kind if n != 1 else _ONE[kind]}"
+                           for kind, n in self.workflow.items() if n)
             out.append(f"pushed {self.added} new, {self.changed} changed, {self.deleted} deleted "
                        f"spans, {self.decisions} review decisions, {self.rejections} rejected "
-                       f"suggestions; {len(self.conflicts)} conflicts")
+                       f"suggestions{done}; {len(self.conflicts)} conflicts")
+        if self.withheld:
+            out.append(f"not pushed: {self.withheld} resolutions or assignments made here "
+                       "(only reviewers resolve threads and assign documents)")
         return out
 
 
+_ONE = {"statuses": "status", "assignments": "assignment", "threads": "thread",
+        "comments": "comment"}
+
+
 def checkout(team, path: str | Path, mine: bool = False) -> CheckoutReport:
-    """Copy the team project (``mine``: only the documents I have spans in) into a new
-    project file ``path``."""
+    """Copy the team project (``mine``: only my share, the documents in my queue and
+    those I have spans in) into a new project file ``path``."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise ProjectError(f"{path}: already exists; check out into a new file")
     me = team.user
-    doc_ids = ({s.doc_id for s in team.find_spans(annotator=me)} if mine else None)
+    doc_ids = ({s.doc_id for s in team.find_spans(annotator=me)}
+               | {a.doc_id for a in team.assignments() if a.annotator == me}) if mine else None
     with Store.open(path, create=True) as file:
         copy_project(team, file, doc_ids=doc_ids, journal=False)
         spans = file.find_spans()
         file.set_checkout({"from": team.location, "user": me, "role": team.role,
-                           "at": now()}, [(a.id, a.doc_id, a.modified) for a in spans])
+                           "at": now()}, [(a.id, a.doc_id, a.modified) for a in spans],
+                          base_rows(file))
         return CheckoutReport(path, len(file.documents()), len(spans))
 
 
@@ -107,15 +123,36 @@ def push(file: Store, team) -> PushReport:
             _merge_deletion(span_id, base[span_id], there, before, report)
     new_decisions, rejections = _new_reviews(file, team, me)
     report.decisions, report.rejections = len(new_decisions), len(rejections)
+    work = plan_push(file, team, file.checkout_workflow_base(), me,
+                     team.role in ("reviewer", "owner"))
+    report.workflow, report.withheld = work.counts, work.withheld
+    report.conflicts += work.conflicts
     if report.nothing:
         return report
-    doc_id = next(x.doc_id for x in (*after, *before, *new_decisions, *rejections))
-    team.apply_command(Command("push", doc_id, tuple(before), tuple(after),
-                               f"push from {Path(file.location).name}", (), new_decisions,
-                               (), rejections), me)
+    team.apply_command(_command(file, before, after, new_decisions, rejections, work), me)
     file.set_checkout({**info, "pushed": now()},
-                      [(a.id, a.doc_id, a.modified) for a in file.find_spans()])
+                      [(a.id, a.doc_id, a.modified) for a in file.find_spans()],
+                      base_rows(file))
     return report
+
+
+def _command(file: Store, before: list[Annotation], after: list[Annotation],
+             decisions: tuple, rejections: tuple, work: WorkflowPush) -> Command:
+    """The push as one command in my journal on the server (one undo takes it back)."""
+    doc_id = next(x.doc_id for x in (*after, *before, *decisions, *rejections,
+                                     *work.statuses_after, *work.assignments_before,
+                                     *work.assignments_after, *work.threads_before,
+                                     *work.threads_after, *work.comments_before,
+                                     *work.comments_after))
+    return Command("push", doc_id, tuple(before), tuple(after),
+                   f"push from {Path(file.location).name}", (), decisions, (), rejections,
+                   tuple(work.statuses_before), tuple(work.statuses_after),
+                   assignments_before=tuple(work.assignments_before),
+                   assignments_after=tuple(work.assignments_after),
+                   threads_before=tuple(work.threads_before),
+                   threads_after=tuple(work.threads_after),
+                   comments_before=tuple(work.comments_before),
+                   comments_after=tuple(work.comments_after))
 
 
 def _new_reviews(file: Store, team, me: str) -> tuple[tuple, tuple]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from annotator import zh
 from annotator.core.annotation import Annotation, Annotator, now
@@ -32,6 +32,7 @@ from annotator.core.store import ProjectStore, tagset_of
 from annotator.core.tagset import default_tagset
 from annotator.formats.canonical import unsafe_reason
 from annotator.ingest.metadata import short_title
+from annotator.teamwork import WorkflowCounts, import_guidelines, import_workflow
 
 
 @dataclass
@@ -46,6 +47,7 @@ class TransferReport:
     trimmed: int = 0  # spans whose ends were moved past whitespace
     blank: int = 0  # spans of only whitespace, skipped
     decisions_dropped: int = 0  # review decisions about those, skipped
+    workflow: WorkflowCounts = field(default_factory=WorkflowCounts)
 
     def line(self) -> str:
         out = (f"{self.source}: {self.documents_added} documents added, "
@@ -60,7 +62,7 @@ class TransferReport:
         if self.blank:
             out += (f"; {self.blank} spans of only whitespace skipped, with "
                     f"{self.decisions_dropped} review decisions about them")
-        return out
+        return out + self.workflow.line()
 
 
 def import_dataset(store: ProjectStore, ds: Dataset, source: str, strict: bool = True) -> TransferReport:
@@ -75,6 +77,7 @@ def import_dataset(store: ProjectStore, ds: Dataset, source: str, strict: bool =
         for annotator in ds.annotators:
             if annotator.id not in {a.id for a in store.annotators()}:
                 store.add_annotator(annotator)
+        import_guidelines(store, ds, report.workflow)
         for data in docs:
             _import_document(store, data, source, report, strict)
     return report
@@ -125,6 +128,7 @@ def _import_document(store: ProjectStore, data: DocumentData, source: str, repor
                                strict)
     store.insert_decisions(decisions)
     report.decisions_added += len(decisions)
+    import_workflow(store, data, source, report.workflow, alias)
 
 
 def _trimmed(text: str, data: DocumentData, report: TransferReport

@@ -121,3 +121,117 @@ def test_mine_takes_only_my_documents_and_a_plain_file_is_no_checkout(team, tmp_
             push(plain, lin)
         with pytest.raises(ProjectError, match="already exists"):
             checkout(lin, tmp_path / "mine.annotator")
+
+
+# --- the team's workflow offline and back -------------------------------------------------
+def _member(url: str, name: str, role: str) -> str:
+    with open_project(url) as owner:
+        owner.add_member(name, role)
+    return as_role(url, name)
+
+
+def test_statuses_threads_and_comments_made_offline_come_back_with_their_ids(team, tmp_path):
+    from annotator.core import discussion
+
+    lin_url, chen_url = team
+    with open_project(lin_url) as lin, open_project(chen_url) as chen:
+        me, other = lin.user, chen.user
+        session, span = tag(lin, 0, 0, 6)
+        asked = session.run(discussion.open_thread(span.doc_id, span, me, "这是国家吗？"))
+        old_thread = asked.command.threads_after[0]
+        session.run(discussion.reply(old_thread, me, "补充：见第二段"))
+        Session(chen, Annotator(other, "Chen")).run(discussion.reply(old_thread, other, "是"))
+        checkout(lin, tmp_path / "laptop.annotator")
+    with Store.open(tmp_path / "laptop.annotator") as laptop:
+        offline = Session(laptop, Annotator(me, "Lin"))
+        doc = laptop.document(laptop.documents()[1].id)
+        offline.set_status(span.doc_id, "done")
+        new = offline.run(discussion.open_thread(doc.id, None, me, "整篇：日期？"))
+        mine = [c for c in laptop.comments(span.doc_id) if c.author == me]
+        first, second = sorted(mine, key=lambda c: c.text)[::-1][:2]
+        offline.run(discussion.edit_comment(first, me, "这是不是国家？"))
+        offline.run(discussion.delete_comment(
+            discussion.Discussion(old_thread, tuple(mine)), second, me))
+        with pytest.raises(Exception, match="only"):
+            discussion.edit_comment(next(c for c in laptop.comments(span.doc_id)
+                                         if c.author == other), me, "x")
+        with open_project(lin_url) as lin:
+            report = push(laptop, lin)
+            again = push(laptop, lin)
+            comments = {c.id: c for c in lin.comments()}
+            assert lin.status_of(span.doc_id, me) == "done"
+            assert new.command.threads_after[0].id in {t.id for t in lin.threads()}
+    assert report.conflicts == [] and report.workflow == {
+        "statuses": 1, "assignments": 0, "threads": 1, "comments": 3}
+    assert again.nothing and "1 status, 1 thread, 3 comments;" in report.lines()[-1]
+    assert comments[first.id].text == "这是不是国家？" and second.id not in comments
+    assert new.command.comments_after[0].id in comments
+    assert any(c.author == other for c in comments.values())  # chen's reply untouched
+
+
+def test_a_comment_edited_on_both_sides_is_a_conflict(team, tmp_path):
+    from annotator.core import discussion
+
+    lin_url, _ = team
+    with open_project(lin_url) as lin:
+        session = Session(lin, Annotator("x", "x"))
+        doc = lin.documents()[0].id
+        opened = session.run(discussion.open_thread(doc, None, lin.user, "v1"))
+        comment = opened.command.comments_after[0]
+        checkout(lin, tmp_path / "laptop.annotator")
+        session.run(discussion.edit_comment(comment, lin.user, "on the server"))
+    with Store.open(tmp_path / "laptop.annotator") as laptop:
+        Session(laptop, Annotator(lin.user, "Lin")).run(
+            discussion.edit_comment(comment, lin.user, "on the laptop"))
+        with open_project(lin_url) as lin:
+            report = push(laptop, lin)
+            assert lin.comments_by_id([comment.id])[0].text == "on the server"
+    assert len(report.conflicts) == 1 and "edited here and on the server" in report.conflicts[0]
+
+
+def test_a_reviewer_resolves_and_assigns_offline_an_annotator_cannot(team, team_url,
+                                                                     tmp_path):
+    from annotator.core import assign, discussion
+
+    lin_url, chen_url = team
+    db = TeamURL(team_url).database
+    wang_url = _member(team_url, f"wang_{db}", "reviewer")
+    with open_project(lin_url) as lin:
+        doc = lin.documents()[0].id
+        thread = Session(lin, Annotator("x", "x")).run(
+            discussion.open_thread(doc, None, lin.user, "?")).command.threads_after[0]
+        checkout(lin, tmp_path / "lin.annotator")
+    with open_project(wang_url) as wang:
+        checkout(wang, tmp_path / "wang.annotator")
+    for name, who in (("lin.annotator", lin.user), ("wang.annotator", f"wang_{db}")):
+        with Store.open(tmp_path / name) as laptop:
+            s = Session(laptop, Annotator(who, who))
+            s.run(discussion.resolve(thread, who))
+            s.run(assign.assign({doc: (lin.user,)}, laptop.assignments(), who))
+    with Store.open(tmp_path / "lin.annotator") as laptop, open_project(lin_url) as server:
+        refused = push(laptop, server)
+        assert server.open_threads() == {doc: 1} and server.assignments() == []
+    assert refused.withheld == 2 and refused.nothing
+    with Store.open(tmp_path / "wang.annotator") as laptop, open_project(wang_url) as server:
+        done = push(laptop, server)
+        assert server.open_threads() == {} and [a.annotator for a in server.assignments()] \
+            == [lin.user]
+    assert done.workflow["threads"] == 1 and done.workflow["assignments"] == 1
+
+
+def test_my_share_is_my_queue_and_what_i_annotated(team, team_url, tmp_path):
+    from annotator.core import assign
+
+    lin_url, _ = team
+    db = TeamURL(team_url).database
+    wang_url = _member(team_url, f"wang_{db}", "reviewer")
+    with open_project(lin_url) as lin, open_project(wang_url) as wang:
+        ids = [d.id for d in wang.documents()]
+        Session(wang, Annotator("w", "w")).run(assign.assign({ids[3]: (lin.user,)}, [],
+                                                              wang.user))
+        tag(lin, 1, 0, 6)
+        report = checkout(lin, tmp_path / "mine.annotator", mine=True)
+    assert report.documents == 2
+    with Store.open(tmp_path / "mine.annotator") as laptop:
+        assert {d.id for d in laptop.documents()} == {ids[1], ids[3]}
+        assert [a.annotator for a in laptop.assignments()] == [lin.user]

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from annotator.core.annotation import Annotation, Rejection, new_id, now
 from annotator.core.dataset import ReviewDecision
+from annotator.core.workflow import Assignment, Comment, Thread
 
 #: the document fields a command may set: the annotation workflow, and review's
 STATUS_FIELDS = ("status", "review_status")
@@ -20,9 +21,9 @@ STATUS_FIELDS = ("status", "review_status")
 
 class DocStatus(NamedTuple):
     """A document's status as a command finds or leaves it: ``field`` is one of
-    :data:`STATUS_FIELDS`. ``annotator`` names whose status it is: today a document has one
-    status (the store keeps it per document), naming the annotator keeps the command's
-    shape for a status per document and annotator."""
+    :data:`STATUS_FIELDS`. ``annotator`` names whose status it is: the workflow status is
+    kept per document and annotator (:class:`annotator.core.workflow.AnnotatorStatus`);
+    the review status is the document's own (``annotator`` is the reviewer)."""
 
     doc_id: str
     field: str
@@ -32,7 +33,8 @@ class DocStatus(NamedTuple):
 
 @dataclass(frozen=True)
 class Command:
-    # add | delete | retag | resize | attributes | batch | adjudicate | reject | status
+    # add | delete | retag | resize | attributes | batch | adjudicate | reject | status |
+    # push | assign | comment | edit_comment | delete_comment | resolve | reopen
     kind: str
     doc_id: str
     before: tuple[Annotation, ...] = ()
@@ -51,6 +53,14 @@ class Command:
     # applying it is a conflict if any was changed or deleted since (by its author, say);
     # undoing it relies on nothing
     requires: tuple[Annotation, ...] = ()
+    # the team's workflow (core.workflow), the same way: assignments, discussion threads
+    # (opened, resolved) and their comments
+    assignments_before: tuple[Assignment, ...] = ()
+    assignments_after: tuple[Assignment, ...] = ()
+    threads_before: tuple[Thread, ...] = ()
+    threads_after: tuple[Thread, ...] = ()
+    comments_before: tuple[Comment, ...] = ()
+    comments_after: tuple[Comment, ...] = ()
 
     def inverse(self) -> Command:
         return replace(self, before=self.after, after=self.before, requires=(),
@@ -59,13 +69,24 @@ class Command:
                        rejections_before=self.rejections_after,
                        rejections_after=self.rejections_before,
                        statuses_before=self.statuses_after,
-                       statuses_after=self.statuses_before)
+                       statuses_after=self.statuses_before,
+                       assignments_before=self.assignments_after,
+                       assignments_after=self.assignments_before,
+                       threads_before=self.threads_after, threads_after=self.threads_before,
+                       comments_before=self.comments_after, comments_after=self.comments_before)
 
     @property
     def doc_ids(self) -> set[str]:
         """Every document the command touches (a corpus-wide batch touches several)."""
         return {a.doc_id for a in self.before + self.after} | {self.doc_id} | \
-            {s.doc_id for s in self.statuses_before + self.statuses_after}
+            {s.doc_id for s in self.statuses_before + self.statuses_after} | \
+            {r.doc_id for r in self.workflow_rows}
+
+    @property
+    def workflow_rows(self) -> tuple[Assignment | Thread | Comment, ...]:
+        """The assignments, threads and comments the command finds or leaves."""
+        return (*self.assignments_before, *self.assignments_after, *self.threads_before,
+                *self.threads_after, *self.comments_before, *self.comments_after)
 
     def to_json(self) -> str:
         return json.dumps({"kind": self.kind, "doc_id": self.doc_id, "label": self.label,
@@ -78,7 +99,9 @@ class Command:
                            "statuses_before": [list(s) for s in self.statuses_before],
                            "statuses_after": [list(s) for s in self.statuses_after],
                            **({"requires": [a._asdict() for a in self.requires]}
-                              if self.requires else {})},
+                              if self.requires else {}),
+                           **{key: [list(r) for r in getattr(self, key)]
+                              for key in _WORKFLOW if getattr(self, key)}},
                           ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -100,7 +123,9 @@ class Command:
                    decisions("decisions_before"), decisions("decisions_after"),
                    rejections("rejections_before"), rejections("rejections_after"),
                    statuses("statuses_before"), statuses("statuses_after"),
-                   tuple(Annotation(**a) for a in data.get("requires", ())))
+                   tuple(Annotation(**a) for a in data.get("requires", ())),
+                   **{key: tuple(kind(*r) for r in data.get(key, ()))
+                      for key, kind in _WORKFLOW.items()})
 
     @property
     def removed_ids(self) -> set[str]:
@@ -109,6 +134,14 @@ class Command:
     @property
     def removed_decision_ids(self) -> set[str]:
         return {d.id for d in self.decisions_before} - {d.id for d in self.decisions_after}
+
+
+#: the workflow fields of a command, and the record each holds (stored in its JSON only
+#: when not empty, so older entries read the same)
+_WORKFLOW: dict[str, type] = {
+    "assignments_before": Assignment, "assignments_after": Assignment,
+    "threads_before": Thread, "threads_after": Thread,
+    "comments_before": Comment, "comments_after": Comment}
 
 
 def _decision(d: ReviewDecision) -> dict:

@@ -9,6 +9,13 @@ from dataclasses import dataclass, field
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.document import Document
 from annotator.core.tagset import Tagset
+from annotator.core.workflow import (
+    AnnotatorStatus,
+    Assignment,
+    Comment,
+    GuidelinesVersion,
+    Thread,
+)
 
 DECISIONS = ("accepted", "rejected", "edited", "gold")
 
@@ -33,6 +40,11 @@ class DocumentData:
     document: Document
     annotations: tuple[Annotation, ...] = ()
     decisions: tuple[ReviewDecision, ...] = ()
+    # the team's workflow on the document (annotator.core.workflow)
+    statuses: tuple[AnnotatorStatus, ...] = ()
+    assignments: tuple[Assignment, ...] = ()
+    threads: tuple[Thread, ...] = ()
+    comments: tuple[Comment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,9 @@ class Dataset:
     tagset: Tagset
     annotators: tuple[Annotator, ...]
     documents: tuple[DocumentData, ...] | Iterator[DocumentData] = field(default=())
+    #: every version of the project guidelines, oldest first (spans name the one they
+    #: were made under)
+    guidelines: tuple[GuidelinesVersion, ...] = ()
 
 
 def gold_ids(decisions: tuple[ReviewDecision, ...]) -> set[str]:

@@ -4,6 +4,7 @@ the selected span, which annotators are shown, and every keyboard/mouse edit as 
 
 from __future__ import annotations
 
+from annotator.core import blind as blindness
 from annotator.core import commands
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change, Command
@@ -29,10 +30,12 @@ class Editor:
         self.changes = 0  # changes absorbed so far (a lexicon built meanwhile is stale)
         self.suggestions_touched = False  # the last change altered the lexicon's finds
         self.suggestions: DocSuggestions | None = None
+        self.blind = blindness.Blind(False, session.annotator.id, session.role)
 
     # --- documents -----------------------------------------------------------------------
     def open(self, doc_id: str) -> Document:
         self.doc = self.store.document(doc_id)
+        self.refresh_blind()
         self.index = SpanIndex(self.doc.text, self.store.annotations(doc_id))
         self.selected = None
         me = self.session.annotator.id
@@ -44,9 +47,16 @@ class Editor:
 
     # --- suggestions ---------------------------------------------------------------------
     def build_lexicon(self) -> None:
-        """Count every span of the project and compile the lexicon, here (the window does
-        it on a worker thread and hands the result to :meth:`use_lexicon`)."""
-        self.use_lexicon(LexiconSource(self.store.tagset(), self.store.span_texts()))
+        """Count every span of the project (while blind annotation binds me, mine only)
+        and compile the lexicon, here (the window does it on a worker thread and hands the
+        result to :meth:`use_lexicon`)."""
+        self.use_lexicon(LexiconSource(self.store.tagset(),
+                                       self.store.span_texts(self.lexicon_owner())))
+
+    def lexicon_owner(self) -> str | None:
+        """Whose spans the lexicon counts: mine while blind annotation binds me, else
+        everyone's (None)."""
+        return self.blind.me if self.blind.binding else None
 
     def use_lexicon(self, source: LexiconSource) -> None:
         self.lexicon = source
@@ -77,7 +87,22 @@ class Editor:
             self.doc.text[s.start:s.end])), select=None)
 
     # --- what is shown -------------------------------------------------------------------
+    def refresh_blind(self) -> bool:
+        """Read the blind-annotation state again (the setting, my statuses and queue);
+        True when what the open document shows changes."""
+        doc = self.doc.id if self.doc else ""
+        was = self.blind.hides(doc)
+        self.blind = blindness.read(self.store, self.session.annotator.id, self.session.role)
+        return self.blind.hides(doc) != was
+
+    @property
+    def hidden(self) -> bool:
+        """Blind annotation shows me only my own layer of the open document."""
+        return self.doc is not None and self.blind.hides(self.doc.id)
+
     def keep(self, a: Annotation) -> bool:
+        if self.hidden and a.annotator != self.session.annotator.id:
+            return False
         if self.shown == ALL:
             return True
         if self.shown == MINE:
@@ -138,7 +163,8 @@ class Editor:
         return self._absorb(change, select=a.id)
 
     def set_status(self, status: str) -> Change | None:
-        """The open document's status, as an undoable command."""
+        """My status on the open document, as an undoable command (marking it done lifts
+        blind annotation: see :meth:`refresh_blind`)."""
         if self.doc is None:
             return None
         keep = self.selected.id if self.selected else None
@@ -150,9 +176,11 @@ class Editor:
             return None
         return self._absorb(self.session.set_attributes(span, attributes), select=span_id)
 
-    def run(self, command: Command | None) -> Change | None:
-        """Apply any prepared command (e.g. a review settlement) to the open document."""
-        return self._absorb(self.session.run(command), select=None)
+    def run(self, command: Command | None, keep_selection: bool = False) -> Change | None:
+        """Apply any prepared command (e.g. a review settlement) to the open document;
+        ``keep_selection``: the selected span stays selected (a comment on it)."""
+        keep = self.selected.id if keep_selection and self.selected else None
+        return self._absorb(self.session.run(command), select=keep)
 
     def reload(self) -> Change | None:
         """The open document's spans as stored now, where others changed them (a team
@@ -206,6 +234,11 @@ class Editor:
     def _count(self, change: Change) -> None:
         self.changes += 1
         self.suggestions_touched = False
+        owner = self.lexicon_owner()
+        if owner is not None:  # blind: colleagues' spans are not my lexicon's
+            change = Change(change.doc_id, tuple(a for a in change.removed if a.annotator == owner),
+                            tuple(a for a in change.added if a.annotator == owner),
+                            change.command)
         if self.lexicon is not None:
             texts = {self.doc.id: self.doc.text} if self.doc else {}
 

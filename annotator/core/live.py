@@ -20,31 +20,55 @@ class Event(Protocol):
     pid: int
 
 
+#: tables whose change is the document's spans, decisions or row (its summary)
+CONTENT = frozenset({"annotations", "documents", "review_decisions"})
+#: tables of the team's workflow, per document (the list's team columns)
+WORKFLOW = frozenset({"doc_status", "assignments", "threads", "comments", "presence",
+                      "gold_locks"})
+
+
 @dataclass(frozen=True)
 class Refresh:
     rows: frozenset[str] = frozenset()  # document list rows to read again
     document: bool = False  # the open document's spans or decisions changed
     documents: bool = False  # documents came or went: read the whole list again
-    project: bool = False  # the tagset or the annotators changed
+    project: bool = False  # the tagset, the annotators or a setting changed
+    team: frozenset[str] = frozenset()  # documents whose workflow (team columns) changed
+    threads: bool = False  # the open document's threads or comments changed
+    queue: bool = False  # the open document's assignments changed (blind annotation)
+    guidelines: bool = False  # a new version of the guidelines
 
     @property
     def anything(self) -> bool:
-        return bool(self.rows) or self.document or self.documents or self.project
+        return bool(self.rows or self.team) or self.document or self.documents or \
+            self.project or self.threads or self.queue or self.guidelines
 
 
 def plan(events: Iterable[Event], open_doc: str | None, own_pid: int) -> Refresh:
     """What to reload for ``events``; the window's own commits (its connection's server
     process, ``own_pid``) are already on screen and are skipped."""
     rows: set[str] = set()
-    document = documents = project = False
+    team: set[str] = set()
+    found: set[str] = set()  # flags
     for e in events:
         if e.pid == own_pid:
             continue
         if e.doc_id is None:
-            project = True
+            found.add("guidelines" if e.table == "guidelines" else "project")
+            continue
+        if e.table in WORKFLOW:
+            team.add(e.doc_id)
+            here = e.doc_id == open_doc
+            if here and e.table in ("threads", "comments"):
+                found.add("threads")
+            if here and e.table == "assignments":
+                found.add("queue")
             continue
         if e.table == "documents" and e.op in ("INSERT", "DELETE"):
-            documents = True
+            found.add("documents")
         rows.add(e.doc_id)
-        document = document or e.doc_id == open_doc
-    return Refresh(frozenset(rows), document, documents, project)
+        if e.doc_id == open_doc:
+            found.add("document")
+    return Refresh(frozenset(rows), "document" in found, "documents" in found,
+                   "project" in found, frozenset(team), "threads" in found, "queue" in found,
+                   "guidelines" in found)

@@ -6,6 +6,7 @@ Pure Python: the window wraps a session, tests drive one directly.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 from annotator.core import commands
@@ -13,6 +14,7 @@ from annotator.core.annotation import Annotation, Annotator
 from annotator.core.commands import Change, Command
 from annotator.core.document import STATUSES
 from annotator.core.store import ProjectStore
+from annotator.core.workflow import GUIDELINES_ATTRIBUTE
 
 
 class Step(NamedTuple):
@@ -29,17 +31,46 @@ class UndoState(NamedTuple):
     redo: Step | None
 
 
+def stamped(command: Command, version: int | None) -> Command:
+    """``command`` with the spans it creates recording the guidelines ``version`` they are
+    made under (attribute :data:`~annotator.core.workflow.GUIDELINES_ATTRIBUTE`); a span it
+    only changes, or one that already says, keeps what it says."""
+    if not version:
+        return command
+    old = {a.id for a in command.before}
+    after = tuple(a if a.id in old or GUIDELINES_ATTRIBUTE in a.attributes
+                  else a._replace(attributes={**a.attributes, GUIDELINES_ATTRIBUTE: version})
+                  for a in command.after)
+    return replace(command, after=after) if after != command.after else command
+
+
 class Session:
     def __init__(self, store: ProjectStore, annotator: Annotator):
         self.store = store
         self.annotator = annotator = store.identify(annotator)
+        self.role = store.member_role()  # None: a project file of one's own
         if not getattr(store, "read_only", ""):  # a read-only project records nobody
             store.add_annotator(annotator)
+        self.guidelines_version: int | None = None
+        self.read_guidelines()
+
+    def read_guidelines(self) -> None:
+        """The guidelines version new spans record (again: a reviewer saved a new one)."""
+        current = self.store.guidelines()
+        self.guidelines_version = current.version if current else None
+
+    @property
+    def reviews(self) -> bool:
+        """May review (resolve threads, assign, edit guidelines, set blind annotation): a
+        team project's reviewers and owner; anyone at a project file of their own."""
+        return self.role in (None, "reviewer", "owner")
 
     def run(self, command: Command | None) -> Change | None:
-        """Apply and journal a command; None in, None out (nothing to do)."""
+        """Apply and journal a command; None in, None out (nothing to do). The spans it
+        creates record the guidelines version they are made under."""
         if command is None:
             return None
+        command = stamped(command, self.guidelines_version)
         self.store.apply_command(command, self.annotator.id)
         return Change.of(command)
 
@@ -62,11 +93,11 @@ class Session:
         return self.run(commands.set_attributes(span, attributes))
 
     def set_status(self, doc_id: str, status: str) -> Change | None:
-        """The document's status (to do, in progress, done), as an undoable command."""
+        """My status on the document (to do, in progress, done), as an undoable command."""
         if status not in STATUSES:
             raise ValueError(f"unknown document status {status!r} (one of "
                              f"{', '.join(STATUSES)})")
-        before = self.store.summary(doc_id).status
+        before = self.store.status_of(doc_id, self.annotator.id)
         return self.run(commands.set_status(doc_id, before, status, self.annotator.id))
 
     def undo(self) -> Change | None:

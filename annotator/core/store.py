@@ -24,6 +24,13 @@ if TYPE_CHECKING:
     from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
     from annotator.core.document import Document, DocumentSummary
     from annotator.core.tagset import Tagset
+    from annotator.core.workflow import (
+        AnnotatorStatus,
+        Assignment,
+        Comment,
+        GuidelinesVersion,
+        Thread,
+    )
 
 
 class SearchHit(Protocol):
@@ -73,6 +80,14 @@ class ProjectStore(Protocol):
 
     def identify(self, asked: Annotator) -> Annotator:
         """Who is working: a file takes ``asked``; a team project answers with the login."""
+
+    def member(self) -> str | None:
+        """Who works here as the project knows it: a team project's login, a checkout's
+        member; None for a project file of one's own."""
+
+    def member_role(self) -> str | None:
+        """Their role: a team project's (owner, reviewer, annotator, reader), a checkout's
+        as checked out; None for a project file of one's own."""
 
     # --- tagset and annotators ------------------------------------------------------------
     def tagset(self) -> Tagset | None: ...
@@ -137,7 +152,7 @@ class ProjectStore(Protocol):
     def rejection_rows(self, doc_id: str, annotator: str) -> list[Rejection]: ...
 
     # --- reading the corpus ---------------------------------------------------------------
-    def span_texts(self) -> Iterator[tuple[str, str, int]]: ...
+    def span_texts(self, annotator: str | None = None) -> Iterator[tuple[str, str, int]]: ...
 
     def spans_by_document(self, with_text: bool = False
                           ) -> Iterator[tuple[str, int, str | None, list[tuple]]]: ...
@@ -159,6 +174,47 @@ class ProjectStore(Protocol):
 
     def check(self) -> Any:
         """An :class:`annotator.store.check.CheckReport`."""
+
+    # --- the team's workflow (statuses, assignments, threads change through commands) ---
+    def doc_statuses(self, doc_id: str | None = None) -> list[AnnotatorStatus]: ...
+
+    def status_of(self, doc_id: str, annotator: str) -> str: ...
+
+    def assignments(self, doc_id: str | None = None) -> list[Assignment]: ...
+
+    def threads(self, doc_id: str | None = None) -> list[Thread]: ...
+
+    def comments(self, doc_id: str | None = None) -> list[Comment]: ...
+
+    def open_threads(self) -> dict[str, int]: ...
+
+    def threads_by_id(self, ids: list[str], lock: bool = False) -> list[Thread]: ...
+
+    def comments_by_id(self, ids: list[str], lock: bool = False) -> list[Comment]: ...
+
+    def span_counts(self, annotator: str) -> dict[str, int]: ...
+
+    def edit_times(self) -> Iterator[tuple[str, str]]: ...
+
+    def guidelines(self) -> GuidelinesVersion | None: ...
+
+    def guidelines_history(self) -> list[GuidelinesVersion]: ...
+
+    def set_guidelines(self, text: str, author: str) -> GuidelinesVersion: ...
+
+    def put_guidelines(self, versions: Iterable[GuidelinesVersion]) -> None: ...
+
+    def blind(self) -> bool: ...
+
+    def set_blind(self, on: bool) -> None: ...
+
+    def put_statuses(self, rows: Iterable[AnnotatorStatus]) -> None: ...
+
+    def put_assignments(self, rows: Iterable[Assignment]) -> None: ...
+
+    def put_threads(self, rows: Iterable[Thread]) -> None: ...
+
+    def put_comments(self, rows: Iterable[Comment]) -> None: ...
 
 
 def tagset_of(store: ProjectStore) -> Tagset:
@@ -185,6 +241,19 @@ class TeamStore(ProjectStore, Protocol):
 
     def reconnect(self) -> None:
         """A new connection in place of a lost one (raises ConnectionLost while down)."""
+
+    # --- who is where (annotator.store.pg.presence) ----------------------------------------
+    def here(self, doc_id: str) -> None:
+        """I have the document open (a heartbeat; repeat every 30 s)."""
+
+    def leave(self, doc_id: str) -> None:
+        """I closed the document: gone from its list, my review lock on it released."""
+
+    def present(self) -> dict[str, list[str]]:
+        """Who has each document open now."""
+
+    def review_holder(self, doc_id: str) -> tuple[str, str] | None:
+        """``(reviewer, since)`` of another reviewer's review lock on the document."""
 
 
 def as_team(store: ProjectStore) -> TeamStore:

@@ -34,6 +34,7 @@ from annotator.core.document import Document, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
 from annotator.core.textfiles import read_text, unique_keys
+from annotator.formats import json_workflow
 from annotator.formats.canonical import unsafe_reason
 from annotator.ingest.limits import MAX_DEPTH, check_size, parse_json, too_deep
 from annotator.ingest.tracked import LogEntry, misfit, restore
@@ -53,7 +54,8 @@ _DEEP = f"nested too deeply (more than {MAX_DEPTH} levels)"
 def _header(ds: Dataset, fmt: str) -> dict[str, Any]:
     return {"format": fmt, "version": VERSION, "offset_unit": OFFSET_UNIT,
             "tagset": ds.tagset.to_dict(),
-            "annotators": [{"id": a.id, "name": a.name, "role": a.role} for a in ds.annotators]}
+            "annotators": [{"id": a.id, "name": a.name, "role": a.role} for a in ds.annotators],
+            **json_workflow.guidelines_json(ds)}
 
 
 def _span_dict(a: Annotation, text: str, u16: Utf16Map) -> dict[str, Any]:
@@ -79,7 +81,8 @@ def document_to_json(data: DocumentData) -> dict[str, Any]:
             "metadata": dict(doc.metadata), "text": doc.text, "text_sha256": doc.text_sha256,
             "cleaning": [dict(e) for e in doc.cleaning],
             "spans": [_span_dict(a, doc.text, u16) for a in data.annotations],
-            "review": [_review_dict(d) for d in data.decisions]}
+            "review": [_review_dict(d) for d in data.decisions],
+            **json_workflow.document_json(data)}
 
 
 def dataset_to_json(ds: Dataset) -> dict[str, Any]:
@@ -101,9 +104,13 @@ def write_json(ds: Dataset, fp: IO[str]) -> None:
         body = document_to_json(data)
         spans = body.pop("spans")
         review = body.pop("review")
+        workflow = {k: body.pop(k) for k in json_workflow.MEMBERS if k in body}
         fp.write(_compact(body)[:-1] + ',\n "spans":[')
         fp.write(",".join("\n  " + _compact(span) for span in spans))
-        fp.write('],\n "review":[' + ",".join("\n  " + _compact(r) for r in review) + "]}")
+        fp.write('],\n "review":[' + ",".join("\n  " + _compact(r) for r in review) + "]")
+        for key, rows in workflow.items():
+            fp.write(f',\n "{key}":[' + ",".join("\n  " + _compact(r) for r in rows) + "]")
+        fp.write("}")
     fp.write("]}\n")
 
 
@@ -162,8 +169,8 @@ def pointer(parts: Iterable[Any]) -> str:
     return text or "(top level)"
 
 
-class _Problem(Exception):
-    """A problem found in parsed data; the reader adds the file (and line)."""
+#: a problem found in parsed data; the reader adds the file (and line)
+_Problem = json_workflow.Problem
 
 
 _MAX_ERRORS = 100  # schema errors looked at: a file with a million of them is not slow
@@ -212,6 +219,7 @@ class _Checker:
         self.doc_ids: set[str] = set()
         self.span_ids: set[str] = set()
         self.review_ids: set[str] = set()
+        self.workflow = json_workflow.Reader(self.annotators)
 
     def document(self, d: dict, ptr: str) -> DocumentData:
         doc_id, text = d["id"], d["text"]
@@ -239,7 +247,8 @@ class _Checker:
             review_status=d["review_status"], metadata=d["metadata"],
             original=_original(text, d["cleaning"], doc_id, ptr),
             cleaning=tuple(d["cleaning"]))
-        return DocumentData(document, spans, decisions)
+        workflow = self.workflow.document(d, doc_id, len(text), ptr)
+        return DocumentData(document, spans, decisions, **workflow)
 
     def span(self, s: dict, text: str, u16: Utf16Map, doc_id: str, ptr: str) -> Annotation:
         try:
@@ -339,9 +348,10 @@ def read_json(path: str | Path) -> Dataset:
         checker = _Checker(tagset, annotators)
         docs = tuple(checker.document(d, f"/documents/{i}")
                      for i, d in enumerate(data["documents"]))
+        guidelines = json_workflow.read_guidelines(data)
     except _Problem as e:
         raise InputError(path, str(e)) from None
-    return Dataset(tagset, annotators, docs)
+    return Dataset(tagset, annotators, docs, guidelines)
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -370,6 +380,7 @@ def read_jsonl(path_docs: str | Path, path_manifest: str | Path | None = None) -
     try:
         manifest = _loads(read_text(mpath))
         tagset, annotators = _header_parts(manifest, mpath, "manifest")
+        guidelines = json_workflow.read_guidelines(manifest)
     except _Problem as e:
         raise InputError(mpath, str(e)) from None
     checker, docs, n = _Checker(tagset, annotators), [], 0
@@ -384,4 +395,4 @@ def read_jsonl(path_docs: str | Path, path_manifest: str | Path | None = None) -
         raise InputError(path_docs, f"{len(docs)} documents, but the manifest lists "
                                     f"{manifest['document_count']} (truncated file?)",
                          line=n or None)
-    return Dataset(tagset, annotators, tuple(docs))
+    return Dataset(tagset, annotators, tuple(docs), guidelines)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from annotator.core.dataset import (
     Dataset,
@@ -37,7 +38,14 @@ def _keep(data: DocumentData, annotators: set[str] | None, status: str,
                               own_spans(data.annotations, data.decisions, annotators))
                   if (allowed is None or a.id in allowed)
                   and (groups is None or a.tag.split(".", 1)[0] in groups))
-    return DocumentData(data.document, spans, resolved(data.decisions, {a.id for a in spans}))
+    # the chosen annotators' statuses and assignments; threads stay (each says where it
+    # is in the text, whether its span is exported or not)
+    return replace(data, annotations=spans,
+                   decisions=resolved(data.decisions, {a.id for a in spans}),
+                   statuses=tuple(s for s in data.statuses
+                                  if annotators is None or s.annotator in annotators),
+                   assignments=tuple(a for a in data.assignments
+                                     if annotators is None or a.annotator in annotators))
 
 
 def resolved(decisions: Iterable[ReviewDecision], ids: set[str]) -> tuple[ReviewDecision, ...]:
@@ -64,7 +72,7 @@ def select(ds: Dataset, annotators: set[str] | None = None, status: str = "all",
             if doc_ids is None or data.document.id in doc_ids:
                 yield _keep(data, annotators, status, groups)
 
-    return Dataset(ds.tagset, ds.annotators, documents())
+    return replace(ds, documents=documents())
 
 
 def parse_ratios(ratios: str | Sequence[int]) -> tuple[int, ...]:

@@ -32,6 +32,7 @@ from annotator.formats.tei_common import (
 )
 from annotator.formats.tei_fs import read_fs
 from annotator.formats.tei_header import NS, read_annotators, read_tagset
+from annotator.formats.tei_workflow import read_guidelines, read_notes, read_revision
 from annotator.ingest.limits import MAX_DEPTH, parse_json, reading, too_deep
 from annotator.ingest.tracked import LogEntry, restore
 
@@ -275,7 +276,10 @@ def _read_tei(tei: etree._Element, ctx: _Context) -> DocumentData:
     ids = {a.id for a in spans}
     decisions = tuple(_decision(el, doc.id, tei.get(XML_ID), ids, ctx)
                       for el in tei.xpath(lists.format("review"), namespaces=NS))
-    return DocumentData(doc, spans, decisions)
+    statuses, assignments = read_revision(tei.find(q("teiHeader")), doc.id, ctx.annotator,
+                                          ctx.path)
+    threads, comments = read_notes(tei, doc.id, text.span, ctx.annotator, ctx.path)
+    return DocumentData(doc, spans, decisions, statuses, assignments, threads, comments)
 
 
 def _check_ids(root: etree._Element, path: str | None) -> None:
@@ -300,7 +304,7 @@ def _read(root: etree._Element, path: str | None) -> Dataset:
     twice = [i for i, n in Counter(d.document.id for d in docs).items() if n > 1]
     if twice:
         raise InputError(path, f"duplicate document id '{twice[0]}'")
-    return Dataset(tagset, annotators, docs)
+    return Dataset(tagset, annotators, docs, read_guidelines(header, path))
 
 
 def read_standoff(data: bytes, path: str | None = None) -> Dataset:

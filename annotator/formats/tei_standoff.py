@@ -56,6 +56,7 @@ from annotator.formats.tei_stream import (
     write_element,
     write_text,
 )
+from annotator.formats.tei_workflow import guidelines_decl, notes, revision
 
 _DATETIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d|--\d\d-\d\d")
@@ -244,8 +245,8 @@ def _decision(r: ReviewDecision, tei_id: str) -> etree._Element:
 
 
 def _write_standoff(xf: Writer, doc: DocumentData, text: Paragraphs, tei_id: str) -> None:
-    """``<standOff>``, when the document has spans or decisions."""
-    if not doc.annotations and not doc.decisions:
+    """``<standOff>``, when the document has spans, decisions or threads."""
+    if not doc.annotations and not doc.decisions and not doc.threads:
         return
     entities = Entities(doc.document.id)
     with xf.element(q("standOff")):
@@ -255,6 +256,9 @@ def _write_standoff(xf: Writer, doc: DocumentData, text: Paragraphs, tei_id: str
         if doc.decisions:
             write_element(xf, E.listAnnotation(*[_decision(r, tei_id) for r in doc.decisions],
                                                type="review"))
+        threads = notes(doc, tei_id, {a.id for a in doc.annotations}, text.pointer)
+        if threads is not None:
+            write_element(xf, threads)
         for el in entities.lists():
             write_element(xf, el)
         for a in doc.annotations:
@@ -302,6 +306,8 @@ def document_header(d: Document, meta: Dataset | None, cleaning: bool = True) ->
     if meta is not None:
         title.extend(resp_stmt(a) for a in meta.annotators)
         encoding.append(class_decl(meta.tagset))
+        if (guidelines := guidelines_decl(meta.guidelines)) is not None:
+            encoding.append(guidelines)
     publication = E.publicationStmt(E.authority("annotator"),
                                     put_text(E.idno(type="document"), d.id),
                                     E.idno(d.text_sha256, type="sha256"))
@@ -326,7 +332,10 @@ def _write_tei(xf: Writer, doc: DocumentData, meta: Dataset | None,
     if standalone:
         attrib[XML_SPACE] = "preserve"
     with xf.element(q("TEI"), attrib, nsmap=NSMAP if standalone else None):
-        write_element(xf, document_header(d, meta))
+        header = document_header(d, meta)
+        if (changes := revision(doc)) is not None:
+            header.append(changes)
+        write_element(xf, header)
         with xf.element(q("text")):
             text.write_body(xf)
         _write_standoff(xf, doc, text, tei_id)
@@ -339,10 +348,13 @@ def standoff_document(dataset_meta: Dataset, doc: DocumentData) -> TEIBytes:
 
 def _corpus_header(dataset: Dataset) -> etree._Element:
     title = E.titleStmt(E.title("Annotated corpus"), *[resp_stmt(a) for a in dataset.annotators])
+    encoding = E.encodingDesc(class_decl(dataset.tagset))
+    if (guidelines := guidelines_decl(dataset.guidelines)) is not None:
+        encoding.append(guidelines)
     return E.teiHeader(E.fileDesc(
         title, E.publicationStmt(E.authority("annotator")),
         E.sourceDesc(E.p("Born digital: each text's own header describes its source."))),
-        E.encodingDesc(class_decl(dataset.tagset)))
+        encoding)
 
 
 def _write_corpus(xf: Writer, dataset: Dataset) -> None:

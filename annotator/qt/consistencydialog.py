@@ -55,7 +55,8 @@ class ConsistencyDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.setWindowTitle(self.tr("Consistency"))
-        self.findings = project_findings(window.store)
+        blind = window.editor.blind  # while it binds me: my own spans only
+        self.findings = project_findings(window.store, blind.me if blind.binding else None)
         self.table = QTableWidget(len(self.findings), len(HEADERS))
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

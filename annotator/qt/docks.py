@@ -1,4 +1,4 @@
-"""The main window's docks: documents, tags, annotations, review and search."""
+"""The main window's docks: documents, tags, annotations, review, search and guidelines."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from annotator.qt import review
+from annotator.qt.guidelines import GuidelinesPane
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -27,6 +28,8 @@ def build_docks(window: MainWindow) -> None:
          Qt.DockWidgetArea.RightDockWidgetArea),
         ("search", QT_TRANSLATE_NOOP("Docks", "Search"), window.search,
          Qt.DockWidgetArea.BottomDockWidgetArea),
+        ("guidelines", QT_TRANSLATE_NOOP("Docks", "Guidelines"), GuidelinesPane(),
+         Qt.DockWidgetArea.RightDockWidgetArea),
     ):
         dock = QDockWidget(QCoreApplication.translate("Docks", title), window)
         dock.setObjectName(f"dock-{name}")
@@ -36,6 +39,8 @@ def build_docks(window: MainWindow) -> None:
         window.docks[name] = dock
     window.tabifyDockWidget(window.docks["palette"], window.docks["review"])
     window.docks["review"].hide()
+    window.tabifyDockWidget(window.docks["palette"], window.docks["guidelines"])
+    window.docks["palette"].raise_()
     window.tabifyDockWidget(window.docks["annotations"], window.docks["search"])
     window.docks["search"].hide()
     review.wire(window)

@@ -64,6 +64,7 @@ class ExportDialog(QDialog):
         super().__init__(window)
         self.setWindowTitle(self.tr("Export"))
         self.store = window.store
+        self.blind = window.editor.blind  # what blind annotation hides from me stays out
         self.format = QComboBox()
         for name, (label, _) in FORMATS.items():
             self.format.addItem(format_label(name, label), name)
@@ -141,7 +142,7 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
         def job(store: ProjectStore, progress, cancelled) -> str:
-            return report_line(export(store, options, progress, cancelled))
+            return report_line(export(store, options, progress, cancelled, self.blind))
 
         self.worker_thread, self.worker = jobs.start(
             self, self.store.reopen, job, self._progressed, self._done, self._failed)

@@ -105,7 +105,9 @@ class DocumentListModel(RowModel):
 
     HEADERS = (QT_TRANSLATE_NOOP("Models", "Title"), QT_TRANSLATE_NOOP("Models", "Date"),
                QT_TRANSLATE_NOOP("Models", "Source"), QT_TRANSLATE_NOOP("Models", "Script"),
-               QT_TRANSLATE_NOOP("Models", "Status"), QT_TRANSLATE_NOOP("Models", "Spans"))
+               QT_TRANSLATE_NOOP("Models", "Status"), QT_TRANSLATE_NOOP("Models", "Spans"),
+               QT_TRANSLATE_NOOP("Models", "Team"), QT_TRANSLATE_NOOP("Models", "Here"),
+               QT_TRANSLATE_NOOP("Models", "Threads"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -113,6 +115,10 @@ class DocumentListModel(RowModel):
         self.view: list[int] = []
         self.where: dict[str, int] = {}
         self.needle = ""
+        #: the team's columns of a row (qt.workboard): my status, the spans I may see,
+        #: who is assigned, who is here, open threads; None: the document's own
+        self.team: Callable[[DocumentSummary], tuple] | None = None
+        self.only: frozenset[str] | None = None  # "Mine": my queue
         self.sort_column, self.descending = -1, False
         self._hay: dict[int, str] = {}
 
@@ -133,7 +139,7 @@ class DocumentListModel(RowModel):
     def view_row(self, row_id: str) -> int:
         """The table row showing the document, -1 when the filter hides it."""
         i = self.where.get(row_id, -1)
-        if not self.needle and self.sort_column < 0:
+        if not self.needle and self.sort_column < 0 and self.only is None:
             return i
         try:
             return self.view.index(i)
@@ -182,10 +188,14 @@ class DocumentListModel(RowModel):
                                   self.index(place, len(self.HEADERS) - 1))
 
     # --- filter and sort -----------------------------------------------------------------
-    def set_filter(self, needle: str) -> None:
-        """Show the documents with ``needle`` in any column (case-insensitive)."""
+    def set_filter(self, needle: str, only: frozenset[str] | None | bool = False) -> None:
+        """Show the documents with ``needle`` in any column (case-insensitive); ``only``
+        (when given): these documents alone (None: all)."""
         self.beginResetModel()
         self.needle = needle.casefold()
+        if only is not False:
+            self.only = only  # type: ignore[assignment]
+        self._hay.clear()
         self.view = self._ordered()
         self.endResetModel()
 
@@ -202,23 +212,26 @@ class DocumentListModel(RowModel):
 
     def _ordered(self) -> list[int]:
         rows = range(len(self.rows))
-        shown = [i for i in rows if self._accepts(i)] if self.needle else list(rows)
+        shown = [i for i in rows if self._accepts(i)] if self.needle or self.only is not None \
+            else list(rows)
         if self.sort_column < 0:
             return shown
         return sorted(shown, key=self._key, reverse=self.descending)
 
     def _accepts(self, i: int) -> bool:
+        if self.only is not None and self.rows[i].id not in self.only:
+            return False
         if not self.needle:
             return True
         hay = self._hay.get(i)
         if hay is None:
             r = self.rows[i]
-            shown = (*_values(r), human_date(r.date, tag_lang()))
+            shown = (*_values(r, self.team), human_date(r.date, tag_lang()))
             hay = self._hay[i] = "\n".join(map(str, shown)).casefold()
         return self.needle in hay
 
     def _key(self, i: int):
-        return _values(self.rows[i])[self.sort_column]
+        return _values(self.rows[i], self.team)[self.sort_column]
 
     def _place(self, i: int) -> int:
         """Where row ``i`` goes in ``view`` (which lacks it): binary search on the order
@@ -250,8 +263,9 @@ class DocumentListModel(RowModel):
         if role == DISPLAY:
             if index.column() == 1:  # the date as people read it; it sorts as stored
                 return human_date(r.date, tag_lang())
-            value = _values(r)[index.column()]
-            return value if isinstance(value, str) else str(value)
+            value = _values(r, self.team)[index.column()]
+            return value if isinstance(value, str) else str(value) if value or \
+                index.column() != 8 else ""  # no open thread: nothing
         if role == Qt.ItemDataRole.ToolTipRole:
             length = r.length  # (lupdate reads a plain name as the count)
             return translate("Models", "{title}\n{id} · %Ln character(s)", "",
@@ -259,15 +273,17 @@ class DocumentListModel(RowModel):
         return None
 
 
-def _values(r: DocumentSummary) -> tuple:
-    """A document's columns: strings, and the span count as a number (so it sorts as one)."""
+def _values(r: DocumentSummary, team: Callable[[DocumentSummary], tuple] | None) -> tuple:
+    """A document's columns: strings, and counts as numbers (so they sort as numbers)."""
+    status, spans, people, here, threads = team(r) if team else (r.status, r.annotations, "",
+                                                                 "", 0)
     return (r.title, r.date or "", r.source or "", "/".join(r.languages) or r.script,
-            _status_text(r), r.annotations)
+            _status_text(status, r.review_status), spans, people, here, threads)
 
 
-def _status_text(r: DocumentSummary) -> str:
-    review = review_label(r.review_status)
-    return status_label(r.status) + (f" · {review}" if review else "")
+def _status_text(status: str, review_status: str) -> str:
+    review = review_label(review_status)
+    return status_label(status) + (f" · {review}" if review else "")
 
 
 class AnnotationTableModel(RowModel):

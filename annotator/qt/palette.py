@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.tagset import Tagset
 from annotator.qt import i18n
+from annotator.qt.guidelines import tag_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -67,7 +68,7 @@ class TagPalette(QWidget):
                                         "0"])
                 item.setIcon(0, chip(tag.colour))
                 item.setData(0, ID_ROLE, tag.id)
-                item.setToolTip(0, i18n.pick(tag.definition, lang))
+                item.setToolTip(0, tag_tooltip(tag, lang))
                 top.addChild(item)
                 self.items[tag.id] = item
             top.setExpanded(True)

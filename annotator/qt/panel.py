@@ -1,4 +1,5 @@
-"""The annotation panel: a table of the document's spans and an inspector for one span."""
+"""The annotation panel: a table of the document's spans, an inspector for one span, and
+the discussion threads on it (:mod:`annotator.qt.threads`)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.annotation import CERTAINTIES, Annotation
 from annotator.qt.models import ID_ROLE, AnnotationTableModel, certainty_label
+from annotator.qt.threads import ThreadView
 
 
 class Inspector(QWidget):
@@ -97,13 +99,17 @@ class AnnotationPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.inspector = Inspector()
+        self.notes = ThreadView()
         left = QVBoxLayout()
         left.addWidget(self.filter)
         left.addWidget(self.table)
+        right = QVBoxLayout()
+        right.addWidget(self.inspector)
+        right.addWidget(self.notes, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(left, 3)
-        layout.addWidget(self.inspector, 2)
+        layout.addLayout(right, 2)
         self.filter.textChanged.connect(self.model.set_filter)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.core.commands import Command, with_status
+from annotator.core.discussion import discussions
 from annotator.core.editor import ALL
+from annotator.core.store import as_team
 from annotator.qt.safety import guard
 from annotator.review.cases import accept, accept_unanimous, reject
 from annotator.review.layers import own_annotators
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
+
+translate = QCoreApplication.translate
 
 
 def wire(window: MainWindow) -> None:
@@ -41,7 +47,13 @@ def colours_for(annotators: list[str]) -> dict[str, str]:
 
 
 def enter(window: MainWindow) -> None:
-    """Show the Review dock and put the keyboard in its case list."""
+    """Show the Review dock and put the keyboard in its case list (not while blind
+    annotation shows me only my own layer of the document)."""
+    if window.editor.hidden:
+        window.statusBar().showMessage(translate(
+            "Review", "Blind annotation: review this document once you have marked it "
+            "done."), 6000)
+        return
     dock = window.docks["review"]
     dock.show()
     dock.raise_()
@@ -57,6 +69,10 @@ def refresh(window: MainWindow) -> None:
     names = {a.id: a.name for a in annotators}
     spans = list(window.editor.index or ())
     decisions = window.store.decisions(doc.id)
+    found = discussions(window.store.threads(doc.id), window.store.comments(doc.id))
+    window.review.threads_on = lambda case: [
+        d for d in found if d.thread.span_id in {a.id for a in case.spans}]
+    window.review.set_lock(_holder(window, doc.id))
     own = own_annotators(spans, decisions)
     window.review.set_annotators([a for a in annotators if a.id in own])
     window.review.show_document(doc.text, spans, decisions, names)
@@ -67,6 +83,16 @@ def refresh(window: MainWindow) -> None:
     colours = colours_for(window.review.chosen())
     window.review.show_legend(colours, names)
     window.reader.set_review_colours(colours)
+
+
+def _holder(window: MainWindow, doc_id: str) -> str:
+    """Who else holds the document's review lock (a team project), as the panel says it."""
+    if window.store.kind != "team" or not window.session.reviews:
+        return ""
+    held = as_team(window.store).review_holder(doc_id)
+    return translate("Review", "{name} is reviewing this document (since {since}): your "
+                     "decisions wait until they leave it.").format(
+        name=held[0], since=held[1]) if held else ""
 
 
 def leave(window: MainWindow) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.annotation import Annotation, Annotator
+from annotator.core.discussion import Discussion
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.review.cases import KIND_LABELS, Case, find_cases
 
@@ -75,6 +76,10 @@ class ReviewPanel(QWidget):
         self.tree.setHeaderLabels([self.tr("Case"), self.tr("Annotator"), self.tr("Text")])
         self.note = QLineEdit(placeholderText=self.tr("Reviewer's note (optional)"))
         self.summary = QLabel()
+        self.lock = QLabel(wordWrap=True)  # another reviewer on this document (team)
+        self.lock.hide()
+        self.notes = QLabel(wordWrap=True)  # the current case's threads
+        self.notes.hide()
         self.legend = QLabel()
         self.legend.setToolTip(self.tr("Text only one annotator marked is shown in their colour"))
         accept, reject, unanimous = (QPushButton(self.tr("Accept (Enter)")),
@@ -85,7 +90,8 @@ class ReviewPanel(QWidget):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for w in (QLabel(self.tr("Compare:")), self.who, self.legend, self.summary, self.tree, self.note):
+        for w in (QLabel(self.tr("Compare:")), self.who, self.legend, self.summary, self.lock,
+                  self.tree, self.notes, self.note):
             layout.addWidget(w)
         layout.addLayout(buttons)
         accept.clicked.connect(lambda: self._accept(False))
@@ -99,6 +105,13 @@ class ReviewPanel(QWidget):
         self.unchecked: set[str] = set()  # annotator ids the reviewer left out
         self._source: tuple = ("", [], [], {})
         self.tag_name: Callable[[str], str] = str
+        #: the discussion threads on a case's spans (set by the window)
+        self.threads_on: Callable[[Case], list[Discussion]] = lambda case: []
+
+    def set_lock(self, text: str) -> None:
+        """Another reviewer is reviewing this document ("" when nobody is)."""
+        self.lock.setText(text)
+        self.lock.setVisible(bool(text))
 
     def set_annotators(self, annotators: list[Annotator]) -> None:
         """The annotators to compare: those with spans of their own in the document (the
@@ -167,8 +180,9 @@ class ReviewPanel(QWidget):
         state = f" — {self.tr(DECISIONS[decision]) if decision in DECISIONS else decision}" \
             if case.decision else ""
         kind = self.tr(KINDS[case.kind]) if case.kind in KINDS else KIND_LABELS[case.kind]
-        item = QTreeWidgetItem([f"{kind}{state}", "",
-                                text[case.start:case.end]])
+        talk = sum(1 for d in self.threads_on(case) if d.thread.open)
+        notes = " · " + self.tr("%n open thread(s)", "", talk) if talk else ""
+        item = QTreeWidgetItem([f"{kind}{state}{notes}", "", text[case.start:case.end]])
         item.setData(0, CASE_ROLE, case.id)
         for version in case.versions:
             who = ", ".join(sorted({names.get(a.annotator, a.annotator) for a in case.spans
@@ -199,6 +213,11 @@ class ReviewPanel(QWidget):
 
     def _current_changed(self, *_) -> None:
         case = self._current()[0]
+        found = self.threads_on(case) if case is not None else []
+        said = [f"{'●' if d.thread.open else '✓'} {c.author}: {c.text}" for d in found
+                for c in d.comments]
+        self.notes.setText("\n".join(said))
+        self.notes.setVisible(bool(said))
         if case is not None:
             self.caseShown.emit(case.start, case.end)
 

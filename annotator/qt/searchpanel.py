@@ -36,11 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import concordance
+from annotator.core.blind import Blind
 from annotator.core.concordance import Row
 from annotator.core.store import ProjectStore
 from annotator.qt import i18n
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
-from annotator.qt.jobs import Background
+from annotator.qt.jobs import Background, Opener, opener
 from annotator.qt.palette import chip
 
 PAGE = 200
@@ -111,13 +112,17 @@ def span_filters(chosen: Iterable[Choice], normalized: str = "") -> dict[str, st
     return out
 
 
-def find(store: ProjectStore, query: str, filters: dict[str, str], limit: int = PAGE) -> Result | None:
+def find(store: ProjectStore, query: str, filters: dict[str, str], limit: int = PAGE,
+         blind: Blind | None = None) -> Result | None:
     """Run a search: the query's hits (inside a span matching ``filters``, if any), or
-    with no query the matching spans; None when there is neither a query nor a filter."""
+    with no query the matching spans; None when there is neither a query nor a filter.
+    ``blind``: without the spans blind annotation hides from me."""
     query = query.strip()
     if not query and not filters:
         return None
     spans = store.find_spans(**filters) if filters else None
+    if spans is not None and blind is not None and blind.on:
+        spans = [a for a in spans if blind.sees(a)]
     if spans is not None and not query:
         return Result(spans[:limit], True, len(spans))
     hits = concordance.first_inside(
@@ -125,13 +130,18 @@ def find(store: ProjectStore, query: str, filters: dict[str, str], limit: int = 
     return Result(hits, False, len(hits) if len(hits) < limit else None)
 
 
-def count_hits(store: ProjectStore, query: str, filters: dict[str, str]) -> int:
+def count_hits(store: ProjectStore, query: str, filters: dict[str, str],
+               blind: Blind | None = None) -> int:
     """How many hits :func:`find` would find with no limit: the total behind a full page.
     Reads every candidate document (tens of milliseconds to a second on 10,000 documents):
     the panel runs it on a worker thread once the page is shown."""
     if not filters:
         return store.search_count(query)
     spans = store.find_spans(**filters)
+    if blind is not None and blind.on:
+        spans = [a for a in spans if blind.sees(a)]
+    if not query.strip():
+        return len(spans)
     texts = store.texts(dict.fromkeys(s.doc_id for s in spans))
     return sum(1 for _ in concordance.within(texts, query.strip(), spans))
 
@@ -156,12 +166,11 @@ def count_text(result: Result, counting: bool = True) -> str:
     return translate("SearchPanel", "%n match(es)", "", n)
 
 
-def _count_job(path, query: str, filters: dict[str, str]) -> int:
+def _count_job(open_store: Opener, query: str, filters: dict[str, str],
+               blind: Blind | None) -> int:
     """:func:`count_hits` on a connection of the worker thread's own."""
-    from annotator.store import Store
-
-    with Store.open(path, check=False) as store:  # the window's open checked it
-        return count_hits(store, query, filters)
+    with open_store() as store:
+        return count_hits(store, query, filters, blind)
 
 
 def table_rows(rows: Sequence[Row], hits: Sequence, spans: bool,
@@ -249,6 +258,7 @@ class SearchPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.store: Any = None
+        self.blind: Callable[[], Blind | None] = lambda: None  # the window's, set by it
         self.rows: list[Row] = []
         self.result: Result | None = None
         self.counting = 0  # the search whose total is being counted (older counts are dropped)
@@ -331,18 +341,19 @@ class SearchPanel(QWidget):
         total behind a full page is counted once the page is shown."""
         if self.store is not None:
             query, filters = self.query.text(), self.filters()
-            self._show(find(self.store, query, filters))
+            self._show(find(self.store, query, filters, blind=self.blind()))
             if self.result is not None and self.result.total is None:
                 self._count(query, filters)
 
     def _count(self, query: str, filters: dict[str, str]) -> None:
         """Count the hits on a worker thread with its own connection (here, for a project
         in memory, which another connection cannot see)."""
-        if self.store.path is None:
-            self._counted(count_hits(self.store, query, filters), self.counting)
+        open_store = opener(self.store)
+        if open_store is None:
+            self._counted(count_hits(self.store, query, filters, self.blind()), self.counting)
             return
-        job = Background("count", partial(_count_job, self.store.path, query, filters),
-                         self.counting, self)
+        job = Background("count", partial(_count_job, open_store, query, filters,
+                                          self.blind()), self.counting, self)
         job.finished.connect(lambda: self._count_failed(job))
         job.launch(lambda total: self._counted(total, job.token))
 

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import concordance
-from annotator.qt import i18n
+from annotator.core.blind import Blind
+from annotator.qt import i18n, progressview
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.qt.jobs import Background, Opener, opener
 from annotator.qt.searchpanel import HEADERS, HitTable
@@ -125,13 +126,13 @@ def caption(stats: Stats, key: Key, lang: str) -> str:
     return translate("StatsView", CAPTIONS[kind], "", n).format(**values)
 
 
-def compute_job(open_store: Opener, layer: Layer, unit: str, period: str
-                ) -> Stats | Exception:
+def compute_job(open_store: Opener, layer: Layer, unit: str, period: str,
+                blind: Blind | None = None) -> Stats | Exception:
     """The figures, read through a connection of this thread; an error is returned (and
     shown), not raised (a worker's exception would be lost)."""
     try:
         with open_store() as store:
-            return project_stats(store, layer, unit, period)
+            return project_stats(store, layer, unit, period, blind=blind)
     except Exception as e:  # noqa: BLE001 — shown in the view's status line
         return e
 
@@ -192,6 +193,7 @@ class StatsView(QDialog):
         self.pages = {name: ChartPage(self, name) for name in CHARTS}
         for name, page in self.pages.items():
             self.tabs.addTab(page, _tr(TAB_TITLES[name]))
+        self.team = progressview.attach(self)  # per annotator (not a chart)
         self.caption = QLabel(_tr(HINT))
         self.table = HitTable(0, 4)
         self._lay_out()
@@ -243,14 +245,15 @@ class StatsView(QDialog):
         self.status.setText(self.tr("Computing…"))
         store = self.window_.store
         args = (self.layer.currentData(), self.unit.currentData(), self.period.currentData())
-        open_store = opener(store)
+        open_store, blind = opener(store), self.window_.editor.blind  # hides what it hides
         if open_store is None:
             try:
-                self.take_result(project_stats(store, *args), self.token)
+                self.take_result(project_stats(store, *args, blind=blind), self.token)
             except ValueError as e:
                 self.take_result(e, self.token)
             return
-        job = Background("stats", partial(compute_job, open_store, *args), self.token, self)
+        job = Background("stats", partial(compute_job, open_store, *args, blind), self.token,
+                         self)
         job.launch(self._received)
 
     def _received(self, result: object) -> None:

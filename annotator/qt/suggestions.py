@@ -70,9 +70,10 @@ class Receiver(QObject):
             window.reader.refresh_all()
 
 
-def _build(open_store: Opener) -> LexiconSource:
+def _build(open_store: Opener, owner: str | None = None) -> LexiconSource:
+    """``owner``: count their spans only (blind annotation binds them)."""
     with open_store() as store:  # the window's open checked it
-        source = LexiconSource(store.tagset(), store.span_texts())
+        source = LexiconSource(store.tagset(), store.span_texts(owner))
     source.compile()
     return source
 
@@ -118,7 +119,8 @@ def _start(window: MainWindow) -> None:
             editor.build_lexicon()
             window.reader.refresh_all()
             return
-        job = Background("build", partial(_build, open_store), editor.changes, window)
+        job = Background("build", partial(_build, open_store, editor.lexicon_owner()),
+                         editor.changes, window)
     elif editor.lexicon.due:
         forms, generation = editor.lexicon.forms()
         job = Background("compile", partial(build_pattern, forms), generation, window)

@@ -195,8 +195,23 @@ def colleagues_committed(window: MainWindow, events: list) -> None:
                 _refresh_row(window, doc_id)
         if refresh.document:
             reload_document(window)
+        _workflow(window, refresh)
     except ConnectionLost as e:
         connection_lost(window, str(e))
+
+
+def _workflow(window: MainWindow, refresh: live.Refresh) -> None:
+    """Colleagues' statuses, assignments, threads, presence, guidelines and settings."""
+    from annotator.qt import guidelines, threads, workboard
+
+    if refresh.team or refresh.project or refresh.queue:
+        workboard.team_changed(window, refresh.team)
+    if refresh.project:
+        window.acts["blind"].setChecked(window.store.blind())
+    if refresh.threads:
+        threads.refresh(window)
+    if refresh.guidelines:
+        guidelines.refresh(window)
 
 
 def banner_note(window: MainWindow) -> str:

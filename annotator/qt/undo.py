@@ -33,8 +33,15 @@ KIND_TEXTS = {"add": QT_TRANSLATE_NOOP("Undo", "tag {what}"),
               "batch": QT_TRANSLATE_NOOP("Undo", "tag several spans"),
               "reject": QT_TRANSLATE_NOOP("Undo", "reject suggestion {what}"),
               "adjudicate": QT_TRANSLATE_NOOP("Undo", "review decision"),
-              "status": QT_TRANSLATE_NOOP("Undo", "status: {what}")}
-PREFIXES = {"add": "tag ", "reject": "reject suggestion ", "status": "set status to "}
+              "status": QT_TRANSLATE_NOOP("Undo", "status: {what}"),
+              "assign": QT_TRANSLATE_NOOP("Undo", "assign documents"),
+              "comment": QT_TRANSLATE_NOOP("Undo", "comment {what}"),
+              "edit_comment": QT_TRANSLATE_NOOP("Undo", "edit comment"),
+              "delete_comment": QT_TRANSLATE_NOOP("Undo", "delete comment"),
+              "resolve": QT_TRANSLATE_NOOP("Undo", "resolve thread"),
+              "reopen": QT_TRANSLATE_NOOP("Undo", "reopen thread")}
+PREFIXES = {"add": "tag ", "reject": "reject suggestion ", "status": "set status to ",
+            "comment": "comment "}
 translate = QCoreApplication.translate
 
 

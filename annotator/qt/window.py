@@ -29,13 +29,13 @@ from annotator.qt import (
     statusbar,
     suggestions,
     team,
+    workboard,
 )
 from annotator.qt import undo as undo_actions
 from annotator.qt.actions import build_actions, tag_actions
 from annotator.qt.docks import build_docks
 from annotator.qt.doclist import DocumentList
 from annotator.qt.findbar import FindBar
-from annotator.qt.models import document_line
 from annotator.qt.palette import TagPalette
 from annotator.qt.panel import AnnotationPanel
 from annotator.qt.reader import Reader
@@ -67,9 +67,8 @@ class MainWindow(QMainWindow):
         self.live: team.Live | None = None  # a team project's colleagues, as they commit
         self.backed_up_at = -1
         build_docks(self)
-        suggestions.wire(self)
-        safety.wire(self)
-        team.wire(self)
+        for module in (suggestions, safety, team, workboard):
+            module.wire(self)
         dropping.install(self)
         self.set_project(store, annotator)
         self._restore_window()
@@ -127,9 +126,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"annotator — {team.title(store)}")
         recent.remember(self.settings, store.path or team.address(store))
         self.refresh_documents()
-        suggestions.project_opened(self)
-        safety.project_opened(self)
-        team.project_opened(self)
+        for module in (suggestions, safety, team, workboard):
+            module.project_opened(self)
         last = self.settings.value(f"last-document/{store.location}")
         rows = self.doc_list.model.rows
         if rows:
@@ -159,6 +157,7 @@ class MainWindow(QMainWindow):
         """The document shown now: selected in the list, and reopened next time."""
         self.settings.setValue(f"last-document/{self.store.location}", doc_id)
         self.doc_list.mark_current(doc_id)
+        workboard.document_current(self, doc_id)
 
     @property
     def doc(self) -> Document:
@@ -210,7 +209,7 @@ class MainWindow(QMainWindow):
             else self.store.summary(doc_id)
         self.doc_list.update_row(summary)
         n, total = self.doc_list.position(doc_id)
-        self.status_doc.setText(document_line(n, total, summary))
+        self.status_doc.setText(workboard.document_line(self, n, total, summary))
 
     # --- editing ---------------------------------------------------------------------------
     def apply_tag(self, tag_id: str) -> None:
@@ -253,6 +252,7 @@ class MainWindow(QMainWindow):
     def _after_undo(self, change: Change | None) -> None:
         """Show what an undo or redo did (see :mod:`annotator.qt.undo`)."""
         if change is not None and self.reader.index is not self.editor.index:
+            workboard.after_change(self, change, mine=True)
             self._show_document()  # the editor went to the document the step changed
             self._now_current(self.doc.id)
             self._update_document_row()
@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
         if mine:  # a colleague's change was saved by them
             self._saved()
         suggestions.after_change(self)
+        workboard.after_change(self, change, mine)
 
     def undo(self) -> None:
         undo_actions.undo(self)
@@ -329,6 +330,7 @@ class MainWindow(QMainWindow):
         else:
             self.panel.inspector.show_span(None, "")
         self.panel.select(span.id if span else None)
+        workboard.selection_shown(self)
 
     def _refresh_panel(self) -> None:
         self.panel.model.set_rows(self.doc.text, self.editor.visible_spans())
@@ -390,9 +392,8 @@ class MainWindow(QMainWindow):
             self.set_view(view)
 
     def closeEvent(self, e) -> None:  # noqa: N802
-        suggestions.shutdown(self)
-        safety.shutdown(self)
-        team.shutdown(self)
+        for module in (suggestions, safety, team, workboard):
+            module.shutdown(self)
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window-state", self.saveState())
         super().closeEvent(e)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from annotator.core.annotation import Annotation, new_id, now
 from annotator.core.commands import Command
 from annotator.core.dataset import ReviewDecision, gold_ids
+from annotator.core.workflow import GUIDELINES_ATTRIBUTE
 
 KINDS = ("only_one", "partial", "boundaries", "tags", "attributes", "unanimous")
 KIND_LABELS = {"only_one": "only one annotator marked it",
@@ -56,8 +57,14 @@ class Case:
         """One span per distinct (bounds, tag, attributes), first come first."""
         seen: dict[tuple, Annotation] = {}
         for a in self.spans:
-            seen.setdefault((a.start, a.end, a.tag, repr(sorted(a.attributes.items()))), a)
+            seen.setdefault((a.start, a.end, a.tag, compared_attributes(a)), a)
         return tuple(seen.values())
+
+
+def compared_attributes(a: Annotation) -> str:
+    """What annotators can disagree on in a span's attributes: all of them but the
+    guidelines version it was made under (bookkeeping, not a judgement)."""
+    return repr(sorted((k, v) for k, v in a.attributes.items() if k != GUIDELINES_ATTRIBUTE))
 
 
 def _clusters(spans: list[Annotation]) -> list[list[Annotation]]:
@@ -83,7 +90,7 @@ def _kind(spans: list[Annotation], annotators: int) -> str:
         return "boundaries"
     if len({a.tag for a in spans}) > 1:
         return "tags"
-    if len({repr(sorted(a.attributes.items())) for a in spans}) > 1:
+    if len({compared_attributes(a) for a in spans}) > 1:
         return "attributes"
     return "unanimous" if len(who) == annotators else "partial"
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from annotator.core.blind import Blind
 from annotator.core.document import REVIEW_STATUSES, STATUSES
 from annotator.core.memory import paused_gc
 from annotator.core.store import ProjectStore
@@ -38,8 +39,10 @@ from annotator.stats.units import check_unit
 
 
 def project_stats(store: ProjectStore, layer: Layer | None = None, unit: str = "sentence",
-                  period: str = "month", top: int = TOP_NAMES) -> Stats:
-    """The figures of ``layer`` (default: all annotators) of an open project."""
+                  period: str = "month", top: int = TOP_NAMES,
+                  blind: Blind | None = None) -> Stats:
+    """The figures of ``layer`` (default: all annotators) of an open project; ``blind``:
+    without the spans blind annotation hides from whoever asks."""
     layer = layer or Layer()
     layer.check(a.id for a in store.annotators())
     tagset = store.tagset()
@@ -47,6 +50,8 @@ def project_stats(store: ProjectStore, layer: Layer | None = None, unit: str = "
         raise ValueError("the project has no tagset")
     with paused_gc():
         spans = layer_spans(store, layer)
+        if blind is not None and blind.on:
+            spans = (s for s in spans if s[4] == blind.me or not blind.hides(s[0]))
         return compute(tagset, store.documents(), spans, store.texts, layer, unit, period, top)
 
 

@@ -14,6 +14,7 @@ from annotator.core.errors import ConflictError, NotAllowed
 from annotator.core.memory import paused_gc
 from annotator.store.common import dumps
 from annotator.store.decisions import DecisionsMixin
+from annotator.store.workflow import WorkflowMixin
 
 ANNOTATION_COLUMNS = 'id, doc_id, start, "end", tag, annotator, attributes, created, modified'
 
@@ -21,7 +22,7 @@ ANNOTATION_COLUMNS = 'id, doc_id, start, "end", tag, annotator, attributes, crea
 _NO_ATTRIBUTES = "{}"
 
 
-class AnnotationsMixin(DecisionsMixin):
+class AnnotationsMixin(DecisionsMixin, WorkflowMixin):
     # --- annotations -------------------------------------------------------------------
     def annotations(self, doc_id: str) -> list[Annotation]:
         """The document's annotations in reading order ``(start, end, id)``."""
@@ -123,19 +124,33 @@ class AnnotationsMixin(DecisionsMixin):
             "attributes = excluded.attributes, modified = excluded.modified",
             [_annotation_row(a) for a in command.after])
         if command.decisions_before or command.decisions_after:
+            self._review_lock(command)
             self._apply_decisions(command)
         if command.rejections_before or command.rejections_after:
             self._apply_rejections(command)
         if command.statuses_before or command.statuses_after:
             self._apply_statuses(command)
+        if command.workflow_rows:
+            self._apply_workflow(command)
+
+    def _review_lock(self, command: Command) -> None:
+        """A change to review decisions (the gold layer) takes the documents' review
+        locks: a team project refuses it while another reviewer holds one
+        (:mod:`annotator.store.pg.presence`); in a project file its lock already makes
+        one editor."""
 
     def _apply_statuses(self, command: Command) -> None:
-        """Document statuses: each must still be what the command found (else someone
-        else changed it since, as with spans)."""
+        """Statuses: each must still be what the command found (else someone else changed
+        it since, as with spans). The workflow status is the annotator's own
+        (:mod:`annotator.store.workflow`); the review status is the document's."""
         for was, will in zip(command.statuses_before, command.statuses_after, strict=True):
-            if (was.doc_id, was.field) != (will.doc_id, will.field) or \
-                    was.field not in STATUS_FIELDS:
+            if (was.doc_id, was.field, was.annotator) != \
+                    (will.doc_id, will.field, will.annotator) or was.field not in STATUS_FIELDS:
                 raise ConflictError(f"not a status change: {was} -> {will}")
+            if was.field == "status":
+                self._set_annotator_status(was.doc_id, was.annotator, was.value, will.value)
+                self._settle_status([was.doc_id])
+                continue
             row = self.conn.execute(f"SELECT {was.field} FROM documents WHERE id = ?"
                                     f"{self.SQL_FOR_UPDATE}", (was.doc_id,)).fetchone()
             if row is None or row[0] != was.value:
@@ -177,12 +192,14 @@ class AnnotationsMixin(DecisionsMixin):
             'SELECT start, "end", tag FROM rejected_suggestions WHERE doc_id = ? AND '
             "annotator = ?", (doc_id, annotator))}
 
-    def span_texts(self) -> Iterator[tuple[str, str, int]]:
-        """``(text, tag, count)`` over every annotation of the project: what each span
-        says and how it was tagged, for the suggestion lexicon. Each document's text is
-        read once; repeated (text, tag) pairs of a document come as one row."""
+    def span_texts(self, annotator: str | None = None) -> Iterator[tuple[str, str, int]]:
+        """``(text, tag, count)`` over every annotation of the project (of ``annotator``
+        alone: blind annotation): what each span says and how it was tagged, for the
+        suggestion lexicon. Each document's text is read once; repeated (text, tag) pairs
+        of a document come as one row."""
+        where, params = ("WHERE annotator = ? ", (annotator,)) if annotator else ("", ())
         rows = self.conn.execute('SELECT doc_id, start, "end", tag FROM annotations '
-                                 "ORDER BY doc_id")
+                                 f"{where}ORDER BY doc_id", params)
         doc_id, text, counts = None, "", Counter[tuple[str, str]]()
         for row in rows:
             if row[0] != doc_id:

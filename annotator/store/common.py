@@ -46,6 +46,9 @@ class StoreCommon:
     SQL_LABEL = "CASE WHEN json_valid(payload) THEN json_extract(payload, '$.label') END"
     #: review decisions ``r`` with their targets, one row per target ``j.value``
     SQL_TARGETS_FROM = "review_decisions r, json_each(r.targets) j"
+    #: ``(annotator, created)`` of every journal entry, for progress (a team project's
+    #: members may read only their own journal: a function gives the times alone)
+    SQL_EDIT_TIMES = "SELECT annotator, created FROM journal"
 
     @property
     def location(self) -> str:
@@ -73,6 +76,19 @@ class StoreCommon:
     def meta(self, key: str, default=None):
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
+
+    def member(self) -> str | None:
+        """Who works on this project as the project knows it: a checkout's member; None
+        for a project file of one's own (whoever opens it says who they are)."""
+        checkout = self.meta("checkout")
+        return checkout.get("user") if isinstance(checkout, dict) else None
+
+    def member_role(self) -> str | None:
+        """The role of whoever works on this project: a checkout's, as it was checked out
+        of its team project; None for a project file of one's own (who is who there is
+        the team's agreement)."""
+        checkout = self.meta("checkout")
+        return checkout.get("role") if isinstance(checkout, dict) else None
 
     @property
     def backend_pid(self) -> int:

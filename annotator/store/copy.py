@@ -30,7 +30,17 @@ TABLES: tuple[tuple[str, str, str], ...] = (
     ("rejected_suggestions", 'doc_id, annotator, start, "end", tag, created',
      'doc_id, annotator, start, "end", tag'),
     ("journal", "annotator, doc_id, kind, payload, created, undone", "seq"),
+    ("guidelines", "version, text, author, created", "version"),
+    ("doc_status", "doc_id, annotator, status, modified", "doc_id, annotator"),
+    ("assignments", "doc_id, annotator, assigned_by, created", "doc_id, annotator"),
+    ("threads", 'id, doc_id, span_id, start, "end", author, created, resolved_by, resolved',
+     "doc_id, created, id"),
+    ("comments", "id, thread_id, doc_id, author, text, created, modified",
+     "doc_id, created, id"),
 )
+#: tables of one document's rows (a partial copy takes those of the documents asked for)
+PER_DOCUMENT = ("documents", "annotations", "review_decisions", "rejected_suggestions",
+                "journal", "doc_status", "assignments", "threads", "comments")
 ENGINE_META = frozenset({"schema_version", "application", "schema_migrated"})
 BATCH = 2000
 
@@ -84,8 +94,7 @@ def _copy_table(source, target, table: str, columns: str, order: str,
     marks = ", ".join("?" * len(columns.split(",")))
     insert = f"INSERT INTO {table}({columns}) VALUES ({marks})"
     rows = source.rows(f"SELECT {columns} FROM {table} ORDER BY {order}")
-    if doc_ids is not None and table in ("documents", "annotations", "review_decisions",
-                                         "rejected_suggestions", "journal"):
+    if doc_ids is not None and table in PER_DOCUMENT:
         names = [c.strip().strip('"') for c in columns.split(",")]
         key = names.index("id" if table == "documents" else "doc_id")
         rows = (r for r in rows if r[key] in doc_ids)

@@ -13,7 +13,9 @@ from annotator.store.documents import DocumentsMixin
 class DatasetsMixin(AnnotationsMixin, DocumentsMixin):
     def document_data(self, doc_id: str) -> DocumentData:
         return DocumentData(self.document(doc_id), tuple(self.annotations(doc_id)),
-                            tuple(self.decisions(doc_id)))
+                            tuple(self.decisions(doc_id)), tuple(self.doc_statuses(doc_id)),
+                            tuple(self.assignments(doc_id)), tuple(self.threads(doc_id)),
+                            tuple(self.comments(doc_id)))
 
     def dataset(self, doc_ids: Iterable[str] | None = None) -> Dataset:
         """The project as a :class:`Dataset`; documents are read one at a time as the
@@ -23,8 +25,23 @@ class DatasetsMixin(AnnotationsMixin, DocumentsMixin):
             raise ProjectError(f"{self.location}: the project has no tagset; load "
                                f"one with `annotator tagset {self.location} --load FILE`")
         ids = list(doc_ids) if doc_ids is not None else [d.id for d in self.documents()]
-        return Dataset(tagset, tuple(self.annotators()), self._stream(ids))
+        return Dataset(tagset, tuple(self.annotators()), self._stream(ids),
+                       tuple(self.guidelines_history()))
 
     def _stream(self, ids: list[str]) -> Iterator[DocumentData]:
+        """One document at a time; the workflow's rows (a few per document) are read in
+        one query per table first, not four more per document."""
+        statuses, assignments = _by_doc(self.doc_statuses()), _by_doc(self.assignments())
+        threads, comments = _by_doc(self.threads()), _by_doc(self.comments())
         for doc_id in ids:
-            yield self.document_data(doc_id)
+            yield DocumentData(self.document(doc_id), tuple(self.annotations(doc_id)),
+                               tuple(self.decisions(doc_id)), statuses.get(doc_id, ()),
+                               assignments.get(doc_id, ()), threads.get(doc_id, ()),
+                               comments.get(doc_id, ()))
+
+
+def _by_doc(rows: list) -> dict[str, tuple]:
+    out: dict[str, list] = {}
+    for row in rows:
+        out.setdefault(row.doc_id, []).append(row)
+    return {doc_id: tuple(found) for doc_id, found in out.items()}

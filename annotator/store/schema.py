@@ -235,9 +235,79 @@ def _v6(conn: sqlite3.Connection) -> None:
     conn.execute(_V6)
 
 
+#: The team's workflow (:mod:`annotator.core.workflow`, :mod:`annotator.store.workflow`):
+#: each annotator's status per document (``documents.status`` becomes their summary),
+#: assignments, the guidelines' versions, and discussion threads with their comments; a
+#: checkout's base records those too (``kind``). Statuses set before are given to whoever
+#: set them, as the journal says.
+_V7 = """
+CREATE TABLE doc_status (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('todo', 'in_progress', 'done')),
+    modified TEXT NOT NULL,
+    PRIMARY KEY (doc_id, annotator)
+) WITHOUT ROWID;
+CREATE TABLE assignments (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    assigned_by TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (doc_id, annotator)
+) WITHOUT ROWID;
+CREATE INDEX assignments_annotator ON assignments(annotator);
+CREATE TABLE guidelines (
+    version INTEGER PRIMARY KEY CHECK (version >= 1),
+    text TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE TABLE threads (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    span_id TEXT,
+    start INTEGER,
+    end INTEGER,
+    author TEXT NOT NULL,
+    created TEXT NOT NULL,
+    resolved_by TEXT,
+    resolved TEXT
+);
+CREATE INDEX threads_doc ON threads(doc_id);
+CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL REFERENCES threads(id),
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    author TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL
+);
+CREATE INDEX comments_thread ON comments(thread_id);
+CREATE INDEX comments_doc ON comments(doc_id);
+ALTER TABLE checkout_base ADD COLUMN kind TEXT NOT NULL DEFAULT 'span'
+"""
+
+
+def _v7(conn: sqlite3.Connection) -> None:
+    """The workflow tables (schema 7)."""
+    from annotator.store.workflow import statuses_from_journal
+
+    for statement in _V7.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    found = statuses_from_journal(r[0] for r in conn.execute(
+        "SELECT payload FROM journal WHERE kind = 'status' AND undone = 0 ORDER BY seq"))
+    rows = conn.execute("SELECT id, status, coalesce(modified, created) FROM documents "
+                        "WHERE status != 'todo'").fetchall()
+    given = [(doc, found[doc], status, when) for doc, status, when in rows if doc in found]
+    conn.executemany("INSERT INTO doc_status(doc_id, annotator, status, modified) VALUES "
+                     "(?, ?, ?, ?)", given)
+
+
 #: each takes a connection inside :meth:`StoreBase._migrate`'s transaction and may return
 #: a note for the user (what it changed in their data)
-MIGRATIONS = (_v1, _v2, _v3, _v4, _v5, _v6)
+MIGRATIONS = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: tables SQLite may lack (no trigram tokenizer before 3.34): never reported missing
 OPTIONAL_TABLES = ("search_trigrams",)

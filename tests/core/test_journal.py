@@ -97,13 +97,28 @@ def test_document_status_is_an_undoable_command(path):
         assert store.summary(DOC).status == "done"
 
 
-def test_a_status_changed_by_someone_else_since_is_a_conflict(store):
+def test_each_annotator_has_their_own_status_and_the_document_sums_them_up(store):
     lin, chen = session(store), session(store, "chen")
     lin.set_status(DOC, "in_progress")
     chen.set_status(DOC, "done")
+    assert (store.status_of(DOC, "lin"), store.status_of(DOC, "chen")) == ("in_progress", "done")
+    assert store.summary(DOC).status == "in_progress"  # not everyone is done
+    lin.set_status(DOC, "done")
+    assert store.summary(DOC).status == "done"
+    lin.undo()  # chen's status is no conflict: it is hers
+    assert store.status_of(DOC, "lin") == "in_progress"
+    assert store.summary(DOC).status == "in_progress"
+
+
+def test_a_status_changed_since_by_other_means_is_a_conflict(store):
+    from annotator.core.workflow import AnnotatorStatus
+
+    lin = session(store)
+    lin.set_status(DOC, "in_progress")
+    store.put_statuses([AnnotatorStatus(DOC, "lin", "done", "2030-01-01")])  # a merge, say
     with pytest.raises(ConflictError):
         lin.undo()
-    assert store.summary(DOC).status == "done"
+    assert store.status_of(DOC, "lin") == "done"
 
 
 def test_an_unknown_status_is_refused(store):

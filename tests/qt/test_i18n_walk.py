@@ -44,6 +44,7 @@ from annotator.project import create_project  # noqa: E402
 from annotator.qt import (  # noqa: E402
     dialogs,
     dropping,
+    guidelines,
     i18n,
     importdialog,
     people,
@@ -63,7 +64,8 @@ from annotator.stats.tables import CHARTS  # noqa: E402
 ALLOWED = {"TEI", "JSON", "JSONL", "CSV", "PNG", "SVG", "BIO", "CoNLL", "doccano", "brat",
            "spaCy", "SQLite", "Qt", "Ctrl", "Shift", "Alt", "Del", "PgUp", "PgDown", "Enter",
            "Esc", "Tab", "Backspace", "Space", "Cohen", "Fleiss", "Krippendorff", "annotator",
-           "Python", "PySide", "GNU", "LGPL", "MIT", "BSD", "English", "PostgreSQL"}
+           "Python", "PySide", "GNU", "LGPL", "MIT", "BSD", "English", "PostgreSQL",
+           "Markdown"}
 LATIN = re.compile(r"[A-Za-z]{3,}")
 #: *.txt, .html, paths, links
 FILES = re.compile(r"(?:https?|postgresql)://\S+|\*?\.[A-Za-z]{2,5}\b|(?:~|/)[^\s，。；）)]*")
@@ -71,7 +73,7 @@ FILES = re.compile(r"(?:https?|postgresql)://\S+|\*?\.[A-Za-z]{2,5}\b|(?:~|/)[^\
 MARKUP = re.compile(r"<[^<>]+>")
 #: the dialogs opened
 DIALOGS = ("consistency", "agreement", "export", "shortcuts", "tour", "review", "search",
-           "find", "statistics", "about", "open_team")
+           "find", "statistics", "about", "open_team", "guidelines", "assign")
 
 _spec = importlib.util.spec_from_file_location(
     "make_translations", Path(__file__).resolve().parents[2] / "tools" / "make_translations.py")
@@ -217,7 +219,28 @@ def edits_and_messages(qtbot, window) -> list[str]:
     texts.append(window.statusBar().currentMessage())
     review.enter(window)
     window.set_status("in_progress")
+    texts += workflow_messages(window)
     return texts
+
+
+def workflow_messages(window) -> list[str]:
+    """A thread started and shown, the next open thread, blind annotation switched on
+    (its message, the status line) and off, the guidelines pane on a tag."""
+    notes = window.panel.notes
+    notes.text.setText("这是国家吗？")
+    notes.start.click()
+    texts = [notes.heading.text(), notes.tree.topLevelItem(0).text(0)]
+    window.clear_selection()
+    texts.append(notes.heading.text())
+    window.acts["next_thread"].trigger()
+    window.acts["blind"].trigger()
+    texts += [window.statusBar().currentMessage(), window.status_doc.text()]
+    window.acts["blind"].trigger()
+    texts.append(window.statusBar().currentMessage())
+    guidelines.show_tag(window, "actor.igo")
+    definition = window.tags["actor.igo"].definition["zh-Hans"]  # content, as the tag id
+    return texts + [guidelines.pane(window).tag.toPlainText().replace(definition, "")
+                    .replace("actor.igo", "")]
 
 
 def plain_messages(window) -> list[str]:

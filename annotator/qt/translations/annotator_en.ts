@@ -50,6 +50,16 @@
     </message>
   </context>
   <context>
+    <name>AssignDialog</name>
+    <message numerus="yes">
+      <source>Assign %n document(s) to:</source>
+      <translation>
+        <numerusform>Assign %n document to:</numerusform>
+        <numerusform>Assign %n documents to:</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ConsistencyDialog</name>
     <message numerus="yes">
       <source>%n tagged differently</source>
@@ -84,6 +94,23 @@
       <translation>
         <numerusform>%n finding</numerusform>
         <numerusform>%n findings</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentList</name>
+    <message numerus="yes">
+      <source>Mine (%n)</source>
+      <translation>
+        <numerusform>Mine (%n)</numerusform>
+        <numerusform>Mine (%n)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>All (%n)</source>
+      <translation>
+        <numerusform>All (%n)</numerusform>
+        <numerusform>All (%n)</numerusform>
       </translation>
     </message>
   </context>
@@ -159,12 +186,29 @@
     </message>
   </context>
   <context>
+    <name>ProgressPage</name>
+    <message numerus="yes">
+      <source>%n annotator(s)</source>
+      <translation>
+        <numerusform>%n annotator</numerusform>
+        <numerusform>%n annotators</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ReviewPanel</name>
     <message numerus="yes">
       <source>{open} open of %n case(s)</source>
       <translation>
         <numerusform>{open} open of %n case</numerusform>
         <numerusform>{open} open of %n cases</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n open thread(s)</source>
+      <translation>
+        <numerusform>%n open thread</numerusform>
+        <numerusform>%n open threads</numerusform>
       </translation>
     </message>
   </context>

@@ -111,7 +111,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../undo.py" line="+57"/>
+        <location filename="../undo.py" line="+64"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -250,6 +250,26 @@
         <location line="+2"/>
         <source>Check &amp;consistency…</source>
         <translation>检查标注前后一致性(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next open &amp;thread</source>
+        <translation>下一个未解决的讨论(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;ssign to…</source>
+        <translation>分配给(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Blind annotation</source>
+        <translation>盲标(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit &amp;guidelines…</source>
+        <translation>编辑标注规范(&amp;G)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -514,9 +534,34 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../panel.py" line="+85"/>
+        <location filename="../panel.py" line="+87"/>
         <source>Filter spans…</source>
         <translation>筛选片段…</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../workboard.py" line="+198"/>
+        <source>Assign documents</source>
+        <translation>分配文档</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Assign %n document(s) to:</source>
+        <translation>
+            <numerusform>将 %n 篇文档分配给：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>and others (names, comma-separated)</source>
+        <translation>及其他人（姓名，以逗号分隔）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each document goes to exactly the people checked; one undo takes it back.</source>
+        <translation>每篇文档恰好分配给勾选的人；撤销一次即可全部收回。</translation>
     </message>
 </context>
 <context>
@@ -707,7 +752,7 @@
 <context>
     <name>Docks</name>
     <message>
-        <location filename="../docks.py" line="+20"/>
+        <location filename="../docks.py" line="+21"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -731,14 +776,48 @@
         <source>Search</source>
         <translation>搜索</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Guidelines</source>
+        <translation>标注规范</translation>
+    </message>
 </context>
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../doclist.py" line="+22"/>
+        <location filename="../doclist.py" line="+32"/>
+        <source>Mine</source>
+        <extracomment>Rows measured to size the columns: the default (1,000) costs 0.2 s on a big project. the model&apos;s columns as shown: title, status, who is here, open threads, spans, who is assigned, then date, source and script</extracomment>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Filter documents…</source>
-        <extracomment>Rows measured to size the columns: the default (1,000) costs 0.2 s on a big project.</extracomment>
         <translation>筛选文档…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Assign to…</source>
+        <translation>分配给…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>Mine (%n)</source>
+        <translation>
+            <numerusform>我的（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>All (%n)</source>
+        <translation>
+            <numerusform>全部（%n）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -866,7 +945,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+74"/>
+        <location line="+75"/>
         <location line="+21"/>
         <source>Export</source>
         <translation>导出</translation>
@@ -1262,6 +1341,65 @@
     </message>
 </context>
 <context>
+    <name>Guidelines</name>
+    <message>
+        <location filename="../guidelines.py" line="+48"/>
+        <source>Examples: {terms}</source>
+        <translation>示例：{terms}</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Guidelines version {n} saved; new spans record it.</source>
+        <translation>已保存第 {n} 版标注规范；此后新建的片段都会记录该版本。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesDialog</name>
+    <message>
+        <location line="-64"/>
+        <source>Edit guidelines</source>
+        <translation>编辑标注规范</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Markdown. Saving makes a new version; spans made from then on record it, and exports carry every version.</source>
+        <translation>使用 Markdown 格式。每次保存生成一个新版本；此后新建的片段记录该版本，导出时包含所有版本。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesPane</name>
+    <message>
+        <location line="-54"/>
+        <source>Edit guidelines…</source>
+        <translation>编辑标注规范…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Select a span, or point at a tag in the palette, to see its definition here.</source>
+        <translation>选中一个片段，或将鼠标指向标签面板中的某个标签，即可在此查看其定义。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No project guidelines yet.</source>
+        <translation>本项目尚无标注规范。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version {n} · {author} · {when}</source>
+        <translation>第 {n} 版 · {author} · {when}</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <location filename="../panel.py" line="-53"/>
@@ -1317,22 +1455,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+125"/>
+        <location filename="../window.py" line="+124"/>
         <source>Annotator: {name}</source>
         <translation>标注者：{name}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Opened {title} in {ms:.0f} ms</source>
         <translation>已打开《{title}》，用时 {ms:.0f} 毫秒</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Select some text first, then press a tag key.</source>
         <translation>请先选择文本，再按标签键。</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+130"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
@@ -1498,14 +1636,30 @@
         <translation>片段数</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+1"/>
+        <source>Team</source>
+        <translation>分工</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Here</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threads</source>
+        <translation>讨论</translation>
+    </message>
+    <message>
+        <location line="+161"/>
         <source>{title}
 {id} · %Ln character(s)</source>
+        <extracomment>the team&apos;s columns of a row (qt.workboard): my status, the spans I may see, who is assigned, who is here, open threads; None: the document&apos;s own</extracomment>
         <translation>{title}
 {id} · %Ln 个字符</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
@@ -1578,6 +1732,139 @@
     </message>
 </context>
 <context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../progressview.py" line="+85"/>
+        <source>Active hours: the time between edits, pauses over ten minutes left out. Agreement: over the documents both of a pair have marked done.</source>
+        <translation>活跃时长：相邻两次编辑之间的时间，超过十分钟的停顿不计。一致性：按每对标注者都已标为完成的文档计算。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot compute the progress: {error}</source>
+        <translation>无法计算进度：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n annotator(s)</source>
+        <translation>
+            <numerusform>%n 位标注者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export team progress as CSV</source>
+        <translation>将团队进度导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{path}: cannot export: {reason}</source>
+        <translation>{path}：无法导出：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <location line="-122"/>
+        <source>Team progress</source>
+        <translation>团队进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spans</source>
+        <translation>片段数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active hours</source>
+        <translation>活跃时长（小时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done with others</source>
+        <translation>与他人共同完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement α</source>
+        <translation>一致性 α</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Span F1</source>
+        <translation>片段 F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pair</source>
+        <translation>标注者对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents done by both</source>
+        <translation>双方都已完成的文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen κ 系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Krippendorff&apos;s α</source>
+        <translation>Krippendorff α 系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1 exact</source>
+        <translation>F1（完全匹配）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1 overlap</source>
+        <translation>F1（重叠匹配）</translation>
+    </message>
+</context>
+<context>
     <name>Recent</name>
     <message>
         <location filename="../recent.py" line="+74"/>
@@ -1617,9 +1904,23 @@
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../review.py" line="+53"/>
+        <source>Blind annotation: review this document once you have marked it done.</source>
+        <extracomment>text colours for what only one annotator marked (Okabe–Ito, colour-blind safe, dark)</extracomment>
+        <translation>盲标：请先将此文档标为已完成，再进行审阅。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{name} is reviewing this document (since {since}): your decisions wait until they leave it.</source>
+        <translation>{name} 正在审阅此文档（自 {since} 起）：待其离开后，您才能提交审阅决定。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../reviewpanel.py" line="+31"/>
+        <location filename="../reviewpanel.py" line="+32"/>
         <source>only one annotator marked it</source>
         <extracomment>annotator.review.cases.KIND_LABELS and decisions, as the panel names them</extracomment>
         <translation>仅一位标注者标注</translation>
@@ -1685,7 +1986,7 @@
         <translation>审阅意见（可选）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Text only one annotator marked is shown in their colour</source>
         <translation>只有一位标注者标注的文本以该标注者的颜色显示</translation>
     </message>
@@ -1710,8 +2011,9 @@
         <translation>比较：</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>■ only {name}</source>
+        <extracomment>the discussion threads on a case&apos;s spans (set by the window)</extracomment>
         <translation>■ 仅 {name}</translation>
     </message>
     <message numerus="yes">
@@ -1719,6 +2021,13 @@
         <source>{open} open of %n case(s)</source>
         <translation>
             <numerusform>共 %n 个案例，{open} 个待处理</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n open thread(s)</source>
+        <translation>
+            <numerusform>%n 个未解决的讨论</numerusform>
         </translation>
     </message>
 </context>
@@ -1784,7 +2093,7 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
 要恢复最新的备份（备份于 {taken}）吗？损坏的文件将保留在 {folder} 中，不会删除任何内容。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>&lt;b&gt;Upgraded&lt;/b&gt; to this version of annotator: {notes}.</source>
         <translation>&lt;b&gt;已升级&lt;/b&gt;到此版本的 annotator：{notes}。</translation>
     </message>
@@ -1852,7 +2161,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../searchpanel.py" line="+50"/>
+        <location filename="../searchpanel.py" line="+51"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1907,7 +2216,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>first %n match(es), counting…</source>
         <translation>前 %n 处匹配，正在计数…</translation>
     </message>
@@ -1975,7 +2284,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../statsview.py" line="+53"/>
+        <location filename="../statsview.py" line="+54"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -2006,12 +2315,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+150"/>
+        <location line="+151"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-150"/>
         <source>Names</source>
         <translation>规范名称</translation>
     </message>
@@ -2084,7 +2393,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>{title}：%n 个片段</translation>
     </message>
     <message numerus="yes">
-        <location line="+188"/>
+        <location line="+190"/>
         <source>%n span(s) in {documents} · {ms} ms</source>
         <translation>
             <numerusform>{documents}，%n 个片段 · {ms} 毫秒</numerusform>
@@ -2105,7 +2414,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         </translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-224"/>
         <source>All annotators</source>
         <translation>全部标注者</translation>
     </message>
@@ -2131,7 +2440,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
@@ -2156,7 +2465,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Cannot compute the statistics: {error}</source>
         <translation>无法计算统计数据：{error}</translation>
     </message>
@@ -2213,7 +2522,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>A 接受 · U 拒绝 · Shift+A 接受本文档全部建议 · N/P 下一条/上一条</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>tagged so {k} of %n time(s)</source>
         <translation>%n 次中有 {k} 次如此标注</translation>
     </message>
@@ -2258,7 +2567,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>TagPalette</name>
     <message>
-        <location filename="../palette.py" line="+33"/>
+        <location filename="../palette.py" line="+34"/>
         <source>Filter tags…</source>
         <translation>筛选标签…</translation>
     </message>
@@ -2292,7 +2601,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>打开团队项目</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+132"/>
         <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
         <translation>&lt;b&gt;与服务器的连接已断开&lt;/b&gt;（{when}）— 正在重新连接…… 所显示的内容均已保存；服务器恢复之前无法编辑。</translation>
     </message>
@@ -2300,6 +2609,93 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+25"/>
         <source>Connected to the server again.</source>
         <translation>已重新连接到服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadView</name>
+    <message>
+        <location filename="../threads.py" line="+56"/>
+        <source>Write a comment… (Enter)</source>
+        <translation>写评论…（按 Enter）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New thread</source>
+        <translation>新讨论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+67"/>
+        <source>Resolve</source>
+        <translation>标为已解决</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>open</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>resolved by {name}</source>
+        <translation>已由 {name} 解决</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+</context>
+<context>
+    <name>Threads</name>
+    <message>
+        <location line="+68"/>
+        <source>Edit comment</source>
+        <translation>编辑评论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment:</source>
+        <translation>评论：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the document</source>
+        <translation>整篇文档</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{text} (span deleted)</source>
+        <translation>{text}（片段已删除）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes on “{text}”</source>
+        <translation>关于“{text}”的讨论</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes on this document (select a span for its own)</source>
+        <translation>本文档的讨论（选中片段可查看该片段的讨论）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No open thread.</source>
+        <translation>没有未解决的讨论。</translation>
     </message>
 </context>
 <context>
@@ -2328,7 +2724,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../undo.py" line="-30"/>
+        <location filename="../undo.py" line="-37"/>
         <source>tag {what}</source>
         <extracomment>a command&apos;s name in the Edit menu by its kind, outside English (the journal stores the English label); {what} is the text the label names, if any</extracomment>
         <translation>标注 {what}</translation>
@@ -2374,7 +2770,37 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>状态：{what}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+1"/>
+        <source>assign documents</source>
+        <translation>分配文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comment {what}</source>
+        <translation>评论 {what}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit comment</source>
+        <translation>编辑评论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete comment</source>
+        <translation>删除评论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resolve thread</source>
+        <translation>将讨论标为已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reopen thread</source>
+        <translation>重新打开讨论</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Cannot undo “{what}”: it was changed since (by someone else, or in another window); nothing was changed.</source>
         <translation>无法撤销“{what}”：此后它已被更改（由其他人，或在另一个窗口中）；未做任何更改。</translation>
     </message>
@@ -2382,6 +2808,29 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+2"/>
         <source>Cannot redo “{what}”: it was changed since (by someone else, or in another window); nothing was changed.</source>
         <translation>无法重做“{what}”：此后它已被更改（由其他人，或在另一个窗口中）；未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Workboard</name>
+    <message>
+        <location filename="../workboard.py" line="+18"/>
+        <source>Only reviewers assign documents.</source>
+        <translation>只有审阅者可以分配文档。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Blind annotation is on: annotators see only their own layer of a document until they mark it done.</source>
+        <translation>盲标已开启：标注者在将文档标为已完成之前，只能看到自己的标注层。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blind annotation is off.</source>
+        <translation>盲标已关闭。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> · blind: only your layer until you mark it {done}</source>
+        <translation> · 盲标：标为“{done}”之前只显示您的标注层</translation>
     </message>
 </context>
 </TS>

@@ -111,7 +111,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location filename="../undo.py" line="+57" />
+        <location filename="../undo.py" line="+64" />
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
@@ -250,6 +250,26 @@
         <location line="+2" />
         <source>Check &amp;consistency…</source>
         <translation>檢查標註前後一致性(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Next open &amp;thread</source>
+        <translation>下一個未解決的討論(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A&amp;ssign to…</source>
+        <translation>分配給(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Blind annotation</source>
+        <translation>盲標(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Edit &amp;guidelines…</source>
+        <translation>編輯標註規範(&amp;G)…</translation>
     </message>
     <message>
         <location line="+2" />
@@ -514,9 +534,34 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../panel.py" line="+85" />
+        <location filename="../panel.py" line="+87" />
         <source>Filter spans…</source>
         <translation>篩選片段…</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../workboard.py" line="+198" />
+        <source>Assign documents</source>
+        <translation>分配文件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>Assign %n document(s) to:</source>
+        <translation>
+            <numerusform>將 %n 篇文件分配給：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>and others (names, comma-separated)</source>
+        <translation>及其他人（姓名，以逗號分隔）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Each document goes to exactly the people checked; one undo takes it back.</source>
+        <translation>每篇文件恰好分配給勾選的人；復原一次即可全部收回。</translation>
     </message>
 </context>
 <context>
@@ -707,7 +752,7 @@
 <context>
     <name>Docks</name>
     <message>
-        <location filename="../docks.py" line="+20" />
+        <location filename="../docks.py" line="+21" />
         <source>Documents</source>
         <translation>文件</translation>
     </message>
@@ -731,14 +776,48 @@
         <source>Search</source>
         <translation>搜尋</translation>
     </message>
+    <message>
+        <location line="+2" />
+        <source>Guidelines</source>
+        <translation>標註規範</translation>
+    </message>
 </context>
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../doclist.py" line="+22" />
+        <location filename="../doclist.py" line="+32" />
+        <source>Mine</source>
+        <extracomment>Rows measured to size the columns: the default (1,000) costs 0.2 s on a big project. the model's columns as shown: title, status, who is here, open threads, spans, who is assigned, then date, source and script</extracomment>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Filter documents…</source>
-        <extracomment>Rows measured to size the columns: the default (1,000) costs 0.2 s on a big project.</extracomment>
         <translation>篩選文件…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Assign to…</source>
+        <translation>分配給…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39" />
+        <source>Mine (%n)</source>
+        <translation>
+            <numerusform>我的（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>All (%n)</source>
+        <translation>
+            <numerusform>全部（%n）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -866,7 +945,7 @@
     </message>
     <message>
         <location line="+13" />
-        <location line="+74" />
+        <location line="+75" />
         <location line="+21" />
         <source>Export</source>
         <translation>匯出</translation>
@@ -1262,6 +1341,65 @@
     </message>
 </context>
 <context>
+    <name>Guidelines</name>
+    <message>
+        <location filename="../guidelines.py" line="+48" />
+        <source>Examples: {terms}</source>
+        <translation>範例：{terms}</translation>
+    </message>
+    <message>
+        <location line="+126" />
+        <source>Guidelines version {n} saved; new spans record it.</source>
+        <translation>已儲存第 {n} 版標註規範；此後新增的片段都會記錄該版本。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesDialog</name>
+    <message>
+        <location line="-64" />
+        <source>Edit guidelines</source>
+        <translation>編輯標註規範</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Markdown. Saving makes a new version; spans made from then on record it, and exports carry every version.</source>
+        <translation>使用 Markdown 格式。每次儲存生成一個新版本；此後新增的片段記錄該版本，匯出時包含所有版本。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesPane</name>
+    <message>
+        <location line="-54" />
+        <source>Edit guidelines…</source>
+        <translation>編輯標註規範…</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Select a span, or point at a tag in the palette, to see its definition here.</source>
+        <translation>選中一個片段，或將滑鼠指向標籤面板中的某個標籤，即可在此檢視其定義。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>key</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Examples</source>
+        <translation>範例</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>No project guidelines yet.</source>
+        <translation>本專案尚無標註規範。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Version {n} · {author} · {when}</source>
+        <translation>第 {n} 版 · {author} · {when}</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <location filename="../panel.py" line="-53" />
@@ -1317,22 +1455,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+125" />
+        <location filename="../window.py" line="+124" />
         <source>Annotator: {name}</source>
         <translation>標註者：{name}</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+29" />
         <source>Opened {title} in {ms:.0f} ms</source>
         <translation>已開啟《{title}》，用時 {ms:.0f} 毫秒</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+67" />
         <source>Select some text first, then press a tag key.</source>
         <translation>請先選擇文字，再按標籤鍵。</translation>
     </message>
     <message>
-        <location line="+127" />
+        <location line="+130" />
         <source>Saved {time}</source>
         <translation>已儲存 {time}</translation>
     </message>
@@ -1498,14 +1636,30 @@
         <translation>片段數</translation>
     </message>
     <message>
-        <location line="+149" />
+        <location line="+1" />
+        <source>Team</source>
+        <translation>分工</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Here</source>
+        <translation>線上</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Threads</source>
+        <translation>討論</translation>
+    </message>
+    <message>
+        <location line="+161" />
         <source>{title}
 {id} · %Ln character(s)</source>
+        <extracomment>the team's columns of a row (qt.workboard): my status, the spans I may see, who is assigned, who is here, open threads; None: the document's own</extracomment>
         <translation>{title}
 {id} · %Ln 個字元</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+22" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
@@ -1578,6 +1732,139 @@
     </message>
 </context>
 <context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../progressview.py" line="+85" />
+        <source>Active hours: the time between edits, pauses over ten minutes left out. Agreement: over the documents both of a pair have marked done.</source>
+        <translation>活躍時長：相鄰兩次編輯之間的時間，超過十分鐘的停頓不計。一致性：按每對標註者都已標為完成的文件計算。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Export CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Computing…</source>
+        <translation>正在計算…</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Cannot compute the progress: {error}</source>
+        <translation>無法計算進度：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>%n annotator(s)</source>
+        <translation>
+            <numerusform>%n 位標註者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Export team progress as CSV</source>
+        <translation>將團隊進度匯出為 CSV</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>{path}: cannot export: {reason}</source>
+        <translation>{path}：無法匯出：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Exported {path}</source>
+        <translation>已匯出 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <location line="-122" />
+        <source>Team progress</source>
+        <translation>團隊進度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Annotator</source>
+        <translation>標註者</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In progress</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Spans</source>
+        <translation>片段數</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Active hours</source>
+        <translation>活躍時長（小時）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Done with others</source>
+        <translation>與他人共同完成</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agreement α</source>
+        <translation>一致性 α</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Span F1</source>
+        <translation>片段 F1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Pair</source>
+        <translation>標註者對</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Documents done by both</source>
+        <translation>雙方都已完成的文件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cohen's κ</source>
+        <translation>Cohen κ 係數</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Krippendorff's α</source>
+        <translation>Krippendorff α 係數</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>F1 exact</source>
+        <translation>F1（完全匹配）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>F1 overlap</source>
+        <translation>F1（重疊匹配）</translation>
+    </message>
+</context>
+<context>
     <name>Recent</name>
     <message>
         <location filename="../recent.py" line="+74" />
@@ -1617,9 +1904,23 @@
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../review.py" line="+53" />
+        <source>Blind annotation: review this document once you have marked it done.</source>
+        <extracomment>text colours for what only one annotator marked (Okabe–Ito, colour-blind safe, dark)</extracomment>
+        <translation>盲標：請先將此文件標為已完成，再進行審閱。</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>{name} is reviewing this document (since {since}): your decisions wait until they leave it.</source>
+        <translation>{name} 正在審閱此文件（自 {since} 起）：待其離開後，您才能提交審閱決定。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../reviewpanel.py" line="+31" />
+        <location filename="../reviewpanel.py" line="+32" />
         <source>only one annotator marked it</source>
         <extracomment>annotator.review.cases.KIND_LABELS and decisions, as the panel names them</extracomment>
         <translation>僅一位標註者標註</translation>
@@ -1685,7 +1986,7 @@
         <translation>審閱意見（可選）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>Text only one annotator marked is shown in their colour</source>
         <translation>只有一位標註者標註的文字以該標註者的顏色顯示</translation>
     </message>
@@ -1710,8 +2011,9 @@
         <translation>比較：</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+54" />
         <source>■ only {name}</source>
+        <extracomment>the discussion threads on a case's spans (set by the window)</extracomment>
         <translation>■ 僅 {name}</translation>
     </message>
     <message numerus="yes">
@@ -1719,6 +2021,13 @@
         <source>{open} open of %n case(s)</source>
         <translation>
             <numerusform>共 %n 個案例，{open} 個待處理</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10" />
+        <source>%n open thread(s)</source>
+        <translation>
+            <numerusform>%n 個未解決的討論</numerusform>
         </translation>
     </message>
 </context>
@@ -1784,7 +2093,7 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
 要恢復最新的備份（備份於 {taken}）嗎？損壞的檔案將保留在 {folder} 中，不會刪除任何內容。</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+53" />
         <source>&lt;b&gt;Upgraded&lt;/b&gt; to this version of annotator: {notes}.</source>
         <translation>&lt;b&gt;已升級&lt;/b&gt;到此版本的 annotator：{notes}。</translation>
     </message>
@@ -1852,7 +2161,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../searchpanel.py" line="+50" />
+        <location filename="../searchpanel.py" line="+51" />
         <source>Document</source>
         <translation>文件</translation>
     </message>
@@ -1907,7 +2216,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>任意狀態</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+53" />
         <source>first %n match(es), counting…</source>
         <translation>前 %n 處匹配，正在計數…</translation>
     </message>
@@ -1975,7 +2284,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../statsview.py" line="+53" />
+        <location filename="../statsview.py" line="+54" />
         <source>Tags</source>
         <translation>標籤</translation>
     </message>
@@ -2006,12 +2315,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+150" />
+        <location line="+151" />
         <source>Timeline</source>
         <translation>時間線</translation>
     </message>
     <message>
-        <location line="-149" />
+        <location line="-150" />
         <source>Names</source>
         <translation>規範名稱</translation>
     </message>
@@ -2084,7 +2393,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>{title}：%n 個片段</translation>
     </message>
     <message numerus="yes">
-        <location line="+188" />
+        <location line="+190" />
         <source>%n span(s) in {documents} · {ms} ms</source>
         <translation>
             <numerusform>{documents}，%n 個片段 · {ms} 毫秒</numerusform>
@@ -2105,7 +2414,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         </translation>
     </message>
     <message>
-        <location line="-222" />
+        <location line="-224" />
         <source>All annotators</source>
         <translation>全部標註者</translation>
     </message>
@@ -2131,7 +2440,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+11" />
-        <location line="+53" />
+        <location line="+54" />
         <source>Computing…</source>
         <translation>正在計算…</translation>
     </message>
@@ -2156,7 +2465,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+53" />
         <source>Cannot compute the statistics: {error}</source>
         <translation>無法計算統計資料：{error}</translation>
     </message>
@@ -2213,7 +2522,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>A 接受 · U 拒絕 · Shift+A 接受本文件全部建議 · N/P 下一條/上一條</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+108" />
         <source>tagged so {k} of %n time(s)</source>
         <translation>%n 次中有 {k} 次如此標註</translation>
     </message>
@@ -2258,7 +2567,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>TagPalette</name>
     <message>
-        <location filename="../palette.py" line="+33" />
+        <location filename="../palette.py" line="+34" />
         <source>Filter tags…</source>
         <translation>篩選標籤…</translation>
     </message>
@@ -2292,7 +2601,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>開啟團隊專案</translation>
     </message>
     <message>
-        <location line="+117" />
+        <location line="+132" />
         <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
         <translation>&lt;b&gt;與伺服器的連線已斷開&lt;/b&gt;（{when}）— 正在重新連線…… 所顯示的內容均已儲存；伺服器恢復之前無法編輯。</translation>
     </message>
@@ -2300,6 +2609,93 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+25" />
         <source>Connected to the server again.</source>
         <translation>已重新連線到伺服器。</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadView</name>
+    <message>
+        <location filename="../threads.py" line="+56" />
+        <source>Write a comment… (Enter)</source>
+        <translation>寫評論…（按 Enter）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>New thread</source>
+        <translation>新討論</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reply</source>
+        <translation>回覆</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+67" />
+        <source>Resolve</source>
+        <translation>標為已解決</translation>
+    </message>
+    <message>
+        <location line="-66" />
+        <source>Edit</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>open</source>
+        <translation>未解決</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>resolved by {name}</source>
+        <translation>已由 {name} 解決</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Reopen</source>
+        <translation>重新開啟</translation>
+    </message>
+</context>
+<context>
+    <name>Threads</name>
+    <message>
+        <location line="+68" />
+        <source>Edit comment</source>
+        <translation>編輯評論</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Comment:</source>
+        <translation>評論：</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>the document</source>
+        <translation>整篇文件</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{text} (span deleted)</source>
+        <translation>{text}（片段已刪除）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Notes on “{text}”</source>
+        <translation>關於「{text}」的討論</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Notes on this document (select a span for its own)</source>
+        <translation>本文件的討論（選中片段可檢視該片段的討論）</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>No open thread.</source>
+        <translation>沒有未解決的討論。</translation>
     </message>
 </context>
 <context>
@@ -2328,7 +2724,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../undo.py" line="-30" />
+        <location filename="../undo.py" line="-37" />
         <source>tag {what}</source>
         <extracomment>a command's name in the Edit menu by its kind, outside English (the journal stores the English label); {what} is the text the label names, if any</extracomment>
         <translation>標註 {what}</translation>
@@ -2374,7 +2770,37 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>狀態：{what}</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+1" />
+        <source>assign documents</source>
+        <translation>分配文件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>comment {what}</source>
+        <translation>評論 {what}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>edit comment</source>
+        <translation>編輯評論</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>delete comment</source>
+        <translation>刪除評論</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>resolve thread</source>
+        <translation>將討論標為已解決</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reopen thread</source>
+        <translation>重新開啟討論</translation>
+    </message>
+    <message>
+        <location line="+45" />
         <source>Cannot undo “{what}”: it was changed since (by someone else, or in another window); nothing was changed.</source>
         <translation>無法復原「{what}」：此後它已被更改（由其他人，或在另一個視窗中）；未做任何更改。</translation>
     </message>
@@ -2382,6 +2808,29 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+2" />
         <source>Cannot redo “{what}”: it was changed since (by someone else, or in another window); nothing was changed.</source>
         <translation>無法重做「{what}」：此後它已被更改（由其他人，或在另一個視窗中）；未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Workboard</name>
+    <message>
+        <location filename="../workboard.py" line="+18" />
+        <source>Only reviewers assign documents.</source>
+        <translation>只有審閱者可以分配文件。</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Blind annotation is on: annotators see only their own layer of a document until they mark it done.</source>
+        <translation>盲標已開啟：標註者在將文件標為已完成之前，只能看到自己的標註層。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Blind annotation is off.</source>
+        <translation>盲標已關閉。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source> · blind: only your layer until you mark it {done}</source>
+        <translation> · 盲標：標為「{done}」之前只顯示您的標註層</translation>
     </message>
 </context>
 </TS>

@@ -51,6 +51,7 @@ class PgStoreBase(StoreCommon):
     SQL_FOR_UPDATE = " FOR UPDATE"
     SQL_JOIN_IN_ORDER = "JOIN"
     SQL_LABEL = "annotator_json_text(payload, 'label')"
+    SQL_EDIT_TIMES = "SELECT who AS annotator, at AS created FROM annotator_edit_times()"
 
     def __init__(self, conn: PgConnection, url: TeamURL, read_only: str = ""):
         self.conn = conn
@@ -80,6 +81,14 @@ class PgStoreBase(StoreCommon):
     def reopen(self, read_only: bool | str = False) -> Self:
         """Another connection to the same project (a worker thread's own)."""
         return type(self).open(self.url, read_only=read_only or self.read_only)
+
+    def member(self) -> str | None:
+        """The connected member (the login role)."""
+        return self.user
+
+    def member_role(self) -> str | None:
+        """The connected member's role here (the server's answer)."""
+        return self.role
 
     @property
     def backend_pid(self) -> int:

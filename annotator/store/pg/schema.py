@@ -170,16 +170,20 @@ _NOTIFIED = {"annotations": "doc_id", "documents": "id", "review_decisions": "do
 _NOTIFIED_PROJECT = ("tagsets", "annotators")
 
 
-def _triggers() -> list[str]:
+def _triggers(tables: dict[str, str] = _NOTIFIED,
+              project: tuple[str, ...] = _NOTIFIED_PROJECT,
+              events: tuple[str, ...] = ("INSERT", "UPDATE", "DELETE")) -> list[str]:
+    """Statement triggers notifying colleagues: per document (``tables``: table -> its
+    document column) on ``events``, and for the whole project (``project``)."""
     out = []
-    for table, column in _NOTIFIED.items():
-        for event, ref in (("INSERT", "NEW TABLE AS new_rows"),
-                           ("UPDATE", "NEW TABLE AS new_rows"),
-                           ("DELETE", "OLD TABLE AS old_rows")):
+    refs = {"INSERT": "NEW TABLE AS new_rows", "UPDATE": "NEW TABLE AS new_rows",
+            "DELETE": "OLD TABLE AS old_rows"}
+    for table, column in tables.items():
+        for event in events:
             out.append(f"CREATE TRIGGER {table}_{event.lower()}_notify AFTER {event} ON "
-                       f"{table} REFERENCING {ref} FOR EACH STATEMENT EXECUTE FUNCTION "
-                       f"annotator_notify('{column}')")
-    for table in _NOTIFIED_PROJECT:
+                       f"{table} REFERENCING {refs[event]} FOR EACH STATEMENT EXECUTE "
+                       f"FUNCTION annotator_notify('{column}')")
+    for table in project:
         out.append(f"CREATE TRIGGER {table}_notify AFTER INSERT OR UPDATE OR DELETE ON "
                    f"{table} FOR EACH STATEMENT EXECUTE FUNCTION annotator_notify_project()")
     return out
@@ -268,5 +272,13 @@ def _rights(conn) -> None:
                                             reviewer=names["reviewer"]))
 
 
-MIGRATIONS = (_v1,)
+def _v2(conn) -> None:
+    """The team's workflow (v4 in the release plan: the lead numbers it at merge time):
+    see :mod:`annotator.store.pg.workflow_schema`."""
+    from annotator.store.pg.workflow_schema import migrate
+
+    migrate(conn)
+
+
+MIGRATIONS = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
