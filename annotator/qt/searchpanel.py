@@ -38,13 +38,13 @@ from PySide6.QtWidgets import (
 from annotator.core import concordance
 from annotator.core.blind import Blind
 from annotator.core.concordance import Row
+from annotator.core.searching import Result, count_hits, find
 from annotator.core.store import ProjectStore
 from annotator.qt import i18n
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.qt.jobs import Background, Opener, opener
 from annotator.qt.palette import chip
 
-PAGE = 200
 TITLE_WIDTH = 260  # the widest the Document column starts
 INDENT = " " * 4
 INDENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,16 +67,6 @@ class Choice(NamedTuple):
     value: str | None = None
     colour: str | None = None
     indented: bool = False  # shown indented in the list (a tag under its group)
-
-
-class Result(NamedTuple):
-    """What a search found: text hits, or (``spans``) the matching spans themselves;
-    ``total`` counts all of them, of which the first :data:`PAGE` at most are in ``hits``
-    (None: a full page of text hits, not counted yet — :func:`count_hits` counts them)."""
-
-    hits: list
-    spans: bool
-    total: int | None
 
 
 def tag_choices(tagset, lang: str | None = None) -> list[Choice]:
@@ -110,40 +100,6 @@ def span_filters(chosen: Iterable[Choice], normalized: str = "") -> dict[str, st
     if normalized.strip():
         out["normalized"] = normalized.strip()
     return out
-
-
-def find(store: ProjectStore, query: str, filters: dict[str, str], limit: int = PAGE,
-         blind: Blind | None = None) -> Result | None:
-    """Run a search: the query's hits (inside a span matching ``filters``, if any), or
-    with no query the matching spans; None when there is neither a query nor a filter.
-    ``blind``: without the spans blind annotation hides from me."""
-    query = query.strip()
-    if not query and not filters:
-        return None
-    spans = store.find_spans(**filters) if filters else None
-    if spans is not None and blind is not None and blind.on:
-        spans = [a for a in spans if blind.sees(a)]
-    if spans is not None and not query:
-        return Result(spans[:limit], True, len(spans))
-    hits = concordance.first_inside(
-        lambda n, skip: store.search(query, limit=n, offset=skip), spans, limit)
-    return Result(hits, False, len(hits) if len(hits) < limit else None)
-
-
-def count_hits(store: ProjectStore, query: str, filters: dict[str, str],
-               blind: Blind | None = None) -> int:
-    """How many hits :func:`find` would find with no limit: the total behind a full page.
-    Reads every candidate document (tens of milliseconds to a second on 10,000 documents):
-    the panel runs it on a worker thread once the page is shown."""
-    if not filters:
-        return store.search_count(query)
-    spans = store.find_spans(**filters)
-    if blind is not None and blind.on:
-        spans = [a for a in spans if blind.sees(a)]
-    if not query.strip():
-        return len(spans)
-    texts = store.texts(dict.fromkeys(s.doc_id for s in spans))
-    return sum(1 for _ in concordance.within(texts, query.strip(), spans))
 
 
 def count_text(result: Result, counting: bool = True) -> str:

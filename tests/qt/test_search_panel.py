@@ -97,6 +97,7 @@ def test_choose_annotators_dialog_sets_the_layers_shown(qtbot, window, monkeypat
 
 
 # --- searching spans by tag, annotator, status and normalized name -----------------------
+from annotator.core import searching  # noqa: E402
 from annotator.core.annotation import Annotation  # noqa: E402
 from annotator.core.dataset import ReviewDecision  # noqa: E402
 from annotator.core.tagset import default_tagset  # noqa: E402
@@ -342,7 +343,7 @@ def test_find_counts_a_page_that_is_not_full_and_leaves_a_full_one_to_count_hits
     store = tagged.store
     assert store.search_count("安全") == 208
     full = searchpanel.find(store, "安全", {})
-    assert full is not None and len(full.hits) == searchpanel.PAGE and full.total is None
+    assert full is not None and len(full.hits) == searching.PAGE and full.total is None
     assert searchpanel.count_hits(store, "安全", {}) == 208
     few = searchpanel.find(store, "安全", {}, limit=300)
     assert few is not None and few.total == len(few.hits) == 208
@@ -358,7 +359,7 @@ def test_a_full_page_says_first_then_how_many_of_how_many(qtbot, tagged):
     panel = tagged.search
     panel.query.setText("安全")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
-    assert len(panel.rows) == searchpanel.PAGE
+    assert len(panel.rows) == searching.PAGE
     qtbot.waitUntil(lambda: panel.count.text() == "200 of 208 matches", timeout=5000)
     panel.query.setText("恐怖")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
