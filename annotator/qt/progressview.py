@@ -57,7 +57,8 @@ def _job(open_store: Opener) -> Progress | Exception:
 
 
 def _cell(value) -> QTableWidgetItem:
-    text = "—" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
+    text = "—" if value is None else f"{value + 0.0:.2f}".replace("-0.00", "0.00") \
+        if isinstance(value, float) else str(value)
     item = QTableWidgetItem(text)
     if not isinstance(value, str):
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
