@@ -344,12 +344,14 @@ def tagset(project: Path | str, load_file: Path | None, as_json: bool) -> None:
 
 # the other commands live in cli_data (export, merge, agreement, search,
 # check-consistency), cli_project (check, backup, restore), cli_stats (stats), cli_team
-# (team, transfer, checkout, push), cli_work (assign, queue, status, progress, blind) and
-# cli_notes (guidelines, notes, comment, resolve); importing them registers them here
+# (team, transfer, checkout, push), cli_work (assign, queue, status, progress, blind),
+# cli_notes (guidelines, notes, comment, resolve) and cli_recommend (recommend, predict);
+# importing them registers them here
 from annotator import (  # noqa: E402,F401
     cli_data,
     cli_notes,
     cli_project,
+    cli_recommend,
     cli_stats,
     cli_team,
     cli_work,

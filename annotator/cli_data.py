@@ -50,10 +50,13 @@ def check_known(store: ProjectStore, tag: str | None = None, annotator: str | No
 @click.option("--doc", "docs", multiple=True, help="Only this document (id, prefix or number).")
 @click.option("--split", help="Split by document into train/dev/test, e.g. 80/10/10.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@click.option("--tokens", type=click.Choice(["char", "word"]), default="char",
+              show_default=True, help="conll: a line per character, or per Chinese word "
+              "(jieba's words).")
 @fail_cleanly
 def export_cmd(project: Path | str, fmt: str, out: Path, annotators: tuple[str, ...],
                status: str, groups: tuple[str, ...], docs: tuple[str, ...], split: str | None,
-               seed: int) -> None:
+               seed: int, tokens: str) -> None:
     """Export PROJECT's annotations.
 
     \b
@@ -61,13 +64,14 @@ def export_cmd(project: Path | str, fmt: str, out: Path, annotators: tuple[str, 
         annotator export study.annotator --format jsonl --status gold \\
             --split 80/10/10 --seed 1 --out ner.jsonl
         annotator export study.annotator --format csv --out - | less
+        annotator export study.annotator --format conll --tokens word --out words.conll
     """
     to_stdout = str(out) == "-"
     with open_project(project) as store:
         doc_ids = {store.resolve_document(d) for d in docs} or None
         try:
             options = ExportOptions.build(fmt, out, set(annotators), status, set(groups),
-                                          doc_ids, split, seed, to_stdout)
+                                          doc_ids, split, seed, to_stdout, tokens)
         except ValueError as e:
             raise click.ClickException(str(e)) from None
         try:  # blind annotation: what it hides from me stays out of my exports too
@@ -173,10 +177,13 @@ def agreement_cmd(project: Path | str, annotators: str | None, by: str, unit: st
 @click.option("--limit", type=click.IntRange(min=1), help=f"At most this many lines, in "
               f"document order  [default: {SEARCH_PAGE}]")
 @click.option("--all", "everything", is_flag=True, help="Every line, however many.")
+@click.option("--sort", type=click.Choice(["position", "before", "after"]), default="position",
+              show_default=True, help="Order the lines shown by the Chinese word (jieba's) "
+              "before or after the hit (with --all: every match).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @fail_cleanly
 def search_cmd(project: Path | str, query: str, tag: str | None, annotator_id: str | None,
-               limit: int | None, everything: bool, as_json: bool) -> None:
+               limit: int | None, everything: bool, sort: str, as_json: bool) -> None:
     """Search all documents of PROJECT for QUERY and print a concordance: title, @offset
     (code points), left context [match] right context. Traditional and simplified
     characters match each other (恐怖主義 finds 恐怖主义) and Latin letters ignore case.
@@ -194,6 +201,7 @@ def search_cmd(project: Path | str, query: str, tag: str | None, annotator_id: s
         annotator search study.annotator 恐怖主義
         annotator search study.annotator 北京 --tag actor.state --json
         annotator search study.annotator --tag threat.terrorism --annotator lin --all
+        annotator search study.annotator 合作 --all --sort before
     """
     from annotator.core import concordance
 
@@ -219,6 +227,8 @@ def search_cmd(project: Path | str, query: str, tag: str | None, annotator_id: s
             hits = store.search(query, limit=limit or sys.maxsize)
             total = store.search_count(query) if limit and len(hits) == limit else len(hits)
         rows = concordance.rows(hits, store.document)
+        ordered = concordance.order(rows, sort, lambda d: store.document(d).text)
+        rows, hits = [rows[i] for i in ordered], [hits[i] for i in ordered]
     what = "spans" if spans is not None and not query.strip() else "matches"
     if as_json:
         emit_json({"query": query, "total": total, "shown": len(hits),

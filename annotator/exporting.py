@@ -43,11 +43,12 @@ class ExportOptions:
     split: tuple[int, ...] | None = None
     seed: int = 0
     to_stdout: bool = False  # one stream to standard output (``out`` is then ``-``)
+    tokens: str = "char"  # conll: a line per character or per word
 
     @classmethod
     def build(cls, fmt: str, out: Path, annotators=None, status: str = "all", groups=None,
               doc_ids=None, split: str | None = None, seed: int = 0,
-              to_stdout: bool = False) -> ExportOptions:
+              to_stdout: bool = False, tokens: str = "char") -> ExportOptions:
         """Options from loose values; ValueError with a readable message when wrong."""
         if fmt not in FORMATS:
             raise ValueError(f"unknown format '{fmt}' (known: {', '.join(FORMATS)})")
@@ -67,10 +68,12 @@ class ExportOptions:
                              f"file: give the folder's name (e.g. {Path(out).stem})")
         if to_stdout and split:
             raise ValueError("--split writes a file per part: it cannot go to standard output")
+        if tokens not in ("char", "word") or (tokens == "word" and fmt != "conll"):
+            raise ValueError("tokens per word go with --format conll only")
         ratios = parse_ratios(split) if split else None
         as_set = lambda v: frozenset(v) if v else None  # noqa: E731
         return cls(fmt, Path(out), as_set(annotators), status, as_set(groups), as_set(doc_ids),
-                   ratios, seed, to_stdout)
+                   ratios, seed, to_stdout, tokens)
 
 
 @dataclass
@@ -105,7 +108,7 @@ def export(store: ProjectStore, options: ExportOptions, progress: Callable[[int,
     writer = FORMATS[options.fmt][1]
     one = next(iter(options.annotators)) if options.annotators and len(
         options.annotators) == 1 else None
-    layer = writers.Layer(one, gold=options.status == "gold")
+    layer = writers.Layer(one, gold=options.status == "gold", tokens=options.tokens)
     outputs = writers.ToStdout() if options.to_stdout else writers.Outputs()
     try:
         for name, part_ids in parts.items():

@@ -136,8 +136,28 @@ def create_project(path: str | Path, tagset: Tagset | None = None, seeds: bool =
     store.set_tagset(tagset or default_tagset())
     if annotator:
         store.add_annotator(annotator)
-    report = import_paths(store, [seeds_dir()]) if seeds else ImportReport()
+    report = import_seeds(store) if seeds else ImportReport()
     return store, report
+
+
+#: the demo corpus's gold layer: every actor, mechanism and threat of the five seed
+#: articles, tagged by the default tagset's definitions (an ``export --status gold``)
+SEED_GOLD = "gold.json"
+
+
+def import_seeds(store: ProjectStore) -> ImportReport:
+    """The demo corpus: the seed articles (cleaned like any import), then their gold layer
+    (review decisions of the demo's reviewer, so review, agreement, statistics and the
+    recommenders have something true to show from the start)."""
+    from annotator.formats import kinds
+    from annotator.transfer import import_dataset
+
+    folder = seeds_dir()
+    report = import_paths(store, sorted(folder.glob("*.txt")))
+    gold = folder / SEED_GOLD
+    if gold.is_file():
+        import_dataset(store, kinds.read_dataset(gold, kinds.kind_of(gold)), str(gold))
+    return report
 
 
 def default_project(seeds: bool = True) -> Path:

@@ -83,6 +83,16 @@ FIGURES: dict[str, Spec] = {
                              "as above (peak RSS growth)"),
     "export.tei": Spec("export corpus to TEI (one teiCorpus file)", "s", 60,
                        "xml.dom.minidom document of the corpus, then toxml"),
+    "recommend.train": Spec("train both recommenders, 1,000 documents", "s", 120,
+                            "CRFsuite on dict features, L-BFGS 50 iterations (x10 of 1/10)"),
+    "recommend.predict": Spec("predict one ~3,000-character document, median", "ms", 30,
+                              "that model's Tagger.tag on dict features, per sentence"),
+    "recommend.long": Spec("predict the long document on a worker thread", "s", 5,
+                           "the naive tagger on a tenth of it, x10 (no scores)"),
+    "recommend.keys": Spec("add/remove a tag meanwhile: key to paint, median", "ms", 16,
+                           "the prediction on the GUI thread: a key waits for all of it"),
+    "recommend.mem": Spec("memory of the loaded models (and first prediction)", "MB", 100,
+                          "the naive model in a CRFsuite Tagger (its file size at least)"),
 }
 
 

@@ -26,6 +26,8 @@ PARTS = {
     "search": "fig_corpus:search",
     "agreement": "fig_corpus:agreement",
     "export": "fig_corpus:export",
+    "recommend-train": "fig_recommend:train",
+    "recommend": "fig_recommend:predict",
 }
 
 #: group (what --only names) -> its parts, each in its own process, and the inputs it needs
@@ -36,6 +38,7 @@ GROUPS = {
     "search": (["search"], {"corpus"}),
     "agreement": (["agreement"], {"corpus"}),
     "export": (["export"], {"corpus"}),
+    "recommend": (["recommend-train", "recommend"], set()),
 }
 
 

@@ -5,8 +5,9 @@ bundles, from the licence files in their installed .dist-info folders.
 
 Each notice starts with ``Key: value`` header lines (Component, Distribution, License,
 Homepage), then a blank line, then the licence text(s). annotator/qt/about.py lists them.
-The notices for annotator, Python, Qt/PySide6, SQLite and the TEI schema are written by
-hand. tests/packaging/test_notices.py checks that every runtime dependency has a notice.
+The notices for annotator, Python, Qt/PySide6, SQLite, the TEI schema, jieba (its
+distribution carries no licence file) and CRFsuite (compiled into python-crfsuite) are
+written by hand. tests/packaging/test_notices.py checks that every runtime dependency has a notice.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ DISTRIBUTIONS = {
                        "OLDAP-2.8 AND BSD-Attribution-HPND-disclaimer AND LGPL-2.1-or-later",
                        "https://www.psycopg.org/"),
     "pyparsing": ("pyparsing", "MIT", "https://github.com/pyparsing/pyparsing"),
+    "python-crfsuite": ("python-crfsuite (binding for CRFsuite: see crfsuite.txt)", "MIT",
+                        "https://github.com/scrapinghub/python-crfsuite"),
     "python-dateutil": ("python-dateutil", "BSD-3-Clause AND Apache-2.0",
                         "https://github.com/dateutil/dateutil"),
     "referencing": ("referencing", "MIT", "https://github.com/python-jsonschema/referencing"),

@@ -11,6 +11,15 @@ from annotator.core.search import find_all
 from annotator.store import Store
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _seed_texts_only():
+    """These tests count spans of their own: the seeds without the demo gold layer
+    (tests/seedproject.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("annotator.project.SEED_GOLD", "no-gold-layer-here.json")
+        yield
+
+
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from seedproject import create_without_gold as create_project
 
 from annotator.cli import cli
 from annotator.core.annotation import Annotation, Annotator, now
 from annotator.core.document import Document, document_id, text_sha256
-from annotator.project import create_project
 from annotator.store import Store
 
 

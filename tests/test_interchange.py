@@ -15,6 +15,14 @@ TERMS = {"上海合作组织": "actor.igo", "上海合作組織": "actor.igo", "
          "趙克志": "actor.person", "三股势力": "threat.three_evils", "恐怖主义": "threat.terrorism",
          "地区反恐怖机构": "mechanism.body", "𠮷": "actor.state"}
 
+@pytest.fixture(autouse=True, scope="module")
+def _seed_texts_only():
+    """These tests count spans of their own: the seeds without the demo gold layer
+    (tests/seedproject.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("annotator.project.SEED_GOLD", "no-gold-layer-here.json")
+        yield
+
 
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])

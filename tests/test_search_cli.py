@@ -13,6 +13,15 @@ from annotator.store import Store
 from annotator.store.search import Hit
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _seed_texts_only():
+    """These tests count spans of their own: the seeds without the demo gold layer
+    (tests/seedproject.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("annotator.project.SEED_GOLD", "no-gold-layer-here.json")
+        yield
+
+
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
 
@@ -201,3 +210,25 @@ def test_an_annotators_spans_are_their_own_not_the_gold_they_made(project, tmp_p
     assert data["total"] == 2
     data = json.loads(run("search", path, "--tag", "actor.state", "--json").output)
     assert sorted(h["id"] for h in data["hits"]) == ["g1", "s1"]  # every span with the tag
+
+
+def test_sort_by_the_word_before_orders_the_lines_shown(project):
+    plain = run("search", project, "合作", "--all", "--json")
+    ordered = run("search", project, "合作", "--all", "--json", "--sort", "before")
+    assert plain.exit_code == ordered.exit_code == 0
+    hits, again = json.loads(plain.output)["hits"], json.loads(ordered.output)["hits"]
+    assert sorted(map(str, hits)) == sorted(map(str, again)) and hits != again
+    lefts = [h["left"] for h in again]
+    assert lefts.index(next(x for x in lefts if x.endswith("上海"))) < \
+        lefts.index(next(x for x in lefts if x.endswith("安全")))
+
+
+def test_conll_export_per_word(project, tmp_path):
+    out = tmp_path / "w.conll"
+    result = run("export", project, "--format", "conll", "--tokens", "word", "--out", out)
+    assert result.exit_code == 0, result.output
+    words = [ln.split("\t")[0] for ln in out.read_text(encoding="utf-8").splitlines() if ln]
+    assert "上海合作组织" in words or "上海" in words
+    assert max(len(w) for w in words) > 1
+    refused = run("export", project, "--format", "csv", "--tokens", "word", "--out", out)
+    assert refused.exit_code == 1 and "conll only" in refused.output

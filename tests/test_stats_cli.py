@@ -17,6 +17,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "stats"))
 import statseeds  # noqa: E402  (tests/stats/statseeds.py)
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _seed_texts_only():
+    """These tests count spans of their own: the seeds without the demo gold layer
+    (tests/seedproject.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("annotator.project.SEED_GOLD", "no-gold-layer-here.json")
+        yield
+
+
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
 

@@ -161,6 +161,43 @@ def take(found: Iterable[T], limit: int | None) -> tuple[list[T], int]:
     return first, len(first) + sum(1 for _ in items)
 
 
+#: how a concordance can be ordered: by place, or by the word before or after the hit
+SORTS = ("position", "before", "after")
+
+
+def neighbour(text: str, start: int, end: int, side: str) -> str:
+    """The word (jieba's, :mod:`annotator.core.words`) just before ``start`` or just
+    after ``end``, whitespace skipped; "" at the edge of the text."""
+    from annotator.core import words
+
+    step, pos = (-1, start - 1) if side == "before" else (1, end)
+    while 0 <= pos < len(text) and text[pos].isspace():
+        pos += step
+    if not 0 <= pos < len(text):
+        return ""
+    s, e = words.word_at(text, pos)
+    return text[s:e]
+
+
+def order(rows: Sequence[Row], how: str, text_of: Callable[[str], str]) -> list[int]:
+    """The rows' indexes in the order ``how`` (one of :data:`SORTS`): by the word before
+    (or after) the hit, folded (简/繁 and case alike), then by place. ``text_of(doc_id)``
+    gives a document's text (asked once per document)."""
+    if how not in SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {how!r}")
+    if how == "position":
+        return list(range(len(rows)))
+    from annotator.core.search import searchable
+
+    texts: dict[str, str] = {}
+    keys = []
+    for r in rows:
+        if r.doc_id not in texts:
+            texts[r.doc_id] = text_of(r.doc_id)
+        keys.append(searchable(neighbour(texts[r.doc_id], r.start, r.end, how)))
+    return sorted(range(len(rows)), key=lambda i: (keys[i], i))
+
+
 def line(row: Row, width: int = 20) -> str:
     """A row as text: ``title  @offset  left[match]right``, the left context padded so
     the matches of a short listing line up."""

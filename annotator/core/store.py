@@ -78,6 +78,12 @@ class ProjectStore(Protocol):
     def transaction(self) -> AbstractContextManager[None]:
         """Everything inside is stored whole or not at all (nested use joins)."""
 
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A project setting (kept in the project: the same for everyone)."""
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Change a project setting (a team project: its owner only)."""
+
     def identify(self, asked: Annotator) -> Annotator:
         """Who is working: a file takes ``asked``; a team project answers with the login."""
 
@@ -150,6 +156,9 @@ class ProjectStore(Protocol):
     def rejections(self, doc_id: str, annotator: str) -> set[tuple[int, int, str]]: ...
 
     def rejection_rows(self, doc_id: str, annotator: str) -> list[Rejection]: ...
+
+    def all_rejections(self) -> list[Rejection]:
+        """Every rejected suggestion of the project, by document and place."""
 
     # --- reading the corpus ---------------------------------------------------------------
     def span_texts(self, annotator: str | None = None) -> Iterator[tuple[str, str, int]]: ...

@@ -62,13 +62,16 @@ class LexEntry:
 
 
 class Suggestion(NamedTuple):
-    """Tag ``[start, end)`` (code points of the canonical text) with ``tag``."""
+    """Tag ``[start, end)`` (code points of the canonical text) with ``tag``; ``score``
+    in [0, 1] from ``recommender`` ("lexicon" or "crf": :mod:`annotator.recommend`)."""
 
     start: int
     end: int
     tag: str
     form: str
     source: str
+    score: float = 1.0
+    recommender: str = "lexicon"
 
 
 @dataclass(frozen=True)

@@ -143,8 +143,11 @@ class LexiconSource:
 
 class DocSuggestions:
     """The open document's suggestions for one annotator: every unannotated occurrence of
-    a lexicon form, except the ones they rejected. Each paragraph is scanned once per
-    lexicon (when first drawn, or when navigation or accept-all reaches it)."""
+    a lexicon form, and every span the sequence model predicted (:meth:`use_model`),
+    except the ones they rejected; where two overlap, the better scored one. Each
+    paragraph is scanned once per lexicon (when first drawn, or when navigation or
+    accept-all reaches it). ``min_score`` leaves out the weaker ones; ``lexicon_on``
+    switches the lexicon's off (a recommender below the project's F1 threshold)."""
 
     def __init__(self, doc_id: str, text: str, index: SpanIndex, annotator: str,
                  rejected: set[tuple[int, int, str]]):
@@ -153,6 +156,17 @@ class DocSuggestions:
         self.lexicon: Lexicon | None = None
         self._forms_id = -1  # the scanner the paragraphs were scanned with
         self._found: dict[int, list[tuple[int, int, str]]] = {}
+        self.min_score = 0.0
+        self.lexicon_on = True
+        #: the lexicon's score of (form, tag); None: the share of the form's spans
+        self.score_of: Callable[[str, str], float | None] = lambda form, tag: None
+        self._model: dict[int, list[Suggestion]] = {}  # paragraph -> predicted spans
+
+    def use_model(self, predicted: Iterable[Suggestion]) -> None:
+        """The sequence model's spans in this document (replacing any before)."""
+        self._model = {}
+        for s in predicted:
+            self._model.setdefault(self.index.paragraph_of(s.start), []).append(s)
 
     def set_lexicon(self, lexicon: Lexicon | None) -> None:
         """Use a lexicon; what was scanned stays valid while its scanner does."""
@@ -173,6 +187,23 @@ class DocSuggestions:
 
     # --- queries -----------------------------------------------------------------------
     def in_paragraph(self, number: int) -> list[Suggestion]:
+        lexical = self._lexical(number) if self.lexicon_on else []
+        model = self._model.get(number, [])
+        if model:
+            mine = sorted((a.start, a.end) for a in self.index.in_paragraph(number,
+                                                                           self._mine))
+            model = [s for s in model if (s.start, s.end, s.tag) not in self.rejected
+                     and not any(a < s.end and s.start < b for a, b in mine)]
+        return best_of([s for s in (*lexical, *model) if s.score >= self.min_score])
+
+    def _scored(self, s: Suggestion) -> Suggestion:
+        score = self.score_of(s.form, s.tag)
+        if score is None and self.lexicon is not None and s.form in self.lexicon:
+            entry = self.lexicon[s.form]
+            score = entry.counts.get(s.tag, 0) / max(1, sum(entry.counts.values()))
+        return s._replace(score=score if score is not None else 1.0)
+
+    def _lexical(self, number: int) -> list[Suggestion]:
         lexicon = self.lexicon
         if lexicon is None or not lexicon.compiled:
             return []
@@ -189,7 +220,7 @@ class DocSuggestions:
         if not found:
             return []
         mine = sorted((a.start, a.end) for a in self.index.in_paragraph(number, self._mine))
-        return unannotated(lexicon, found, mine, self.rejected)
+        return [self._scored(s) for s in unannotated(lexicon, found, mine, self.rejected)]
 
     def _mine(self, a: Annotation) -> bool:
         return a.annotator == self.annotator
@@ -226,3 +257,15 @@ class DocSuggestions:
             if found:
                 return found[-1] if backwards else found[0]
         return None
+
+
+def best_of(found: Iterable[Suggestion]) -> list[Suggestion]:
+    """Suggestions that do not overlap, in reading order: of overlapping ones the better
+    scored (then the longer, then the lexicon's) is kept."""
+    ranked = sorted(found, key=lambda s: (-s.score, s.start - s.end, s.recommender != "lexicon",
+                                          s.start))
+    kept: list[Suggestion] = []
+    for s in ranked:
+        if not any(k.start < s.end and s.start < k.end for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: (s.start, s.end))

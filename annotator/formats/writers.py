@@ -28,6 +28,7 @@ class Layer:
 
     annotator: str | None = None
     gold: bool = False
+    tokens: str = "char"  # CoNLL: a line per character or per word
 
 
 class Outputs:
@@ -127,7 +128,7 @@ def doccano(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
 
 def conll(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
     with outputs.open(out) as fp:
-        notes = conll_fmt.write_conll(ds, fp).notes()
+        notes = conll_fmt.write_conll(ds, fp, tokens=layer.tokens).notes()
     outputs.notes += [(out, note) for note in notes]
 
 

@@ -318,6 +318,20 @@ class Reader(QPlainTextEdit):
                     if self.selected_id in ids else ids[0]
                 self.spanActivated.emit(nxt)
 
+    def mouseDoubleClickEvent(self, e) -> None:  # noqa: N802
+        """A double click selects the word under it: jieba's word, in code points of the
+        text shown (the script views keep the canonical text's offsets)."""
+        pos = self.cp_at(e.position().toPoint())
+        if self.index is not None and 0 <= pos < len(self.view_text) and \
+                not self.view_text[pos].isspace():
+            from annotator.core import words
+
+            start, end = words.word_at(self.view_text, pos)
+            self.select_range(start, end, ensure_visible=False)
+            e.accept()
+            return
+        super().mouseDoubleClickEvent(e)
+
     def viewportEvent(self, e) -> bool:  # noqa: N802
         if e.type() == QEvent.Type.ToolTip and self.index is not None:
             pos = self.cp_at(e.pos())

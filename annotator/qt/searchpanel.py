@@ -230,12 +230,17 @@ class SearchPanel(QWidget):
                                     clearButtonEnabled=True)
         self.normalized.setToolTip(self.tr("Only spans with this normalized name (简/繁 alike); "
                                            "Enter"))
+        self.sort = QComboBox()
+        self.sort.setToolTip(self.tr("Order of the hits: by place, or by the word before or "
+                                     "after the hit"))
+        self.sort.addItems([self.tr("By place"), self.tr("By the word before"),
+                            self.tr("By the word after")])
         self.table = HitTable(0, len(HEADERS))
         self._build_table()
         self._lay_out()
         for line in (self.query, self.normalized):
             line.returnPressed.connect(self.run)
-        for combo in (self.tag, self.annotator, self.status):
+        for combo in (self.tag, self.annotator, self.status, self.sort):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.chosen.connect(self._chosen)
         self.table.cellDoubleClicked.connect(lambda r, _c: self._chosen(r))
@@ -256,6 +261,7 @@ class SearchPanel(QWidget):
         for w in (self.tag, self.annotator, self.status):
             filters.addWidget(w)
         filters.addWidget(self.normalized, 1)
+        filters.addWidget(self.sort)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -327,6 +333,9 @@ class SearchPanel(QWidget):
         self.result = result
         hits = result.hits if result else []
         self.rows = concordance.rows(hits, self.store.document) if hits else []
+        how = concordance.SORTS[max(0, self.sort.currentIndex())]
+        ordered = concordance.order(self.rows, how, lambda d: self.store.document(d).text)
+        self.rows, hits = [self.rows[i] for i in ordered], [hits[i] for i in ordered]
         spans = bool(result and result.spans)
         cells = table_rows(self.rows, hits, spans, self.tag_name)
         self.table.setRowCount(len(cells))

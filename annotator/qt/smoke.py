@@ -41,9 +41,23 @@ def verdict(window: MainWindow) -> tuple[int, str]:
         problems.append("the reader shows no text")
     if QGuiApplication.windowIcon().isNull():
         problems.append("the app has no icon")
+    problems += _words_and_recommenders()
     if problems:
         return 1, "smoke failed: " + "; ".join(problems)
     return 0, f"smoke ok: {count} documents"
+
+
+def _words_and_recommenders() -> list[str]:
+    """jieba's dictionary and CRFsuite are in the build (both load only when used)."""
+    try:
+        from annotator.core import words
+
+        if words.segment("恐怖主义") != [(0, 4)]:
+            return ["jieba segments without its dictionary"]
+        import pycrfsuite  # noqa: F401
+    except Exception as e:  # noqa: BLE001 (said on the smoke line)
+        return [f"words or recommenders are missing: {e}"]
+    return []
 
 
 def _say(line: str) -> None:

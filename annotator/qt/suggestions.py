@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from annotator.core.commands import Change
 from annotator.core.suggest import Suggestion, build_pattern
 from annotator.core.suggester import LexiconSource
-from annotator.qt import i18n
+from annotator.qt import i18n, recommenders
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.qt.jobs import Background, Opener, opener
+from annotator.qt.recommenders import snapped  # noqa: F401 (the window's, through here)
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -37,6 +39,7 @@ def wire(window: MainWindow) -> None:
     toggle.setCheckable(True)
     toggle.setChecked(bool(window.settings.value("show-suggestions", True, type=bool)))
     window.reader.describe_suggestion = lambda s: describe(window, s)
+    recommenders.wire(window)
 
 
 def shown(window: MainWindow) -> bool:
@@ -83,6 +86,7 @@ def project_opened(window: MainWindow) -> None:
     window.editor.lexicon = None
     window.lexicon_builder = None
     window.lexicon_timer.start(BUILD_DELAY_MS)
+    recommenders.project_opened(window)
 
 
 def shutdown(window: MainWindow) -> None:
@@ -94,11 +98,15 @@ def document_shown(window: MainWindow) -> None:
     s = window.editor.suggestions
     window.reader.suggestions_in = s.in_paragraph if (s is not None and shown(window)) \
         else None
+    recommenders.document_shown(window)
 
 
-def after_change(window: MainWindow) -> None:
+def after_change(window: MainWindow, change: Change) -> None:
     """An edit may have brought a new term (suggested at once: redraw what is on screen);
-    after many, a full compile waits for a pause in the work."""
+    after many, a full compile waits for a pause in the work. New spans count towards
+    the recommenders' next training."""
+    recommenders.after_change(window, len({a.id for a in change.added} -
+                                          {a.id for a in change.removed}))
     editor = window.editor
     if editor.lexicon is None:
         return
@@ -130,6 +138,10 @@ def _start(window: MainWindow) -> None:
 
 
 def describe(window: MainWindow, s: Suggestion) -> str:
+    if s.recommender != "lexicon":
+        return translate("Suggestions", "Suggestion: {tag} ({basis})").format(
+            tag=_tag_name(window, s.tag), basis=recommenders.describe(s)) + "\n" + \
+            translate("Suggestions", HINT)
     source = window.editor.lexicon.lexicon.entries.get(s.form) \
         if window.editor.lexicon else None
     n = source.annotated if source else 0  # (lupdate reads a plain name as the count)
@@ -137,7 +149,8 @@ def describe(window: MainWindow, s: Suggestion) -> str:
         k=source.counts.get(s.tag, 0)) if source and n \
         else translate("Suggestions", "a term listed in the tagset")
     return translate("Suggestions", "Suggestion: {tag} ({basis})").format(
-        tag=_tag_name(window, s.tag), basis=basis) + "\n" + translate("Suggestions", HINT)
+        tag=_tag_name(window, s.tag), basis=basis) + "\n" + recommenders.describe(s) + \
+        "\n" + translate("Suggestions", HINT)
 
 
 def _tag_name(window: MainWindow, tag_id: str) -> str:

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.lexicon_timer = QTimer(self, singleShot=True)
         self.lexicon_builder: QThread | None = None
         self.lexicon_receiver: suggestions.Receiver
+        self.recommending: suggestions.recommenders.Recommending
         self.safety_receiver: safety.Receiver
         self.banner: QLabel
         self.backup_timer: QTimer
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
 
     # --- editing ---------------------------------------------------------------------------
     def apply_tag(self, tag_id: str) -> None:
-        start, end = self.reader.selection()
+        start, end = suggestions.snapped(self, *self.reader.selection())
         change = self.editor.apply_tag(tag_id, start, end)
         if change is None and start == end and self.editor.selected is None:
             self.statusBar().showMessage(
@@ -278,7 +279,7 @@ class MainWindow(QMainWindow):
         self._update_document_row(counted=not statuses)
         if mine:  # a colleague's change was saved by them
             self._saved()
-        suggestions.after_change(self)
+        suggestions.after_change(self, change)
         workboard.after_change(self, change, mine)
 
     def undo(self) -> None:

@@ -186,6 +186,13 @@ class AnnotationsMixin(DecisionsMixin, WorkflowMixin):
             "WHERE doc_id = ? AND annotator = ? ORDER BY start, \"end\", tag",
             (doc_id, annotator))]
 
+    def all_rejections(self) -> list[Rejection]:
+        """Every rejected suggestion of the project, by document and place (negative
+        evidence for the recommenders: :mod:`annotator.recommend.training`)."""
+        return [Rejection(*r) for r in self.conn.execute(
+            'SELECT doc_id, start, "end", tag, annotator, created FROM rejected_suggestions '
+            'ORDER BY doc_id, start, "end", tag, annotator')]
+
     def rejections(self, doc_id: str, annotator: str) -> set[tuple[int, int, str]]:
         """``(start, end, tag)`` of the suggestions ``annotator`` rejected in a document."""
         return {(r[0], r[1], r[2]) for r in self.conn.execute(

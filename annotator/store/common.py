@@ -90,6 +90,15 @@ class StoreCommon:
         checkout = self.meta("checkout")
         return checkout.get("role") if isinstance(checkout, dict) else None
 
+    def setting(self, key: str, default=None):
+        """A project setting (kept in the project, for everyone working on it)."""
+        return self.meta(f"setting:{key}", default)
+
+    def set_setting(self, key: str, value) -> None:
+        """Change a project setting (a team project: its owner only)."""
+        with self.transaction():
+            self._set_meta(f"setting:{key}", value)
+
     @property
     def backend_pid(self) -> int:
         """The server process behind a team project's connection (a file has none: 0)."""

@@ -6,6 +6,7 @@ import random
 import time
 
 import pytest
+from seedproject import create_without_gold as create_project
 
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.search import searchable
@@ -19,7 +20,6 @@ from annotator.core.suggest import (
     trie_pattern,
 )
 from annotator.core.tagset import default_tagset
-from annotator.project import create_project
 
 SCO = "上海合作组织"
 IGO = "actor.igo"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from seedproject import create_without_gold as create_project
 
 from annotator.core import suggester
 from annotator.core.annotation import Annotator
@@ -15,7 +16,6 @@ from annotator.core.search import find_all, searchable
 from annotator.core.session import Session
 from annotator.core.suggest import Lexicon, Scanner, build_pattern, suggestions
 from annotator.core.suggester import LexiconSource
-from annotator.project import create_project
 from annotator.store import Store
 
 SCO, SCO_SHORT = "上海合作组织", "上合组织"

@@ -20,6 +20,27 @@ def seed_window(qtbot, tmp_path):
     """The real window on a fresh project with the seed corpus, annotator Lin."""
     pytest.importorskip("PySide6")
     from PySide6.QtCore import QSettings
+    from seedproject import create_without_gold as create_project
+
+    from annotator.core.annotation import Annotator
+    from annotator.qt.window import MainWindow
+
+    store, _ = create_project(tmp_path / "p.annotator")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(store, Annotator("lin", "Lin"), settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.store.close()
+
+
+@pytest.fixture
+def gold_window(qtbot, tmp_path):
+    """The real window on a new project as users get it: the seed corpus with its gold
+    layer, annotator Lin."""
+    pytest.importorskip("PySide6")
+    from PySide6.QtCore import QSettings
 
     from annotator.core.annotation import Annotator
     from annotator.project import create_project

@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (  # noqa: E402
     QTreeWidget,
     QWidget,
 )
+from seedproject import create_without_gold as create_project  # noqa: E402
 
 from annotator.core.annotation import Annotator  # noqa: E402
 from annotator.core.search import find_all  # noqa: E402
 from annotator.ingest.progress import ImportProgress  # noqa: E402
-from annotator.project import create_project  # noqa: E402
 from annotator.qt import (  # noqa: E402
     dialogs,
     dropping,

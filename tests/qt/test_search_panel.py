@@ -7,9 +7,9 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from seedproject import create_without_gold as create_project  # noqa: E402
 
 from annotator.core.annotation import Annotator  # noqa: E402
-from annotator.project import create_project  # noqa: E402
 from annotator.qt.window import MainWindow  # noqa: E402
 
 
@@ -391,3 +391,21 @@ def test_the_consistency_dialog_counts_each_kind_in_plural_forms(qapp):
     assert counts_text([found("tagged differently")] * 2 + [found("cuts a word")] * 3) == \
         "5 findings: 2 tagged differently, 3 cut a word"
     assert counts_text([found("missed elsewhere")]) == "1 finding: 1 missed elsewhere"
+
+
+def test_hits_ordered_by_the_word_before_or_after(window):
+    from annotator.core import concordance
+    from annotator.core.search import searchable
+
+    panel = window.search
+    panel.query.setText("合作")
+    panel.run()
+    by_place = [(r.doc_id, r.start) for r in panel.rows]
+    panel.sort.setCurrentIndex(1)  # by the word before: the table follows at once
+    before = [concordance.neighbour(window.store.document(r.doc_id).text, r.start, r.end,
+                                    "before") for r in panel.rows]
+    assert sorted(by_place) == sorted((r.doc_id, r.start) for r in panel.rows)
+    assert before == sorted(before, key=searchable) and len(set(before)) > 3
+    assert panel.table.item(0, 2).text() == "合作"
+    panel.sort.setCurrentIndex(0)
+    assert [(r.doc_id, r.start) for r in panel.rows] == by_place

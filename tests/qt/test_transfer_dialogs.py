@@ -10,9 +10,9 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
+from seedproject import create_without_gold as create_project  # noqa: E402
 
 from annotator.core.annotation import Annotator  # noqa: E402
-from annotator.project import create_project  # noqa: E402
 from annotator.qt.exportdialog import ExportDialog  # noqa: E402
 from annotator.qt.importdialog import run_import  # noqa: E402
 from annotator.qt.window import MainWindow  # noqa: E402

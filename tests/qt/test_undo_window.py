@@ -9,10 +9,10 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from seedproject import create_without_gold as create_project  # noqa: E402
 
 from annotator.core.annotation import Annotator  # noqa: E402
 from annotator.core.session import Session  # noqa: E402
-from annotator.project import create_project  # noqa: E402
 from annotator.qt.window import MainWindow  # noqa: E402
 from annotator.store import Store  # noqa: E402
 

@@ -17,6 +17,14 @@ TAGS = {"上海合作组织": "actor.igo", "上海合作組織": "actor.igo", "�
         "赵克志": "actor.person", "趙克志": "actor.person", "恐怖主义": "threat.terrorism",
         "地区反恐怖机构": "mechanism.body"}
 
+@pytest.fixture(autouse=True, scope="module")
+def _seed_texts_only():
+    """These tests count spans of their own: the seeds without the demo gold layer
+    (tests/seedproject.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("annotator.project.SEED_GOLD", "no-gold-layer-here.json")
+        yield
+
 
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])

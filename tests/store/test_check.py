@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from seedproject import create_without_gold as create_project
 
 from annotator.cli import cli
 from annotator.core.annotation import Annotator, new_id, now
 from annotator.core.dataset import ReviewDecision
 from annotator.core.errors import ProjectError
 from annotator.core.session import Session
-from annotator.project import create_project
 from annotator.store import Store
 from annotator.store.check import (
     KINDS,

@@ -38,12 +38,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from seedproject import create_without_gold as create_project
 
 from annotator.core.annotation import Annotator
 from annotator.core.commands import Command, apply_to
 from annotator.core.errors import ConflictError
 from annotator.core.session import Session
-from annotator.project import create_project
 from annotator.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

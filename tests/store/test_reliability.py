@@ -11,11 +11,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from seedproject import create_without_gold as create_project
 
 from annotator.core.annotation import Annotator
 from annotator.core.errors import ProjectError
 from annotator.core.session import Session
-from annotator.project import create_project
 from annotator.store import DamagedError, ReadOnlyError, Store, backups, location, schema
 from annotator.store.lock import LockedError, ProjectLock
 

@@ -328,3 +328,60 @@ def test_check_finds_what_is_wrong_in_a_team_project(team):
     kinds = sorted(p.kind for p in report.problems)
     assert kinds == ["journal", "orphan", "tag"], report.lines()
     assert not report.ok and "targets missing annotation gone" in " ".join(report.lines())
+
+
+# --- machine layers (annotator.recommend) ----------------------------------------------
+def _recommenders(store):
+    from annotator.recommend.data import Example, segments
+    from annotator.recommend.evaluate import train
+    from annotator.recommend.models import Recommenders
+
+    doc = first_doc(store)
+    at = doc.text.index("上合组织")
+    spans = tuple((i, i + 4, "actor.igo") for i in range(len(doc.text))
+                  if doc.text.startswith("上合组织", i))
+    trained = train(segments(Example(doc.id, doc.text, spans)), [], [])
+    assert at >= 0
+    return Recommenders({"lexicon": trained.lexicon, "crf": trained.crf},
+                        {"f1": {"lexicon": 1.0, "crf": 1.0}})
+
+
+def test_only_a_reviewer_writes_a_machine_layer(team):
+    from annotator.recommend.layer import predict_into
+
+    with as_member(team, "wang") as reviewer:
+        loaded = _recommenders(reviewer)
+        doc = first_doc(reviewer)
+        outcome = predict_into(reviewer, loaded, ["lexicon"], "model:lexicon", [doc.id])
+        assert outcome.added > 0
+        assert {a.annotator for a in reviewer.annotations(doc.id)} == {"model:lexicon"}
+        again = predict_into(reviewer, loaded, ["lexicon"], "model:lexicon", [doc.id])
+        assert (again.added, again.removed) == (0, 0)  # nothing twice
+    with as_member(team, "lin") as annotator:
+        with pytest.raises(AnnotatorError):  # registering the layer is refused
+            predict_into(annotator, loaded, ["lexicon"], "model:crf", [doc.id])
+        machine = annotator.annotations(doc.id)
+        assert {a.annotator for a in machine} == {"model:lexicon"}
+    url, names = team
+    with psycopg.connect(member_url(url, names["lin"]), autocommit=True) as lin:
+        assert lin.execute("DELETE FROM annotations WHERE annotator = 'model:lexicon'"
+                           ).rowcount == 0  # hand-written SQL changes nothing either
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            lin.execute('INSERT INTO annotations(id, doc_id, start, "end", tag, annotator, '
+                        "created, modified) VALUES ('m', %s, 0, 2, 'actor.state', "
+                        "'model:lexicon', '', '')", (doc.id,))
+
+
+def test_the_f1_threshold_is_the_owners_to_set(team):
+    from annotator.recommend import models
+
+    with as_member(team, "wang") as reviewer:
+        with pytest.raises(AnnotatorError) as refused:
+            models.set_threshold(reviewer, 0.9)
+        assert "\n" not in str(refused.value)
+        assert models.threshold(reviewer) == models.DEFAULT_THRESHOLD
+    url, _names = team
+    with open_project(url) as owner:
+        models.set_threshold(owner, 0.9)
+    with as_member(team, "lin") as annotator:
+        assert models.threshold(annotator) == 0.9

@@ -202,6 +202,21 @@
         <translation>显示建议(&amp;S)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Train recommenders</source>
+        <translation>训练推荐器(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommen&amp;ders…</source>
+        <translation>推荐器(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Snap selections to &amp;words</source>
+        <translation>选区对齐到词语(&amp;W)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
@@ -1455,7 +1470,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+124"/>
+        <location filename="../window.py" line="+125"/>
         <source>Annotator: {name}</source>
         <translation>标注者：{name}</translation>
     </message>
@@ -1734,7 +1749,7 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../progressview.py" line="+85"/>
+        <location filename="../progressview.py" line="+86"/>
         <source>Active hours: the time between edits, pauses over ten minutes left out. Agreement: over the documents both of a pair have marked done.</source>
         <translation>活跃时长：相邻两次编辑之间的时间，超过十分钟的停顿不计。一致性：按每对标注者都已标为完成的文档计算。</translation>
     </message>
@@ -1784,7 +1799,7 @@
 <context>
     <name>ProgressView</name>
     <message>
-        <location line="-122"/>
+        <location line="-123"/>
         <source>Team progress</source>
         <translation>团队进度</translation>
     </message>
@@ -1901,6 +1916,65 @@
         <location line="+9"/>
         <source>Recent projects cleared.</source>
         <translation>已清除最近的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>Recommenders</name>
+    <message>
+        <location filename="../recommenders.py" line="+54"/>
+        <source>lexicon</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sequence model (CRF)</source>
+        <translation>序列模型（CRF）</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>The {recommender} was not evaluated: it needs at least two documents in its training layer.</source>
+        <translation>{recommender}未经评估：其训练层至少需要两篇文档。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {recommender} makes no suggestions: its F1 on held-out documents is {f1:.3f}, below the project&apos;s threshold of {limit:.2f}.</source>
+        <translation>{recommender}不提供建议：它在留出文档上的 F1 为 {f1:.3f}，低于项目阈值 {limit:.2f}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {recommender} suggests: its F1 on held-out documents is {f1:.3f} (threshold {limit:.2f}).</source>
+        <translation>{recommender}提供建议：它在留出文档上的 F1 为 {f1:.3f}（阈值 {limit:.2f}）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Nothing to learn from yet: the project has no gold layer and you have no spans.</source>
+        <translation>尚无可供学习的内容：项目没有金标准层，您也还没有标注。</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Minimum score: {score:.2f}</source>
+        <extracomment>how long a worker thread may hold Python&apos;s interpreter lock before the GUI thread gets it back (Python&apos;s default is 5 ms): predicting a long document on a worker thread must not make a key wait for several such turns</extracomment>
+        <translation>最低分数：{score:.2f}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>A project in memory cannot train recommenders.</source>
+        <translation>内存中的项目无法训练推荐器。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No recommenders are trained for this project yet (Suggestions → Train recommenders).</source>
+        <translation>本项目尚未训练推荐器（建议 → 训练推荐器）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recommenders</source>
+        <translation>推荐器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{recommender}, score {score:.2f}</source>
+        <translation>{recommender}，分数 {score:.2f}</translation>
     </message>
 </context>
 <context>
@@ -2196,7 +2270,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+20"/>
         <source>Any tag</source>
         <translation>任意标签</translation>
     </message>
@@ -2216,7 +2290,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+19"/>
         <source>first %n match(es), counting…</source>
         <translation>前 %n 处匹配，正在计数…</translation>
     </message>
@@ -2279,6 +2353,26 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+2"/>
         <source>Only spans with this normalized name (简/繁 alike); Enter</source>
         <translation>仅限具有此规范名称的片段（简繁通查）；按 Enter 搜索</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order of the hits: by place, or by the word before or after the hit</source>
+        <translation>命中的排序：按位置，或按命中前后的词语</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By place</source>
+        <translation>按位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By the word before</source>
+        <translation>按前一个词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By the word after</source>
+        <translation>按后一个词</translation>
     </message>
 </context>
 <context>
@@ -2517,12 +2611,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../suggestions.py" line="+28"/>
+        <location filename="../suggestions.py" line="+30"/>
         <source>A accept · U reject · Shift+A accept all in document · N/P next/previous</source>
         <translation>A 接受 · U 拒绝 · Shift+A 接受本文档全部建议 · N/P 下一条/上一条</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+118"/>
         <source>tagged so {k} of %n time(s)</source>
         <translation>%n 次中有 {k} 次如此标注</translation>
     </message>
@@ -2532,12 +2626,13 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>标签集中列出的词语</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <location line="+9"/>
         <source>Suggestion: {tag} ({basis})</source>
         <translation>建议：{tag}（{basis}）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Suggestions are hidden (Suggestions → Show suggestions).</source>
         <translation>建议已隐藏（建议 → 显示建议）。</translation>
     </message>
@@ -2719,6 +2814,64 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+1"/>
         <source>Keyboard tour</source>
         <translation>键盘操作导览</translation>
+    </message>
+</context>
+<context>
+    <name>TrainTask</name>
+    <message>
+        <location filename="../recommenders.py" line="-154"/>
+        <source>Training the recommenders…</source>
+        <translation>正在训练推荐器…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train recommenders</source>
+        <translation>训练推荐器</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Training cancelled: the recommenders are as they were.</source>
+        <translation>训练已取消：推荐器保持原样。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A project in memory keeps no trained recommenders.</source>
+        <translation>内存中的项目不保存训练好的推荐器。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recommenders trained on the layer {layer}: {verdicts}</source>
+        <translation>推荐器已在 {layer} 层上训练：{verdicts}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Measuring on held-out documents…</source>
+        <translation>正在留出文档上评估…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the training layer…</source>
+        <translation>正在读取训练层…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training the sequence model…</source>
+        <translation>正在训练序列模型…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training the recommenders in the background: {step}</source>
+        <translation>正在后台训练推荐器：{step}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
     </message>
 </context>
 <context>

@@ -202,6 +202,21 @@
         <translation>顯示建議(&amp;S)</translation>
     </message>
     <message>
+        <location line="+3" />
+        <source>&amp;Train recommenders</source>
+        <translation>訓練推薦器(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Recommen&amp;ders…</source>
+        <translation>推薦器(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Snap selections to &amp;words</source>
+        <translation>選區對齊到詞語(&amp;W)</translation>
+    </message>
+    <message>
         <location line="+2" />
         <source>&amp;Find…</source>
         <translation>尋找(&amp;F)…</translation>
@@ -1455,7 +1470,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+124" />
+        <location filename="../window.py" line="+125" />
         <source>Annotator: {name}</source>
         <translation>標註者：{name}</translation>
     </message>
@@ -1734,7 +1749,7 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../progressview.py" line="+85" />
+        <location filename="../progressview.py" line="+86" />
         <source>Active hours: the time between edits, pauses over ten minutes left out. Agreement: over the documents both of a pair have marked done.</source>
         <translation>活躍時長：相鄰兩次編輯之間的時間，超過十分鐘的停頓不計。一致性：按每對標註者都已標為完成的文件計算。</translation>
     </message>
@@ -1784,7 +1799,7 @@
 <context>
     <name>ProgressView</name>
     <message>
-        <location line="-122" />
+        <location line="-123" />
         <source>Team progress</source>
         <translation>團隊進度</translation>
     </message>
@@ -1901,6 +1916,65 @@
         <location line="+9" />
         <source>Recent projects cleared.</source>
         <translation>已清除最近的專案。</translation>
+    </message>
+</context>
+<context>
+    <name>Recommenders</name>
+    <message>
+        <location filename="../recommenders.py" line="+54" />
+        <source>lexicon</source>
+        <translation>詞表</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>sequence model (CRF)</source>
+        <translation>序列模型（CRF）</translation>
+    </message>
+    <message>
+        <location line="+108" />
+        <source>The {recommender} was not evaluated: it needs at least two documents in its training layer.</source>
+        <translation>{recommender}未經評估：其訓練層至少需要兩篇文件。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The {recommender} makes no suggestions: its F1 on held-out documents is {f1:.3f}, below the project's threshold of {limit:.2f}.</source>
+        <translation>{recommender}不提供建議：它在留出文件上的 F1 為 {f1:.3f}，低於專案閾值 {limit:.2f}。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The {recommender} suggests: its F1 on held-out documents is {f1:.3f} (threshold {limit:.2f}).</source>
+        <translation>{recommender}提供建議：它在留出文件上的 F1 為 {f1:.3f}（閾值 {limit:.2f}）。</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Nothing to learn from yet: the project has no gold layer and you have no spans.</source>
+        <translation>尚無可供學習的內容：專案沒有金標準層，您也還沒有標註。</translation>
+    </message>
+    <message>
+        <location line="+112" />
+        <source>Minimum score: {score:.2f}</source>
+        <extracomment>how long a worker thread may hold Python's interpreter lock before the GUI thread gets it back (Python's default is 5 ms): predicting a long document on a worker thread must not make a key wait for several such turns</extracomment>
+        <translation>最低分數：{score:.2f}</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>A project in memory cannot train recommenders.</source>
+        <translation>記憶體中的專案無法訓練推薦器。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No recommenders are trained for this project yet (Suggestions → Train recommenders).</source>
+        <translation>本專案尚未訓練推薦器（建議 → 訓練推薦器）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Recommenders</source>
+        <translation>推薦器</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{recommender}, score {score:.2f}</source>
+        <translation>{recommender}，分數 {score:.2f}</translation>
     </message>
 </context>
 <context>
@@ -2196,7 +2270,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>金標準</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+20" />
         <source>Any tag</source>
         <translation>任意標籤</translation>
     </message>
@@ -2216,7 +2290,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>任意狀態</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+19" />
         <source>first %n match(es), counting…</source>
         <translation>前 %n 處匹配，正在計數…</translation>
     </message>
@@ -2279,6 +2353,26 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+2" />
         <source>Only spans with this normalized name (简/繁 alike); Enter</source>
         <translation>僅限具有此規範名稱的片段（簡繁通查）；按 Enter 搜尋</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Order of the hits: by place, or by the word before or after the hit</source>
+        <translation>命中的排序：按位置，或按命中前後的詞語</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>By place</source>
+        <translation>按位置</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>By the word before</source>
+        <translation>按前一個詞</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By the word after</source>
+        <translation>按後一個詞</translation>
     </message>
 </context>
 <context>
@@ -2517,12 +2611,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../suggestions.py" line="+28" />
+        <location filename="../suggestions.py" line="+30" />
         <source>A accept · U reject · Shift+A accept all in document · N/P next/previous</source>
         <translation>A 接受 · U 拒絕 · Shift+A 接受本文件全部建議 · N/P 下一條/上一條</translation>
     </message>
     <message>
-        <location line="+108" />
+        <location line="+118" />
         <source>tagged so {k} of %n time(s)</source>
         <translation>%n 次中有 {k} 次如此標註</translation>
     </message>
@@ -2532,12 +2626,13 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>標籤集中列出的詞語</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-8" />
+        <location line="+9" />
         <source>Suggestion: {tag} ({basis})</source>
         <translation>建議：{tag}（{basis}）</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>Suggestions are hidden (Suggestions → Show suggestions).</source>
         <translation>建議已隱藏（建議 → 顯示建議）。</translation>
     </message>
@@ -2719,6 +2814,64 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+1" />
         <source>Keyboard tour</source>
         <translation>鍵盤操作導覽</translation>
+    </message>
+</context>
+<context>
+    <name>TrainTask</name>
+    <message>
+        <location filename="../recommenders.py" line="-154" />
+        <source>Training the recommenders…</source>
+        <translation>正在訓練推薦器…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Train recommenders</source>
+        <translation>訓練推薦器</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Training cancelled: the recommenders are as they were.</source>
+        <translation>訓練已取消：推薦器保持原樣。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A project in memory keeps no trained recommenders.</source>
+        <translation>記憶體中的專案不儲存訓練好的推薦器。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Recommenders trained on the layer {layer}: {verdicts}</source>
+        <translation>推薦器已在 {layer} 層上訓練：{verdicts}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Measuring on held-out documents…</source>
+        <translation>正在留出文件上評估…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reading the training layer…</source>
+        <translation>正在讀取訓練層…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Training the sequence model…</source>
+        <translation>正在訓練序列模型…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Training the recommenders in the background: {step}</source>
+        <translation>正在後臺訓練推薦器：{step}</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Training failed</source>
+        <translation>訓練失敗</translation>
     </message>
 </context>
 <context>

@@ -280,5 +280,28 @@ def _v2(conn) -> None:
     migrate(conn)
 
 
-MIGRATIONS = (_v1, _v2)
+
+#: Machine layers (``model:crf``: the recommenders' pre-annotation, annotator.recommend):
+#: a reviewer (and the owner) may write them — register the layer, add, change and delete
+#: its spans — since what a machine proposes is the reviewer's to bring in; an annotator
+#: may read them, as any layer, and change none of them.
+_MACHINE_POLICIES = [
+    "CREATE POLICY machine_layers ON annotations FOR ALL TO {reviewer} "
+    "USING (annotator LIKE 'model:%') WITH CHECK (annotator LIKE 'model:%')",
+    "CREATE POLICY register_machine ON annotators FOR INSERT TO {reviewer} "
+    "WITH CHECK (id LIKE 'model:%')",
+    "CREATE POLICY rename_machine ON annotators FOR UPDATE TO {reviewer} "
+    "USING (id LIKE 'model:%') WITH CHECK (id LIKE 'model:%')",
+]
+
+
+def _v3_machine_layers(conn) -> None:
+    """(Issue 19's migration; numbered 3 after the workflow's v2.)"""
+    database = conn.execute("SELECT current_database()").fetchone()[0]
+    reviewer = sql.Identifier(group_role(database, "reviewer"))
+    for policy in _MACHINE_POLICIES:
+        conn.execute(sql.SQL(policy).format(reviewer=reviewer))
+
+
+MIGRATIONS = (_v1, _v2, _v3_machine_layers)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,160 @@
+"""The sequence labeller's features: for each character of a document, a fixed number of
+64-bit keys, one per template, computed with numpy over the whole text at once.
+
+A key is ``template << 56 | value``. The templates look at the text folded to simplified
+characters and lower case (:func:`annotator.core.search.searchable`: one character for
+one, so offsets stay the canonical text's):
+
+* the character and its neighbours at -1 and +1, the pairs (-1, 0) and (0, +1) (wider
+  windows cost more training time than they gave F1 on the demo corpus);
+* the classes (Han, Latin, digit, punctuation, space, other) of -1, 0, +1 together;
+* jieba's word around it: its position in the word (begin, middle, end, single) with the
+  word's length, and the word itself with that position;
+* the lexicon: the tag of the lexicon form covering the character (the longest found)
+  with the position in the form — a lexicon built without the document in training
+  (:func:`annotator.recommend.crf`), so the model learns how far to trust it;
+* a bias.
+
+The keys of a template never collide with another's; a word is keyed by a 48-bit digest
+of its characters (stable across runs, unlike ``hash``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+import numpy as np
+
+from annotator.core import words
+from annotator.core.search import searchable
+
+TEMPLATES = ("c0", "c-1", "c+1", "c-1c0", "c0c+1", "class3", "word-shape", "word",
+             "lexicon", "bias")
+WIDTH = len(TEMPLATES)
+_SHIFT = 56
+_MASK = (1 << _SHIFT) - 1
+_EDGE = 0x110000  # "no character here" (before the start, after the end)
+#: Lexicon hits over a folded text: ``(start, end, tag)``
+LexiconScan = Callable[[str], list[tuple[int, int, str]]]
+
+
+def codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+def _shifted(cp: np.ndarray, k: int) -> np.ndarray:
+    """``cp`` moved by ``k`` (the character at i + k at i), :data:`_EDGE` past the ends."""
+    out = np.full_like(cp, _EDGE)
+    n = len(cp)
+    if k > 0 and k < n:
+        out[:n - k] = cp[k:]
+    elif k < 0 and -k < n:
+        out[-k:] = cp[:n + k]
+    elif k == 0:
+        out[:] = cp
+    return out
+
+
+def _class_of(ch: str) -> int:
+    if ch.isspace():
+        return 4
+    if "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f":
+        return 0
+    if ch.isdigit():
+        return 2
+    if ch.isalpha():
+        return 1
+    return 3 if unicodedata.category(ch).startswith("P") else 5
+
+
+def _classes(text: str) -> np.ndarray:
+    table = {ch: _class_of(ch) for ch in set(text)}
+    return np.array([table[ch] for ch in text], dtype=np.int64)
+
+
+def _edge_class(shifted: np.ndarray) -> np.ndarray:
+    return np.where(shifted == _EDGE, 6, shifted)
+
+
+def _digest(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=6).digest(),
+                          "little")
+
+
+def _positions(starts: np.ndarray, ends: np.ndarray, n: int
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For pieces ``[starts[k], ends[k])`` covering some characters of a text of length
+    ``n``: the characters covered, the piece of each, and each one's place in its piece
+    (0 begin, 1 middle, 2 end, 3 a piece of one character)."""
+    lengths = ends - starts
+    piece = np.repeat(np.arange(len(starts)), lengths)
+    at = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    length = lengths[piece]
+    place = np.where(length == 1, 3, np.where(at == 0, 0, np.where(at == length - 1, 2, 1)))
+    return starts[piece] + at, piece, place
+
+
+@lru_cache(maxsize=512)
+def _word_keys(folded: str, hmm: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Per character: its place in its word with the word's length (at most 4), and the
+    word's digest with the place. The words of the last few hundred texts are kept: an
+    evaluation trains many times on the same documents (the arrays are never changed)."""
+    pieces = words.segment(folded, hmm=hmm)
+    bounds = np.array(pieces, dtype=np.int64).reshape(-1, 2)
+    digests: dict[str, int] = {}
+    for s, e in pieces:
+        w = folded[s:e]
+        if w not in digests:
+            digests[w] = _digest(w)
+    per_word = np.array([digests[folded[s:e]] for s, e in pieces], dtype=np.int64)
+    chars, piece, place = _positions(bounds[:, 0], bounds[:, 1], len(folded))
+    length = np.minimum(bounds[piece, 1] - bounds[piece, 0], 4)
+    shape = np.zeros(len(folded), dtype=np.int64)
+    ident = np.zeros(len(folded), dtype=np.int64)
+    shape[chars] = place << 3 | length
+    ident[chars] = per_word[piece] << 2 | place
+    return shape, ident
+
+
+def _lexicon_keys(folded: str, scan: LexiconScan | None, tags: dict[str, int]) -> np.ndarray:
+    """Per character: 0, or 1 + the covering form's tag index × 4 + its place in it."""
+    out = np.zeros(len(folded), dtype=np.int64)
+    found = scan(folded) if scan is not None else []
+    if not found:
+        return out
+    bounds = np.array([(s, e) for s, e, _t in found], dtype=np.int64)
+    tag_ids = np.array([tags.setdefault(t, len(tags)) for _s, _e, t in found], dtype=np.int64)
+    chars, piece, place = _positions(bounds[:, 0], bounds[:, 1], len(folded))
+    out[chars] = 1 + tag_ids[piece] * 4 + place
+    return out
+
+
+def features(text: str, scan: LexiconScan | None = None,
+             tags: dict[str, int] | None = None, hmm: bool = False) -> np.ndarray:
+    """An ``(len(text), WIDTH)`` array of keys. ``scan`` finds lexicon forms in the folded
+    text (None: no lexicon); ``tags`` numbers the lexicon's tags (grown as needed; keep
+    it with the model so the same tag gets the same number)."""
+    folded = searchable(text)
+    cp = codepoints(folded)
+    n = len(cp)
+    if n == 0:
+        return np.zeros((0, WIDTH), dtype=np.int64)
+    prev, nxt = _shifted(cp, -1), _shifted(cp, 1)
+    cls = _classes(folded)
+    cls_p, cls_n = _edge_class(_shifted(cls, -1)), _edge_class(_shifted(cls, 1))
+    shape, ident = _word_keys(folded, hmm)
+    columns = [cp, prev, nxt, prev << 21 | cp, cp << 21 | nxt, cls_p << 6 | cls << 3 | cls_n,
+               shape, ident, _lexicon_keys(folded, scan, tags if tags is not None else {}),
+               np.zeros(n, dtype=np.int64)]
+    out = np.empty((n, WIDTH), dtype=np.int64)
+    for t, column in enumerate(columns):
+        out[:, t] = (column & _MASK) | (t << _SHIFT)
+    return out
+
+
+def attribute_strings(keys: np.ndarray) -> list[str]:
+    """The keys as CRFsuite attribute names (hexadecimal), row after row."""
+    return list(map(hex, keys.ravel().tolist()))

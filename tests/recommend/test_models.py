@@ -1,0 +1,138 @@
+"""The two recommenders on data whose right answer is known, and the scoring."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.recommend import crf
+from annotator.recommend.data import Example, Segment, flat, segments, sentence_bounds
+from annotator.recommend.evaluate import Counts, folds, score
+from annotator.recommend.lexicon import LexiconModel
+
+from .generated import BODIES, STATES, THREATS, documents
+
+
+def segs(examples):
+    return [s for e in examples for s in segments(e)]
+
+
+def test_sentences_are_cut_after_final_punctuation_and_lines():
+    text = "他说：“好。”然后走了！\n\n第二段；完"
+    assert [text[s:e] for s, e in sentence_bounds(text)] == \
+        ["他说：“好。”", "然后走了！", "第二段；", "完"]
+
+
+def test_a_span_crossing_a_sentence_end_joins_the_sentences():
+    text = "甲。乙丙。丁。"
+    (one, two) = segments(Example("d", text, ((1, 4, "x"),)))
+    assert (one.offset, one.length, one.spans) == (0, 5, ((1, 4, "x"),))
+    assert (two.text, two.spans) == ("丁。", ())
+
+
+def test_flat_keeps_the_longest_of_overlapping_spans():
+    kept, dropped = flat([(0, 2, "a"), (0, 5, "b"), (4, 6, "c"), (6, 7, "d")])
+    assert kept == [(0, 5, "b"), (6, 7, "d")] and dropped == 2
+
+
+def test_iob1_marks_a_start_only_after_a_span_of_the_same_tag():
+    assert crf.iob1(6, [(0, 2, "a"), (2, 3, "a"), (3, 5, "b")]) == \
+        ["I-a", "I-a", "B-a", "I-b", "I-b", "O"]
+
+
+def test_lexicon_score_is_the_share_of_occurrences_tagged():
+    text = "中国和中国和中国。上合组织。"
+    seg = Segment("d", text, 0, len(text), ((0, 2, "actor.state"), (3, 5, "actor.state")))
+    model = LexiconModel.train([seg])
+    assert model.seen["中国"] == 3
+    assert model.score("中国", "actor.state") == pytest.approx(2 / 3)
+    assert model.score("上合组织", "actor.igo") == 0.0  # never tagged
+    found = model.predict("台湾和中國。")  # folded: 中國 is 中国
+    assert [(p.start, p.end, p.tag, round(p.score, 3)) for p in found] == \
+        [(3, 5, "actor.state", 0.667)]
+
+
+def test_a_rejection_outside_the_training_text_lowers_the_score():
+    seg = Segment("d", "中国。", 0, 3, ((0, 2, "actor.state"),))
+    assert LexiconModel.train([seg]).score("中国", "actor.state") == 1.0
+    model = LexiconModel.train([seg], rejections=[("中國", "actor.state")])
+    assert model.score("中国", "actor.state") == 0.5
+    again = LexiconModel.from_json(model.to_json())
+    assert again.score("中国", "actor.state") == 0.5 and again.seen == model.seen
+
+
+def test_one_character_forms_need_two_tagged_spans():
+    seg = Segment("d", "华与俄。", 0, 4, ((0, 1, "actor.state"),))
+    assert len(LexiconModel.train([seg])) == 0
+
+
+def test_scores_exact_and_overlapping():
+    s = score([(0, 2, "a"), (5, 9, "a"), (10, 12, "b")],
+              [(0, 2, "a"), (5, 8, "a"), (10, 12, "a"), (20, 21, "b")])
+    assert (s.exact["a"].tp, s.exact["a"].fp, s.exact["a"].fn) == (1, 2, 1)
+    assert (s.overlap["a"].tp, s.overlap["a"].fp, s.overlap["a"].fn) == (2, 1, 0)
+    assert (s.exact["b"].tp, s.exact["b"].fp, s.exact["b"].fn) == (0, 1, 1)
+    assert s.total("exact").f1 == pytest.approx(2 * 0.25 * 1 / 3 / (0.25 + 1 / 3))
+    assert Counts().f1 == 0.0
+
+
+def test_folds_hold_each_document_out_once_and_never_split_one():
+    ids = [f"d{i}" for i in range(7)]
+    parts = folds(ids)
+    assert len(parts) == 5
+    assert sorted(i for _train, test in parts for i in test) == sorted(ids)
+    assert all(not (train & test) and train | test == set(ids) for train, test in parts)
+    big = folds([f"d{i}" for i in range(200)])
+    assert len(big) == 1 and len(big[0][1]) == 40
+    with pytest.raises(ValueError, match="at least two documents"):
+        folds(["d0"])
+
+
+def test_the_crf_tags_held_out_documents_and_names_it_never_saw(tmp_path):
+    """Trained on generated documents, it tags other documents almost perfectly, and
+    names missing from its training whose characters and contexts it knows."""
+    vocab = {"state": [s for s in STATES if s != "塔吉克斯坦"], "threat": THREATS,
+             "body": BODIES}
+    model = crf.train(segs(documents(12, vocab=vocab)))
+    found, gold = set(), set()
+    for e in documents(3, seed=9, vocab=vocab, prefix="t"):
+        gold |= {(e.doc_id, *s) for s in e.spans}
+        found |= {(e.doc_id, p.start, p.end, p.tag) for p in
+                  model.predict(e.text, sentence_bounds(e.text))}
+    hit = len(found & gold)
+    assert hit / len(gold) > 0.95 and hit / len(found) > 0.95, (hit, len(gold), len(found))
+    text = "塔吉克斯坦与中国同意共同打击毒品走私。据悉，反恐合作中心将于明年在土库曼斯坦举行会议。"
+    tagged = {(text[p.start:p.end], p.tag) for p in model.predict(text, sentence_bounds(text))}
+    assert {("塔吉克斯坦", "actor.state"), ("土库曼斯坦", "actor.state"),
+            ("反恐合作中心", "mechanism.body")} <= tagged
+    path = tmp_path / "m.npz"
+    model.save(path)
+    again = crf.CrfModel.load(path)
+    assert again.predict(text, sentence_bounds(text)) == model.predict(text,
+                                                                         sentence_bounds(text))
+
+
+def test_scores_are_probabilities_and_offsets_are_code_points():
+    model = crf.train(segs(documents(6)))
+    text = "𠮷𠮷中国与俄罗斯同意共同打击恐怖主义。"
+    found = model.predict(text, sentence_bounds(text))
+    assert {(text[p.start:p.end], p.tag) for p in found} >= {("中国", "actor.state"),
+                                                            ("恐怖主义", "threat.terrorism")}
+    assert all(0 < p.score <= 1 for p in found)
+
+
+def test_training_can_be_cancelled():
+    with pytest.raises(crf.Cancelled):
+        crf.train(segs(documents(2)), cancelled=lambda: True)
+
+
+def test_a_rejected_suggestion_is_learnt_as_not_tagged():
+    docs = documents(6)
+    base = crf.train(segs(docs))
+    text = "会议决定由中国负责协调各方打击洗钱的行动。"
+    where = text.index("洗钱")
+    before = [p for p in base.predict(text, sentence_bounds(text)) if p.start == where]
+    assert before and before[0].tag == "threat.terrorism"
+    negatives = [Segment("n", text, where, 2, (), negative=True)] * 20
+    after = crf.train(segs(docs), negatives).predict(text, sentence_bounds(text))
+    mine = [p for p in after if p.start == where]
+    assert not mine or mine[0].score < before[0].score
