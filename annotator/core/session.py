@@ -13,7 +13,7 @@ from annotator.core import commands
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.commands import Change, Command
 from annotator.core.document import STATUSES
-from annotator.core.relations import Relation, check_relation
+from annotator.core.relations import Relation, RelationError, check_relation
 from annotator.core.store import ProjectStore, tagset_of
 from annotator.core.workflow import GUIDELINES_ATTRIBUTE
 
@@ -81,8 +81,31 @@ class Session:
                                      attributes))
 
     def retag(self, spans: list[Annotation], tag: str) -> Change | None:
+        """Retag spans; refused (:class:`~annotator.core.relations.RelationError`, one
+        line) when a relation of theirs would no longer be allowed."""
         spans = [a for a in spans if a.tag != tag]
-        return self.run(commands.retag(spans, tag)) if spans else None
+        if not spans:
+            return None
+        self._keep_relations_allowed(spans, tag)
+        return self.run(commands.retag(spans, tag))
+
+    def _keep_relations_allowed(self, spans: list[Annotation], tag: str) -> None:
+        rels = self.store.relations_touching([a.id for a in spans])
+        if not rels:
+            return
+        tagset = tagset_of(self.store)
+        ends = {a.id: a for a in self.store.annotations_by_id(
+            sorted({e for r in rels for e in r.ends}))}
+        moved = {a.id for a in spans}
+        for r in rels:
+            try:
+                rtype = tagset.relation(r.type)
+            except KeyError:  # a type the tagset lost: `annotator check` names it
+                continue
+            source, target = (tag if e in moved else ends[e].tag for e in r.ends)
+            if not rtype.allows(source, target):
+                raise RelationError(f"a '{r.type}' relation may not join {source} to "
+                                    f"{target}: delete it before changing the tag to {tag}")
 
     def delete(self, spans: list[Annotation]) -> Change | None:
         return self.run(commands.delete(spans)) if spans else None
