@@ -6,6 +6,7 @@ Pure Python: the window wraps a session, tests drive one directly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -110,14 +111,20 @@ class Session:
     def delete(self, spans: list[Annotation]) -> Change | None:
         return self.run(commands.delete(spans)) if spans else None
 
-    def add_relation(self, source: Annotation, target: Annotation, rtype: str) -> Change | None:
+    def add_relation(self, source: Annotation, target: Annotation, rtype: str,
+                     existing: Iterable[Relation] | None = None) -> Change | None:
         """``source`` —``rtype``→ ``target`` in the source's layer, once the tagset and the
         stored relations allow it (else :class:`~annotator.core.relations.RelationError`,
-        one line)."""
+        one line). ``existing``: the document's relations, when the caller holds them (else
+        read: those of the two spans, or the document's for a type that forbids cycles)."""
+        tagset = tagset_of(self.store)
         command = commands.add_relation(source, target, rtype)
         rel = command.added_relations[0]
-        check_relation(tagset_of(self.store), rel, {source.id: source, target.id: target},
-                       self.store.relations(source.doc_id))
+        if existing is None:
+            acyclic = rtype in {t.id for t in tagset.relations if t.acyclic}
+            existing = self.store.relations(source.doc_id) if acyclic else \
+                self.store.relations_touching([source.id, target.id])
+        check_relation(tagset, rel, {source.id: source, target.id: target}, existing)
         return self.run(command)
 
     def delete_relations(self, relations: list[Relation]) -> Change | None:
