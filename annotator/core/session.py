@@ -127,6 +127,16 @@ class Session:
         check_relation(tagset, rel, {source.id: source, target.id: target}, existing)
         return self.run(command)
 
+    def retype_relation(self, relation: Relation, rtype: str) -> Change | None:
+        """Change a relation's type, once the tagset allows the new one between its spans."""
+        command = commands.retype_relation(relation, rtype)
+        if command is None:
+            return None
+        ends = {a.id: a for a in self.store.annotations_by_id(list(relation.ends))}
+        check_relation(tagset_of(self.store), command.added_relations[0], ends,
+                       self.store.relations_touching(relation.ends))
+        return self.run(command)
+
     def delete_relations(self, relations: list[Relation]) -> Change | None:
         return self.run(commands.delete_relations(relations)) if relations else None
 

@@ -198,3 +198,20 @@ def test_check_counts_relations_on_both_engines(store):
     lin.add_relation(drill, threat, "addresses")
     report = store.check()
     assert report.ok and report.counts["relations"] == 2, report.lines()
+
+
+def test_retyping_a_relation_keeps_its_id_and_undoes(store):
+    lin = session(store)
+    doc, actor, drill, threat = chain(store, lin)
+    a = lin.add(doc.id, doc.text, 40, 44, "actor.state").added[0]
+    b = lin.add(doc.id, doc.text, 50, 54, "actor.state").added[0]
+    rel = lin.add_relation(a, b, "cooperates_with").added_relations[0]
+    change = lin.retype_relation(rel, "part_of")
+    assert change.added_relations[0].id == rel.id and change.removed_relations == (rel,)
+    assert store.relations_by_id([rel.id])[0].type == "part_of"
+    assert lin.undo_state().undo.label == "change relation to part of"
+    with pytest.raises(RelationError, match="'uses' may not join actor.state to actor.state"):
+        lin.retype_relation(store.relations_by_id([rel.id])[0], "uses")
+    lin.undo()
+    assert store.relations_by_id([rel.id]) == [rel]
+    assert lin.retype_relation(rel, "cooperates_with") is None
