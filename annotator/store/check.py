@@ -42,7 +42,7 @@ from annotator.core.tagset import load_tagset_dict
 from annotator.store import schema, trim
 from annotator.store.backups import latest
 from annotator.store.base import StoreBase, _check_file, _connect, sqlite_utils
-from annotator.store.check_relations import RelationCheckMixin
+from annotator.store.check_relations import RelationCheckMixin, with_relations
 
 
 @dataclass(frozen=True)
@@ -377,7 +377,8 @@ class CheckMixin(RelationCheckMixin, StoreBase):
 
     def _check_orphans(self, counts: dict[str, int]) -> Iterator[Problem]:
         tables = set(self.db.table_names())
-        for table, query, message in ORPHAN_QUERIES:
+        queries = with_relations(ORPHAN_QUERIES) if "relations" in tables else ORPHAN_QUERIES
+        for table, query, message in queries:
             if table in tables:
                 for row, missing in self.conn.execute(query):
                     yield Problem("orphan", message.format(row, missing))

@@ -10,6 +10,7 @@ type, or changing the relation, fixes it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,17 @@ RELATION_ENDS = (
     "r.target, t.doc_id, t.annotator, t.tag FROM relations r "
     "LEFT JOIN annotations s ON s.id = r.source LEFT JOIN annotations t ON t.id = r.target "
     "ORDER BY r.doc_id, r.id")
+
+
+_NO_SPAN = re.compile(r"NOT EXISTS \(SELECT 1 FROM annotations a WHERE a\.id = ([\w.]+)\)")
+
+
+def with_relations(queries: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """The orphan queries of a project with relations: what a review decision names (its
+    targets, its result) may be a relation as well as a span."""
+    more = r"\g<0> AND NOT EXISTS (SELECT 1 FROM relations x WHERE x.id = \1)"
+    return tuple((table, _NO_SPAN.sub(more, query), message)
+                 for table, query, message in queries)
 
 
 def active_tagset(rows: list) -> Tagset | None:

@@ -215,3 +215,17 @@ def test_retyping_a_relation_keeps_its_id_and_undoes(store):
     lin.undo()
     assert store.relations_by_id([rel.id]) == [rel]
     assert lin.retype_relation(rel, "cooperates_with") is None
+
+
+def test_check_accepts_review_decisions_about_relations(store):
+    from annotator.core.dataset import ReviewDecision
+
+    lin, wang = session(store), session(store, "wang")
+    doc, actor, drill, _threat = chain(store, lin)
+    rel = lin.add_relation(actor, drill, "uses").added_relations[0]
+    store.insert_decisions([
+        ReviewDecision("d1", doc.id, "wang", "accepted", (rel.id,), rel.id, None, "t"),
+        ReviewDecision("d2", doc.id, "wang", "rejected", ("gone",), None, None, "t")])
+    assert wang.annotator.id == "wang"
+    lines = [p.message for p in store.check().problems]
+    assert lines == ["review decision d2 targets missing annotation gone"], lines
