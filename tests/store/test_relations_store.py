@@ -229,3 +229,15 @@ def test_check_accepts_review_decisions_about_relations(store):
     assert wang.annotator.id == "wang"
     lines = [p.message for p in store.check().problems]
     assert lines == ["review decision d2 targets missing annotation gone"], lines
+
+
+def test_a_span_deleted_by_a_colleague_that_moment_is_a_conflict_on_the_server():
+    from psycopg import errors
+
+    from annotator.store.pg.errors import translate_error
+
+    found = translate_error(errors.ForeignKeyViolation("insert on relations violates fk"),
+                            "postgresql://db/p")
+    assert isinstance(found, ConflictError)
+    assert str(found) == ("postgresql://db/p: what this edit relies on was deleted by a "
+                          "colleague at the same moment; nothing was changed")
