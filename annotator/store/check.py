@@ -42,7 +42,7 @@ from annotator.core.tagset import load_tagset_dict
 from annotator.store import schema, trim
 from annotator.store.backups import latest
 from annotator.store.base import StoreBase, _check_file, _connect, sqlite_utils
-from annotator.store.check_relations import RelationCheckMixin, with_relations
+from annotator.store.check_relations import RelationCheckMixin
 
 
 @dataclass(frozen=True)
@@ -377,10 +377,10 @@ class CheckMixin(RelationCheckMixin, StoreBase):
 
     def _check_orphans(self, counts: dict[str, int]) -> Iterator[Problem]:
         tables = set(self.db.table_names())
-        queries = with_relations(ORPHAN_QUERIES) if "relations" in tables else ORPHAN_QUERIES
-        for table, query, message in queries:
-            if table in tables:
-                for row, missing in self.conn.execute(query):
+        related = self._relation_ids(tables)  # what a review decision may name besides spans
+        for table, query, message in ORPHAN_QUERIES:
+            for row, missing in self.conn.execute(query) if table in tables else ():
+                if missing not in related:
                     yield Problem("orphan", message.format(row, missing))
         counts["review_decisions"] = self.conn.execute(
             "SELECT count(*) FROM review_decisions").fetchone()[0]

@@ -10,7 +10,6 @@ type, or changing the relation, fixes it.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -27,17 +26,6 @@ RELATION_ENDS = (
     "r.target, t.doc_id, t.annotator, t.tag FROM relations r "
     "LEFT JOIN annotations s ON s.id = r.source LEFT JOIN annotations t ON t.id = r.target "
     "ORDER BY r.doc_id, r.id")
-
-
-_NO_SPAN = re.compile(r"NOT EXISTS \(SELECT 1 FROM annotations a WHERE a\.id = ([\w.]+)\)")
-
-
-def with_relations(queries: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
-    """The orphan queries of a project with relations: what a review decision names (its
-    targets, its result) may be a relation as well as a span."""
-    more = r"\g<0> AND NOT EXISTS (SELECT 1 FROM relations x WHERE x.id = \1)"
-    return tuple((table, _NO_SPAN.sub(more, query), message)
-                 for table, query, message in queries)
 
 
 def active_tagset(rows: list) -> Tagset | None:
@@ -89,6 +77,12 @@ def relation_problems(rows: Iterable[tuple], tagset: Tagset | None,
 
 
 class RelationCheckMixin(StoreCommon):
+    def _relation_ids(self, tables: set[str]) -> set[str]:
+        """The relations' ids (a review decision may name a relation), if there are any."""
+        if "relations" not in tables:
+            return set()
+        return {r[0] for r in self.conn.execute("SELECT id FROM relations")}
+
     def _check_relations(self, counts: dict[str, int]) -> Iterator[Problem]:
         from annotator.store.check import Problem  # the check imports this module
 
