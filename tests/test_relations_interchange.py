@@ -77,7 +77,10 @@ def test_json_relation_members(project, tmp_path):
     path, rels = project
     data = json.loads(export(path, tmp_path / "x.json").read_text(encoding="utf-8"))
     first = data["documents"][0]
-    assert first["relations"][0] == {
+    written = {r["id"]: r for r in first["relations"]}
+    assert [r["id"] for r in first["relations"]] == [r.id for r in sorted(
+        rels, key=lambda r: (r.source, r.target, r.id))]  # in the store's order
+    assert written[rels[0].id] == {
         "id": rels[0].id, "from": rels[0].source, "to": rels[0].target, "type": "uses",
         "annotator": "lin", "created": rels[0].created, "modified": rels[0].modified}
     assert "relations" not in data["documents"][1]  # written only when there are some
