@@ -17,7 +17,7 @@ import random
 import time
 from pathlib import Path
 
-from common import Sizes, median, ms_since, p95, result, timed_ms, working_copy
+from common import Sizes, median, ms_since, p95, result, rss_mb, timed_ms, working_copy
 from data import long_document_ids
 from qtkit import application, close, open_window, settle
 
@@ -55,6 +55,25 @@ def run(cfg: dict) -> dict:
         "doc.jump": result(median(jumps), median(naive_jumps),
                            f"{len(jumps)} jumps; max {max(jumps):.0f} ms"),
     }
+
+
+def axis_figures(project: Path, work: Path, edits: int, think: float, opens: int = 5) -> dict:
+    """One point of the span axis (``doc_axis.py``): the window opened on the long document
+    as the app opens it; then ``suggest``, the seconds until the suggestions are ready in
+    the background; ``rss`` (MB) with both there; the median of ``opens`` opens (ms, from
+    the small document); adds and removes of tags (median, p95, ms); page-downs (ms)."""
+    path = working_copy(str(project), work)
+    long_id, small_id = long_document_ids(path)
+    window = open_window(path, work, last=long_id)
+    suggest = settle(window)
+    rss = rss_mb()
+    times = [_open(window, long_id, small_id) for _ in range(opens)]
+    window.open_document(long_id)
+    tags = _edits(window, edits, think, random.Random(3))
+    scrolls = _page_downs(window.reader, 30, random.Random(4))
+    close(window)
+    return {"open": median(times), "tag.median": median(tags), "tag.p95": p95(tags),
+            "scroll": median(scrolls), "suggest": suggest, "rss": rss}
 
 
 def _open(window, long_id: str, small_id: str) -> float:
