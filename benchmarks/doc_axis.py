@@ -50,7 +50,7 @@ LINEAR = 1.15
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--spans", default="30k,100k,300k", help="span counts, e.g. 30k,100k")
+    p.add_argument("--spans", help="span counts (default 30k,100k,300k; --quick: 200,600,2k)")
     p.add_argument("--chars", type=int, default=1_000_000)
     p.add_argument("--quick", action="store_true", help="20,000 chars, 200/600/2k spans")
     p.add_argument("--repeat", type=int, default=3, help="processes per size (median kept)")
@@ -62,8 +62,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--child", nargs=2, metavar=("CONFIG", "OUT"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.quick:
-        args.spans, args.chars, args.repeat, args.edits, args.think = \
-            "200,600,2k", 20_000, 1, 4, 0.01
+        args.chars, args.repeat, args.edits, args.think = 20_000, 1, 4, 0.01
+    args.spans = args.spans or ("200,600,2k" if args.quick else "30k,100k,300k")
     args.counts = [int(float(s[:-1]) * 1000) if s.lower().endswith("k") else int(s)
                    for s in args.spans.split(",")]
     return args
