@@ -58,6 +58,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--think", type=float, default=0.25, help="seconds between edits")
     p.add_argument("--cache-dir", type=Path, default=HERE / ".cache")
     p.add_argument("--results-dir", type=Path, default=HERE / "results")
+    p.add_argument("--source", type=Path, help="measure the annotator package of another "
+                   "checkout (e.g. the main branch, for a before/after comparison)")
+    p.add_argument("--tag", default="", help="suffix of the result files' names")
     p.add_argument("--strict", action="store_true")
     p.add_argument("--child", nargs=2, metavar=("CONFIG", "OUT"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -90,6 +93,9 @@ def run_child(path: Path, args: argparse.Namespace, scratch: Path) -> dict:
     config.write_text(json.dumps({"path": str(path), "work": str(work), "edits": args.edits,
                                   "think": args.think}), encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    if args.source:  # its package first on the path (before an editable install's)
+        env["PYTHONPATH"] = os.pathsep.join([str(args.source.resolve()),
+                                             *filter(None, [env.get("PYTHONPATH")])])
     done = subprocess.run([sys.executable, __file__, "--child", str(config), str(out)],
                           capture_output=True, text=True, env=env, timeout=3600)
     if done.returncode != 0 or not out.exists():
@@ -204,7 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     args.results_dir.mkdir(parents=True, exist_ok=True)
     stem = "doc-axis-quick" if args.quick else "doc-axis"
+    stem += f"-{args.tag}" if args.tag else ""
     run = {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "chars": args.chars,
+           "source": str(args.source) if args.source else None,
            "repeat": args.repeat, "edits": args.edits, "think_s": args.think,
            "machine": m, "elapsed_s": round(time.time() - started, 1),
            "sizes": {str(n): v for n, v in sizes.items()}, "exponents": slopes,
