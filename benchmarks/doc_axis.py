@@ -61,6 +61,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--source", type=Path, help="measure the annotator package of another "
                    "checkout (e.g. the main branch, for a before/after comparison)")
     p.add_argument("--tag", default="", help="suffix of the result files' names")
+    p.add_argument("--before", type=Path, metavar="JSON",
+                   help="an earlier run's doc-axis JSON: drawn dashed, its exponents shown")
+    p.add_argument("--replot", type=Path, metavar="JSON",
+                   help="measure nothing: draw this saved run again (with --before)")
     p.add_argument("--strict", action="store_true")
     p.add_argument("--child", nargs=2, metavar=("CONFIG", "OUT"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -162,8 +166,9 @@ def tables(sizes: dict[int, dict], slopes: dict[str, float]) -> tuple[str, list[
     return "\n".join(lines), misses
 
 
-def plot(sizes: dict[int, dict], path: Path, chars: int) -> None:
-    """Every time figure against the span count, log–log, with a linear slope for scale."""
+def plot(sizes: dict[int, dict], path: Path, chars: int, before: dict | None = None) -> None:
+    """Every time figure against the span count, log–log, with a linear slope for scale;
+    ``before``: an earlier run's sizes, drawn dashed in the same colours."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -175,9 +180,12 @@ def plot(sizes: dict[int, dict], path: Path, chars: int) -> None:
         if unit == "MB":
             continue
         scale = 1000 if unit == "s" else 1
-        ax.plot(counts, [sizes[n][key]["value"] * scale for n in counts], marker="o",
-                label=label.split(":")[0] + (": " + label.split(": ")[1] if ":" in label
-                                             else ""))
+        line, = ax.plot(counts, [sizes[n][key]["value"] * scale for n in counts],
+                        marker="o", label=label)
+        if before:
+            old = sorted(int(n) for n in before)
+            ax.plot(old, [before[str(n)][key]["value"] * scale for n in old], marker=".",
+                    linestyle="--", alpha=0.45, color=line.get_color())
     first = sizes[counts[0]]["open"]["value"]
     ax.plot(counts, [first * n / counts[0] for n in counts], linestyle=":", color="grey",
             label="linear growth (from open)")
@@ -187,7 +195,8 @@ def plot(sizes: dict[int, dict], path: Path, chars: int) -> None:
                 ax.scatter([count], [target * (1000 if FIGURES[key][1] == "s" else 1)],
                            marker="_", s=300, color="red", zorder=3)
     ax.set(xscale="log", yscale="log", xlabel=f"spans in the {chars:,}-character document",
-           ylabel="ms", title="Long document: cost against spans (red: targets)")
+           ylabel="ms", title="Long document: cost against spans (red: targets"
+           + ("; dashed: before" if before else "") + ")")
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=7, loc="upper left")
     fig.tight_layout()
@@ -199,6 +208,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     if args.child:
         child(Path(args.child[0]), Path(args.child[1]))
+        return 0
+    before = json.loads(args.before.read_text(encoding="utf-8"))["sizes"] \
+        if args.before else None
+    if args.replot:
+        run = json.loads(args.replot.read_text(encoding="utf-8"))
+        plot({int(n): v for n, v in run["sizes"].items()}, args.replot.with_suffix(".png"),
+             run["chars"], before)
+        print(f"saved {args.replot.with_suffix('.png')}")
         return 0
     started = time.time()
     sizes = measure(args)
@@ -219,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
            "targets": {str(n): t for n, t in TARGETS.items()}, "missed": misses}
     (args.results_dir / f"{stem}.json").write_text(json.dumps(run, indent=1) + "\n",
                                                     encoding="utf-8")
-    plot(sizes, args.results_dir / f"{stem}.png", args.chars)
+    plot(sizes, args.results_dir / f"{stem}.png", args.chars, before)
     print(f"\nsaved {args.results_dir / stem}.json and .png")
     if misses:
         print(f"missed: {'; '.join(misses)}")
