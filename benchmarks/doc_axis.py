@@ -40,6 +40,8 @@ FIGURES = {
     "scroll": ("page down + repaint, median", "ms"),
     "suggest": ("suggestions ready in the background (after the window shows)", "s"),
     "rss": ("resident memory, document open", "MB"),
+    "open.cpu": ("open: CPU time of the process, median", "ms"),
+    "tag.cpu": ("add/remove a tag: CPU time of the process, median", "ms"),
 }
 #: span count -> figure -> target (issue 20); sizes between have none
 TARGETS = {30_000: {"open": 150, "tag.median": 8, "tag.p95": 16, "scroll": 16},
