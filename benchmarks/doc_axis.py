@@ -177,7 +177,7 @@ def plot(sizes: dict[int, dict], path: Path, chars: int, before: dict | None = N
     import matplotlib.pyplot as plt
 
     counts = sorted(sizes)
-    fig, ax = plt.subplots(figsize=(7.5, 4.8), dpi=110)
+    fig, ax = plt.subplots(figsize=(10.5, 5), dpi=110)
     for key, (label, unit) in FIGURES.items():
         if unit == "MB":
             continue
@@ -200,7 +200,7 @@ def plot(sizes: dict[int, dict], path: Path, chars: int, before: dict | None = N
            ylabel="ms", title="Long document: cost against spans (red: targets"
            + ("; dashed: before" if before else "") + ")")
     ax.grid(True, which="both", alpha=0.3)
-    ax.legend(fontsize=7, loc="upper left")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
