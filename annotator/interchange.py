@@ -148,6 +148,7 @@ def _import_one(store: ProjectStore, path: Path, kind: str, annotator: Annotator
 def _import_layer(store: ProjectStore, path: Path, kind: str, annotator: Annotator | None) -> str:
     from annotator.formats.brat import read_brat
     from annotator.formats.doccano import read_doccano
+    from annotator.formats.layer_relations import with_relations
 
     if annotator is None:
         raise InputError(path, f"a {kind} file is one annotator's work: say whose with "
@@ -159,7 +160,8 @@ def _import_layer(store: ProjectStore, path: Path, kind: str, annotator: Annotat
                dict(it.about)) for it in items]
     with store.transaction():
         store.add_annotator(annotator)
-        report = import_dataset(store, layer_dataset(store, annotator, layers, str(path)),
+        layer = layer_dataset(store, annotator, layers, str(path))
+        report = import_dataset(store, with_relations(layer, [it.relations for it in items]),
                                 str(path), strict=False)
     warnings = [f"\n  warning: {w}" for it in items for w in it.warnings]
     return report.line() + "".join(warnings)

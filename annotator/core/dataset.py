@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.document import Document
+from annotator.core.relations import Relation
 from annotator.core.tagset import Tagset
 from annotator.core.workflow import (
     AnnotatorStatus,
@@ -45,6 +46,8 @@ class DocumentData:
     assignments: tuple[Assignment, ...] = ()
     threads: tuple[Thread, ...] = ()
     comments: tuple[Comment, ...] = ()
+    #: relations between the document's spans (annotator.core.relations)
+    relations: tuple[Relation, ...] = ()
 
 
 @dataclass(frozen=True)
