@@ -126,6 +126,24 @@ def doccano(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
         doccano_fmt.write_doccano(ds, fp)
 
 
+def brat(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    """The folder ``out`` (named as given): ``annotation.conf`` and ``visual.conf`` for the
+    tagset, and a ``.txt`` and ``.ann`` file per document (one layer, chosen already)."""
+    from annotator.formats import brat_export
+
+    with outputs.open(out / "annotation.conf") as conf, \
+            outputs.open(out / "visual.conf") as visual:
+        brat_export.write_conf(ds.tagset, conf, visual)
+    stats = brat_export.BratStats()
+    for data in ds.documents:
+        name = data.document.id
+        with outputs.open(out / f"{name}.txt", newline="") as fp:
+            fp.write(data.document.text)
+        with outputs.open(out / f"{name}.ann", newline="") as fp:
+            brat_export.write_ann(data, fp, stats)
+    outputs.notes += [(out, note) for note in stats.notes()]
+
+
 def conll(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
     with outputs.open(out) as fp:
         notes = conll_fmt.write_conll(ds, fp, tokens=layer.tokens).notes()
