@@ -64,7 +64,7 @@ def check_layer_relations(tagset: Tagset, spans: Sequence[tuple],
     for n, r in enumerate(relations):
         rel = Relation(r.ref or str(n + 1), "doc", _name(spans[r.source]),
                        _name(spans[r.target]), r.type, "layer")
-        key = _clash_key(tagset, rel)
+        key = clash_key(tagset, rel)
         try:
             check_relation(tagset, rel, by_id, done.get(key, ()))
         except RelationError as e:
@@ -72,7 +72,7 @@ def check_layer_relations(tagset: Tagset, spans: Sequence[tuple],
         done.setdefault(key, []).append(rel)
 
 
-def _clash_key(tagset: Tagset, rel: Relation) -> tuple:
+def clash_key(tagset: Tagset, rel: Relation) -> tuple:
     """The relations ``rel`` can be a duplicate of join the same two spans by the same type;
     a cycle can be closed by any relation of an acyclic type. (Checking each relation
     against only these keeps a file of many relations linear.)"""

@@ -180,4 +180,4 @@ def tei_inline(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
     for data in ds.documents:
         with outputs.open(out / f"{data.document.id}.xml", "wb") as fp:
             fp.write(tei.to_bytes(tei.inline_layer(ds, data.document, data.annotations,
-                                                   title)))
+                                                   title, data.relations)))
