@@ -9,13 +9,13 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
-from annotator.core.dataset import Dataset
+from annotator.core.dataset import Dataset, DocumentData
 from annotator.formats import conll as conll_fmt
 from annotator.formats import csvfmt, jsonfmt
 from annotator.formats import doccano as doccano_fmt
@@ -144,15 +144,39 @@ def brat(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
     outputs.notes += [(out, note) for note in stats.notes()]
 
 
+class LeftOut:
+    """Counts the relations of the documents an export streams through it, for a format
+    that cannot carry them (CoNLL, CSV): the export says how many it left out, on the
+    terminal or in the window, never dropping them without a word."""
+
+    def __init__(self, ds: Dataset):
+        self.relations = 0
+        self.dataset = replace(ds, documents=self._count(ds.documents))
+
+    def _count(self, documents: Iterable[DocumentData]) -> Iterator[DocumentData]:
+        for data in documents:
+            self.relations += len(data.relations)
+            yield data
+
+    def note(self, fmt: str) -> list[str]:
+        if not self.relations:
+            return []
+        return [f"{self.relations} relations left out: {fmt} holds spans only (json, jsonl, "
+                "tei, doccano and brat keep them)"]
+
+
 def conll(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    left = LeftOut(ds)
     with outputs.open(out) as fp:
-        notes = conll_fmt.write_conll(ds, fp, tokens=layer.tokens).notes()
-    outputs.notes += [(out, note) for note in notes]
+        notes = conll_fmt.write_conll(left.dataset, fp, tokens=layer.tokens).notes()
+    outputs.notes += [(out, note) for note in notes + left.note("CoNLL")]
 
 
 def csv_spans(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    left = LeftOut(ds)
     with outputs.open(out, newline="") as fp:
-        csvfmt.write_csv(ds, fp)
+        csvfmt.write_csv(left.dataset, fp)
+    outputs.notes += [(out, note) for note in left.note("CSV of spans")]
 
 
 def tei_standoff(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:

@@ -274,3 +274,33 @@ def test_a_bad_relation_stores_nothing(tmp_path, kind):
         assert [d.id for d in store.documents()] == before
         assert not any(store.annotations(d) for d in before)
         assert "imported" not in {a.id for a in store.annotators()}
+
+
+# --- formats that cannot carry relations say so --------------------------------------------
+
+@pytest.mark.parametrize(("fmt", "name"), [("conll", "CoNLL"), ("csv_spans", "CSV of spans")])
+def test_conll_and_csv_count_the_relations_they_leave_out(tmp_path, fmt, name):
+    from annotator.formats import writers
+
+    ds = select(relation_dataset(), annotators={"li"})
+    expected = sum(len(d.relations) for d in ds.documents)
+    outputs = writers.Outputs()
+    getattr(writers, fmt)(select(relation_dataset(), annotators={"li"}), tmp_path / "out",
+                          outputs, writers.Layer("li"))
+    outputs.commit()
+    assert expected > 0
+    assert (tmp_path / "out", f"{expected} relations left out: {name} holds spans only "
+            "(json, jsonl, tei, doccano and brat keep them)") in outputs.notes
+    assert (tmp_path / "out").stat().st_size > 0
+
+
+def test_conll_without_relations_says_nothing_of_them(tmp_path):
+    import seedset
+
+    from annotator.formats import writers
+
+    outputs = writers.Outputs()
+    writers.conll(select(seedset.seed_dataset(), annotators={"li"}), tmp_path / "out",
+                  outputs, writers.Layer("li"))
+    outputs.commit()
+    assert not any("relations" in note for _, note in outputs.notes)
