@@ -121,8 +121,25 @@ def _expand(paths: Iterable[Path]) -> tuple[list[Path | InputError], list[Path]]
                 and f.suffix.lower() in kinds.PROJECT_SUFFIXES and kinds.is_project(f)]
     beside = [c for p in projects for c in companions(p)]
     projects = [p for p in projects if not _under(p, beside)]  # a backup is not counted
-    return [f for f in files if f not in manifests and (
+    brat = _brat_companions(files, named)
+    return [f for f in files if f not in manifests and f not in brat and (
         not isinstance(f, Path) or f in named or not _under(f, [*projects, *beside]))], projects
+
+
+#: brat's configuration files, found beside its ``.ann`` files in a collection's folder
+BRAT_CONF = frozenset({"annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf"})
+
+
+def _brat_companions(files: list, named: set[Path]) -> set[Path]:
+    """In folders (not files named): the ``.txt`` beside each ``.ann`` (read with it, as
+    the text it annotates) and brat's configuration files in a folder of ``.ann`` files
+    (the project's tagset says what tags and relations are): a brat collection, such as
+    ``export --format brat`` writes, imports as its layers alone."""
+    anns = [f for f in files if isinstance(f, Path) and f.suffix.lower() in kinds.BRAT_SUFFIXES]
+    folders = {f.parent for f in anns}
+    texts = {f.with_suffix(".txt") for f in anns}
+    return {f for f in files if isinstance(f, Path) and f not in named and (
+        f in texts or (f.parent in folders and f.name in BRAT_CONF))}
 
 
 def _under(path: Path, places: list[Path]) -> bool:
