@@ -20,9 +20,9 @@ from annotator.core.dataset import (
     ReviewDecision,
     accepted_ids,
     gold_ids,
+    joined,
     own_spans,
 )
-from annotator.core.relations import Relation
 
 STATUSES = ("all", "accepted", "gold")
 SPLIT_NAMES = {1: ("train",), 2: ("train", "test"), 3: ("train", "dev", "test")}
@@ -43,7 +43,7 @@ def _keep(data: DocumentData, annotators: set[str] | None, status: str,
     # is in the text, whether its span is exported or not)
     ids = {a.id for a in spans}
     return replace(data, annotations=spans, decisions=resolved(data.decisions, ids),
-                   relations=resolved_relations(data.relations, ids),
+                   relations=joined(data.relations, ids),
                    statuses=tuple(s for s in data.statuses
                                   if annotators is None or s.annotator in annotators),
                    assignments=tuple(a for a in data.assignments
@@ -57,11 +57,6 @@ def resolved(decisions: Iterable[ReviewDecision], ids: set[str]) -> tuple[Review
                  and (d.result_id is None or d.result_id in ids))
 
 
-def resolved_relations(relations: Iterable[Relation], ids: set[str]) -> tuple[Relation, ...]:
-    """The relations whose both ends are among ``ids`` (the spans exported with them)."""
-    return tuple(r for r in relations if r.source in ids and r.target in ids)
-
-
 def select(ds: Dataset, annotators: set[str] | None = None, status: str = "all",
            groups: set[str] | None = None, doc_ids: set[str] | None = None) -> Dataset:
     """The part of ``ds`` to export. ``None`` means no filter. ``annotators``: their own
@@ -70,8 +65,8 @@ def select(ds: Dataset, annotators: set[str] | None = None, status: str = "all",
     (:func:`accepted_ids`), or the ``"gold"`` layer (:func:`gold_ids`), which is nobody's
     own layer: with ``annotators`` it holds nothing. Documents stay (with no spans left, if
     so) unless ``doc_ids`` leaves them out; a review decision stays when every span it names
-    (its targets and its result) stays (:func:`resolved`), a relation when both its ends
-    stay (:func:`resolved_relations`)."""
+    (its targets and its result) stays (:func:`resolved`), a relation when both its spans
+    stay (:func:`~annotator.core.dataset.joined`)."""
     if status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
 
