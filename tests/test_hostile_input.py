@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 
 from annotator.core.annotation import Annotation, Annotator, now
 from annotator.core.errors import InputError
+from annotator.core.tagset import default_tagset
 from annotator.exporting import ExportOptions, export
 from annotator.ingest.importer import MAX_BYTES
 from annotator.ingest.limits import UNFORESEEN
@@ -57,9 +58,11 @@ class T:
 def world(tmp_path_factory) -> tuple[Path, T]:
     root = tmp_path_factory.mktemp("hostile")
     store, _ = create_project(root / "pristine.annotator")
-    store.close()
+    with store:  # the shipped tagset, with its relation types, whatever the seeds carry
+        store.set_tagset(default_tagset())
     store, _ = create_project(root / "source.annotator")
     with store:
+        store.set_tagset(default_tagset())
         store.add_annotator(Annotator("li", "李华"))
         for doc in store.documents():
             text = store.document(doc.id).text
@@ -256,12 +259,16 @@ def first_span_ref(t: T) -> str:
     return "#" + m[1].decode()
 
 
-def tei_relation(t: T, passive: str, active: str | None = None, rtype: str = "cooperates_with"
+def tei_relation(t: T, passive: str, rtype: str = "poses", ends: str | None = None
                  ) -> dict[str, bytes]:
-    """A relation put in the first document's stand-off, from its first span."""
+    """A relation put in the first document's stand-off, from its first span, in that span's
+    layer (``ends``: the attributes naming the ends, if not ``active``/``passive``)."""
+    m = re.search(rb'<annotation xml:id="(a-[^"]+)"[^>]*resp="([^"]+)"', t.tei)
+    assert m
+    first, resp = "#" + m[1].decode(), m[2].decode()
+    ends = ends or f'active="{first}" passive="{passive}"'
     el = (f'<listRelation type="relations"><relation xml:id="rel-x" ref="#rt-{rtype}" '
-          f'name="{rtype}" active="{active or first_span_ref(t)}" passive="{passive}" '
-          'resp="#ann-li"/></listRelation>')
+          f'name="{rtype}" {ends} resp="{resp}"/></listRelation>')
     return {"a.xml": insert(t.tei, b"</listAnnotation>", el.encode())}
 
 
@@ -454,14 +461,15 @@ CASES: dict[str, tuple[Build, str]] = {
     "tei-review-target-not-a-span": (lambda t: tei_review(t, "#p-x-1"), r"@target: id 'p-x-1'"),
     "tei-carriage-return": (tei_carriage_return, r"U\+000D \(a carriage return.*at offset 0"),
     "tei-is-text": (lambda t: {"a.xml": "上海合作组织召开会议。".encode()}, "not well-formed"),
-    "tei-relation-missing-span": (lambda t: tei_relation(t, "#a-nowhere"), "no such span"),
+    "tei-relation-missing-span": (lambda t: tei_relation(t, "#a-nowhere"),
+                                  "no such span nowhere"),
     "tei-relation-self": (lambda t: tei_relation(t, first_span_ref(t)), "to itself"),
     "tei-relation-other-document": (lambda t: tei_relation(t, last_span_ref(t)),
                                     "no such span"),
     "tei-relation-unknown-type": (lambda t: tei_relation(t, last_span_ref(t), rtype="funds"),
                                   "unknown relation type 'funds'"),
-    "tei-relation-mutual-directed": (lambda t: tei_relation(t, last_span_ref(t), rtype="uses"),
-                                     "may not join|one @active"),
+    "tei-relation-mutual-directed": (lambda t: tei_relation(
+        t, "", "uses", f'mutual="{first_span_ref(t)} {last_span_ref(t)}"'), "one @active"),
     # doccano ---------------------------------------------------------------------------------
     "doccano-empty-text": (lambda t: doccano(t, {"text": "", "label": []}), "non-empty"),
     "doccano-binary": (lambda t: {"a.jsonl": lines([t.doccano[0], GARBAGE])},
