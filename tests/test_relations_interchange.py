@@ -222,3 +222,13 @@ def test_check_reports_orphaned_and_disallowed_relations(project, tmp_path):
                "'poses' may not join mechanism.exercise to threat.terrorism" in line
                for line in lines)
     assert not any(line.startswith("foreign-key") for line in lines)
+
+
+def test_a_tagset_lacking_relation_types_in_use_is_refused(project, tmp_path):
+    path, _ = project
+    plain = default_tagset().to_dict()
+    plain["relations"] = [r for r in plain["relations"] if r["id"] != "uses"]
+    tagset = tmp_path / "tags.json"
+    tagset.write_text(json.dumps(plain, ensure_ascii=False), encoding="utf-8")
+    result = run("tagset", path, "--load", tagset)
+    assert result.exit_code == 1 and "lacks relation types in use: uses" in result.output

@@ -135,3 +135,24 @@ def test_a_colleagues_relation_is_notified(team):
                 ("relations", names["lin"], doc.id)]
         finally:
             listener.close()
+
+
+def test_machine_layers_relations_are_the_reviewers_to_write(team):
+    url, names = team
+    lin, _ = member(team, "lin")
+    with lin:
+        doc = lin.document(lin.documents()[0].id)
+    span = ('INSERT INTO annotations(id, doc_id, start, "end", tag, annotator, created, '
+            "modified) VALUES (%s, %s, %s, %s, %s, 'model:crf', '', '')")
+    with psycopg.connect(member_url(url, names["wang"]), autocommit=True) as sql:
+        sql.execute("INSERT INTO annotators(id, name, role, created) VALUES ('model:crf', "
+                    "'CRF', 'annotator', '')")
+        sql.execute(span, ("m1", doc.id, 0, 4, "actor.igo"))
+        sql.execute(span, ("m2", doc.id, 10, 14, "mechanism.exercise"))
+        sql.execute(INSERT, ("mr", doc.id, "m1", "m2", "model:crf"))
+    with psycopg.connect(member_url(url, names["lin"]), autocommit=True) as sql:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            sql.execute(INSERT, ("x", doc.id, "m2", "m1", "model:crf"))
+        assert sql.execute("DELETE FROM relations WHERE id = 'mr'").rowcount == 0
+    with psycopg.connect(member_url(url, names["li"]), autocommit=True) as sql:
+        assert sql.execute("DELETE FROM relations WHERE id = 'mr'").rowcount == 1
