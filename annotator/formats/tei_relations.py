@@ -61,6 +61,7 @@ from annotator.formats.tei_common import (
 from annotator.formats.tei_stream import Writer, write_text
 
 RELATIONS_TAXONOMY = "tax-relations"
+_DATES = f"{q('desc')}/{q('date')}"
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 _NAME = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")  # what TEI's @name may hold (no controls)
 
@@ -233,7 +234,7 @@ def _end_ids(el: etree._Element, directed: bool, where: str) -> tuple[str, str]:
 
 def _times(el: etree._Element, path: str | None) -> dict[str, str]:
     out = {}
-    for date in el.xpath("tei:desc/tei:date", namespaces=NS):
+    for date in el.iterfind(_DATES):
         when = date.get("when")
         out[date.get("type", "")] = when if when is not None else get_text(date, path)
     return out
