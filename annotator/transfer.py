@@ -29,10 +29,11 @@ from annotator.core.dataset import Dataset, DocumentData, ReviewDecision, gold_i
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError, NotFoundError
 from annotator.core.store import ProjectStore, tagset_of
-from annotator.core.tagset import default_tagset
+from annotator.core.tagset import Tagset, default_tagset
 from annotator.formats.canonical import unsafe_reason
 from annotator.ingest.metadata import short_title
 from annotator.teamwork import WorkflowCounts, import_guidelines, import_workflow
+from annotator.transfer_relations import import_relations
 
 
 @dataclass
@@ -47,6 +48,9 @@ class TransferReport:
     trimmed: int = 0  # spans whose ends were moved past whitespace
     blank: int = 0  # spans of only whitespace, skipped
     decisions_dropped: int = 0  # review decisions about those, skipped
+    relations_added: int = 0
+    relations_present: int = 0  # already stored (same id, or saying the same)
+    relations_dropped: int = 0  # about spans of only whitespace, skipped with them
     workflow: WorkflowCounts = field(default_factory=WorkflowCounts)
 
     def line(self) -> str:
@@ -62,6 +66,11 @@ class TransferReport:
         if self.blank:
             out += (f"; {self.blank} spans of only whitespace skipped, with "
                     f"{self.decisions_dropped} review decisions about them")
+        if self.relations_added or self.relations_present or self.relations_dropped:
+            out += (f"; {self.relations_added} relations added, {self.relations_present} "
+                    "already present")
+            if self.relations_dropped:
+                out += f", {self.relations_dropped} about skipped spans left out"
         return out + self.workflow.line()
 
 
@@ -90,7 +99,7 @@ def _settle_tagset(store: ProjectStore, ds: Dataset, docs: list[DocumentData], s
     current = store.tagset()
     untouched = current is None or (current.to_dict() == default_tagset().to_dict()
                                     and not store.has_annotations())
-    if untouched and (current is None or current.to_dict() != ds.tagset.to_dict()):
+    if untouched and (current is None or not _same_but_relations(current, ds.tagset)):
         store.set_tagset(ds.tagset)
         return
     known = {t.id for t in tagset_of(store).tags}
@@ -99,6 +108,15 @@ def _settle_tagset(store: ProjectStore, ds: Dataset, docs: list[DocumentData], s
             if a.tag not in known:
                 raise InputError(source, f"tag '{a.tag}' (annotation {a.id}) is not in the "
                                          f"project's tagset '{tagset_of(store).id}'")
+
+
+def _same_but_relations(current: Tagset, incoming: Tagset) -> bool:
+    """Is ``incoming`` ``current``, or ``current`` as written before relation types were
+    (an older export of the same tagset: the project keeps its relation types)?"""
+    mine, theirs = current.to_dict(), incoming.to_dict()
+    if not incoming.relations:
+        mine.pop("relations", None)
+    return mine == theirs
 
 
 def _import_document(store: ProjectStore, data: DocumentData, source: str, report: TransferReport,
@@ -128,6 +146,11 @@ def _import_document(store: ProjectStore, data: DocumentData, source: str, repor
                                strict)
     store.insert_decisions(decisions)
     report.decisions_added += len(decisions)
+    blank = {a.id for a in data.annotations} - {a.id for a in spans}
+    added, present, dropped = import_relations(store, data, source, alias, blank, strict)
+    report.relations_added += added
+    report.relations_present += present
+    report.relations_dropped += dropped
     import_workflow(store, data, source, report.workflow, alias)
 
 
