@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test test-slow lint clean venv screenshot bench bench-baseline translations
+.PHONY: run test test-slow lint clean venv screenshot bench bench-baseline bench-doc translations
 .PHONY: package package-check desktop-check
 
 $(STAMP): pyproject.toml
@@ -53,6 +53,12 @@ translations: $(STAMP)
 ## BENCH_ARGS, e.g. make bench BENCH_ARGS="--only search,export" (or --quick, --rebuild).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/suite.py $(BENCH_ARGS)
+
+## The long document on a span axis: 30,000, 100,000 and 300,000 spans in the
+## 1,000,000-character document, a table per size, growth exponents and a log-log plot in
+## benchmarks/results/doc-axis.{json,png} (~20 minutes). Options via BENCH_ARGS (--quick).
+bench-doc: $(STAMP)
+	$(BIN)/python benchmarks/doc_axis.py $(BENCH_ARGS)
 
 ## Run the benchmarks and keep the run as the baseline later runs are compared with.
 bench-baseline: $(STAMP)

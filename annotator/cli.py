@@ -206,7 +206,8 @@ def import_cmd(project: Path | str, paths: tuple[Path, ...], no_clean: bool, ski
     """Import into PROJECT, telling each file's kind by its content: texts (.txt in
     UTF-8/UTF-16/GB18030/Big5), HTML pages, JSON/JSONL records and folders of them, cleaned
     of scraping noise (see `show --cleaning`); our own JSON, JSONL and stand-off TEI
-    exports; doccano JSONL and brat .ann files as one annotator's layer (--annotator).
+    exports; doccano JSONL and brat .ann files (with the .txt beside each; a folder of them
+    as brat's collection) as one annotator's layer, spans and relations (--annotator).
 
     Ctrl+C stops after the file being read: the files read so far stay imported, each
     document whole, and the exit status is 130; importing the same paths again adds the
@@ -217,6 +218,7 @@ def import_cmd(project: Path | str, paths: tuple[Path, ...], no_clean: bool, ski
         annotator import study.annotator articles/ page.html --skip-rule pinyin
         annotator import study.annotator colleague.json
         annotator import study.annotator doccano.jsonl --annotator chen
+        annotator import study.annotator brat/doc1.ann --annotator lin
     """
     from annotator.ingest.progress import (
         TerminalProgress,

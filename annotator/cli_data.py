@@ -34,16 +34,18 @@ def check_known(store: ProjectStore, tag: str | None = None, annotator: str | No
 @cli.command("export")
 @click.argument("project", type=PROJECT)
 @click.option("--format", "fmt", required=True, type=click.Choice(list(FORMATS)),
-              help="tei (stand-off, lossless), tei-inline, json, jsonl, doccano, conll, csv.")
+              help="tei (stand-off, lossless), tei-inline, json, jsonl, doccano, brat, conll, "
+                   "csv.")
 @click.option("--out", required=True, type=click.Path(path_type=Path),
               help="File to write; - for standard output (one stream: json, jsonl without "
                    "its manifest, doccano, conll, csv, or a tei corpus). tei writes one corpus "
-                   "file when PATH ends in .xml, else a folder; tei-inline always writes a "
-                   "folder. A folder is named as given (x.out writes x.out/), one .xml file "
-                   "per document.")
+                   "file when PATH ends in .xml, else a folder; tei-inline and brat always "
+                   "write a folder. A folder is named as given (x.out writes x.out/), one "
+                   ".xml file per document (brat: a .txt and an .ann per document, and "
+                   "annotation.conf).")
 @click.option("--annotator", "annotators", multiple=True, help="Only this annotator's own "
               "spans (repeatable; not the gold their review decisions made: that is --status "
-              "gold); for tei-inline, the layer to show.")
+              "gold); for tei-inline, doccano, brat and conll, the layer to show.")
 @click.option("--status", type=click.Choice(["all", "accepted", "gold"]), default="all",
               show_default=True, help="Which spans by review status.")
 @click.option("--group", "groups", multiple=True, help="Only this tag group (repeatable).")

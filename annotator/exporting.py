@@ -23,6 +23,7 @@ FORMATS: dict[str, tuple[str, Callable[[Dataset, Path, writers.Outputs, writers.
     "json": ("JSON (annotator dataset, lossless)", writers.json_dataset),
     "jsonl": ("JSONL + manifest (large corpora, lossless)", writers.jsonl_dataset),
     "doccano": ("doccano JSONL", writers.doccano),
+    "brat": ("brat standoff (a folder: .txt + .ann per document)", writers.brat),
     "conll": ("CoNLL character BIO", writers.conll),
     "csv": ("CSV of spans (spreadsheets)", writers.csv_spans),
 }
@@ -60,12 +61,13 @@ class ExportOptions:
             raise ValueError("--status gold is the gold layer, nobody's own: it does not go "
                              "with --annotator (an annotator's spans are their own, not the "
                              "gold their review decisions made)")
-        if to_stdout and fmt == "tei-inline":
-            raise ValueError("tei-inline writes a folder (a file per document): it cannot go "
+        if to_stdout and fmt in FOLDERS:
+            raise ValueError(f"{fmt} writes a folder (a file per document): it cannot go "
                              "to standard output")
-        if fmt == "tei-inline" and not to_stdout and Path(out).suffix.lower() == ".xml":
-            raise ValueError(f"tei-inline writes a folder (a file per document), not one .xml "
-                             f"file: give the folder's name (e.g. {Path(out).stem})")
+        if fmt in FOLDERS and not to_stdout and Path(out).suffix.lower() in (".xml", ".ann"):
+            raise ValueError(f"{fmt} writes a folder (a file per document), not one "
+                             f"{Path(out).suffix} file: give the folder's name "
+                             f"(e.g. {Path(out).stem})")
         if to_stdout and split:
             raise ValueError("--split writes a file per part: it cannot go to standard output")
         if tokens not in ("char", "word") or (tokens == "word" and fmt != "conll"):
@@ -135,7 +137,9 @@ def export(store: ProjectStore, options: ExportOptions, progress: Callable[[int,
     return ExportReport(options.fmt, counter.done, outputs.files, notes, options.to_stdout)
 
 
-ONE_LAYER = ("tei-inline", "doccano", "conll")
+ONE_LAYER = ("tei-inline", "doccano", "brat", "conll")
+#: formats that write a folder (a file per document)
+FOLDERS = ("tei-inline", "brat")
 
 
 def _check_choices(store: ProjectStore, options: ExportOptions) -> None:
@@ -163,7 +167,7 @@ def _check_destination(options: ExportOptions) -> None:
     """A file where a folder is to be written, or a folder where a file is, is refused
     before anything is written."""
     out = options.out
-    if options.fmt == "tei-inline" or (options.fmt == "tei" and out.suffix.lower() != ".xml"):
+    if options.fmt in FOLDERS or (options.fmt == "tei" and out.suffix.lower() != ".xml"):
         if out.exists() and not out.is_dir():
             raise ExportError(f"{out}: cannot write: it is a file, and {options.fmt} "
                               "writes a folder")

@@ -121,8 +121,25 @@ def _expand(paths: Iterable[Path]) -> tuple[list[Path | InputError], list[Path]]
                 and f.suffix.lower() in kinds.PROJECT_SUFFIXES and kinds.is_project(f)]
     beside = [c for p in projects for c in companions(p)]
     projects = [p for p in projects if not _under(p, beside)]  # a backup is not counted
-    return [f for f in files if f not in manifests and (
+    brat = _brat_companions(files, named)
+    return [f for f in files if f not in manifests and f not in brat and (
         not isinstance(f, Path) or f in named or not _under(f, [*projects, *beside]))], projects
+
+
+#: brat's configuration files, found beside its ``.ann`` files in a collection's folder
+BRAT_CONF = frozenset({"annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf"})
+
+
+def _brat_companions(files: list, named: set[Path]) -> set[Path]:
+    """In folders (not files named): the ``.txt`` beside each ``.ann`` (read with it, as
+    the text it annotates) and brat's configuration files in a folder of ``.ann`` files
+    (the project's tagset says what tags and relations are): a brat collection, such as
+    ``export --format brat`` writes, imports as its layers alone."""
+    anns = [f for f in files if isinstance(f, Path) and f.suffix.lower() in kinds.BRAT_SUFFIXES]
+    folders = {f.parent for f in anns}
+    texts = {f.with_suffix(".txt") for f in anns}
+    return {f for f in files if isinstance(f, Path) and f not in named and (
+        f in texts or (f.parent in folders and f.name in BRAT_CONF))}
 
 
 def _under(path: Path, places: list[Path]) -> bool:
@@ -148,6 +165,7 @@ def _import_one(store: ProjectStore, path: Path, kind: str, annotator: Annotator
 def _import_layer(store: ProjectStore, path: Path, kind: str, annotator: Annotator | None) -> str:
     from annotator.formats.brat import read_brat
     from annotator.formats.doccano import read_doccano
+    from annotator.formats.layer_relations import with_relations
 
     if annotator is None:
         raise InputError(path, f"a {kind} file is one annotator's work: say whose with "
@@ -159,7 +177,8 @@ def _import_layer(store: ProjectStore, path: Path, kind: str, annotator: Annotat
                dict(it.about)) for it in items]
     with store.transaction():
         store.add_annotator(annotator)
-        report = import_dataset(store, layer_dataset(store, annotator, layers, str(path)),
+        layer = layer_dataset(store, annotator, layers, str(path))
+        report = import_dataset(store, with_relations(layer, [it.relations for it in items]),
                                 str(path), strict=False)
     warnings = [f"\n  warning: {w}" for it in items for w in it.warnings]
     return report.line() + "".join(warnings)

@@ -17,7 +17,7 @@ import random
 import time
 from pathlib import Path
 
-from common import Sizes, median, ms_since, p95, result, timed_ms, working_copy
+from common import Sizes, median, ms_since, p95, result, rss_mb, timed_ms, working_copy
 from data import long_document_ids
 from qtkit import application, close, open_window, settle
 
@@ -57,15 +57,52 @@ def run(cfg: dict) -> dict:
     }
 
 
-def _open(window, long_id: str, small_id: str) -> float:
+def axis_figures(project: Path, work: Path, edits: int, think: float, opens: int = 5) -> dict:
+    """One point of the span axis (``doc_axis.py``): the window opened on the long document
+    as the app opens it; then ``suggest``, the seconds until the suggestions are ready in
+    the background; ``rss`` (MB) with both there; the median of ``opens`` opens (ms, from
+    the small document); adds and removes of tags (median, p95, ms); page-downs (ms)."""
+    path = working_copy(str(project), work)
+    long_id, small_id = long_document_ids(path)
+    window = open_window(path, work, last=long_id)
+    suggest = settle(window)
+    rss = rss_mb()
+    opening, editing = _Clocks(), _Clocks()
+    times = [_open(window, long_id, small_id, opening) for _ in range(opens)]
+    window.open_document(long_id)
+    tags = _edits(window, edits, think, random.Random(3), editing)
+    scrolls = _page_downs(window.reader, 30, random.Random(4))
+    close(window)
+    return {"open": median(times), "tag.median": median(tags), "tag.p95": p95(tags),
+            "scroll": median(scrolls), "suggest": suggest, "rss": rss,
+            "open.cpu": median(opening.cpu), "tag.cpu": median(editing.cpu)}
+
+
+class _Clocks:
+    """Times steps as ``timed_ms`` does, and keeps each step's CPU time of this process
+    too (ms): a machine shared with other work inflates it far less than wall-clock time."""
+
+    def __init__(self):
+        self.cpu: list[float] = []
+
+    def __call__(self, fn) -> float:
+        c0 = time.process_time()
+        took = timed_ms(fn)
+        self.cpu.append((time.process_time() - c0) * 1000)
+        return took
+
+
+def _open(window, long_id: str, small_id: str, timer=timed_ms) -> float:
     """From the small document, open the long one (store load, span index, text, the
     first screen highlighted) and paint it synchronously; then back (not timed)."""
     app = application()
-    t0 = time.perf_counter()
-    window.open_document(long_id)
-    window.reader.viewport().repaint()
-    app.processEvents()
-    took = ms_since(t0)
+
+    def show() -> None:
+        window.open_document(long_id)
+        window.reader.viewport().repaint()
+        app.processEvents()
+
+    took = timer(show)
     window.open_document(small_id)
     app.processEvents()
     return took
@@ -90,7 +127,8 @@ def _idle(seconds: float) -> None:
         time.sleep(0.002)
 
 
-def _edits(window, count: int, think: float, rng: random.Random) -> list[float]:
+def _edits(window, count: int, think: float, rng: random.Random, timer=timed_ms
+           ) -> list[float]:
     """``count`` tags added somewhere on screen then removed, each timed from the key to
     the repainted screen, ``think`` seconds apart: the work an edit leaves for later (the
     suggestion lexicon is recompiled 400 ms after a new term) may meet the next edit."""
@@ -100,10 +138,10 @@ def _edits(window, count: int, think: float, rng: random.Random) -> list[float]:
         window.clear_selection()
         window.reader.select_range(*_visible_range(window.reader, rng), ensure_visible=False)
         _idle(think)
-        times.append(timed_ms(lambda: (window.apply_tag(rng.choice(tags)), repaint())))
+        times.append(timer(lambda: (window.apply_tag(rng.choice(tags)), repaint())))
         if window.editor.selected is not None:  # the new span
             _idle(think)
-            times.append(timed_ms(lambda: (window.delete_span(), repaint())))
+            times.append(timer(lambda: (window.delete_span(), repaint())))
     window.clear_selection()
     return times
 

@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 
 from annotator.core.annotation import Annotation, Annotator, now
 from annotator.core.errors import InputError
+from annotator.core.tagset import default_tagset
 from annotator.exporting import ExportOptions, export
 from annotator.ingest.importer import MAX_BYTES
 from annotator.ingest.limits import UNFORESEEN
@@ -57,9 +58,11 @@ class T:
 def world(tmp_path_factory) -> tuple[Path, T]:
     root = tmp_path_factory.mktemp("hostile")
     store, _ = create_project(root / "pristine.annotator")
-    store.close()
+    with store:  # the shipped tagset, with its relation types, whatever the seeds carry
+        store.set_tagset(default_tagset())
     store, _ = create_project(root / "source.annotator")
     with store:
+        store.set_tagset(default_tagset())
         store.add_annotator(Annotator("li", "李华"))
         for doc in store.documents():
             text = store.document(doc.id).text
@@ -128,7 +131,15 @@ def doccano(t: T, *extra) -> dict[str, bytes]:
 
 
 def doccano_label(t: T, label) -> dict[str, bytes]:
-    return doccano(t, {**t.doccano[1], "label": label})
+    spans_apart = {k: v for k, v in t.doccano[1].items() if k not in ("entities", "relations")}
+    return doccano(t, {**spans_apart, "label": label})
+
+
+def doccano_relation(t: T, from_id, to_id, rtype: str = "cooperates_with") -> dict:
+    """A relation put in a line of the export that holds entities (ids 1, 2, …)."""
+    record = next(r for r in t.doccano[1:] if r["entities"])
+    return doccano(t, {**record, "relations": [
+        {"id": 1, "from_id": from_id, "to_id": to_id, "type": rtype}]})
 
 
 def brat(t: T, ann: str | bytes | None = None, txt: str | bytes | None = None) -> dict:
@@ -246,6 +257,23 @@ def first_span_ref(t: T) -> str:
     m = re.search(rb'<annotation xml:id="(a-[^"]+)"', t.tei)
     assert m
     return "#" + m[1].decode()
+
+
+def tei_relation(t: T, passive: str, rtype: str = "poses", ends: str | None = None
+                 ) -> dict[str, bytes]:
+    """A relation put in the first document's stand-off, from its first span, in that span's
+    layer (``ends``: the attributes naming the ends, if not ``active``/``passive``)."""
+    m = re.search(rb'<annotation xml:id="(a-[^"]+)"[^>]*resp="([^"]+)"', t.tei)
+    assert m
+    first, resp = "#" + m[1].decode(), m[2].decode()
+    ends = ends or f'active="{first}" passive="{passive}"'
+    el = (f'<listRelation type="relations"><relation xml:id="rel-x" ref="#rt-{rtype}" '
+          f'name="{rtype}" {ends} resp="{resp}"/></listRelation>')
+    return {"a.xml": insert(t.tei, b"</listAnnotation>", el.encode())}
+
+
+def last_span_ref(t: T) -> str:
+    return "#" + re.findall(rb'<annotation xml:id="(a-[^"]+)"', t.tei)[-1].decode()
 
 
 def insert(data: bytes, needle: bytes, extra: bytes) -> bytes:
@@ -433,6 +461,15 @@ CASES: dict[str, tuple[Build, str]] = {
     "tei-review-target-not-a-span": (lambda t: tei_review(t, "#p-x-1"), r"@target: id 'p-x-1'"),
     "tei-carriage-return": (tei_carriage_return, r"U\+000D \(a carriage return.*at offset 0"),
     "tei-is-text": (lambda t: {"a.xml": "上海合作组织召开会议。".encode()}, "not well-formed"),
+    "tei-relation-missing-span": (lambda t: tei_relation(t, "#a-nowhere"),
+                                  "no such span nowhere"),
+    "tei-relation-self": (lambda t: tei_relation(t, first_span_ref(t)), "to itself"),
+    "tei-relation-other-document": (lambda t: tei_relation(t, last_span_ref(t)),
+                                    "no such span"),
+    "tei-relation-unknown-type": (lambda t: tei_relation(t, last_span_ref(t), rtype="funds"),
+                                  "unknown relation type 'funds'"),
+    "tei-relation-mutual-directed": (lambda t: tei_relation(
+        t, "", "uses", f'mutual="{first_span_ref(t)} {last_span_ref(t)}"'), "one @active"),
     # doccano ---------------------------------------------------------------------------------
     "doccano-empty-text": (lambda t: doccano(t, {"text": "", "label": []}), "non-empty"),
     "doccano-binary": (lambda t: {"a.jsonl": lines([t.doccano[0], GARBAGE])},
@@ -457,6 +494,14 @@ CASES: dict[str, tuple[Build, str]] = {
     "doccano-label-strings": (lambda t: doccano_label(t, [["a", "b", "c"]]), "integers"),
     "doccano-label-floats": (lambda t: doccano_label(t, [[1.0, 2, "actor.igo"]]), "integers"),
     "doccano-label-tag-int": (lambda t: doccano_label(t, [[1, 2, 3]]), "must be a string"),
+    "doccano-relation-missing-span": (lambda t: doccano_relation(t, 1, 999),
+                                      "to_id 999 is not an entity of this line"),
+    "doccano-relation-self": (lambda t: doccano_relation(t, 1, 1), "to itself"),
+    "doccano-relation-unknown-type": (lambda t: doccano_relation(t, 1, 1, "funds"),
+                                      "unknown relation type 'funds'"),
+    "doccano-relation-no-ids": (lambda t: doccano(t, {**t.doccano[1], "entities": [
+        {k: v for k, v in e.items() if k != "id"} for e in t.doccano[1]["entities"]],
+        "relations": [{"from_id": 1, "to_id": 2, "type": "uses"}]}), "not an entity"),
     "doccano-entities-shape": (lambda t: doccano(t, {"text": "上海", "entities": [
         {"start_offset": 0}]}), "end_offset"),
     "doccano-text-wrong-type": (lambda t: doccano(t, {"text": ["上海"], "label": []}),
@@ -495,6 +540,14 @@ CASES: dict[str, tuple[Build, str]] = {
                                                                      "AnnotatorNotes T9")),
                            "not an entity"),
     "brat-is-json": (lambda t: brat(t, ann=dumps(t.json)), "unknown annotation line"),
+    "brat-relation-missing-span": (lambda t: brat(t, ann=t.brat_ann + "R1\tpart_of Arg1:T1 "
+                                                  "Arg2:T9\n"), "'T9' is not an entity"),
+    "brat-relation-self": (lambda t: brat(t, ann=t.brat_ann + "R1\tcooperates_with Arg1:T1 "
+                                          "Arg2:T1\n"), "to itself"),
+    "brat-relation-unknown-type": (lambda t: brat(t, ann=t.brat_ann + "R1\tfunds Arg1:T1 "
+                                                  "Arg2:T1\n"), "unknown relation type"),
+    "brat-equivalence-directed": (lambda t: brat(t, ann=t.brat_ann + "*\tuses T1 T1\n"),
+                                  "is directed"),
 }
 
 

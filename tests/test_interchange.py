@@ -229,7 +229,7 @@ def test_a_layers_own_doccano_export_imported_back_adds_nothing(project, tmp_pat
     assert run("export", copy, "--format", "doccano", "--annotator", "lin", "--out", out
                ).exit_code == 0
     before = count_spans(copy)
-    lin = sum(len(json.loads(line)["label"]) for line in out.read_text(encoding="utf-8")
+    lin = sum(len(json.loads(line)["entities"]) for line in out.read_text(encoding="utf-8")
               .splitlines())
     result = run("import", copy, out, "--annotator", "lin")
     assert result.exit_code == 0, result.output

@@ -113,7 +113,12 @@ class Editor:
         return a.annotator in self.shown
 
     def visible_spans(self) -> list[Annotation]:
-        return [a for a in self.index or () if self.keep(a)]
+        """The open document's spans that :meth:`keep` shows, in reading order."""
+        if self.index is None:
+            return []
+        if self.shown == ALL and not self.hidden:  # everyone's: no test per span
+            return list(self.index)
+        return [a for a in self.index if self.keep(a)]
 
     # --- selection -----------------------------------------------------------------------
     def select(self, span_id: str | None) -> Annotation | None:

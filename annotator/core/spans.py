@@ -2,6 +2,8 @@
 
 Spans are kept sorted by ``(start, end, id)`` and bucketed by paragraph, so the spans of a
 paragraph (a Qt text block) are found in O(log n) and a one-span edit touches one bucket.
+Building it costs a few C-level passes over the spans and no Python code per span; the
+id → span map is made on the first look-up by id (a document opened and read needs none).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ _NEWLINE = re.compile("\n")
 _key: Callable[[Annotation], tuple[int, int, str]] = itemgetter(2, 3, 0)
 _START: Callable[[Annotation], int] = itemgetter(2)
 _END: Callable[[Annotation], int] = itemgetter(3)
+_ID: Callable[[Annotation], str] = itemgetter(0)
 
 
 class SpanIndex:
@@ -28,10 +31,9 @@ class SpanIndex:
         self.length = len(text)
         self.para_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         self._spans: list[Annotation] = sorted(spans, key=_key)
-        self._keys = list(map(_key, self._spans))
         self._starts = list(map(_START, self._spans))
         self._longest = max(map(sub, map(_END, self._spans), self._starts), default=0)
-        self._by_id = {a.id: a for a in self._spans}
+        self._ids: dict[str, Annotation] | None = None  # see _by_id
         self._buckets: dict[int, list[Annotation]] = {}  # made when first asked for
 
     def _bucket(self, number: int) -> list[Annotation]:
@@ -50,6 +52,18 @@ class SpanIndex:
             hi = bisect.bisect_left(self._starts, p1)
             bucket = self._buckets[number] = [a for a in self._spans[lo:hi] if a.end > p0]
         return bucket
+
+    @property
+    def _by_id(self) -> dict[str, Annotation]:
+        """id → span, made when first needed (hashing 300,000 fresh id strings costs
+        more than sorting the spans) and kept up to date from then on."""
+        if self._ids is None:
+            self._ids = dict(zip(map(_ID, self._spans), self._spans, strict=True))
+        return self._ids
+
+    def _position(self, a: Annotation) -> int:
+        """Where ``a`` is (or would go) in the sorted spans: by bisection on its key."""
+        return bisect.bisect_left(self._spans, _key(a), key=_key)
 
     # --- queries -----------------------------------------------------------------------
     def __len__(self) -> int:
@@ -82,11 +96,13 @@ class SpanIndex:
                    keep: Callable[[Annotation], bool] | None = None) -> Annotation | None:
         """The next (or previous) span in reading order after ``span`` (or position)."""
         key = _key(span) if span else (pos, pos, "")
+        spans = self._spans
         if backwards:
-            i = bisect.bisect_left(self._keys, key) - 1
+            i = bisect.bisect_left(spans, key, key=_key) - 1
             step = -1
         else:
-            i = bisect.bisect_right(self._keys, key) if span else bisect.bisect_left(self._keys, key)
+            i = bisect.bisect_right(spans, key, key=_key) if span else \
+                bisect.bisect_left(spans, key, key=_key)
             step = 1
         while 0 <= i < len(self._spans):
             if keep is None or keep(self._spans[i]):
@@ -104,9 +120,8 @@ class SpanIndex:
     def _add(self, a: Annotation) -> None:
         if a.id in self._by_id:
             self._remove(a.id)
-        i = bisect.bisect_left(self._keys, _key(a))
+        i = self._position(a)
         self._spans.insert(i, a)
-        self._keys.insert(i, _key(a))
         self._starts.insert(i, a.start)
         self._longest = max(self._longest, a.end - a.start)
         self._by_id[a.id] = a
@@ -118,8 +133,10 @@ class SpanIndex:
         a = self._by_id.pop(span_id, None)
         if a is None:
             return
-        i = bisect.bisect_left(self._keys, _key(a))
-        del self._spans[i], self._keys[i], self._starts[i]
+        i = self._position(a)
+        if i == len(self._spans) or self._spans[i].id != span_id:  # not in key order?
+            i = next(j for j, b in enumerate(self._spans) if b.id == span_id)
+        del self._spans[i], self._starts[i]
         for p in self._paragraphs_of(a):
             if p in self._buckets:
                 self._buckets[p] = [b for b in self._buckets[p] if b.id != span_id]

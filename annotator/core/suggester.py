@@ -64,6 +64,7 @@ class LexiconSource:
         self.extra_forms: set[str] = set()  # in the lexicon, not in the main part
         self.gone = 0  # in the main part, not in the lexicon any more
         self.ready = False  # a full compile was installed
+        self.touched: set[str] = set()  # the forms the last update counted
 
     @property
     def due(self) -> bool:
@@ -106,7 +107,7 @@ class LexiconSource:
         """Count the spans a change removed and added (``text_of(doc_id)`` gives their
         document's text); True when suggestions may look different: a form came or went,
         or a form's most frequent tag changed."""
-        touched = set()
+        self.touched = touched = set()  # the forms whose counts changed
         for spans, sign in ((change.removed, -1), (change.added, 1)):
             for a in spans:
                 if form := form_of(text_of(a.doc_id)[a.start:a.end]):
@@ -221,6 +222,19 @@ class DocSuggestions:
             return []
         mine = sorted((a.start, a.end) for a in self.index.in_paragraph(number, self._mine))
         return [self._scored(s) for s in unannotated(lexicon, found, mine, self.rejected)]
+
+    def has_any(self, forms: set[str]) -> Callable[[int], bool]:
+        """A test of a paragraph number: does one of ``forms`` occur in it (folded)? Only
+        there can a change to these forms' lexicon entries alter the suggestions (the scan
+        of a text in which no form that came or went occurs finds what it found before)."""
+        starts = self.index.para_starts
+
+        def test(number: int) -> bool:
+            end = starts[number + 1] if number + 1 < len(starts) else len(self.text)
+            folded = searchable(self.text[starts[number]:end])
+            return any(form in folded for form in forms)
+
+        return test
 
     def _mine(self, a: Annotation) -> bool:
         return a.annotator == self.annotator

@@ -1,29 +1,39 @@
-"""doccano sequence-labelling JSONL: export, and import as one annotator's layer.
+"""doccano sequence-labelling JSONL with relations: export, and import as one annotator's layer.
 
 Offsets: doccano stores ``start_offset``/``end_offset`` (and ``[start, end, label]``
 triples) as **Python character offsets, i.e. Unicode code points**, half-open — the same
 unit as our documents, so no conversion is needed (UTF-16 readers must convert astral
 characters such as 𠮷 or 😀 themselves).
 
-Export writes one line per document::
+Export writes one line per document in doccano's relation-extraction form (what doccano
+exports from a sequence-labelling project with relations, and imports into one)::
 
-    {"id": "578b7c69f7383599", "text": "…", "label": [[12, 18, "actor.igo"], ...],
+    {"id": "578b7c69f7383599", "text": "…",
+     "entities": [{"id": 1, "label": "actor.igo", "start_offset": 12, "end_offset": 18}, ...],
+     "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "uses"}, ...],
      "meta": {"title": …, "source": …, "date": …, "text_sha256": …, "annotators": [...]}}
 
+Entity and relation ids are numbers within the line (doccano's own ids are numbers); a
+relation's ``from_id`` is its ``from`` end, also for an undirected type.
+
 Import accepts the ``label`` and ``labels`` triples and doccano's ``entities`` form
-(``{"entities": [{"start_offset", "end_offset", "label"}]}``; ``data`` instead of ``text``
-as in old doccano versions; a line holding two different texts in both is refused); a line
-holds its spans in one of these, and a line with spans anywhere else (``spans``,
-``annotations``, offsets at the top level, or two of these) is refused. A text the project
-does not hold becomes a document named by ``meta``'s title (with its source and date), as
-our export writes them, else by its first line. Other fields with something in them
-(``relations``, comments, a ``meta`` holding more than the document's title, source, date,
-sha256 and annotators that our export writes in it …) are not read, and a warning names
-them and their lines. Every line is checked (JSON, text, offsets in range, not empty or
-inverted, known tag, no id twice, a text canonical text may hold); the first problem
-refuses the whole file with an :class:`InputError` naming the file and line. The result is a list
-of :class:`ImportedText`, which :func:`annotator.transfer.layer_dataset` turns into one
-annotator's layer (matched to stored documents by text).
+(``{"entities": [{"id", "start_offset", "end_offset", "label"}], "relations": [{"id",
+"from_id", "to_id", "type"}]}``; ``data`` instead of ``text`` as in old doccano versions; a
+line holding two different texts in both is refused); a line holds its spans in one of
+these, and a line with spans anywhere else (``spans``, ``annotations``, offsets at the top
+level, or two of these) is refused. Relations are read with entities (whose ids they name;
+:mod:`annotator.formats.layer_relations` checks them: a relation naming an entity the line
+does not hold, joining an entity to itself, of a type the tagset does not have, between
+tags its type does not allow, twice, or closing a cycle its type forbids refuses the file).
+A text the project does not hold becomes a document named by ``meta``'s title (with its
+source and date), as our export writes them, else by its first line. Other fields with
+something in them (comments, a ``meta`` holding more than the document's title, source,
+date, sha256 and annotators that our export writes in it …) are not read, and a warning
+names them and their lines. Every line is checked (JSON, text, offsets in range, not empty
+or inverted, known tag, no id twice, a text canonical text may hold); the first problem
+refuses the whole file with an :class:`InputError` naming the file and line. The result is
+a list of :class:`ImportedText`, which :func:`annotator.transfer.layer_dataset` turns into
+one annotator's layer (matched to stored documents by text).
 """
 
 from __future__ import annotations
@@ -38,9 +48,15 @@ from annotator.core.annotation import Annotation
 from annotator.core.dataset import Dataset
 from annotator.core.document import Document
 from annotator.core.errors import InputError
+from annotator.core.relations import Relation
 from annotator.core.tagset import Tagset
 from annotator.formats.canonical import unsafe_reason
 from annotator.formats.kinds import DOCCANO_FIELDS, SPAN_FIELDS
+from annotator.formats.layer_relations import (
+    ImportedRelation,
+    LayerRelationError,
+    check_layer_relations,
+)
 from annotator.ingest.limits import check_size, parse_json
 
 
@@ -63,16 +79,28 @@ class ImportedText:
     #: what the record says of its text (title, source, date: doccano's ``meta``, as our
     #: export writes it), for a document the import makes of it
     about: tuple[tuple[str, str], ...] = ()
+    #: relations between ``spans`` (indexes into them)
+    relations: tuple[ImportedRelation, ...] = ()
 
 
 # --- export ----------------------------------------------------------------------------------
 
-def doccano_record(doc: Document, annotations: Iterable[Annotation]) -> dict[str, Any]:
-    spans = sorted(annotations, key=lambda a: (a.start, a.end, a.tag))
+def doccano_record(doc: Document, annotations: Iterable[Annotation],
+                   relations: Iterable[Relation] = ()) -> dict[str, Any]:
+    """One line: the text, its spans as ``entities`` and the relations between them
+    (a relation whose ends are not both among the spans is not written)."""
+    spans = sorted(annotations, key=lambda a: (a.start, a.end, a.tag, a.id))
+    number = {a.id: k for k, a in enumerate(spans, 1)}
+    links = sorted((r for r in relations if r.source in number and r.target in number),
+                   key=lambda r: (number[r.source], number[r.target], r.type, r.id))
     meta = {"title": doc.title, "source": doc.source, "date": doc.date,
             "text_sha256": doc.text_sha256,
             "annotators": sorted({a.annotator for a in spans})}
-    return {"id": doc.id, "text": doc.text, "label": [[a.start, a.end, a.tag] for a in spans],
+    return {"id": doc.id, "text": doc.text,
+            "entities": [{"id": number[a.id], "label": a.tag, "start_offset": a.start,
+                          "end_offset": a.end} for a in spans],
+            "relations": [{"id": k, "from_id": number[r.source], "to_id": number[r.target],
+                           "type": r.type} for k, r in enumerate(links, 1)],
             "meta": meta}
 
 
@@ -82,7 +110,7 @@ def write_doccano(ds: Dataset, fp: IO[str]) -> int:
     choose an annotator's layer or the gold layer first."""
     count = 0
     for data in ds.documents:
-        record = doccano_record(data.document, data.annotations)
+        record = doccano_record(data.document, data.annotations, data.relations)
         fp.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
@@ -94,7 +122,9 @@ class _Bad(Exception):
     pass
 
 
-def _triples(record: dict) -> list[Any]:
+def _triples(record: dict) -> tuple[list[Any], list[Any] | None]:
+    """The spans as ``[start, end, label]`` items, and (in the ``entities`` form) the
+    entities' ids (``None`` where an entity has none)."""
     given = [k for k in SPAN_FIELDS if k in record]
     if len(given) > 1 or (given and given[0] not in DOCCANO_FIELDS):
         raise _Bad(f"spans in {', '.join(given)}: a line holds its spans in one of "
@@ -104,7 +134,8 @@ def _triples(record: dict) -> list[Any]:
         if not isinstance(ents, list) or not all(isinstance(e, dict) for e in ents):
             raise _Bad('"entities" must be a list of objects')
         try:
-            return [[e["start_offset"], e["end_offset"], e["label"]] for e in ents]
+            return ([[e["start_offset"], e["end_offset"], e["label"]] for e in ents],
+                    [e.get("id") for e in ents])
         except KeyError as e:
             raise _Bad(f"an entity has no {e.args[0]!r}") from None
     key = "label" if "label" in record else "labels"
@@ -113,7 +144,76 @@ def _triples(record: dict) -> list[Any]:
         raise _Bad(f'"{key}" must be a list of [start, end, label]')
     if any(isinstance(t, str) for t in items):
         raise _Bad(f'"{key}" holds text-classification labels, not spans')
-    return items
+    return items, None
+
+
+def _is_id(value: Any) -> bool:
+    """doccano's ids are numbers (ours too); a string is taken as well (not a boolean)."""
+    return isinstance(value, int | str) and not isinstance(value, bool)
+
+
+def _spans(record: dict, text: str, tagset: Tagset
+           ) -> tuple[list[ImportedSpan], dict[Any, int] | None]:
+    """The line's spans (a span given twice kept once: doccano can repeat one), and each
+    entity id's span (an index into them; ``None`` outside the ``entities`` form)."""
+    items, ids = _triples(record)
+    spans: list[ImportedSpan] = []
+    where: dict[tuple[int, int, str], int] = {}
+    index = []
+    for k, item in enumerate(items):
+        span = _span(item, len(text), tagset, k)
+        index.append(where.setdefault((span.start, span.end, span.tag), len(spans)))
+        if index[-1] == len(spans):
+            spans.append(span)
+    if ids is None:
+        return spans, None
+    by_id: dict[Any, int] = {}
+    for k, (eid, n) in enumerate(zip(ids, index, strict=True)):
+        if eid is None:
+            continue
+        if not _is_id(eid):
+            raise _Bad(f"span {k}: id must be a number, got {json.dumps(eid)[:40]}")
+        if eid in by_id:
+            raise _Bad(f"span {k}: entity id {json.dumps(eid)} given twice")
+        by_id[eid] = n
+    return spans, by_id
+
+
+def _relation(r: Any, k: int, by_id: dict[Any, int]) -> ImportedRelation:
+    if not isinstance(r, dict):
+        raise _Bad(f"relation {k}: expected an object with from_id, to_id and type")
+    ref = str(r["id"]) if _is_id(r.get("id")) else str(k)
+    for key in ("from_id", "to_id", "type"):
+        if key not in r:
+            raise _Bad(f"relation {ref}: no {key!r}")
+    if not isinstance(r["type"], str):
+        raise _Bad(f"relation {ref}: type must be a string, got {json.dumps(r['type'])[:40]}")
+    ends = []
+    for key in ("from_id", "to_id"):
+        if not _is_id(r[key]) or r[key] not in by_id:
+            raise _Bad(f"relation {ref}: {key} {json.dumps(r[key])[:40]} is not an entity "
+                       "of this line")
+        ends.append(by_id[r[key]])
+    return ImportedRelation(ends[0], ends[1], r["type"], ref)
+
+
+def _relations(record: dict, spans: list[ImportedSpan], by_id: dict[Any, int] | None,
+               tagset: Tagset) -> tuple[ImportedRelation, ...]:
+    """The line's relations, checked (:func:`check_layer_relations`)."""
+    links = record.get("relations")
+    if links in (None, []):
+        return ()
+    if not isinstance(links, list):
+        raise _Bad('"relations" must be a list of objects')
+    if by_id is None:
+        raise _Bad('relations name their ends by entity id: a line with relations holds '
+                   'its spans in "entities"')
+    out = tuple(_relation(r, k, by_id) for k, r in enumerate(links))
+    try:
+        check_layer_relations(tagset, spans, out)
+    except LayerRelationError as e:
+        raise _Bad(str(e)) from None
+    return out
 
 
 def _span(item: Any, n_chars: int, tagset: Tagset, k: int) -> ImportedSpan:
@@ -155,10 +255,8 @@ def _record(line: str, tagset: Tagset) -> tuple[ImportedText, list[str]]:
     reason = unsafe_reason(text)
     if reason:
         raise _Bad(reason)
-    seen: dict[tuple[int, int, str], ImportedSpan] = {}
-    for k, item in enumerate(_triples(record)):
-        span = _span(item, len(text), tagset, k)
-        seen.setdefault((span.start, span.end, span.tag), span)  # doccano can repeat a span
+    spans, by_id = _spans(record, text, tagset)
+    relations = _relations(record, spans, by_id, tagset)
     ref = record.get("id")
     unread = [k for k, v in record.items() if k not in _READ and v not in ([], {}, None, "")]
     meta = record.get("meta")
@@ -166,22 +264,22 @@ def _record(line: str, tagset: Tagset) -> tuple[ImportedText, list[str]]:
         unread.append("meta")
     about = tuple((k, v.strip()) for k in _ABOUT if isinstance(meta, dict)
                   and isinstance(v := meta.get(k), str) and v.strip())
-    return ImportedText(text, tuple(seen.values()), None if ref is None else str(ref),
-                        about=about), unread
+    return ImportedText(text, tuple(spans), None if ref is None else str(ref), about=about,
+                        relations=relations), unread
 
 
 #: the fields a line is read for; ``meta`` is doccano's note on the text: what our export
 #: writes in it repeats the document's (:func:`doccano_record`)
-_READ = {"id", "text", "data", "meta", *DOCCANO_FIELDS}
+_READ = {"id", "text", "data", "meta", "relations", *DOCCANO_FIELDS}
 _OUR_META = {"title", "source", "date", "text_sha256", "annotators"}
 #: what a new document takes from ``meta`` (a stored one keeps its own)
 _ABOUT = ("title", "source", "date")
 
 
 def _not_read(unread: dict[str, list[int]]) -> tuple[str, ...]:
-    """A warning per field not read (relations, comments …) naming the lines that hold it:
+    """A warning per field not read (comments …) naming the lines that hold it:
     nothing is dropped without a word."""
-    return tuple(f"{key} not read (annotator takes spans only): lines "
+    return tuple(f"{key} not read (annotator takes spans and relations only): lines "
                  f"{', '.join(map(str, lines[:10]))}{' …' if len(lines) > 10 else ''}"
                  for key, lines in unread.items())
 

@@ -20,7 +20,8 @@ from annotator.formats.tei_common import (
 )
 from annotator.resources import schemas_dir
 
-POINTER_ATTRIBUTES = ("target", "ana", "ref", "resp", "corresp", "next", "prev", "who")
+POINTER_ATTRIBUTES = ("target", "ana", "ref", "resp", "corresp", "next", "prev", "who",
+                      "active", "passive", "mutual")
 
 
 def schema_path() -> Path:

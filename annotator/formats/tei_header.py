@@ -24,6 +24,7 @@ from annotator.formats.tei_common import (
     put_text,
     q,
 )
+from annotator.formats.tei_relations import read_relation_types, relation_taxonomy
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
@@ -33,7 +34,11 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 def class_decl(tagset: Tagset) -> etree._Element:
     review = E.taxonomy({XML_ID: REVIEW_TAXONOMY}, *[
         E.category({XML_ID: f"status-{d}"}, E.catDesc(d)) for d in DECISIONS])
-    return E.classDecl(tag_taxonomy(tagset), review)
+    decl = E.classDecl(tag_taxonomy(tagset), review)
+    relations = relation_taxonomy(tagset)
+    if relations is not None:
+        decl.append(relations)
+    return decl
 
 
 def tag_taxonomy(tagset: Tagset) -> etree._Element:
@@ -149,6 +154,9 @@ def read_tagset(header: etree._Element, path: str | None) -> Tagset:
     data = {"format": FORMAT, "version": version, "id": tax.get("n", ""),
             "name": _by_lang(tax.findall(q("gloss")), path),
             "description": _desc_text(tax, "description", path) or "", "groups": groups}
+    relations = read_relation_types(tax.getparent(), path)
+    if relations:
+        data["relations"] = relations
     return load_tagset_dict(data, path)
 
 

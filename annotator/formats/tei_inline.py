@@ -12,13 +12,14 @@ its paragraph.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from lxml import etree
 
 from annotator.core.annotation import CERTAINTIES, Annotation
 from annotator.core.dataset import Dataset, DocumentData, gold_ids
 from annotator.core.document import Document
+from annotator.core.relations import Relation
 from annotator.core.tagset import Tagset
 from annotator.formats.tei_common import (
     XML_ID,
@@ -30,6 +31,7 @@ from annotator.formats.tei_common import (
     ref,
     token,
 )
+from annotator.formats.tei_relations import relation_list
 from annotator.formats.tei_standoff import Entities, Paragraphs, document_header
 
 NAME_ELEMENTS = {"actor.igo": "orgName", "actor.agency": "orgName",
@@ -157,14 +159,16 @@ def layer_title(annotator: str | None, gold: bool) -> str:
 def inline_document(dataset_meta: Dataset, doc: DocumentData, annotator: str | None = None,
                     gold: bool = False) -> etree._Element:
     """One document with one layer inline: ``annotator``'s spans, the gold layer
-    (``gold=True``), or every span when neither is given."""
+    (``gold=True``), or every span when neither is given; with the relations between them."""
     return inline_layer(dataset_meta, doc.document, _layer(doc, annotator, gold),
-                        layer_title(annotator, gold))
+                        layer_title(annotator, gold), doc.relations)
 
 
 def inline_layer(dataset_meta: Dataset, d: Document, layer: Sequence[Annotation],
-                 title: str) -> etree._Element:
-    """One document with ``layer`` (spans chosen already) inline; ``title`` names it."""
+                 title: str, relations: Iterable[Relation] = ()) -> etree._Element:
+    """One document with ``layer`` (spans chosen already) inline; ``title`` names it. The
+    ``relations`` between spans of the layer go in ``<standOff><listRelation>``, pointing at
+    each span's (first) element (:mod:`annotator.formats.tei_relations`)."""
     paras = Paragraphs(d)
     builder = _Builder(dataset_meta.tagset, list(layer), paras, d.id)
     body = E.body(*[builder.paragraph(k) for k in range(len(paras.paragraphs))])
@@ -174,6 +178,11 @@ def inline_layer(dataset_meta: Dataset, d: Document, layer: Sequence[Annotation]
     if d.script:
         tei.set(XML_LANG, d.script)
     lists = builder.entities.lists()
+    ids = {a.id for a in layer}
+    links = relation_list([r for r in relations if r.source in ids and r.target in ids],
+                          dataset_meta.tagset, lambda sid: ref(make_id("a", sid)))
+    if links is not None:
+        lists.insert(0, links)
     if lists:
         tei.append(E.standOff(*lists))
     return tei

@@ -32,6 +32,7 @@ from annotator.formats.tei_common import (
 )
 from annotator.formats.tei_fs import read_fs
 from annotator.formats.tei_header import NS, read_annotators, read_tagset
+from annotator.formats.tei_relations import read_relations
 from annotator.formats.tei_workflow import read_guidelines, read_notes, read_revision
 from annotator.ingest.limits import MAX_DEPTH, parse_json, reading, too_deep
 from annotator.ingest.tracked import LogEntry, restore
@@ -279,7 +280,9 @@ def _read_tei(tei: etree._Element, ctx: _Context) -> DocumentData:
     statuses, assignments = read_revision(tei.find(q("teiHeader")), doc.id, ctx.annotator,
                                           ctx.path)
     threads, comments = read_notes(tei, doc.id, text.span, ctx.annotator, ctx.path)
-    return DocumentData(doc, spans, decisions, statuses, assignments, threads, comments)
+    relations = read_relations(tei, doc.id, spans, ctx.tagset, ctx.annotator, ctx.path)
+    return DocumentData(doc, spans, decisions, statuses, assignments, threads, comments,
+                        relations)
 
 
 def _check_ids(root: etree._Element, path: str | None) -> None:

@@ -30,6 +30,7 @@ from annotator.core.annotation import CERTAINTIES, Annotation
 from annotator.core.commands import trim_space
 from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
 from annotator.core.document import Document
+from annotator.core.tagset import Tagset
 from annotator.formats.tei_common import (
     XML_ID,
     XML_LANG,
@@ -48,6 +49,7 @@ from annotator.formats.tei_common import (
 )
 from annotator.formats.tei_fs import attributes_fs
 from annotator.formats.tei_header import class_decl, resp_stmt
+from annotator.formats.tei_relations import write_relations
 from annotator.formats.tei_stream import (
     NSMAP,
     TEIBytes,
@@ -244,7 +246,8 @@ def _decision(r: ReviewDecision, tei_id: str) -> etree._Element:
     return el
 
 
-def _write_standoff(xf: Writer, doc: DocumentData, text: Paragraphs, tei_id: str) -> None:
+def _write_standoff(xf: Writer, doc: DocumentData, text: Paragraphs, tei_id: str,
+                    tagset: Tagset) -> None:
     """``<standOff>``, when the document has spans, decisions or threads."""
     if not doc.annotations and not doc.decisions and not doc.threads:
         return
@@ -253,6 +256,7 @@ def _write_standoff(xf: Writer, doc: DocumentData, text: Paragraphs, tei_id: str
         if doc.annotations:
             with xf.element(q("listAnnotation"), type="spans"):
                 _Spans(xf, text, entities).write(doc.annotations)
+        write_relations(xf, doc.relations, tagset)
         if doc.decisions:
             write_element(xf, E.listAnnotation(*[_decision(r, tei_id) for r in doc.decisions],
                                                type="review"))
@@ -320,9 +324,10 @@ def document_header(d: Document, meta: Dataset | None, cleaning: bool = True) ->
     return header
 
 
-def _write_tei(xf: Writer, doc: DocumentData, meta: Dataset | None,
+def _write_tei(xf: Writer, doc: DocumentData, meta: Dataset | None, tagset: Tagset,
                standalone: bool = False) -> None:
-    """One ``<TEI>``; ``standalone``: the root (namespaces, ``xml:space``) of its own file."""
+    """One ``<TEI>``; ``standalone``: the root (namespaces, ``xml:space``) of its own file;
+    ``meta``: the dataset whose tagset and annotators its header holds (none in a corpus)."""
     d = doc.document
     text = Paragraphs(d)
     tei_id = make_id("d", d.id)
@@ -338,12 +343,13 @@ def _write_tei(xf: Writer, doc: DocumentData, meta: Dataset | None,
         write_element(xf, header)
         with xf.element(q("text")):
             text.write_body(xf)
-        _write_standoff(xf, doc, text, tei_id)
+        _write_standoff(xf, doc, text, tei_id, tagset)
 
 
 def standoff_document(dataset_meta: Dataset, doc: DocumentData) -> TEIBytes:
     """One document as a stand-alone ``<TEI>`` (tagset and annotators in its header)."""
-    return TEIBytes(lambda xf: _write_tei(xf, doc, dataset_meta, standalone=True))
+    return TEIBytes(lambda xf: _write_tei(xf, doc, dataset_meta, dataset_meta.tagset,
+                                          standalone=True))
 
 
 def _corpus_header(dataset: Dataset) -> etree._Element:
@@ -361,7 +367,7 @@ def _write_corpus(xf: Writer, dataset: Dataset) -> None:
     with xf.element(q("teiCorpus"), {XML_SPACE: "preserve"}, nsmap=NSMAP):
         write_element(xf, _corpus_header(dataset))
         for doc in dataset.documents:
-            _write_tei(xf, doc, None)
+            _write_tei(xf, doc, None, dataset.tagset)
 
 
 def standoff_corpus(dataset: Dataset) -> TEIBytes:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
-from annotator.core.dataset import Dataset
+from annotator.core.dataset import Dataset, DocumentData
 from annotator.formats import conll as conll_fmt
 from annotator.formats import csvfmt, jsonfmt
 from annotator.formats import doccano as doccano_fmt
@@ -126,15 +126,57 @@ def doccano(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
         doccano_fmt.write_doccano(ds, fp)
 
 
+def brat(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    """The folder ``out`` (named as given): ``annotation.conf`` and ``visual.conf`` for the
+    tagset, and a ``.txt`` and ``.ann`` file per document (one layer, chosen already)."""
+    from annotator.formats import brat_export
+
+    with outputs.open(out / "annotation.conf") as conf, \
+            outputs.open(out / "visual.conf") as visual:
+        brat_export.write_conf(ds.tagset, conf, visual)
+    stats = brat_export.BratStats()
+    for data in ds.documents:
+        name = data.document.id
+        with outputs.open(out / f"{name}.txt", newline="") as fp:
+            fp.write(data.document.text)
+        with outputs.open(out / f"{name}.ann", newline="") as fp:
+            brat_export.write_ann(data, fp, stats)
+    outputs.notes += [(out, note) for note in stats.notes()]
+
+
+class LeftOut:
+    """Counts the relations of the documents an export streams through it, for a format
+    that cannot carry them (CoNLL, CSV): the export says how many it left out, on the
+    terminal or in the window, never dropping them without a word."""
+
+    def __init__(self, ds: Dataset):
+        self.relations = 0
+        self.dataset = replace(ds, documents=self._count(ds.documents))
+
+    def _count(self, documents: Iterable[DocumentData]) -> Iterator[DocumentData]:
+        for data in documents:
+            self.relations += len(data.relations)
+            yield data
+
+    def note(self, fmt: str) -> list[str]:
+        if not self.relations:
+            return []
+        return [f"{self.relations} relations left out: {fmt} holds spans only (json, jsonl, "
+                "tei, doccano and brat keep them)"]
+
+
 def conll(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    left = LeftOut(ds)
     with outputs.open(out) as fp:
-        notes = conll_fmt.write_conll(ds, fp, tokens=layer.tokens).notes()
-    outputs.notes += [(out, note) for note in notes]
+        notes = conll_fmt.write_conll(left.dataset, fp, tokens=layer.tokens).notes()
+    outputs.notes += [(out, note) for note in notes + left.note("CoNLL")]
 
 
 def csv_spans(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
+    left = LeftOut(ds)
     with outputs.open(out, newline="") as fp:
-        csvfmt.write_csv(ds, fp)
+        csvfmt.write_csv(left.dataset, fp)
+    outputs.notes += [(out, note) for note in left.note("CSV of spans")]
 
 
 def tei_standoff(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
@@ -162,4 +204,4 @@ def tei_inline(ds: Dataset, out: Path, outputs: Outputs, layer: Layer) -> None:
     for data in ds.documents:
         with outputs.open(out / f"{data.document.id}.xml", "wb") as fp:
             fp.write(tei.to_bytes(tei.inline_layer(ds, data.document, data.annotations,
-                                                   title)))
+                                                   title, data.relations)))

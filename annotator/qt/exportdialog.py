@@ -37,6 +37,8 @@ FORMAT_LABELS = {
     "json": QT_TRANSLATE_NOOP("ExportDialog", "JSON (annotator dataset, lossless)"),
     "jsonl": QT_TRANSLATE_NOOP("ExportDialog", "JSONL + manifest (large corpora, lossless)"),
     "doccano": QT_TRANSLATE_NOOP("ExportDialog", "doccano JSONL"),
+    "brat": QT_TRANSLATE_NOOP("ExportDialog",
+                              "brat standoff (a folder: .txt + .ann per document)"),
     "conll": QT_TRANSLATE_NOOP("ExportDialog", "CoNLL character BIO"),
     "csv": QT_TRANSLATE_NOOP("ExportDialog", "CSV of spans (spreadsheets)"),
 }

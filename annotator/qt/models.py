@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
-from operator import itemgetter
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -12,7 +10,6 @@ from PySide6.QtCore import (
     QModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from annotator.core.annotation import Annotation
 from annotator.core.document import DocumentSummary, human_date
@@ -284,110 +281,3 @@ def _values(r: DocumentSummary, team: Callable[[DocumentSummary], tuple] | None)
 def _status_text(status: str, review_status: str) -> str:
     review = review_label(review_status)
     return status_label(status) + (f" · {review}" if review else "")
-
-
-class AnnotationTableModel(RowModel):
-    """The open document's spans. Sorting and filtering happen on the Python objects and a
-    one-span edit inserts or removes one row, so a 30,000-span document stays instant."""
-
-    HEADERS = (QT_TRANSLATE_NOOP("Models", "Text"), QT_TRANSLATE_NOOP("Models", "Tag"),
-               QT_TRANSLATE_NOOP("Models", "Annotator"), QT_TRANSLATE_NOOP("Models", "Normalized"),
-               QT_TRANSLATE_NOOP("Models", "Certainty"), QT_TRANSLATE_NOOP("Models", "Note"))
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.all: dict[str, Annotation] = {}
-        self.text = ""
-        self.needle = ""
-        self.sort_column, self.descending = 0, False
-        self.tag_name: Callable[[str], str] = str
-        self.tag_colour: Callable[[str], str] = lambda t: "#ffffff"
-        self.annotator_name: Callable[[str], str] = str
-
-    # --- contents ------------------------------------------------------------------------
-    def _values(self, a: Annotation) -> tuple:
-        return (self.text[a.start:a.end], self.tag_name(a.tag), self.annotator_name(a.annotator),
-                a.attributes.get("normalized", ""),
-                certainty_label(a.attributes.get("certainty", "")),
-                a.attributes.get("note", ""))
-
-    def _key(self, a: Annotation):
-        if self.sort_column == 0:
-            return (a.start, a.end, a.id)
-        return (str(self._values(a)[self.sort_column]), a.start, a.id)
-
-    def _shown(self, a: Annotation) -> bool:
-        return not self.needle or any(self.needle in str(v).lower() for v in self._values(a))
-
-    def set_rows(self, text: str, rows: list[Annotation]) -> None:
-        self.beginResetModel()
-        self.text, self.all = text, {a.id: a for a in rows}
-        self._rebuild()
-        self.endResetModel()
-
-    def _rebuild(self) -> None:
-        shown = (a for a in self.all.values() if self._shown(a)) if self.needle \
-            else self.all.values()
-        if self.sort_column == 0:  # reading order: the key is the tuple's own prefix
-            self.rows = sorted(shown, key=itemgetter(2, 3, 0), reverse=self.descending)
-        else:
-            self.rows = sorted(shown, key=self._key, reverse=self.descending)
-
-    def set_filter(self, needle: str) -> None:
-        self.beginResetModel()
-        self.needle = needle.strip().lower()
-        self._rebuild()
-        self.endResetModel()
-
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
-        self.sort_column, self.descending = column, order == Qt.SortOrder.DescendingOrder
-        self._rebuild()
-        self.layoutChanged.emit()
-
-    def apply(self, removed: list[Annotation], added: list[Annotation]) -> list[Annotation]:
-        """Remove and insert the rows an edit touched (``added`` already filtered); returns
-        the removed annotations that the model held."""
-        held = [self.all.pop(a.id) for a in removed if a.id in self.all]
-        self.all.update((a.id, a) for a in added)
-        for gone in held:
-            row = self._row_of(gone)
-            if row >= 0:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self.rows[row]
-                self.endRemoveRows()
-        for a in added:
-            if self._shown(a):
-                row = self._insertion_row(a)
-                self.beginInsertRows(QModelIndex(), row, row)
-                self.rows.insert(row, a)
-                self.endInsertRows()
-        return held
-
-    def row_of(self, row_id: str) -> int:
-        a = self.all.get(row_id)
-        return -1 if a is None else self._row_of(a)
-
-    def _row_of(self, a: Annotation) -> int:
-        """``a``'s row: found by bisection in the sorted rows (30,000 of them)."""
-        if not self.descending:
-            i = bisect.bisect_left(self.rows, self._key(a), key=self._key)
-            if i < len(self.rows) and self.rows[i].id == a.id:
-                return i
-        return super().row_of(a.id)
-
-    def _insertion_row(self, a: Annotation) -> int:
-        if not self.descending:
-            return bisect.bisect_left(self.rows, self._key(a), key=self._key)
-        key = self._key(a)
-        return sum(1 for r in self.rows if self._key(r) > key)
-
-    def data(self, index, role=DISPLAY):
-        a = self.rows[index.row()]
-        if role == ID_ROLE:
-            return a.id
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 1:
-            return QColor(self.tag_colour(a.tag))
-        if role in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
-            return self._values(a)[index.column()]
-        return None

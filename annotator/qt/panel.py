@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.annotation import CERTAINTIES, Annotation
-from annotator.qt.models import ID_ROLE, AnnotationTableModel, certainty_label
+from annotator.qt.models import ID_ROLE, certainty_label
+from annotator.qt.spanmodel import AnnotationTableModel
 from annotator.qt.threads import ThreadView
 
 

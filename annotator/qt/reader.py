@@ -222,14 +222,16 @@ class Reader(QPlainTextEdit):
             self.highlighter.clear_cache()
             self.highlighter.rehighlight()
 
-    def refresh_suggestions(self) -> None:
+    def refresh_suggestions(self, affected: Callable[[int], bool] | None = None) -> None:
         """The suggestions changed: redraw the visible paragraphs whose suggestions are
-        not the ones drawn, and every other paragraph when it comes into view."""
+        not the ones drawn, and every other paragraph when it comes into view.
+        ``affected``: which paragraphs can have changed (the others stay as drawn)."""
         self.pending = set(range(self.document().blockCount()))
         find = self.suggestions_in
         for block in self._visible_blocks(self.firstVisibleBlock()):
             number = block.blockNumber()
-            if find is not None and self.drawn.get(number, []) == find(number):
+            if find is not None and ((affected is not None and not affected(number))
+                                     or self.drawn.get(number, []) == find(number)):
                 self.pending.discard(number)
         self._highlight_visible()
 

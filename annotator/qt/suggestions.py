@@ -110,8 +110,8 @@ def after_change(window: MainWindow, change: Change) -> None:
     editor = window.editor
     if editor.lexicon is None:
         return
-    if editor.suggestions_touched and shown(window):
-        window.reader.refresh_suggestions()
+    if editor.suggestions_touched and shown(window) and editor.suggestions is not None:
+        window.reader.refresh_suggestions(editor.suggestions.has_any(editor.lexicon.touched))
     if editor.lexicon.due:
         window.lexicon_timer.start(COMPILE_DELAY_MS)
 

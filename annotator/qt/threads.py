@@ -212,14 +212,14 @@ def refresh(window: MainWindow) -> None:
     span = window.editor.selected
     threads = [t for t in window.store.threads(doc.id) if span is None or t.span_id == span.id]
     found = discussion.discussions(threads, window.store.comments(doc.id))
-    spans = {a.id: a for a in window.editor.index or ()}
+    index = window.editor.index  # a span by id in O(1): no per-refresh copy of all spans
 
     def where(t) -> str:
         if span is not None:
             return ""
         if t.span_id is None:
             return translate("Threads", "the document")
-        place = spans.get(t.span_id)
+        place = index.get(t.span_id) if index is not None else None
         return doc.text[place.start:place.end] if place else \
             translate("Threads", "{text} (span deleted)").format(text=doc.text[t.start:t.end])
 
@@ -235,8 +235,11 @@ def next_thread(window: MainWindow) -> None:
     view = window.panel.notes
     doc = window.editor.doc
     current = next((d.thread for d in view.found if d.thread.id == view.thread_id()), None)
-    spans = {a.id: a for a in window.editor.index or ()}
-    found = discussion.next_open(window.doc_list.ids_in_view(), window.store.threads(),
+    every = window.store.threads()
+    index = window.editor.index  # the spans threads are on, not every span of the document
+    spans = {t.span_id: a for t in every if t.span_id and index is not None
+             and (a := index.get(t.span_id)) is not None}
+    found = discussion.next_open(window.doc_list.ids_in_view(), every,
                                  doc.id if doc else None, window.reader.cursor_cp(), spans,
                                  current)
     if found is None:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import time
-from collections import Counter
 from dataclasses import replace
 from functools import partial
 
@@ -117,6 +116,7 @@ class MainWindow(QMainWindow):
         self.reader.describe = partial(people.describe, self)
         self.panel.model.tag_name = lambda t: i18n.tag_name(self.tags, t)
         self.panel.model.tag_colour = self.reader.colour_of
+        self.panel.model.find = lambda i: self.editor.index.get(i) if self.editor.index else None
         self.review.tag_name = self.panel.model.tag_name
         if self.tagset:
             self.tag_palette.set_tagset(self.tagset)
@@ -334,18 +334,16 @@ class MainWindow(QMainWindow):
         workboard.selection_shown(self)
 
     def _refresh_panel(self) -> None:
-        self.panel.model.set_rows(self.doc.text, self.editor.visible_spans())
+        self.panel.model.set_rows(self.doc.text, self.editor.visible_spans(), ordered=True)
         self._refresh_counts()
 
     def _refresh_counts(self) -> None:
-        self.tag_counts = Counter(a.tag for a in self.panel.model.all.values())
+        self.tag_counts = self.panel.model.tag_counts()
         self.tag_palette.set_counts(self.tag_counts)
         self._refresh_names()
 
     def _refresh_names(self) -> None:
-        spans = self.panel.model.all.values()
-        names = sorted({a.attributes["normalized"] for a in spans if "normalized" in a.attributes})
-        self.panel.inspector.set_known_names(names)
+        self.panel.inspector.set_known_names(self.panel.model.known_names())
 
     def _saved(self) -> None:
         self.status_saved.setText(self.tr("Saved {time}").format(time=time.strftime("%H:%M:%S")))

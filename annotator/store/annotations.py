@@ -27,9 +27,10 @@ class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
     # --- annotations -------------------------------------------------------------------
     def annotations(self, doc_id: str) -> list[Annotation]:
         """The document's annotations in reading order ``(start, end, id)``."""
-        rows = self.conn.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE "
-                                 'doc_id = ? ORDER BY start, "end", id', (doc_id,))
-        return _annotations(rows)
+        rows = self.conn.execute('SELECT id, start, "end", tag, annotator, attributes, '
+                                 "created, modified FROM annotations WHERE doc_id = ? "
+                                 'ORDER BY start, "end", id', (doc_id,))
+        return _document_annotations(doc_id, rows)
 
     def insert_annotations(self, annotations: Iterable[Annotation]) -> None:
         """Bulk insert without journalling (imports, merges, benchmarks)."""
@@ -279,6 +280,17 @@ def _annotations(rows) -> list[Annotation]:
     with paused_gc():
         return [make(Annotation, (r[0], r[1], r[2], r[3], r[4], r[5],
                                   {} if r[6] == empty else loads(r[6]), r[7], r[8]))
+                for r in rows]
+
+
+def _document_annotations(doc_id: str, rows) -> list[Annotation]:
+    """As :func:`_annotations`, for rows of one document without their ``doc_id`` column:
+    every span shares the one id string (one column less to read and decode per row, and
+    300,000 spans hold 25 MB less)."""
+    make, loads, empty = tuple.__new__, json.loads, _NO_ATTRIBUTES
+    with paused_gc():
+        return [make(Annotation, (r[0], doc_id, r[1], r[2], r[3], r[4],
+                                  {} if r[5] == empty else loads(r[5]), r[6], r[7]))
                 for r in rows]
 
 

@@ -240,3 +240,24 @@ def test_the_next_suggestion_from_a_caret_includes_one_starting_there(fresh_stor
     assert s.following(last, here_too=True) == every[0]  # wraps
     assert s.following(every[2].start, here_too=True) == every[2]
     assert s.following(every[2].start + 1, here_too=True) == every[0]
+
+
+def test_only_paragraphs_holding_a_changed_form_can_show_other_suggestions(project):
+    """After an edit the window re-checks only the visible paragraphs in which a form
+    whose lexicon entry changed occurs: every other paragraph's suggestions are the same
+    as before the edit."""
+    _, store = project
+    doc_id, text = doc_with(store, "执法", 2)
+    editor = editor_on(store, doc_id)
+    assert editor.suggestions is not None and editor.lexicon is not None
+    paragraphs = range(len(editor.index.para_starts))
+    before = {n: editor.suggestions.in_paragraph(n) for n in paragraphs}
+    start, end = find_all(text, "执法")[0]
+    editor.apply_tag("mechanism.operational", start, end)
+    assert editor.lexicon.touched == {"执法"}
+    affected = editor.suggestions.has_any(editor.lexicon.touched)
+    holding = {n for n in paragraphs if affected(n)}
+    starts = [*editor.index.para_starts, len(text) + 1]
+    assert holding == {n for n in paragraphs if "执法" in text[starts[n]:starts[n + 1]]}
+    changed = {n for n in paragraphs if editor.suggestions.in_paragraph(n) != before[n]}
+    assert changed and changed <= holding | {editor.index.paragraph_of(start)}

@@ -12,6 +12,7 @@ from annotator.core.errors import InputError
 from annotator.core.tagset import default_tagset
 from annotator.formats import doccano
 from annotator.formats.brat import read_brat
+from annotator.formats.layer_relations import ImportedRelation
 from annotator.formats.select import select
 from annotator.ingest.metadata import short_title
 
@@ -48,12 +49,13 @@ def test_doccano_export_imports_back_as_a_layer_on_the_same_documents(tmp_path):
     assert doccano.write_doccano(select(ds, annotators={"li"}), fp) == 5
     lines = fp.getvalue().splitlines()
     first = json.loads(lines[0])
-    assert set(first) == {"id", "text", "label", "meta"}
+    assert set(first) == {"id", "text", "entities", "relations", "meta"}
     assert first["meta"]["annotators"] == ["li"]
     for line in lines:
         record = json.loads(line)
-        for start, end, tag in record["label"]:
-            assert _shared().TERMS[record["text"][start:end]] == TAGSET.tag(tag).id
+        for e in record["entities"]:
+            text = record["text"][e["start_offset"]:e["end_offset"]]
+            assert _shared().TERMS[text] == TAGSET.tag(e["label"]).id
     path = tmp_path / "export.jsonl"
     path.write_text(fp.getvalue(), encoding="utf-8")
     store, _ = create_project(tmp_path / "p.annotator")
@@ -161,8 +163,9 @@ def test_brat_import_on_a_seed_with_notes_fragments_and_ignored_lines(tmp_path):
     assert (t, t + 2, "threat.terrorism") in spans and (t + 2, t + 4, "threat.terrorism") in spans
     assert (a, a + 2, "actor.state") in spans and (a, a + 6, "actor.igo") in spans  # nested
     assert len(item.spans) == 5
+    assert item.relations == (ImportedRelation(1, 0, "part_of", "R1"),)  # T2 -> T1
     warnings = " | ".join(item.warnings)
-    assert "relation lines: 5" in warnings and "attribute lines: 6" in warnings
+    assert "relation" not in warnings and "attribute lines: 6" in warnings
     assert "normalisation lines: 8" in warnings and "T3 (line 3)" in warnings
 
 
@@ -209,15 +212,14 @@ def test_doccano_fields_not_read_are_named_once_with_their_lines(tmp_path):
     ours = {"title": "t", "source": None, "date": None, "text_sha256": "x", "annotators": []}
     path = _write(tmp_path, [
         {"text": "上海合作组织", "label": [[0, 6, "actor.igo"]], "meta": ours, "relations": []},
-        {"text": "上海合作组织开会", "entities": [], "relations": [{"from_id": 1, "to_id": 2}],
+        {"text": "上海合作组织开会", "entities": [], "relations": [],
          "Comments": ["看一下"], "meta": {"source_url": "http://x"}},
-        {"text": "恐怖主义", "label": [], "relations": [{"from_id": 3, "to_id": 4}]},
+        {"text": "恐怖主义", "label": [], "Comments": ["再看"]},
     ])
     first, second, third = doccano.read_doccano(path, TAGSET)
     assert first.warnings == (
-        "relations not read (annotator takes spans only): lines 2, 3",
-        "Comments not read (annotator takes spans only): lines 2",
-        "meta not read (annotator takes spans only): lines 2")
+        "Comments not read (annotator takes spans and relations only): lines 2, 3",
+        "meta not read (annotator takes spans and relations only): lines 2")
     assert second.warnings == third.warnings == ()
 
 

@@ -30,13 +30,6 @@ TERMS = [("上海合作组织", "actor.igo"), ("上海合作組織", "actor.igo"
 ALICE, LI, REVIEWER = "alice", "李四", "rev 1"
 
 
-@pytest.fixture(scope="session")
-def validator():
-    """tei_all.rng compiled once for the whole session (10-20 s)."""
-    tei.validate(tei.standoff_corpus(Dataset(default_tagset(), ())))
-    return tei.validate
-
-
 def _spans(doc_id: str, text: str) -> list[Annotation]:
     out: list[Annotation] = []
     for term, tag in TERMS:

@@ -930,6 +930,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>brat standoff (a folder: .txt + .ann per document)</source>
+        <translation>brat 标注格式（一个文件夹：每篇文档一个 .txt 和一个 .ann）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>CoNLL character BIO</source>
         <translation>CoNLL 字符级 BIO</translation>
     </message>

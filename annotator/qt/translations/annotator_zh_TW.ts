@@ -930,6 +930,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>brat standoff (a folder: .txt + .ann per document)</source>
+        <translation>brat 標註格式（一個資料夾：每篇文件一個 .txt 和一個 .ann）</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>CoNLL character BIO</source>
         <translation>CoNLL 字元級 BIO</translation>
     </message>
