@@ -4,7 +4,9 @@ A tagset file is JSON valid against ``schemas/tagset.schema.json``. :func:`load_
 anything else with an :class:`InputError` naming the file, the JSON pointer of the offending value
 and the problem. Rules a schema cannot express are checked here: group and tag ids are unique,
 a tag id starts with its group id and ``"."``, hotkeys are unique and none of them is one of the
-keys the application keeps for itself (:data:`RESERVED_HOTKEYS`).
+keys the application keeps for itself (:data:`RESERVED_HOTKEYS`). Relation types (optional key
+``"relations"``) have unique ids and keys (unique among relation types only: they are read while
+a relation is being made) and name only tags and groups of the same file at their ends.
 
 Pure Python: no Qt here.
 """
@@ -21,6 +23,7 @@ from typing import Any
 import jsonschema
 
 from annotator.core.errors import InputError
+from annotator.core.relations import RelationType
 from annotator.core.textfiles import read_text, unique_keys
 from annotator.resources import schemas_dir
 
@@ -35,12 +38,13 @@ _LANG_ALIASES = {"zh": "zh-Hans", "zh-CN": "zh-Hans", "zh-SG": "zh-Hans",
 _MAX_REASON = 300
 
 
-def _pick(texts: Mapping[str, str], lang: str, default: str) -> str:
+def pick_text(texts: Mapping[str, str], lang: str, default: str) -> str:
     """``texts[lang]``, else the alias of ``lang``, else English, else simplified Chinese."""
     for key in (lang, _LANG_ALIASES.get(lang), "en", "zh-Hans"):
         if key and texts.get(key):
             return texts[key]
     return default
+
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ class Tag:
 
     def name(self, lang: str = "en") -> str:
         """The label in ``lang``, falling back to English, then simplified Chinese."""
-        return _pick(self.label, lang, self.id)
+        return pick_text(self.label, lang, self.id)
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class Group:
     tags: tuple[Tag, ...]
 
     def name(self, lang: str = "en") -> str:
-        return _pick(self.label, lang, self.id)
+        return pick_text(self.label, lang, self.id)
 
 
 @dataclass(frozen=True)
@@ -78,10 +82,25 @@ class Tagset:
     version: int
     groups: tuple[Group, ...]
     description: str = ""
+    #: the relation types spans may be joined by (none in an older tagset file)
+    relations: tuple[RelationType, ...] = ()
     _index: dict[str, Tag] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", {t.id: t for g in self.groups for t in g.tags})
+
+    def relation(self, relation_id: str) -> RelationType:
+        """The relation type with this id; ``KeyError`` if there is none."""
+        for r in self.relations:
+            if r.id == relation_id:
+                return r
+        raise KeyError(relation_id)
+
+    def relation_by_hotkey(self, key: str) -> RelationType | None:
+        """The relation type bound to ``key`` (case-insensitive), or ``None``. Relation keys
+        are read only while a relation is being made, so they may repeat tag keys."""
+        key = key.lower()
+        return next((r for r in self.relations if r.hotkey == key), None)
 
     @property
     def tags(self) -> tuple[Tag, ...]:
@@ -106,9 +125,12 @@ class Tagset:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form; ``load_tagset_dict(t.to_dict()) == t``."""
-        return {"format": FORMAT, "version": self.version, "id": self.id,
-                "name": dict(self.name), "description": self.description,
-                "groups": [_group_dict(g) for g in self.groups]}
+        out = {"format": FORMAT, "version": self.version, "id": self.id,
+               "name": dict(self.name), "description": self.description,
+               "groups": [_group_dict(g) for g in self.groups]}
+        if self.relations:
+            out["relations"] = [_relation_dict(r) for r in self.relations]
+        return out
 
 
 def _group_dict(g: Group) -> dict[str, Any]:
@@ -125,6 +147,17 @@ def _tag_dict(t: Tag) -> dict[str, Any]:
         out["examples"] = {k: list(v) for k, v in t.examples.items()}
     if t.attributes:
         out["attributes"] = {k: list(v) for k, v in t.attributes.items()}
+    return out
+
+
+def _relation_dict(r: RelationType) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": r.id, "label": dict(r.label), "definition": dict(r.definition),
+                           "colour": r.colour}
+    if r.hotkey is not None:
+        out["hotkey"] = r.hotkey
+    out.update(directed=r.directed, sources=list(r.sources), targets=list(r.targets))
+    if r.acyclic:
+        out["acyclic"] = True
     return out
 
 
@@ -206,6 +239,34 @@ def _check_rules(data: dict, path: str | Path | None) -> None:
             raise InputError(path, f"{where}/hotkey: duplicate hotkey '{key}' "
                                    f"(already used by '{keys[key]}')")
         keys[key] = t["id"]
+    _check_relations(data, path, seen)
+
+
+def _check_relations(data: dict, path: str | Path | None, seen: Mapping[str, str]) -> None:
+    """Relation ids unique, keys unique among relations and not reserved, and every
+    endpoint a tag or group of this tagset."""
+    ids: set[str] = set()
+    keys: dict[str, str] = {}
+    for ri, r in enumerate(data.get("relations", ())):
+        where = f"relations/{ri}"
+        if r["id"] in ids:
+            raise InputError(path, f"{where}/id: duplicate relation type id '{r['id']}'")
+        ids.add(r["id"])
+        for end in ("sources", "targets"):
+            for ei, ref in enumerate(r[end]):
+                if ref not in seen:
+                    raise InputError(path, f"{where}/{end}/{ei}: relation type '{r['id']}' "
+                                           f"names '{ref}', which is no tag or group here")
+        key = r.get("hotkey")
+        if key is None:
+            continue
+        if key in RESERVED_HOTKEYS:
+            raise InputError(path, f"{where}/hotkey: '{key}' is reserved by the application "
+                                   f"(reserved: {', '.join(sorted(RESERVED_HOTKEYS))})")
+        if key in keys:
+            raise InputError(path, f"{where}/hotkey: duplicate relation key '{key}' "
+                                   f"(already used by '{keys[key]}')")
+        keys[key] = r["id"]
 
 
 # --- building --------------------------------------------------------------------------------
@@ -226,6 +287,13 @@ def _build_group(g: dict) -> Group:
                  colour=g["colour"].lower(), tags=tuple(_build_tag(t, g["id"]) for t in g["tags"]))
 
 
+def _build_relation(r: dict) -> RelationType:
+    return RelationType(id=r["id"], label=dict(r["label"]), definition=dict(r["definition"]),
+                        colour=r["colour"].lower(), hotkey=r.get("hotkey"),
+                        directed=r.get("directed", True), sources=tuple(r["sources"]),
+                        targets=tuple(r["targets"]), acyclic=r.get("acyclic", False))
+
+
 def load_tagset_dict(data: Any, path: str | Path | None = None) -> Tagset:
     """Validate parsed JSON and build a :class:`Tagset`; ``path`` only names the source in
     errors."""
@@ -233,7 +301,8 @@ def load_tagset_dict(data: Any, path: str | Path | None = None) -> Tagset:
     _check_rules(data, path)
     return Tagset(id=data["id"], name=dict(data["name"]), version=data["version"],
                   groups=tuple(_build_group(g) for g in data["groups"]),
-                  description=data.get("description", ""))
+                  description=data.get("description", ""),
+                  relations=tuple(_build_relation(r) for r in data.get("relations", ())))
 
 
 def _read_json(path: Path) -> Any:
