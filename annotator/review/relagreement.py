@@ -24,12 +24,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import combinations
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from annotator.core.annotation import Annotation
-
-if TYPE_CHECKING:
-    from annotator.core.relations import Relation
+from annotator.core.relations import Relation
 
 MATCHES = ("exact", "overlap")
 Bounds = tuple[int, int]
