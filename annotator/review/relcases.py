@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from annotator.core.annotation import Annotation, new_id, now
 from annotator.core.commands import Command
 from annotator.core.dataset import ReviewDecision, gold_ids
+from annotator.core.errors import AnnotatorError
 from annotator.core.relations import Relation
 from annotator.review.cases import Case, accept, find_cases
 
@@ -36,7 +37,7 @@ KIND_LABELS = {"only_one": "only one annotator drew it", "types": "relation type
 Bounds = tuple[int, int]
 
 
-class ReviewError(ValueError):
+class ReviewError(AnnotatorError):
     """A settlement that cannot be made (one line, for the reviewer)."""
 
 
