@@ -156,6 +156,14 @@ def agreement_cmd(project: Path | str, annotators: str | None, by: str, unit: st
             result = report.project_agreement(store, chosen, by, skip_space_punct)
         except ValueError as e:
             raise click.ClickException(str(e)) from None
+    _echo_agreement(result, unit, skip_space_punct, as_json, as_csv, relations)
+
+
+def _echo_agreement(result, unit: str, skip_space_punct: bool, as_json: bool, as_csv: bool,
+                    relations: bool) -> None:
+    """The agreement report as JSON, CSV or tables (spans', then relations')."""
+    from annotator.review import report
+
     if as_json:
         click.echo(report.as_json(result))
     elif as_csv:

@@ -82,10 +82,7 @@ class ReviewPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cases: list[Case] = []
-        self.relation_cases: list[RelationCase] = []
-        self.relations: list[Relation] = []  # the document's (set with show_document)
-        #: relation type id -> (its name, directed); set by the window
-        self.relation_types: dict[str, tuple[str, bool]] = {}
+        self._no_relations()
         self.who = QListWidget()
         self.who.setMaximumHeight(90)
         self.tree = CaseTree()
@@ -123,6 +120,12 @@ class ReviewPanel(QWidget):
         self.tag_name: Callable[[str], str] = str
         #: the discussion threads on a case's spans (set by the window)
         self.threads_on: Callable[[Case], list[Discussion]] = lambda case: []
+
+    def _no_relations(self) -> None:
+        self.relation_cases: list[RelationCase] = []
+        self.relations: list[Relation] = []  # the document's (set with show_document)
+        #: relation type id -> (its name, directed); set by the window
+        self.relation_types: dict[str, tuple[str, bool]] = {}
 
     def set_lock(self, text: str) -> None:
         """Another reviewer is reviewing this document ("" when nobody is)."""
@@ -238,6 +241,7 @@ class ReviewPanel(QWidget):
             child = QTreeWidgetItem([self.relation_name(version.type), who,
                                      self._link_text(case, version, text)])
             child.setData(0, VERSION_ROLE, version.id)
+            child.setToolTip(2, child.text(2))
             item.addChild(child)
         return item
 

@@ -198,8 +198,8 @@ def check_relations(docs: Iterable[RelDoc]) -> list[Finding]:
     for (a, b), by_type in by_pair.items():
         if len(by_type) > 1:
             out += _related_differently(f"{a} — {b}", by_type, titles)
-    rank = {d: i for i, (d, _) in enumerate(titles)}
-    return sorted(out, key=lambda f: (rank[f.doc_id], f.start, f.end, f.form))
+    order = {d: i for i, (d, _) in enumerate(titles)}
+    return sorted(out, key=lambda f: (order[f.doc_id], f.start, f.end, f.form))
 
 
 def _related_differently(form: str, by_type: dict[str, list], titles: list[tuple[str, str]]

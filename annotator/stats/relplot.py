@@ -112,8 +112,8 @@ def _draw_nodes(ax, stats: RelationStats, tagset: Tagset,
         ax.text(x, 0.6, group_label(tagset, column, lang), ha="center", va="bottom",
                 fontsize=11, fontweight="bold", color=_group_colour(tagset, column))
     weights = {c: stats.nodes(c) for c in COLUMNS}
-    for (column, term), (x, y) in where.items():
-        ax.text(x, y, f"{shorten(term, 14)} ({weights[column][term]})", ha="center",
+    for (column, term), (px, py) in where.items():
+        ax.text(px, py, f"{shorten(term, 14)} ({weights[column][term]})", ha="center",
                 va="center", fontsize=9, zorder=3,
                 bbox={"boxstyle": "round,pad=0.3", "facecolor": "white",
                       "edgecolor": _group_colour(tagset, column)})
