@@ -15,7 +15,12 @@ from annotator.qt import i18n
 from annotator.qt.safety import guard
 from annotator.review.cases import accept, accept_unanimous, reject
 from annotator.review.layers import own_annotators
-from annotator.review.relcases import ReviewError, accept_relation, reject_relation
+from annotator.review.relcases import (
+    ReviewError,
+    accept_relation,
+    accept_unanimous_relations,
+    reject_relation,
+)
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -31,7 +36,7 @@ def wire(window: MainWindow) -> None:
     panel.rejected.connect(guard(window, lambda case, note: settle(
         window, reject(case, reviewer(window), note or None))))
     panel.unanimousAccepted.connect(guard(window, lambda cases: settle(
-        window, accept_unanimous(cases, reviewer(window)))))
+        window, all_unanimous(window, cases))))
     panel.relationAccepted.connect(guard(window, lambda case, version, note: settle_relation(
         window, case, version, note or None)))
     panel.relationRejected.connect(guard(window, lambda case, note: settle(
@@ -98,6 +103,16 @@ def relation_types(window: MainWindow) -> dict[str, tuple[str, bool]]:
     """Relation type id -> (its name in the tag language, directed)."""
     tagset, lang = window.tagset, i18n.tag_lang()
     return {t.id: (t.name(lang), t.directed) for t in (tagset.relations if tagset else ())}
+
+
+def all_unanimous(window: MainWindow, cases: list) -> Command | None:
+    """Every open unanimous case, spans' and relations', accepted in one command."""
+    spans = accept_unanimous(cases, reviewer(window))
+    if window.editor.doc is None:
+        return spans
+    return accept_unanimous_relations(
+        window.review.relation_cases, reviewer(window), list(window.editor.index or ()),
+        window.store.decisions(window.editor.doc.id), window.review.chosen(), spans)
 
 
 def settle_relation(window: MainWindow, case, version, note: str | None) -> None:

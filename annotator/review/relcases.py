@@ -207,3 +207,35 @@ def reject_relation(case: RelationCase, reviewer: str, note: str | None = None) 
     requires = {a.id: a for pair in case.ends.values() for a in pair}
     return Command("adjudicate", doc_id, (), (), "reject relation case", (), (decision,),
                    requires=tuple(requires.values()))
+
+
+def accept_unanimous_relations(cases: Sequence[RelationCase], reviewer: str,
+                               spans: Sequence[Annotation],
+                               decisions: Sequence[ReviewDecision], annotators: list[str],
+                               spans_command: Command | None = None) -> Command | None:
+    """Every open unanimous relation case accepted, after ``spans_command`` (the span
+    cases accepted by the same keystroke, whose gold spans the relations' ends follow),
+    all in one command (one undo). A case whose end was rejected stays open."""
+    parts = [spans_command] if spans_command is not None else []
+    spans, decisions = list(spans), list(decisions)
+    for p in parts:
+        spans += p.after
+        decisions += p.decisions_after
+    for case in cases:
+        if case.kind != "unanimous" or case.decision is not None:
+            continue
+        try:
+            part = accept_relation(case, case.versions[0], reviewer, spans, decisions,
+                                   annotators)
+        except ReviewError:
+            continue
+        parts.append(part)
+        spans += part.after
+        decisions += part.decisions_after
+    if not parts:
+        return None
+    requires = {a.id: a for p in parts for a in p.requires}
+    return Command("adjudicate", parts[0].doc_id, (), tuple(a for p in parts for a in p.after),
+                   "accept all unanimous", (), tuple(d for p in parts for d in p.decisions_after),
+                   requires=tuple(requires.values()),
+                   added_relations=tuple(r for p in parts for r in p.added_relations))

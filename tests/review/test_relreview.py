@@ -120,3 +120,29 @@ def test_agreement_against_gold(related):
     # prof's gold relation is nobody's own: prof has no relations of her own
     own = {r["scope"]: r for r in project_agreement(related, ["lin", "chen"]).relation_rows}
     assert own["uses"]["relations"] == {"lin": 1, "chen": 1}
+
+
+def test_accept_all_unanimous_spans_and_relations_in_one_step(related):
+    from annotator.core.relations import Relation
+    from annotator.review.cases import accept_unanimous, find_cases
+    from annotator.review.relcases import accept_unanimous_relations
+
+    doc = doc_of(related)
+    related.insert_relations([Relation("r4", doc, "la", "lt", "poses", "lin"),
+                              Relation("c4", doc, "ca", "ct", "poses", "chen")])
+    prof = Session(related, Annotator("prof", "Prof"))
+    spans, decisions = related.annotations(doc), related.decisions(doc)
+    span_cases = find_cases(spans, WHO, decisions)
+    command = accept_unanimous_relations(cases_of(related), "prof", spans, decisions, WHO,
+                                         accept_unanimous(span_cases, "prof"))
+    assert command is not None
+    prof.run(command)
+    gold = {a.id: a for a in related.annotations(doc) if a.annotator == "prof"}
+    assert len(gold) == 4  # the four unanimous spans, each once
+    (poses,) = [r for r in related.relations(doc) if r.annotator == "prof"]
+    assert (poses.type, gold[poses.source].start, gold[poses.target].start) == ("poses", 0, 15)
+    assert [c.kind for c in cases_of(related) if c.decision is not None] == ["unanimous"]
+    prof.undo()
+    assert related.relations(doc) and not [r for r in related.relations(doc)
+                                           if r.annotator == "prof"]
+    assert related.decisions(doc) == []
