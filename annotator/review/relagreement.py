@@ -21,6 +21,7 @@ Pure Python (stdlib only).
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import combinations
@@ -77,11 +78,33 @@ def _ends_score(r: RelItem, c: RelItem, match: str, undirected: bool) -> int | N
     return best
 
 
+def _near(ref: list[RelItem], cand: list[RelItem], match: str, undirected: bool
+          ) -> list[set[int]]:
+    """For each reference relation, the candidates whose end could meet its source (same
+    bounds, or overlapping): found through an index, not by trying every pair."""
+    ends = sorted((e[0], e[1], k) for k, c in enumerate(cand)
+                  for e in ((c.source, c.target) if undirected else (c.source,)))
+    if match == "exact":
+        by_bounds: dict[Bounds, set[int]] = defaultdict(set)
+        for s, e, k in ends:
+            by_bounds[s, e].add(k)
+        return [by_bounds.get(r.source, set()) for r in ref]
+    starts = [s for s, _, _ in ends]
+    longest = max((e - s for s, e, _ in ends), default=0)
+    out = []
+    for r in ref:
+        lo = bisect.bisect_left(starts, r.source[0] - longest)
+        hi = bisect.bisect_left(starts, r.source[1])
+        out.append({k for _, e, k in ends[lo:hi] if e > r.source[0]})
+    return out
+
+
 def _group_tp(ref: list[RelItem], cand: list[RelItem], match: str, undirected: bool) -> int:
     """One-to-one greedy matches among relations of one document and type."""
     pairs = []
-    for i, r in enumerate(ref):
-        for k, c in enumerate(cand):
+    for i, (r, near) in enumerate(zip(ref, _near(ref, cand, match, undirected), strict=True)):
+        for k in near:
+            c = cand[k]
             score = _ends_score(r, c, match, undirected)
             if score is not None:
                 pairs.append((-score, r.source, r.target, c.source, c.target, i, k))

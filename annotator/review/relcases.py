@@ -20,6 +20,7 @@ relation (``result_id``), like a span's.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -93,9 +94,14 @@ def _groups(rels: list[Relation], ends: dict[str, tuple[Annotation, Annotation]]
             i = parent[i]
         return i
 
-    for i in range(len(rels)):
-        for k in range(i + 1, len(rels)):
-            if _near(ends[rels[i].id], ends[rels[k].id]):
+    pairs = [ends[r.id] for r in rels]
+    index = sorted((a.start, a.end, k) for k, pair in enumerate(pairs) for a in pair)
+    starts = [s for s, _, _ in index]
+    longest = max((e - s for s, e, _ in index), default=0)
+    for i, (source, _target) in enumerate(pairs):  # whoever is near meets i's source
+        lo = bisect.bisect_left(starts, source.start - longest)
+        for _s, e, k in index[lo:bisect.bisect_left(starts, source.end)]:
+            if k != i and e > source.start and _near(pairs[i], pairs[k]):
                 parent[root(k)] = root(i)
     out: dict[int, list[Relation]] = {}
     for i, r in enumerate(rels):
@@ -128,15 +134,18 @@ def find_relation_cases(spans: Sequence[Annotation], relations: Sequence[Relatio
     ends = {r.id: (by_id[r.source], by_id[r.target]) for r in relations
             if r.annotator in annotators and r.id not in gold
             and r.source in by_id and r.target in by_id}
-    chosen = sorted((r for r in relations if r.id in ends), key=lambda r: (
-        min(a.start for a in ends[r.id]), max(a.end for a in ends[r.id]), r.id))
+    def reading(r: Relation) -> tuple[int, int, str]:
+        s, t = ends[r.id]
+        return (min(s.start, t.start), max(s.end, t.end), r.id)
+
+    chosen = sorted((r for r in relations if r.id in ends), key=reading)
     settled = {t: d for d in decisions for t in d.targets}
     cases = []
     for group in _groups(chosen, ends):
         decision = next((settled[r.id] for r in group if r.id in settled), None)
         cases.append(RelationCase(_kind(group, ends, directed or {}, len(annotators)),
                                   tuple(group), {r.id: ends[r.id] for r in group}, decision))
-    return sorted(cases, key=lambda c: (c.start, c.end, c.id))
+    return cases  # in reading order: each group's first relation starts it
 
 
 def _settled(span_id: str, decisions: Sequence[ReviewDecision]) -> ReviewDecision | None:
