@@ -16,9 +16,10 @@ jump to:
   上海合作组织 when 上海合作组织 is tagged elsewhere). Reported at the span.
 * ``related differently``: the same pair of terms (the texts of a relation's two ends,
   folded, in either order) joined by relations of different types in different places
-  (中方 —cooperates with— 哈方 here, 中方 —part of→ 哈方 there). Reported at the relations
-  whose type is not the pair's most frequent one (at every one when none is most
-  frequent), from the first code point of one end to the last of the other.
+  (中方 —cooperates with— 哈方 here, 中方 —part of→ 哈方 there). Counted by places (several
+  layers relating one place count once); reported at the places of the types that are not
+  the pair's most frequent one (at every place when none is most frequent), from the first
+  code point of one end to the last of the other.
 
 Pure Python: no Qt, no SQL. Traditional and simplified characters count as the same text.
 """
@@ -182,7 +183,7 @@ RelDoc = tuple[str, str, str, Sequence[Annotation], Sequence[Relation]]
 def check_relations(docs: Iterable[RelDoc]) -> list[Finding]:
     """``related differently`` findings over ``(doc_id, title, text, annotations,
     relations)``, in document order, then by offset."""
-    by_pair: dict[tuple[str, str], dict[str, list[tuple[int, int, int, str]]]] = {}
+    by_pair: dict[tuple[str, str], dict[str, list[tuple[int, int, int]]]] = {}
     titles: list[tuple[str, str]] = []
     for rank, (doc_id, title, text, spans, relations) in enumerate(docs):
         titles.append((doc_id, title))
@@ -193,7 +194,9 @@ def check_relations(docs: Iterable[RelDoc]) -> list[Finding]:
                 continue
             pair = tuple(sorted((form_of(text[s.start:s.end]), form_of(text[t.start:t.end]))))
             places = by_pair.setdefault((pair[0], pair[1]), {}).setdefault(r.type, [])
-            places.append((rank, min(s.start, t.start), max(s.end, t.end), r.id))
+            place = (rank, min(s.start, t.start), max(s.end, t.end))
+            if place not in places:  # several layers relating one place count once
+                places.append(place)
     out = []
     for (a, b), by_type in by_pair.items():
         if len(by_type) > 1:
@@ -211,7 +214,7 @@ def _related_differently(form: str, by_type: dict[str, list], titles: list[tuple
     for rtype in ranked:
         if rtype == majority:
             continue
-        for rank, start, end, _rid in sorted(set(by_type[rtype])):
+        for rank, start, end in sorted(by_type[rtype]):
             doc_id, title = titles[rank]
             out.append(Finding("related differently", form, doc_id, start, end, ranked,
                                f"{rtype} here; in all: {counts}", title))
