@@ -166,7 +166,14 @@ class Editor:
         target = self.index.get(target_id) if self.index else None
         if source is None or target is None:
             return None
-        return self._absorb(self.session.add_relation(source, target, rtype), select=source_id)
+        change = self.session.add_relation(source, target, rtype, self.relations.values())
+        return self._absorb(change, select=source_id)
+
+    def retype_relation(self, relation_id: str, rtype: str) -> Change | None:
+        rel = self.relations.get(relation_id)
+        if rel is None:
+            return None
+        return self._absorb(self.session.retype_relation(rel, rtype), select=rel.source)
 
     def delete_relations(self, relation_ids: list[str]) -> Change | None:
         rels = [self.relations[i] for i in relation_ids if i in self.relations]

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from annotator.core.annotation import now
 from annotator.core.commands import Command, with_relations_removed
 from annotator.core.errors import ConflictError, NotAllowed
+from annotator.core.memory import paused_gc
 from annotator.core.relations import Relation
 from annotator.store.common import StoreCommon
 
@@ -24,8 +25,10 @@ _CHUNK = 400
 
 
 def _relations(rows: Iterable[tuple]) -> list[Relation]:
+    """Rows to relations, as fast as Python allows (as :func:`.annotations._annotations`)."""
     make = tuple.__new__
-    return [make(Relation, tuple(r)) for r in rows]
+    with paused_gc():
+        return [make(Relation, r) for r in rows]
 
 
 class RelationsMixin(StoreCommon):
@@ -54,6 +57,8 @@ class RelationsMixin(StoreCommon):
     def relations_touching(self, span_ids: Iterable[str]) -> list[Relation]:
         """The relations with an end among ``span_ids``."""
         ids = list(span_ids)
+        if not ids or not self._relations_table():
+            return []
         found = {r.id: r for r in self._relations_where("source", ids)}
         found.update((r.id, r) for r in self._relations_where("target", ids))
         return sorted(found.values(), key=lambda r: (r.doc_id, r.source, r.target, r.id))
@@ -103,7 +108,7 @@ class RelationsMixin(StoreCommon):
     def cascade(self, command: Command) -> Command:
         """``command`` also removing the stored relations of the spans it deletes."""
         gone = command.removed_ids
-        if not gone or not self._relations_table():
+        if not gone:
             return command
         return with_relations_removed(command, self.relations_touching(gone))
 
@@ -133,7 +138,7 @@ class RelationsMixin(StoreCommon):
     def _refuse_orphans(self, command: Command) -> None:
         """Spans the command deletes may have no relation left (one added since)."""
         gone = command.removed_ids
-        if gone and self._relations_table() and self.relations_touching(gone):
+        if gone and self.relations_touching(gone):
             raise ConflictError(f"{self.location}: {command.label or command.kind}: a "
                                 "relation was added to these spans since; nothing was "
                                 "changed")

@@ -60,6 +60,17 @@ def test_add_delete_undo_redo_keep_the_relations_current(editor, store):
     assert store.relations(actor.doc_id) == []
 
 
+def test_retype_keeps_the_relation_current(editor):
+    actor, drill, _threat = spans(editor)
+    rel = editor.add_relation(actor.id, drill.id, "uses").added_relations[0]
+    editor.select(None)
+    assert editor.retype_relation(rel.id, "uses") is None
+    with pytest.raises(RelationError):
+        editor.retype_relation(rel.id, "addresses")
+    assert editor.relations == {rel.id: rel}
+    assert editor.retype_relation("gone", "uses") is None
+
+
 def test_refused_relation_changes_nothing(editor, store):
     actor, drill, _threat = spans(editor)
     with pytest.raises(RelationError, match="'addresses' may not join actor.igo"):
