@@ -2044,13 +2044,13 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../review.py" line="+60" />
+        <location filename="../review.py" line="+65" />
         <source>Blind annotation: review this document once you have marked it done.</source>
         <extracomment>text colours for what only one annotator marked (Okabe–Ito, colour-blind safe, dark)</extracomment>
         <translation>盲標：請先將此文件標為已完成，再進行審閱。</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+64" />
         <source>Cannot accept this relation: {reason}</source>
         <translation>無法接受此關係：{reason}</translation>
     </message>
@@ -2135,9 +2135,8 @@
         <translation>已拒絕</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+39" />
         <source>Case</source>
-        <extracomment>relation type id -&gt; (its name, directed); set by the window</extracomment>
         <translation>分歧</translation>
     </message>
     <message>
@@ -2181,9 +2180,9 @@
         <translation>比較：</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+60" />
         <source>■ only {name}</source>
-        <extracomment>the discussion threads on a case's spans (set by the window)</extracomment>
+        <extracomment>the discussion threads on a case's spans (set by the window) relation type id -&gt; (its name, directed); set by the window</extracomment>
         <translation>■ 僅 {name}</translation>
     </message>
     <message numerus="yes">
