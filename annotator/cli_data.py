@@ -128,12 +128,16 @@ def merge_cmd(project: Path | str, others: tuple[Path, ...]) -> None:
 @click.option("--skip-space-punct", is_flag=True, help="Leave whitespace and punctuation out.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV output.")
+@click.option("--relations", is_flag=True, help="Only relation F1 per relation type (endpoints "
+              "matched exactly and by overlap); the text output shows it after the spans' "
+              "table anyway, and JSON always has it under \"relations\".")
 @fail_cleanly
 def agreement_cmd(project: Path | str, annotators: str | None, by: str, unit: str,
-                  skip_space_punct: bool, as_json: bool, as_csv: bool) -> None:
+                  skip_space_punct: bool, as_json: bool, as_csv: bool, relations: bool) -> None:
     """Inter-annotator agreement in PROJECT: Cohen's κ (two annotators), Fleiss' κ,
     Krippendorff's α (nominal, per character; uncoded text counts as a category),
-    Krippendorff's unitizing αu, and span F1 (exact and overlapping). Definitions:
+    Krippendorff's unitizing αu, and span F1 (exact and overlapping); relation F1 per
+    relation type (ends matched exactly and by overlap). Definitions:
     docs/agreement.md. A reviewer's decisions (the gold layer) never count as their own
     annotations; annotators without spans of their own are listed as such; a document
     nobody annotated has no figures (—).
@@ -142,6 +146,7 @@ def agreement_cmd(project: Path | str, annotators: str | None, by: str, unit: st
     Example:
         annotator agreement review.annotator --annotators lin,chen --by group
         annotator agreement review.annotator --annotators lin,gold --by tag
+        annotator agreement review.annotator --relations --csv
     """
     from annotator.review import report
 
@@ -153,12 +158,24 @@ def agreement_cmd(project: Path | str, annotators: str | None, by: str, unit: st
             result = report.project_agreement(store, chosen, by, skip_space_punct)
         except ValueError as e:
             raise click.ClickException(str(e)) from None
+    _echo_agreement(result, unit, skip_space_punct, as_json, as_csv, relations)
+
+
+def _echo_agreement(result, unit: str, skip_space_punct: bool, as_json: bool, as_csv: bool,
+                    relations: bool) -> None:
+    """The agreement report as JSON, CSV or tables (spans', then relations')."""
+    from annotator.review import report
+
     if as_json:
         click.echo(report.as_json(result))
     elif as_csv:
-        click.echo(report.as_csv(result.rows), nl=False)
+        click.echo(report.as_csv(result.relation_rows if relations else result.rows,
+                                 relations), nl=False)
         for line in result.lines():
             click.echo(f"note: {line}", err=True)
+    elif relations:
+        click.echo(f"annotators: {', '.join(result.annotators)}; relations")
+        click.echo(report.relation_table(result.relation_rows))
     else:
         click.echo(f"annotators: {', '.join(result.annotators)}; unit: {unit}"
                    f"{' (no whitespace/punctuation)' if skip_space_punct else ''}")
@@ -167,6 +184,9 @@ def agreement_cmd(project: Path | str, annotators: str | None, by: str, unit: st
         click.echo(report.as_table(result.rows))
         click.echo("uncoded text counts as a category in κ and α; —: undefined (no spans to "
                    "compare, or Cohen's κ for other than two annotators)")
+        if result.relation_rows[-1]["n_relations"]:
+            click.echo("relations (F1 per relation type; definitions: docs/agreement.md §6):")
+            click.echo(report.relation_table(result.relation_rows))
 
 
 @cli.command("search")

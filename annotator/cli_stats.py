@@ -33,9 +33,12 @@ from annotator.store import open_project
               help="CSV: table,row,column,value,row_label,column_label (one line per number).")
 @click.option("--plot", "plot_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Also write each chart as PNG and SVG, with its numbers as CSV, here.")
+@click.option("--relations", is_flag=True, help="The relations instead: counts per type, "
+              "actor → mechanism → threat links and chains (--plot: the network chart).")
 @fail_cleanly
 def stats_cmd(project: Path | str, layer: str, annotator_id: str | None, unit: str, period: str,
-              lang: str, as_json: bool, as_csv: bool, plot_dir: Path | None) -> None:
+              lang: str, as_json: bool, as_csv: bool, plot_dir: Path | None,
+              relations: bool) -> None:
     """Statistics of PROJECT: spans per tag, group, document and annotator; progress;
     co-occurrence of actors with threats and with mechanisms (sentences or paragraphs
     holding both); threats by document date; the most frequent normalized names. In the
@@ -47,6 +50,7 @@ def stats_cmd(project: Path | str, layer: str, annotator_id: str | None, unit: s
         annotator stats study.annotator
         annotator stats study.annotator --layer gold --unit paragraph --json
         annotator stats study.annotator --annotator lin --plot charts/ --lang zh-Hans
+        annotator stats study.annotator --relations --layer gold --plot charts/
     """
     from annotator.stats import tables
     from annotator.stats.compute import project_stats
@@ -57,6 +61,9 @@ def stats_cmd(project: Path | str, layer: str, annotator_id: str | None, unit: s
         chosen = Layer.parse(layer, annotator_id)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
+    if relations:
+        _relations(project, chosen, lang, as_json, as_csv, plot_dir)
+        return
     with open_project(project) as store:
         try:
             stats = project_stats(store, chosen, unit, period,
@@ -86,3 +93,32 @@ def _plot(stats, folder: Path, lang: str) -> None:
         raise click.ClickException(f"{folder}: cannot write the charts: "
                                    f"{e.strerror or e}") from None
     click.echo(f"wrote {len(written)} files to {folder}", err=True)
+
+
+def _relations(project: Path | str, layer: Layer, lang: str, as_json: bool, as_csv: bool,
+               plot_dir: Path | None) -> None:
+    """``stats --relations``: the relation figures of the layer."""
+    from annotator.stats import relplot, reltables
+    from annotator.stats.relations import project_relation_stats
+
+    with open_project(project) as store:
+        try:
+            stats = project_relation_stats(store, layer, blind=blind.of_member(store))
+        except ValueError as e:
+            raise click.ClickException(f"{project}: {e}") from None
+        tagset = store.tagset()
+        name = project.name if isinstance(project, Path) else store.location
+    assert tagset is not None  # project_relation_stats refuses a project without one
+    if as_json:
+        click.echo(reltables.as_json(stats, tagset, name, lang))
+    elif as_csv:
+        click.echo(reltables.as_csv(stats), nl=False)
+    else:
+        click.echo(reltables.as_text(stats, tagset, name, lang), nl=False)
+    if plot_dir is not None:
+        try:
+            written = relplot.write(stats, tagset, plot_dir, lang)
+        except OSError as e:
+            raise click.ClickException(f"{plot_dir}: cannot write the chart: "
+                                       f"{e.strerror or e}") from None
+        click.echo(f"wrote {len(written)} files to {plot_dir}", err=True)

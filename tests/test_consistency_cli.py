@@ -49,7 +49,7 @@ def test_lines_and_summary(project):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[-1] == ("22 finding(s): 2 tagged differently, 20 missed elsewhere, "
-                         "0 cuts a word")
+                         "0 cuts a word, 0 related differently")
     assert lines[0].startswith(f"missed elsewhere    上海合作组织  {docs[0].title}  @")
     assert any(line.startswith("tagged differently  上海合作组织  " + docs[3].title)
                for line in lines)
@@ -62,7 +62,7 @@ def test_json(project):
     data = json.loads(result.output)
     assert data["count"] == len(data["findings"]) == 22
     assert data["by_kind"] == {"tagged differently": 2, "missed elsewhere": 20,
-                               "cuts a word": 0}
+                               "cuts a word": 0, "related differently": 0}
     first = data["findings"][0]
     assert set(first) == {"kind", "form", "doc_id", "title", "start", "end", "tags", "detail"}
     assert (first["doc_id"], first["tags"]) == (docs[0].id, ["actor.igo", "actor.state"])
@@ -72,7 +72,7 @@ def test_one_annotator(project):
     path, _ = project
     data = json.loads(run("check-consistency", path, "--annotator", "lin", "--json").output)
     assert data["by_kind"] == {"tagged differently": 0, "missed elsewhere": 21,
-                               "cuts a word": 0}
+                               "cuts a word": 0, "related differently": 0}
     assert {tuple(f["tags"]) for f in data["findings"]} == {("actor.igo",)}
 
 
@@ -81,5 +81,6 @@ def test_no_findings_and_help(tmp_path):
     assert run("init", path, "--no-seeds").exit_code == 0
     result = run("check-consistency", path)
     assert (result.exit_code, result.output) == (0, "0 finding(s): 0 tagged differently, "
-                                                    "0 missed elsewhere, 0 cuts a word\n")
+                                                    "0 missed elsewhere, 0 cuts a word, "
+                                                    "0 related differently\n")
     assert "Example:" in run("check-consistency", "--help").output

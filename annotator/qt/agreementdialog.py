@@ -22,6 +22,7 @@ from annotator.core.store import ProjectStore
 from annotator.qt import i18n, jobs, review
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.review.agreement import TOO_FEW
+from annotator.review.relreport import RELATION_COLUMNS
 from annotator.review.report import COLUMNS, Agreement, project_agreement
 
 if TYPE_CHECKING:
@@ -32,7 +33,8 @@ LOW = 0.67  # Krippendorff's threshold for tentative conclusions
 BY = (("doc", QT_TRANSLATE_NOOP("AgreementDialog", "document")),
       ("group", QT_TRANSLATE_NOOP("AgreementDialog", "tag group")),
       ("tag", QT_TRANSLATE_NOOP("AgreementDialog", "tag")),
-      ("overall", QT_TRANSLATE_NOOP("AgreementDialog", "overall")))
+      ("overall", QT_TRANSLATE_NOOP("AgreementDialog", "overall")),
+      ("relation", QT_TRANSLATE_NOOP("AgreementDialog", "relation type")))
 #: the computation's refusals that the window words itself (by how the message begins)
 FAILURES = {TOO_FEW: QT_TRANSLATE_NOOP("AgreementDialog",
                                        "it needs the spans of at least two annotators")}
@@ -44,7 +46,8 @@ HEADERS = {"scope": QT_TRANSLATE_NOOP("AgreementDialog", "Scope"),
            "krippendorff_alpha": QT_TRANSLATE_NOOP("AgreementDialog", "Krippendorff's α"),
            "unitizing_alpha": QT_TRANSLATE_NOOP("AgreementDialog", "Unitizing αu"),
            "f1_exact": QT_TRANSLATE_NOOP("AgreementDialog", "F1 (exact)"),
-           "f1_overlap": QT_TRANSLATE_NOOP("AgreementDialog", "F1 (overlap)")}
+           "f1_overlap": QT_TRANSLATE_NOOP("AgreementDialog", "F1 (overlap)"),
+           "n_relations": QT_TRANSLATE_NOOP("AgreementDialog", "Relations")}
 
 
 class AgreementDialog(QDialog):
@@ -57,8 +60,7 @@ class AgreementDialog(QDialog):
             self.by.addItem(self.tr(text), value)
         self.status = QLabel(self.tr("Computing…"))
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr(HEADERS[c]) if c in HEADERS else c for c in COLUMNS])
+        self._columns(COLUMNS)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         top = QHBoxLayout()
@@ -88,9 +90,9 @@ class AgreementDialog(QDialog):
         self.status.setText(self.tr("Computing…"))
 
         def job(store: ProjectStore, progress, cancelled):
-            try:
-                outcome = project_agreement(store, None, by, progress=progress,
-                                            cancelled=cancelled)
+            try:  # relation rows come with every report (the overall one is quickest)
+                outcome = project_agreement(store, None, "overall" if by == "relation" else by,
+                                            progress=progress, cancelled=cancelled)
             except Cancelled:
                 return ""
             if run == self.run:
@@ -127,24 +129,32 @@ class AgreementDialog(QDialog):
             return  # cancelled, or superseded by a newer computation
         if self.outcome is None:
             return
-        rows = self.outcome.rows
+        relations = self.by.currentData() == "relation"
+        rows = self.outcome.relation_rows if relations else self.outcome.rows
+        columns = RELATION_COLUMNS if relations else COLUMNS
+        self._columns(columns)
         self.rows = rows
         self.table.setRowCount(len(rows))
         titles = self._scope_names()
         for r, row in enumerate(rows):
-            for c, column in enumerate(COLUMNS):
+            for c, column in enumerate(columns):
                 value = row.get(column)
                 text = titles.get(str(value), value) if column == "scope" else \
                     ("—" if value is None else f"{value:.3f}" if isinstance(value, float)
                      else str(value))
                 item = QTableWidgetItem(str(text))
-                if isinstance(value, float) and column != "n_units" and value < LOW:
+                if isinstance(value, float) and value < LOW:
                     item.setBackground(QBrush(QColor("#f4b6b6")))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.status.setText(self.tr(
             "{annotators} · uncoded text counts as a category · red: below {low} · Enter or "
             "double-click opens the disagreements").format(annotators=self._who(), low=LOW))
+
+    def _columns(self, columns: tuple[str, ...]) -> None:
+        self.table.setColumnCount(len(columns))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr(HEADERS[c]) if c in HEADERS else c for c in columns])
 
     def _who(self) -> str:
         """The annotators compared, then those with no spans of their own ("wang: no
@@ -162,6 +172,8 @@ class AgreementDialog(QDialog):
         if tagset is not None:
             names.update({g.id: g.name(lang) for g in tagset.groups})
             names.update({t.id: t.name(lang) for t in tagset.tags})
+            if self.by.currentData() == "relation":
+                names.update({t.id: t.name(lang) for t in tagset.relations})
         names["overall"] = self.tr("overall")
         return names
 

@@ -1,5 +1,6 @@
 """Document → Check consistency…: the same text tagged differently, tagged here but missed
-there, spans that cut a word; activating a row jumps to the place."""
+there, spans that cut a word, the same pair of terms joined by different relation types;
+activating a row jumps to the place."""
 
 from __future__ import annotations
 
@@ -29,12 +30,16 @@ HEADERS = [QT_TRANSLATE_NOOP("ConsistencyDialog", "Kind"),
 #: annotator.review.consistency.KINDS, as the window names them
 KIND_LABELS = {"tagged differently": QT_TRANSLATE_NOOP("ConsistencyDialog", "tagged differently"),
                "missed elsewhere": QT_TRANSLATE_NOOP("ConsistencyDialog", "missed elsewhere"),
-               "cuts a word": QT_TRANSLATE_NOOP("ConsistencyDialog", "cuts a word")}
+               "cuts a word": QT_TRANSLATE_NOOP("ConsistencyDialog", "cuts a word"),
+               "related differently": QT_TRANSLATE_NOOP("ConsistencyDialog",
+                                                        "related differently")}
 #: the same, counted ("2 tagged differently"; English's forms of "cut(s)" are made by hand
 #: in tools/make_translations.py)
 COUNTED = {"tagged differently": QT_TRANSLATE_NOOP("ConsistencyDialog", "%n tagged differently"),
            "missed elsewhere": QT_TRANSLATE_NOOP("ConsistencyDialog", "%n missed elsewhere"),
-           "cuts a word": QT_TRANSLATE_NOOP("ConsistencyDialog", "%n cut(s) a word")}
+           "cuts a word": QT_TRANSLATE_NOOP("ConsistencyDialog", "%n cut(s) a word"),
+           "related differently": QT_TRANSLATE_NOOP("ConsistencyDialog",
+                                                    "%n related differently")}
 translate = QCoreApplication.translate
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -10,9 +11,16 @@ from annotator.core.commands import Command, with_status
 from annotator.core.discussion import discussions
 from annotator.core.editor import ALL
 from annotator.core.store import as_team
+from annotator.qt import i18n
 from annotator.qt.safety import guard
 from annotator.review.cases import accept, accept_unanimous, reject
 from annotator.review.layers import own_annotators
+from annotator.review.relcases import (
+    ReviewError,
+    accept_relation,
+    accept_unanimous_relations,
+    reject_relation,
+)
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -28,7 +36,11 @@ def wire(window: MainWindow) -> None:
     panel.rejected.connect(guard(window, lambda case, note: settle(
         window, reject(case, reviewer(window), note or None))))
     panel.unanimousAccepted.connect(guard(window, lambda cases: settle(
-        window, accept_unanimous(cases, reviewer(window)))))
+        window, all_unanimous(window, cases))))
+    panel.relationAccepted.connect(guard(window, lambda case, version, note: settle_relation(
+        window, case, version, note or None)))
+    panel.relationRejected.connect(guard(window, lambda case, note: settle(
+        window, reject_relation(case, reviewer(window), note or None))))
     panel.who.itemChanged.connect(lambda _: refresh(window))
     window.docks["review"].visibilityChanged.connect(
         lambda shown: refresh(window) if shown else leave(window))
@@ -75,7 +87,9 @@ def refresh(window: MainWindow) -> None:
     window.review.set_lock(_holder(window, doc.id))
     own = own_annotators(spans, decisions)
     window.review.set_annotators([a for a in annotators if a.id in own])
-    window.review.show_document(doc.text, spans, decisions, names)
+    window.review.relation_types = relation_types(window)
+    window.review.show_document(doc.text, spans, decisions, names,
+                                window.store.relations(doc.id))
     shown = frozenset([*window.review.chosen(), reviewer(window)])
     if window.editor.shown != shown:  # the compared layers and the gold layer only
         window.set_shown(shown)
@@ -83,6 +97,39 @@ def refresh(window: MainWindow) -> None:
     colours = colours_for(window.review.chosen())
     window.review.show_legend(colours, names)
     window.reader.set_review_colours(colours)
+
+
+def relation_types(window: MainWindow) -> dict[str, tuple[str, bool]]:
+    """Relation type id -> (its name in the tag language, directed)."""
+    tagset, lang = window.tagset, i18n.tag_lang()
+    return {t.id: (t.name(lang), t.directed) for t in (tagset.relations if tagset else ())}
+
+
+def all_unanimous(window: MainWindow, cases: list) -> Command | None:
+    """Every open unanimous case, spans' and relations', accepted in one command."""
+    spans = accept_unanimous(cases, reviewer(window))
+    if window.editor.doc is None:
+        return spans
+    return accept_unanimous_relations(
+        window.review.relation_cases, reviewer(window), list(window.editor.index or ()),
+        window.store.decisions(window.editor.doc.id), window.review.chosen(), spans)
+
+
+def settle_relation(window: MainWindow, case, version, note: str | None) -> None:
+    """Accept a relation into gold, its ends following the gold spans accepted for them
+    (accepted with it where still open): one command; a refusal is a status-bar line."""
+    if window.editor.doc is None:
+        return
+    doc_id = window.editor.doc.id
+    try:
+        command = accept_relation(case, version, reviewer(window),
+                                  list(window.editor.index or ()),
+                                  window.store.decisions(doc_id), window.review.chosen(), note)
+    except ReviewError as e:
+        window.statusBar().showMessage(translate(
+            "Review", "Cannot accept this relation: {reason}").format(reason=str(e)), 8000)
+        return
+    settle(window, command)
 
 
 def _holder(window: MainWindow, doc_id: str) -> str:
@@ -108,14 +155,17 @@ def settle(window: MainWindow, command: Command | None) -> None:
         return
     doc_id = window.editor.doc.id
     command = with_status(command, doc_id, window.store.summary(doc_id).review_status,
-                          review_status_after(window.review.cases, command), reviewer(window),
+                          review_status_after(window.review.cases, command,
+                                              window.review.relation_cases), reviewer(window),
                           "review_status")
     window._after_edit(window.editor.run(command))
     window.review.next_open()
 
 
-def review_status_after(cases: list, command: Command) -> str:
+def review_status_after(cases: list, command: Command, relation_cases: Sequence = ()) -> str:
     """The document's review status once ``command``'s decisions settle their cases."""
     settled = {target for d in command.decisions_after for target in d.targets}
     left = [c for c in cases if c.decision is None and not settled & {a.id for a in c.spans}]
+    left += [c for c in relation_cases if c.decision is None
+             and not settled & {r.id for r in c.relations}]
     return "in_review" if left else "reviewed"

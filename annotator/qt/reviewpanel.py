@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.discussion import Discussion
+from annotator.core.relations import Relation
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.review.cases import KIND_LABELS, Case, find_cases
+from annotator.review.relcases import RelationCase, find_relation_cases
 
 CASE_ROLE = Qt.ItemDataRole.UserRole
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,6 +37,14 @@ KINDS = {"only_one": QT_TRANSLATE_NOOP("ReviewPanel", "only one annotator marked
          "tags": QT_TRANSLATE_NOOP("ReviewPanel", "tags differ"),
          "attributes": QT_TRANSLATE_NOOP("ReviewPanel", "attributes differ"),
          "unanimous": QT_TRANSLATE_NOOP("ReviewPanel", "all agree")}
+#: annotator.review.relcases.KINDS, as the panel names them
+RELATION_KINDS = {
+    "only_one": QT_TRANSLATE_NOOP("ReviewPanel", "relation: only one annotator drew it"),
+    "partial": QT_TRANSLATE_NOOP("ReviewPanel", "relation: not every annotator drew it"),
+    "types": QT_TRANSLATE_NOOP("ReviewPanel", "relation: types differ"),
+    "ends": QT_TRANSLATE_NOOP("ReviewPanel", "relation: ends differ"),
+    "unanimous": QT_TRANSLATE_NOOP("ReviewPanel", "relation: all agree")}
+AnyCase = Case | RelationCase
 DECISIONS = {"accepted": QT_TRANSLATE_NOOP("ReviewPanel", "accepted"),
              "edited": QT_TRANSLATE_NOOP("ReviewPanel", "accepted with edits"),
              "rejected": QT_TRANSLATE_NOOP("ReviewPanel", "rejected")}
@@ -66,10 +76,13 @@ class ReviewPanel(QWidget):
     accepted = Signal(object, object, str)  # case, version, note
     rejected = Signal(object, str)  # case, note
     unanimousAccepted = Signal(list)  # cases
+    relationAccepted = Signal(object, object, str)  # relation case, version, note
+    relationRejected = Signal(object, str)  # relation case, note
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cases: list[Case] = []
+        self._no_relations()
         self.who = QListWidget()
         self.who.setMaximumHeight(90)
         self.tree = CaseTree()
@@ -107,6 +120,12 @@ class ReviewPanel(QWidget):
         self.tag_name: Callable[[str], str] = str
         #: the discussion threads on a case's spans (set by the window)
         self.threads_on: Callable[[Case], list[Discussion]] = lambda case: []
+
+    def _no_relations(self) -> None:
+        self.relation_cases: list[RelationCase] = []
+        self.relations: list[Relation] = []  # the document's (set with show_document)
+        #: relation type id -> (its name, directed); set by the window
+        self.relation_types: dict[str, tuple[str, bool]] = {}
 
     def set_lock(self, text: str) -> None:
         """Another reviewer is reviewing this document ("" when nobody is)."""
@@ -154,8 +173,9 @@ class ReviewPanel(QWidget):
         return [i.data(CASE_ROLE) for i in items if i and i.checkState() == Qt.CheckState.Checked]
 
     def show_document(self, text: str, spans: list[Annotation], decisions: list,
-                      names: dict[str, str]) -> None:
+                      names: dict[str, str], relations: list[Relation] | None = None) -> None:
         self._source = (text, spans, decisions, names)
+        self.relations = list(relations or ())
         self.changed_annotators()
 
     def changed_annotators(self) -> None:
@@ -163,14 +183,22 @@ class ReviewPanel(QWidget):
         current = self.tree.currentItem()
         keep = (current.parent() or current).data(0, CASE_ROLE) if current else None
         self.cases = find_cases(spans, self.chosen(), decisions)
+        directed = {t: d for t, (_, d) in self.relation_types.items()}
+        self.relation_cases = find_relation_cases(spans, self.relations, self.chosen(),
+                                                  decisions, directed)
         self.tree.clear()
         for case in self.cases:
             item = self._case_item(case, text, names)
             self.tree.addTopLevelItem(item)
             item.setExpanded(case.decision is None)  # only works once in the tree
+        for rcase in self.relation_cases:
+            item = self._relation_item(rcase, text, names)
+            self.tree.addTopLevelItem(item)
+            item.setExpanded(rcase.decision is None)
         self.tree.resizeColumnToContents(0)
-        open_cases = [c for c in self.cases if c.decision is None]
-        n = len(self.cases)  # (lupdate reads a plain name as the count)
+        every: list[AnyCase] = [*self.cases, *self.relation_cases]
+        open_cases = [c for c in every if c.decision is None]
+        n = len(every)  # (lupdate reads a plain name as the count)
         self.summary.setText(self.tr("{open} open of %n case(s)", "", n).format(
             open=len(open_cases)))
         self._restore(keep)
@@ -194,6 +222,37 @@ class ReviewPanel(QWidget):
             item.addChild(child)
         return item
 
+    def _state(self, decision) -> str:
+        if decision is None:
+            return ""
+        word = decision.decision
+        return f" — {self.tr(DECISIONS[word]) if word in DECISIONS else word}"
+
+    def _relation_item(self, case: RelationCase, text: str, names) -> QTreeWidgetItem:
+        """A relation case: its kind, then one child per version ("上合组织 —uses→ 演习")."""
+        kind = self.tr(RELATION_KINDS[case.kind]) if case.kind in RELATION_KINDS else case.kind
+        item = QTreeWidgetItem([f"{kind}{self._state(case.decision)}", "",
+                                text[case.start:case.end]])
+        item.setData(0, CASE_ROLE, case.id)
+        for version in case.versions:
+            shape = (version.type, case.bounds(version))
+            who = ", ".join(sorted({names.get(r.annotator, r.annotator) for r in case.relations
+                                    if (r.type, case.bounds(r)) == shape}))
+            child = QTreeWidgetItem([self.relation_name(version.type), who,
+                                     self._link_text(case, version, text)])
+            child.setData(0, VERSION_ROLE, version.id)
+            child.setToolTip(2, child.text(2))
+            item.addChild(child)
+        return item
+
+    def relation_name(self, rtype: str) -> str:
+        return self.relation_types.get(rtype, (rtype, True))[0]
+
+    def _link_text(self, case: RelationCase, version: Relation, text: str) -> str:
+        (s0, s1), (t0, t1) = case.bounds(version)
+        arrow = "→" if self.relation_types.get(version.type, ("", True))[1] else "—"
+        return f"{text[s0:s1]} —{self.relation_name(version.type)}{arrow} {text[t0:t1]}"
+
     def _restore(self, case_id: str | None) -> None:
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
@@ -201,19 +260,20 @@ class ReviewPanel(QWidget):
                 self.tree.setCurrentItem(item)
                 return
 
-    def _current(self) -> tuple[Case | None, Annotation | None]:
+    def _current(self) -> tuple[AnyCase | None, Annotation | Relation | None]:
         item = self.tree.currentItem()
         if item is None:
             return None, None
         top = item.parent() or item
-        case = next((c for c in self.cases if c.id == top.data(0, CASE_ROLE)), None)
+        every: list[AnyCase] = [*self.cases, *self.relation_cases]
+        case = next((c for c in every if c.id == top.data(0, CASE_ROLE)), None)
         version_id = item.data(0, VERSION_ROLE)
-        version = next((v for v in case.versions if v.id == version_id), None) if case else None
-        return case, version
+        versions: tuple = case.versions if case else ()
+        return case, next((v for v in versions if v.id == version_id), None)
 
     def _current_changed(self, *_) -> None:
         case = self._current()[0]
-        found = self.threads_on(case) if case is not None else []
+        found = self.threads_on(case) if isinstance(case, Case) else []
         said = [f"{'●' if d.thread.open else '✓'} {c.author}: {c.text}" for d in found
                 for c in d.comments]
         self.notes.setText("\n".join(said))
@@ -227,13 +287,15 @@ class ReviewPanel(QWidget):
             return
         case, version = self._current()
         if case is not None and case.decision is None:
-            self.accepted.emit(case, version or case.versions[0], self.note.text().strip())
+            signal = self.relationAccepted if isinstance(case, RelationCase) else self.accepted
+            signal.emit(case, version or case.versions[0], self.note.text().strip())
             self.note.clear()
 
     def _reject(self) -> None:
         case, _ = self._current()
         if case is not None and case.decision is None:
-            self.rejected.emit(case, self.note.text().strip())
+            signal = self.relationRejected if isinstance(case, RelationCase) else self.rejected
+            signal.emit(case, self.note.text().strip())
             self.note.clear()
 
     def next_open(self) -> None:

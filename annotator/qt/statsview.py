@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core import concordance
 from annotator.core.blind import Blind
-from annotator.qt import i18n, progressview
+from annotator.qt import i18n, progressview, relationstats
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.qt.jobs import Background, Opener, opener
 from annotator.qt.searchpanel import HEADERS, HitTable
@@ -194,6 +194,7 @@ class StatsView(QDialog):
         for name, page in self.pages.items():
             self.tabs.addTab(page, _tr(TAB_TITLES[name]))
         self.team = progressview.attach(self)  # per annotator (not a chart)
+        self.relations = relationstats.attach(self)  # relation counts and network
         self.caption = QLabel(_tr(HINT))
         self.table = HitTable(0, 4)
         self._lay_out()
@@ -243,6 +244,7 @@ class StatsView(QDialog):
         self.token += 1
         self.started = time.perf_counter()
         self.status.setText(self.tr("Computing…"))
+        self.relations.invalidate()
         store = self.window_.store
         args = (self.layer.currentData(), self.unit.currentData(), self.period.currentData())
         open_store, blind = opener(store), self.window_.editor.blind  # hides what it hides
@@ -310,14 +312,18 @@ class StatsView(QDialog):
     # --- places -----------------------------------------------------------------------------
     def show_places(self, key: Key) -> None:
         assert self.stats is not None
-        self.places = self.stats.places_of(key)
-        store = self.window_.store
-        self.rows = concordance.rows(self.places, store.document, CONTEXT)
-        total = self.stats.total_of(key)
-        kept = len(self.places)
-        parts = [caption(self.stats, key, self.lang.currentData())]
-        if key[0] != "document" and 0 < kept < total:
-            parts.append(self.tr("the first %n place(s)", "", kept))
+        self.fill_places(self.stats.places_of(key), caption(self.stats, key,
+                         self.lang.currentData()),
+                         self.stats.total_of(key) if key[0] != "document" else 0)
+
+    def fill_places(self, places: list[Place], said: str, total: int = 0) -> None:
+        """List ``places`` under ``said`` (what they count); ``total``: how many there
+        are, when the list keeps only the first ones."""
+        self.places = list(places)
+        self.rows = concordance.rows(self.places, self.window_.store.document, CONTEXT)
+        parts = [said]
+        if 0 < len(self.places) < total:
+            parts.append(self.tr("the first %n place(s)", "", len(self.places)))
         parts.append(self.tr("Enter or double-click opens one"))
         self.caption.setText(" · ".join(parts))
         self.table.setRowCount(len(self.rows))

@@ -14,6 +14,12 @@ jump to:
 * ``cuts a word``: a span whose edge falls inside an occurrence of a longer annotated text
   with the same tag, which is not tagged whole there (上海合作 tagged in
   上海合作组织 when 上海合作组织 is tagged elsewhere). Reported at the span.
+* ``related differently``: the same pair of terms (the texts of a relation's two ends,
+  folded, in either order) joined by relations of different types in different places
+  (中方 —cooperates with— 哈方 here, 中方 —part of→ 哈方 there). Counted by places (several
+  layers relating one place count once); reported at the places of the types that are not
+  the pair's most frequent one (at every place when none is most frequent), from the first
+  code point of one end to the last of the other.
 
 Pure Python: no Qt, no SQL. Traditional and simplified characters count as the same text.
 """
@@ -27,12 +33,13 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from annotator.core.annotation import Annotation
-from annotator.core.dataset import own_spans
+from annotator.core.dataset import gold_ids, own_spans
+from annotator.core.relations import Relation
 from annotator.core.search import searchable
 from annotator.core.store import ProjectStore
 from annotator.core.suggest import Lexicon, form_of
 
-KINDS = ("tagged differently", "missed elsewhere", "cuts a word")
+KINDS = ("tagged differently", "missed elsewhere", "cuts a word", "related differently")
 
 
 @dataclass(frozen=True)
@@ -169,12 +176,75 @@ def _overlapping(d: _Doc, tag: str, start: int, end: int) -> list[tuple[int, int
     return [(s, e) for s, e in bounds[lo:hi] if e > start]
 
 
+# --- relations ------------------------------------------------------------------------------
+RelDoc = tuple[str, str, str, Sequence[Annotation], Sequence[Relation]]
+
+
+def check_relations(docs: Iterable[RelDoc]) -> list[Finding]:
+    """``related differently`` findings over ``(doc_id, title, text, annotations,
+    relations)``, in document order, then by offset."""
+    by_pair: dict[tuple[str, str], dict[str, list[tuple[int, int, int]]]] = {}
+    titles: list[tuple[str, str]] = []
+    for rank, (doc_id, title, text, spans, relations) in enumerate(docs):
+        titles.append((doc_id, title))
+        by_id = {a.id: a for a in spans}
+        for r in relations:
+            s, t = by_id.get(r.source), by_id.get(r.target)
+            if s is None or t is None:
+                continue
+            pair = tuple(sorted((form_of(text[s.start:s.end]), form_of(text[t.start:t.end]))))
+            places = by_pair.setdefault((pair[0], pair[1]), {}).setdefault(r.type, [])
+            place = (rank, min(s.start, t.start), max(s.end, t.end))
+            if place not in places:  # several layers relating one place count once
+                places.append(place)
+    out = []
+    for (a, b), by_type in by_pair.items():
+        if len(by_type) > 1:
+            out += _related_differently(f"{a} — {b}", by_type, titles)
+    order = {d: i for i, (d, _) in enumerate(titles)}
+    return sorted(out, key=lambda f: (order[f.doc_id], f.start, f.end, f.form))
+
+
+def _related_differently(form: str, by_type: dict[str, list], titles: list[tuple[str, str]]
+                         ) -> list[Finding]:
+    ranked = tuple(sorted(by_type, key=lambda t: (-len(by_type[t]), t)))
+    counts = ", ".join(f"{t} ×{len(by_type[t])}" for t in ranked)
+    majority = ranked[0] if len(by_type[ranked[0]]) > len(by_type[ranked[1]]) else None
+    out = []
+    for rtype in ranked:
+        if rtype == majority:
+            continue
+        for rank, start, end in sorted(by_type[rtype]):
+            doc_id, title = titles[rank]
+            out.append(Finding("related differently", form, doc_id, start, end, ranked,
+                               f"{rtype} here; in all: {counts}", title))
+    return out
+
+
 # --- a project, and the command line's output ----------------------------------------------
 def project_findings(store: ProjectStore, annotator: str | None = None) -> list[Finding]:
-    """:func:`check` over every document of an open store, with all spans or only
-    ``annotator``'s own (not the gold spans a reviewer's decisions made under her id)."""
-    return check((d.id, d.title, store.document(d.id).text, _spans(store, d.id, annotator))
-                 for d in store.documents())
+    """:func:`check` and :func:`check_relations` over every document of an open store, with
+    all spans and relations or only ``annotator``'s own (not the gold spans and relations a
+    reviewer's decisions made under her id)."""
+    docs = [(d.id, d.title, store.document(d.id).text, _spans(store, d.id, annotator))
+            for d in store.documents()]
+    rank = {d[0]: i for i, d in enumerate(docs)}
+    by_doc: dict[str, list[Relation]] = {}
+    for r in store.all_relations():
+        by_doc.setdefault(r.doc_id, []).append(r)
+    related = check_relations((*d, _own(store, d[0], by_doc[d[0]], annotator))
+                              for d in docs if d[0] in by_doc)
+    return sorted(check(docs) + related, key=lambda f: (
+        rank[f.doc_id], f.start, f.end, KINDS.index(f.kind), f.form))
+
+
+def _own(store: ProjectStore, doc_id: str, relations: list[Relation],
+         annotator: str | None) -> list[Relation]:
+    """All the document's relations, or ``annotator``'s own (not gold ones)."""
+    if annotator is None:
+        return relations
+    gold = gold_ids(tuple(store.decisions(doc_id)))
+    return [r for r in relations if r.annotator == annotator and r.id not in gold]
 
 
 def _spans(store: ProjectStore, doc_id: str, annotator: str | None) -> list[Annotation]:

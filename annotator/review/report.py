@@ -6,12 +6,13 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.core.store import ProjectStore
 from annotator.review.agreement import TOO_FEW, agreement_rows
 from annotator.review.corpus import DocSpans
 from annotator.review.layers import GOLD, GOLD_KEY, gold_by_document, own_layers, split_gold
+from annotator.review.relreport import RELATION_COLUMNS, project_relation_rows
 
 COLUMNS = ("scope", "n_units", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha",
            "unitizing_alpha", "f1_exact", "f1_overlap")
@@ -25,6 +26,8 @@ class Agreement:
     rows: list[dict]
     without_spans: list[str]  # named or registered annotators with no spans of their own
     gold_spans: int  # spans in the gold layer (compared only when named)
+    #: relation F1 per relation type, then over all types (:mod:`annotator.review.relreport`)
+    relation_rows: list[dict] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """What to say besides the table: who had nothing to compare, where gold is."""
@@ -38,7 +41,8 @@ class Agreement:
 
     def to_dict(self) -> dict:
         return {"annotators": self.annotators, "without_spans": self.without_spans,
-                "gold_spans": self.gold_spans, "rows": self.rows}
+                "gold_spans": self.gold_spans, "rows": self.rows,
+                "relations": self.relation_rows}
 
 
 def project_agreement(store: ProjectStore, annotators: list[str] | None = None, by: str = "overall",
@@ -62,9 +66,11 @@ def project_agreement(store: ProjectStore, annotators: list[str] | None = None, 
             for doc_id, length, text, spans in store.spans_by_document(skip_space_punct))
     rows = agreement_rows(docs, keys, by, total=total, progress=progress,
                           cancelled=cancelled)
+    relation_rows = project_relation_rows(store, keys, GOLD_KEY)
     if progress is not None:
         progress(total, total)
-    return Agreement(who, rows, without, sum(sum(c.values()) for c in gold.values()))
+    return Agreement(who, rows, without, sum(sum(c.values()) for c in gold.values()),
+                     relation_rows)
 
 
 def _choose(store: ProjectStore, asked: list[str] | None, gold: dict) -> tuple[list[str], list[str]]:
@@ -88,18 +94,24 @@ def _fmt(value) -> str:
     return "—" if value is None else f"{value:.4f}" if isinstance(value, float) else str(value)
 
 
-def as_table(rows: list[dict]) -> str:
-    widths = [max(len(c), *(len(_fmt(r.get(c))) for r in rows)) for c in COLUMNS]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(COLUMNS, widths, strict=True))]
+def as_table(rows: list[dict], columns: tuple[str, ...] = COLUMNS) -> str:
+    widths = [max(len(c), *(len(_fmt(r.get(c))) for r in rows)) for c in columns]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
     for r in rows:
-        lines.append("  ".join(_fmt(r.get(c)).ljust(w) for c, w in zip(COLUMNS, widths,
+        lines.append("  ".join(_fmt(r.get(c)).ljust(w) for c, w in zip(columns, widths,
                                                                        strict=True)))
     return "\n".join(lines)
 
 
-def as_csv(rows: list[dict]) -> str:
+def relation_table(rows: list[dict]) -> str:
+    """The relation rows as a table: scope (relation type), relations, F1."""
+    return as_table(rows, RELATION_COLUMNS)
+
+
+def as_csv(rows: list[dict], relations: bool = False) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[*COLUMNS, "notes"], extrasaction="ignore")
+    fields = list(RELATION_COLUMNS) if relations else [*COLUMNS, "notes"]
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()

@@ -49,6 +49,10 @@ _STRINGS: dict[str, tuple[str, str, str]] = {
     "empty": ("nothing to show for this layer", "此层没有可显示的数据",
               "此層沒有可顯示的數據"),
     "layer": ("layer: {layer}", "图层：{layer}", "圖層：{layer}"),
+    "network": ("Who uses which mechanism against which threat (relations)",
+                "谁用何种机制应对何种威胁（关系）", "誰用何種機制應對何種威脅（關係）"),
+    "no_links": ("no actor → mechanism → threat relations in this layer",
+                 "此层没有行为体 → 机制 → 威胁的关系", "此層沒有行為體 → 機制 → 威脅的關係"),
     "no_dates": ("no threat spans in dated documents", "有日期的文档中没有威胁标注",
                  "有日期的文檔中沒有威脅標註"),
 }

@@ -48,3 +48,19 @@ def reviewed(reviewed_path):
     store = Store.open(reviewed_path)
     yield store
     store.close()
+
+
+
+@pytest.fixture
+def related_path(tmp_path):
+    """lin and chen's relations over one document (tests/relproject.py)."""
+    from relproject import make_related
+
+    return make_related(tmp_path / "rel.annotator")
+
+
+@pytest.fixture
+def related(related_path):
+    store = Store.open(related_path)
+    yield store
+    store.close()

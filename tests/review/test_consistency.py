@@ -132,3 +132,27 @@ def test_an_annotators_findings_leave_out_the_gold_they_made(fresh_store):
     assert [f.kind for f in project_findings(fresh_store, "chen")] == ["missed elsewhere"]
     everyone = project_findings(fresh_store)  # every span, gold included, as before
     assert [f.kind for f in everyone] == ["tagged differently"]
+
+
+# --- relations: the same pair of terms joined by different types -----------------------------
+def test_related_differently():
+    from annotator.core.relations import Relation
+    from annotator.review.consistency import check_relations
+
+    text = "中方与哈方合作。中方与哈方合作。中方與哈方合作。"
+    spans = [Annotation(f"s{i}", "d1", s, s + 2, "actor.state", "lin")
+             for i, s in enumerate((0, 3, 8, 11, 16, 19))]
+
+    def rel(i, a, b, rtype):
+        return Relation(f"r{i}", "d1", f"s{a}", f"s{b}", rtype, "lin")
+
+    rels = [rel(0, 0, 1, "cooperates_with"), rel(1, 3, 2, "cooperates_with"),  # either order
+            rel(2, 4, 5, "part_of")]  # 中方 in traditional characters too: the same pair
+    found = check_relations([("d1", "T", text, spans, rels)])
+    assert [(f.kind, f.form, f.start, f.end, f.tags) for f in found] == [
+        ("related differently", "中方 — 哈方", 16, 21, ("cooperates_with", "part_of"))]
+    assert found[0].detail == "part_of here; in all: cooperates_with ×2, part_of ×1"
+    # no majority: every place is reported
+    tie = check_relations([("d1", "T", text, spans, rels[1:])])
+    assert [f.start for f in tie] == [8, 16]
+    assert check_relations([("d1", "T", text, spans, rels[:2])]) == []

@@ -83,6 +83,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n related differently</source>
+      <translation>
+        <numerusform>%n related differently</numerusform>
+        <numerusform>%n related differently</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n finding(s): {counts}</source>
       <translation>
         <numerusform>%n finding: {counts}</numerusform>
@@ -192,6 +199,30 @@
       <translation>
         <numerusform>%n annotator</numerusform>
         <numerusform>%n annotators</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>RelationStats</name>
+    <message numerus="yes">
+      <source>%n relation(s)</source>
+      <translation>
+        <numerusform>%n relation</numerusform>
+        <numerusform>%n relations</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n chain(s) actor → mechanism → threat</source>
+      <translation>
+        <numerusform>%n chain actor → mechanism → threat</numerusform>
+        <numerusform>%n chains actor → mechanism → threat</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{source} → {target}: %n link(s)</source>
+      <translation>
+        <numerusform>{source} → {target}: %n link</numerusform>
+        <numerusform>{source} → {target}: %n links</numerusform>
       </translation>
     </message>
   </context>

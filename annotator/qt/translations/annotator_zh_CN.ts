@@ -380,7 +380,7 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../agreementdialog.py" line="+32"/>
+        <location filename="../agreementdialog.py" line="+33"/>
         <source>document</source>
         <extracomment>One row per ... (the value passed to project_agreement, shown translated)</extracomment>
         <translation>文档</translation>
@@ -397,12 +397,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+141"/>
         <source>overall</source>
         <translation>总体</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-140"/>
+        <source>relation type</source>
+        <translation>关系类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>it needs the spans of at least two annotators</source>
         <extracomment>the computation&apos;s refusals that the window words itself (by how the message begins)</extracomment>
         <translation>至少需要两位标注者的标注片段</translation>
@@ -449,13 +454,18 @@
         <translation>F1（重叠匹配）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Agreement</source>
         <translation>标注者间一致性</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
@@ -477,12 +487,12 @@
         <translation>无法计算一致性：{message}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>{annotators} · uncoded text counts as a category · red: below {low} · Enter or double-click opens the disagreements</source>
         <translation>{annotators} · 未标注文本计为一个类别 · 红色：低于 {low} · 按 Enter 或双击查看分歧</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>{name}: no spans of their own</source>
         <translation>{name}：没有自己的标注</translation>
     </message>
@@ -549,7 +559,7 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../panel.py" line="+87"/>
+        <location filename="../panel.py" line="+88"/>
         <source>Filter spans…</source>
         <translation>筛选片段…</translation>
     </message>
@@ -582,7 +592,7 @@
 <context>
     <name>ConsistencyDialog</name>
     <message>
-        <location filename="../consistencydialog.py" line="+24"/>
+        <location filename="../consistencydialog.py" line="+25"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -623,7 +633,12 @@
         <translation>切断词语</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>related differently</source>
+        <translation>关系类型不同</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%n tagged differently</source>
         <extracomment>the same, counted (&quot;2 tagged differently&quot;; English&apos;s forms of &quot;cut(s)&quot; are made by hand in tools/make_translations.py)</extracomment>
         <translation>%n 处标签不同</translation>
@@ -639,7 +654,12 @@
         <translation>%n 处切断词语</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>%n related differently</source>
+        <translation>%n 处关系类型不同</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Consistency</source>
         <translation>标注前后一致性</translation>
     </message>
@@ -1490,7 +1510,7 @@
         <translation>请先选择文本，再按标签键。</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+128"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
@@ -1556,7 +1576,7 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../models.py" line="+22"/>
+        <location filename="../models.py" line="+19"/>
         <source>to do</source>
         <translation>待标注</translation>
     </message>
@@ -1679,8 +1699,9 @@
 {id} · %Ln 个字符</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../spanmodel.py" line="+32"/>
         <source>Text</source>
+        <extracomment>reading order, the order of the span index</extracomment>
         <translation>文本</translation>
     </message>
     <message>
@@ -1983,15 +2004,64 @@
     </message>
 </context>
 <context>
+    <name>RelationStats</name>
+    <message>
+        <location filename="../relationstats.py" line="+30"/>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a link to list its places; Enter or double-click opens one.</source>
+        <translation>单击一条连线即可列出其出处；按 Enter 或双击打开。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+22"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot compute the relations: {error}</source>
+        <translation>无法统计关系：{error}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%n relation(s)</source>
+        <translation>%n 个关系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n chain(s) actor → mechanism → threat</source>
+        <translation>%n 条 行为体 → 机制 → 威胁 链</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{source} → {target}: %n link(s)</source>
+        <translation>{source} → {target}：%n 条连线</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export the network as {format}</source>
+        <translation>将关系网络导出为 {format}</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
-        <location filename="../review.py" line="+53"/>
+        <location filename="../review.py" line="+65"/>
         <source>Blind annotation: review this document once you have marked it done.</source>
         <extracomment>text colours for what only one annotator marked (Okabe–Ito, colour-blind safe, dark)</extracomment>
         <translation>盲标：请先将此文档标为已完成，再进行审阅。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+64"/>
+        <source>Cannot accept this relation: {reason}</source>
+        <translation>无法接受此关系：{reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{name} is reviewing this document (since {since}): your decisions wait until they leave it.</source>
         <translation>{name} 正在审阅此文档（自 {since} 起）：待其离开后，您才能提交审阅决定。</translation>
     </message>
@@ -1999,7 +2069,7 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../reviewpanel.py" line="+32"/>
+        <location filename="../reviewpanel.py" line="+34"/>
         <source>only one annotator marked it</source>
         <extracomment>annotator.review.cases.KIND_LABELS and decisions, as the panel names them</extracomment>
         <translation>仅一位标注者标注</translation>
@@ -2030,7 +2100,33 @@
         <translation>完全一致</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>relation: only one annotator drew it</source>
+        <extracomment>annotator.review.relcases.KINDS, as the panel names them</extracomment>
+        <translation>关系：仅一位标注者标注</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>relation: not every annotator drew it</source>
+        <translation>关系：并非所有标注者都标注了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>relation: types differ</source>
+        <translation>关系：类型不同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>relation: ends differ</source>
+        <translation>关系：端点不同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>relation: all agree</source>
+        <translation>关系：完全一致</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
@@ -2045,7 +2141,7 @@
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Case</source>
         <translation>分歧</translation>
     </message>
@@ -2090,13 +2186,13 @@
         <translation>比较：</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>■ only {name}</source>
-        <extracomment>the discussion threads on a case&apos;s spans (set by the window)</extracomment>
+        <extracomment>the discussion threads on a case&apos;s spans (set by the window) relation type id -&gt; (its name, directed); set by the window</extracomment>
         <translation>■ 仅 {name}</translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+36"/>
         <source>{open} open of %n case(s)</source>
         <translation>
             <numerusform>共 %n 个案例，{open} 个待处理</numerusform>
@@ -2414,12 +2510,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-151"/>
         <source>Names</source>
         <translation>规范名称</translation>
     </message>
@@ -2492,7 +2588,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>{title}：%n 个片段</translation>
     </message>
     <message numerus="yes">
-        <location line="+190"/>
+        <location line="+192"/>
         <source>%n span(s) in {documents} · {ms} ms</source>
         <translation>
             <numerusform>{documents}，%n 个片段 · {ms} 毫秒</numerusform>
@@ -2506,14 +2602,14 @@ Every edit you saw happen is stored; this one may not have been.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+48"/>
         <source>the first %n place(s)</source>
         <translation>
             <numerusform>仅列出前 %n 处</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-230"/>
         <source>All annotators</source>
         <translation>全部标注者</translation>
     </message>
@@ -2528,18 +2624,19 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>标注者：{name}</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../relationstats.py" line="-90"/>
+        <location filename="../statsview.py" line="+62"/>
         <source>Export {format}…</source>
         <translation>导出 {format}…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../statsview.py" line="+20"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
@@ -2564,12 +2661,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Cannot compute the statistics: {error}</source>
         <translation>无法计算统计数据：{error}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>Enter or double-click opens one</source>
         <translation>按 Enter 或双击打开</translation>
     </message>
@@ -2579,12 +2676,13 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>将“{chart}”导出为 {format}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../relationstats.py" line="+105"/>
+        <location filename="../statsview.py" line="+17"/>
         <source>{path}: cannot export: {reason}</source>
         <translation>{path}：无法导出：{reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../statsview.py" line="+3"/>
         <source>Exported {path}</source>
         <translation>已导出 {path}</translation>
     </message>
@@ -2793,7 +2891,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>本文档的讨论（选中片段可查看该片段的讨论）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>No open thread.</source>
         <translation>没有未解决的讨论。</translation>
     </message>

@@ -380,7 +380,7 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../agreementdialog.py" line="+32" />
+        <location filename="../agreementdialog.py" line="+33" />
         <source>document</source>
         <extracomment>One row per ... (the value passed to project_agreement, shown translated)</extracomment>
         <translation>文件</translation>
@@ -397,12 +397,17 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+130" />
+        <location line="+141" />
         <source>overall</source>
         <translation>總體</translation>
     </message>
     <message>
-        <location line="-128" />
+        <location line="-140" />
+        <source>relation type</source>
+        <translation>關係類型</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>it needs the spans of at least two annotators</source>
         <extracomment>the computation's refusals that the window words itself (by how the message begins)</extracomment>
         <translation>至少需要兩位標註者的標註片段</translation>
@@ -449,13 +454,18 @@
         <translation>F1（重疊匹配）</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Relations</source>
+        <translation>關係</translation>
+    </message>
+    <message>
         <location line="+7" />
         <source>Agreement</source>
         <translation>標註者間一致性</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+30" />
+        <location line="+29" />
         <source>Computing…</source>
         <translation>正在計算…</translation>
     </message>
@@ -477,12 +487,12 @@
         <translation>無法計算一致性：{message}</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+27" />
         <source>{annotators} · uncoded text counts as a category · red: below {low} · Enter or double-click opens the disagreements</source>
         <translation>{annotators} · 未標註文字計為一個類別 · 紅色：低於 {low} · 按 Enter 或雙擊檢視分歧</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+12" />
         <source>{name}: no spans of their own</source>
         <translation>{name}：沒有自己的標註</translation>
     </message>
@@ -549,7 +559,7 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../panel.py" line="+87" />
+        <location filename="../panel.py" line="+88" />
         <source>Filter spans…</source>
         <translation>篩選片段…</translation>
     </message>
@@ -582,7 +592,7 @@
 <context>
     <name>ConsistencyDialog</name>
     <message>
-        <location filename="../consistencydialog.py" line="+24" />
+        <location filename="../consistencydialog.py" line="+25" />
         <source>Kind</source>
         <translation>類型</translation>
     </message>
@@ -623,7 +633,12 @@
         <translation>切斷詞語</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
+        <source>related differently</source>
+        <translation>關係類型不同</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>%n tagged differently</source>
         <extracomment>the same, counted ("2 tagged differently"; English's forms of "cut(s)" are made by hand in tools/make_translations.py)</extracomment>
         <translation>%n 處標籤不同</translation>
@@ -639,7 +654,12 @@
         <translation>%n 處切斷詞語</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+1" />
+        <source>%n related differently</source>
+        <translation>%n 處關係類型不同</translation>
+    </message>
+    <message>
+        <location line="+21" />
         <source>Consistency</source>
         <translation>標註前後一致性</translation>
     </message>
@@ -1490,7 +1510,7 @@
         <translation>請先選擇文字，再按標籤鍵。</translation>
     </message>
     <message>
-        <location line="+130" />
+        <location line="+128" />
         <source>Saved {time}</source>
         <translation>已儲存 {time}</translation>
     </message>
@@ -1556,7 +1576,7 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../models.py" line="+22" />
+        <location filename="../models.py" line="+19" />
         <source>to do</source>
         <translation>待標註</translation>
     </message>
@@ -1679,8 +1699,9 @@
 {id} · %Ln 個字元</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location filename="../spanmodel.py" line="+32" />
         <source>Text</source>
+        <extracomment>reading order, the order of the span index</extracomment>
         <translation>文字</translation>
     </message>
     <message>
@@ -1983,15 +2004,64 @@
     </message>
 </context>
 <context>
+    <name>RelationStats</name>
+    <message>
+        <location filename="../relationstats.py" line="+30" />
+        <source>Relations</source>
+        <translation>關係</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Click a link to list its places; Enter or double-click opens one.</source>
+        <translation>單擊一條連線即可列出其出處；按 Enter 或雙擊開啟。</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <location line="+22" />
+        <source>Computing…</source>
+        <translation>正在計算…</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Cannot compute the relations: {error}</source>
+        <translation>無法統計關係：{error}</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>%n relation(s)</source>
+        <translation>%n 個關係</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%n chain(s) actor → mechanism → threat</source>
+        <translation>%n 條 行為體 → 機制 → 威脅 鏈</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>{source} → {target}: %n link(s)</source>
+        <translation>{source} → {target}：%n 條連線</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Export the network as {format}</source>
+        <translation>將關係網路匯出為 {format}</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
-        <location filename="../review.py" line="+53" />
+        <location filename="../review.py" line="+65" />
         <source>Blind annotation: review this document once you have marked it done.</source>
         <extracomment>text colours for what only one annotator marked (Okabe–Ito, colour-blind safe, dark)</extracomment>
         <translation>盲標：請先將此文件標為已完成，再進行審閱。</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+64" />
+        <source>Cannot accept this relation: {reason}</source>
+        <translation>無法接受此關係：{reason}</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>{name} is reviewing this document (since {since}): your decisions wait until they leave it.</source>
         <translation>{name} 正在審閱此文件（自 {since} 起）：待其離開後，您才能提交審閱決定。</translation>
     </message>
@@ -1999,7 +2069,7 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../reviewpanel.py" line="+32" />
+        <location filename="../reviewpanel.py" line="+34" />
         <source>only one annotator marked it</source>
         <extracomment>annotator.review.cases.KIND_LABELS and decisions, as the panel names them</extracomment>
         <translation>僅一位標註者標註</translation>
@@ -2030,7 +2100,33 @@
         <translation>完全一致</translation>
     </message>
     <message>
+        <location line="+3" />
+        <source>relation: only one annotator drew it</source>
+        <extracomment>annotator.review.relcases.KINDS, as the panel names them</extracomment>
+        <translation>關係：僅一位標註者標註</translation>
+    </message>
+    <message>
         <location line="+1" />
+        <source>relation: not every annotator drew it</source>
+        <translation>關係：並非所有標註者都標註了</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>relation: types differ</source>
+        <translation>關係：類型不同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>relation: ends differ</source>
+        <translation>關係：端點不同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>relation: all agree</source>
+        <translation>關係：完全一致</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
@@ -2045,7 +2141,7 @@
         <translation>已拒絕</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+39" />
         <source>Case</source>
         <translation>分歧</translation>
     </message>
@@ -2090,13 +2186,13 @@
         <translation>比較：</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+60" />
         <source>■ only {name}</source>
-        <extracomment>the discussion threads on a case's spans (set by the window)</extracomment>
+        <extracomment>the discussion threads on a case's spans (set by the window) relation type id -&gt; (its name, directed); set by the window</extracomment>
         <translation>■ 僅 {name}</translation>
     </message>
     <message numerus="yes">
-        <location line="+27" />
+        <location line="+36" />
         <source>{open} open of %n case(s)</source>
         <translation>
             <numerusform>共 %n 個案例，{open} 個待處理</numerusform>
@@ -2414,12 +2510,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+151" />
+        <location line="+152" />
         <source>Timeline</source>
         <translation>時間線</translation>
     </message>
     <message>
-        <location line="-150" />
+        <location line="-151" />
         <source>Names</source>
         <translation>規範名稱</translation>
     </message>
@@ -2492,7 +2588,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>{title}：%n 個片段</translation>
     </message>
     <message numerus="yes">
-        <location line="+190" />
+        <location line="+192" />
         <source>%n span(s) in {documents} · {ms} ms</source>
         <translation>
             <numerusform>{documents}，%n 個片段 · {ms} 毫秒</numerusform>
@@ -2506,14 +2602,14 @@ Every edit you saw happen is stored; this one may not have been.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+44" />
+        <location line="+48" />
         <source>the first %n place(s)</source>
         <translation>
             <numerusform>僅列出前 %n 處</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-224" />
+        <location line="-230" />
         <source>All annotators</source>
         <translation>全部標註者</translation>
     </message>
@@ -2528,18 +2624,19 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>標註者：{name}</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location filename="../relationstats.py" line="-90" />
+        <location filename="../statsview.py" line="+62" />
         <source>Export {format}…</source>
         <translation>匯出 {format}…</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location filename="../statsview.py" line="+20" />
         <source>Statistics</source>
         <translation>統計</translation>
     </message>
     <message>
         <location line="+11" />
-        <location line="+54" />
+        <location line="+55" />
         <source>Computing…</source>
         <translation>正在計算…</translation>
     </message>
@@ -2564,12 +2661,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+54" />
         <source>Cannot compute the statistics: {error}</source>
         <translation>無法計算統計資料：{error}</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+57" />
         <source>Enter or double-click opens one</source>
         <translation>按 Enter 或雙擊開啟</translation>
     </message>
@@ -2579,12 +2676,13 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>將「{chart}」匯出為 {format}</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location filename="../relationstats.py" line="+105" />
+        <location filename="../statsview.py" line="+17" />
         <source>{path}: cannot export: {reason}</source>
         <translation>{path}：無法匯出：{reason}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location filename="../statsview.py" line="+3" />
         <source>Exported {path}</source>
         <translation>已匯出 {path}</translation>
     </message>
@@ -2793,7 +2891,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>本文件的討論（選中片段可檢視該片段的討論）</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+18" />
         <source>No open thread.</source>
         <translation>沒有未解決的討論。</translation>
     </message>
