@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from annotator.core.annotation import Annotation, Rejection, new_id, now
 from annotator.core.dataset import ReviewDecision
+from annotator.core.relations import Relation, relations_of
 from annotator.core.workflow import Assignment, Comment, Thread
 
 #: the document fields a command may set: the annotation workflow, and review's
@@ -34,7 +36,8 @@ class DocStatus(NamedTuple):
 @dataclass(frozen=True)
 class Command:
     # add | delete | retag | resize | attributes | batch | adjudicate | reject | status |
-    # push | assign | comment | edit_comment | delete_comment | resolve | reopen
+    # push | assign | comment | edit_comment | delete_comment | resolve | reopen | relate |
+    # unrelate
     kind: str
     doc_id: str
     before: tuple[Annotation, ...] = ()
@@ -61,6 +64,10 @@ class Command:
     threads_after: tuple[Thread, ...] = ()
     comments_before: tuple[Comment, ...] = ()
     comments_after: tuple[Comment, ...] = ()
+    # relations between spans (core.relations), the same way: removed ones dropped, added
+    # ones stored (a relation whose span goes goes in the same command)
+    removed_relations: tuple[Relation, ...] = ()
+    added_relations: tuple[Relation, ...] = ()
 
     def inverse(self) -> Command:
         return replace(self, before=self.after, after=self.before, requires=(),
@@ -73,14 +80,17 @@ class Command:
                        assignments_before=self.assignments_after,
                        assignments_after=self.assignments_before,
                        threads_before=self.threads_after, threads_after=self.threads_before,
-                       comments_before=self.comments_after, comments_after=self.comments_before)
+                       comments_before=self.comments_after, comments_after=self.comments_before,
+                       removed_relations=self.added_relations,
+                       added_relations=self.removed_relations)
 
     @property
     def doc_ids(self) -> set[str]:
         """Every document the command touches (a corpus-wide batch touches several)."""
         return {a.doc_id for a in self.before + self.after} | {self.doc_id} | \
             {s.doc_id for s in self.statuses_before + self.statuses_after} | \
-            {r.doc_id for r in self.workflow_rows}
+            {r.doc_id for r in self.workflow_rows} | \
+            {r.doc_id for r in self.removed_relations + self.added_relations}
 
     @property
     def workflow_rows(self) -> tuple[Assignment | Thread | Comment, ...]:
@@ -101,7 +111,7 @@ class Command:
                            **({"requires": [a._asdict() for a in self.requires]}
                               if self.requires else {}),
                            **{key: [list(r) for r in getattr(self, key)]
-                              for key in _WORKFLOW if getattr(self, key)}},
+                              for key in (*_WORKFLOW, *_RELATIONS) if getattr(self, key)}},
                           ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -125,7 +135,7 @@ class Command:
                    statuses("statuses_before"), statuses("statuses_after"),
                    tuple(Annotation(**a) for a in data.get("requires", ())),
                    **{key: tuple(kind(*r) for r in data.get(key, ()))
-                      for key, kind in _WORKFLOW.items()})
+                      for key, kind in {**_WORKFLOW, **_RELATIONS}.items()})
 
     @property
     def removed_ids(self) -> set[str]:
@@ -142,6 +152,8 @@ _WORKFLOW: dict[str, type] = {
     "assignments_before": Assignment, "assignments_after": Assignment,
     "threads_before": Thread, "threads_after": Thread,
     "comments_before": Comment, "comments_after": Comment}
+#: the relation fields, stored the same way
+_RELATIONS: dict[str, type] = {"removed_relations": Relation, "added_relations": Relation}
 
 
 def _decision(d: ReviewDecision) -> dict:
@@ -156,15 +168,25 @@ class Change:
     removed: tuple[Annotation, ...] = ()
     added: tuple[Annotation, ...] = ()
     command: Command | None = field(default=None, compare=False)
+    removed_relations: tuple[Relation, ...] = ()
+    added_relations: tuple[Relation, ...] = ()
 
     @classmethod
     def of(cls, command: Command) -> Change:
-        return cls(command.doc_id, command.before, command.after, command)
+        return cls(command.doc_id, command.before, command.after, command,
+                   command.removed_relations, command.added_relations)
 
     def only(self, doc_id: str) -> Change:
         """The part of the change in one document (a corpus-wide batch touches several)."""
         return Change(doc_id, tuple(a for a in self.removed if a.doc_id == doc_id),
-                      tuple(a for a in self.added if a.doc_id == doc_id), self.command)
+                      tuple(a for a in self.added if a.doc_id == doc_id), self.command,
+                      tuple(r for r in self.removed_relations if r.doc_id == doc_id),
+                      tuple(r for r in self.added_relations if r.doc_id == doc_id))
+
+    @property
+    def relations(self) -> bool:
+        """Did the change remove or add any relation?"""
+        return bool(self.removed_relations or self.added_relations)
 
     @property
     def rejections(self) -> tuple[tuple[Rejection, ...], tuple[Rejection, ...]]:
@@ -232,10 +254,43 @@ def add(doc_id: str, text: str, start: int, end: int, tag: str, annotator: str,
     return Command("add", doc_id, (), (span,), f"tag {text[start:end][:20]}")
 
 
-def delete(spans: list[Annotation]) -> Command:
+def delete(spans: list[Annotation], relations: Iterable[Relation] = ()) -> Command:
+    """Delete spans, and (in the same undo step) those of ``relations`` that have an end
+    among them."""
     n = len(spans)
+    gone = tuple(relations_of([a.id for a in spans], relations))
     return Command("delete", spans[0].doc_id, tuple(spans), (),
-                   f"delete {n} span{'' if n == 1 else 's'}")
+                   f"delete {n} span{'' if n == 1 else 's'}", removed_relations=gone)
+
+
+def add_relation(source: Annotation, target: Annotation, rtype: str,
+                 annotator: str | None = None) -> Command:
+    """``source`` —``rtype``→ ``target`` as a new relation (in the source's layer unless
+    ``annotator`` says otherwise); check it first with
+    :func:`annotator.core.relations.check_relation`."""
+    stamp = now()
+    rel = Relation(new_id(), source.doc_id, source.id, target.id, rtype,
+                   annotator or source.annotator, stamp, stamp)
+    return Command("relate", source.doc_id, label=f"relate {rtype.replace('_', ' ')}",
+                   added_relations=(rel,))
+
+
+def delete_relations(relations: list[Relation]) -> Command:
+    n = len(relations)
+    return Command("unrelate", relations[0].doc_id,
+                   label=f"delete {n} relation{'' if n == 1 else 's'}",
+                   removed_relations=tuple(relations))
+
+
+def with_relations_removed(command: Command, relations: Iterable[Relation]) -> Command:
+    """``command`` also removing those of ``relations`` that have an end among the spans
+    it removes (and that it does not remove already): nothing left points at a gone span."""
+    listed = {r.id for r in command.removed_relations}
+    extra = tuple(r for r in relations_of(command.removed_ids, relations)
+                  if r.id not in listed)
+    if not extra:
+        return command
+    return replace(command, removed_relations=(*command.removed_relations, *extra))
 
 
 def retag(spans: list[Annotation], tag: str) -> Command:

@@ -13,7 +13,8 @@ from annotator.core import commands
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.commands import Change, Command
 from annotator.core.document import STATUSES
-from annotator.core.store import ProjectStore
+from annotator.core.relations import Relation, check_relation
+from annotator.core.store import ProjectStore, tagset_of
 from annotator.core.workflow import GUIDELINES_ATTRIBUTE
 
 
@@ -70,7 +71,7 @@ class Session:
         creates record the guidelines version they are made under."""
         if command is None:
             return None
-        command = stamped(command, self.guidelines_version)
+        command = self.store.cascade(stamped(command, self.guidelines_version))
         self.store.apply_command(command, self.annotator.id)
         return Change.of(command)
 
@@ -85,6 +86,19 @@ class Session:
 
     def delete(self, spans: list[Annotation]) -> Change | None:
         return self.run(commands.delete(spans)) if spans else None
+
+    def add_relation(self, source: Annotation, target: Annotation, rtype: str) -> Change | None:
+        """``source`` —``rtype``→ ``target`` in the source's layer, once the tagset and the
+        stored relations allow it (else :class:`~annotator.core.relations.RelationError`,
+        one line)."""
+        command = commands.add_relation(source, target, rtype)
+        rel = command.added_relations[0]
+        check_relation(tagset_of(self.store), rel, {source.id: source, target.id: target},
+                       self.store.relations(source.doc_id))
+        return self.run(command)
+
+    def delete_relations(self, relations: list[Relation]) -> Change | None:
+        return self.run(commands.delete_relations(relations)) if relations else None
 
     def resize(self, span: Annotation, start: int, end: int, text_length: int) -> Change | None:
         return self.run(commands.resize(span, start, end, text_length))

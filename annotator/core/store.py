@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from annotator.core.commands import Command
     from annotator.core.dataset import Dataset, DocumentData, ReviewDecision
     from annotator.core.document import Document, DocumentSummary
+    from annotator.core.relations import Relation
     from annotator.core.tagset import Tagset
     from annotator.core.workflow import (
         AnnotatorStatus,
@@ -133,6 +134,26 @@ class ProjectStore(Protocol):
     def has_annotations(self) -> bool: ...
 
     def insert_annotations(self, annotations: Iterable[Annotation]) -> None: ...
+
+    # relations between spans (core.relations): change only through commands
+    def relations(self, doc_id: str) -> list[Relation]:
+        """The document's relations, ordered by source, target and id."""
+
+    def all_relations(self, annotator: str | None = None) -> Iterator[Relation]:
+        """Every relation (of one layer), document by document in project order."""
+
+    def relations_by_id(self, ids: Iterable[str], lock: bool = False) -> list[Relation]: ...
+
+    def relations_touching(self, span_ids: Iterable[str]) -> list[Relation]:
+        """The relations with an end among these spans."""
+
+    def relation_count(self) -> int: ...
+
+    def insert_relations(self, relations: Iterable[Relation]) -> None:
+        """Bulk insert without journalling (imports, merges): the spans must be there."""
+
+    def cascade(self, command: Command) -> Command:
+        """``command`` also removing the stored relations of the spans it deletes."""
 
     def decisions(self, doc_id: str) -> list[ReviewDecision]: ...
 

@@ -14,6 +14,7 @@ from annotator.core.errors import ConflictError, NotAllowed
 from annotator.core.memory import paused_gc
 from annotator.store.common import dumps
 from annotator.store.decisions import DecisionsMixin
+from annotator.store.relations import RelationsMixin
 from annotator.store.workflow import WorkflowMixin
 
 ANNOTATION_COLUMNS = 'id, doc_id, start, "end", tag, annotator, attributes, created, modified'
@@ -22,7 +23,7 @@ ANNOTATION_COLUMNS = 'id, doc_id, start, "end", tag, annotator, attributes, crea
 _NO_ATTRIBUTES = "{}"
 
 
-class AnnotationsMixin(DecisionsMixin, WorkflowMixin):
+class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
     # --- annotations -------------------------------------------------------------------
     def annotations(self, doc_id: str) -> list[Annotation]:
         """The document's annotations in reading order ``(start, end, id)``."""
@@ -41,8 +42,10 @@ class AnnotationsMixin(DecisionsMixin, WorkflowMixin):
     # --- commands and the journal (undo/redo that survive a restart) --------------------
     def apply_command(self, command: Command, annotator: str) -> int:
         """Apply ``command`` and journal it in one transaction; clears ``annotator``'s redo
-        history. Returns the journal sequence number."""
+        history. Returns the journal sequence number. A command deleting spans also
+        deletes their relations (:meth:`cascade`: journalled so, undone so)."""
         with self.transaction():
+            command = self.cascade(command)
             self._apply_rows(command)
             self.conn.execute("DELETE FROM journal WHERE annotator = ? AND undone = 1",
                               (annotator,))
@@ -96,22 +99,9 @@ class AnnotationsMixin(DecisionsMixin, WorkflowMixin):
         return done, undone
 
     def _apply_rows(self, command: Command) -> None:
-        ids = [a.id for a in command.before]
-        current = {a.id: a for a in self.annotations_by_id(ids, lock=True)}
-        expected = {a.id: a for a in command.before}
-        if current != expected:
-            hidden = [i for i in expected if i not in current]
-            seen = {a.id: a for a in self.annotations_by_id(hidden)}
-            if hidden and seen == {i: expected[i] for i in hidden}:
-                raise self._not_yours(command)  # there, unchanged, but not to be locked
-            raise ConflictError("the annotations changed since this edit was made "
-                                f"({command.label or command.kind})")
-        if command.requires:
-            found = {a.id: a for a in self.annotations_by_id([a.id for a in command.requires])}
-            if found != {a.id: a for a in command.requires}:
-                raise ConflictError(f"{self.location}: {command.label or command.kind}: a span "
-                                    "it is about was changed or deleted since (by its "
-                                    "annotator); nothing was changed")
+        self._check_command_spans(command)
+        self._drop_relations(command)
+        self._refuse_orphans(command)
         removed = command.removed_ids
         cur = self.conn.executemany("DELETE FROM annotations WHERE id = ?",
                                     [(i,) for i in removed])
@@ -132,6 +122,26 @@ class AnnotationsMixin(DecisionsMixin, WorkflowMixin):
             self._apply_statuses(command)
         if command.workflow_rows:
             self._apply_workflow(command)
+        self._add_relations(command)
+
+    def _check_command_spans(self, command: Command) -> None:
+        """The spans the command changes or relies on are still what it found."""
+        ids = [a.id for a in command.before]
+        current = {a.id: a for a in self.annotations_by_id(ids, lock=True)}
+        expected = {a.id: a for a in command.before}
+        if current != expected:
+            hidden = [i for i in expected if i not in current]
+            seen = {a.id: a for a in self.annotations_by_id(hidden)}
+            if hidden and seen == {i: expected[i] for i in hidden}:
+                raise self._not_yours(command)  # there, unchanged, but not to be locked
+            raise ConflictError("the annotations changed since this edit was made "
+                                f"({command.label or command.kind})")
+        if command.requires:
+            found = {a.id: a for a in self.annotations_by_id([a.id for a in command.requires])}
+            if found != {a.id: a for a in command.requires}:
+                raise ConflictError(f"{self.location}: {command.label or command.kind}: a span "
+                                    "it is about was changed or deleted since (by its "
+                                    "annotator); nothing was changed")
 
     def _review_lock(self, command: Command) -> None:
         """A change to review decisions (the gold layer) takes the documents' review

@@ -305,9 +305,37 @@ def _v7(conn: sqlite3.Connection) -> None:
                      "(?, ?, ?, ?)", given)
 
 
+#: Relations between spans (:mod:`annotator.core.relations`): both ends are spans of the
+#: relation's document (and layer); a span is never deleted while a relation points at it
+#: (commands remove both in one step; the foreign keys hold the file to it).
+_V8 = """
+CREATE TABLE relations (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    source TEXT NOT NULL REFERENCES annotations(id),
+    target TEXT NOT NULL REFERENCES annotations(id),
+    type TEXT NOT NULL,
+    annotator TEXT NOT NULL REFERENCES annotators(id),
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    CHECK (source != target)
+);
+CREATE INDEX relations_doc ON relations(doc_id, source, target);
+CREATE INDEX relations_source ON relations(source);
+CREATE INDEX relations_target ON relations(target);
+CREATE INDEX relations_annotator ON relations(annotator)
+"""
+
+
+def _v8(conn: sqlite3.Connection) -> None:
+    for statement in _V8.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 #: each takes a connection inside :meth:`StoreBase._migrate`'s transaction and may return
 #: a note for the user (what it changed in their data)
-MIGRATIONS = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
+MIGRATIONS = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: tables SQLite may lack (no trigram tokenizer before 3.34): never reported missing
 OPTIONAL_TABLES = ("search_trigrams",)

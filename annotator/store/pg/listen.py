@@ -23,7 +23,7 @@ CHANNEL = "annotator"
 
 
 class Event(NamedTuple):
-    table: str  # annotations | documents | review_decisions | tagsets | annotators
+    table: str  # annotations | relations | documents | review_decisions | tagsets | annotators …
     op: str  # INSERT | UPDATE | DELETE
     by: str  # the role that committed it
     doc_id: str | None  # None: the whole project (tagset, annotators)

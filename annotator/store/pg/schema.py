@@ -6,6 +6,7 @@ shared queries run on both; the differences are PostgreSQL's own:
 * ``annotators.rowid`` and ``journal.seq`` are identity columns (SQLite's rowid);
 * search: ``search_text`` holds each document's distinct characters and character pairs in a
   ``text[]`` with a GIN index (:mod:`annotator.store.pg.search` says why not ``pg_trgm``);
+* relations (:mod:`annotator.store.pg.relations_schema`) carry the spans' rights;
 * live updates: statement-level triggers send one ``NOTIFY annotator`` per document and
   table a transaction changed (see :mod:`annotator.store.pg.listen`);
 * rights: three group roles per project database — ``<db>_reader``, ``<db>_annotator``,
@@ -303,5 +304,12 @@ def _v3_machine_layers(conn) -> None:
         conn.execute(sql.SQL(policy).format(reviewer=reviewer))
 
 
-MIGRATIONS = (_v1, _v2, _v3_machine_layers)
+def _v4_relations(conn) -> None:
+    """Relations between spans (issue 17): see :mod:`annotator.store.pg.relations_schema`."""
+    from annotator.store.pg.relations_schema import migrate
+
+    migrate(conn)
+
+
+MIGRATIONS = (_v1, _v2, _v3_machine_layers, _v4_relations)
 SCHEMA_VERSION = len(MIGRATIONS)

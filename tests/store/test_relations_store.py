@@ -1,0 +1,178 @@
+"""Relations in the store, on both engines: added and deleted only by commands, deleted
+with their spans in one undo step, undone and redone through the journal (across a
+restart, per annotator), refused when an end went away a moment before."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core import commands
+from annotator.core.annotation import Annotator
+from annotator.core.commands import Command
+from annotator.core.errors import AnnotatorError, ConflictError
+from annotator.core.relations import Relation, RelationError
+from annotator.core.session import Session
+from annotator.core.tagset import default_tagset
+from annotator.project import import_paths
+
+
+@pytest.fixture
+def store(engine_store, seed_paths):
+    engine_store.set_tagset(default_tagset())
+    import_paths(engine_store, seed_paths[:2])
+    return engine_store
+
+
+def session(store, who: str = "lin") -> Session:
+    s = Session(store, Annotator(who, who.title()))
+    s.annotator = Annotator(who, who.title())  # the owner, working in another's name
+    store.add_annotator(s.annotator)
+    return s
+
+
+def chain(store, s: Session):
+    """An actor, a mechanism and a threat in the first document, as ``s``."""
+    doc = store.document(store.documents()[0].id)
+    actor = s.add(doc.id, doc.text, 0, 4, "actor.igo").added[0]
+    drill = s.add(doc.id, doc.text, 10, 14, "mechanism.exercise").added[0]
+    threat = s.add(doc.id, doc.text, 20, 24, "threat.terrorism").added[0]
+    return doc, actor, drill, threat
+
+
+def test_add_read_and_undo_a_relation(store):
+    lin = session(store)
+    doc, actor, drill, threat = chain(store, lin)
+    change = lin.add_relation(actor, drill, "uses")
+    assert change.relations and change.added == () and change.removed_relations == ()
+    rel = change.added_relations[0]
+    assert (rel.source, rel.target, rel.type, rel.annotator) == (actor.id, drill.id, "uses",
+                                                                 "lin")
+    assert store.relations(doc.id) == [rel]
+    assert list(store.all_relations()) == [rel] == list(store.all_relations("lin"))
+    assert list(store.all_relations("chen")) == []
+    assert store.relations_by_id([rel.id]) == [rel] and store.relation_count() == 1
+    assert store.relations_touching([drill.id]) == [rel]
+    assert lin.undo_state().undo.label == "relate uses"
+    undone = lin.undo()
+    assert undone.removed_relations == (rel,) and store.relations(doc.id) == []
+    assert lin.redo().added_relations == (rel,) and store.relations(doc.id) == [rel]
+
+
+def test_tagset_rules_are_kept_by_the_session(store):
+    lin = session(store)
+    _doc, actor, drill, threat = chain(store, lin)
+    with pytest.raises(RelationError, match="may not join mechanism.exercise to actor.igo"):
+        lin.add_relation(drill, actor, "uses")
+    lin.add_relation(actor, drill, "uses")
+    with pytest.raises(RelationError, match="already exists"):
+        lin.add_relation(actor, drill, "uses")
+    with pytest.raises(RelationError, match="to itself"):
+        lin.add_relation(actor, actor, "cooperates_with")
+    assert len(store.relations(actor.doc_id)) == 1
+
+
+def test_deleting_a_span_deletes_its_relations_in_the_same_undo_step(store):
+    lin = session(store)
+    doc, actor, drill, threat = chain(store, lin)
+    uses = lin.add_relation(actor, drill, "uses").added_relations[0]
+    addresses = lin.add_relation(drill, threat, "addresses").added_relations[0]
+    poses = lin.add_relation(actor, threat, "poses").added_relations[0]
+    change = lin.delete([drill])
+    assert set(change.removed_relations) == {uses, addresses}
+    assert store.relations(doc.id) == [poses]
+    assert lin.undo_state().undo.label == "delete 1 span"
+    lin.undo()
+    assert set(store.relations(doc.id)) == {uses, addresses, poses}
+    assert store.annotations_by_id([drill.id]) == [drill]
+    lin.redo()
+    assert store.relations(doc.id) == [poses]
+
+
+def test_a_bare_command_deleting_spans_is_cascaded_by_the_store(store):
+    """Whatever builds the command (a merge, a script), nothing is left pointing at a gone
+    span, and the journal holds what was removed, so undo brings it back."""
+    lin = session(store)
+    doc, actor, drill, _threat = chain(store, lin)
+    uses = lin.add_relation(actor, drill, "uses").added_relations[0]
+    store.apply_command(Command("delete", doc.id, (actor,), ()), "lin")
+    assert store.relations(doc.id) == []
+    assert store.undo("lin").added_relations == (uses,)
+    assert store.relations(doc.id) == [uses]
+
+
+def test_a_relation_whose_end_was_just_deleted_is_a_one_line_conflict(store):
+    lin = session(store)
+    doc, actor, drill, _threat = chain(store, lin)
+    late = commands.add_relation(actor, drill, "uses")
+    lin.delete([drill])  # a moment before (another window of lin's, say)
+    with pytest.raises(ConflictError) as e:
+        store.apply_command(late, "lin")
+    assert "a span it joins was changed or deleted since; nothing was changed" in str(e.value)
+    assert "\n" not in str(e.value) and store.relations(doc.id) == []
+
+
+def test_deleting_a_relation_changed_since_is_a_conflict(store):
+    lin = session(store)
+    _doc, actor, drill, _threat = chain(store, lin)
+    rel = lin.add_relation(actor, drill, "uses").added_relations[0]
+    lin.delete_relations([rel])
+    with pytest.raises(ConflictError, match="relation it changes was changed or deleted"):
+        store.apply_command(commands.delete_relations([rel]), "lin")
+
+
+def test_a_relation_across_layers_or_documents_is_refused_by_the_store(store):
+    lin, chen = session(store, "lin"), session(store, "chen")
+    doc, actor, _drill, _threat = chain(store, lin)
+    chens = chen.add(doc.id, doc.text, 30, 34, "mechanism.meeting").added[0]
+    mixed = Command("relate", doc.id, added_relations=(
+        Relation("r", doc.id, actor.id, chens.id, "uses", "lin", "t", "t"),))
+    with pytest.raises(ConflictError):
+        store.apply_command(mixed, "lin")
+    other = store.documents()[1].id
+    across = Command("relate", other, added_relations=(
+        Relation("r", other, actor.id, actor.id, "uses", "lin", "t", "t"),))
+    with pytest.raises(AnnotatorError):
+        store.apply_command(across, "lin")
+    assert list(store.all_relations()) == []
+
+
+def test_undo_is_per_annotator_and_survives_reopening(store, tmp_path):
+    lin, chen = session(store, "lin"), session(store, "chen")
+    doc, actor, drill, _threat = chain(store, lin)
+    a = chen.add(doc.id, doc.text, 40, 44, "actor.state").added[0]
+    b = chen.add(doc.id, doc.text, 50, 54, "actor.state").added[0]
+    mine = lin.add_relation(actor, drill, "uses").added_relations[0]
+    theirs = chen.add_relation(a, b, "cooperates_with").added_relations[0]
+    again = store.reopen()
+    try:
+        back = Session(again, Annotator("lin", "Lin"))
+        back.annotator = Annotator("lin", "Lin")
+        assert back.undo().removed_relations == (mine,)
+        assert again.relations(doc.id) == [theirs]
+        assert back.redo().added_relations == (mine,)
+    finally:
+        again.close()
+    done, _undone = store.history("chen")
+    assert done[-1].added_relations == (theirs,)
+
+
+def test_journal_round_trips_relations():
+    rel = Relation("r", "d", "a", "b", "uses", "lin", "c", "m")
+    cmd = Command("relate", "d", added_relations=(rel,), removed_relations=(rel._replace(
+        type="poses"),))
+    again = Command.from_json(cmd.to_json())
+    assert again == cmd and again.inverse().added_relations == cmd.removed_relations
+    assert "relations" not in Command("add", "d").to_json()
+
+
+def test_bulk_insert_and_document_counts(store):
+    lin = session(store)
+    doc, actor, drill, threat = chain(store, lin)
+    rels = [Relation("r1", doc.id, actor.id, drill.id, "uses", "lin", "c", "m"),
+            Relation("r2", doc.id, drill.id, threat.id, "addresses", "lin", "c", "m")]
+    store.insert_relations(rels)
+    assert store.relations(doc.id) == sorted(rels, key=lambda r: (r.source, r.target, r.id))
+    with pytest.raises(Exception):  # noqa: B017,PT011 (sqlite3 or psycopg integrity error)
+        store.insert_relations([Relation("r3", doc.id, actor.id, "ghost", "uses", "lin",
+                                         "c", "m")])
+    assert store.relation_count() == 2
