@@ -85,7 +85,10 @@ def fan_out(arcs: list[ArcIn], boxes: Mapping[str, Box]) -> dict[tuple[str, str]
     return out
 
 
-def layout(arcs: Iterable[ArcIn], boxes: Mapping[str, Box], style: Style = Style()
+DEFAULT_STYLE = Style()
+
+
+def layout(arcs: Iterable[ArcIn], boxes: Mapping[str, Box], style: Style = DEFAULT_STYLE
            ) -> list[Arc]:
     """Place the arcs whose both ends have a box; the others are left out."""
     todo = [a for a in arcs if a.source in boxes and a.target in boxes]
