@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 
 from annotator.core.annotation import Annotation
-from annotator.core.arcs import Arc, ArcIn, Box, RelationIndex, layout, off_screen
+from annotator.core.arcs import Arc, ArcIn, Box, RelationIndex, Style, layout, off_screen
 from annotator.core.relations import Relation, RelationType
 from annotator.qt.reader import Reader
 
@@ -89,7 +89,9 @@ class ArcLayer:
                     boxes[f"{there}@{rel.id}"] = off_screen(boxes[here], above, height)
             todo.append(ArcIn(rel.id, _end(rel.source, boxes, rel.id),
                               _end(rel.target, boxes, rel.id), self._label_width(rel.type)))
-        return layout(todo, boxes), shown, boxes
+        height = QFontMetricsF(self._font()).height()
+        style = Style(rise=height * 0.55, lane=height + 1)
+        return layout(todo, boxes, style), shown, boxes
 
     def _label_width(self, type_id: str) -> float:
         if type_id not in self._widths:
@@ -121,17 +123,21 @@ class ArcLayer:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._font())
         selected = self.reader.selected_id
-        for arc in arcs:
+        # the selected span's relations last (on top) and bold; the others paler then
+        for arc in sorted(arcs, key=lambda a: selected in shown[a.id].ends):
             rel = shown[arc.id]
             bold = selected is not None and selected in rel.ends
-            self._arc(painter, arc, rel, bold)
+            self._arc(painter, arc, rel, bold, faint=selected is not None and not bold)
         if self.pending is not None:
             self._pending(painter)
         painter.end()
 
-    def _arc(self, painter: QPainter, arc: Arc, rel: Relation, bold: bool) -> None:
+    def _arc(self, painter: QPainter, arc: Arc, rel: Relation, bold: bool, faint: bool
+             ) -> None:
         rtype = self.types().get(rel.type)
         colour = QColor(rtype.colour if rtype else "#888888")
+        if faint:
+            colour.setAlpha(110)
         painter.setPen(QPen(colour, 2.4 if bold else 1.3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(_curve(arc))
@@ -145,7 +151,7 @@ class ArcLayer:
         width, height = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
         rect = QRectF(arc.label_x - width / 2, arc.peak - height / 2, width, height)
         painter.setPen(QPen(colour, 1.5 if bold else 0.8))
-        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.setBrush(QColor(255, 255, 255, colour.alpha() * 235 // 255))
         painter.drawRoundedRect(rect, 4, 4)
         painter.setPen(colour.darker(150))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

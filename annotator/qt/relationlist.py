@@ -14,7 +14,7 @@ from annotator.core.annotation import Annotation
 from annotator.core.relations import Relation, RelationType
 from annotator.qt.palette import chip
 
-#: keys the list takes before the window's shortcuts (Delete deletes the span there)
+# keys the list takes before the window's shortcuts (Delete deletes the span there)
 OWN_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -36,10 +36,11 @@ class RelationList(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = QLabel(self.tr("&Relations"))
+        self.title = QLabel(self.tr("Relations"))
         self.list = QListWidget()
         self.list.setToolTip(self.tr("Enter: go to the other end · Delete: remove the relation"))
         self.title.setBuddy(self.list)
+        self.list.setMinimumHeight(self.list.fontMetrics().height() * 6)
         self.empty = QLabel(self.tr("No relations. Shift+R starts one from the selected span."))
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
