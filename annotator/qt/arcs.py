@@ -43,6 +43,7 @@ class ArcLayer:
         self.pending: tuple[Annotation, Annotation] | None = None  # (from, picked)
         self.shown = True
         self._widths: dict[str, float] = {}
+        self._labels: dict[str, str] = {}
 
     # --- what is on screen ----------------------------------------------------------------
     def _visible(self) -> tuple[dict[str, Annotation], int, int]:
@@ -89,9 +90,12 @@ class ArcLayer:
                     boxes[f"{there}@{rel.id}"] = off_screen(boxes[here], above, height)
             todo.append(ArcIn(rel.id, _end(rel.source, boxes, rel.id),
                               _end(rel.target, boxes, rel.id), self._label_width(rel.type)))
-        height = QFontMetricsF(self._font()).height()
-        style = Style(rise=height * 0.55, lane=height + 1)
-        return layout(todo, boxes, style), shown, boxes
+        return layout(todo, boxes, self._style()), shown, boxes
+
+    def _style(self) -> Style:
+        """Lanes as tall as a label, so that labels in neighbouring lanes do not meet."""
+        label = QFontMetricsF(self._font()).height()
+        return Style(rise=label * 0.55, lane=label + 1)
 
     def _label_width(self, type_id: str) -> float:
         if type_id not in self._widths:
@@ -100,12 +104,15 @@ class ArcLayer:
         return self._widths[type_id]
 
     def forget_labels(self) -> None:
-        """The language or the tagset changed: measure the labels again."""
+        """The language or the tagset changed: name and measure the labels again."""
         self._widths.clear()
+        self._labels.clear()
 
     def _label(self, type_id: str) -> str:
-        rtype = self.types().get(type_id)
-        return rtype.name(self.lang()) if rtype is not None else type_id
+        if type_id not in self._labels:
+            rtype = self.types().get(type_id)
+            self._labels[type_id] = rtype.name(self.lang()) if rtype is not None else type_id
+        return self._labels[type_id]
 
     def _font(self) -> QFont:
         font = QFont(self.reader.font())
