@@ -73,8 +73,7 @@ class Relating(QObject):
             self._loaded_for = editor.index
             self.index = RelationIndex(self.window.store.relations(editor.doc.id)
                                        if editor.doc is not None else ())
-            if self.picking is not None:
-                self.cancel()
+            self._drop_picking()  # another document: the relation being made goes
         return self.index
 
     def reload(self) -> None:
@@ -85,6 +84,8 @@ class Relating(QObject):
 
     def after_change(self, change: Change) -> None:
         """Bring the relations up to date with an applied change and redraw."""
+        if self.picking is not None:  # an undo meanwhile, a colleague's commit: start again
+            self.cancel()
         if change.relations:
             self.relations().update(change.removed_relations, change.added_relations)
             self.refresh()
@@ -235,7 +236,7 @@ class Relating(QObject):
             change = w.editor.run(command)
         except AnnotatorError as e:
             return self._message(str(e), 0)
-        self.picking, self.layer.pending = None, None
+        self._drop_picking()
         picked = p.picked
         w._after_edit(change)
         w.select_span(picked.id)
@@ -243,8 +244,11 @@ class Relating(QObject):
                       .format(a=self._text(source), type=option.type.name(i18n.tag_lang()),
                               b=self._text(target), c=self._text(picked)))
 
-    def cancel(self) -> None:
+    def _drop_picking(self) -> None:
         self.picking, self.layer.pending = None, None
+
+    def cancel(self) -> None:
+        self._drop_picking()
         self.window._show_selection(scroll=False)
         self.window.reader.viewport().update()
         self._message(self.tr("No relation made."))
@@ -314,12 +318,13 @@ def wire(window: MainWindow) -> None:
 
 def project_opened(window: MainWindow) -> None:
     ctl = controller(window)
-    ctl.picking, ctl.layer.pending, ctl._loaded_for = None, None, None
+    ctl._drop_picking()
+    ctl._loaded_for = None
     ctl.layer.forget_labels()
 
 
 def shutdown(window: MainWindow) -> None:
-    controller(window).picking = None
+    controller(window)._drop_picking()
 
 
 def after_change(window: MainWindow, change: Change) -> None:

@@ -181,3 +181,14 @@ def test_only_my_spans_start_a_relation(qtbot, chain):
     relating.start(win)
     assert relating.controller(win).picking is None
     assert "one annotator" in win.statusBar().currentMessage()
+
+
+def test_an_undo_or_another_document_meanwhile_drops_the_relation_being_made(qtbot, chain):
+    win, (actor, mech, threat) = chain
+    ctl = start_from(qtbot, win, actor)
+    key(qtbot, win, Qt.Key.Key_Z, CTRL)  # takes the threat span away
+    assert ctl.picking is None and ctl.layer.pending is None
+    ctl = start_from(qtbot, win, actor)
+    win.next_document()
+    win.reader.viewport().repaint()
+    assert ctl.picking is None and len(ctl.index) == 0
