@@ -48,16 +48,16 @@ def candidates(tagset: Tagset, start: Annotation, spans: Iterable[Annotation]
                ) -> list[Annotation]:
     """The spans some relation type (either way) may join ``start`` to: same document and
     layer, not ``start`` itself; nearest first, then in text order."""
-    tags = _partner_tags(tagset, start.tag)
+    tags = _Partners(tagset, start.tag)
     out = [s for s in spans if s.tag in tags and s.id != start.id
            and s.doc_id == start.doc_id and s.annotator == start.annotator]
     out.sort(key=lambda s: (distance(start, s), s.start, s.end, s.id))
     return out
 
 
-class _Tags:
-    """Membership by the tagset's rules, remembered per tag (thousands of spans, a few
-    dozen tags)."""
+class _Partners:
+    """The tags some relation type (either way) joins ``tag`` to, as a membership test
+    remembered per tag (thousands of spans, a few dozen tags)."""
 
     def __init__(self, tagset: Tagset, tag: str):
         self.tagset, self.tag, self.known = tagset, tag, dict[str, bool]()
@@ -68,10 +68,6 @@ class _Tags:
             self.known[other] = any(t.allows(self.tag, other) or t.allows(other, self.tag)
                                     for t in self.tagset.relations)
         return self.known[other]
-
-
-def _partner_tags(tagset: Tagset, tag: str) -> _Tags:
-    return _Tags(tagset, tag)
 
 
 class Picking:
