@@ -75,9 +75,9 @@ class ArcLayer:
         """The arcs to draw now, the relations they show and the boxes of their ends."""
         spans, first, last = self._visible()
         index, r = self.relations(), self.reader
-        if not spans or not len(index):
-            return [], {}, {}
         shown = {rel.id: rel for rel in index.touching(spans)}
+        if not shown:
+            return [], {}, {}
         boxes = {span_id: self._box(a) for span_id, a in spans.items() if span_id in
                  index.by_span}
         height, todo = r.viewport().height(), []

@@ -71,8 +71,8 @@ class Relating(QObject):
         editor = self.window.editor
         if editor.index is not self._loaded_for:
             self._loaded_for = editor.index
-            self.index = RelationIndex(self.window.store.relations(editor.doc.id)
-                                       if editor.doc is not None else ())
+            # read span by span as they come on screen (or are selected)
+            self.index = RelationIndex(fetch=self.window.store.relations_touching)
             self._drop_picking()  # another document: the relation being made goes
         return self.index
 
@@ -95,7 +95,7 @@ class Relating(QObject):
         self._span_shown(self.window.editor.selected)
 
     def _scrolled(self, *_) -> None:
-        if len(self.index) or self.picking is not None:
+        if self.types():
             self.window.reader.viewport().update()
 
     def _span_shown(self, span: Annotation | None) -> None:
@@ -230,9 +230,13 @@ class Relating(QObject):
         source, target = option.ends(p.start, p.picked)
         assert w.tagset is not None
         command = commands.add_relation(source, target, option.type.id)
-        try:  # against the relations held here: no query of the document's thousands
+        # checked against the two spans' relations (a duplicate), the document's only for
+        # a type that may not close a cycle
+        existing = w.store.relations(w.doc.id) if option.type.acyclic else \
+            self.index.touching([source.id, target.id])
+        try:
             check_relation(w.tagset, command.added_relations[0],
-                           {source.id: source, target.id: target}, self.index.by_id.values())
+                           {source.id: source, target.id: target}, existing)
             change = w.editor.run(command)
         except AnnotatorError as e:
             return self._message(str(e), 0)

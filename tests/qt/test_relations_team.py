@@ -81,16 +81,18 @@ def test_relations_travel_between_colleagues(qtbot, tmp_path, team_url, seed_pat
             span_a = session.add(doc.id, doc.text, a0, a1, "actor.igo").added[0]
             span_t = session.add(doc.id, doc.text, t0, t1, "threat.three_evils").added[0]
             session.add_relation(span_a, span_t, "poses")
-            qtbot.waitUntil(lambda: len(ctl.index) == 2, timeout=3000)
+            ends = [actor.id, threat.id, span_a.id, span_t.id]
+            qtbot.waitUntil(lambda: mine.editor.index.get(span_a.id) is not None and len(
+                ctl.relations().touching(ends)) == 2, timeout=3000)
             mine.reader.verticalScrollBar().setValue(0)
             mine.select_span(span_a.id)
             assert mine.panel.relations.list.count() == 1
             session.undo()
-            qtbot.waitUntil(lambda: len(ctl.index) == 1, timeout=3000)
+            qtbot.waitUntil(lambda: len(ctl.relations().touching(ends)) == 1, timeout=3000)
         assert mine.panel.relations.list.count() == 0
         mine.select_span(actor.id)
         qtbot.keyClick(mine.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-        assert mine.store.relations(doc.id) == [] and len(ctl.index) == 0
+        assert mine.store.relations(doc.id) == [] and ctl.relations().touching(ends) == []
     finally:
         mine.close()
         mine.store.close()
