@@ -145,7 +145,9 @@ class ArcLayer:
         colour = QColor(rtype.colour if rtype else "#888888")
         if faint:
             colour.setAlpha(110)
-        painter.setPen(QPen(colour, 2.4 if bold else 1.3))
+        # a 1-pixel pen is drawn on the raster engine's fast path; a wider one is stroked
+        # (ten times the cost): only the selected span's few arcs are
+        painter.setPen(QPen(colour, 2.2 if bold else 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(_curve(arc))
         if rtype is None or rtype.directed:
@@ -157,7 +159,7 @@ class ArcLayer:
         metrics = QFontMetricsF(painter.font())
         width, height = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
         rect = QRectF(arc.label_x - width / 2, arc.peak - height / 2, width, height)
-        painter.setPen(QPen(colour, 1.5 if bold else 0.8))
+        painter.setPen(QPen(colour, 1.0))
         painter.setBrush(QColor(255, 255, 255, colour.alpha() * 235 // 255))
         painter.drawRoundedRect(rect, 4, 4)
         painter.setPen(colour.darker(150))

@@ -241,9 +241,12 @@ class Relating(QObject):
         except AnnotatorError as e:
             return self._message(str(e), 0)
         self._drop_picking()
-        picked = p.picked
+        picked, previous = p.picked, w.editor.selected
+        w.editor.select(picked.id)  # the chain goes on from the other end
         w._after_edit(change)
-        w.select_span(picked.id)
+        for span in (previous, picked):  # bold moves from one to the other
+            if span is not None:
+                w.reader.repaint_range(span.start, span.end)
         self._message(self.tr("Related: 「{a}」 {type} 「{b}」. Shift+R goes on from 「{c}」.")
                       .format(a=self._text(source), type=option.type.name(i18n.tag_lang()),
                               b=self._text(target), c=self._text(picked)))
