@@ -229,6 +229,7 @@ class Relating(QObject):
         assert p is not None and p.picked is not None
         source, target = option.ends(p.start, p.picked)
         assert w.tagset is not None
+        previous = w.editor.selected
         command = commands.add_relation(source, target, option.type.id)
         # checked against the two spans' relations (a duplicate), the document's only for
         # a type that may not close a cycle
@@ -241,7 +242,7 @@ class Relating(QObject):
         except AnnotatorError as e:
             return self._message(str(e), 0)
         self._drop_picking()
-        picked, previous = p.picked, w.editor.selected
+        picked = p.picked
         w.editor.select(picked.id)  # the chain goes on from the other end
         w._after_edit(change)
         for span in (previous, picked):  # bold moves from one to the other
