@@ -99,21 +99,24 @@ class Relating(QObject):
             self.window.reader.viewport().update()
 
     def _span_shown(self, span: Annotation | None) -> None:
-        rels = self.relations().of(span.id) if span is not None else []
-        rels.sort(key=lambda r: (self._other(r, span.id).start if span else 0, r.id))
+        span_id = span.id if span is not None else ""
+        ends = [(other, r) for r in (self.relations().of(span_id) if span_id else [])
+                if (other := self._other(r, span_id)) is not None]
+        ends.sort(key=lambda e: (e[0].start, e[1].id))
         self.window.panel.relations.show_relations(
-            span, rels, self.types(), lambda r: self.describe(r, span.id if span else ""))
+            span, [r for _, r in ends], self.types(), lambda r: self.describe(r, span_id))
         self.window.reader.viewport().update()
 
-    def _other(self, rel: Relation, span_id: str) -> Annotation:
+    def _other(self, rel: Relation, span_id: str) -> Annotation | None:
+        """The span at the other end of ``rel`` from ``span_id`` (None while a colleague's
+        new span is not in the open document yet)."""
         index = self.window.editor.index
-        other = index.get(rel.target if rel.source == span_id else rel.source) \
+        return index.get(rel.target if rel.source == span_id else rel.source) \
             if index is not None else None
-        assert other is not None, f"relation {rel.id} has an end not in the document"
-        return other
 
     def describe(self, rel: Relation, span_id: str) -> str:
         other = self._other(rel, span_id)
+        assert other is not None
         rtype = self.types().get(rel.type)
         name = rtype.name(i18n.tag_lang()) if rtype else rel.type
         from annotator.qt.relationlist import row_text
@@ -124,9 +127,10 @@ class Relating(QObject):
     def jump(self, relation_id: str) -> None:
         """Select the other end of a relation of the selected span."""
         rel, span = self.index.by_id.get(relation_id), self.window.editor.selected
-        if rel is None or span is None:
+        other = self._other(rel, span.id) if rel is not None and span is not None else None
+        if other is None:
             return
-        self.window.select_span(self._other(rel, span.id).id)
+        self.window.select_span(other.id)
         self.window.reader.setFocus()
 
     def remove(self, relation_id: str) -> None:
