@@ -42,6 +42,7 @@ class ArcLayer:
         self.lang = lang
         self.pending: tuple[Annotation, Annotation] | None = None  # (from, picked)
         self.shown = True
+        self.drawn = 0  # arcs drawn by the last paint
         self._widths: dict[str, float] = {}
         self._labels: dict[str, str] = {}
 
@@ -124,6 +125,7 @@ class ArcLayer:
         if not self.shown or self.reader.index is None:
             return
         arcs, shown, boxes = self.placements()
+        self.drawn = len(arcs)
         if not arcs and self.pending is None:
             return
         painter = QPainter(self.reader.viewport())
