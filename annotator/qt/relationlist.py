@@ -68,9 +68,12 @@ class RelationList(QWidget):
                 self.list.setCurrentItem(item)
         if relations and self.list.currentRow() < 0:
             self.list.setCurrentRow(0)
-        self.list.setVisible(bool(relations))
-        self.empty.setVisible(span is not None and not relations)
-        self.title.setVisible(span is not None)
+        # shown or hidden only when that changes: each change lays the dock out again
+        for widget, visible in ((self.list, bool(relations)),
+                                (self.empty, span is not None and not relations),
+                                (self.title, span is not None)):
+            if widget.isHidden() == visible:
+                widget.setVisible(visible)
 
     def current(self) -> str | None:
         item = self.list.currentItem()
