@@ -6,7 +6,7 @@ A fresh project with the seed corpus (the demo gold layer hidden: only mine); th
 are tagged the way a user tags them (select, the tag's key), and every relation is made
 the keyboard's way: the span selected, Shift+R, Tab until the other end is picked, the
 relation type's key. The window is grabbed with the actor selected (its relations bold,
-listed under the inspector).
+listed under the inspector) while one more relation is being made from it.
 """
 
 from __future__ import annotations
@@ -94,6 +94,11 @@ def main(out: Path, lang: str = "en", size: tuple[int, int] = (1500, 900)) -> No
     QTest.qWait(100)
     window.select_span(ids[0])  # its caret centred: the chains around it on screen
     window.reader.centerCursor()
+    # one more being made: Shift+R, Tab twice (dashed, the picked span framed; the status
+    # bar says which keys finish)
+    QTest.keyClick(window.reader, Qt.Key.Key_R, Qt.KeyboardModifier.ShiftModifier)
+    for _ in range(2):
+        QTest.keyClick(window.reader, Qt.Key.Key_Tab)
     QTest.qWait(300)
     out.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(out))
