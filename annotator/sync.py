@@ -12,6 +12,7 @@ the server (one undo takes it back):
   is deleted there;
 * a span changed (or deleted) on the server since the checkout and changed here differently
   is a *conflict*: listed, the server's version kept, nothing overwritten;
+* my relations by the same rule (:mod:`annotator.sync_relations`);
 * my review decisions and rejected suggestions not on the server go in with their ids;
 * my statuses, threads and comments, and (a reviewer's) resolutions and assignments, by the
   same rule (:mod:`annotator.sync_workflow`).
@@ -29,6 +30,7 @@ from annotator.core.commands import Command
 from annotator.core.errors import ProjectError
 from annotator.store import Store
 from annotator.store.copy import copy_project
+from annotator.sync_relations import RelationPush, plan_relations, relation_base_rows
 from annotator.sync_workflow import WorkflowPush, base_rows, plan_push
 
 
@@ -52,12 +54,13 @@ class PushReport:
     rejections: int = 0
     conflicts: list[str] = field(default_factory=list)
     workflow: dict[str, int] = field(default_factory=dict)  # statuses, threads … pushed
+    relations: int = 0  # added, changed or deleted
     withheld: int = 0  # a reviewer's changes made here by someone who does not review
 
     @property
     def nothing(self) -> bool:
         return not (self.added or self.changed or self.deleted or self.decisions
-                    or self.rejections or any(self.workflow.values()))
+                    or self.rejections or self.relations or any(self.workflow.values()))
 
     def lines(self) -> list[str]:
         out = [f"conflict: {c}" for c in self.conflicts]
@@ -66,7 +69,8 @@ class PushReport:
                                             if self.conflicts else ""))
         else:
             done = "".join(f", {n} {kind if n != 1 else _ONE[kind]}"
-                           for kind, n in self.workflow.items() if n)
+                           for kind, n in {**self.workflow, "relations": self.relations}.items()
+                           if n)
             out.append(f"pushed {self.added} new, {self.changed} changed, {self.deleted} deleted "
                        f"spans, {self.decisions} review decisions, {self.rejections} rejected "
                        f"suggestions{done}; {len(self.conflicts)} conflicts")
@@ -77,7 +81,7 @@ class PushReport:
 
 
 _ONE = {"statuses": "status", "assignments": "assignment", "threads": "thread",
-        "comments": "comment"}
+        "comments": "comment", "relations": "relation"}
 
 
 def checkout(team, path: str | Path, mine: bool = False) -> CheckoutReport:
@@ -94,7 +98,7 @@ def checkout(team, path: str | Path, mine: bool = False) -> CheckoutReport:
         spans = file.find_spans()
         file.set_checkout({"from": team.location, "user": me, "role": team.role,
                            "at": now()}, [(a.id, a.doc_id, a.modified) for a in spans],
-                          base_rows(file))
+                          _base(file))
         return CheckoutReport(path, len(file.documents()), len(spans))
 
 
@@ -127,19 +131,29 @@ def push(file: Store, team) -> PushReport:
                      team.role in ("reviewer", "owner"))
     report.workflow, report.withheld = work.counts, work.withheld
     report.conflicts += work.conflicts
+    rels = plan_relations(file, team, file.checkout_workflow_base(), me, after,
+                          {a.id for a in before} - {a.id for a in after})
+    report.relations, report.conflicts = rels.count, report.conflicts + rels.conflicts
     if report.nothing:
         return report
-    team.apply_command(_command(file, before, after, new_decisions, rejections, work), me)
+    team.apply_command(_command(file, before, after, new_decisions, rejections, work, rels),
+                       me)
     file.set_checkout({**info, "pushed": now()},
-                      [(a.id, a.doc_id, a.modified) for a in file.find_spans()],
-                      base_rows(file))
+                      [(a.id, a.doc_id, a.modified) for a in file.find_spans()], _base(file))
     return report
 
 
+def _base(file: Store) -> list[tuple[str, str, str, str]]:
+    """The workflow's rows and the relations as they are now (the push's next base)."""
+    return base_rows(file) + relation_base_rows(file)
+
+
 def _command(file: Store, before: list[Annotation], after: list[Annotation],
-             decisions: tuple, rejections: tuple, work: WorkflowPush) -> Command:
+             decisions: tuple, rejections: tuple, work: WorkflowPush,
+             rels: RelationPush) -> Command:
     """The push as one command in my journal on the server (one undo takes it back)."""
-    doc_id = next(x.doc_id for x in (*after, *before, *decisions, *rejections,
+    doc_id = next(x.doc_id for x in (*after, *before, *rels.added, *rels.removed,
+                                     *decisions, *rejections,
                                      *work.statuses_after, *work.assignments_before,
                                      *work.assignments_after, *work.threads_before,
                                      *work.threads_after, *work.comments_before,
@@ -152,7 +166,8 @@ def _command(file: Store, before: list[Annotation], after: list[Annotation],
                    threads_before=tuple(work.threads_before),
                    threads_after=tuple(work.threads_after),
                    comments_before=tuple(work.comments_before),
-                   comments_after=tuple(work.comments_after))
+                   comments_after=tuple(work.comments_after),
+                   removed_relations=tuple(rels.removed), added_relations=tuple(rels.added))
 
 
 def _new_reviews(file: Store, team, me: str) -> tuple[tuple, tuple]:

@@ -33,6 +33,7 @@ from annotator.core.tagset import default_tagset
 from annotator.formats.canonical import unsafe_reason
 from annotator.ingest.metadata import short_title
 from annotator.teamwork import WorkflowCounts, import_guidelines, import_workflow
+from annotator.transfer_relations import import_relations
 
 
 @dataclass
@@ -47,6 +48,9 @@ class TransferReport:
     trimmed: int = 0  # spans whose ends were moved past whitespace
     blank: int = 0  # spans of only whitespace, skipped
     decisions_dropped: int = 0  # review decisions about those, skipped
+    relations_added: int = 0
+    relations_present: int = 0  # already stored (same id, or saying the same)
+    relations_dropped: int = 0  # about spans of only whitespace, skipped with them
     workflow: WorkflowCounts = field(default_factory=WorkflowCounts)
 
     def line(self) -> str:
@@ -62,6 +66,11 @@ class TransferReport:
         if self.blank:
             out += (f"; {self.blank} spans of only whitespace skipped, with "
                     f"{self.decisions_dropped} review decisions about them")
+        if self.relations_added or self.relations_present or self.relations_dropped:
+            out += (f"; {self.relations_added} relations added, {self.relations_present} "
+                    "already present")
+            if self.relations_dropped:
+                out += f", {self.relations_dropped} about skipped spans left out"
         return out + self.workflow.line()
 
 
@@ -128,6 +137,11 @@ def _import_document(store: ProjectStore, data: DocumentData, source: str, repor
                                strict)
     store.insert_decisions(decisions)
     report.decisions_added += len(decisions)
+    blank = {a.id for a in data.annotations} - {a.id for a in spans}
+    added, present, dropped = import_relations(store, data, source, alias, blank, strict)
+    report.relations_added += added
+    report.relations_present += present
+    report.relations_dropped += dropped
     import_workflow(store, data, source, report.workflow, alias)
 
 

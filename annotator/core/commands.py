@@ -37,7 +37,7 @@ class DocStatus(NamedTuple):
 class Command:
     # add | delete | retag | resize | attributes | batch | adjudicate | reject | status |
     # push | assign | comment | edit_comment | delete_comment | resolve | reopen | relate |
-    # unrelate
+    # unrelate | retype
     kind: str
     doc_id: str
     before: tuple[Annotation, ...] = ()
@@ -280,6 +280,16 @@ def delete_relations(relations: list[Relation]) -> Command:
     return Command("unrelate", relations[0].doc_id,
                    label=f"delete {n} relation{'' if n == 1 else 's'}",
                    removed_relations=tuple(relations))
+
+
+def retype_relation(relation: Relation, rtype: str) -> Command | None:
+    """The same link as another relation type (same id: undo puts the type back); None
+    when it already is."""
+    if relation.type == rtype:
+        return None
+    after = relation._replace(type=rtype, modified=now())
+    return Command("retype", relation.doc_id, label=f"change relation to {rtype.replace('_', ' ')}",
+                   removed_relations=(relation,), added_relations=(after,))
 
 
 def with_relations_removed(command: Command, relations: Iterable[Relation]) -> Command:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.document import Document
+from annotator.core.relations import Relation
 from annotator.core.tagset import Tagset
 from annotator.core.workflow import (
     AnnotatorStatus,
@@ -45,6 +46,8 @@ class DocumentData:
     assignments: tuple[Assignment, ...] = ()
     threads: tuple[Thread, ...] = ()
     comments: tuple[Comment, ...] = ()
+    # relations between its spans (annotator.core.relations): both ends among annotations
+    relations: tuple[Relation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,12 @@ def own_spans(annotations: Iterable[Annotation], decisions: Iterable[ReviewDecis
     gold = gold_ids(tuple(decisions))
     return [a for a in annotations
             if a.id not in gold and (annotators is None or a.annotator in annotators)]
+
+
+def joined(relations: Iterable[Relation], ids: Container[str]) -> tuple[Relation, ...]:
+    """The relations whose both ends are among ``ids`` (the spans a file holds): a file
+    never carries a relation to a span it does not hold."""
+    return tuple(r for r in relations if r.source in ids and r.target in ids)
 
 
 def accepted_ids(decisions: tuple[ReviewDecision, ...]) -> set[str]:

@@ -9,6 +9,7 @@ from annotator.core import commands
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change, Command
 from annotator.core.document import Document
+from annotator.core.relations import Relation
 from annotator.core.session import Session
 from annotator.core.spans import SpanIndex
 from annotator.core.store import ProjectStore
@@ -31,12 +32,14 @@ class Editor:
         self.suggestions_touched = False  # the last change altered the lexicon's finds
         self.suggestions: DocSuggestions | None = None
         self.blind = blindness.Blind(False, session.annotator.id, session.role)
+        self.relations: dict[str, Relation] = {}  # the open document's, by id
 
     # --- documents -----------------------------------------------------------------------
     def open(self, doc_id: str) -> Document:
         self.doc = self.store.document(doc_id)
         self.refresh_blind()
         self.index = SpanIndex(self.doc.text, self.store.annotations(doc_id))
+        self.relations = {r.id: r for r in self.store.relations(doc_id)}
         self.selected = None
         me = self.session.annotator.id
         self.suggestions = DocSuggestions(doc_id, self.doc.text, self.index, me,
@@ -149,6 +152,34 @@ class Editor:
             return None
         return self._absorb(self.session.delete([self.selected]), select=None)
 
+    # --- relations -----------------------------------------------------------------------
+    def relations_of(self, span_id: str) -> list[Relation]:
+        """The open document's relations with an end at this span (outgoing first)."""
+        rels = [r for r in self.relations.values() if span_id in r.ends]
+        return sorted(rels, key=lambda r: (r.source != span_id, r.type, r.id))
+
+    def add_relation(self, source_id: str, target_id: str, rtype: str) -> Change | None:
+        """Join two spans of the open document (raises
+        :class:`~annotator.core.relations.RelationError` when the tagset or the stored
+        relations do not allow it); the source stays selected."""
+        source = self.index.get(source_id) if self.index else None
+        target = self.index.get(target_id) if self.index else None
+        if source is None or target is None:
+            return None
+        change = self.session.add_relation(source, target, rtype, self.relations.values())
+        return self._absorb(change, select=source_id)
+
+    def retype_relation(self, relation_id: str, rtype: str) -> Change | None:
+        rel = self.relations.get(relation_id)
+        if rel is None:
+            return None
+        return self._absorb(self.session.retype_relation(rel, rtype), select=rel.source)
+
+    def delete_relations(self, relation_ids: list[str]) -> Change | None:
+        rels = [self.relations[i] for i in relation_ids if i in self.relations]
+        keep = self.selected.id if self.selected else None
+        return self._absorb(self.session.delete_relations(rels), select=keep)
+
     def move_edge(self, edge: str, delta: int) -> Change | None:
         """Move the selected span's start or end edge by ``delta`` code points, and on
         over whitespace and line breaks (an edge never rests on one); None when the span
@@ -189,13 +220,14 @@ class Editor:
         if self.doc is None or self.index is None:
             return None
         fresh = {a.id: a for a in self.store.annotations(self.doc.id)}
-        held = {a.id: a for a in self.index}
-        removed = tuple(a for i, a in held.items() if fresh.get(i) != a)
-        added = tuple(a for i, a in fresh.items() if held.get(i) != a)
-        if not removed and not added:
+        removed, added = _difference({a.id: a for a in self.index}, fresh)
+        rels_out, rels_in = _difference(self.relations, {
+            r.id: r for r in self.store.relations(self.doc.id)})
+        if not (removed or added or rels_out or rels_in):
             return None
         keep = self.selected.id if self.selected and self.selected.id in fresh else None
-        return self._absorb(Change(self.doc.id, removed, added), select=keep)
+        return self._absorb(Change(self.doc.id, removed, added, None, rels_out, rels_in),
+                            select=keep)
 
     def undo(self) -> Change | None:
         return self._absorb_other(self.session.undo())
@@ -212,11 +244,9 @@ class Editor:
         if self.doc is None or self.doc.id not in docs:
             self._count(change)
             self.open(change.doc_id)  # fresh from the store: already includes the change
-            ids = [a.id for a in change.added if a.doc_id == change.doc_id]
-            self.select(ids[0] if ids else None)
+            self.select(_to_select(change, change.doc_id))
             return change.only(change.doc_id)
-        ids = [a.id for a in change.added if a.doc_id == self.doc.id]
-        return self._absorb(change, select=ids[0] if ids else None)
+        return self._absorb(change, select=_to_select(change, self.doc.id))
 
     def _absorb(self, change: Change | None, select: str | None) -> Change | None:
         """Bring the open document's index, the lexicon and the suggestions up to date
@@ -226,6 +256,9 @@ class Editor:
         self._count(change)
         mine = change.only(self.doc.id)
         self.index.update(mine)
+        for r in mine.removed_relations:
+            self.relations.pop(r.id, None)
+        self.relations.update((r.id, r) for r in mine.added_relations)
         if self.suggestions is not None:
             self.suggestions.update(mine)
         self.select(select)
@@ -248,3 +281,18 @@ class Editor:
                 return texts[doc_id]
 
             self.suggestions_touched = self.lexicon.update(change, text_of)
+
+
+def _to_select(change: Change, doc_id: str) -> str | None:
+    """What to select after undo or redo: the first span it adds, else the source of a
+    relation it adds or removes (its arc is what changed)."""
+    ids = [a.id for a in change.added if a.doc_id == doc_id] or [
+        r.source for r in change.added_relations + change.removed_relations
+        if r.doc_id == doc_id]
+    return ids[0] if ids else None
+
+
+def _difference(held: dict, fresh: dict) -> tuple[tuple, tuple]:
+    """(rows held but gone or changed, rows new or changed) between two id -> row maps."""
+    return (tuple(a for i, a in held.items() if fresh.get(i) != a),
+            tuple(a for i, a in fresh.items() if held.get(i) != a))

@@ -20,8 +20,8 @@ class Event(Protocol):
     pid: int
 
 
-#: tables whose change is the document's spans, decisions or row (its summary)
-CONTENT = frozenset({"annotations", "documents", "review_decisions"})
+#: tables whose change is the document's spans, relations, decisions or row (its summary)
+CONTENT = frozenset({"annotations", "relations", "documents", "review_decisions"})
 #: tables of the team's workflow, per document (the list's team columns)
 WORKFLOW = frozenset({"doc_status", "assignments", "threads", "comments", "presence",
                       "gold_locks"})

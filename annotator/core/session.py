@@ -6,6 +6,7 @@ Pure Python: the window wraps a session, tests drive one directly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -13,7 +14,7 @@ from annotator.core import commands
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.commands import Change, Command
 from annotator.core.document import STATUSES
-from annotator.core.relations import Relation, check_relation
+from annotator.core.relations import Relation, RelationError, check_relation
 from annotator.core.store import ProjectStore, tagset_of
 from annotator.core.workflow import GUIDELINES_ATTRIBUTE
 
@@ -81,20 +82,59 @@ class Session:
                                      attributes))
 
     def retag(self, spans: list[Annotation], tag: str) -> Change | None:
+        """Retag spans; refused (:class:`~annotator.core.relations.RelationError`, one
+        line) when a relation of theirs would no longer be allowed."""
         spans = [a for a in spans if a.tag != tag]
-        return self.run(commands.retag(spans, tag)) if spans else None
+        if not spans:
+            return None
+        self._keep_relations_allowed(spans, tag)
+        return self.run(commands.retag(spans, tag))
+
+    def _keep_relations_allowed(self, spans: list[Annotation], tag: str) -> None:
+        rels = self.store.relations_touching([a.id for a in spans])
+        if not rels:
+            return
+        tagset = tagset_of(self.store)
+        ends = {a.id: a for a in self.store.annotations_by_id(
+            sorted({e for r in rels for e in r.ends}))}
+        moved = {a.id for a in spans}
+        for r in rels:
+            try:
+                rtype = tagset.relation(r.type)
+            except KeyError:  # a type the tagset lost: `annotator check` names it
+                continue
+            source, target = (tag if e in moved else ends[e].tag for e in r.ends)
+            if not rtype.allows(source, target):
+                raise RelationError(f"a '{r.type}' relation may not join {source} to "
+                                    f"{target}: delete it before changing the tag to {tag}")
 
     def delete(self, spans: list[Annotation]) -> Change | None:
         return self.run(commands.delete(spans)) if spans else None
 
-    def add_relation(self, source: Annotation, target: Annotation, rtype: str) -> Change | None:
+    def add_relation(self, source: Annotation, target: Annotation, rtype: str,
+                     existing: Iterable[Relation] | None = None) -> Change | None:
         """``source`` —``rtype``→ ``target`` in the source's layer, once the tagset and the
         stored relations allow it (else :class:`~annotator.core.relations.RelationError`,
-        one line)."""
+        one line). ``existing``: the document's relations, when the caller holds them (else
+        read: those of the two spans, or the document's for a type that forbids cycles)."""
+        tagset = tagset_of(self.store)
         command = commands.add_relation(source, target, rtype)
         rel = command.added_relations[0]
-        check_relation(tagset_of(self.store), rel, {source.id: source, target.id: target},
-                       self.store.relations(source.doc_id))
+        if existing is None:
+            acyclic = rtype in {t.id for t in tagset.relations if t.acyclic}
+            existing = self.store.relations(source.doc_id) if acyclic else \
+                self.store.relations_touching([source.id, target.id])
+        check_relation(tagset, rel, {source.id: source, target.id: target}, existing)
+        return self.run(command)
+
+    def retype_relation(self, relation: Relation, rtype: str) -> Change | None:
+        """Change a relation's type, once the tagset allows the new one between its spans."""
+        command = commands.retype_relation(relation, rtype)
+        if command is None:
+            return None
+        ends = {a.id: a for a in self.store.annotations_by_id(list(relation.ends))}
+        check_relation(tagset_of(self.store), command.added_relations[0], ends,
+                       self.store.relations_touching(relation.ends))
         return self.run(command)
 
     def delete_relations(self, relations: list[Relation]) -> Change | None:

@@ -1,7 +1,7 @@
 """Our own lossless JSON format (``annotator-dataset``, version 1) and its JSON Lines layout.
 
 One JSON file holds the tagset, the annotators and every document with its canonical text,
-cleaning log, annotation spans and review decisions; ``docs/json-format.md`` describes it and
+cleaning log, annotation spans, relations and review decisions; ``docs/json-format.md`` describes it and
 ``schemas/annotator-dataset.schema.json`` (draft 2020-12) is its schema. The JSON Lines
 layout writes one document per line plus a small manifest (``<stem>.manifest.json``) with
 everything else; it is written as a stream, so a corpus never has to fit in memory.
@@ -34,7 +34,7 @@ from annotator.core.document import Document, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
 from annotator.core.textfiles import read_text, unique_keys
-from annotator.formats import json_workflow
+from annotator.formats import json_relations, json_workflow
 from annotator.formats.canonical import unsafe_reason
 from annotator.ingest.limits import MAX_DEPTH, check_size, parse_json, too_deep
 from annotator.ingest.tracked import LogEntry, misfit, restore
@@ -82,7 +82,7 @@ def document_to_json(data: DocumentData) -> dict[str, Any]:
             "cleaning": [dict(e) for e in doc.cleaning],
             "spans": [_span_dict(a, doc.text, u16) for a in data.annotations],
             "review": [_review_dict(d) for d in data.decisions],
-            **json_workflow.document_json(data)}
+            **json_relations.document_json(data), **json_workflow.document_json(data)}
 
 
 def dataset_to_json(ds: Dataset) -> dict[str, Any]:
@@ -104,7 +104,7 @@ def write_json(ds: Dataset, fp: IO[str]) -> None:
         body = document_to_json(data)
         spans = body.pop("spans")
         review = body.pop("review")
-        workflow = {k: body.pop(k) for k in json_workflow.MEMBERS if k in body}
+        workflow = {k: body.pop(k) for k in (json_relations.MEMBER, *json_workflow.MEMBERS) if k in body}
         fp.write(_compact(body)[:-1] + ',\n "spans":[')
         fp.write(",".join("\n  " + _compact(span) for span in spans))
         fp.write('],\n "review":[' + ",".join("\n  " + _compact(r) for r in review) + "]")
@@ -220,6 +220,7 @@ class _Checker:
         self.span_ids: set[str] = set()
         self.review_ids: set[str] = set()
         self.workflow = json_workflow.Reader(self.annotators)
+        self.relations = json_relations.Reader(tagset, self.annotators)
 
     def document(self, d: dict, ptr: str) -> DocumentData:
         doc_id, text = d["id"], d["text"]
@@ -248,7 +249,8 @@ class _Checker:
             original=_original(text, d["cleaning"], doc_id, ptr),
             cleaning=tuple(d["cleaning"]))
         workflow = self.workflow.document(d, doc_id, len(text), ptr)
-        return DocumentData(document, spans, decisions, **workflow)
+        relations = self.relations.document(d, doc_id, spans, ptr)
+        return DocumentData(document, spans, decisions, **workflow, relations=relations)
 
     def span(self, s: dict, text: str, u16: Utf16Map, doc_id: str, ptr: str) -> Annotation:
         try:

@@ -20,6 +20,7 @@ from annotator.core.dataset import (
     ReviewDecision,
     accepted_ids,
     gold_ids,
+    joined,
     own_spans,
 )
 
@@ -40,8 +41,9 @@ def _keep(data: DocumentData, annotators: set[str] | None, status: str,
                   and (groups is None or a.tag.split(".", 1)[0] in groups))
     # the chosen annotators' statuses and assignments; threads stay (each says where it
     # is in the text, whether its span is exported or not)
-    return replace(data, annotations=spans,
-                   decisions=resolved(data.decisions, {a.id for a in spans}),
+    ids = {a.id for a in spans}
+    return replace(data, annotations=spans, decisions=resolved(data.decisions, ids),
+                   relations=joined(data.relations, ids),
                    statuses=tuple(s for s in data.statuses
                                   if annotators is None or s.annotator in annotators),
                    assignments=tuple(a for a in data.assignments
@@ -63,7 +65,8 @@ def select(ds: Dataset, annotators: set[str] | None = None, status: str = "all",
     (:func:`accepted_ids`), or the ``"gold"`` layer (:func:`gold_ids`), which is nobody's
     own layer: with ``annotators`` it holds nothing. Documents stay (with no spans left, if
     so) unless ``doc_ids`` leaves them out; a review decision stays when every span it names
-    (its targets and its result) stays (:func:`resolved`)."""
+    (its targets and its result) stays (:func:`resolved`), a relation when both its spans
+    stay (:func:`~annotator.core.dataset.joined`)."""
     if status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
 

@@ -1,6 +1,6 @@
 """Bring colleagues' work together: merge their project files (or JSON/TEI exports) into
-one project. Documents match by ``text_sha256``; every annotation keeps its annotator and
-id, so merging the same file twice changes nothing. A document whose text differs from
+one project. Documents match by ``text_sha256``; every annotation and relation keeps its
+annotator and id, so merging the same file twice changes nothing. A document whose text differs from
 the stored one it stands for (same origin and title, other text) is refused and listed,
 never re-anchored. A backup of the project is taken before every merge."""
 

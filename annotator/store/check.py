@@ -11,6 +11,7 @@ through, never touching the project file's bytes). :meth:`CheckMixin.check` then
 * spans outside their text (``start < 0``, ``end <= start``, ``end`` past the document's
   length in code points) and documents whose stored length is not their text's;
 * tags not in the active tagset (and a missing, doubled or unreadable active tagset);
+* orphaned relations, and relations the tagset does not allow (:mod:`.check_relations`);
 * journal rows (undo history) whose payload cannot be decoded, and an annotator's history
   whose undone entries are not all after the done ones (undo/redo would misbehave);
 * the schema, compared (with sqlite-utils' introspection) with that of an empty project of
@@ -41,6 +42,7 @@ from annotator.core.tagset import load_tagset_dict
 from annotator.store import schema, trim
 from annotator.store.backups import latest
 from annotator.store.base import StoreBase, _check_file, _connect, sqlite_utils
+from annotator.store.check_relations import RelationCheckMixin
 
 
 @dataclass(frozen=True)
@@ -58,16 +60,18 @@ class Problem:
 
 
 KINDS = ("integrity", "unreadable", "foreign-key", "orphan", "document", "span", "tagset",
-         "tag", "journal", "schema")
+         "tag", "relation", "journal", "schema")
 #: kinds that mean the file is not as annotator wrote it (a tagset problem is fixed by loading
 #: one): the report then points at the latest backup
-DAMAGE = frozenset(KINDS) - {"tagset", "tag"}
+DAMAGE = frozenset(KINDS) - {"tagset", "tag", "relation"}
 
 
 #: what ``CheckReport.counts`` counts: key -> (one, many)
 COUNTED = {"documents": ("document", "documents"), "annotations": ("annotation", "annotations"),
            "review_decisions": ("review decision", "review decisions"),
            "journal_entries": ("journal entry", "journal entries")}
+#: counted only when there are any (a project without relations reads as before)
+_NAMES = {**COUNTED, "relations": ("relation", "relations")}
 
 
 def _plural(n: int, names: tuple[str, str]) -> str:
@@ -92,7 +96,7 @@ class CheckReport:
 
     def summary(self) -> str:
         if self.ok:
-            looked = ", ".join(_plural(n, COUNTED[key]) for key, n in self.counts.items())
+            looked = ", ".join(_plural(n, _NAMES[key]) for key, n in self.counts.items())
             return f"ok: no problems in {looked}"
         kinds = Counter(p.kind for p in self.problems)
         line = (_plural(len(self.problems), ("problem", "problems")) + ": "
@@ -126,7 +130,8 @@ def integrity_problems(rows: Iterable[str]) -> Iterator[Problem]:
 #: check does not report them a second time.
 ORPHAN_PAIRS = frozenset({("annotations", "documents"), ("annotations", "annotators"),
                           ("review_decisions", "documents"),
-                          ("review_decisions", "annotators"), ("search_text", "documents")})
+                          ("review_decisions", "annotators"), ("search_text", "documents"),
+                          ("relations", "annotations")})
 
 
 def foreign_key_problems(rows: Iterable[tuple]) -> Iterator[Problem]:
@@ -296,7 +301,7 @@ ORPHAN_QUERIES = (
 )
 
 
-class CheckMixin(StoreBase):
+class CheckMixin(RelationCheckMixin, StoreBase):
     """``open_readonly`` and ``check``."""
 
     @classmethod
@@ -322,6 +327,7 @@ class CheckMixin(StoreBase):
                 ("unreadable", "foreign keys", self._check_foreign_keys),
                 ("unreadable", "orphaned rows", self._check_orphans),
                 ("unreadable", "spans and tags", self._check_annotations),
+                ("unreadable", "relations", self._check_relations),
                 ("unreadable", "the journal", self._check_journal),
                 ("unreadable", "the schema", self._check_schema)):
             try:

@@ -49,6 +49,9 @@ class StoreCommon:
     #: ``(annotator, created)`` of every journal entry, for progress (a team project's
     #: members may read only their own journal: a function gives the times alone)
     SQL_EDIT_TIMES = "SELECT annotator, created FROM journal"
+    #: a row when the project has the relations table (schema 8 of a file, 4 of a team
+    #: project; an older one is upgraded at opening, but tests drive old schemas)
+    SQL_HAS_RELATIONS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'relations'"
 
     @property
     def location(self) -> str:

@@ -25,6 +25,8 @@ TABLES: tuple[tuple[str, str, str], ...] = (
                   "review_status, created, modified", "position, id"),
     ("annotations", 'id, doc_id, start, "end", tag, annotator, attributes, created, modified',
      'doc_id, start, "end", id'),
+    ("relations", "id, doc_id, source, target, type, annotator, created, modified",
+     "doc_id, source, target, id"),
     ("review_decisions", "id, doc_id, reviewer, decision, targets, result_id, note, created",
      "created, id"),
     ("rejected_suggestions", 'doc_id, annotator, start, "end", tag, created',
@@ -39,7 +41,7 @@ TABLES: tuple[tuple[str, str, str], ...] = (
      "doc_id, created, id"),
 )
 #: tables of one document's rows (a partial copy takes those of the documents asked for)
-PER_DOCUMENT = ("documents", "annotations", "review_decisions", "rejected_suggestions",
+PER_DOCUMENT = ("documents", "annotations", "relations", "review_decisions", "rejected_suggestions",
                 "journal", "doc_status", "assignments", "threads", "comments")
 ENGINE_META = frozenset({"schema_version", "application", "schema_migrated"})
 BATCH = 2000

@@ -15,7 +15,7 @@ class DatasetsMixin(AnnotationsMixin, DocumentsMixin):
         return DocumentData(self.document(doc_id), tuple(self.annotations(doc_id)),
                             tuple(self.decisions(doc_id)), tuple(self.doc_statuses(doc_id)),
                             tuple(self.assignments(doc_id)), tuple(self.threads(doc_id)),
-                            tuple(self.comments(doc_id)))
+                            tuple(self.comments(doc_id)), tuple(self.relations(doc_id)))
 
     def dataset(self, doc_ids: Iterable[str] | None = None) -> Dataset:
         """The project as a :class:`Dataset`; documents are read one at a time as the
@@ -37,7 +37,7 @@ class DatasetsMixin(AnnotationsMixin, DocumentsMixin):
             yield DocumentData(self.document(doc_id), tuple(self.annotations(doc_id)),
                                tuple(self.decisions(doc_id)), statuses.get(doc_id, ()),
                                assignments.get(doc_id, ()), threads.get(doc_id, ()),
-                               comments.get(doc_id, ()))
+                               comments.get(doc_id, ()), tuple(self.relations(doc_id)))
 
 
 def _by_doc(rows: list) -> dict[str, tuple]:

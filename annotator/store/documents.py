@@ -19,13 +19,14 @@ class DocumentsMixin(StoreCommon):
     # --- tagset ------------------------------------------------------------------------
     def set_tagset(self, tagset: Tagset) -> None:
         """Make ``tagset`` the project's tagset (kept alongside any earlier ones). Refused
-        when stored annotations use tags the new tagset lacks."""
+        when stored annotations use tags (or relations use relation types) it lacks."""
         with self.transaction():
             known = {t.id for t in tagset.tags}
             used = {r[0] for r in self.conn.execute("SELECT DISTINCT tag FROM annotations")}
             if used - known:
                 raise ProjectError(f"{self.location}: tagset '{tagset.id}' lacks tags in use: "
                                    f"{', '.join(sorted(used - known))}")
+            self._refuse_missing_types(tagset)
             self.conn.execute("UPDATE tagsets SET active = 0")
             self.conn.execute(
                 "INSERT INTO tagsets(id, version, name, data, active, loaded) "
@@ -39,6 +40,15 @@ class DocumentsMixin(StoreCommon):
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(tagset.id, t.id, t.group, dumps(t.label), t.colour, t.hotkey, i)
                  for i, t in enumerate(tagset.tags)])
+
+    def _refuse_missing_types(self, tagset: Tagset) -> None:
+        if self.conn.execute(self.SQL_HAS_RELATIONS).fetchone() is None:
+            return  # an older project, being upgraded
+        used = {r[0] for r in self.conn.execute("SELECT DISTINCT type FROM relations")}
+        missing = used - {r.id for r in tagset.relations}
+        if missing:
+            raise ProjectError(f"{self.location}: tagset '{tagset.id}' lacks relation types "
+                               f"in use: {', '.join(sorted(missing))}")
 
     def tagset(self) -> Tagset | None:
         row = self.conn.execute("SELECT data FROM tagsets WHERE active = 1").fetchone()

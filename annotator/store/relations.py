@@ -54,6 +54,8 @@ class RelationsMixin(StoreCommon):
     def relations_touching(self, span_ids: Iterable[str]) -> list[Relation]:
         """The relations with an end among ``span_ids``."""
         ids = list(span_ids)
+        if not ids or not self._relations_table():
+            return []
         found = {r.id: r for r in self._relations_where("source", ids)}
         found.update((r.id, r) for r in self._relations_where("target", ids))
         return sorted(found.values(), key=lambda r: (r.doc_id, r.source, r.target, r.id))
@@ -91,6 +93,15 @@ class RelationsMixin(StoreCommon):
                 f"INSERT INTO relations({RELATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [_row(r) for r in relations])
 
+    _has_relations = False
+
+    def _relations_table(self) -> bool:
+        """Has the project the relations table (known once seen)?"""
+        if not self._has_relations:
+            self._has_relations = self.conn.execute(self.SQL_HAS_RELATIONS).fetchone() \
+                is not None
+        return self._has_relations
+
     def cascade(self, command: Command) -> Command:
         """``command`` also removing the stored relations of the spans it deletes."""
         gone = command.removed_ids
@@ -103,16 +114,23 @@ class RelationsMixin(StoreCommon):
         rels = command.removed_relations
         if not rels:
             return
-        found = {r.id: r for r in self.relations_by_id([r.id for r in rels], lock=True)}
-        if found != {r.id: r for r in rels}:
+        expected = {r.id: r for r in rels}
+        found = {r.id: r for r in self.relations_by_id(list(expected), lock=True)}
+        if found != expected:
+            seen = {r.id: r for r in self.relations_by_id(list(expected))}
+            if seen == expected:  # there, unchanged, but not to be locked: not theirs
+                raise self._not_your_relations(command)
             raise ConflictError(f"{self.location}: {command.label or command.kind}: a "
                                 "relation it changes was changed or deleted since; nothing "
                                 "was changed")
         cur = self.conn.executemany(
             "DELETE FROM relations WHERE id = ?", [(r.id,) for r in rels])
         if cur.rowcount != len(rels):  # rows the member may not change
-            raise NotAllowed(f"{self.location}: {command.label or command.kind}: some of "
-                             "these relations are not yours to change; nothing was changed")
+            raise self._not_your_relations(command)
+
+    def _not_your_relations(self, command: Command) -> NotAllowed:
+        return NotAllowed(f"{self.location}: {command.label or command.kind}: some of these "
+                          "relations are not yours to change; nothing was changed")
 
     def _refuse_orphans(self, command: Command) -> None:
         """Spans the command deletes may have no relation left (one added since)."""

@@ -22,6 +22,11 @@ def test_spans_reload_the_open_document_and_the_rows():
     assert got == Refresh(rows=frozenset({"a", "b"}), document=True)
 
 
+def test_a_colleagues_relation_reloads_the_open_document():
+    got = plan([E("relations", "INSERT", "chen", "a")], "a", own_pid=1)
+    assert got == Refresh(rows=frozenset({"a"}), document=True)
+
+
 def test_the_workflow_reloads_team_columns_not_spans():
     got = plan([E("comments", "INSERT", "chen", "a"), E("presence", "INSERT", "chen", "b"),
                 E("assignments", "DELETE", "wang", "a"), E("doc_status", "UPDATE", "lin", "c")],

@@ -1,7 +1,8 @@
 """Killing the annotator at any moment loses nothing it acknowledged and half-applies nothing.
 
 A child process edits a project through :class:`annotator.core.session.Session`, the code
-path of the window (add, retag, delete, undo, redo, chosen by a seeded generator), writing
+path of the window (add, retag, delete, relate, unrelate, undo, redo, chosen by a seeded
+generator), writing
 ``do <kind>`` before each call and ``ack <result>`` after it returns. The parent kills it
 with SIGKILL after a random delay (a quarter of them within 3 ms of its start, while it is
 still opening the project), then, on the same project every time so damage would pile up:
@@ -9,7 +10,8 @@ still opening the project), then, on the same project every time so damage would
 * ``PRAGMA integrity_check`` is ok and ``annotator check`` finds nothing;
 * durability and atomicity: the undo history (done and undone commands) is exactly the one
   the acknowledgements describe, or that plus the one call in flight, applied whole;
-* no half-applied transaction: the annotations table equals replaying the done commands in
+* no half-applied transaction: the annotations table (and the relations table) equals
+  replaying the done commands in
   journal order from the empty table (true after every commit: each command, undo and redo
   changes rows and journal in one transaction, and with one annotator the done entries are
   a prefix of the journal, so undone entries are the suffix that replay leaves out);
@@ -54,11 +56,14 @@ HELPER = r'''
 import json, os, random, sys, time, traceback
 from contextlib import contextmanager
 from annotator.core.annotation import Annotator
+from annotator.core.errors import AnnotatorError
+from annotator.core.relations import allowed_targets, types_between
 from annotator.core.session import Session
 from annotator.store import Store
 
 TAGS = ["actor.state", "actor.igo", "mechanism.meeting", "threat.terrorism"]
-KINDS, WEIGHTS = ["add", "retag", "delete", "undo", "redo"], [35, 15, 15, 20, 15]
+KINDS = ["add", "retag", "delete", "relate", "unrelate", "undo", "redo"]
+WEIGHTS = [30, 12, 12, 16, 5, 15, 10]
 
 
 def say(line):
@@ -104,12 +109,32 @@ def call(session, store, rng, docs, kind):
         span = rng.choice(spans)
         if kind == "delete":
             return session.delete([span])
-        return session.retag([span], rng.choice([t for t in TAGS if t != span.tag]))
+        try:
+            return session.retag([span], rng.choice([t for t in TAGS if t != span.tag]))
+        except AnnotatorError:  # its relations would not allow the new tag
+            return None
+    if kind == "relate" and spans:
+        return relate(session, store, rng, spans)
+    if kind == "unrelate" and (rels := store.relations(doc.id)):
+        return session.delete_relations([rng.choice(rels)])
     if kind == "undo":
         return session.undo()
     if kind == "redo":
         return session.redo()
     return None
+
+
+def relate(session, store, rng, spans):
+    source = rng.choice(spans)
+    targets = allowed_targets(store.tagset(), source, spans)[:5]
+    if not targets:
+        return None
+    target = rng.choice(targets)
+    rtype = rng.choice(types_between(store.tagset(), source, target))
+    try:
+        return session.add_relation(source, target, rtype.id)
+    except AnnotatorError:  # a duplicate, a cycle: refused before anything is stored
+        return None
 
 
 def work(path, seed):
@@ -287,6 +312,16 @@ def replay(done: tuple[Command, ...]) -> dict:
     return apply_to(rows, done[-1]) if done else rows
 
 
+def replay_relations(done: tuple[Command, ...]) -> dict:
+    """The relations the done commands leave, the same way."""
+    rels: dict = {}
+    for command in done:
+        for rel in command.removed_relations:
+            rels.pop(rel.id, None)
+        rels.update((rel.id, rel) for rel in command.added_relations)
+    return rels
+
+
 def verify(project: Path, before: History, run: Run) -> tuple[History, bool]:
     """Check the project after ``run`` was killed; returns its history and whether the call
     in flight had committed."""
@@ -305,6 +340,7 @@ def verify(project: Path, before: History, run: Run) -> tuple[History, bool]:
             f"; the last lines of the worker: {run.lines[-2:]}")
         rows = {a.id: a for a in store.find_spans()}
         assert rows == replay(actual.done)
+        assert {r.id: r for r in store.all_relations()} == replay_relations(actual.done)
         undo_then_redo(store, actual, rows)
         assert history_of(store) == actual
     return actual, committed

@@ -176,3 +176,42 @@ def test_bulk_insert_and_document_counts(store):
         store.insert_relations([Relation("r3", doc.id, actor.id, "ghost", "uses", "lin",
                                          "c", "m")])
     assert store.relation_count() == 2
+
+
+def test_a_retag_its_relations_would_not_allow_is_refused(store):
+    lin = session(store)
+    doc, actor, drill, threat = chain(store, lin)
+    lin.add_relation(actor, drill, "uses")
+    with pytest.raises(RelationError, match="a 'uses' relation may not join threat.drugs to "
+                                            "mechanism.exercise: delete it before"):
+        lin.retag([actor], "threat.drugs")
+    assert store.annotations_by_id([actor.id]) == [actor]
+    assert lin.retag([actor], "actor.state") is not None  # still an actor: allowed
+    assert lin.retag([threat], "threat.drugs") is not None  # no relation
+
+
+def test_check_counts_relations_on_both_engines(store):
+    lin = session(store)
+    _doc, actor, drill, threat = chain(store, lin)
+    assert "relations" not in store.check().counts  # none yet: reads as before
+    lin.add_relation(actor, drill, "uses")
+    lin.add_relation(drill, threat, "addresses")
+    report = store.check()
+    assert report.ok and report.counts["relations"] == 2, report.lines()
+
+
+def test_retyping_a_relation_keeps_its_id_and_undoes(store):
+    lin = session(store)
+    doc, actor, drill, threat = chain(store, lin)
+    a = lin.add(doc.id, doc.text, 40, 44, "actor.state").added[0]
+    b = lin.add(doc.id, doc.text, 50, 54, "actor.state").added[0]
+    rel = lin.add_relation(a, b, "cooperates_with").added_relations[0]
+    change = lin.retype_relation(rel, "part_of")
+    assert change.added_relations[0].id == rel.id and change.removed_relations == (rel,)
+    assert store.relations_by_id([rel.id])[0].type == "part_of"
+    assert lin.undo_state().undo.label == "change relation to part of"
+    with pytest.raises(RelationError, match="'uses' may not join actor.state to actor.state"):
+        lin.retype_relation(store.relations_by_id([rel.id])[0], "uses")
+    lin.undo()
+    assert store.relations_by_id([rel.id]) == [rel]
+    assert lin.retype_relation(rel, "cooperates_with") is None

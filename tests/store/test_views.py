@@ -133,7 +133,7 @@ def test_an_older_project_gets_the_views_by_a_migration(tmp_path, monkeypatch):
         assert store.db.view_names() == []
     monkeypatch.undo()
     with Store.open(path) as store:
-        assert sorted(store.db.view_names()) == ["decisions", "docs", "spans"]
+        assert sorted(store.db.view_names()) == ["decisions", "docs", "links", "spans"]
         assert store.conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 4
 
 
@@ -152,3 +152,16 @@ def test_the_examples_in_the_documentation_run(project):
     rows = query(path, "select label_en, count(*) as n from spans group by label_en order by "
                        "n desc")  # the first command of the page
     assert rows[0]["n"] == 3
+
+
+def test_links_give_each_relation_with_the_text_and_tags_of_its_ends(project):
+    from annotator.core.relations import Relation
+
+    path, doc = project
+    with Store.open(path) as store:
+        store.insert_relations([Relation("r1", doc.id, "a1", "a2", "part_of", "lin", "t", "t")])
+    rows = query(path, "select doc_number, type, from_text, from_tag, to_text, to_tag, "
+                       "annotator_name from links")
+    assert rows == [{"doc_number": 1, "type": "part_of", "from_text": "𠮷野家",
+                     "from_tag": "actor.person", "to_text": "上海合作组织",
+                     "to_tag": "actor.igo", "annotator_name": "Lin"}]

@@ -52,6 +52,7 @@ class PgStoreBase(StoreCommon):
     SQL_JOIN_IN_ORDER = "JOIN"
     SQL_LABEL = "annotator_json_text(payload, 'label')"
     SQL_EDIT_TIMES = "SELECT who AS annotator, at AS created FROM annotator_edit_times()"
+    SQL_HAS_RELATIONS = "SELECT 1 WHERE to_regclass('relations') IS NOT NULL"
 
     def __init__(self, conn: PgConnection, url: TeamURL, read_only: str = ""):
         self.conn = conn

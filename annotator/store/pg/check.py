@@ -2,7 +2,8 @@
 
 The server keeps its own storage sound (there is no file to damage), and its foreign keys
 and checks are enforced on every write; what can still go wrong is what the file project's
-check also looks for in the data: review decisions whose targets or results are gone, spans
+check also looks for in the data: review decisions whose targets or results are gone,
+relations the tagset does not allow (:mod:`annotator.store.check_relations`), spans
 outside their text, tags the active tagset lacks, a journal that undo could not use. The
 rules are :mod:`annotator.store.check`'s pure functions; only the reading is PostgreSQL's.
 The journal is read as far as the connected role may see it (everyone's for the owner).
@@ -22,16 +23,18 @@ from annotator.store.check import (
     journal_problems,
     span_and_tag_problems,
 )
+from annotator.store.check_relations import RelationCheckMixin
 from annotator.store.pg.base import PgStoreBase
 
 _CHUNK = 1000
 
 
-class PgCheckMixin(PgStoreBase):
+class PgCheckMixin(RelationCheckMixin, PgStoreBase):
     def check(self) -> CheckReport:
         counts = dict.fromkeys(COUNTED, 0)
         problems: list[Problem] = []
-        for section in (self._check_spans, self._check_decisions, self._check_journal):
+        for section in (self._check_spans, self._check_decisions, self._check_relations,
+                        self._check_journal):
             problems.extend(section(counts))
         return CheckReport(tuple(problems), counts, self.location, None, ())
 

@@ -2,7 +2,8 @@
 
 The table is the project file's (:data:`annotator.store.schema._V8`). Rights follow the
 spans': every member reads every relation; an annotator inserts, changes and deletes only
-relations of their own layer (``annotator = current_user``); a reviewer also those of the
+relations of their own layer (``annotator = current_user``, joining two spans of theirs in
+one document: ``annotator_relation_layer``); a reviewer also those of the
 gold layer (both ends gold spans: results of review decisions) and of machine layers
 (``model:…``); a reader nothing — whatever SQL they send. A change notifies colleagues per
 document, as spans do (``{"table": "relations", …}``).
@@ -27,7 +28,11 @@ CREATE TABLE relations (
 CREATE INDEX relations_doc ON relations(doc_id, source, target);
 CREATE INDEX relations_source ON relations(source);
 CREATE INDEX relations_target ON relations(target);
-CREATE INDEX relations_annotator ON relations(annotator)
+CREATE INDEX relations_annotator ON relations(annotator);
+CREATE FUNCTION annotator_relation_layer(a text, b text) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT x.annotator FROM annotations x, annotations y
+    WHERE x.id = a AND y.id = b AND x.annotator = y.annotator AND x.doc_id = y.doc_id
+$$
 """
 
 #: the gold spans: what review decisions produced
@@ -43,12 +48,14 @@ _POLICIES = [
     "ALTER TABLE relations ENABLE ROW LEVEL SECURITY",
     "CREATE POLICY read_all ON relations FOR SELECT USING (true)",
     "CREATE POLICY own_layer ON relations FOR ALL TO {annotator} "
-    "USING (annotator = current_user) WITH CHECK (annotator = current_user)",
+    "USING (annotator = current_user) WITH CHECK (annotator = current_user "
+    "AND annotator_relation_layer(source, target) = current_user)",
     f"CREATE POLICY gold_layer ON relations FOR ALL TO {{reviewer}} "
     f"USING (source IN ({_GOLD}) AND target IN ({_GOLD})) "
     f"WITH CHECK (source IN ({_GOLD}) AND target IN ({_GOLD}))",
     "CREATE POLICY machine_layers ON relations FOR ALL TO {reviewer} "
-    "USING (annotator LIKE 'model:%') WITH CHECK (annotator LIKE 'model:%')",
+    "USING (annotator LIKE 'model:%') WITH CHECK (annotator LIKE 'model:%' "
+    "AND annotator_relation_layer(source, target) = annotator)",
 ]
 
 
