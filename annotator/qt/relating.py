@@ -11,7 +11,8 @@ selected, so Shift+R again continues a chain (actor → mechanism → threat).
 
 The open document's relations are held in a :class:`~annotator.core.arcs.RelationIndex`,
 loaded when the reader first shows a document and kept up to date from every change the
-window applies (edits, undo and redo, colleagues' commits).
+window applies (edits, undo and redo, colleagues' commits: the editor's reload brings
+their relations as a change too).
 """
 
 from __future__ import annotations
@@ -22,13 +23,12 @@ from weakref import WeakKeyDictionary
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QTextCursor
 
-from annotator.core import commands
 from annotator.core import relating as core
 from annotator.core.annotation import Annotation
 from annotator.core.arcs import RelationIndex
 from annotator.core.commands import Change
 from annotator.core.errors import AnnotatorError
-from annotator.core.relations import Relation, RelationType, check_relation
+from annotator.core.relations import Relation, RelationType
 from annotator.qt import i18n, relmenu
 from annotator.qt.arcs import ArcLayer
 from annotator.qt.safety import guard
@@ -75,12 +75,6 @@ class Relating(QObject):
             self.index = RelationIndex(fetch=self.window.store.relations_touching)
             self._drop_picking()  # another document: the relation being made goes
         return self.index
-
-    def reload(self) -> None:
-        """Read the open document's relations again (colleagues changed them)."""
-        self._loaded_for = None
-        self.relations()
-        self.refresh()
 
     def after_change(self, change: Change) -> None:
         """Bring the relations up to date with an applied change and redraw."""
@@ -136,9 +130,7 @@ class Relating(QObject):
     def remove(self, relation_id: str) -> None:
         rel = self.index.by_id.get(relation_id)
         if rel is not None:
-            change = self.window.editor.run(commands.delete_relations([rel]),
-                                            keep_selection=True)
-            self.window._after_edit(change)
+            self.window._after_edit(self.window.editor.delete_relations([rel.id]))
             self._message(self.tr("Relation removed (Ctrl+Z brings it back)."))
 
     def focus_list(self) -> None:
@@ -234,15 +226,8 @@ class Relating(QObject):
         source, target = option.ends(p.start, p.picked)
         assert w.tagset is not None
         previous = w.editor.selected
-        command = commands.add_relation(source, target, option.type.id)
-        # checked against the two spans' relations (a duplicate), the document's only for
-        # a type that may not close a cycle
-        existing = w.store.relations(w.doc.id) if option.type.acyclic else \
-            self.index.touching([source.id, target.id])
-        try:
-            check_relation(w.tagset, command.added_relations[0],
-                           {source.id: source, target.id: target}, existing)
-            change = w.editor.run(command)
+        try:  # checked against the tagset and the relations the editor holds
+            change = w.editor.add_relation(source.id, target.id, option.type.id)
         except AnnotatorError as e:
             return self._message(str(e), 0)
         self._drop_picking()

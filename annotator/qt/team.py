@@ -227,9 +227,6 @@ def _refresh_row(window: MainWindow, doc_id: str) -> None:
 def reload_document(window: MainWindow) -> None:
     """The open document's spans as stored now (colleagues' commits), shown as a change;
     review mode's cases and the row follow."""
-    from annotator.qt import relating
-
-    relating.controller(window).reload()  # colleagues' relations (spans follow)
     change = window.editor.reload()
     if change is not None:
         window.apply_change(change, mine=False)
