@@ -163,13 +163,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Start a &amp;relation from the span</source>
-        <translation>从此标注开始关系(&amp;R)</translation>
+        <source>Start a re&amp;lation from the span</source>
+        <translation>从此标注开始关系(&amp;L)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Go to the span&apos;s relations</source>
-        <translation>转到标注的关系</translation>
+        <source>Go to the span&apos;s relati&amp;ons</source>
+        <translation>转到标注的关系(&amp;O)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1990,7 +1990,7 @@
 <context>
     <name>Relating</name>
     <message>
-        <location filename="../relating.py" line="+137"/>
+        <location filename="../relating.py" line="+134"/>
         <source>Relation removed (Ctrl+Z brings it back).</source>
         <translation>关系已删除(Ctrl+Z 可恢复)。</translation>
     </message>
@@ -2030,12 +2030,12 @@
         <translation>「{type}」不能连接{a}和{b};按 Enter 列出可用的类型。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Related: 「{a}」 {type} 「{b}」. Shift+R goes on from 「{c}」.</source>
         <translation>已关联:「{a}」{type}「{b}」。按 Shift+R 从「{c}」继续。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>No relation made.</source>
         <translation>未建立关系。</translation>
     </message>
@@ -2795,7 +2795,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>打开团队项目</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+132"/>
         <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
         <translation>&lt;b&gt;与服务器的连接已断开&lt;/b&gt;（{when}）— 正在重新连接…… 所显示的内容均已保存；服务器恢复之前无法编辑。</translation>
     </message>

@@ -163,13 +163,13 @@
     </message>
     <message>
         <location line="+2" />
-        <source>Start a &amp;relation from the span</source>
-        <translation>從此標註開始關係(&amp;R)</translation>
+        <source>Start a re&amp;lation from the span</source>
+        <translation>從此標註開始關係(&amp;L)</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Go to the span's relations</source>
-        <translation>轉到標註的關係</translation>
+        <source>Go to the span's relati&amp;ons</source>
+        <translation>轉到標註的關係(&amp;O)</translation>
     </message>
     <message>
         <location line="+3" />
@@ -1990,7 +1990,7 @@
 <context>
     <name>Relating</name>
     <message>
-        <location filename="../relating.py" line="+137" />
+        <location filename="../relating.py" line="+134" />
         <source>Relation removed (Ctrl+Z brings it back).</source>
         <translation>關係已刪除(Ctrl+Z 可恢復)。</translation>
     </message>
@@ -2030,12 +2030,12 @@
         <translation>「{type}」不能連線{a}和{b};按 Enter 列出可用的類型。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Related: 「{a}」 {type} 「{b}」. Shift+R goes on from 「{c}」.</source>
         <translation>已關聯:「{a}」{type}「{b}」。按 Shift+R 從「{c}」繼續。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+11" />
         <source>No relation made.</source>
         <translation>未建立關係。</translation>
     </message>
@@ -2795,7 +2795,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>開啟團隊專案</translation>
     </message>
     <message>
-        <location line="+135" />
+        <location line="+132" />
         <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
         <translation>&lt;b&gt;與伺服器的連線已斷開&lt;/b&gt;（{when}）— 正在重新連線…… 所顯示的內容均已儲存；伺服器恢復之前無法編輯。</translation>
     </message>
