@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPolygonF,
-    QTextCursor,
 )
 
 from annotator.core.annotation import Annotation
@@ -45,6 +44,7 @@ class ArcLayer:
         self.drawn = 0  # arcs drawn by the last paint
         self._widths: dict[str, float] = {}
         self._labels: dict[str, str] = {}
+        self._measure()
 
     # --- what is on screen ----------------------------------------------------------------
     def _visible(self) -> tuple[dict[str, Annotation], int, int]:
@@ -61,16 +61,22 @@ class ArcLayer:
         return spans, (numbers[0] if numbers else 0), (numbers[-1] if numbers else -1)
 
     def _box(self, span: Annotation) -> Box:
-        """Where ``span``'s first line piece is on the viewport."""
+        """Where ``span``'s first line piece is on the viewport: read off its paragraph's
+        layout (a text cursor would also work out its own x, twice the work)."""
         r = self.reader
-        cursor = QTextCursor(r.document())
-        cursor.setPosition(r.umap.to_utf16(span.start))
-        first = r.cursorRect(cursor)
-        cursor.setPosition(r.umap.to_utf16(span.end))
-        last = r.cursorRect(cursor)
-        right = last.left() if last.top() == first.top() else first.left() + \
-            r.fontMetrics().horizontalAdvance("中")
-        return Box(first.left(), max(first.left() + 2, right), first.top())
+        start, end = r.umap.to_utf16(span.start), r.umap.to_utf16(span.end)
+        block = r.document().findBlock(start)
+        top = r.blockBoundingGeometry(block).translated(r.contentOffset()).top()
+        layout, at = block.layout(), block.position()
+        line = layout.lineForTextPosition(start - at)
+        if not line.isValid():  # not laid out (cannot be on screen)
+            return Box(0.0, 2.0, top)
+        left = _x(line, start - at) + layout.position().x()
+        if end - at <= line.textStart() + line.textLength():
+            right = _x(line, end - at) + layout.position().x()
+        else:  # wraps: the first line's piece, a character wide at least
+            right = left + self._char_width
+        return Box(left, max(left + 2, right), top + line.y() + layout.position().y())
 
     def placements(self) -> tuple[list[Arc], dict[str, Relation], dict[str, Box]]:
         """The arcs to draw now, the relations they show and the boxes of their ends."""
@@ -91,34 +97,33 @@ class ArcLayer:
                     boxes[f"{there}@{rel.id}"] = off_screen(boxes[here], above, height)
             todo.append(ArcIn(rel.id, _end(rel.source, boxes, rel.id),
                               _end(rel.target, boxes, rel.id), self._label_width(rel.type)))
-        return layout(todo, boxes, self._style()), shown, boxes
-
-    def _style(self) -> Style:
-        """Lanes as tall as a label, so that labels in neighbouring lanes do not meet."""
-        label = QFontMetricsF(self._font()).height()
-        return Style(rise=label * 0.55, lane=label + 1)
+        return layout(todo, boxes, self._style), shown, boxes
 
     def _label_width(self, type_id: str) -> float:
         if type_id not in self._widths:
-            self._widths[type_id] = QFontMetricsF(self._font()).horizontalAdvance(
-                self._label(type_id)) + 8
+            self._widths[type_id] = self._metrics.horizontalAdvance(self._label(type_id)) + 8
         return self._widths[type_id]
 
     def forget_labels(self) -> None:
-        """The language or the tagset changed: name and measure the labels again."""
+        """The language, the tagset or the font changed: name and measure again."""
         self._widths.clear()
         self._labels.clear()
+        self._measure()
+
+    def _measure(self) -> None:
+        self._label_font = font = QFont(self.reader.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * LABEL_SCALE))
+        self._metrics = QFontMetricsF(font)
+        self._label_height = self._metrics.height() + 2
+        self._char_width = float(self.reader.fontMetrics().horizontalAdvance("中"))
+        # lanes as tall as a label, so that labels in neighbouring lanes do not meet
+        self._style = Style(rise=self._metrics.height() * 0.55, lane=self._metrics.height() + 1)
 
     def _label(self, type_id: str) -> str:
         if type_id not in self._labels:
             rtype = self.types().get(type_id)
             self._labels[type_id] = rtype.name(self.lang()) if rtype is not None else type_id
         return self._labels[type_id]
-
-    def _font(self) -> QFont:
-        font = QFont(self.reader.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * LABEL_SCALE))
-        return font
 
     # --- painting -------------------------------------------------------------------------
     def paint(self, _event=None) -> None:
@@ -130,7 +135,7 @@ class ArcLayer:
             return
         painter = QPainter(self.reader.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(self._font())
+        painter.setFont(self._label_font)
         selected = self.reader.selected_id
         # the selected span's relations last (on top) and bold; the others paler then
         for arc in sorted(arcs, key=lambda a: selected in shown[a.id].ends):
@@ -154,12 +159,12 @@ class ArcLayer:
         painter.drawPath(_curve(arc))
         if rtype is None or rtype.directed:
             _arrow(painter, colour, arc.x2, arc.y2)
-        self._draw_label(painter, arc, self._label(rel.type), colour, bold)
+        self._draw_label(painter, arc, rel.type, colour, bold)
 
-    def _draw_label(self, painter: QPainter, arc: Arc, text: str, colour: QColor,
+    def _draw_label(self, painter: QPainter, arc: Arc, type_id: str, colour: QColor,
                     bold: bool) -> None:
-        metrics = QFontMetricsF(painter.font())
-        width, height = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
+        text = self._label(type_id)
+        width, height = self._label_width(type_id), self._label_height
         rect = QRectF(arc.label_x - width / 2, arc.peak - height / 2, width, height)
         painter.setPen(QPen(colour, 1.0))
         painter.setBrush(QColor(255, 255, 255, colour.alpha() * 235 // 255))
@@ -179,6 +184,12 @@ class ArcLayer:
         painter.drawPath(_curve(arc._replace(peak=arc.peak - 8)))
         line = self.reader.fontMetrics().lineSpacing()
         painter.drawRect(QRectF(b.left - 2, b.top, b.right - b.left + 4, line))
+
+
+def _x(line, position: int) -> float:
+    """``QTextLine.cursorToX``'s x (PySide returns it with the position, typed object)."""
+    found = line.cursorToX(position)
+    return float(found[0] if isinstance(found, tuple) else found)
 
 
 def _end(span_id: str, boxes: dict[str, Box], rel_id: str) -> str:

@@ -192,3 +192,15 @@ def test_an_undo_or_another_document_meanwhile_drops_the_relation_being_made(qtb
     win.next_document()
     win.reader.viewport().repaint()
     assert ctl.picking is None and ctl.relations().touching([actor.id]) == []
+
+
+def test_arc_ends_sit_on_their_spans(qtbot, chain):
+    win, spans = chain
+    layer = relating.controller(win).layer
+    for span in spans:
+        cursor = win.reader.textCursor()
+        cursor.setPosition(win.reader.umap.to_utf16(span.start))
+        rect = win.reader.cursorRect(cursor)
+        box = layer._box(span)
+        assert (round(box.left), round(box.top)) == (rect.left(), rect.top())
+        assert box.right > box.left
