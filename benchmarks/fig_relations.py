@@ -17,7 +17,7 @@ from pathlib import Path
 
 from common import Sizes, median, ms_since, p95, result, timed_ms, working_copy
 from data import long_document_ids
-from fig_doc import _page_downs
+from fig_doc import _idle, _page_downs
 from qtkit import application, close, open_window, settle
 
 from annotator.core.arcs import RelationIndex
@@ -61,8 +61,8 @@ def run(cfg: dict) -> dict:
     stored = len(window.store.relations(long_id))
     assert stored > 0, "no relations in the benchmark document"
     scrolls, arcs, own = _scroll(window, ctl, sizes.scroll_pages)
-    adds = _adds(window, ctl, max(4, sizes.tag_edits // 2), random.Random(8))
-    naive = _naive(window, ctl, long_id, small_id)
+    adds = _adds(window, ctl, max(4, sizes.tag_edits // 2), sizes.think_s, random.Random(8))
+    naive = _naive(window, ctl, long_id, small_id, sizes.think_s)
     close(window)
     return {
         "relations.open": result(median(opens), naive["open"],
@@ -119,20 +119,22 @@ def _start_on_screen(window, ctl, rng: random.Random) -> bool:
     return ctl.picking is not None and bool(ctl.picking.options())
 
 
-def _adds(window, ctl, count: int, rng: random.Random) -> list[float]:
+def _adds(window, ctl, count: int, think: float, rng: random.Random) -> list[float]:
     """``count`` relations made from a span on screen to its nearest target, each timed
-    from the relation type's key to the repainted screen."""
+    from the relation type's key to the repainted screen, ``think`` seconds after the
+    relation was started (as in the doc group's tag edits: events run meanwhile)."""
     repaint, times = window.reader.viewport().repaint, []
     while len(times) < count:
         if not _start_on_screen(window, ctl, rng):
             ctl.picking = None
             continue
         option = ctl.picking.options()[0]
+        _idle(think)
         times.append(timed_ms(lambda o=option: (ctl.finish(o), repaint())))
     return times
 
 
-def _naive(window, ctl, long_id: str, small_id: str) -> dict:
+def _naive(window, ctl, long_id: str, small_id: str, think: float) -> dict:
     """The naive painter in place of the real one: open, a few page downs, adds."""
     reader, app = window.reader, application()
     naive = NaiveLayer(window, ctl.types, ctl.layer.lang)
@@ -152,6 +154,7 @@ def _naive(window, ctl, long_id: str, small_id: str) -> dict:
             ctl.picking = None
             continue
         option = ctl.picking.options()[0]
+        _idle(think)
 
         def add(o=option) -> None:
             ctl.finish(o)
