@@ -237,4 +237,9 @@ def shortcut_table(tagset=None, lang: str | None = None) -> list[tuple[str, str]
                 rows.append((tag.hotkey.upper(), translate(
                     "Actions", "Tag the selection (or retag the selected span) as {tag}")
                     .format(tag=tag.name(lang))))
+        for rtype in tagset.relations:  # read only while a relation is being made
+            if rtype.hotkey:
+                rows.append((rtype.hotkey.upper(), translate(
+                    "Actions", "After Shift+R: join the two spans as “{type}”")
+                    .format(type=rtype.name(lang))))
     return rows

@@ -386,6 +386,11 @@
         <source>Tag the selection (or retag the selected span) as {tag}</source>
         <translation>将所选文本标注为“{tag}”（或将所选片段改标为该标签）</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>After Shift+R: join the two spans as “{type}”</source>
+        <translation>按 Shift+R 之后:以“{type}”连接两个标注</translation>
+    </message>
 </context>
 <context>
     <name>AgreementDialog</name>
@@ -1523,7 +1528,7 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../actions.py" line="-100"/>
+        <location filename="../actions.py" line="-105"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

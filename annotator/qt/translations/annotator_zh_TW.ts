@@ -386,6 +386,11 @@
         <source>Tag the selection (or retag the selected span) as {tag}</source>
         <translation>將所選文字標註為「{tag}」（或將所選片段改標為該標籤）</translation>
     </message>
+    <message>
+        <location line="+5" />
+        <source>After Shift+R: join the two spans as “{type}”</source>
+        <translation>按 Shift+R 之後:以「{type}」連線兩個標註</translation>
+    </message>
 </context>
 <context>
     <name>AgreementDialog</name>
@@ -1523,7 +1528,7 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../actions.py" line="-100" />
+        <location filename="../actions.py" line="-105" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
