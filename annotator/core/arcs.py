@@ -17,7 +17,7 @@ Pure Python: no Qt here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from annotator.core.relations import Relation
@@ -129,31 +129,17 @@ def _extent(item: tuple[float, float, ArcIn]) -> tuple[float, float]:
 
 class RelationIndex:
     """The open document's relations by span, for finding those on screen and those of
-    the selected span.
+    the selected span."""
 
-    With ``fetch`` (span ids -> the stored relations with an end among them) it is a
-    cache: a span's relations are read when first asked for, so opening a document with
-    thousands of relations reads those of the spans on screen only. Without, it holds
-    ``relations`` and nothing else."""
-
-    def __init__(self, relations: Iterable[Relation] = (),
-                 fetch: Callable[[list[str]], Iterable[Relation]] | None = None):
+    def __init__(self, relations: Iterable[Relation] = ()):
         self.by_id: dict[str, Relation] = {}
-        self.by_span: dict[str, list[Relation]] = defaultdict(list)
-        self.fetch = fetch
-        self.known: set[str] = set()  # spans whose relations are all here (with fetch)
-        for r in relations:
-            self.add(r)
-
-    def ensure(self, span_ids: Iterable[str]) -> None:
-        """Read the relations of those of ``span_ids`` not read yet."""
-        if self.fetch is None:
-            return
-        unknown = [i for i in span_ids if i not in self.known]
-        if unknown:
-            for r in self.fetch(unknown):
-                self.add(r)
-            self.known.update(unknown)
+        by_span: defaultdict[str, list[Relation]] = defaultdict(list)
+        for r in relations:  # one pass, no method call per relation: 10,000 in milliseconds
+            self.by_id[r.id] = r
+            by_span[r.source].append(r)
+            if r.target != r.source:
+                by_span[r.target].append(r)
+        self.by_span = by_span
 
     def __len__(self) -> int:
         return len(self.by_id)
@@ -184,16 +170,13 @@ class RelationIndex:
             self.add(r)
 
     def of(self, span_id: str) -> list[Relation]:
-        self.ensure([span_id])
         return list(self.by_span.get(span_id, ()))
 
     def touching(self, span_ids: Iterable[str]) -> list[Relation]:
         """The relations with an end among ``span_ids`` (the spans on screen), each once,
         in a stable order."""
-        ids = list(span_ids)
-        self.ensure(ids)
         seen: dict[str, Relation] = {}
-        for span_id in ids:
+        for span_id in span_ids:
             for r in self.by_span.get(span_id, ()):
                 seen.setdefault(r.id, r)
         return list(seen.values())

@@ -71,8 +71,9 @@ class Relating(QObject):
         editor = self.window.editor
         if editor.index is not self._loaded_for:
             self._loaded_for = editor.index
-            # read span by span as they come on screen (or are selected)
-            self.index = RelationIndex(fetch=self.window.store.relations_touching)
+            # indexed by span from what the editor read (painting never asks the store,
+            # which may be closed while the window still shows)
+            self.index = RelationIndex(editor.relations.values())
             self._drop_picking()  # another document: the relation being made goes
         return self.index
 

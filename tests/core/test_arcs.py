@@ -68,18 +68,3 @@ def test_relation_index_by_span_and_on_screen():
     index.remove("3")
     assert index.of("x") == [] and len(index) == 2
 
-
-def test_with_fetch_the_index_reads_a_spans_relations_once_when_first_asked():
-    stored = [rel("1", "a", "b"), rel("2", "b", "c"), rel("3", "x", "y")]
-    asked = []
-
-    def fetch(ids):
-        asked.append(sorted(ids))
-        return [r for r in stored if r.source in ids or r.target in ids]
-
-    index = RelationIndex(fetch=fetch)
-    assert sorted(r.id for r in index.touching(["a", "b"])) == ["1", "2"]
-    assert [r.id for r in index.of("b")] == ["1", "2"] and asked == [["a", "b"]]
-    index.update([], [rel("4", "c", "x")])  # a change made here: held before it is read
-    assert sorted(r.id for r in index.of("x")) == ["3", "4"]
-    assert asked == [["a", "b"], ["x"]]
