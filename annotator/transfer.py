@@ -29,7 +29,7 @@ from annotator.core.dataset import Dataset, DocumentData, ReviewDecision, gold_i
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.errors import InputError, NotFoundError
 from annotator.core.store import ProjectStore, tagset_of
-from annotator.core.tagset import default_tagset
+from annotator.core.tagset import Tagset, default_tagset
 from annotator.formats.canonical import unsafe_reason
 from annotator.ingest.metadata import short_title
 from annotator.teamwork import WorkflowCounts, import_guidelines, import_workflow
@@ -99,7 +99,7 @@ def _settle_tagset(store: ProjectStore, ds: Dataset, docs: list[DocumentData], s
     current = store.tagset()
     untouched = current is None or (current.to_dict() == default_tagset().to_dict()
                                     and not store.has_annotations())
-    if untouched and (current is None or current.to_dict() != ds.tagset.to_dict()):
+    if untouched and (current is None or not _same_but_relations(current, ds.tagset)):
         store.set_tagset(ds.tagset)
         return
     known = {t.id for t in tagset_of(store).tags}
@@ -108,6 +108,15 @@ def _settle_tagset(store: ProjectStore, ds: Dataset, docs: list[DocumentData], s
             if a.tag not in known:
                 raise InputError(source, f"tag '{a.tag}' (annotation {a.id}) is not in the "
                                          f"project's tagset '{tagset_of(store).id}'")
+
+
+def _same_but_relations(current: Tagset, incoming: Tagset) -> bool:
+    """Is ``incoming`` ``current``, or ``current`` as written before relation types were
+    (an older export of the same tagset: the project keeps its relation types)?"""
+    mine, theirs = current.to_dict(), incoming.to_dict()
+    if not incoming.relations:
+        mine.pop("relations", None)
+    return mine == theirs
 
 
 def _import_document(store: ProjectStore, data: DocumentData, source: str, report: TransferReport,

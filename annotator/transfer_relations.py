@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from annotator.core.dataset import DocumentData
 from annotator.core.errors import InputError
-from annotator.core.relations import Relation, RelationError, check_relation, same_link
+from annotator.core.relations import (
+    Relation,
+    RelationError,
+    RelationIndex,
+    check_relation,
+    same_link,
+)
 from annotator.core.store import ProjectStore, tagset_of
 
 
@@ -32,9 +38,9 @@ def import_relations(store: ProjectStore, data: DocumentData, source: str, alias
             for r in data.relations if not blank & {r.source, r.target}]
     left_out = len(data.relations) - len(rels)
     stored = {r.id: r for r in store.relations_by_id([r.id for r in rels])}
-    existing = store.relations(doc_id)
     spans = {a.id: a for a in store.annotations(doc_id)}
     tagset = tagset_of(store)
+    existing = RelationIndex(tagset, store.relations(doc_id))
     new, present = [], 0
     for rel in rels:
         old = stored.get(rel.id)
@@ -44,15 +50,15 @@ def import_relations(store: ProjectStore, data: DocumentData, source: str, alias
                                          "with the same id")
             present += 1
             continue
-        if _said(tagset, rel, existing):
+        if _said(tagset, rel, existing.near(rel)):
             present += 1
             continue
         try:
-            check_relation(tagset, rel, spans, existing)
+            check_relation(tagset, rel, spans, existing.near(rel))
         except RelationError as e:
             raise InputError(source, f"document {doc_id}: {e}") from None
         new.append(rel)
-        existing.append(rel)
+        existing.add(rel)
     store.insert_relations(new)
     return len(new), present, left_out
 

@@ -232,3 +232,12 @@ def test_a_tagset_lacking_relation_types_in_use_is_refused(project, tmp_path):
     tagset.write_text(json.dumps(plain, ensure_ascii=False), encoding="utf-8")
     result = run("tagset", path, "--load", tagset)
     assert result.exit_code == 1 and "lacks relation types in use: uses" in result.output
+
+
+def test_a_new_project_with_the_demo_corpus_has_the_relation_types(tmp_path):
+    """seeds/gold.json was exported before relation types: importing it keeps them."""
+    path = tmp_path / "demo.annotator"
+    assert run("init", path).exit_code == 0
+    with Store.open(path) as store:
+        assert store.has_annotations()
+        assert store.tagset() == default_tagset()

@@ -147,5 +147,6 @@ def test_blind_annotation_hides_colleagues_work_from_a_members_exports(team, tmp
     found = json.loads(run("search", urls["lin"], "", "--tag", "actor.igo", "--json"))
     assert [h["annotator"] for h in found["hits"]] == [names["lin"]]
     run("status", urls["lin"], "1", "done")
-    assert exported("lin") == {names["lin"], names["chen"]}  # done: everything shows
-    assert exported("wang") == {names["lin"], names["chen"]}  # a reviewer sees all
+    assert exported("lin") == {names["lin"], names["chen"], "demo-gold"}  # done: everything
+    # shows, the demo corpus's gold layer too
+    assert exported("wang") == {names["lin"], names["chen"], "demo-gold"}  # a reviewer: all

@@ -144,6 +144,39 @@ def _reaches(others: list[Relation], rel: Relation, directed: bool) -> bool:
     return False
 
 
+class RelationIndex:
+    """Relations grouped by what a new one may clash with — those joining the same two
+    spans by the same type (a duplicate), and for an acyclic type all of it in the same
+    document and layer (a cycle) — so that checking many relations (an import) is linear,
+    not quadratic: ``check_relation(tagset, rel, spans, index.near(rel))``."""
+
+    def __init__(self, tagset: Tagset, relations: Iterable[Relation] = ()):
+        self.acyclic = {t.id for t in tagset.relations if t.acyclic}
+        self._links: dict[tuple, list[Relation]] = {}
+        self._types: dict[tuple, list[Relation]] = {}
+        for r in relations:
+            self.add(r)
+
+    def add(self, rel: Relation) -> None:
+        self._links.setdefault(_link(rel), []).append(rel)
+        if rel.type in self.acyclic:
+            self._types.setdefault(_layer(rel), []).append(rel)
+
+    def near(self, rel: Relation) -> list[Relation]:
+        """The relations ``rel`` may clash with."""
+        if rel.type in self.acyclic:
+            return self._types.get(_layer(rel), [])
+        return self._links.get(_link(rel), [])
+
+
+def _link(rel: Relation) -> tuple:
+    return rel.doc_id, rel.annotator, rel.type, frozenset(rel.ends)
+
+
+def _layer(rel: Relation) -> tuple:
+    return rel.doc_id, rel.annotator, rel.type
+
+
 def distance(a: Annotation, b: Annotation) -> int:
     """Code points between two spans (0 when they touch or overlap)."""
     return max(0, max(a.start, b.start) - min(a.end, b.end))

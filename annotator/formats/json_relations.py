@@ -17,7 +17,7 @@ from typing import Any
 
 from annotator.core.annotation import Annotation
 from annotator.core.dataset import DocumentData
-from annotator.core.relations import Relation, RelationError, check_relation
+from annotator.core.relations import Relation, RelationError, RelationIndex, check_relation
 from annotator.core.tagset import Tagset
 from annotator.formats.json_workflow import Problem
 
@@ -46,6 +46,7 @@ class Reader:
                  ptr: str) -> tuple[Relation, ...]:
         self.spans.update((a.id, a) for a in spans)
         out: list[Relation] = []
+        index = RelationIndex(self.tagset)
         for i, r in enumerate(d.get(MEMBER, ())):
             rel = Relation(r["id"], doc_id, r["from"], r["to"], r["type"], r["annotator"],
                            r["created"], r["modified"])
@@ -57,8 +58,9 @@ class Reader:
                 raise Problem(f"{where}: annotator '{rel.annotator}' is not listed in "
                               "/annotators")
             try:
-                check_relation(self.tagset, rel, self.spans, out)
+                check_relation(self.tagset, rel, self.spans, index.near(rel))
             except RelationError as e:
                 raise Problem(f"{where}: {str(e).split(': ', 1)[1]}") from None
             out.append(rel)
+            index.add(rel)
         return tuple(out)

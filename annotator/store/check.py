@@ -377,9 +377,10 @@ class CheckMixin(RelationCheckMixin, StoreBase):
 
     def _check_orphans(self, counts: dict[str, int]) -> Iterator[Problem]:
         tables = set(self.db.table_names())
+        related = self._relation_ids(tables)  # what a review decision may name besides spans
         for table, query, message in ORPHAN_QUERIES:
-            if table in tables:
-                for row, missing in self.conn.execute(query):
+            for row, missing in self.conn.execute(query) if table in tables else ():
+                if missing not in related:
                     yield Problem("orphan", message.format(row, missing))
         counts["review_decisions"] = self.conn.execute(
             "SELECT count(*) FROM review_decisions").fetchone()[0]

@@ -77,6 +77,12 @@ def relation_problems(rows: Iterable[tuple], tagset: Tagset | None,
 
 
 class RelationCheckMixin(StoreCommon):
+    def _relation_ids(self, tables: set[str]) -> set[str]:
+        """The relations' ids (a review decision may name a relation), if there are any."""
+        if "relations" not in tables:
+            return set()
+        return {r[0] for r in self.conn.execute("SELECT id FROM relations")}
+
     def _check_relations(self, counts: dict[str, int]) -> Iterator[Problem]:
         from annotator.store.check import Problem  # the check imports this module
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from annotator.core.annotation import now
 from annotator.core.commands import Command, with_relations_removed
 from annotator.core.errors import ConflictError, NotAllowed
+from annotator.core.memory import paused_gc
 from annotator.core.relations import Relation
 from annotator.store.common import StoreCommon
 
@@ -24,8 +25,10 @@ _CHUNK = 400
 
 
 def _relations(rows: Iterable[tuple]) -> list[Relation]:
+    """Rows to relations, as fast as Python allows (as :func:`.annotations._annotations`)."""
     make = tuple.__new__
-    return [make(Relation, tuple(r)) for r in rows]
+    with paused_gc():
+        return [make(Relation, r) for r in rows]
 
 
 class RelationsMixin(StoreCommon):

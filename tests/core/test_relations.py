@@ -173,3 +173,20 @@ def test_types_between_and_relations_of():
         "cooperates_with", "part_of"]
     rels = [rel("r1", "sco", "drill", "uses"), rel("r2", "drill", "evils", "addresses")]
     assert relations_of(["evils"], rels) == [rels[1]]
+
+
+def test_the_index_holds_what_a_new_relation_may_clash_with():
+    from annotator.core.relations import RelationIndex
+
+    rels = [rel("r1", "cn", "kz", "cooperates_with"), rel("r2", "sco", "drill", "uses"),
+            rel("r3", "mps", "cn", "part_of"), rel("r4", "cn", "sco", "part_of"),
+            rel("r5", "sco", "drill", "uses", "chen")]
+    index = RelationIndex(TS, rels)
+    assert index.near(rel("x", "kz", "cn", "cooperates_with")) == [rels[0]]
+    assert index.near(rel("x", "sco", "drill", "uses")) == [rels[1]]
+    assert index.near(rel("x", "sco", "mps", "part_of")) == [rels[2], rels[3]]
+    assert index.near(rel("x", "cn", "kz", "uses")) == []
+    for new, needle in ((rel("x", "kz", "cn", "cooperates_with"), "already exists"),
+                        (rel("x", "sco", "mps", "part_of"), "cycle")):
+        with pytest.raises(AnnotatorError, match=needle):
+            check_relation(TS, new, BY_ID, index.near(new))

@@ -215,3 +215,29 @@ def test_retyping_a_relation_keeps_its_id_and_undoes(store):
     lin.undo()
     assert store.relations_by_id([rel.id]) == [rel]
     assert lin.retype_relation(rel, "cooperates_with") is None
+
+
+def test_check_accepts_review_decisions_about_relations(store):
+    from annotator.core.dataset import ReviewDecision
+
+    lin, wang = session(store), session(store, "wang")
+    doc, actor, drill, _threat = chain(store, lin)
+    rel = lin.add_relation(actor, drill, "uses").added_relations[0]
+    store.insert_decisions([
+        ReviewDecision("d1", doc.id, "wang", "accepted", (rel.id,), rel.id, None, "t"),
+        ReviewDecision("d2", doc.id, "wang", "rejected", ("gone",), None, None, "t")])
+    assert wang.annotator.id == "wang"
+    lines = [p.message for p in store.check().problems]
+    assert lines == ["review decision d2 targets missing annotation gone"], lines
+
+
+def test_a_span_deleted_by_a_colleague_that_moment_is_a_conflict_on_the_server():
+    from psycopg import errors
+
+    from annotator.store.pg.errors import translate_error
+
+    found = translate_error(errors.ForeignKeyViolation("insert on relations violates fk"),
+                            "postgresql://db/p")
+    assert isinstance(found, ConflictError)
+    assert str(found) == ("postgresql://db/p: what this edit relies on was deleted by a "
+                          "colleague at the same moment; nothing was changed")

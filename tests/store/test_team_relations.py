@@ -156,3 +156,29 @@ def test_machine_layers_relations_are_the_reviewers_to_write(team):
         assert sql.execute("DELETE FROM relations WHERE id = 'mr'").rowcount == 0
     with psycopg.connect(member_url(url, names["li"]), autocommit=True) as sql:
         assert sql.execute("DELETE FROM relations WHERE id = 'mr'").rowcount == 1
+
+
+def test_a_team_project_made_before_relations_gets_them_with_the_rights(team_url, monkeypatch,
+                                                                        seed_paths):
+    from annotator.store.pg import schema as pg_schema
+
+    with monkeypatch.context() as m:
+        m.setattr(pg_schema, "MIGRATIONS", pg_schema.MIGRATIONS[:3])
+        m.setattr(pg_schema, "SCHEMA_VERSION", 3)
+        with open_project(team_url, create=True) as owner:
+            owner.set_tagset(default_tagset())
+            import_paths(owner, seed_paths[:1])
+            db = owner.conn.raw.info.dbname
+            names = {who: f"{who}_{db}" for who in ("lin", "chen")}
+            for who in names.values():
+                owner.add_member(who, "annotator")
+            assert owner.meta("schema_version") == 3
+    with open_project(team_url) as owner:  # the owner's opening upgrades it
+        assert owner.meta("schema_version") == pg_schema.SCHEMA_VERSION
+    team = (team_url, names)
+    lin, lin_session = member(team, "lin")
+    with lin:
+        doc, actor, drill = pair(lin_session, lin)
+        rel = lin_session.add_relation(actor, drill, "uses").added_relations[0]
+    with psycopg.connect(member_url(team_url, names["chen"]), autocommit=True) as sql:
+        assert sql.execute("DELETE FROM relations WHERE id = %s", (rel.id,)).rowcount == 0

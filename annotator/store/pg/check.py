@@ -67,8 +67,10 @@ class PgCheckMixin(RelationCheckMixin, PgStoreBase):
                 named.append((decision_id, result, "result"))
         for i in range(0, len(named), _CHUNK):
             chunk = named[i:i + _CHUNK]
+            named_ids = [s for _, s, _ in chunk]  # spans, or relations (a relation's review)
             present = {r[0] for r in self.conn.execute(
-                "SELECT id FROM annotations WHERE id = ANY(?)", ([s for _, s, _ in chunk],))}
+                "SELECT id FROM annotations WHERE id = ANY(?) UNION "
+                "SELECT id FROM relations WHERE id = ANY(?)", (named_ids, named_ids))}
             for decision_id, span_id, what in chunk:
                 if span_id not in present:
                     yield Problem("orphan", f"review decision {decision_id} targets missing "

@@ -66,6 +66,9 @@ def translate_error(e: psycopg.Error, location: str, password: str | None = None
     if isinstance(e, errors.SerializationFailure | errors.DeadlockDetected):
         return ConflictError(f"{location}: a colleague changed the same thing at the same "
                              "moment; nothing was changed, try again")
+    if isinstance(e, errors.ForeignKeyViolation):  # a relation's span, deleted that moment
+        return ConflictError(f"{location}: what this edit relies on was deleted by a "
+                             "colleague at the same moment; nothing was changed")
     if isinstance(e, errors.InvalidPassword | errors.InvalidAuthorizationSpecification):
         return ProjectError(f"{location}: the server refused the login ({why})")
     if isinstance(e, psycopg.OperationalError):
