@@ -1995,7 +1995,7 @@
 <context>
     <name>Relating</name>
     <message>
-        <location filename="../relating.py" line="+134"/>
+        <location filename="../relating.py" line="+135"/>
         <source>Relation removed (Ctrl+Z brings it back).</source>
         <translation>关系已删除(Ctrl+Z 可恢复)。</translation>
     </message>
