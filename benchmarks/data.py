@@ -23,6 +23,7 @@ from pathlib import Path
 
 from annotator.core.annotation import Annotation, Annotator
 from annotator.core.document import Document, document_id, text_sha256
+from annotator.core.relations import Relation
 from annotator.core.tagset import default_tagset
 from annotator.store import Store
 
@@ -78,6 +79,37 @@ def build_long_document(path: Path, chars: int, spans: int) -> None:
         for who in ANNOTATORS:
             store.add_annotator(who)
         store.insert_annotations(make_spans(doc.id, text, spans, [t.id for t in tagset.tags]))
+
+
+def make_relations(spans: list[Annotation], tagset, n: int) -> list[Relation]:
+    """Up to ``n`` relations, each from a random span to a near one (the next few in text
+    order) of the same layer that some relation type allows, never the same pair twice."""
+    rng, ordered = random.Random(12), sorted(spans, key=lambda a: (a.start, a.end, a.id))
+    out: list[Relation] = []
+    seen: set[tuple[str, str]] = set()
+    for _ in range(n * 4):
+        i = rng.randrange(len(ordered))
+        a = ordered[i]
+        for b in ordered[i + 1:i + 12]:
+            types = [t for t in tagset.relations if t.allows(a.tag, b.tag)]
+            if b.annotator != a.annotator or not types or (a.id, b.id) in seen:
+                continue
+            seen.add((a.id, b.id))
+            out.append(Relation(seed_id(rng), a.doc_id, a.id, b.id, rng.choice(types).id,
+                                a.annotator, STAMP, STAMP))
+            break
+        if len(out) == n:
+            break
+    return out
+
+
+def build_long_relations(path: Path, chars: int, spans: int) -> None:
+    """The long document project with a relation for every third span."""
+    build_long_document(path, chars, spans)
+    with Store.open(path) as store:
+        long_id = next(d.id for d in store.documents() if d.title == "long")
+        rels = make_relations(store.annotations(long_id), store.tagset(), spans // 3)
+        store.insert_relations(rels)
 
 
 def long_document_ids(path: Path) -> tuple[str, str]:
@@ -220,6 +252,9 @@ def prepare(cache: Path, sizes, rebuild: bool = False, need: set[str] | None = N
     plans = {
         "long": (f"long-g{v}-{sizes.doc_chars}c-{sizes.doc_spans}s.annotator",
                  lambda p: build_long_document(p, sizes.doc_chars, sizes.doc_spans)),
+        "long-rel": (f"long-rel-g{v}-{sizes.doc_chars}c-{sizes.doc_spans}s-"
+                     f"{sizes.doc_spans // 3}r.annotator",
+                     lambda p: build_long_relations(p, sizes.doc_chars, sizes.doc_spans)),
         "corpus": (f"corpus-g{v}-{sizes.corpus_docs}d-{sizes.corpus_chars}c-"
                    f"{sizes.corpus_units}u.annotator",
                    lambda p: build_corpus(p, sizes.corpus_docs, sizes.corpus_chars,

@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 #: Qt-free parts never load PySide6)
 PARTS = {
     "doc": "fig_doc:run",
+    "relations": "fig_relations:run",
     "import": "fig_import:run",
     "project": "fig_project:window",
     "project-naive": "fig_project:naive",
@@ -33,6 +34,7 @@ PARTS = {
 #: group (what --only names) -> its parts, each in its own process, and the inputs it needs
 GROUPS = {
     "doc": (["doc"], {"long"}),
+    "relations": (["relations"], {"long-rel"}),
     "import": (["import"], {"texts"}),
     "project": (["project", "project-naive"], {"corpus"}),
     "search": (["search"], {"corpus"}),

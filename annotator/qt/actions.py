@@ -56,6 +56,10 @@ ACTIONS = [
      ["Alt+Shift+Right"], "end_right"),
     ("&Edit", "clear", QT_TRANSLATE_NOOP("Actions", "&Clear selection"),
      ["Esc"], "clear_selection"),
+    ("&Edit", "relate", QT_TRANSLATE_NOOP("Actions", "Start a re&lation from the span"),
+     ["Shift+R"], "relating.start"),
+    ("&Edit", "relations", QT_TRANSLATE_NOOP("Actions", "Go to the span's relati&ons"),
+     ["Alt+R"], "relating.focus_list"),
     ("&Edit", "annotate_all",
      QT_TRANSLATE_NOOP("Actions", "&Annotate all occurrences in document…"),
      ["Ctrl+Shift+A"], "annotateall.annotate_all_occurrences"),
@@ -233,4 +237,9 @@ def shortcut_table(tagset=None, lang: str | None = None) -> list[tuple[str, str]
                 rows.append((tag.hotkey.upper(), translate(
                     "Actions", "Tag the selection (or retag the selected span) as {tag}")
                     .format(tag=tag.name(lang))))
+        for rtype in tagset.relations:  # read only while a relation is being made
+            if rtype.hotkey:
+                rows.append((rtype.hotkey.upper(), translate(
+                    "Actions", "After Shift+R: join the two spans as “{type}”")
+                    .format(type=rtype.name(lang))))
     return rows

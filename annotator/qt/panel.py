@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.annotation import CERTAINTIES, Annotation
 from annotator.qt.models import ID_ROLE, certainty_label
+from annotator.qt.relationlist import RelationList
 from annotator.qt.spanmodel import AnnotationTableModel
 from annotator.qt.threads import ThreadView
 
@@ -28,6 +29,7 @@ class Inspector(QWidget):
     """Edits the selected span's attributes; each finished edit is one command."""
 
     attributesEdited = Signal(str, dict)
+    shown = Signal(object)  # the span shown now (or None)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -64,6 +66,7 @@ class Inspector(QWidget):
         self.certainty.setCurrentIndex(max(0, self.certainty.findData(attrs.get("certainty", ""))))
         for widget in (self.normalized, self.note, self.certainty):
             widget.blockSignals(False)
+        self.shown.emit(span)
 
     def set_known_names(self, names: list[str]) -> None:
         self.names.setStringList(names)
@@ -100,12 +103,14 @@ class AnnotationPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.inspector = Inspector()
+        self.relations = RelationList()
         self.notes = ThreadView()
         left = QVBoxLayout()
         left.addWidget(self.filter)
         left.addWidget(self.table)
         right = QVBoxLayout()
         right.addWidget(self.inspector)
+        right.addWidget(self.relations)
         right.addWidget(self.notes, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -127,6 +127,7 @@ class Reader(QPlainTextEdit):
         self.review_colours: dict[str, str] = {}
         self.view_text = ""
         self._press_pos = None
+        self.overlays: list[Callable[[], None]] = []  # painted over the text (relation arcs)
         # Blocks are highlighted when they come into view: opening a long document costs
         # one screen of highlighting, not the whole text.
         self.pending: set[int] = set()
@@ -333,6 +334,11 @@ class Reader(QPlainTextEdit):
             e.accept()
             return
         super().mouseDoubleClickEvent(e)
+
+    def paintEvent(self, e) -> None:  # noqa: N802
+        super().paintEvent(e)
+        for paint in self.overlays:
+            paint()
 
     def viewportEvent(self, e) -> bool:  # noqa: N802
         if e.type() == QEvent.Type.ToolTip and self.index is not None:

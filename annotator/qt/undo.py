@@ -39,9 +39,11 @@ KIND_TEXTS = {"add": QT_TRANSLATE_NOOP("Undo", "tag {what}"),
               "edit_comment": QT_TRANSLATE_NOOP("Undo", "edit comment"),
               "delete_comment": QT_TRANSLATE_NOOP("Undo", "delete comment"),
               "resolve": QT_TRANSLATE_NOOP("Undo", "resolve thread"),
-              "reopen": QT_TRANSLATE_NOOP("Undo", "reopen thread")}
+              "reopen": QT_TRANSLATE_NOOP("Undo", "reopen thread"),
+              "relate": QT_TRANSLATE_NOOP("Undo", "add relation ({what})"),
+              "unrelate": QT_TRANSLATE_NOOP("Undo", "delete relation")}
 PREFIXES = {"add": "tag ", "reject": "reject suggestion ", "status": "set status to ",
-            "comment": "comment "}
+            "comment": "comment ", "relate": "relate "}
 translate = QCoreApplication.translate
 
 

@@ -23,6 +23,7 @@ from annotator.qt import (
     i18n,
     people,
     recent,
+    relating,
     review,
     safety,
     statusbar,
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.live: team.Live | None = None  # a team project's colleagues, as they commit
         self.backed_up_at = -1
         build_docks(self)
-        for module in (suggestions, safety, team, workboard):
+        for module in (suggestions, safety, team, workboard, relating):
             module.wire(self)
         dropping.install(self)
         self.set_project(store, annotator)
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"annotator — {team.title(store)}")
         recent.remember(self.settings, store.path or team.address(store))
         self.refresh_documents()
-        for module in (suggestions, safety, team, workboard):
+        for module in (suggestions, safety, team, workboard, relating):
             module.project_opened(self)
         last = self.settings.value(f"last-document/{store.location}")
         rows = self.doc_list.model.rows
@@ -271,6 +272,7 @@ class MainWindow(QMainWindow):
         self.tag_counts.subtract(a.tag for a in held)
         self.tag_counts.update(a.tag for a in added)
         review.refresh(self)
+        relating.after_change(self, change)
         self.tag_palette.set_counts(self.tag_counts)
         if any("normalized" in a.attributes for a in change.removed + change.added):
             self._refresh_names()
@@ -391,7 +393,7 @@ class MainWindow(QMainWindow):
             self.set_view(view)
 
     def closeEvent(self, e) -> None:  # noqa: N802
-        for module in (suggestions, safety, team, workboard):
+        for module in (suggestions, safety, team, workboard, relating):
             module.shutdown(self)
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window-state", self.saveState())

@@ -111,7 +111,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../undo.py" line="+64"/>
+        <location filename="../undo.py" line="+66"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -160,6 +160,16 @@
         <location line="+2"/>
         <source>&amp;Clear selection</source>
         <translation>取消选择(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a re&amp;lation from the span</source>
+        <translation>从此标注开始关系(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to the span&apos;s relati&amp;ons</source>
+        <translation>转到标注的关系(&amp;O)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -376,6 +386,11 @@
         <source>Tag the selection (or retag the selected span) as {tag}</source>
         <translation>将所选文本标注为“{tag}”（或将所选片段改标为该标签）</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>After Shift+R: join the two spans as “{type}”</source>
+        <translation>按 Shift+R 之后:以“{type}”连接两个标注</translation>
+    </message>
 </context>
 <context>
     <name>AgreementDialog</name>
@@ -559,7 +574,7 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../panel.py" line="+88"/>
+        <location filename="../panel.py" line="+91"/>
         <source>Filter spans…</source>
         <translation>筛选片段…</translation>
     </message>
@@ -1442,7 +1457,7 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../panel.py" line="-53"/>
+        <location filename="../panel.py" line="-54"/>
         <location line="+22"/>
         <source>No span selected</source>
         <translation>未选中片段</translation>
@@ -1495,7 +1510,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+125"/>
+        <location filename="../window.py" line="+126"/>
         <source>Annotator: {name}</source>
         <translation>标注者：{name}</translation>
     </message>
@@ -1510,7 +1525,7 @@
         <translation>请先选择文本，再按标签键。</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
@@ -1538,7 +1553,7 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../actions.py" line="-100"/>
+        <location filename="../actions.py" line="-105"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2004,6 +2019,82 @@
     </message>
 </context>
 <context>
+    <name>Relating</name>
+    <message>
+        <location filename="../relating.py" line="+135"/>
+        <source>Relation removed (Ctrl+Z brings it back).</source>
+        <translation>关系已删除(Ctrl+Z 可恢复)。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The selected span has no relations.</source>
+        <translation>所选标注没有关系。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The tagset declares no relation types.</source>
+        <translation>标签集未定义关系类型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a span first (Tab), then press Shift+R.</source>
+        <translation>请先选择一个标注(Tab),再按 Shift+R。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A relation joins spans of one annotator: this span is {name}&apos;s.</source>
+        <translation>关系只能连接同一标注者的标注:此标注属于 {name}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No span in this document may be related to this one.</source>
+        <translation>本文档中没有可与此标注建立关系的标注。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Relate 「{start}」 to 「{picked}」 ({n} of {total}): Tab/Shift+Tab another span, {keys} or Enter to choose, Esc to cancel.</source>
+        <translation>将「{start}」关联到「{picked}」(第 {n} 个,共 {total} 个):Tab/Shift+Tab 换一个标注,{keys} 或 Enter 选择类型,Esc 取消。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>「{type}」 cannot join {a} and {b}; Enter lists what can.</source>
+        <translation>「{type}」不能连接{a}和{b};按 Enter 列出可用的类型。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Related: 「{a}」 {type} 「{b}」. Shift+R goes on from 「{c}」.</source>
+        <translation>已关联:「{a}」{type}「{b}」。按 Shift+R 从「{c}」继续。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No relation made.</source>
+        <translation>未建立关系。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>No relation may join that to 「{start}」; click a span the list of targets offers (Tab).</source>
+        <translation>没有关系可以把它与「{start}」连接;请点击可选目标中的标注(Tab)。</translation>
+    </message>
+</context>
+<context>
+    <name>RelationList</name>
+    <message>
+        <location filename="../relationlist.py" line="+39"/>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter: go to the other end · Delete: remove the relation</source>
+        <translation>回车键:转到另一端 · 删除键:删除关系</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No relations. Shift+R starts one from the selected span.</source>
+        <translation>没有关系。按 Shift+R 从所选标注开始一个关系。</translation>
+    </message>
+</context>
+<context>
     <name>RelationStats</name>
     <message>
         <location filename="../relationstats.py" line="+30"/>
@@ -2045,6 +2136,19 @@
         <location line="+11"/>
         <source>Export the network as {format}</source>
         <translation>将关系网络导出为 {format}</translation>
+    </message>
+</context>
+<context>
+    <name>Relations</name>
+    <message>
+        <location filename="../relmenu.py" line="+23"/>
+        <source>{key}{name} (from the picked span)</source>
+        <translation>{key}{name}(由所选目标出发)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Relation type</source>
+        <translation>关系类型</translation>
     </message>
 </context>
 <context>
@@ -2980,7 +3084,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../undo.py" line="-37"/>
+        <location filename="../undo.py" line="-39"/>
         <source>tag {what}</source>
         <extracomment>a command&apos;s name in the Edit menu by its kind, outside English (the journal stores the English label); {what} is the text the label names, if any</extracomment>
         <translation>标注 {what}</translation>
@@ -3054,6 +3158,16 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+1"/>
         <source>reopen thread</source>
         <translation>重新打开讨论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add relation ({what})</source>
+        <translation>添加关系({what})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete relation</source>
+        <translation>删除关系</translation>
     </message>
     <message>
         <location line="+45"/>

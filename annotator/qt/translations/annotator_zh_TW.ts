@@ -111,7 +111,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location filename="../undo.py" line="+64" />
+        <location filename="../undo.py" line="+66" />
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
@@ -160,6 +160,16 @@
         <location line="+2" />
         <source>&amp;Clear selection</source>
         <translation>取消選擇(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Start a re&amp;lation from the span</source>
+        <translation>從此標註開始關係(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Go to the span's relati&amp;ons</source>
+        <translation>轉到標註的關係(&amp;O)</translation>
     </message>
     <message>
         <location line="+3" />
@@ -376,6 +386,11 @@
         <source>Tag the selection (or retag the selected span) as {tag}</source>
         <translation>將所選文字標註為「{tag}」（或將所選片段改標為該標籤）</translation>
     </message>
+    <message>
+        <location line="+5" />
+        <source>After Shift+R: join the two spans as “{type}”</source>
+        <translation>按 Shift+R 之後:以「{type}」連線兩個標註</translation>
+    </message>
 </context>
 <context>
     <name>AgreementDialog</name>
@@ -559,7 +574,7 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../panel.py" line="+88" />
+        <location filename="../panel.py" line="+91" />
         <source>Filter spans…</source>
         <translation>篩選片段…</translation>
     </message>
@@ -1442,7 +1457,7 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../panel.py" line="-53" />
+        <location filename="../panel.py" line="-54" />
         <location line="+22" />
         <source>No span selected</source>
         <translation>未選中片段</translation>
@@ -1495,7 +1510,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+125" />
+        <location filename="../window.py" line="+126" />
         <source>Annotator: {name}</source>
         <translation>標註者：{name}</translation>
     </message>
@@ -1510,7 +1525,7 @@
         <translation>請先選擇文字，再按標籤鍵。</translation>
     </message>
     <message>
-        <location line="+128" />
+        <location line="+129" />
         <source>Saved {time}</source>
         <translation>已儲存 {time}</translation>
     </message>
@@ -1538,7 +1553,7 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../actions.py" line="-100" />
+        <location filename="../actions.py" line="-105" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -2004,6 +2019,82 @@
     </message>
 </context>
 <context>
+    <name>Relating</name>
+    <message>
+        <location filename="../relating.py" line="+135" />
+        <source>Relation removed (Ctrl+Z brings it back).</source>
+        <translation>關係已刪除(Ctrl+Z 可恢復)。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The selected span has no relations.</source>
+        <translation>所選標註沒有關係。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The tagset declares no relation types.</source>
+        <translation>標籤集未定義關係類型。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Select a span first (Tab), then press Shift+R.</source>
+        <translation>請先選擇一個標註(Tab),再按 Shift+R。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A relation joins spans of one annotator: this span is {name}'s.</source>
+        <translation>關係只能連線同一標註者的標註:此標註屬於 {name}。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>No span in this document may be related to this one.</source>
+        <translation>本文件中沒有可與此標註建立關係的標註。</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Relate 「{start}」 to 「{picked}」 ({n} of {total}): Tab/Shift+Tab another span, {keys} or Enter to choose, Esc to cancel.</source>
+        <translation>將「{start}」關聯到「{picked}」(第 {n} 個,共 {total} 個):Tab/Shift+Tab 換一個標註,{keys} 或 Enter 選擇類型,Esc 取消。</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>「{type}」 cannot join {a} and {b}; Enter lists what can.</source>
+        <translation>「{type}」不能連線{a}和{b};按 Enter 列出可用的類型。</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Related: 「{a}」 {type} 「{b}」. Shift+R goes on from 「{c}」.</source>
+        <translation>已關聯:「{a}」{type}「{b}」。按 Shift+R 從「{c}」繼續。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>No relation made.</source>
+        <translation>未建立關係。</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>No relation may join that to 「{start}」; click a span the list of targets offers (Tab).</source>
+        <translation>沒有關係可以把它與「{start}」連線;請點選可選目標中的標註(Tab)。</translation>
+    </message>
+</context>
+<context>
+    <name>RelationList</name>
+    <message>
+        <location filename="../relationlist.py" line="+39" />
+        <source>Relations</source>
+        <translation>關係</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter: go to the other end · Delete: remove the relation</source>
+        <translation>回車鍵:轉到另一端 · 刪除鍵:刪除關係</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No relations. Shift+R starts one from the selected span.</source>
+        <translation>沒有關係。按 Shift+R 從所選標註開始一個關係。</translation>
+    </message>
+</context>
+<context>
     <name>RelationStats</name>
     <message>
         <location filename="../relationstats.py" line="+30" />
@@ -2045,6 +2136,19 @@
         <location line="+11" />
         <source>Export the network as {format}</source>
         <translation>將關係網路匯出為 {format}</translation>
+    </message>
+</context>
+<context>
+    <name>Relations</name>
+    <message>
+        <location filename="../relmenu.py" line="+23" />
+        <source>{key}{name} (from the picked span)</source>
+        <translation>{key}{name}(由所選目標出發)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Relation type</source>
+        <translation>關係類型</translation>
     </message>
 </context>
 <context>
@@ -2980,7 +3084,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../undo.py" line="-37" />
+        <location filename="../undo.py" line="-39" />
         <source>tag {what}</source>
         <extracomment>a command's name in the Edit menu by its kind, outside English (the journal stores the English label); {what} is the text the label names, if any</extracomment>
         <translation>標註 {what}</translation>
@@ -3054,6 +3158,16 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+1" />
         <source>reopen thread</source>
         <translation>重新開啟討論</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>add relation ({what})</source>
+        <translation>新增關係({what})</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>delete relation</source>
+        <translation>刪除關係</translation>
     </message>
     <message>
         <location line="+45" />

@@ -1,0 +1,98 @@
+"""The selected span's relations, under the inspector: one row per relation, its type
+(coloured), its direction and the text at its other end. Enter (or a double click) jumps
+to the other end; Delete removes the relation (a command, undoable)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from annotator.core.annotation import Annotation
+from annotator.core.relations import Relation, RelationType
+from annotator.qt.palette import chip
+
+# keys the list takes before the window's shortcuts (Delete deletes the span there)
+OWN_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def row_text(rel: Relation, span_id: str, rtype: RelationType | None, name: str,
+             other_text: str) -> str:
+    """``→ uses 联合反恐演习`` (from this span), ``← uses 上合组织`` (to it), ``— cooperates
+    with 哈方`` (undirected)."""
+    if rtype is not None and not rtype.directed:
+        arrow = "—"
+    else:
+        arrow = "→" if rel.source == span_id else "←"
+    return f"{arrow} {name} {other_text}"
+
+
+class RelationList(QWidget):
+    jump = Signal(str)  # relation id: go to its other end
+    remove = Signal(str)  # relation id: delete it
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = QLabel(self.tr("Relations"))
+        self.list = QListWidget()
+        self.list.setToolTip(self.tr("Enter: go to the other end · Delete: remove the relation"))
+        self.title.setBuddy(self.list)
+        self.list.setMinimumHeight(self.list.fontMetrics().height() * 6)
+        self.empty = QLabel(self.tr("No relations. Shift+R starts one from the selected span."))
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+        self.list.itemActivated.connect(lambda item: self.jump.emit(item.data(ID_ROLE)))
+        self.list.installEventFilter(self)
+        self.show_relations(None, [], {}, str)
+
+    def show_relations(self, span: Annotation | None, relations: list[Relation],
+                       types: dict[str, RelationType],
+                       describe: Callable[[Relation], str]) -> None:
+        """List ``relations`` of ``span`` (``describe`` gives a relation's row text)."""
+        current = self.current()
+        self.list.clear()
+        for rel in relations:
+            rtype = types.get(rel.type)
+            item = QListWidgetItem(chip(rtype.colour if rtype else "#888888"), describe(rel))
+            item.setData(ID_ROLE, rel.id)
+            self.list.addItem(item)
+            if rel.id == current:
+                self.list.setCurrentItem(item)
+        if relations and self.list.currentRow() < 0:
+            self.list.setCurrentRow(0)
+        # shown or hidden only when that changes: each change lays the dock out again
+        for widget, visible in ((self.list, bool(relations)),
+                                (self.empty, span is not None and not relations),
+                                (self.title, span is not None)):
+            if widget.isHidden() == visible:
+                widget.setVisible(visible)
+
+    def current(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def ids(self) -> list[str]:
+        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
+
+    def eventFilter(self, obj, e) -> bool:  # noqa: N802 (Qt override)
+        if obj is self.list and e.type() == QEvent.Type.ShortcutOverride and \
+                e.key() in OWN_KEYS and not e.modifiers():
+            e.accept()
+            return True
+        if obj is self.list and e.type() == QEvent.Type.KeyPress and not e.modifiers():
+            current = self.current()
+            if e.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and current:
+                self.remove.emit(current)
+                return True
+            if e.matches(QKeySequence.StandardKey.InsertParagraphSeparator) and current:
+                self.jump.emit(current)
+                return True
+        return super().eventFilter(obj, e)

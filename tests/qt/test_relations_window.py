@@ -1,0 +1,206 @@
+"""Relations in the real window, from the keyboard: Shift+R starts one from the selected
+span, Tab picks the other end (nearest first), the type's key finishes it, Esc cancels;
+arcs are drawn for what is on screen; the inspector lists the span's relations (Enter
+jumps, Delete removes); deleting a span takes its relations in the same undo step."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+
+from annotator.core import commands  # noqa: E402
+from annotator.core.annotation import Annotator  # noqa: E402
+from annotator.qt import relating, relmenu, team  # noqa: E402
+from annotator.store import Store  # noqa: E402
+
+SHIFT, CTRL = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier
+CHAIN = (("上合组织", "actor.igo"), ("协调打击行动", "mechanism.operational"),
+         ("三股势力", "threat.three_evils"))
+
+
+def key(qtbot, win, k, mods=Qt.KeyboardModifier.NoModifier) -> None:
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    if not win.panel.relations.list.hasFocus():
+        win.reader.setFocus()
+    qtbot.keyClick(win.focusWidget(), k, mods)
+
+
+def tag(win, text: str, tag_id: str, after: int = 0):
+    start = win.doc.text.index(text, after)
+    win.clear_selection()
+    win.reader.select_range(start, start + len(text))
+    win.apply_tag(tag_id)
+    assert win.editor.selected is not None
+    return win.editor.selected
+
+
+@pytest.fixture
+def chain(seed_window):
+    """Seed 000 open with an actor, a mechanism and a threat tagged by Lin."""
+    win = seed_window
+    first = win.doc.text.index(CHAIN[1][0])
+    spans = [tag(win, text, tag_id, max(0, first - 200)) for text, tag_id in CHAIN]
+    return win, spans
+
+
+def relations(win):
+    return win.store.relations(win.doc.id)
+
+
+def arcs(win) -> int:
+    return len(relating.controller(win).layer.placements()[0])
+
+
+def start_from(qtbot, win, span) -> relating.Relating:
+    win.select_span(span.id)
+    key(qtbot, win, Qt.Key.Key_R, SHIFT)
+    ctl = relating.controller(win)
+    assert ctl.picking is not None
+    return ctl
+
+
+def test_a_chain_from_the_keyboard_drawn_and_undone(qtbot, chain):
+    win, (actor, mech, threat) = chain
+    ctl = start_from(qtbot, win, actor)
+    assert ctl.picking.picked.id == threat.id  # the nearest allowed span (poses)
+    assert "Tab" in win.statusBar().currentMessage()
+    key(qtbot, win, Qt.Key.Key_Tab)
+    assert ctl.picking.picked.id == mech.id
+    key(qtbot, win, Qt.Key.Key_1)  # uses
+    [uses] = relations(win)
+    assert (uses.source, uses.target, uses.type) == (actor.id, mech.id, "uses")
+    assert win.editor.selected.id == mech.id  # the chain goes on from here
+    ctl = start_from(qtbot, win, mech)
+    while ctl.picking.picked.id != threat.id:
+        key(qtbot, win, Qt.Key.Key_Tab)
+    key(qtbot, win, Qt.Key.Key_2)  # addresses
+    assert {r.type for r in relations(win)} == {"uses", "addresses"}
+    assert arcs(win) == 2
+    win.reader.viewport().repaint()  # painting them raises nothing
+    key(qtbot, win, Qt.Key.Key_Z, CTRL)
+    assert [r.type for r in relations(win)] == ["uses"] and arcs(win) == 1
+    key(qtbot, win, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert len(relations(win)) == 2 and arcs(win) == 2
+
+
+def test_esc_cancels_and_a_key_that_does_not_fit_says_so(qtbot, chain):
+    win, (actor, mech, threat) = chain
+    ctl = start_from(qtbot, win, actor)
+    key(qtbot, win, Qt.Key.Key_2)  # addresses: mechanism -> threat only
+    assert ctl.picking is not None and "cannot join" in win.statusBar().currentMessage()
+    assert win.editor.selected.id == actor.id  # the digit did not retag the span
+    assert win.editor.selected.tag == "actor.igo"
+    key(qtbot, win, Qt.Key.Key_Escape)
+    assert ctl.picking is None and relations(win) == []
+    assert win.editor.selected.id == actor.id
+
+
+def test_a_reversed_type_and_the_short_list(qtbot, chain, monkeypatch):
+    win, (actor, mech, threat) = chain
+    ctl = start_from(qtbot, win, mech)
+    assert ctl.picking.pick(actor.id)
+    offered = [relmenu.option_text(o, "en") for o in ctl.picking.options()]
+    assert offered == ["&1 uses (from the picked span)"]
+    monkeypatch.setattr(relmenu, "choose", lambda reader, picking, at: picking.options()[0])
+    key(qtbot, win, Qt.Key.Key_Return)
+    [uses] = relations(win)
+    assert (uses.source, uses.target) == (actor.id, mech.id)  # as the tagset declares it
+
+
+def test_a_click_picks_the_other_end(qtbot, chain, monkeypatch):
+    win, (actor, mech, threat) = chain
+    monkeypatch.setattr(relmenu, "choose", lambda reader, picking, at: picking.options()[0])
+    ctl = start_from(qtbot, win, mech)
+    cursor = win.reader.textCursor()
+    cursor.setPosition(win.reader.umap.to_utf16(threat.start + 1))
+    point = win.reader.cursorRect(cursor).center() + QPoint(2, 0)
+    qtbot.mouseClick(win.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert ctl.picking is None
+    [rel] = relations(win)
+    assert (rel.source, rel.target, rel.type) == (mech.id, threat.id, "addresses")
+
+
+def test_the_inspector_lists_jumps_and_deletes(qtbot, chain):
+    win, (actor, mech, threat) = chain
+    win.session.run(commands.add_relation(actor, mech, "uses"))
+    win.session.run(commands.add_relation(mech, threat, "addresses"))
+    team.reload_document(win)  # made elsewhere: read as a colleague's would be
+    win.select_span(mech.id)
+    box = win.panel.relations
+    assert box.list.count() == 2
+    rows = [box.list.item(i).text() for i in range(2)]
+    assert rows == ["← uses 上合组织", "→ addresses 三股势力"]
+    key(qtbot, win, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert box.list.hasFocus()
+    box.list.setCurrentRow(1)
+    qtbot.keyClick(box.list, Qt.Key.Key_Return)
+    assert win.editor.selected.id == threat.id
+    win.select_span(mech.id)
+    box.list.setFocus()
+    box.list.setCurrentRow(0)
+    qtbot.keyClick(box.list, Qt.Key.Key_Delete)
+    assert [r.type for r in relations(win)] == ["addresses"]
+    assert box.list.count() == 1 and win.editor.selected.id == mech.id
+    key(qtbot, win, Qt.Key.Key_Z, CTRL)
+    assert len(relations(win)) == 2
+
+
+def test_deleting_a_span_takes_its_relations_in_one_undo_step(qtbot, chain):
+    win, (actor, mech, threat) = chain
+    win.session.run(commands.add_relation(actor, mech, "uses"))
+    win.session.run(commands.add_relation(mech, threat, "addresses"))
+    team.reload_document(win)  # made elsewhere: read as a colleague's would be
+    win.select_span(mech.id)
+    win.delete_span()
+    assert relations(win) == [] and arcs(win) == 0
+    key(qtbot, win, Qt.Key.Key_Z, CTRL)
+    assert len(relations(win)) == 2 and arcs(win) == 2
+
+
+def test_colleagues_relations_arrive_with_a_reload(qtbot, chain, tmp_path):
+    win, (actor, mech, threat) = chain
+    other = Store.open(win.store.path)
+    try:
+        other.apply_command(commands.add_relation(actor, mech, "uses"), "lin")
+    finally:
+        other.close()
+    team.reload_document(win)
+    assert arcs(win) == 1
+    win.select_span(actor.id)
+    assert win.panel.relations.list.count() == 1
+
+
+def test_only_my_spans_start_a_relation(qtbot, chain):
+    win, (actor, mech, threat) = chain
+    win.session.annotator = Annotator("wang", "Wang")
+    win.select_span(actor.id)
+    relating.start(win)
+    assert relating.controller(win).picking is None
+    assert "one annotator" in win.statusBar().currentMessage()
+
+
+def test_an_undo_or_another_document_meanwhile_drops_the_relation_being_made(qtbot, chain):
+    win, (actor, mech, threat) = chain
+    ctl = start_from(qtbot, win, actor)
+    key(qtbot, win, Qt.Key.Key_Z, CTRL)  # takes the threat span away
+    assert ctl.picking is None and ctl.layer.pending is None
+    ctl = start_from(qtbot, win, actor)
+    win.next_document()
+    win.reader.viewport().repaint()
+    assert ctl.picking is None and ctl.relations().touching([actor.id]) == []
+
+
+def test_arc_ends_sit_on_their_spans(qtbot, chain):
+    win, spans = chain
+    layer = relating.controller(win).layer
+    for span in spans:
+        cursor = win.reader.textCursor()
+        cursor.setPosition(win.reader.umap.to_utf16(span.start))
+        rect = win.reader.cursorRect(cursor)
+        box = layer._box(span)
+        assert (round(box.left), round(box.top)) == (rect.left(), rect.top())
+        assert box.right > box.left
