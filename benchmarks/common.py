@@ -26,6 +26,8 @@ class Sizes:
     think_s: float = 0.5  # the annotator's pause before each edit (events keep running)
     scroll_pages: int = 100
     runs: int = 20  # repetitions of the quick figures (search)
+    team_writers: int = 10  # members editing a team project at once (fig_team_edit)
+    team_edit_s: float = 60.0  # for this long
 
     def describe(self) -> str:
         return (f"long document {self.doc_chars:,} chars / {self.doc_spans:,} spans; corpus "
@@ -40,7 +42,7 @@ class Sizes:
 FULL = Sizes()
 QUICK = Sizes(doc_chars=20_000, doc_spans=600, corpus_docs=100, corpus_chars=600,
               corpus_units=6, import_docs=100, tag_edits=4, think_s=0.01, scroll_pages=4,
-              runs=3)
+              runs=3, team_writers=2, team_edit_s=3.0)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,27 @@ FIGURES: dict[str, Spec] = {
                            "the prediction on the GUI thread: a key waits for all of it"),
     "recommend.mem": Spec("memory of the loaded models (and first prediction)", "MB", 100,
                           "the naive model in a CRFsuite Tagger (its file size at least)"),
+    # the team project (PostgreSQL), side by side with the file project ("naive" column)
+    "team.open": Spec("team: open corpus project until the list shows", "ms", 1500,
+                      "the file project, same corpus, same run"),
+    "team.doc.open": Spec("team: open long doc, store load to first paint", "ms", 400,
+                          "the file project, same document"),
+    "team.edit.median": Spec("team: 10 members editing at once, commit + repaint, median",
+                             "ms", 16, "one window on the file project, same load"),
+    "team.edit.p95": Spec("team: 10 members editing at once, commit + repaint, p95", "ms",
+                          40, "as above, p95"),
+    "team.live.p95": Spec("team: a colleague's edit on screen (key to paint), p95", "ms",
+                          250, "polling the server once a second"),
+    "team.import": Spec("team: import .txt folder: clean + index", "s", 90,
+                        "the same import into a project file"),
+    "team.search.1": Spec("team: corpus search, first page, 1-char (worst)", "ms", 50,
+                          "the file project, same queries"),
+    "team.search.2": Spec("team: corpus search, first page, 2-char (worst)", "ms", 50,
+                          "the file project, same queries"),
+    "team.search.3": Spec("team: corpus search, first page, 3-char (worst)", "ms", 50,
+                          "the file project, same queries"),
+    "team.search.4": Spec("team: corpus search, first page, 4-char (worst)", "ms", 50,
+                          "the file project, same queries"),
 }
 
 

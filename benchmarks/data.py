@@ -227,5 +227,11 @@ def prepare(cache: Path, sizes, rebuild: bool = False, need: set[str] | None = N
         "texts": (f"texts-g{v}-{sizes.import_docs}d-{sizes.corpus_chars}c",
                   lambda p: write_texts(p, sizes.import_docs, sizes.corpus_chars)),
     }
-    return {key: str(cached(cache, name, build, rebuild, log))
-            for key, (name, build) in plans.items() if need is None or key in need}
+    out = {key: str(cached(cache, name, build, rebuild, log))
+           for key, (name, build) in plans.items() if need is None or key in need}
+    if need is None or "team" in need:  # the team projects on a cached server
+        import teamkit
+
+        out["team"] = str(cached(cache, teamkit.cluster_name(out),
+                                 lambda p: teamkit.build(p, out, log), rebuild, log))
+    return out

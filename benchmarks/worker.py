@@ -28,6 +28,10 @@ PARTS = {
     "export": "fig_corpus:export",
     "recommend-train": "fig_recommend:train",
     "recommend": "fig_recommend:predict",
+    "team-open": "fig_team:open_figures",
+    "team-search": "fig_team:search",
+    "team-import": "fig_team:import_figure",
+    "team-edit": "fig_team_edit:edits",
 }
 
 #: group (what --only names) -> its parts, each in its own process, and the inputs it needs
@@ -39,6 +43,8 @@ GROUPS = {
     "agreement": (["agreement"], {"corpus"}),
     "export": (["export"], {"corpus"}),
     "recommend": (["recommend-train", "recommend"], set()),
+    "team": (["team-open", "team-search", "team-import", "team-edit"],
+             {"corpus", "long", "texts", "team"}),
 }
 
 

@@ -1,0 +1,126 @@
+"""The team project's server for the team figures: a PostgreSQL cluster built once into the
+cache (tools/pgcluster.py) from the cached file projects, started by each team part and
+stopped when it ends.
+
+The cached cluster holds the corpus and the long document as team projects (made with
+``annotator transfer``'s :func:`~annotator.store.copy.copy_project`, so the same rows as
+the file projects), kept as ``pristine_corpus`` and ``pristine_long``; a part works on a
+fresh copy named ``corpus`` / ``long`` (``CREATE DATABASE … TEMPLATE``, a file copy of a
+few seconds), so what one run adds never reaches the next. The project's group roles are
+named after the working name (``corpus_annotator`` …), and the members are made once:
+``lin`` and ``wang`` (the corpus's two annotators) and the ten writers ``w01`` … ``w10``
+(nine annotators and a reviewer).
+
+The server runs with PostgreSQL's default settings (``fsync`` on: a commit waits for the
+disk, as on a real server) but for ``max_connections`` (ten windows hold several
+connections each); the build runs with ``fsync`` off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import socket
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+from annotator.store import Store
+from annotator.store.copy import copy_project
+from annotator.store.pg import PgStore
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from pgcluster import Cluster  # noqa: E402
+
+#: bump when what the cached cluster holds changes
+CLUSTER_VERSION = 1
+WRITERS = tuple(f"w{i:02d}" for i in range(1, 11))
+#: the members of each project: name -> role
+MEMBERS = {"lin": "annotator", "wang": "annotator",
+           **{w: ("reviewer" if w == WRITERS[-1] else "annotator") for w in WRITERS}}
+SERVE = {"max_connections": "300"}
+BUILD = {**SERVE, "fsync": "off", "full_page_writes": "off"}
+
+
+def cluster_name(inputs: dict) -> str:
+    """The cache entry of the cluster made from these inputs: short, since the server's
+    socket lives in it (a socket's path is at most 107 bytes)."""
+    made_from = "+".join(Path(inputs[k]).name for k in ("corpus", "long") if k in inputs)
+    digest = hashlib.sha1(made_from.encode()).hexdigest()[:10]
+    return f"pg{CLUSTER_VERSION}-{digest}"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build(folder: Path, inputs: dict, log: Callable[[str], None] = print) -> None:
+    """A cluster in ``folder`` holding each cached file project as a team project."""
+    cluster = Cluster(folder, port=_free_port(), settings=BUILD)
+    cluster.start()
+    try:
+        for name in ("corpus", "long"):
+            if name in inputs:
+                log(f"  copying {Path(inputs[name]).name} to the team project {name} …")
+                _make_project(cluster, name, Path(inputs[name]))
+    finally:
+        cluster.stop()
+
+
+def _make_project(cluster: Cluster, name: str, source: Path) -> None:
+    with psycopg.connect(cluster.url(), autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    with Store.open(source, check=False) as src, PgStore.open(cluster.url(dbname=name),
+                                                             create=True) as dst:
+        copy_project(src, dst)
+        for member, role in MEMBERS.items():
+            dst.add_member(member, role)
+        dst.conn.execute_raw("VACUUM ANALYZE")
+    with psycopg.connect(cluster.url(), autocommit=True) as conn:
+        conn.execute(sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
+            sql.Identifier(name), sql.Identifier(f"pristine_{name}")))
+
+
+@contextlib.contextmanager
+def server(folder: str | Path, settings: dict[str, str] | None = None) -> Iterator[Cluster]:
+    """The cached cluster running (on a free port) for the length of the block."""
+    cluster = Cluster(folder, port=_free_port(), settings={**SERVE, **(settings or {})})
+    cluster.stop("fast")  # a run that died may have left it running
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop("fast")
+
+
+def fresh(cluster: Cluster, name: str) -> str:
+    """A fresh working copy of the project ``name`` (``corpus``, ``long``); its owner URL."""
+    with psycopg.connect(cluster.url(), autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+            sql.Identifier(name)))
+        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {} STRATEGY file_copy").format(
+            sql.Identifier(name), sql.Identifier(f"pristine_{name}")))
+    with psycopg.connect(cluster.url(dbname=name), autocommit=True) as conn:
+        conn.execute("ANALYZE")
+    return cluster.url(dbname=name)
+
+
+def new_project(cluster: Cluster, name: str) -> str:
+    """An empty database ``name`` (dropped first if there) for a new team project."""
+    with psycopg.connect(cluster.url(), autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+            sql.Identifier(name)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return cluster.url(dbname=name)
+
+
+def member_url(url: str, member: str) -> str:
+    """The same project, connected as ``member`` (the cluster trusts local connections)."""
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://{member}@{rest.split('@', 1)[1]}"
