@@ -209,3 +209,23 @@ def test_find_spans_by_normalized_name_in_either_script(spans_store):
 def test_find_spans_refuses_an_unknown_status(spans_store):
     with pytest.raises(ValueError, match="status must be one of"):
         spans_store.find_spans(status="done")
+
+
+def test_many_candidates_come_in_document_order_page_by_page(engine_store):
+    """More candidates than a first read takes, some sharing a position: the hits follow
+    the document list's order (position, then id) across every read, page after page."""
+    with engine_store as store:
+        store.add_documents([make_doc(f"第{i}次反恐演习，反恐合作") for i in range(40)])
+        with store.transaction():
+            store.conn.execute("UPDATE documents SET position = position / 3")
+        rank = dict(store.conn.execute("SELECT id, position FROM documents").fetchall())
+
+        def in_order(hits: list[Hit]) -> list[Hit]:
+            return sorted(hits, key=lambda h: (rank[h.doc_id], h.doc_id, h.start))
+
+        expected = in_order(scan(store, "反恐"))
+        assert len(expected) == 80
+        assert store.search("反恐", limit=1000) == expected
+        assert store.search("，", limit=1000) == in_order(scan(store, "，"))
+        for offset in (0, 7, 33, 79):
+            assert store.search("反恐", limit=9, offset=offset) == expected[offset:offset + 9]

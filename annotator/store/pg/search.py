@@ -51,29 +51,38 @@ class PgSearchMixin(SearchMixin):
                 "search_text s WHERE s.doc_id = d.id) ORDER BY d.position").fetchall()
             return self._index_documents([(r[0], r[1]) for r in missing])
 
+    #: every document is known to be indexed (see :meth:`_check_index`)
+    _index_known = False
+
     def _check_index(self) -> None:
-        if self.read_only:
+        """Index documents stored without it, once a connection: every writer indexes the
+        documents it adds in the same transaction (:meth:`add_documents`, copies), so after
+        the first search only this connection's own other writes need a look."""
+        if self.read_only or self._index_known:
             return
         missing = self.conn.execute("SELECT 1 FROM documents d WHERE NOT EXISTS (SELECT 1 "
                                     "FROM search_text s WHERE s.doc_id = d.id) LIMIT 1"
                                     ).fetchone()
         if missing:
             self.reindex_missing()
+        self._index_known = True
 
     def _candidates(self, folded: str) -> Iterator[tuple[str, str]]:
+        """Candidate documents with their folded texts, in document order, a growing chunk
+        a query: each asks for the next documents holding the query's grams after the last
+        one read (``LIMIT``), so a first page reads a few documents whether the query is
+        rare (the GIN index finds them) or common (read in order until enough match)."""
         self._check_index()
         wanted = query_grams(folded)
-        if wanted is None:
-            ids = [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY position, id")]
-        else:
-            ids = [r[0] for r in self.conn.execute(
-                "SELECT s.doc_id FROM search_text s JOIN documents d ON d.id = s.doc_id "
-                "WHERE s.grams @> ?::text[] ORDER BY d.position, d.id", (wanted,))]
-        i, size = 0, _FIRST_CHUNK
-        while i < len(ids):
-            chunk = ids[i:i + size]
-            texts = {r[0]: lower(r[1]) for r in self.conn.execute(
-                "SELECT s.doc_id, coalesce(s.folded, d.text) FROM search_text s JOIN documents d "
-                "ON d.id = s.doc_id WHERE s.doc_id = ANY(?)", (chunk,))}
-            yield from ((k, texts[k]) for k in chunk if k in texts)
-            i, size = i + size, min(size * 2, _MAX_CHUNK)
+        where = "TRUE" if wanted is None else "s.grams @> ?::text[]"
+        query = ("SELECT d.id, d.position, coalesce(s.folded, d.text) FROM search_text s "
+                 f"JOIN documents d ON d.id = s.doc_id WHERE {where} AND d.position >= ? AND "
+                 "(d.position > ? OR d.id > ?) ORDER BY d.position, d.id LIMIT ?")
+        last, size = (-(2 ** 31), ""), _FIRST_CHUNK
+        while True:
+            params = ([] if wanted is None else [wanted]) + [last[0], last[0], last[1], size]
+            rows = self.conn.execute(query, params).fetchall()
+            yield from ((doc_id, lower(text)) for doc_id, _, text in rows)
+            if len(rows) < size:
+                return
+            last, size = (rows[-1][1], rows[-1][0]), min(size * 2, _MAX_CHUNK)
