@@ -25,12 +25,16 @@ from xml.dom import minidom
 from common import median, peak_growth_mb, result, timed_ms, working_copy
 
 from annotator import exporting
+from annotator.core import searching
 from annotator.core.search import searchable
 from annotator.exporting import ExportOptions
 from annotator.review.report import project_agreement
+from annotator.stats.compute import project_stats
 from annotator.store import Store
 
-QUERIES = {2: ["北京", "反恐", "會議", "峰会"], 4: ["恐怖主義", "上海合作", "执法安全", "联合国安"]}
+QUERIES = {1: ["北", "恐", "會", "鼠"], 2: ["北京", "反恐", "會議", "峰会"],
+           3: ["反恐怖", "合作組", "执法安", "联合国"],
+           4: ["恐怖主義", "上海合作", "执法安全", "联合国安"]}
 PAGE = 50
 
 
@@ -52,7 +56,68 @@ def search(cfg: dict) -> dict:
                 naive = max(naive, median(slow))
             out[f"search.{size}"] = result(worst, naive, f"{', '.join(queries)}; page sizes "
                                            f"{hits}; cold first query {cold:.0f} ms")
+        out["project.size"] = file_size(store, path)
     return out
+
+
+def file_size(store: Store, path: Path) -> dict:
+    """The project file (checkpointed) over its texts' UTF-8 bytes, and what takes the
+    space (SQLite's ``dbstat``: the largest tables and indexes)."""
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    text = store.conn.execute("SELECT sum(length(CAST(text AS BLOB))) FROM documents"
+                              ).fetchone()[0] or 1
+    size = path.stat().st_size
+    try:
+        parts = store.conn.execute("SELECT name, sum(pgsize) AS s FROM dbstat GROUP BY name "
+                                   "ORDER BY s DESC LIMIT 6").fetchall()
+    except Exception:  # noqa: BLE001 — a SQLite built without dbstat
+        parts = []
+    where = ", ".join(f"{name} {bytes_ / text:.2f}x" for name, bytes_ in parts)
+    return result(size / text, 1.0, f"{size / 2**20:,.0f} MB for {text / 2**20:,.0f} MB of "
+                  f"text: {where}")
+
+
+# --- spans by tag / annotator ---------------------------------------------------------------
+def spans(cfg: dict) -> dict:
+    """The Search dock with no query and one filter: its first page (what it shows at once;
+    the total is counted on a worker thread after). Naive: every matching span loaded."""
+    runs = cfg["sizes"]["runs"]
+    path = working_copy(cfg["inputs"]["corpus"], Path(cfg["work"]))
+    with Store.open(path) as store:
+        tags = [t.id for t in store.tagset().tags]
+        filters = [{"tag": tags[0]}, {"tag": tags[-1]}, {"annotator": "lin"},
+                   {"annotator": "wang", "tag": tags[len(tags) // 2]}]
+        worst, naive, shown = 0.0, 0.0, []
+        for f in filters:
+            times = [timed_ms(lambda f=f: searching.find(store, "", f)) for _ in range(runs)]
+            worst = max(worst, median(times))
+            found = searching.find(store, "", f)
+            shown.append(len(found.hits) if found else 0)
+            naive = max(naive, timed_ms(lambda f=f: store.find_spans(**f)))
+        t0 = time.perf_counter()
+        counted = [searching.count_hits(store, "", f) for f in filters]
+        count_s = time.perf_counter() - t0
+    return {"spans": result(worst, naive, f"{len(filters)} filters, pages {shown}; totals "
+                            f"{counted} counted in {count_s:.1f} s (worker thread)")}
+
+
+# --- statistics -----------------------------------------------------------------------------
+def stats(cfg: dict) -> dict:
+    """The Statistics window's figures of all annotators (sentence units, by month).
+    Naive: every span loaded document by document, counted by tag and annotator."""
+    path = working_copy(cfg["inputs"]["corpus"], Path(cfg["work"]))
+    with Store.open(path) as store:
+        t0 = time.perf_counter()
+        figures = project_stats(store)
+        seconds = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        counts: dict = {}
+        for row in store.documents():
+            for a in store.annotations(row.id):
+                counts[a.tag, a.annotator] = counts.get((a.tag, a.annotator), 0) + 1
+        naive = time.perf_counter() - t0
+    return {"stats": result(seconds, naive, f"{sum(figures.tags.values()):,} spans; naive "
+                            "only counts tags")}
 
 
 def naive_search(store: Store, query: str) -> list[tuple[str, int]]:

@@ -24,6 +24,8 @@ PARTS = {
     "project": "fig_project:window",
     "project-naive": "fig_project:naive",
     "search": "fig_corpus:search",
+    "spans": "fig_corpus:spans",
+    "stats": "fig_corpus:stats",
     "agreement": "fig_corpus:agreement",
     "export": "fig_corpus:export",
     "recommend-train": "fig_recommend:train",
@@ -40,12 +42,20 @@ GROUPS = {
     "import": (["import"], {"texts"}),
     "project": (["project", "project-naive"], {"corpus"}),
     "search": (["search"], {"corpus"}),
+    "spans": (["spans"], {"corpus"}),
+    "stats": (["stats"], {"corpus"}),
     "agreement": (["agreement"], {"corpus"}),
     "export": (["export"], {"corpus"}),
     "recommend": (["recommend-train", "recommend"], set()),
     "team": (["team-open", "team-search", "team-import", "team-edit"],
              {"corpus", "long", "texts", "team"}),
 }
+
+
+#: the groups measured at every corpus size of ``suite.py --sizes`` (their figures depend on
+#: the number of documents; the long document and the recommenders do not). A group added
+#: here runs with ``cfg["sizes"]["corpus_docs"]`` set to each size in turn.
+CORPUS_GROUPS = ["import", "project", "search", "spans", "agreement", "stats", "export"]
 
 
 def run_part(part: str, cfg: dict) -> dict:

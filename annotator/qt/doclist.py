@@ -71,9 +71,9 @@ class DocumentList(QWidget):
         if doc_id:
             self.documentChosen.emit(doc_id)
 
-    def _filter(self, text: str) -> None:
+    def _filter(self, text: str, stale: bool = False) -> None:
         mine = self.queue is not None and self.tabs.currentIndex() == 0
-        self.model.set_filter(text, frozenset(self.queue or ()) if mine else None)
+        self.model.set_filter(text, frozenset(self.queue or ()) if mine else None, stale)
         if self.current:
             self.mark_current(self.current)
 
@@ -93,7 +93,7 @@ class DocumentList(QWidget):
 
     def refresh(self) -> None:
         """The team's columns changed (statuses, assignments, presence, threads)."""
-        self._filter(self.filter.text())
+        self._filter(self.filter.text(), stale=True)
 
     def selected_ids(self) -> list[str]:
         """The chosen rows' documents, in the order shown."""
