@@ -155,13 +155,13 @@ FIGURES: dict[str, Spec] = {
     "team.import": Spec("team: import .txt folder: clean + index", "s", 90,
                         "the same import into a project file"),
     "team.search.1": Spec("team: corpus search, first page, 1-char (worst)", "ms", 50,
-                          "the file project, same queries"),
+                          "the file project, same queries", large=80),
     "team.search.2": Spec("team: corpus search, first page, 2-char (worst)", "ms", 50,
-                          "the file project, same queries"),
+                          "the file project, same queries", large=80),
     "team.search.3": Spec("team: corpus search, first page, 3-char (worst)", "ms", 50,
-                          "the file project, same queries"),
+                          "the file project, same queries", large=80),
     "team.search.4": Spec("team: corpus search, first page, 4-char (worst)", "ms", 50,
-                          "the file project, same queries"),
+                          "the file project, same queries", large=80),
 }
 
 

@@ -41,36 +41,44 @@ def _cluster(cfg: dict) -> str:
 
 # --- open -----------------------------------------------------------------------------------
 def open_figures(cfg: dict) -> dict:
-    from data import long_document_ids
+    """The corpus in the window, file and team taking turns."""
     from fig_project import previous_session
     from qtkit import application
 
     work = Path(cfg["work"])
     application()
     corpus = working_copy(cfg["inputs"]["corpus"], work)
-    long_file = working_copy(cfg["inputs"]["long"], work)
-    long_id, small_id = long_document_ids(long_file)
     with teamkit.server(_cluster(cfg)) as cluster:
         team = teamkit.member_url(teamkit.fresh(cluster, "corpus"), "lin")
-        team_long = teamkit.member_url(teamkit.fresh(cluster, "long"), "lin")
         opens: dict[str, list[float]] = {"file": [], "team": []}
-        docs: dict[str, list[float]] = {"file": [], "team": []}
         rows: dict[str, int] = {}
         previous_session(corpus)
         for _ in range(ROUNDS):
             for kind, project in (("file", corpus), ("team", team)):
                 took, rows[kind] = _open_project(project, work / kind)
                 opens[kind].append(took)
-        for kind, project in (("file", long_file), ("team", team_long)):
-            docs[kind] = _open_long(project, work / f"long-{kind}", long_id, small_id)
-    return {
-        "team.open": result(median(opens["team"]), median(opens["file"]),
-                            f"{rows['team']:,} rows listed; median of {ROUNDS} "
-                            f"(team {_ms(opens['team'])}; file {_ms(opens['file'])})"),
-        "team.doc.open": result(median(docs["team"]), median(docs["file"]),
-                                f"median of {ROUNDS} (team {_ms(docs['team'])}; file "
-                                f"{_ms(docs['file'])})"),
-    }
+    assert rows["team"] == rows["file"], rows
+    return {"team.open": result(median(opens["team"]), median(opens["file"]),
+                                f"{rows['team']:,} rows listed; median of {ROUNDS} "
+                                f"(team {_ms(opens['team'])}; file {_ms(opens['file'])})")}
+
+
+def long_document(cfg: dict) -> dict:
+    """The long document in the window, from the small one, file then team."""
+    from data import long_document_ids
+    from qtkit import application
+
+    work = Path(cfg["work"])
+    application()
+    long_file = working_copy(cfg["inputs"]["long"], work)
+    long_id, small_id = long_document_ids(long_file)
+    with teamkit.server(_cluster(cfg)) as cluster:
+        team_long = teamkit.member_url(teamkit.fresh(cluster, "long"), "lin")
+        docs = {kind: _open_long(project, work / f"long-{kind}", long_id, small_id)
+                for kind, project in (("file", long_file), ("team", team_long))}
+    return {"team.doc.open": result(median(docs["team"]), median(docs["file"]),
+                                    f"median of {ROUNDS} (team {_ms(docs['team'])}; file "
+                                    f"{_ms(docs['file'])})")}
 
 
 def _ms(values: list[float]) -> str:

@@ -106,9 +106,13 @@ def measure(groups: list[str], cfg: dict, timeout: float) -> tuple[dict, dict]:
     """(figure key -> merged fields, group -> error) over the groups' parts."""
     measured: dict[str, dict] = {}
     failures: dict[str, str] = {}
+    done: set[str] = set()  # a part two chosen groups share runs once
     with tempfile.TemporaryDirectory(prefix="annotator-bench-") as tmp:
         for group in groups:
             for part in GROUPS[group][0]:
+                if part in done:
+                    continue
+                done.add(part)
                 log(f"running {part} …")
                 try:
                     found = run_part(part, cfg, Path(tmp), timeout)
