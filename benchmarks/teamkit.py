@@ -155,3 +155,68 @@ def member_url(url: str, member: str) -> str:
     """The same project, connected as ``member`` (the cluster trusts local connections)."""
     scheme, rest = url.split("://", 1)
     return f"{scheme}://{member}@{rest.split('@', 1)[1]}"
+
+
+def build_generated(folder: Path, docs: int, chars: int, units: int, long: str | None,
+                    log: Callable[[str], None] = print, search: bool = True) -> None:
+    """A cluster holding the corpus straight from the generator (``data.corpus_batches``:
+    the same documents and spans as the file project of that size), for sizes whose file
+    project is still being built; and the long document, if given, from its file."""
+    from data import ANNOTATORS, corpus_batches
+
+    from annotator.core.tagset import default_tagset
+    from annotator.store.annotations import _annotation_row
+
+    cluster = Cluster(folder, port=_free_port(), settings=BUILD)
+    cluster.start()
+    try:
+        if long:
+            _make_project(cluster, "long", Path(long))
+        with psycopg.connect(cluster.url(), autocommit=True) as conn:
+            conn.execute("CREATE DATABASE corpus")
+        with PgStore.open(cluster.url(dbname="corpus"), create=True) as dst:
+            dst.set_tagset(default_tagset())
+            for who in ANNOTATORS:
+                dst.add_annotator(who)
+            raw = dst.conn.raw
+            index = raw.execute("SELECT pg_get_indexdef('search_grams'::regclass)").fetchone()[0]
+            raw.execute("SET session_replication_role = replica")
+            raw.execute("DROP INDEX search_grams")
+            done = 0
+            for position, (batch, spans) in enumerate(corpus_batches(docs, chars, units,
+                                                                    size=1000)):
+                if search:
+                    dst.add_documents(batch)
+                else:  # no search index (it takes longest): for the open figure alone
+                    _copy_documents(raw, batch, position * len(batch))
+                with raw.transaction(), raw.cursor().copy(
+                        'COPY annotations (id, doc_id, start, "end", tag, annotator, attributes, '
+                        "created, modified) FROM STDIN") as copy:
+                    for span in spans:
+                        copy.write_row(_annotation_row(span))
+                done += len(batch)
+                if done % 10_000 == 0:
+                    log(f"  {done:,} / {docs:,} documents")
+            raw.execute("SET session_replication_role = DEFAULT")
+            raw.execute("SET maintenance_work_mem = '1GB'")
+            if search:
+                log("  building the search index …")
+                raw.execute(index)
+            for member, role in MEMBERS.items():
+                dst.add_member(member, role)
+            raw.execute("VACUUM ANALYZE")
+        with psycopg.connect(cluster.url(), autocommit=True) as conn:
+            conn.execute("ALTER DATABASE corpus RENAME TO pristine_corpus")
+    finally:
+        cluster.stop()
+
+
+def _copy_documents(raw: psycopg.Connection, batch: list, first: int) -> None:
+    from annotator.store.documents import document_row
+
+    rows = [document_row(doc, first + i) for i, doc in enumerate(batch)]
+    columns = list(rows[0])
+    with raw.transaction(), raw.cursor().copy(
+            f"COPY documents ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(tuple(row.values()))

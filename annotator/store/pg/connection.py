@@ -68,9 +68,15 @@ class PgConnection:
         return self.execute_raw(translate(sql), params)
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> psycopg.Cursor:
+        """Many rows in one pipelined batch; none costs no round trip, and one is a plain
+        execute (an edit's single span: a pipeline's setup and sync would double it)."""
+        rows = list(rows)
         try:
             cur = self.raw.cursor()
-            cur.executemany(translate(sql), list(rows))  # type: ignore[arg-type]
+            if len(rows) == 1:
+                cur.execute(translate(sql), rows[0])  # type: ignore[arg-type]
+            elif rows:
+                cur.executemany(translate(sql), rows)  # type: ignore[arg-type]
         except psycopg.Error as e:
             raise translate_error(e, self.location) from None
         return cur
