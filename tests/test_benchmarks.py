@@ -43,7 +43,7 @@ def quick_run(tmp_path_factory, bench_modules):
     (results / "baseline.json").write_text(json.dumps(baseline), encoding="utf-8")
     done = subprocess.run([sys.executable, str(BENCH / "suite.py"), "--quick", "--cache-dir",
                            str(tmp / "cache"), "--results-dir", str(results)],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=900)
     return done, results, tmp / "cache"
 
 
