@@ -229,3 +229,25 @@ def test_many_candidates_come_in_document_order_page_by_page(engine_store):
         assert store.search("，", limit=1000) == in_order(scan(store, "，"))
         for offset in (0, 7, 33, 79):
             assert store.search("反恐", limit=9, offset=offset) == expected[offset:offset + 9]
+
+
+def test_a_rare_query_found_before_and_after_the_index_takes_over(engine_store):
+    """Read in order while the query is common, by the index once it proves rare: the
+    hits are the same either way, in document order (a team project switches after a hundred
+    documents or so)."""
+    with engine_store as store:
+        texts = [f"第{i}号文件，没有别的。" for i in range(400)]
+        for i in (5, 330, 399):
+            texts[i] += "联合反恐"
+        store.add_documents([make_doc(t) for t in texts])
+        expected = scan(store, "反恐")
+        assert [h.doc_id for h in expected] == [store.documents()[i].id for i in (5, 330, 399)]
+        indexed: list[list[str]] = []
+        if store.kind == "team":
+            by_index = store._indexed
+            store._indexed = lambda wanted, last: (indexed.append(wanted),
+                                                   by_index(wanted, last))[1]
+        assert store.search("反恐", limit=50) == expected
+        assert indexed == ([["反恐"]] if store.kind == "team" else [])
+        assert store.search("反恐", limit=1, offset=1) == expected[1:2]
+        assert store.search("号文", limit=500) == scan(store, "号文")

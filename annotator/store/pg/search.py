@@ -20,6 +20,10 @@ from annotator.store.search import SearchMixin, grams, lower
 
 _TOKEN_RUNS = re.compile(r"(?:[^\x00-\x7f]|[A-Za-z0-9])+")
 _FIRST_CHUNK, _MAX_CHUNK = 8, 256
+#: a query found in fewer than one in this many documents read goes to the index
+_RARE = 8
+#: … once this many have been read
+_GRACE = 64
 
 
 def query_grams(folded: str) -> list[str] | None:
@@ -68,21 +72,57 @@ class PgSearchMixin(SearchMixin):
         self._index_known = True
 
     def _candidates(self, folded: str) -> Iterator[tuple[str, str]]:
-        """Candidate documents with their folded texts, in document order, a growing chunk
-        a query: each asks for the next documents holding the query's grams after the last
-        one read (``LIMIT``), so a first page reads a few documents whether the query is
-        rare (the GIN index finds them) or common (read in order until enough match)."""
+        """Candidate documents with their folded texts, in document order. A query without
+        letters that have case is first looked for by the server in the texts themselves,
+        the next documents in order a growing window at a time (``strpos``: no document's
+        gram array is read, which costs far more), while it keeps finding it in at least
+        one document in :data:`_RARE` (after the first :data:`_GRACE`); a rarer query (or
+        one with cased letters) goes to
+        the GIN index for the rest, a chunk of candidates at a time."""
         self._check_index()
         wanted = query_grams(folded)
-        where = "TRUE" if wanted is None else "s.grams @> ?::text[]"
-        query = ("SELECT d.id, d.position, coalesce(s.folded, d.text) FROM search_text s "
-                 f"JOIN documents d ON d.id = s.doc_id WHERE {where} AND d.position >= ? AND "
-                 "(d.position > ? OR d.id > ?) ORDER BY d.position, d.id LIMIT ?")
-        last, size = (-(2 ** 31), ""), _FIRST_CHUNK
+        last: tuple[int, str] = (-(2 ** 31), "")
+        if wanted is None or _uncased(folded):
+            scanned = matched = 0
+            size = _FIRST_CHUNK
+            while wanted is None or scanned < _GRACE or matched * _RARE >= scanned:
+                rows = self.conn.execute(_WINDOW, (folded, last[0], last[0], last[1], size)
+                                         ).fetchall()
+                hits = [(doc_id, lower(text)) for doc_id, _, text in rows if text is not None]
+                yield from hits
+                if len(rows) < size:
+                    return
+                scanned, matched = scanned + len(rows), matched + len(hits)
+                last, size = (rows[-1][1], rows[-1][0]), min(size * 2, _MAX_CHUNK)
+        yield from self._indexed(wanted, last)
+
+    def _indexed(self, wanted: list[str], last: tuple[int, str]) -> Iterator[tuple[str, str]]:
+        """The documents after ``last`` holding every gram of ``wanted`` (the GIN index)."""
         while True:
-            params = ([] if wanted is None else [wanted]) + [last[0], last[0], last[1], size]
-            rows = self.conn.execute(query, params).fetchall()
+            rows = self.conn.execute(_INDEXED, (wanted, last[0], last[0], last[1], _MAX_CHUNK)
+                                     ).fetchall()
             yield from ((doc_id, lower(text)) for doc_id, _, text in rows)
-            if len(rows) < size:
+            if len(rows) < _MAX_CHUNK:
                 return
-            last, size = (rows[-1][1], rows[-1][0]), min(size * 2, _MAX_CHUNK)
+            last = (rows[-1][1], rows[-1][0])
+
+
+def _uncased(folded: str) -> bool:
+    """Whether no character of ``folded`` has case: then it occurs in a folded text
+    exactly where it occurs in that text lower-cased, and the server can look for it."""
+    return all(ch.lower() == ch == ch.upper() for ch in folded)
+
+
+#: the next window of documents in order, each with its folded text when it holds the query
+_WINDOW = (
+    "SELECT w.id, w.position, CASE WHEN strpos(w.hay, ?) > 0 THEN w.hay END FROM "
+    "(SELECT d.id, d.position, coalesce(s.folded, d.text) AS hay FROM documents d "
+    "JOIN search_text s ON s.doc_id = d.id WHERE d.position >= ? AND (d.position > ? OR "
+    "d.id > ?) ORDER BY d.position, d.id LIMIT ?) w ORDER BY w.position, w.id")
+#: the next documents in order holding every gram, from the GIN index (materialised first,
+#: so that no plan checks the gram arrays row by row in document order)
+_INDEXED = (
+    "WITH c AS MATERIALIZED (SELECT doc_id FROM search_text WHERE grams @> ?::text[]) "
+    "SELECT d.id, d.position, coalesce(s.folded, d.text) FROM c JOIN documents d ON "
+    "d.id = c.doc_id JOIN search_text s ON s.doc_id = d.id WHERE d.position >= ? AND "
+    "(d.position > ? OR d.id > ?) ORDER BY d.position, d.id LIMIT ?")
