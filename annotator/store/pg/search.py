@@ -77,8 +77,7 @@ class PgSearchMixin(SearchMixin):
         the next documents in order a growing window at a time (``strpos``: no document's
         gram array is read, which costs far more), while it keeps finding it in at least
         one document in :data:`_RARE` (after the first :data:`_GRACE`); a rarer query (or
-        one with cased letters) goes to
-        the GIN index for the rest, a chunk of candidates at a time."""
+        one with cased letters) goes to the GIN index for the rest, a chunk at a time."""
         self._check_index()
         wanted = query_grams(folded)
         last: tuple[int, str] = (-(2 ** 31), "")
