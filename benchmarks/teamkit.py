@@ -36,6 +36,7 @@ from annotator.store.search import grams, lower
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+from data import GENERATOR_VERSION  # noqa: E402
 from pgcluster import Cluster  # noqa: E402
 
 #: bump when what the cached cluster holds changes
@@ -53,7 +54,7 @@ def cluster_name(inputs: dict) -> str:
     socket lives in it (a socket's path is at most 107 bytes)."""
     made_from = "+".join(Path(inputs[k]).name for k in ("corpus", "long") if k in inputs)
     digest = hashlib.sha1(made_from.encode()).hexdigest()[:10]
-    return f"pg{CLUSTER_VERSION}-{digest}"
+    return f"team-g{GENERATOR_VERSION}-c{CLUSTER_VERSION}-{digest}"
 
 
 def _free_port() -> int:

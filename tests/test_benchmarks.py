@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import importlib
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -41,10 +43,15 @@ def quick_run(tmp_path_factory, bench_modules):
     baseline = {"mode": "quick", "sizes": common.QUICK.as_dict(),
                 "figures": {"project.rss": {"value": 1.0, "unit": "MB"}}}
     (results / "baseline.json").write_text(json.dumps(baseline), encoding="utf-8")
+    # the cache holds the team group's PostgreSQL cluster, which runs as the postgres user
+    # when the tests run as root: a folder of its own in /tmp, as tests/conftest.py's
+    # (pytest makes its base folder private again whenever a session starts)
+    cache = Path(tempfile.mkdtemp(prefix="annotator-bench-"))
     done = subprocess.run([sys.executable, str(BENCH / "suite.py"), "--quick", "--cache-dir",
-                           str(tmp / "cache"), "--results-dir", str(results)],
+                           str(cache), "--results-dir", str(results)],
                           capture_output=True, text=True, timeout=900)
-    return done, results, tmp / "cache"
+    yield done, results, cache
+    shutil.rmtree(cache, ignore_errors=True)
 
 
 def test_every_figure_is_measured_and_tabled(quick_run, bench_modules):
