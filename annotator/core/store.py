@@ -179,7 +179,12 @@ class ProjectStore(Protocol):
 
     def find_spans(self, tag: str | None = None, group: str | None = None,
                    annotator: str | None = None, normalized: str | None = None,
-                   status: str | None = None) -> list[Annotation]: ...
+                   status: str | None = None, limit: int | None = None
+                   ) -> list[Annotation]: ...
+
+    def count_spans(self, tag: str | None = None, group: str | None = None,
+                    annotator: str | None = None, normalized: str | None = None,
+                    status: str | None = None) -> int: ...
 
     def check(self) -> Any:
         """An :class:`annotator.store.check.CheckReport`."""

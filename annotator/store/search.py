@@ -241,29 +241,58 @@ class SearchMixin(StoreCommon):
     # --- spans -----------------------------------------------------------------------
     def find_spans(self, tag: str | None = None, group: str | None = None,
                    annotator: str | None = None, normalized: str | None = None,
-                   status: str | None = None) -> list[Annotation]:
+                   status: str | None = None, limit: int | None = None) -> list[Annotation]:
         """Annotations across the project, in document order then ``(start, end, id)``.
         ``None`` means no filter. ``group``: the tag's prefix before the first ``.``;
         ``annotator``: their own spans (not the gold their review decisions made,
         :func:`annotator.core.dataset.own_spans`); ``normalized``: the ``normalized``
         attribute, traditional and simplified matching each other; ``status``:
         ``"accepted"`` or ``"gold"``, as in exports (:func:`annotator.core.dataset.accepted_ids`,
-        :func:`~annotator.core.dataset.gold_ids`)."""
+        :func:`~annotator.core.dataset.gold_ids`). ``limit``: the first so many only — the
+        documents are walked in order and the walk stops there, so a first page costs
+        milliseconds however large the project (a filter matching nothing reads all)."""
+        where, params = self._span_where(tag, group, annotator, normalized, status)
+        page = f" LIMIT {int(limit)}" if limit is not None and normalized is None else ""
+        rows = self.conn.execute(
+            f"SELECT {_SPAN_COLUMNS} FROM documents d {self.SQL_JOIN_IN_ORDER} annotations a "
+            f"ON a.doc_id = d.id WHERE {' AND '.join(where) or '1 = 1'} ORDER BY d.position, "
+            f'a.doc_id, a.start, a."end", a.id{page}', params)
+        if normalized is None:
+            return _annotations(rows)
+        wanted, found = needle(normalized), []
+        for a in _annotations_lazily(rows):  # compared folded, here: SQL cannot fold 趙 to 赵
+            value = a.attributes.get("normalized")
+            if isinstance(value, str) and needle(value) == wanted:
+                found.append(a)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
+
+    def count_spans(self, tag: str | None = None, group: str | None = None,
+                    annotator: str | None = None, normalized: str | None = None,
+                    status: str | None = None) -> int:
+        """How many spans :meth:`find_spans` finds with no limit (counted in SQL, none
+        loaded, unless ``normalized`` asks for folding)."""
+        if normalized is not None:
+            return len(self.find_spans(tag, group, annotator, normalized, status))
+        where, params = self._span_where(tag, group, annotator, None, status)
+        return self.conn.execute(f"SELECT count(*) FROM annotations a WHERE "
+                                 f"{' AND '.join(where) or '1 = 1'}", params).fetchone()[0]
+
+    def _span_where(self, tag: str | None, group: str | None, annotator: str | None,
+                    normalized: str | None, status: str | None) -> tuple[list[str], dict]:
         where, params = _span_filters(tag, group, annotator, status)
         if status == "accepted":
             where[-1] = where[-1].format(targets=self.SQL_TARGETS_FROM)
-        if normalized is not None:  # compared folded, here: SQL cannot fold 趙 to 赵
-            where.append(f"{self.SQL_NORMALIZED} IS NOT NULL")
-        rows = self.conn.execute(
-            f"SELECT {_SPAN_COLUMNS} FROM annotations a JOIN documents d ON d.id = a.doc_id "
-            f"WHERE {' AND '.join(where) or '1 = 1'} ORDER BY d.position, a.doc_id, a.start, "
-            'a."end", a.id', params)
-        spans = _annotations(rows)
         if normalized is not None:
-            wanted = needle(normalized)
-            spans = [a for a in spans if isinstance(value := a.attributes.get("normalized"), str)
-                     and needle(value) == wanted]
-        return spans
+            where.append(f"{self.SQL_NORMALIZED} IS NOT NULL")
+        return where, params
+
+
+def _annotations_lazily(rows) -> Iterator[Annotation]:
+    """Rows to annotations one chunk at a time (a walk that may stop early)."""
+    while chunk := rows.fetchmany(500):
+        yield from _annotations(chunk)
 
 
 def _span_filters(tag: str | None, group: str | None, annotator: str | None,

@@ -206,6 +206,18 @@ def test_find_spans_by_normalized_name_in_either_script(spans_store):
     assert ids(spans_store.find_spans(normalized="王小洪")) == []
 
 
+def test_a_page_of_spans_and_their_count(spans_store):
+    """``limit`` gives the first spans in the same order (the Search dock's first page on
+    100,000 documents); ``count_spans`` counts what an unlimited find finds."""
+    s = spans_store
+    for filters in ({}, {"tag": "actor.person"}, {"group": "actor"}, {"annotator": "chen"},
+                    {"status": "accepted"}, {"normalized": "趙克志"}, {"tag": "nothing"}):
+        every = ids(s.find_spans(**filters))
+        assert s.count_spans(**filters) == len(every), filters
+        for n in (1, 2, 10):
+            assert ids(s.find_spans(**filters, limit=n)) == every[:n], (filters, n)
+
+
 def test_find_spans_refuses_an_unknown_status(spans_store):
     with pytest.raises(ValueError, match="status must be one of"):
         spans_store.find_spans(status="done")

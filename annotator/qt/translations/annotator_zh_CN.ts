@@ -1666,7 +1666,7 @@
         <translation>讨论</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+172"/>
         <source>{title}
 {id} · %Ln character(s)</source>
         <extracomment>the team&apos;s columns of a row (qt.workboard): my status, the spans I may see, who is assigned, who is here, open threads; None: the document&apos;s own</extracomment>
@@ -2291,6 +2291,16 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+19"/>
+        <source>first %n span(s), counting…</source>
+        <translation>前 %n 个片段，正在计数…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first %n span(s)</source>
+        <translation>前 %n 个片段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>first %n match(es), counting…</source>
         <translation>前 %n 处匹配，正在计数…</translation>
     </message>
