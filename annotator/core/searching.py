@@ -33,12 +33,19 @@ def find(store: ProjectStore, query: str, filters: dict[str, str], limit: int = 
         return None
     if not query:
         return first_spans(store, filters, limit, blind)
-    spans = store.find_spans(**filters) if filters else None
+    spans = _spans(store, filters) if filters else None
     if spans is not None and blind is not None and blind.on:
         spans = [a for a in spans if blind.sees(a)]
     hits = concordance.first_inside(
         lambda n, skip: store.search(query, limit=n, offset=skip), spans, limit)
     return Result(hits, False, len(hits) if len(hits) < limit else None)
+
+
+def _spans(store: ProjectStore, filters: dict[str, str], limit: int | None = None) -> list:
+    """:meth:`find_spans` with these filters (``tag``, ``group``, ``annotator``,
+    ``normalized``, ``status``)."""
+    return store.find_spans(filters.get("tag"), filters.get("group"), filters.get("annotator"),
+                            filters.get("normalized"), filters.get("status"), limit=limit)
 
 
 def first_spans(store: ProjectStore, filters: dict[str, str], limit: int = PAGE,
@@ -48,7 +55,7 @@ def first_spans(store: ProjectStore, filters: dict[str, str], limit: int = PAGE,
     there may be more (:func:`count_hits` counts them)."""
     want, shown = limit + 1, []  # one more than a page says whether there are more
     while True:
-        found = store.find_spans(**filters, limit=want)
+        found = _spans(store, filters, want)
         shown = [a for a in found if blind.sees(a)] if blind is not None and blind.on \
             else found
         if len(shown) > limit or len(found) < want:
@@ -67,7 +74,7 @@ def count_hits(store: ProjectStore, query: str, filters: dict[str, str],
         return store.search_count(query)
     if not query.strip() and (blind is None or not blind.on):
         return store.count_spans(**filters)
-    spans = store.find_spans(**filters)
+    spans = _spans(store, filters)
     if blind is not None and blind.on:
         spans = [a for a in spans if blind.sees(a)]
     if not query.strip():

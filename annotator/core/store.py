@@ -179,7 +179,7 @@ class ProjectStore(Protocol):
 
     def find_spans(self, tag: str | None = None, group: str | None = None,
                    annotator: str | None = None, normalized: str | None = None,
-                   status: str | None = None, limit: int | None = None
+                   status: str | None = None, *, limit: int | None = None
                    ) -> list[Annotation]: ...
 
     def count_spans(self, tag: str | None = None, group: str | None = None,

@@ -241,7 +241,8 @@ class SearchMixin(StoreCommon):
     # --- spans -----------------------------------------------------------------------
     def find_spans(self, tag: str | None = None, group: str | None = None,
                    annotator: str | None = None, normalized: str | None = None,
-                   status: str | None = None, limit: int | None = None) -> list[Annotation]:
+                   status: str | None = None, *, limit: int | None = None
+                   ) -> list[Annotation]:
         """Annotations across the project, in document order then ``(start, end, id)``.
         ``None`` means no filter. ``group``: the tag's prefix before the first ``.``;
         ``annotator``: their own spans (not the gold their review decisions made,
