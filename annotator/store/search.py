@@ -18,6 +18,7 @@ order, so hits are exact, and the scan stops as soon as a page is full.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -161,7 +162,7 @@ _OWN = f"a.id NOT IN ({_GOLD})"
 class SearchMixin(StoreCommon):
     """``search`` (text), ``search_count`` and ``find_spans`` (annotations)."""
 
-    _search_order: tuple[tuple[int, int], dict[int, int]] | None = None
+    _search_order: tuple[tuple[int, int], dict[int, int], bool] | None = None
 
     def search(self, query: str, limit: int = 50, offset: int = 0) -> list[Hit]:
         """Occurrences of ``query`` in all documents, in document order then by offset;
@@ -201,36 +202,44 @@ class SearchMixin(StoreCommon):
 
     def _candidates(self, folded: str) -> Iterator[tuple[str, str]]:
         """``(doc_id, folded text)`` of the documents that may contain ``folded``, in
-        document order, read in growing chunks so a first page reads few texts."""
+        document order, read in growing chunks so a first page reads few texts. When the
+        index's keys follow document order (documents added in order, the usual case) the
+        index is read lazily in key order and the walk stops with the page: a first page
+        costs the same on 100,000 documents as on 1,000. Otherwise every candidate key is
+        read and sorted (linear in the candidates)."""
         self._check_index()
-        order = self._document_order()
+        order, in_key_order = self._document_order()
         match = fts_query(folded, has_trigrams(self.conn))
+        keys: Iterator[int]
         if match is None:
-            keys = list(order)
+            keys = iter(order)
         else:
             table, expression = match
-            found = self.conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?",
-                                      (expression,)).fetchall()
-            keys = sorted((r[0] for r in found if r[0] in order), key=order.__getitem__)
-        i, size = 0, _FIRST_CHUNK
-        while i < len(keys):
-            chunk = keys[i:i + size]
+            found = self.conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? "
+                                      "ORDER BY rowid", (expression,))
+            keys = (r[0] for r in found if r[0] in order) if in_key_order else iter(sorted(
+                (r[0] for r in found.fetchall() if r[0] in order), key=order.__getitem__))
+        size = _FIRST_CHUNK
+        while chunk := list(itertools.islice(keys, size)):
             texts = {r[0]: (r[1], lower(r[2])) for r in self.conn.execute(
                 "SELECT s.id, s.doc_id, coalesce(s.folded, d.text) FROM search_text s JOIN "
                 f"documents d ON d.id = s.doc_id WHERE s.id IN ({', '.join('?' * len(chunk))})",
                 chunk)}
             yield from (texts[k] for k in chunk if k in texts)
-            i, size = i + size, min(size * 2, _MAX_CHUNK)
+            size = min(size * 2, _MAX_CHUNK)
 
-    def _document_order(self) -> dict[int, int]:
-        """``search_text.id`` → rank in document order, cached until the project changes
-        (a write on this connection, or a commit by another one)."""
+    def _document_order(self) -> tuple[dict[int, int], bool]:
+        """(``search_text.id`` → rank in document order, whether the ids ascend in that
+        order), cached until the project changes (a write on this connection, or a commit
+        by another one)."""
         key = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
         if self._search_order is None or self._search_order[0] != key:
-            rows = self.conn.execute("SELECT s.id FROM search_text s JOIN documents d ON "
-                                     "d.id = s.doc_id ORDER BY d.position, d.id")
-            self._search_order = (key, {r[0]: i for i, r in enumerate(rows)})
-        return self._search_order[1]
+            ids = [r[0] for r in self.conn.execute(
+                "SELECT s.id FROM search_text s JOIN documents d ON d.id = s.doc_id "
+                "ORDER BY d.position, d.id")]
+            ascending = all(map(int.__lt__, ids, ids[1:]))
+            self._search_order = (key, {k: i for i, k in enumerate(ids)}, ascending)
+        return self._search_order[1], self._search_order[2]
 
     def _check_index(self) -> None:
         indexed = self.conn.execute("SELECT count(*) FROM search_text").fetchone()[0]

@@ -125,6 +125,25 @@ def test_documents_added_by_another_connection_are_found(tmp_path):
         assert [h.doc_id for h in reader.search("反恐")] == [d.id for d in reader.documents()]
 
 
+def test_hits_follow_document_order_when_the_index_keys_do_not(tmp_path):
+    """The index is read lazily in key order while the keys follow document order; when
+    they do not (documents placed otherwise), the candidates are sorted: same hits."""
+    with Store.open(tmp_path / "order.annotator", create=True) as store:
+        store.add_documents([make_doc(f"第{i}篇北京反恐", f"d{i}") for i in range(20)])
+        in_order = [d.id for d in store.documents()]
+        assert [h.doc_id for h in store.search("反恐", limit=5)] == in_order[:5]
+        assert store._search_order is not None and store._search_order[2]  # lazy walk
+        with store.transaction():  # the last document first
+            store.conn.execute("UPDATE documents SET position = position + 1")
+            store.conn.execute("UPDATE documents SET position = 0 WHERE id = ?",
+                               (in_order[-1],))
+        moved = [d.id for d in store.documents()]
+        assert moved == [in_order[-1], *in_order[:-1]]
+        assert [h.doc_id for h in store.search("北京", limit=3)] == moved[:3]
+        assert [h.doc_id for h in store.search("篇北京", limit=100)] == moved
+        assert store._search_order is not None and not store._search_order[2]
+
+
 def test_duplicates_are_not_indexed_twice(engine_store):
     with engine_store as store:
         store.add_documents([make_doc("反恐合作"), make_doc("反恐合作")])
