@@ -271,8 +271,8 @@ class DocumentListModel(RowModel):
             if index.column() == 1:  # the date as people read it; it sorts as stored
                 return human_date(r.date, tag_lang())
             value = _values(r, self.team)[index.column()]
-            return value if isinstance(value, str) else str(value) if value or \
-                index.column() != 8 else ""  # no open thread: nothing
+            return value if isinstance(value, str) else str(value) if (value or index.column(
+            ) != 8) and value != -1 else ""  # no open thread, spans not counted yet: nothing
         if role == Qt.ItemDataRole.ToolTipRole:
             length = r.length  # (lupdate reads a plain name as the count)
             return translate("Models", "{title}\n{id} · %Ln character(s)", "",

@@ -240,3 +240,13 @@ def test_a_page_of_spans_and_their_count(spans_store):
 def test_find_spans_refuses_an_unknown_status(spans_store):
     with pytest.raises(ValueError, match="status must be one of"):
         spans_store.find_spans(status="done")
+
+
+def test_documents_listed_uncounted_and_their_spans_counted_apart(spans_store):
+    """The list's rows without their span counts (-1), and the counts on their own: what
+    ``documents()`` gives when put together (both engines)."""
+    s = spans_store
+    counted, counts = s.documents(), s.spans_per_document()
+    assert [r.annotations for r in s.documents(counts=False)] == [-1] * len(counted)
+    assert [counts.get(r.id, 0) for r in counted] == [r.annotations for r in counted] == [2, 3]
+    assert [r.id for r in s.documents(counts=False)] == [r.id for r in counted]
