@@ -207,7 +207,6 @@ class SearchMixin(StoreCommon):
         index is read lazily in key order and the walk stops with the page: a first page
         costs the same on 100,000 documents as on 1,000. Otherwise every candidate key is
         read and sorted (linear in the candidates)."""
-        self._check_index()
         order, in_key_order = self._document_order()
         match = fts_query(folded, has_trigrams(self.conn))
         keys: Iterator[int]
@@ -234,6 +233,9 @@ class SearchMixin(StoreCommon):
         by another one)."""
         key = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
         if self._search_order is None or self._search_order[0] != key:
+            self._check_index()  # counts every document: once per change, not per search
+            key = (self.conn.execute("PRAGMA data_version").fetchone()[0],
+                   self.conn.total_changes)
             ids = [r[0] for r in self.conn.execute(
                 "SELECT s.id FROM search_text s JOIN documents d ON d.id = s.doc_id "
                 "ORDER BY d.position, d.id")]
