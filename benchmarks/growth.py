@@ -16,7 +16,7 @@ from pathlib import Path
 #: on the shared 2-core machine swing by 40 %, which over a factor 10 in size is ±0.15
 SUPERLINEAR = 1.15
 #: figures below these are at the timer's / noise floor and their exponent means nothing
-FLOOR = {"ms": 5.0, "s": 0.05, "MB": 0.0, "x": 0.0}
+FLOOR = {"ms": 5.0, "s": 0.05, "MB": 5.0, "x": 0.0}
 
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
            "#17becf", "#7f7f7f", "#bcbd22", "#393b79", "#637939", "#8c6d31", "#843c39",

@@ -180,6 +180,9 @@ def main_sizes(args: argparse.Namespace) -> int:
         by_size[label] = {"docs": docs, "label": label, "sizes": sizes.as_dict(),
                           "load_avg": os.getloadavg(),
                           "figures": report.figure_rows(measured, docs)}
+        (args.results_dir / "partial-sizes.json").parent.mkdir(parents=True, exist_ok=True)
+        (args.results_dir / "partial-sizes.json").write_text(  # a long run cut short keeps
+            json.dumps({"by_size": by_size}, ensure_ascii=False), encoding="utf-8")  # these
     run = {"format": 1, "started": started, "date": time.strftime("%Y-%m-%d %H:%M:%S"),
            "mode": "sizes-quick" if args.quick else "sizes", "groups": args.groups,
            "sizes": {"docs": args.doc_counts}, "generator": data.GENERATOR_VERSION,

@@ -121,7 +121,7 @@ class DocumentListModel(RowModel):
         self.only: frozenset[str] | None = None  # "Mine": my queue
         self.sort_column, self.descending = -1, False
         self._hay: dict[int, str] = {}
-        self._hay_lang = ""  # the language the cached searchable texts were made in
+        self._hay_lang = ""  # the language of the texts in _hay
 
     # --- contents ------------------------------------------------------------------------
     def set_rows(self, rows: list[DocumentSummary]) -> None:
@@ -191,19 +191,15 @@ class DocumentListModel(RowModel):
     # --- filter and sort -----------------------------------------------------------------
     def set_filter(self, needle: str, only: frozenset[str] | None | bool = False,
                    stale: bool = False) -> None:
-        """Show the documents with ``needle`` in any column (case-insensitive); ``only``
-        (when given): these documents alone (None: all); ``stale``: the shown values
-        changed (team columns), so each row's searchable text is made anew. A key that
-        only lengthens the needle filters the rows shown, not all of them: 100,000
-        documents stay well under 100 ms a keystroke."""
+        """The documents with ``needle`` in any column (case-insensitive), of ``only`` if
+        given (None: all); ``stale``: team columns changed. A longer needle narrows the view."""
         self.beginResetModel()
         old, old_only = self.needle, self.only
         self.needle = needle.casefold()
         if only is not False:
             self.only = only  # type: ignore[assignment]
         if stale or self._hay_lang != tag_lang():  # status and dates are shown translated
-            self._hay.clear()
-            self._hay_lang, stale = tag_lang(), True
+            self._hay, self._hay_lang, stale = {}, tag_lang(), True
         if old and old in self.needle and self.only == old_only and not stale:
             self.view = [i for i in self.view if self._accepts(i)]  # keeps the sort
         else:
@@ -275,8 +271,8 @@ class DocumentListModel(RowModel):
             if index.column() == 1:  # the date as people read it; it sorts as stored
                 return human_date(r.date, tag_lang())
             value = _values(r, self.team)[index.column()]
-            return value if isinstance(value, str) else str(value) if value or \
-                index.column() != 8 else ""  # no open thread: nothing
+            return value if isinstance(value, str) else str(value) if (value or index.column(
+            ) != 8) and value != -1 else ""  # no open thread, spans not counted yet: nothing
         if role == Qt.ItemDataRole.ToolTipRole:
             length = r.length  # (lupdate reads a plain name as the count)
             return translate("Models", "{title}\n{id} · %Ln character(s)", "",

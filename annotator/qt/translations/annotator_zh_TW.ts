@@ -1666,7 +1666,7 @@
         <translation>討論</translation>
     </message>
     <message>
-        <location line="+161" />
+        <location line="+172" />
         <source>{title}
 {id} · %Ln character(s)</source>
         <extracomment>the team's columns of a row (qt.workboard): my status, the spans I may see, who is assigned, who is here, open threads; None: the document's own</extracomment>
@@ -2291,6 +2291,16 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+19" />
+        <source>first %n span(s), counting…</source>
+        <translation>前 %n 個片段，正在計數…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>first %n span(s)</source>
+        <translation>前 %n 個片段</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>first %n match(es), counting…</source>
         <translation>前 %n 處匹配，正在計數…</translation>
     </message>
@@ -2378,7 +2388,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../statsview.py" line="+54" />
+        <location filename="../statsview.py" line="+56" />
         <source>Tags</source>
         <translation>標籤</translation>
     </message>
@@ -2409,12 +2419,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+151" />
+        <location line="+114" />
         <source>Timeline</source>
         <translation>時間線</translation>
     </message>
     <message>
-        <location line="-150" />
+        <location line="-113" />
         <source>Names</source>
         <translation>規範名稱</translation>
     </message>
@@ -2446,9 +2456,8 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>單擊熱圖的單元格或條形，即可在此列出其對應的位置；按 Enter 或雙擊開啟其中一處。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location filename="../statscaption.py" line="+17" />
         <source>{tag}: %n span(s)</source>
-        <extracomment>what a clicked cell or bar counts, by the kind of its key</extracomment>
         <translation>{tag}：%n 個片段</translation>
     </message>
     <message>
@@ -2486,8 +2495,23 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <source>{title}: %n span(s)</source>
         <translation>{title}：%n 個片段</translation>
     </message>
+    <message>
+        <location filename="../statsview.py" line="+74" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+90" />
+        <source>Computing… {percent} %</source>
+        <translation>正在計算… {percent}%</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+190" />
+        <location line="+29" />
         <source>%n span(s) in {documents} · {ms} ms</source>
         <translation>
             <numerusform>{documents}，%n 個片段 · {ms} 毫秒</numerusform>
@@ -2508,7 +2532,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         </translation>
     </message>
     <message>
-        <location line="-224" />
+        <location line="-236" />
         <source>All annotators</source>
         <translation>全部標註者</translation>
     </message>
@@ -2523,7 +2547,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>標註者：{name}</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+35" />
         <source>Export {format}…</source>
         <translation>匯出 {format}…</translation>
     </message>
@@ -2533,13 +2557,13 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>統計</translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+54" />
+        <location line="+16" />
+        <location line="+57" />
         <source>Computing…</source>
         <translation>正在計算…</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="-39" />
         <source>Layer</source>
         <translation>圖層</translation>
     </message>
@@ -2559,7 +2583,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+87" />
         <source>Cannot compute the statistics: {error}</source>
         <translation>無法計算統計資料：{error}</translation>
     </message>
