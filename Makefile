@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test test-slow lint clean venv screenshot bench bench-baseline bench-doc translations
+.PHONY: run test test-slow lint clean venv screenshot bench bench-sizes bench-baseline bench-doc translations
 .PHONY: package package-check desktop-check
 
 $(STAMP): pyproject.toml
@@ -59,6 +59,13 @@ bench: $(STAMP)
 ## benchmarks/results/doc-axis.{json,png} (~20 minutes). Options via BENCH_ARGS (--quick).
 bench-doc: $(STAMP)
 	$(BIN)/python benchmarks/doc_axis.py $(BENCH_ARGS)
+
+## The corpus figures at 1,000, 10,000 and 100,000 documents: one table per size, how each
+## grows, and the log-log plot benchmarks/results/growth.svg. The data (~15 GB at 100k) is
+## cached in $$ANNOTATOR_BENCH_CACHE (default benchmarks/.cache); SIZES=1k,10k for less.
+SIZES ?= 1k,10k,100k
+bench-sizes: $(STAMP)
+	$(BIN)/python benchmarks/suite.py --sizes $(SIZES) $(BENCH_ARGS)
 
 ## Run the benchmarks and keep the run as the baseline later runs are compared with.
 bench-baseline: $(STAMP)

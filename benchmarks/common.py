@@ -10,7 +10,7 @@ import shutil
 import statistics
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 
@@ -26,6 +26,8 @@ class Sizes:
     think_s: float = 0.5  # the annotator's pause before each edit (events keep running)
     scroll_pages: int = 100
     runs: int = 20  # repetitions of the quick figures (search)
+    team_writers: int = 10  # members editing a team project at once (fig_team_edit)
+    team_edit_s: float = 60.0  # for this long
 
     def describe(self) -> str:
         return (f"long document {self.doc_chars:,} chars / {self.doc_spans:,} spans; corpus "
@@ -40,7 +42,31 @@ class Sizes:
 FULL = Sizes()
 QUICK = Sizes(doc_chars=20_000, doc_spans=600, corpus_docs=100, corpus_chars=600,
               corpus_units=6, import_docs=100, tag_edits=4, think_s=0.01, scroll_pages=4,
-              runs=3)
+              runs=3, team_writers=2, team_edit_s=3.0)
+
+
+# --- the corpus size axis (``suite.py --sizes 1k,10k,100k``) ---------------------------------
+def size_label(docs: int) -> str:
+    """1000 -> "1k", 100000 -> "100k", 250 -> "250"."""
+    return f"{docs // 1000}k" if docs % 1000 == 0 and docs >= 1000 else str(docs)
+
+
+def parse_sizes(spec: str) -> list[int]:
+    """"1k,10k,100k" -> [1000, 10000, 100000] (also plain numbers), ascending."""
+    out = set()
+    for part in spec.split(","):
+        part = part.strip().lower()
+        if part:
+            scale = 1000 if part.endswith("k") else 1
+            out.add(int(float(part.rstrip("k")) * scale))
+    if not out or min(out) < 1:
+        raise ValueError(f"no corpus sizes in {spec!r} (e.g. 1k,10k,100k)")
+    return sorted(out)
+
+
+def at_size(base: Sizes, docs: int) -> Sizes:
+    """``base`` with a corpus (and an import folder) of ``docs`` documents."""
+    return replace(base, corpus_docs=docs, import_docs=docs)
 
 
 @dataclass(frozen=True)
@@ -52,6 +78,13 @@ class Spec:
     unit: str
     target: float
     naive: str
+    #: the target at 100,000 documents and more (issue 20), when it differs
+    large: float | None = None
+
+    def target_at(self, docs: int | None) -> float:
+        """The target for a corpus of ``docs`` documents (None: the default sizes')."""
+        return self.large if self.large is not None and (docs or 0) >= 100_000 \
+            else self.target
 
 
 FIGURES: dict[str, Spec] = {
@@ -72,19 +105,34 @@ FIGURES: dict[str, Spec] = {
     "relations.add": Spec("add a relation: commit + repaint, median", "ms", 16,
                           "commit, then reload every relation and paint them all"),
     "import": Spec("import .txt folder: clean + index", "s", 60,
-                   "one import_paths call, so one transaction, per file"),
+                   "one import_paths call, so one transaction, per file", large=240),
+    "import.resume": Spec("import interrupted halfway, re-run adds the rest", "s", 60,
+                          "the whole import again into a fresh project", large=240),
+    "project.size": Spec("project file / the texts' UTF-8 size", "x", 4,
+                         "the texts alone as .txt files (1.0x)"),
     "project.open": Spec("open corpus project until the list shows", "ms", 1000,
                          "SELECT * FROM documents into a QStandardItemModel"),
+    "project.filter": Spec("filter the document list, per keystroke (worst)", "ms", 100,
+                           "QSortFilterProxyModel over a QStandardItemModel, same keys"),
     "project.rss": Spec("resident memory, corpus project open", "MB", 300,
-                        "every text and span loaded as Python objects, no window"),
+                        "every text and span loaded as Python objects, no window",
+                        large=350),
+    "search.1": Spec("corpus search, first page, 1-char (worst)", "ms", 50,
+                     "read texts in order, fold, str.find until a page is full"),
     "search.2": Spec("corpus search, first page, 2-char (worst)", "ms", 50,
                      "read texts in order, fold, str.find until a page is full"),
+    "search.3": Spec("corpus search, first page, 3-char (worst)", "ms", 50,
+                     "as above"),
     "search.4": Spec("corpus search, first page, 4-char (worst)", "ms", 50,
                      "as above"),
+    "spans": Spec("spans by tag / annotator, first page (worst)", "ms", 50,
+                  "every matching span loaded (find_spans without a page)"),
     "agreement": Spec("agreement over the corpus, 2 annotators", "s", 5,
-                      "character-level Cohen's kappa in pure Python"),
+                      "character-level Cohen's kappa in pure Python", large=60),
+    "stats": Spec("statistics over the corpus", "s", 60,
+                  "every span loaded as Python objects, then counted"),
     "export.jsonl": Spec("export corpus to JSONL", "s", 10,
-                         "json.dumps of the whole corpus held in memory"),
+                         "json.dumps of the whole corpus held in memory", large=90),
     "export.jsonl.mem": Spec("JSONL export: peak RSS growth", "MB", 50,
                              "as above (peak RSS growth)"),
     "export.tei": Spec("export corpus to TEI (one teiCorpus file)", "s", 60,
@@ -99,6 +147,27 @@ FIGURES: dict[str, Spec] = {
                            "the prediction on the GUI thread: a key waits for all of it"),
     "recommend.mem": Spec("memory of the loaded models (and first prediction)", "MB", 100,
                           "the naive model in a CRFsuite Tagger (its file size at least)"),
+    # the team project (PostgreSQL), side by side with the file project ("naive" column)
+    "team.open": Spec("team: open corpus project until the list shows", "ms", 1500,
+                      "the file project, same corpus, same run"),
+    "team.doc.open": Spec("team: open long doc, store load to first paint", "ms", 400,
+                          "the file project, same document"),
+    "team.edit.median": Spec("team: 10 members editing at once, commit + repaint, median",
+                             "ms", 16, "one window on the file project, same load"),
+    "team.edit.p95": Spec("team: 10 members editing at once, commit + repaint, p95", "ms",
+                          40, "as above, p95"),
+    "team.live.p95": Spec("team: a colleague's edit on screen (key to paint), p95", "ms",
+                          250, "polling the server once a second"),
+    "team.import": Spec("team: import .txt folder: clean + index", "s", 90,
+                        "the same import into a project file"),
+    "team.search.1": Spec("team: corpus search, first page, 1-char (worst)", "ms", 50,
+                          "the file project, same queries", large=80),
+    "team.search.2": Spec("team: corpus search, first page, 2-char (worst)", "ms", 50,
+                          "the file project, same queries", large=80),
+    "team.search.3": Spec("team: corpus search, first page, 3-char (worst)", "ms", 50,
+                          "the file project, same queries", large=80),
+    "team.search.4": Spec("team: corpus search, first page, 4-char (worst)", "ms", 50,
+                          "the file project, same queries", large=80),
 }
 
 

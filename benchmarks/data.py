@@ -14,6 +14,7 @@ Change :data:`GENERATOR_VERSION` whenever the output of a generator changes.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -174,30 +175,40 @@ def two_annotators(doc_id: str, text: str, units: int, tags: list[str],
     return out
 
 
-def build_corpus(path: Path, docs: int, chars: int, units: int) -> None:
-    tagset = default_tagset()
-    tags = [t.id for t in tagset.tags]
+def corpus_batches(docs: int, chars: int, units: int,
+                   size: int = 200) -> Iterator[tuple[list[Document], list[Annotation]]]:
+    """The corpus as ``(documents, their spans)`` batches of ``size`` documents: the same
+    documents and spans every time (so another engine can be given exactly this corpus)."""
+    tags = [t.id for t in default_tagset().tags]
     rng = random.Random(11)
+    batch: list[Document] = []
+    for doc in corpus_documents(docs, chars):
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch, _spans(batch, units, tags, rng)
+            batch = []
+    if batch:
+        yield batch, _spans(batch, units, tags, rng)
+
+
+def _spans(batch: list[Document], units: int, tags: list[str],
+           rng: random.Random) -> list[Annotation]:
+    return [span for doc in batch for span in two_annotators(doc.id, doc.text, units, tags, rng)]
+
+
+def build_corpus(path: Path, docs: int, chars: int, units: int,
+                 log: Callable[[str], None] | None = None) -> None:
     with Store.open(path, create=True) as store:
-        store.set_tagset(tagset)
+        store.set_tagset(default_tagset())
         for who in ANNOTATORS:
             store.add_annotator(who)
-        batch: list[Document] = []
-        for doc in corpus_documents(docs, chars):
-            batch.append(doc)
-            if len(batch) == 200:
-                _store_batch(store, batch, units, tags, rng)
-        _store_batch(store, batch, units, tags, rng)
-
-
-def _store_batch(store: Store, batch: list[Document], units: int, tags: list[str],
-                 rng: random.Random) -> None:
-    if not batch:
-        return
-    store.add_documents(batch)
-    store.insert_annotations(span for doc in batch
-                             for span in two_annotators(doc.id, doc.text, units, tags, rng))
-    batch.clear()
+        done = 0
+        for documents, spans in corpus_batches(docs, chars, units):
+            store.add_documents(documents)
+            store.insert_annotations(spans)
+            done += len(documents)
+            if log and done % 10_000 == 0:
+                log(f"  {done:,} / {docs:,} documents")
 
 
 # --- the import folder --------------------------------------------------------------------
@@ -220,6 +231,16 @@ def write_texts(folder: Path, docs: int, chars: int) -> None:
 
 
 # --- the cache ----------------------------------------------------------------------------
+#: where the generated data is cached unless ``--cache-dir`` says otherwise: this variable's
+#: folder, else ``benchmarks/.cache`` (the 100,000-document corpus needs ~15 GB: put it
+#: outside the work tree)
+CACHE_ENV = "ANNOTATOR_BENCH_CACHE"
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get(CACHE_ENV) or ROOT / "benchmarks" / ".cache")
+
+
 def cached(cache: Path, name: str, build: Callable[[Path], None], rebuild: bool,
            log: Callable[[str], None] = print) -> Path:
     """``cache/name``, built by ``build(path)`` unless it is there (or ``rebuild``). Built
@@ -258,9 +279,15 @@ def prepare(cache: Path, sizes, rebuild: bool = False, need: set[str] | None = N
         "corpus": (f"corpus-g{v}-{sizes.corpus_docs}d-{sizes.corpus_chars}c-"
                    f"{sizes.corpus_units}u.annotator",
                    lambda p: build_corpus(p, sizes.corpus_docs, sizes.corpus_chars,
-                                          sizes.corpus_units)),
+                                          sizes.corpus_units, log)),
         "texts": (f"texts-g{v}-{sizes.import_docs}d-{sizes.corpus_chars}c",
                   lambda p: write_texts(p, sizes.import_docs, sizes.corpus_chars)),
     }
-    return {key: str(cached(cache, name, build, rebuild, log))
-            for key, (name, build) in plans.items() if need is None or key in need}
+    out = {key: str(cached(cache, name, build, rebuild, log))
+           for key, (name, build) in plans.items() if need is None or key in need}
+    if need is None or "team" in need:  # the team projects on a cached server
+        import teamkit
+
+        out["team"] = str(cached(cache, teamkit.cluster_name(out),
+                                 lambda p: teamkit.build(p, out, log), rebuild, log))
+    return out

@@ -25,12 +25,16 @@ from xml.dom import minidom
 from common import median, peak_growth_mb, result, timed_ms, working_copy
 
 from annotator import exporting
+from annotator.core import searching
 from annotator.core.search import searchable
 from annotator.exporting import ExportOptions
 from annotator.review.report import project_agreement
+from annotator.stats.compute import project_stats
 from annotator.store import Store
 
-QUERIES = {2: ["北京", "反恐", "會議", "峰会"], 4: ["恐怖主義", "上海合作", "执法安全", "联合国安"]}
+QUERIES = {1: ["北", "恐", "會", "鼠"], 2: ["北京", "反恐", "會議", "峰会"],
+           3: ["反恐怖", "合作組", "执法安", "联合国"],
+           4: ["恐怖主義", "上海合作", "执法安全", "联合国安"]}
 PAGE = 50
 
 
@@ -52,7 +56,68 @@ def search(cfg: dict) -> dict:
                 naive = max(naive, median(slow))
             out[f"search.{size}"] = result(worst, naive, f"{', '.join(queries)}; page sizes "
                                            f"{hits}; cold first query {cold:.0f} ms")
+        out["project.size"] = file_size(store, path)
     return out
+
+
+def file_size(store: Store, path: Path) -> dict:
+    """The project file (checkpointed) over its texts' UTF-8 bytes, and what takes the
+    space (SQLite's ``dbstat``: the largest tables and indexes)."""
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    text = store.conn.execute("SELECT sum(length(CAST(text AS BLOB))) FROM documents"
+                              ).fetchone()[0] or 1
+    size = path.stat().st_size
+    try:
+        parts = store.conn.execute("SELECT name, sum(pgsize) AS s FROM dbstat GROUP BY name "
+                                   "ORDER BY s DESC LIMIT 6").fetchall()
+    except Exception:  # noqa: BLE001 — a SQLite built without dbstat
+        parts = []
+    where = ", ".join(f"{name} {bytes_ / text:.2f}x" for name, bytes_ in parts)
+    return result(size / text, 1.0, f"{size / 2**20:,.0f} MB for {text / 2**20:,.0f} MB of "
+                  f"text: {where}")
+
+
+# --- spans by tag / annotator ---------------------------------------------------------------
+def spans(cfg: dict) -> dict:
+    """The Search dock with no query and one filter: its first page (what it shows at once;
+    the total is counted on a worker thread after). Naive: every matching span loaded."""
+    runs = cfg["sizes"]["runs"]
+    path = working_copy(cfg["inputs"]["corpus"], Path(cfg["work"]))
+    with Store.open(path) as store:
+        tags = [t.id for t in store.tagset().tags]
+        filters = [{"tag": tags[0]}, {"tag": tags[-1]}, {"annotator": "lin"},
+                   {"annotator": "wang", "tag": tags[len(tags) // 2]}]
+        worst, naive, shown = 0.0, 0.0, []
+        for f in filters:
+            times = [timed_ms(lambda f=f: searching.find(store, "", f)) for _ in range(runs)]
+            worst = max(worst, median(times))
+            found = searching.find(store, "", f)
+            shown.append(len(found.hits) if found else 0)
+            naive = max(naive, timed_ms(lambda f=f: store.find_spans(**f)))
+        t0 = time.perf_counter()
+        counted = [searching.count_hits(store, "", f) for f in filters]
+        count_s = time.perf_counter() - t0
+    return {"spans": result(worst, naive, f"{len(filters)} filters, pages {shown}; totals "
+                            f"{counted} counted in {count_s:.1f} s (worker thread)")}
+
+
+# --- statistics -----------------------------------------------------------------------------
+def stats(cfg: dict) -> dict:
+    """The Statistics window's figures of all annotators (sentence units, by month).
+    Naive: every span loaded document by document, counted by tag and annotator."""
+    path = working_copy(cfg["inputs"]["corpus"], Path(cfg["work"]))
+    with Store.open(path) as store:
+        t0 = time.perf_counter()
+        figures = project_stats(store)
+        seconds = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        counts: dict = {}
+        for row in store.documents():
+            for a in store.annotations(row.id):
+                counts[a.tag, a.annotator] = counts.get((a.tag, a.annotator), 0) + 1
+        naive = time.perf_counter() - t0
+    return {"stats": result(seconds, naive, f"{sum(figures.tags.values()):,} spans; naive "
+                            "only counts tags")}
 
 
 def naive_search(store: Store, query: str) -> list[tuple[str, int]]:
@@ -124,6 +189,7 @@ def export(cfg: dict) -> dict:
         seconds, growth = peak_growth_mb(lambda: run_export(store, options))
         jsonl_mb = (work / "corpus.jsonl").stat().st_size / 2**20
         naive_s, naive_growth = peak_growth_mb(lambda: naive_jsonl(store, work / "naive.jsonl"))
+        blank = drop_blank_spans(store)
         tei_opts = ExportOptions.build("tei", work / "corpus.xml")
         tei_s, tei_growth = peak_growth_mb(lambda: run_export(store, tei_opts))
         tei_mb = (work / "corpus.xml").stat().st_size / 2**20
@@ -135,8 +201,19 @@ def export(cfg: dict) -> dict:
         "export.jsonl.mem": result(growth, naive_growth, f"{len(tenth):,} docs: "
                                    f"{small_growth:.1f} MB (flat = constant memory)"),
         "export.tei": result(tei_s, naive_tei_s, f"{tei_mb:.0f} MB; peak RSS growth "
-                             f"{tei_growth:.0f} MB; naive on {len(tenth):,} docs, scaled"),
+                             f"{tei_growth:.0f} MB; naive on {len(tenth):,} docs, scaled; "
+                             f"{blank} whitespace-only spans dropped first"),
     }
+
+
+def drop_blank_spans(store: Store) -> int:
+    """Remove (from this working copy) the generated spans that cover only whitespace:
+    TEI cannot point at them and the TEI export refuses such a project."""
+    with store.transaction():
+        return store.conn.execute(
+            "DELETE FROM annotations WHERE trim((SELECT substr(d.text, annotations.start + 1, "
+            "annotations.\"end\" - annotations.start) FROM documents d WHERE d.id = "
+            "annotations.doc_id), ' ' || char(9, 10, 13, 12288)) = ''").rowcount
 
 
 def run_export(store: Store, options: ExportOptions) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from common import ms_since, result, rss_mb, working_copy
+from common import median, ms_since, result, rss_mb, working_copy
 from qtkit import WHO, application, close, open_window, settle
 
 from annotator.qt import safety
@@ -35,13 +35,75 @@ def window(cfg: dict) -> dict:
     shown_rss = rss_mb()
     waited = settle(win)
     resident = rss_mb()
+    keys, worst = filter_keys(win, cfg["sizes"]["corpus_docs"])
     close(win)
+    naive_keys = naive_filter(cfg)
     return {
         "project.open": result(opened, note=f"{rows:,} rows listed"),
+        "project.filter": result(worst, naive_keys, f"typing {' '.join(map(repr, keys))} "
+                                 "then clearing: the slowest keystroke (median of 3), "
+                                 "model filtered + list repainted"),
         "project.rss": result(resident, note=f"{shown_rss:.0f} MB at first paint, then "
                               f"lexicon + backup ({waited:.1f} s); QApplication alone "
                               f"{empty:.0f} MB"),
     }
+
+
+def typed(docs: int) -> list[str]:
+    """What is typed into the filter, a key at a time: a title ("doc 1234", the last
+    digits narrowing to one document), backspaced away, then a status ("done")."""
+    title = f"doc {docs // 2 + 34}"
+    steps = [title[:i] for i in range(1, len(title) + 1)]
+    steps += [title[:i] for i in range(len(title) - 1, -1, -1)]
+    return steps + ["d", "do", "don", "done", ""]
+
+
+def filter_keys(win, docs: int) -> tuple[list[str], float]:
+    """(texts typed, slowest keystroke in ms: text set, model filtered, list repainted)."""
+    app, box = application(), win.doc_list.filter
+    steps = typed(docs)
+    times: dict[int, list[float]] = {}
+    for _ in range(3):
+        for i, text in enumerate(steps):
+            t0 = time.perf_counter()
+            box.setText(text)
+            win.doc_list.table.viewport().repaint()
+            app.processEvents()
+            times.setdefault(i, []).append(ms_since(t0))
+    return steps, max(median(t) for t in times.values())
+
+
+def naive_filter(cfg: dict) -> float:
+    """The same keys in a QSortFilterProxyModel (any column) over a QStandardItemModel of
+    the documents' list columns."""
+    from PySide6.QtCore import QSortFilterProxyModel, Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    app = application()
+    with Store.open(cfg["inputs"]["corpus"], check=False) as store:
+        docs = store.documents()
+    model = QStandardItemModel(len(docs), 3)
+    for i, d in enumerate(docs):
+        for j, value in enumerate((d.title, d.status, d.length)):
+            model.setItem(i, j, QStandardItem(str(value)))
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setFilterKeyColumn(-1)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    table = QTableView()
+    table.setModel(proxy)
+    table.resize(400, 800)
+    table.show()
+    worst = 0.0
+    for text in typed(cfg["sizes"]["corpus_docs"]):
+        t0 = time.perf_counter()
+        proxy.setFilterFixedString(text)
+        table.viewport().repaint()
+        app.processEvents()
+        worst = max(worst, ms_since(t0))
+    table.close()
+    return worst
 
 
 def previous_session(path: Path) -> None:

@@ -68,28 +68,31 @@ def _git() -> dict:
 
 
 # --- results ------------------------------------------------------------------------------
-def figure_rows(measured: dict) -> dict:
-    """Measured parts merged with their specs: value, target, naive, ratio, ok."""
+def figure_rows(measured: dict, docs: int | None = None) -> dict:
+    """Measured parts merged with their specs: value, target (at ``docs`` documents: see
+    :meth:`common.Spec.target_at`), naive, ratio, ok. A ratio ("x") may equal its target."""
     rows = {}
     for key, spec in FIGURES.items():
         got = measured.get(key)
         if not got or got.get("value") is None:
             continue
         value, naive = got["value"], got.get("naive")
+        target = spec.target_at(docs)
         note = "; ".join(n for n in (got.get("note"), got.get("note_naive")) if n)
         rows[key] = {"label": spec.label, "unit": spec.unit, "value": round(value, 3),
-                     "target": spec.target, "ok": value < spec.target,
+                     "target": target,
+                     "ok": value < target or (spec.unit == "x" and value <= target),
                      "naive": None if naive is None else round(naive, 3),
                      "ratio": round(naive / value, 2) if naive and value else None,
                      "naive_is": spec.naive, "note": note}
     return rows
 
 
-def save(run: dict, folder: Path) -> Path:
+def save(run: dict, folder: Path, latest: str = "latest.json") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(run["started"]))
     text = json.dumps(run, ensure_ascii=False, indent=1) + "\n"
-    (folder / "latest.json").write_text(text, encoding="utf-8")
+    (folder / latest).write_text(text, encoding="utf-8")
     dated = folder / f"{stamp}-{run['mode']}.json"
     dated.write_text(text, encoding="utf-8")
     return dated
@@ -101,6 +104,10 @@ def save_baseline(run: dict, path: Path) -> None:
     old = load(path)
     if old and old.get("sizes") == run["sizes"]:
         run = {**run, "figures": {**old["figures"], **run["figures"]}}
+        if "by_size" in run:  # a --sizes run: per size, only its own figures
+            run["by_size"] = {label: {**entry, "figures": {
+                **old.get("by_size", {}).get(label, {}).get("figures", {}),
+                **entry["figures"]}} for label, entry in run["by_size"].items()}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(run, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
@@ -144,7 +151,7 @@ def _fmt(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
     digits = 0 if value >= 100 else 1 if value >= 10 else 2 if unit != "MB" else 1
-    return f"{value:,.{digits}f} {unit}"
+    return f"{value:,.{digits}f} {unit}" if unit != "x" else f"{value:.2f}x"
 
 
 def _ratio(ratio: float | None) -> str:
@@ -163,7 +170,7 @@ def table(figures: dict, changes: dict[str, float] | None = None) -> str:
     for key, row in figures.items():
         ratio = row["ratio"]
         line = [row["label"], _fmt(row["value"], row["unit"]),
-                f"< {row['target']:g} {row['unit']}", "ok" if row["ok"] else "MISS",
+                f"{'≤' if row['unit'] == 'x' else '<'} {row['target']:g} {row['unit']}", "ok" if row["ok"] else "MISS",
                 _fmt(row["naive"], row["unit"]),
                 _ratio(ratio)]
         if changes is not None:

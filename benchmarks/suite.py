@@ -6,8 +6,11 @@ compared with a baseline run.
     python benchmarks/suite.py --quick             # small sizes (the test suite runs this)
     python benchmarks/suite.py --save-baseline     # this run becomes the baseline
     python benchmarks/suite.py --rebuild           # regenerate the cached data first
+    python benchmarks/suite.py --sizes 1k,10k,100k # the corpus figures at each size, one
+                                                   # table each, and how they grow (plot)
 
-Generated data is built once into ``--cache-dir`` (default ``benchmarks/.cache``), named by
+Generated data is built once into ``--cache-dir`` (default: ``$ANNOTATOR_BENCH_CACHE``, else
+``benchmarks/.cache``), named by
 generator version and sizes. Each group runs in its own process (see worker.py) so that
 memory figures are clean. A figure more than 25 % worse than in the baseline has its group
 run once more and keeps the better value (the machine is noisy). Exit status: 0; 1 when a
@@ -29,9 +32,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import data  # noqa: E402
+import growth  # noqa: E402
 import report  # noqa: E402
-from common import FULL, QUICK, Sizes  # noqa: E402
-from worker import GROUPS  # noqa: E402
+from common import FULL, QUICK, Sizes, at_size, parse_sizes, size_label  # noqa: E402
+from worker import CORPUS_GROUPS, GROUPS  # noqa: E402
 
 RESULTS = HERE / "results"
 
@@ -41,7 +45,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--only", help=f"comma-separated groups: {','.join(GROUPS)}")
     p.add_argument("--quick", action="store_true", help="small sizes (seconds, not minutes)")
     p.add_argument("--rebuild", action="store_true", help="regenerate the cached data")
-    p.add_argument("--cache-dir", type=Path, default=HERE / ".cache")
+    p.add_argument("--cache-dir", type=Path, default=data.cache_dir(),
+                   help=f"generated data (default: ${data.CACHE_ENV} or benchmarks/.cache)")
+    p.add_argument("--sizes", metavar="1k,10k,100k",
+                   help="the corpus groups at each of these corpus sizes: one table per "
+                   "size, growth exponents and a log-log plot (RESULTS/growth.svg)")
     p.add_argument("--results-dir", type=Path, default=RESULTS)
     p.add_argument("--compare", type=Path, metavar="JSON",
                    help="baseline run to compare with (default: RESULTS/baseline.json)")
@@ -51,9 +59,17 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--save-baseline", action="store_true",
                    help="store this run as RESULTS/baseline.json")
     p.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    p.add_argument("--plot", nargs="+", type=Path, metavar="RUN.json",
+                   help="measure nothing: merge the sizes of these --sizes runs (later "
+                   "files win) and print their tables, growth and RESULTS/growth.svg")
     p.add_argument("--timeout", type=float, default=3600, help="seconds per group process")
     args = p.parse_args(argv)
-    groups = args.only.split(",") if args.only else list(GROUPS)
+    try:
+        args.doc_counts = parse_sizes(args.sizes) if args.sizes else None
+    except ValueError as e:
+        p.error(str(e))
+    default = list(CORPUS_GROUPS) if args.doc_counts else list(GROUPS)
+    groups = args.only.split(",") if args.only else default
     unknown = [g for g in groups if g not in GROUPS]
     if unknown:
         p.error(f"unknown group(s) {', '.join(unknown)} (known: {', '.join(GROUPS)})")
@@ -90,9 +106,13 @@ def measure(groups: list[str], cfg: dict, timeout: float) -> tuple[dict, dict]:
     """(figure key -> merged fields, group -> error) over the groups' parts."""
     measured: dict[str, dict] = {}
     failures: dict[str, str] = {}
+    done: set[str] = set()  # a part two chosen groups share runs once
     with tempfile.TemporaryDirectory(prefix="annotator-bench-") as tmp:
         for group in groups:
             for part in GROUPS[group][0]:
+                if part in done:
+                    continue
+                done.add(part)
                 log(f"running {part} …")
                 try:
                     found = run_part(part, cfg, Path(tmp), timeout)
@@ -109,11 +129,20 @@ def measure(groups: list[str], cfg: dict, timeout: float) -> tuple[dict, dict]:
 def baseline_for(args: argparse.Namespace) -> Path | None:
     if args.no_compare:
         return None
-    return args.compare or args.results_dir / "baseline.json"
+    return args.compare or args.results_dir / _baseline_name(args)
+
+
+def _baseline_name(args: argparse.Namespace) -> str:
+    """A --sizes run has its own baseline (and latest run) beside the default one's."""
+    return "baseline-sizes.json" if args.doc_counts else "baseline.json"
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
+    if args.plot:
+        return replot(args)
+    if args.doc_counts:
+        return main_sizes(args)
     sizes: Sizes = QUICK if args.quick else FULL
     started = time.time()
     need = set().union(*(GROUPS[g][1] for g in args.groups))
@@ -130,6 +159,79 @@ def main(argv: list[str] | None = None) -> int:
            "machine": report.machine(), "elapsed_s": round(time.time() - started, 1),
            "figures": report.figure_rows(measured), "failures": failures}
     return finish(args, run, sizes, None if why else old, why)
+
+
+def main_sizes(args: argparse.Namespace) -> int:
+    """``--sizes``: the chosen groups at each corpus size (smallest first), one table per
+    size, then the growth exponents and the plot; compared size by size with a baseline
+    run of the same sizes."""
+    base: Sizes = QUICK if args.quick else FULL
+    started = time.time()
+    need = set().union(*(GROUPS[g][1] for g in args.groups))
+    old = report.load(baseline_for(args))
+    by_size, failures, status = {}, {}, 0
+    for docs in args.doc_counts:
+        sizes, label = at_size(base, docs), size_label(docs)
+        log(f"--- {label}: {sizes.describe()}")
+        cfg = {"sizes": sizes.as_dict(),
+               "inputs": data.prepare(args.cache_dir, sizes, args.rebuild, need, log)}
+        measured, failed = measure(args.groups, cfg, args.timeout)
+        failures.update({f"{label}:{g}": e for g, e in failed.items()})
+        by_size[label] = {"docs": docs, "label": label, "sizes": sizes.as_dict(),
+                          "load_avg": os.getloadavg(),
+                          "figures": report.figure_rows(measured, docs)}
+        (args.results_dir / "partial-sizes.json").parent.mkdir(parents=True, exist_ok=True)
+        (args.results_dir / "partial-sizes.json").write_text(  # a long run cut short keeps
+            json.dumps({"by_size": by_size}, ensure_ascii=False), encoding="utf-8")  # these
+    run = {"format": 1, "started": started, "date": time.strftime("%Y-%m-%d %H:%M:%S"),
+           "mode": "sizes-quick" if args.quick else "sizes", "groups": args.groups,
+           "sizes": {"docs": args.doc_counts}, "generator": data.GENERATOR_VERSION,
+           "machine": report.machine(), "elapsed_s": round(time.time() - started, 1),
+           "by_size": by_size, "figures": {}, "failures": failures}
+    m = run["machine"]
+    print(f"\n{m['cpu_count']} CPUs ({m['cpu_model']}), Python {m['python']}, PySide6 "
+          f"{m['pyside6']}, SQLite {m['sqlite']}; {run['elapsed_s']:.0f} s in all")
+    for label, entry in by_size.items():
+        before = (old or {}).get("by_size", {}).get(label)
+        changes, regressions = report.compare(before, entry) if before else ({}, {})
+        print(f"\n== {label} documents: {at_size(base, entry['docs']).describe()}; load "
+              f"{entry['load_avg'][0]:.2f}\n")
+        print(report.table(entry["figures"], changes if before else None))
+        missed = [k for k, row in entry["figures"].items() if not row["ok"]]
+        if missed:
+            print(f"targets missed at {label}: {', '.join(missed)}")
+        for line in regressions.values():
+            print(f"{label}: {line}")
+        status = 1 if regressions or (args.strict and missed) else status
+    print("\nhow each figure grows (exponent 1 = linear):\n" + growth.table(by_size))
+    slow = [k for k, (_, bad) in growth.verdicts(by_size).items() if bad]
+    saved = report.save(run, args.results_dir, "latest-sizes.json")
+    plot = growth.save_svg(by_size, args.results_dir / "growth.svg",
+                           f"corpus figures / target vs documents ({m['cpu_count']} CPUs)")
+    print(f"\nsaved {args.results_dir / 'latest-sizes.json'}, {saved.name} and {plot}")
+    if args.save_baseline:
+        report.save_baseline(run, args.results_dir / _baseline_name(args))
+    if slow:
+        print(f"faster than linear: {', '.join(slow)}")
+    for group, error in failures.items():
+        print(f"FAILED {group}: {error}")
+    return 2 if failures else 1 if slow and args.strict else status
+
+
+def replot(args: argparse.Namespace) -> int:
+    """``--plot``: the tables, growth and plot of saved --sizes runs, merged size by size."""
+    by_size: dict = {}
+    for path in args.plot:
+        by_size.update(json.loads(path.read_text(encoding="utf-8")).get("by_size", {}))
+    by_size = dict(sorted(by_size.items(), key=lambda item: item[1]["docs"]))
+    for label, entry in by_size.items():
+        print(f"\n== {label} documents; load {entry['load_avg'][0]:.2f}\n")
+        print(report.table(entry["figures"]))
+    print("\nhow each figure grows (exponent 1 = linear):\n" + growth.table(by_size))
+    m = report.machine()
+    print(growth.save_svg(by_size, args.results_dir / "growth.svg",
+                          f"corpus figures / target vs documents ({m['cpu_count']} CPUs)"))
+    return 0
 
 
 def confirm(measured: dict, old: dict, cfg: dict, timeout: float) -> dict:

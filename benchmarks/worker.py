@@ -25,10 +25,17 @@ PARTS = {
     "project": "fig_project:window",
     "project-naive": "fig_project:naive",
     "search": "fig_corpus:search",
+    "spans": "fig_corpus:spans",
+    "stats": "fig_corpus:stats",
     "agreement": "fig_corpus:agreement",
     "export": "fig_corpus:export",
     "recommend-train": "fig_recommend:train",
     "recommend": "fig_recommend:predict",
+    "team-open": "fig_team:open_figures",
+    "team-doc": "fig_team:long_document",
+    "team-search": "fig_team:search",
+    "team-import": "fig_team:import_figure",
+    "team-edit": "fig_team_edit:edits",
 }
 
 #: group (what --only names) -> its parts, each in its own process, and the inputs it needs
@@ -38,10 +45,23 @@ GROUPS = {
     "import": (["import"], {"texts"}),
     "project": (["project", "project-naive"], {"corpus"}),
     "search": (["search"], {"corpus"}),
+    "spans": (["spans"], {"corpus"}),
+    "stats": (["stats"], {"corpus"}),
     "agreement": (["agreement"], {"corpus"}),
     "export": (["export"], {"corpus"}),
     "recommend": (["recommend-train", "recommend"], set()),
+    "team": (["team-open", "team-doc", "team-search", "team-import", "team-edit"],
+             {"corpus", "long", "texts", "team"}),
+    # the team project's corpus figures alone, for the size axis (issue 20)
+    "team-corpus": (["team-open", "team-search"], {"corpus", "long", "team"}),
 }
+
+
+#: the groups measured at every corpus size of ``suite.py --sizes`` (their figures depend on
+#: the number of documents; the long document and the recommenders do not). A group added
+#: here runs with ``cfg["sizes"]["corpus_docs"]`` set to each size in turn.
+CORPUS_GROUPS = ["import", "project", "search", "spans", "agreement", "stats", "export",
+                 "team-corpus"]
 
 
 def run_part(part: str, cfg: dict) -> dict:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import importlib
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -41,10 +43,15 @@ def quick_run(tmp_path_factory, bench_modules):
     baseline = {"mode": "quick", "sizes": common.QUICK.as_dict(),
                 "figures": {"project.rss": {"value": 1.0, "unit": "MB"}}}
     (results / "baseline.json").write_text(json.dumps(baseline), encoding="utf-8")
+    # the cache holds the team group's PostgreSQL cluster, which runs as the postgres user
+    # when the tests run as root: a folder of its own in /tmp, as tests/conftest.py's
+    # (pytest makes its base folder private again whenever a session starts)
+    cache = Path(tempfile.mkdtemp(prefix="annotator-bench-"))
     done = subprocess.run([sys.executable, str(BENCH / "suite.py"), "--quick", "--cache-dir",
-                           str(tmp / "cache"), "--results-dir", str(results)],
-                          capture_output=True, text=True, timeout=300)
-    return done, results, tmp / "cache"
+                           str(cache), "--results-dir", str(results)],
+                          capture_output=True, text=True, timeout=900)
+    yield done, results, cache
+    shutil.rmtree(cache, ignore_errors=True)
 
 
 def test_every_figure_is_measured_and_tabled(quick_run, bench_modules):
@@ -105,3 +112,46 @@ def test_suite_refuses_an_unknown_group():
     done = subprocess.run([sys.executable, str(BENCH / "suite.py"), "--only", "nothing"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "unknown group" in done.stderr
+
+
+def test_sizes_are_parsed_and_growth_is_judged(bench_modules):
+    """``--sizes 1k,10k,100k``; the growth exponent between sizes, and the verdict on a
+    figure that grows faster than the corpus (above the noise floor)."""
+    common = bench_modules["common"]
+    sys.path.insert(0, str(BENCH))
+    try:
+        growth = importlib.import_module("growth")
+    finally:
+        sys.path.remove(str(BENCH))
+    assert common.parse_sizes("100k, 1k,10k") == [1000, 10_000, 100_000]
+    assert common.parse_sizes("250") == [250] and common.size_label(100_000) == "100k"
+    with pytest.raises(ValueError):
+        common.parse_sizes(",")
+    assert common.FIGURES["import"].target_at(100_000) == 240
+    assert common.FIGURES["import"].target_at(10_000) == 60
+
+    def entry(docs, **values):
+        return {"docs": docs, "label": common.size_label(docs), "figures": {
+            k: {"value": v, "unit": "s", "target": 60} for k, v in values.items()}}
+    by_size = {"1k": entry(1000, flat=1.0, linear=1.0, square=1.0),
+               "10k": entry(10_000, flat=1.1, linear=10.0, square=100.0)}
+    verdicts = growth.verdicts(by_size)
+    assert [round(e, 2) for e in verdicts["linear"][0]] == [1.0]
+    assert not verdicts["flat"][1] and not verdicts["linear"][1] and verdicts["square"][1]
+    assert "FASTER THAN LINEAR" in growth.table(by_size)
+    svg = growth.svg(by_size, "t")
+    assert svg.startswith("<svg") and svg.count("<polyline") == 3
+
+
+def test_a_run_over_sizes_tables_each_and_plots_the_growth(tmp_path):
+    done = subprocess.run([sys.executable, str(BENCH / "suite.py"), "--quick", "--sizes",
+                           "40,80", "--only", "search,spans", "--cache-dir",
+                           str(tmp_path / "cache"), "--results-dir", str(tmp_path / "results")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "== 40 documents" in done.stdout and "== 80 documents" in done.stdout
+    assert "growth exponent" in done.stdout
+    run = json.loads((tmp_path / "results" / "latest-sizes.json").read_text(encoding="utf-8"))
+    assert list(run["by_size"]) == ["40", "80"]
+    assert {"search.1", "search.4", "spans", "project.size"} <= set(run["by_size"]["80"]["figures"])
+    assert (tmp_path / "results" / "growth.svg").read_text(encoding="utf-8").startswith("<svg")

@@ -31,14 +31,38 @@ def find(store: ProjectStore, query: str, filters: dict[str, str], limit: int = 
     query = query.strip()
     if not query and not filters:
         return None
-    spans = store.find_spans(**filters) if filters else None
+    if not query:
+        return first_spans(store, filters, limit, blind)
+    spans = _spans(store, filters) if filters else None
     if spans is not None and blind is not None and blind.on:
         spans = [a for a in spans if blind.sees(a)]
-    if spans is not None and not query:
-        return Result(spans[:limit], True, len(spans))
     hits = concordance.first_inside(
         lambda n, skip: store.search(query, limit=n, offset=skip), spans, limit)
     return Result(hits, False, len(hits) if len(hits) < limit else None)
+
+
+def _spans(store: ProjectStore, filters: dict[str, str], limit: int | None = None) -> list:
+    """:meth:`find_spans` with these filters (``tag``, ``group``, ``annotator``,
+    ``normalized``, ``status``)."""
+    return store.find_spans(filters.get("tag"), filters.get("group"), filters.get("annotator"),
+                            filters.get("normalized"), filters.get("status"), limit=limit)
+
+
+def first_spans(store: ProjectStore, filters: dict[str, str], limit: int = PAGE,
+                blind: Blind | None = None) -> Result:
+    """The first ``limit`` spans matching ``filters`` (that ``blind`` lets me see): read a
+    page at a time, so 100,000 documents answer in milliseconds; ``total`` is None when
+    there may be more (:func:`count_hits` counts them)."""
+    want, shown = limit + 1, []  # one more than a page says whether there are more
+    while True:
+        found = _spans(store, filters, want)
+        shown = [a for a in found if blind.sees(a)] if blind is not None and blind.on \
+            else found
+        if len(shown) > limit or len(found) < want:
+            break
+        want *= 4  # blind annotation hid some of the page: read further
+    more = len(shown) > limit
+    return Result(shown[:limit], True, None if more else len(shown))
 
 
 def count_hits(store: ProjectStore, query: str, filters: dict[str, str],
@@ -48,7 +72,9 @@ def count_hits(store: ProjectStore, query: str, filters: dict[str, str],
     the panel runs it on a worker thread once the page is shown."""
     if not filters:
         return store.search_count(query)
-    spans = store.find_spans(**filters)
+    if not query.strip() and (blind is None or not blind.on):
+        return store.count_spans(**filters)
+    spans = _spans(store, filters)
     if blind is not None and blind.on:
         spans = [a for a in spans if blind.sees(a)]
     if not query.strip():

@@ -108,7 +108,9 @@ class ProjectStore(Protocol):
     def active_annotators(self) -> list[str]: ...
 
     # --- documents ------------------------------------------------------------------------
-    def documents(self) -> list[DocumentSummary]: ...
+    def documents(self, counts: bool = True) -> list[DocumentSummary]: ...
+
+    def spans_per_document(self) -> dict[str, int]: ...
 
     def document(self, doc_id: str) -> Document:
         """Raises :class:`~annotator.core.errors.NotFoundError` for an unknown id."""
@@ -200,7 +202,12 @@ class ProjectStore(Protocol):
 
     def find_spans(self, tag: str | None = None, group: str | None = None,
                    annotator: str | None = None, normalized: str | None = None,
-                   status: str | None = None) -> list[Annotation]: ...
+                   status: str | None = None, *, limit: int | None = None
+                   ) -> list[Annotation]: ...
+
+    def count_spans(self, tag: str | None = None, group: str | None = None,
+                    annotator: str | None = None, normalized: str | None = None,
+                    status: str | None = None) -> int: ...
 
     def check(self) -> Any:
         """An :class:`annotator.store.check.CheckReport`."""

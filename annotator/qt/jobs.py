@@ -85,3 +85,32 @@ class Background(QThread):
         self.finished.connect(self.deleteLater)
         self.start(QThread.Priority.LowPriority)
         return self
+
+
+class Running:
+    """A view's one cancellable worker at a time (:func:`start`): starting another
+    cancels the one under way and waits for it to stop."""
+
+    def __init__(self, parent: QObject):
+        self.parent = parent
+        self.thread: QThread | None = None
+        self.worker: Worker | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.thread is not None and self.thread.isRunning()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.worker is not None and self.worker.cancelled
+
+    def start(self, open_store: Opener, job: Job, on_progress, on_done, on_fail) -> None:
+        self.stop()
+        self.thread, self.worker = start(self.parent, open_store, job, on_progress, on_done,
+                                         on_fail)
+
+    def stop(self) -> None:
+        if self.worker is not None and self.busy:
+            self.worker.cancelled = True
+            assert self.thread is not None
+            self.thread.wait()

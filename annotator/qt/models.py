@@ -118,6 +118,7 @@ class DocumentListModel(RowModel):
         self.only: frozenset[str] | None = None  # "Mine": my queue
         self.sort_column, self.descending = -1, False
         self._hay: dict[int, str] = {}
+        self._hay_lang = ""  # the language of the texts in _hay
 
     # --- contents ------------------------------------------------------------------------
     def set_rows(self, rows: list[DocumentSummary]) -> None:
@@ -185,15 +186,21 @@ class DocumentListModel(RowModel):
                                   self.index(place, len(self.HEADERS) - 1))
 
     # --- filter and sort -----------------------------------------------------------------
-    def set_filter(self, needle: str, only: frozenset[str] | None | bool = False) -> None:
-        """Show the documents with ``needle`` in any column (case-insensitive); ``only``
-        (when given): these documents alone (None: all)."""
+    def set_filter(self, needle: str, only: frozenset[str] | None | bool = False,
+                   stale: bool = False) -> None:
+        """The documents with ``needle`` in any column (case-insensitive), of ``only`` if
+        given (None: all); ``stale``: team columns changed. A longer needle narrows the view."""
         self.beginResetModel()
+        old, old_only = self.needle, self.only
         self.needle = needle.casefold()
         if only is not False:
             self.only = only  # type: ignore[assignment]
-        self._hay.clear()
-        self.view = self._ordered()
+        if stale or self._hay_lang != tag_lang():  # status and dates are shown translated
+            self._hay, self._hay_lang, stale = {}, tag_lang(), True
+        if old and old in self.needle and self.only == old_only and not stale:
+            self.view = [i for i in self.view if self._accepts(i)]  # keeps the sort
+        else:
+            self.view = self._ordered()
         self.endResetModel()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
@@ -261,8 +268,8 @@ class DocumentListModel(RowModel):
             if index.column() == 1:  # the date as people read it; it sorts as stored
                 return human_date(r.date, tag_lang())
             value = _values(r, self.team)[index.column()]
-            return value if isinstance(value, str) else str(value) if value or \
-                index.column() != 8 else ""  # no open thread: nothing
+            return value if isinstance(value, str) else str(value) if (value or index.column(
+            ) != 8) and value != -1 else ""  # no open thread, spans not counted yet: nothing
         if role == Qt.ItemDataRole.ToolTipRole:
             length = r.length  # (lupdate reads a plain name as the count)
             return translate("Models", "{title}\n{id} · %Ln character(s)", "",

@@ -107,6 +107,9 @@ def count_text(result: Result, counting: bool = True) -> str:
     matches"; a full page not counted yet is "first N matches, counting…" (just "first N
     matches" when the count could not be made: ``counting`` False)."""
     n, shown = result.total, len(result.hits)
+    if n is None and result.spans:
+        return translate("SearchPanel", "first %n span(s), counting…", "", shown) \
+            if counting else translate("SearchPanel", "first %n span(s)", "", shown)
     if n is None and counting:
         return translate("SearchPanel", "first %n match(es), counting…", "", shown)
     if n is None:

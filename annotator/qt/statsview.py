@@ -36,15 +36,17 @@ from PySide6.QtWidgets import (
 
 from annotator.core import concordance
 from annotator.core.blind import Blind
-from annotator.qt import i18n, progressview, relationstats
+from annotator.core.errors import Cancelled
+from annotator.qt import i18n, jobs, progressview, relationstats
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
-from annotator.qt.jobs import Background, Opener, opener
+from annotator.qt.jobs import Opener, opener
 from annotator.qt.searchpanel import HEADERS, HitTable
+from annotator.qt.statscaption import caption
 from annotator.stats import plots
 from annotator.stats.compute import project_stats
-from annotator.stats.labels import LANGS, group_label, tag_label, text
+from annotator.stats.labels import LANGS
 from annotator.stats.layer import Layer
-from annotator.stats.model import UNDATED, Key, Place, Stats
+from annotator.stats.model import Key, Place, Stats
 from annotator.stats.tables import CHARTS
 
 if TYPE_CHECKING:
@@ -71,21 +73,6 @@ CONTEXT = 14  # characters of context on either side
 COLUMN_WIDTHS = (260, 240, 420)  # the widest the Document, Left and Match columns start
 HINT = QT_TRANSLATE_NOOP("StatsView", "Click a cell or a bar to list the places behind it; "
                          "Enter or double-click opens one.")
-#: what a clicked cell or bar counts, by the kind of its key
-CAPTIONS = {
-    "tag": QT_TRANSLATE_NOOP("StatsView", "{tag}: %n span(s)"),
-    "cooc-sentence": QT_TRANSLATE_NOOP("StatsView",
-                                       "{row} × {column}: %n sentence(s) with both"),
-    "cooc-paragraph": QT_TRANSLATE_NOOP("StatsView",
-                                        "{row} × {column}: %n paragraph(s) with both"),
-    "timeline": QT_TRANSLATE_NOOP("StatsView", "{tag} in {period}: %n span(s)"),
-    "name": QT_TRANSLATE_NOOP("StatsView", "{name} ({group}): %n span(s)"),
-    "annotator": QT_TRANSLATE_NOOP("StatsView", "{annotator} · {group}: %n span(s)"),
-    "status": QT_TRANSLATE_NOOP("StatsView", "{measure} · {status}: %n document(s)"),
-    "document": QT_TRANSLATE_NOOP("StatsView", "{title}: %n span(s)"),
-}
-
-
 def _tr(source: str) -> str:
     """A string of this module's tables (marked with QT_TRANSLATE_NOOP), translated."""
     return translate("StatsView", source)
@@ -97,33 +84,6 @@ def layer_choices(annotators) -> list[tuple[str, Layer]]:
             (translate("StatsView", "Gold layer"), Layer("gold"))] + [
         (translate("StatsView", "Annotator: {name}").format(name=a.name or a.id),
          Layer("annotator", a.id)) for a in annotators]
-
-
-def caption(stats: Stats, key: Key, lang: str) -> str:
-    """What a chart's cell or bar counts, for the list of its places: the window's words
-    in the interface's language, tag and group names in the charts' (``lang``)."""
-    ts, kind = stats.tagset, key[0]
-    n = stats.total_of(key)
-    values: dict[str, object] = {}
-    if kind == "tag":
-        values["tag"] = tag_label(ts, key[1], lang)
-    elif kind == "cooc":
-        values.update(row=tag_label(ts, key[2], lang), column=tag_label(ts, key[3], lang))
-        kind = f"cooc-{stats.unit}"
-    elif kind == "timeline":
-        values.update(tag=tag_label(ts, key[2], lang),
-                      period=text("undated", lang) if key[1] == UNDATED else key[1])
-    elif kind == "name":
-        values.update(name=key[2], group=group_label(ts, key[1], lang))
-    elif kind == "annotator":
-        values.update(annotator=key[1], group=group_label(ts, key[2], lang))
-    elif kind == "status":
-        values.update(measure=text(key[1], lang), status=text(key[2], lang))
-    elif kind == "document":
-        values["title"] = next((d.title for d in stats.documents if d.doc_id == key[1]), key[1])
-    if kind not in CAPTIONS:
-        return " ".join(key)
-    return translate("StatsView", CAPTIONS[kind], "", n).format(**values)
 
 
 def compute_job(open_store: Opener, layer: Layer, unit: str, period: str,
@@ -183,6 +143,11 @@ class StatsView(QDialog):
         self.rows: list[concordance.Row] = []
         self.token = 0
         self.started = 0.0
+        self.running = jobs.Running(self)
+        self.pending: tuple[int, Stats] | None = None  # a worker's result, handed over
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setEnabled(False)
+        self.cancel.clicked.connect(lambda: self.stop(said=True))
         self.layer = _combo(layer_choices(window.store.annotators()))
         self.unit = _combo([(_tr(label), value) for label, value in UNIT_CHOICES])
         self.period = _combo([(_tr(label), value) for label, value in PERIOD_CHOICES])
@@ -218,6 +183,7 @@ class StatsView(QDialog):
         top.addWidget(refresh)
         top.addStretch()
         top.addWidget(self.status)
+        top.addWidget(self.cancel)
         self.table.setHorizontalHeaderLabels([translate("SearchPanel", h) for h in HEADERS[:4]])
         self.table.setEditTriggers(HitTable.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(HitTable.SelectionBehavior.SelectRows)
@@ -239,8 +205,10 @@ class StatsView(QDialog):
 
     # --- computing -----------------------------------------------------------------------
     def recompute(self) -> None:
-        """Compute the figures for the current choices (on a worker thread when the
-        project is a file); an older result arriving late is dropped."""
+        """Compute the figures for the current choices (on a worker thread, with progress
+        and a Cancel button, when the project is a file or a team's); a computation under
+        way is cancelled first."""
+        self.stop()
         self.token += 1
         self.started = time.perf_counter()
         self.status.setText(self.tr("Computing…"))
@@ -254,14 +222,45 @@ class StatsView(QDialog):
             except ValueError as e:
                 self.take_result(e, self.token)
             return
-        job = Background("stats", partial(compute_job, open_store, *args, blind), self.token,
-                         self)
-        job.launch(self._received)
+        token = self.token
 
-    def _received(self, result: object) -> None:
-        job = self.sender()
-        if isinstance(job, Background):
-            self.take_result(result, job.token)
+        def job(worker_store, progress, cancelled) -> str:
+            try:
+                self.pending = (token, project_stats(worker_store, *args, blind=blind,
+                                                     progress=progress, cancelled=cancelled))
+            except Cancelled:
+                return ""
+            return str(token)
+
+        self.running.start(open_store, job, self.progressed, self._received, self._failed)
+        self.cancel.setEnabled(True)
+
+    def progressed(self, done: int, total: int) -> None:
+        if total and not self.running.cancelled:
+            self.status.setText(self.tr("Computing… {percent} %").format(
+                percent=done * 100 // total))
+
+    def stop(self, said: bool = False) -> None:
+        """Cancel the computation under way, if any (it stops within a hundredth of its
+        work); ``said``: the Cancel button was pressed, which the status line says."""
+        if said and self.running.busy:
+            self.status.setText(self.tr("Cancelled."))
+        self.running.stop()
+        self.cancel.setEnabled(False)
+
+    def done(self, result: int) -> None:
+        self.stop()
+        super().done(result)
+
+    def _received(self, token: str) -> None:
+        self.cancel.setEnabled(False)
+        pending, self.pending = self.pending, None
+        if pending is not None and token == str(pending[0]):
+            self.take_result(pending[1], pending[0])
+
+    def _failed(self, message: str) -> None:
+        self.cancel.setEnabled(False)
+        self.take_result(ValueError(message), self.token)
 
     def take_result(self, result: object, token: int) -> None:
         if token != self.token:

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
             self.panel.model.set_rows("", [])
 
     def refresh_documents(self) -> None:
-        self.doc_list.set_rows(self.store.documents())
+        self.doc_list.load(self.store)
 
     # --- documents -------------------------------------------------------------------------
     def _doc_chosen(self, doc_id: str) -> None:

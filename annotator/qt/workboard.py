@@ -46,12 +46,10 @@ class State(QObject):
 
     def __init__(self, window: MainWindow):
         super().__init__(window)
-        from annotator.store.pg.presence import HEARTBEAT_S
-
         self.board = boards.Board("", None)
         self.here: str | None = None  # the document I announced
         self.store: ProjectStore | None = None  # on this project
-        self.timer = QTimer(self, interval=HEARTBEAT_S * 1000)
+        self.timer = QTimer(self)  # its interval is set for a team project (loads psycopg)
         self.timer.timeout.connect(lambda: heartbeat(window))
 
 
@@ -101,7 +99,9 @@ def project_opened(window: MainWindow) -> None:
         window.acts[name].setEnabled(reviews)
     guidelines.refresh(window)
     if window.store.kind == "team" and not window.store.read_only:
-        s.timer.start()
+        from annotator.store.pg.presence import HEARTBEAT_S
+
+        s.timer.start(HEARTBEAT_S * 1000)
 
 
 def shutdown(window: MainWindow) -> None:

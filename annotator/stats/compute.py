@@ -13,10 +13,11 @@ reads through the store's methods).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from annotator.core.blind import Blind
 from annotator.core.document import REVIEW_STATUSES, STATUSES
+from annotator.core.errors import Cancelled
 from annotator.core.memory import paused_gc
 from annotator.core.store import ProjectStore
 from annotator.core.tagset import Tagset
@@ -40,19 +41,62 @@ from annotator.stats.units import check_unit
 
 def project_stats(store: ProjectStore, layer: Layer | None = None, unit: str = "sentence",
                   period: str = "month", top: int = TOP_NAMES,
-                  blind: Blind | None = None) -> Stats:
+                  blind: Blind | None = None,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> Stats:
     """The figures of ``layer`` (default: all annotators) of an open project; ``blind``:
-    without the spans blind annotation hides from whoever asks."""
+    without the spans blind annotation hides from whoever asks. ``progress(done, total)``
+    follows the two passes over the documents (their spans, then their texts: ``total``
+    is twice the documents); ``cancelled()`` is asked as often, and
+    :class:`~annotator.core.errors.Cancelled` raised when it says so."""
     layer = layer or Layer()
     layer.check(a.id for a in store.annotators())
     tagset = store.tagset()
     if tagset is None:
         raise ValueError("the project has no tagset")
     with paused_gc():
-        spans = layer_spans(store, layer)
+        documents = store.documents()
+        spans: Iterable[SpanRow] = layer_spans(store, layer)
         if blind is not None and blind.on:
             spans = (s for s in spans if s[4] == blind.me or not blind.hides(s[0]))
-        return compute(tagset, store.documents(), spans, store.texts, layer, unit, period, top)
+        texts: Texts = store.texts
+        if progress is not None or cancelled is not None:
+            watch = _Watch(2 * len(documents), progress, cancelled)
+            spans, texts = watch.spans(spans), watch.texts(store.texts)
+        return compute(tagset, documents, spans, texts, layer, unit, period, top)
+
+
+class _Watch:
+    """Counts documents as the two passes go, reporting every hundredth of the way."""
+
+    def __init__(self, total: int, progress: Callable[[int, int], None] | None,
+                 cancelled: Callable[[], bool] | None):
+        self.total, self.done = max(total, 1), 0
+        self.step = max(1, total // 100)
+        self.progress, self.cancelled = progress, cancelled
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.done % self.step == 0:
+            if self.cancelled is not None and self.cancelled():
+                raise Cancelled("statistics cancelled")
+            if self.progress is not None:
+                self.progress(min(self.done, self.total), self.total)
+
+    def spans(self, rows: Iterable[SpanRow]) -> Iterator[SpanRow]:
+        last = None
+        for row in rows:
+            if row[0] != last:
+                last = row[0]
+                self.tick()
+            yield row
+
+    def texts(self, read: Texts) -> Texts:
+        def watched(ids: Iterable[str]) -> Iterator[tuple[str, str]]:
+            for pair in read(ids):
+                self.tick()
+                yield pair
+        return watched
 
 
 def compute(tagset: Tagset, documents: Sequence, spans: Iterable[SpanRow], texts: Texts,

@@ -48,13 +48,18 @@ class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
         with self.transaction():
             command = self.cascade(command)
             self._apply_rows(command)
-            self.conn.execute("DELETE FROM journal WHERE annotator = ? AND undone = 1",
-                              (annotator,))
-            row = self.conn.execute(
-                "INSERT INTO journal(annotator, doc_id, kind, payload, created) "
-                "VALUES (?, ?, ?, ?, ?) RETURNING seq",
-                (annotator, command.doc_id, command.kind, command.to_json(), now())).fetchone()
-            return int(row[0])
+            return self._journal(command, annotator)
+
+    def _journal(self, command: Command, annotator: str) -> int:
+        """Journal ``command`` (in the caller's transaction), dropping ``annotator``'s redo
+        history; the new entry's sequence number."""
+        self.conn.execute("DELETE FROM journal WHERE annotator = ? AND undone = 1",
+                          (annotator,))
+        row = self.conn.execute(
+            "INSERT INTO journal(annotator, doc_id, kind, payload, created) "
+            "VALUES (?, ?, ?, ?, ?) RETURNING seq",
+            (annotator, command.doc_id, command.kind, command.to_json(), now())).fetchone()
+        return int(row[0])
 
     def undo(self, annotator: str) -> Command | None:
         """Revert ``annotator``'s latest command; returns what was applied (the inverse)."""

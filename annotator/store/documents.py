@@ -129,10 +129,22 @@ class DocumentsMixin(StoreCommon):
                 "d.review_status, (SELECT count(*) FROM annotations a WHERE a.doc_id = d.id), "
                 "d.length, d.position FROM documents d WHERE d.id = ?")
 
-    def documents(self) -> list[DocumentSummary]:
+    _LIST_UNCOUNTED = ("SELECT id, title, date, source, script, languages, status, "
+                       "review_status, -1, length, position FROM documents ORDER BY position")
+
+    def documents(self, counts: bool = True) -> list[DocumentSummary]:
         """Every document's list row, in project order (10,000 documents with a million
-        spans in about 0.15 s)."""
-        return [_summary(r) for r in self.conn.execute(self._LIST)]
+        spans in about 0.15 s). Counting the spans reads every span; ``counts=False``
+        leaves them uncounted (``annotations`` is -1: see :meth:`spans_per_document`), so 100,000
+        documents list in a fraction of a second."""
+        return [_summary(r) for r in self.conn.execute(self._LIST if counts
+                                                       else self._LIST_UNCOUNTED)]
+
+    def spans_per_document(self) -> dict[str, int]:
+        """Spans per document (documents without any are left out): the counts
+        ``documents(counts=False)`` left out."""
+        return dict(self.conn.execute("SELECT doc_id, count(*) FROM annotations "
+                                      "GROUP BY doc_id").fetchall())
 
     def summary(self, doc_id: str) -> DocumentSummary:
         r = self.conn.execute(self._SUMMARY, (doc_id,)).fetchone()

@@ -18,6 +18,7 @@ order, so hits are exact, and the scan stops as soon as a page is full.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -161,7 +162,7 @@ _OWN = f"a.id NOT IN ({_GOLD})"
 class SearchMixin(StoreCommon):
     """``search`` (text), ``search_count`` and ``find_spans`` (annotations)."""
 
-    _search_order: tuple[tuple[int, int], dict[int, int]] | None = None
+    _search_order: tuple[tuple[int, int], dict[int, int], bool] | None = None
 
     def search(self, query: str, limit: int = 50, offset: int = 0) -> list[Hit]:
         """Occurrences of ``query`` in all documents, in document order then by offset;
@@ -201,36 +202,46 @@ class SearchMixin(StoreCommon):
 
     def _candidates(self, folded: str) -> Iterator[tuple[str, str]]:
         """``(doc_id, folded text)`` of the documents that may contain ``folded``, in
-        document order, read in growing chunks so a first page reads few texts."""
-        self._check_index()
-        order = self._document_order()
+        document order, read in growing chunks so a first page reads few texts. When the
+        index's keys follow document order (documents added in order, the usual case) the
+        index is read lazily in key order and the walk stops with the page: a first page
+        costs the same on 100,000 documents as on 1,000. Otherwise every candidate key is
+        read and sorted (linear in the candidates)."""
+        order, in_key_order = self._document_order()
         match = fts_query(folded, has_trigrams(self.conn))
+        keys: Iterator[int]
         if match is None:
-            keys = list(order)
+            keys = iter(order)
         else:
             table, expression = match
-            found = self.conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?",
-                                      (expression,)).fetchall()
-            keys = sorted((r[0] for r in found if r[0] in order), key=order.__getitem__)
-        i, size = 0, _FIRST_CHUNK
-        while i < len(keys):
-            chunk = keys[i:i + size]
+            found = self.conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? "
+                                      "ORDER BY rowid", (expression,))
+            keys = (r[0] for r in found if r[0] in order) if in_key_order else iter(sorted(
+                (r[0] for r in found.fetchall() if r[0] in order), key=order.__getitem__))
+        size = _FIRST_CHUNK
+        while chunk := list(itertools.islice(keys, size)):
             texts = {r[0]: (r[1], lower(r[2])) for r in self.conn.execute(
                 "SELECT s.id, s.doc_id, coalesce(s.folded, d.text) FROM search_text s JOIN "
                 f"documents d ON d.id = s.doc_id WHERE s.id IN ({', '.join('?' * len(chunk))})",
                 chunk)}
             yield from (texts[k] for k in chunk if k in texts)
-            i, size = i + size, min(size * 2, _MAX_CHUNK)
+            size = min(size * 2, _MAX_CHUNK)
 
-    def _document_order(self) -> dict[int, int]:
-        """``search_text.id`` → rank in document order, cached until the project changes
-        (a write on this connection, or a commit by another one)."""
+    def _document_order(self) -> tuple[dict[int, int], bool]:
+        """(``search_text.id`` → rank in document order, whether the ids ascend in that
+        order), cached until the project changes (a write on this connection, or a commit
+        by another one)."""
         key = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
         if self._search_order is None or self._search_order[0] != key:
-            rows = self.conn.execute("SELECT s.id FROM search_text s JOIN documents d ON "
-                                     "d.id = s.doc_id ORDER BY d.position, d.id")
-            self._search_order = (key, {r[0]: i for i, r in enumerate(rows)})
-        return self._search_order[1]
+            self._check_index()  # counts every document: once per change, not per search
+            key = (self.conn.execute("PRAGMA data_version").fetchone()[0],
+                   self.conn.total_changes)
+            ids = [r[0] for r in self.conn.execute(
+                "SELECT s.id FROM search_text s JOIN documents d ON d.id = s.doc_id "
+                "ORDER BY d.position, d.id")]
+            ascending = all(map(int.__lt__, ids, ids[1:]))
+            self._search_order = (key, {k: i for i, k in enumerate(ids)}, ascending)
+        return self._search_order[1], self._search_order[2]
 
     def _check_index(self) -> None:
         indexed = self.conn.execute("SELECT count(*) FROM search_text").fetchone()[0]
@@ -241,29 +252,59 @@ class SearchMixin(StoreCommon):
     # --- spans -----------------------------------------------------------------------
     def find_spans(self, tag: str | None = None, group: str | None = None,
                    annotator: str | None = None, normalized: str | None = None,
-                   status: str | None = None) -> list[Annotation]:
+                   status: str | None = None, *, limit: int | None = None
+                   ) -> list[Annotation]:
         """Annotations across the project, in document order then ``(start, end, id)``.
         ``None`` means no filter. ``group``: the tag's prefix before the first ``.``;
         ``annotator``: their own spans (not the gold their review decisions made,
         :func:`annotator.core.dataset.own_spans`); ``normalized``: the ``normalized``
         attribute, traditional and simplified matching each other; ``status``:
         ``"accepted"`` or ``"gold"``, as in exports (:func:`annotator.core.dataset.accepted_ids`,
-        :func:`~annotator.core.dataset.gold_ids`)."""
+        :func:`~annotator.core.dataset.gold_ids`). ``limit``: the first so many only — the
+        documents are walked in order and the walk stops there, so a first page costs
+        milliseconds however large the project (a filter matching nothing reads all)."""
+        where, params = self._span_where(tag, group, annotator, normalized, status)
+        page = f" LIMIT {int(limit)}" if limit is not None and normalized is None else ""
+        rows = self.conn.execute(
+            f"SELECT {_SPAN_COLUMNS} FROM documents d {self.SQL_JOIN_IN_ORDER} annotations a "
+            f"ON a.doc_id = d.id WHERE {' AND '.join(where) or '1 = 1'} ORDER BY d.position, "
+            f'a.doc_id, a.start, a."end", a.id{page}', params)
+        if normalized is None:
+            return _annotations(rows)
+        wanted, found = needle(normalized), []
+        for a in _annotations_lazily(rows):  # compared folded, here: SQL cannot fold 趙 to 赵
+            value = a.attributes.get("normalized")
+            if isinstance(value, str) and needle(value) == wanted:
+                found.append(a)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
+
+    def count_spans(self, tag: str | None = None, group: str | None = None,
+                    annotator: str | None = None, normalized: str | None = None,
+                    status: str | None = None) -> int:
+        """How many spans :meth:`find_spans` finds with no limit (counted in SQL, none
+        loaded, unless ``normalized`` asks for folding)."""
+        if normalized is not None:
+            return len(self.find_spans(tag, group, annotator, normalized, status))
+        where, params = self._span_where(tag, group, annotator, None, status)
+        return self.conn.execute(f"SELECT count(*) FROM annotations a WHERE "
+                                 f"{' AND '.join(where) or '1 = 1'}", params).fetchone()[0]
+
+    def _span_where(self, tag: str | None, group: str | None, annotator: str | None,
+                    normalized: str | None, status: str | None) -> tuple[list[str], dict]:
         where, params = _span_filters(tag, group, annotator, status)
         if status == "accepted":
             where[-1] = where[-1].format(targets=self.SQL_TARGETS_FROM)
-        if normalized is not None:  # compared folded, here: SQL cannot fold 趙 to 赵
-            where.append(f"{self.SQL_NORMALIZED} IS NOT NULL")
-        rows = self.conn.execute(
-            f"SELECT {_SPAN_COLUMNS} FROM annotations a JOIN documents d ON d.id = a.doc_id "
-            f"WHERE {' AND '.join(where) or '1 = 1'} ORDER BY d.position, a.doc_id, a.start, "
-            'a."end", a.id', params)
-        spans = _annotations(rows)
         if normalized is not None:
-            wanted = needle(normalized)
-            spans = [a for a in spans if isinstance(value := a.attributes.get("normalized"), str)
-                     and needle(value) == wanted]
-        return spans
+            where.append(f"{self.SQL_NORMALIZED} IS NOT NULL")
+        return where, params
+
+
+def _annotations_lazily(rows) -> Iterator[Annotation]:
+    """Rows to annotations one chunk at a time (a walk that may stop early)."""
+    while chunk := rows.fetchmany(500):
+        yield from _annotations(chunk)
 
 
 def _span_filters(tag: str | None, group: str | None, annotator: str | None,

@@ -278,3 +278,32 @@ def test_a_page_with_a_little_real_text_is_imported(tmp_path, body):
     path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
     [doc] = documents_from_file(path)
     assert doc.text
+
+
+def test_an_import_cut_short_and_run_again_adds_the_rest(tmp_path):
+    """Cancelled (or crashed) after some files, an import has stored whole files only;
+    the same import run again adds exactly the documents still missing (issue 20)."""
+    from annotator.core.tagset import default_tagset
+    from annotator.project import import_paths
+    from annotator.store import Store
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"{i:02d}.txt").write_text(f"第{i}号文件\n上海合作组织打击恐怖主义。{i}",
+                                             encoding="utf-8")
+    done = [0]
+
+    def progress(files: int, _new: int) -> None:
+        done[0] = files
+
+    with Store.open(tmp_path / "p.annotator", create=True) as store:
+        store.set_tagset(default_tagset())
+        first = import_paths(store, [folder], progress=progress,
+                             cancelled=lambda: done[0] >= 12)
+        assert first.cancelled and len(first.added) == len(store.documents()) == 12
+        again = import_paths(store, [folder])
+        assert not again.cancelled and len(again.added) == 18
+        assert len(again.duplicates) == 12 and len(store.documents()) == 30
+        assert sorted(d.title for d in store.documents()) == sorted(
+            f"第{i}号文件" for i in range(30))

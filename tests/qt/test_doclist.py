@@ -227,3 +227,28 @@ def test_window_status_key_updates_the_row(qtbot, window):
     assert docs.model.index(row, 4).data().startswith("done")
     assert window.store.summary(window.doc.id).status == "done"
     assert shown(docs.model) == plain_rows(window.store)
+
+
+def test_load_lists_at_once_and_counts_the_spans_after(qtbot, big, tmp_path):
+    """``load`` lists the documents uncounted (counting reads every span: seconds on
+    100,000 documents) and fills the Spans column when the count is done: on a worker
+    thread for a project file, at once for one in memory. The rows then are the store's."""
+    uncounted = big.documents(counts=False)
+    assert [r.annotations for r in uncounted] == [-1] * 2000
+    assert big.spans_per_document() == {i: n for i, _, _, n in plain_rows(big) if n}
+    widget = DocumentList()
+    qtbot.addWidget(widget)
+    widget.load(big)
+    assert shown(widget.model) == plain_rows(big)
+    path = tmp_path / "small.annotator"
+    with Store.open(path, create=True) as store:
+        generate(store, 30, spans=5)
+        expected = plain_rows(store)
+    with Store.open(path) as store:
+        widget.filter.setText("doc 2")
+        widget.load(store)
+        assert widget.model.index(0, 5).data() == ""  # not counted yet
+        qtbot.waitUntil(lambda: widget.model.rows[0].annotations >= 0, timeout=10000)
+        assert [(r.id, r.annotations) for r in widget.model.rows] == [
+            (i, n) for i, _, _, n in expected]
+        assert widget.ids_in_view() == [i for i, t, _, _ in expected if "doc 2" in t]

@@ -34,3 +34,21 @@ def test_the_list_says_when_the_year_is_unknown(qapp, language, shown):
     assert model.ids_in_view() == ["c", "b", "a"]
     model.set_filter("year unknown")
     assert model.ids_in_view() == ["b"]
+
+
+def test_typing_narrows_and_backspace_widens_the_filter(qapp):
+    """Each key filters the rows shown when the needle only grew (100,000 documents stay
+    instant); deleting a character, or the team's columns changing, filters all again."""
+    model = DocumentListModel()
+    model.set_rows([summary(str(i), None) for i in range(30)])
+    typed = {}
+    for text in ("t", "ti", "title 1", "title 12", "title 1", "title 2", ""):
+        model.set_filter(text)
+        typed[text] = model.ids_in_view()
+    assert typed["title 1"] == ["1", *map(str, range(10, 20))]
+    assert typed["title 12"] == ["12"]
+    assert typed["title 2"] == ["2", *map(str, range(20, 30))]
+    assert len(typed[""]) == len(typed["t"]) == 30
+    model.team = lambda r: ("done", 0, "", "", 0) if r.id == "5" else ("todo", 0, "", "", 0)
+    model.set_filter("done", stale=True)  # the team's statuses came: the list is told
+    assert model.ids_in_view() == ["5"]

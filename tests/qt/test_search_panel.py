@@ -319,9 +319,12 @@ def test_find_decides_between_hits_spans_and_nothing(tagged):
     assert searchpanel.find(store, "  ", {}) is None
     plain = searchpanel.find(store, "恐怖", {})
     assert plain is not None and not plain.spans and plain.hits == store.search("恐怖", 200)
-    spans = searchpanel.find(store, "", {"tag": "actor.igo"}, limit=3)
-    assert spans is not None and spans.spans and spans.total == 4
+    spans = searchpanel.find(store, "", {"tag": "actor.igo"}, limit=3)  # a page: the
+    assert spans is not None and spans.spans and spans.total is None  # total comes after
     assert [a.id for a in spans.hits] == [a.id for a in store.find_spans(tag="actor.igo")][:3]
+    assert searchpanel.count_hits(store, "", {"tag": "actor.igo"}) == 4
+    every = searchpanel.find(store, "", {"tag": "actor.igo"}, limit=4)
+    assert every is not None and every.total == len(every.hits) == 4
     inside = searchpanel.find(store, "上合", {"annotator": "chen", "tag": "actor.igo"})
     assert inside is not None and not inside.spans
     assert [(h.doc_id, h.start) for h in inside.hits] == [
@@ -337,6 +340,25 @@ def test_count_text_says_how_many_of_how_many():
     assert count(Result([1, 2], False, 208)) == "2 of 208 matches"
     assert count(Result([1, 2], False, None)) == "first 2 matches, counting…"
     assert count(Result([1, 2], False, None), counting=False) == "first 2 matches"
+    assert count(Result([1, 2], True, None)) == "first 2 spans, counting…"
+    assert count(Result([1, 2], True, None), counting=False) == "first 2 spans"
+
+
+def test_a_page_of_spans_leaves_out_what_blind_annotation_hides(tagged):
+    """Blind annotation hides others' spans in my documents: the page is read further
+    until it is full of spans I may see, and those are counted."""
+    from annotator.core.blind import Blind
+
+    store = tagged.store
+    every = store.find_spans()
+    me = every[-1].annotator
+    blind = Blind(True, me, "annotator")
+    mine = [a.id for a in every if a.annotator == me]
+    page = searchpanel.find(store, "", {"group": every[-1].tag.split(".")[0]}, 2, blind)
+    assert page is not None and all(a.annotator == me for a in page.hits)
+    whole = searching.first_spans(store, {"annotator": me}, 1000, blind)
+    assert [a.id for a in whole.hits] == mine and whole.total == len(mine)
+    assert searchpanel.count_hits(store, "", {"annotator": me}, blind) == len(mine)
 
 
 def test_find_counts_a_page_that_is_not_full_and_leaves_a_full_one_to_count_hits(tagged):

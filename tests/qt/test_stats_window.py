@@ -116,3 +116,17 @@ def test_exports(view, tmp_path):
         "group,rank,name,spans"
     assert not view.export("tags", tmp_path / "missing" / "x.png")
     assert "cannot export" in view.status.text() and "missing" in view.status.text()
+
+
+def test_computing_shows_progress_and_cancel_stops_it(qtbot, view):
+    """Recomputing runs on a worker thread: the Cancel button is on meanwhile and stops
+    it (the figures shown stay the last ones); the next computation finishes."""
+    shown = view.stats
+    view.recompute()
+    assert view.cancel.isEnabled() and view.running.busy
+    view.cancel.click()
+    assert not view.running.busy and not view.cancel.isEnabled()
+    assert view.status.text() == "Cancelled." and view.stats is shown
+    view.recompute()
+    qtbot.waitUntil(lambda: view.stats is not shown, timeout=30000)
+    assert not view.cancel.isEnabled() and "spans in" in view.status.text()

@@ -197,3 +197,21 @@ def test_unknown_unit_and_period_are_refused(store):
         project_stats(store, unit="clause")
     with pytest.raises(ValueError, match="period must be"):
         project_stats(store, period="week")
+
+
+def test_progress_follows_both_passes_and_a_cancel_stops_the_work(store):
+    """``progress(done, total)`` over the spans then the texts (total: twice the
+    documents) gives the same figures; ``cancelled()`` saying yes raises Cancelled."""
+    from annotator.core.errors import Cancelled
+
+    plain = project_stats(store)
+    seen: list[tuple[int, int]] = []
+    watched = project_stats(store, progress=lambda d, n: seen.append((d, n)),
+                            cancelled=lambda: False)
+    assert watched.tags == plain.tags and watched.documents == plain.documents
+    assert seen and {n for _, n in seen} == {2 * len(DOCS)}
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1][0] <= 2 * len(DOCS)
+    asked = []
+    with pytest.raises(Cancelled):
+        project_stats(store, cancelled=lambda: asked.append(1) or True)
+    assert len(asked) == 1

@@ -125,6 +125,25 @@ def test_documents_added_by_another_connection_are_found(tmp_path):
         assert [h.doc_id for h in reader.search("反恐")] == [d.id for d in reader.documents()]
 
 
+def test_hits_follow_document_order_when_the_index_keys_do_not(tmp_path):
+    """The index is read lazily in key order while the keys follow document order; when
+    they do not (documents placed otherwise), the candidates are sorted: same hits."""
+    with Store.open(tmp_path / "order.annotator", create=True) as store:
+        store.add_documents([make_doc(f"第{i}篇北京反恐", f"d{i}") for i in range(20)])
+        in_order = [d.id for d in store.documents()]
+        assert [h.doc_id for h in store.search("反恐", limit=5)] == in_order[:5]
+        assert store._search_order is not None and store._search_order[2]  # lazy walk
+        with store.transaction():  # the last document first
+            store.conn.execute("UPDATE documents SET position = position + 1")
+            store.conn.execute("UPDATE documents SET position = 0 WHERE id = ?",
+                               (in_order[-1],))
+        moved = [d.id for d in store.documents()]
+        assert moved == [in_order[-1], *in_order[:-1]]
+        assert [h.doc_id for h in store.search("北京", limit=3)] == moved[:3]
+        assert [h.doc_id for h in store.search("篇北京", limit=100)] == moved
+        assert store._search_order is not None and not store._search_order[2]
+
+
 def test_duplicates_are_not_indexed_twice(engine_store):
     with engine_store as store:
         store.add_documents([make_doc("反恐合作"), make_doc("反恐合作")])
@@ -206,6 +225,70 @@ def test_find_spans_by_normalized_name_in_either_script(spans_store):
     assert ids(spans_store.find_spans(normalized="王小洪")) == []
 
 
+def test_a_page_of_spans_and_their_count(spans_store):
+    """``limit`` gives the first spans in the same order (the Search dock's first page on
+    100,000 documents); ``count_spans`` counts what an unlimited find finds."""
+    s = spans_store
+    for filters in ({}, {"tag": "actor.person"}, {"group": "actor"}, {"annotator": "chen"},
+                    {"status": "accepted"}, {"normalized": "趙克志"}, {"tag": "nothing"}):
+        every = ids(s.find_spans(**filters))
+        assert s.count_spans(**filters) == len(every), filters
+        for n in (1, 2, 10):
+            assert ids(s.find_spans(**filters, limit=n)) == every[:n], (filters, n)
+
+
 def test_find_spans_refuses_an_unknown_status(spans_store):
     with pytest.raises(ValueError, match="status must be one of"):
         spans_store.find_spans(status="done")
+
+
+def test_many_candidates_come_in_document_order_page_by_page(engine_store):
+    """More candidates than a first read takes, some sharing a position: the hits follow
+    the document list's order (position, then id) across every read, page after page."""
+    with engine_store as store:
+        store.add_documents([make_doc(f"第{i}次反恐演习，反恐合作") for i in range(40)])
+        with store.transaction():
+            store.conn.execute("UPDATE documents SET position = position / 3")
+        rank = dict(store.conn.execute("SELECT id, position FROM documents").fetchall())
+
+        def in_order(hits: list[Hit]) -> list[Hit]:
+            return sorted(hits, key=lambda h: (rank[h.doc_id], h.doc_id, h.start))
+
+        expected = in_order(scan(store, "反恐"))
+        assert len(expected) == 80
+        assert store.search("反恐", limit=1000) == expected
+        assert store.search("，", limit=1000) == in_order(scan(store, "，"))
+        for offset in (0, 7, 33, 79):
+            assert store.search("反恐", limit=9, offset=offset) == expected[offset:offset + 9]
+
+
+def test_a_rare_query_found_before_and_after_the_index_takes_over(engine_store):
+    """Read in order while the query is common, by the index once it proves rare: the
+    hits are the same either way, in document order (a team project switches after a hundred
+    documents or so)."""
+    with engine_store as store:
+        texts = [f"第{i}号文件，没有别的。" for i in range(400)]
+        for i in (5, 330, 399):
+            texts[i] += "联合反恐"
+        store.add_documents([make_doc(t) for t in texts])
+        expected = scan(store, "反恐")
+        assert [h.doc_id for h in expected] == [store.documents()[i].id for i in (5, 330, 399)]
+        indexed: list[list[str]] = []
+        if store.kind == "team":
+            by_index = store._indexed
+            store._indexed = lambda wanted, last: (indexed.append(wanted),
+                                                   by_index(wanted, last))[1]
+        assert store.search("反恐", limit=50) == expected
+        assert indexed == ([["反恐"]] if store.kind == "team" else [])
+        assert store.search("反恐", limit=1, offset=1) == expected[1:2]
+        assert store.search("号文", limit=500) == scan(store, "号文")
+
+
+def test_documents_listed_uncounted_and_their_spans_counted_apart(spans_store):
+    """The list's rows without their span counts (-1), and the counts on their own: what
+    ``documents()`` gives when put together (both engines)."""
+    s = spans_store
+    counted, counts = s.documents(), s.spans_per_document()
+    assert [r.annotations for r in s.documents(counts=False)] == [-1] * len(counted)
+    assert [counts.get(r.id, 0) for r in counted] == [r.annotations for r in counted] == [2, 3]
+    assert [r.id for r in s.documents(counts=False)] == [r.id for r in counted]

@@ -246,6 +246,20 @@
   <context>
     <name>SearchPanel</name>
     <message numerus="yes">
+      <source>first %n span(s), counting…</source>
+      <translation>
+        <numerusform>first %n span, counting…</numerusform>
+        <numerusform>first %n spans, counting…</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>first %n span(s)</source>
+      <translation>
+        <numerusform>first %n span</numerusform>
+        <numerusform>first %n spans</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>first %n match(es), counting…</source>
       <translation>
         <numerusform>first %n match, counting…</numerusform>

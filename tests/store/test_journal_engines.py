@@ -1,0 +1,30 @@
+"""The journal on both engines: a new edit drops my redo history, whatever the number of
+rows it writes (none, one or many), and undo and redo then walk what is left."""
+
+from __future__ import annotations
+
+from annotator.core.annotation import Annotator
+from annotator.core.document import Document, document_id, text_sha256
+from annotator.core.session import Session
+
+TEXT = "上海合作组织成员国在北京举行会议。各方讨论了打击恐怖主义问题。"
+
+
+def test_a_new_edit_drops_my_redo_history(engine_store):
+    with engine_store as store:
+        doc = Document(document_id(TEXT), "t", TEXT, text_sha256(TEXT))
+        store.add_documents([doc])
+        me = store.identify(Annotator("lin", "lin")) if store.kind == "team" \
+            else Annotator("lin", "lin")
+        store.add_annotator(me)
+        lin = Session(store, me)
+        first = lin.add(doc.id, TEXT, 0, 2, "actor.state").added[0]
+        lin.add(doc.id, TEXT, 10, 12, "actor.state")
+        assert lin.undo() is not None and lin.undo_state().redo is not None
+        moved = lin.resize(first, 0, 3, len(TEXT))  # one row out, one in
+        assert moved is not None and lin.undo_state().redo is None
+        assert lin.redo() is None
+        assert [a.end for a in store.annotations(doc.id)] == [3]
+        assert lin.undo() is not None and lin.undo() is not None
+        assert store.annotations(doc.id) == [] and lin.undo() is None
+        assert lin.redo() is not None and len(store.annotations(doc.id)) == 1
