@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 #: the banner's line while a window's team project has lost its server
 _NOTES: weakref.WeakKeyDictionary[QObject, str] = weakref.WeakKeyDictionary()
+_PENDING: weakref.WeakKeyDictionary[QObject, list] = weakref.WeakKeyDictionary()  # see _queue
 RETRY_MS = 2000
 WAIT_S = 0.5  # how long the listener blocks before looking whether it should stop
 translate = QCoreApplication.translate
@@ -164,7 +165,7 @@ def project_opened(window: MainWindow) -> None:
     if store.kind != "team":
         return
     thread = Live(as_team(store).url, window)
-    thread.events.connect(lambda events: colleagues_committed(window, events))
+    thread.events.connect(lambda events: _queue(window, events))
     thread.lost.connect(lambda message: connection_lost(window, message))
     thread.back.connect(lambda: _retry(window))
     window.live = thread
@@ -177,6 +178,16 @@ def shutdown(window: MainWindow) -> None:
         window.live.stop()
         window.live.deleteLater()
         window.live = None
+
+
+def _queue(window: MainWindow, events: list) -> None:
+    """Colleagues' notifications, handled together: while the window is busy (a repaint,
+    a query) those that arrive meanwhile wait in one list, and one pass over them reloads
+    the document and the rows once, not once per notification."""
+    pending = _PENDING.setdefault(window, [])
+    if not pending:
+        QTimer.singleShot(0, window, lambda: colleagues_committed(window, _PENDING.pop(window, [])))
+    pending.extend(events)
 
 
 def colleagues_committed(window: MainWindow, events: list) -> None:
