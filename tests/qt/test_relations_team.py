@@ -8,48 +8,20 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from urllib.parse import quote  # noqa: E402
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from teamwindows import SECRET, as_role, window_on  # noqa: E402,F401
+from teamwindows import make_team as _make_team  # noqa: E402
 
 from annotator.core.annotation import Annotator  # noqa: E402
 from annotator.core.search import find_all  # noqa: E402
 from annotator.core.session import Session  # noqa: E402
-from annotator.core.tagset import default_tagset  # noqa: E402
-from annotator.project import import_paths  # noqa: E402
 from annotator.qt import relating  # noqa: E402
-from annotator.qt.window import MainWindow  # noqa: E402
 from annotator.store import open_project  # noqa: E402
-from annotator.store.pg.url import TeamURL  # noqa: E402
-
-SECRET = "Pw-Of-Lin-77"
-
-
-def as_role(url: str, user: str, password: str | None = None) -> str:
-    p = TeamURL(url).params
-    auth = quote(user, safe="") + (f":{quote(password, safe='')}" if password else "")
-    return f"postgresql://{auth}@{p['host']}:{p['port']}/{p['dbname']}"
 
 
 def make_team(url: str, seed_paths) -> tuple[str, str]:
-    with open_project(url, create=True) as owner:
-        owner.set_tagset(default_tagset())
-        import_paths(owner, seed_paths)
-        db = owner.conn.raw.info.dbname
-        lin, chen = f"lin_{db}", f"chen_{db}"
-        owner.add_member(lin, "annotator", password=SECRET)
-        owner.add_member(chen, "annotator")
-    return lin, chen
-
-
-def window_on(qtbot, tmp_path, address: str, name: str) -> MainWindow:
-    store = open_project(address)
-    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(store, Annotator(name, name.title()), settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return _make_team(url, seed_paths, chen_role="annotator")
 
 
 def arcs(win) -> int:

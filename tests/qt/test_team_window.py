@@ -6,50 +6,23 @@ in the banner and mended when the server is back."""
 from __future__ import annotations
 
 import time
-from urllib.parse import quote
 
 import engines
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
+from teamwindows import SECRET, as_role, window_on  # noqa: E402,F401
+from teamwindows import make_team as _make_team  # noqa: E402
 
 from annotator.core.annotation import Annotator
 from annotator.core.search import find_all
 from annotator.core.session import Session
-from annotator.core.tagset import default_tagset
-from annotator.project import import_paths
 from annotator.qt import recent, team
 from annotator.qt.window import MainWindow
 from annotator.store import open_project
 from annotator.store.pg.url import TeamURL
 
-SECRET = "Pw-Of-Lin-77"
-
-
-def as_role(url: str, user: str, password: str | None = None) -> str:
-    p = TeamURL(url).params
-    auth = quote(user, safe="") + (f":{quote(password, safe='')}" if password else "")
-    return f"postgresql://{auth}@{p['host']}:{p['port']}/{p['dbname']}"
-
 
 def make_team(url: str, seed_paths) -> tuple[str, str]:
-    with open_project(url, create=True) as owner:
-        owner.set_tagset(default_tagset())
-        import_paths(owner, seed_paths)
-        db = owner.conn.raw.info.dbname
-        lin, chen = f"lin_{db}", f"chen_{db}"
-        owner.add_member(lin, "annotator", password=SECRET)
-        owner.add_member(chen, "reviewer")
-    return lin, chen
-
-
-def window_on(qtbot, tmp_path, address: str, name: str) -> MainWindow:
-    store = open_project(address)
-    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(store, Annotator(name, name.title()), settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return _make_team(url, seed_paths)
 
 
 def close(window: MainWindow) -> None:
