@@ -137,8 +137,9 @@ class DocumentsMixin(StoreCommon):
         spans in about 0.15 s). Counting the spans reads every span; ``counts=False``
         leaves them uncounted (``annotations`` is -1: see :meth:`spans_per_document`), so 100,000
         documents list in a fraction of a second."""
-        return [_summary(r) for r in self.conn.execute(self._LIST if counts
-                                                       else self._LIST_UNCOUNTED)]
+        if not counts:
+            return [_summary(r) for r in self.conn.execute(self._LIST_UNCOUNTED)]
+        return [_summary(r) for r in self.conn.execute(self._LIST)]
 
     def spans_per_document(self) -> dict[str, int]:
         """Spans per document (documents without any are left out): the counts
