@@ -12,7 +12,7 @@ from annotator.core.document import Document
 from annotator.core.relations import Relation
 from annotator.core.session import Session
 from annotator.core.spans import SpanIndex
-from annotator.core.store import ProjectStore
+from annotator.core.store import ProjectStore, tagset_of
 from annotator.core.suggest import Suggestion, accept_all
 from annotator.core.suggester import DocSuggestions, LexiconSource
 
@@ -171,7 +171,13 @@ class Editor:
         target = self.index.get(target_id) if self.index else None
         if source is None or target is None:
             return None
-        change = self.session.add_relation(source, target, rtype, self.relations.values())
+        # only relations of its type and layer can be a duplicate (then at its two spans)
+        # or close a cycle: a filter here spares the check a call per relation held
+        ends = {source_id, target_id}
+        acyclic = any(t.id == rtype and t.acyclic for t in tagset_of(self.store).relations)
+        alike = [r for r in self.relations.values() if r.type == rtype and r.annotator ==
+                 source.annotator and (acyclic or r.source in ends or r.target in ends)]
+        change = self.session.add_relation(source, target, rtype, alike)
         return self._absorb(change, select=source_id)
 
     def retype_relation(self, relation_id: str, rtype: str) -> Change | None:

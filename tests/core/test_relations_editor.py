@@ -91,3 +91,22 @@ def test_reload_reads_colleagues_relations(editor, store):
     change = editor.reload()
     assert change.removed_relations == (rel,) and editor.relations == {}
     assert editor.reload() is None
+
+
+def test_the_editor_refuses_duplicates_and_cycles_among_the_relations_it_holds(editor, store):
+    made = []
+    for start, tag in ((0, "actor.igo"), (10, "actor.state"), (20, "actor.agency"),
+                       (30, "actor.state")):
+        editor.selected = None
+        made.append(editor.apply_tag(tag, start, start + 4).added[0])
+    a, b, c, d = made
+    editor.add_relation(a.id, b.id, "cooperates_with")
+    with pytest.raises(RelationError, match="already exists"):  # undirected: either order
+        editor.add_relation(b.id, a.id, "cooperates_with")
+    editor.add_relation(c.id, d.id, "cooperates_with")  # other spans: fine
+    editor.add_relation(a.id, b.id, "part_of")
+    editor.add_relation(b.id, c.id, "part_of")
+    editor.add_relation(c.id, d.id, "part_of")
+    with pytest.raises(RelationError, match="cycle"):  # through b → c, touching neither end
+        editor.add_relation(d.id, a.id, "part_of")
+    assert len(store.relations(a.doc_id)) == 5
