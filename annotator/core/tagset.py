@@ -229,17 +229,22 @@ def _check_rules(data: dict, path: str | Path | None) -> None:
             raise InputError(path, f"{where}/id: duplicate tag id '{t['id']}' "
                                    f"(first used at {seen[t['id']]})")
         seen[t["id"]] = f"{where}/id"
-        key = t.get("hotkey")
-        if key is None:
-            continue
-        if key in RESERVED_HOTKEYS:
-            raise InputError(path, f"{where}/hotkey: '{key}' is reserved by the application "
-                                   f"(reserved: {', '.join(sorted(RESERVED_HOTKEYS))})")
-        if key in keys:
-            raise InputError(path, f"{where}/hotkey: duplicate hotkey '{key}' "
-                                   f"(already used by '{keys[key]}')")
-        keys[key] = t["id"]
+        _claim_key(path, where, t.get("hotkey"), keys, t["id"], "hotkey")
     _check_relations(data, path, seen)
+
+
+def _claim_key(path: str | Path | None, where: str, key: str | None, keys: dict[str, str],
+               owner: str, kind: str) -> None:
+    """``key`` taken by ``owner`` in ``keys``: refused when reserved or already taken."""
+    if key is None:
+        return
+    if key in RESERVED_HOTKEYS:
+        raise InputError(path, f"{where}/hotkey: '{key}' is reserved by the application "
+                               f"(reserved: {', '.join(sorted(RESERVED_HOTKEYS))})")
+    if key in keys:
+        raise InputError(path, f"{where}/hotkey: duplicate {kind} '{key}' "
+                               f"(already used by '{keys[key]}')")
+    keys[key] = owner
 
 
 def _check_relations(data: dict, path: str | Path | None, seen: Mapping[str, str]) -> None:
@@ -257,16 +262,7 @@ def _check_relations(data: dict, path: str | Path | None, seen: Mapping[str, str
                 if ref not in seen:
                     raise InputError(path, f"{where}/{end}/{ei}: relation type '{r['id']}' "
                                            f"names '{ref}', which is no tag or group here")
-        key = r.get("hotkey")
-        if key is None:
-            continue
-        if key in RESERVED_HOTKEYS:
-            raise InputError(path, f"{where}/hotkey: '{key}' is reserved by the application "
-                                   f"(reserved: {', '.join(sorted(RESERVED_HOTKEYS))})")
-        if key in keys:
-            raise InputError(path, f"{where}/hotkey: duplicate relation key '{key}' "
-                                   f"(already used by '{keys[key]}')")
-        keys[key] = r["id"]
+        _claim_key(path, where, r.get("hotkey"), keys, r["id"], "relation key")
 
 
 # --- building --------------------------------------------------------------------------------
