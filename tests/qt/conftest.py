@@ -54,3 +54,25 @@ def gold_window(qtbot, tmp_path):
     qtbot.waitExposed(win)
     yield win
     win.store.close()
+
+
+@pytest.fixture
+def related_window(qtbot, tmp_path):
+    """The real window, reviewer Prof, on a project where two annotators related spans
+    differently (tests/relproject.py)."""
+    pytest.importorskip("PySide6")
+    from PySide6.QtCore import QSettings
+    from relproject import make_related
+
+    from annotator.core.annotation import Annotator
+    from annotator.qt.window import MainWindow
+    from annotator.store import Store
+
+    path = make_related(tmp_path / "rel.annotator")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(Store.open(path), Annotator("prof", "Prof", "reviewer"), settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.store.close()

@@ -8,25 +8,15 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
-from relproject import REL_DOC, make_related  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from relproject import REL_DOC  # noqa: E402
 
-from annotator.core.annotation import Annotator  # noqa: E402
 from annotator.qt.statsview import open_statistics  # noqa: E402
-from annotator.qt.window import MainWindow  # noqa: E402
-from annotator.store import Store  # noqa: E402
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    path = make_related(tmp_path / "rel.annotator")
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Store.open(path), Annotator("prof", "Prof", "reviewer"), settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.store.close()
+def window(related_window):
+    return related_window
 
 
 def link_position(page, link) -> QPoint:
