@@ -118,19 +118,39 @@ def conll_lines(text: str, annotations: Iterable[Annotation], *, label: str = "t
 def _sentence(text: str, start: int, end: int, owner: list[int], kept: list[Annotation],
               label: str, placeholder: str | None, written: set[int], stats: ConllStats
               ) -> Iterator[str]:
+    """A paragraph as characters."""
+    return _labelled(((text[i], i) for i in range(start, end)), owner, kept, label,
+                     placeholder, written, stats)
+
+
+def _word_sentence(text: str, start: int, end: int, owner: list[int], kept: list[Annotation],
+                   label: str, placeholder: str | None, written: set[int], stats: ConllStats
+                   ) -> Iterator[str]:
+    """A paragraph as words: each labelled by the span covering its first character."""
+    from annotator.core import words
+
+    return _labelled(((text[start + s:start + e], start + s)
+                      for s, e in words.segment(text[start:end])),
+                     owner, kept, label, placeholder, written, stats)
+
+
+def _labelled(tokens: Iterable[tuple[str, int]], owner: list[int], kept: list[Annotation],
+              label: str, placeholder: str | None, written: set[int], stats: ConllStats
+              ) -> Iterator[str]:
+    """One line per token (its text, the code point it starts at) with its IOB label,
+    then the sentence's blank line; whitespace tokens become ``placeholder`` or go."""
     previous, count = -1, 0
-    for i in range(start, end):
-        char = text[i]
-        if char.isspace():
+    for token, at in tokens:
+        if token.isspace():
             if placeholder is None:
                 continue
-            char = placeholder
-        k = owner[i]
+            token = placeholder
+        k = owner[at]
         if k < 0:
-            yield f"{char}\tO"
+            yield f"{token}\tO"
         else:
             prefix = "I" if k == previous else "B"
-            yield f"{char}\t{prefix}-{_label(kept[k].tag, label)}"
+            yield f"{token}\t{prefix}-{_label(kept[k].tag, label)}"
             written.add(k)
         previous, count = k, count + 1
     if count:
@@ -143,32 +163,6 @@ def _misaligned(text: str, kept: list[Annotation]) -> int:
 
     return sum(1 for a in kept if words.word_at(text, a.start)[0] != a.start
                or words.word_at(text, a.end - 1)[1] != a.end)
-
-
-def _word_sentence(text: str, start: int, end: int, owner: list[int], kept: list[Annotation],
-                   label: str, placeholder: str | None, written: set[int], stats: ConllStats
-                   ) -> Iterator[str]:
-    """A paragraph as words: each labelled by the span covering its first character."""
-    from annotator.core import words
-
-    previous, count = -1, 0
-    for s, e in words.segment(text[start:end]):
-        word = text[start + s:start + e]
-        if word.isspace():
-            if placeholder is None:
-                continue
-            word = placeholder
-        k = owner[start + s]
-        if k < 0:
-            yield f"{word}\tO"
-        else:
-            prefix = "I" if k == previous else "B"
-            yield f"{word}\t{prefix}-{_label(kept[k].tag, label)}"
-            written.add(k)
-        previous, count = k, count + 1
-    if count:
-        stats.sentences += 1
-        yield ""
 
 
 def write_conll(ds: Dataset, fp: IO[str], *, label: str = "tag",
