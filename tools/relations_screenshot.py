@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from screenshot import save  # tools/screenshot.py: run as a script, tools/ is on the path
 
 from annotator.core.annotation import Annotator
 from annotator.core.editor import MINE
@@ -99,12 +100,7 @@ def main(out: Path, lang: str = "en", size: tuple[int, int] = (1500, 900)) -> No
     QTest.keyClick(window.reader, Qt.Key.Key_R, Qt.KeyboardModifier.ShiftModifier)
     for _ in range(2):
         QTest.keyClick(window.reader, Qt.Key.Key_Tab)
-    QTest.qWait(300)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(out))
-    print(f"saved {out}")
-    window.close()
-    store.close()
+    save(window, store, out)
 
 
 if __name__ == "__main__":

@@ -72,6 +72,11 @@ def main(out: Path, lang: str = "en", size: tuple[int, int] = (1600, 1000)) -> N
     span = next(a for a in window.editor.index if text[a.start:a.end] == "趙克志")
     window.select_span(span.id)
     window.reader.verticalScrollBar().setValue(0)
+    save(window, store, out)
+
+
+def save(window, store, out: Path) -> None:
+    """Let the window settle, save it as ``out`` and close it and its project."""
     QTest.qWait(300)
     out.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(out))
