@@ -48,7 +48,28 @@ def font_families() -> tuple[str, ...]:
     from matplotlib import font_manager
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
+    if not installed & set(CJK_FONTS) and add_fonts_missing_from_cache():
+        installed = {f.name for f in font_manager.fontManager.ttflist}
     return (*(f for f in CJK_FONTS if f in installed), LATIN_FONT)
+
+
+def add_fonts_missing_from_cache() -> int:
+    """Add the system's font files that matplotlib's font cache does not list (it is built
+    once, so a CJK font installed after it stays invisible to charts); how many were added."""
+    from matplotlib import font_manager
+
+    manager = font_manager.fontManager
+    known = {f.fname for f in manager.ttflist}
+    added = 0
+    for path in font_manager.findSystemFonts():
+        if path in known:
+            continue
+        try:
+            manager.addfont(path)
+        except (OSError, RuntimeError, ValueError):  # a font file FreeType cannot read
+            continue
+        added += 1
+    return added
 
 
 def has_cjk_font() -> bool:

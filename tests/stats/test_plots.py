@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -114,6 +115,16 @@ def test_a_cjk_font_leads_and_missing_fonts_are_left_out(caplog):
     assert "CJK" in families[0]
     path = font_manager.findfont(font_manager.FontProperties(family=families[0]))
     assert "CJK" in path
+
+
+def test_a_cjk_font_installed_after_matplotlibs_font_cache_is_found(monkeypatch):
+    manager = font_manager.fontManager
+    system = [p for p in font_manager.findSystemFonts() if "CJK" in Path(p).name]
+    need(bool(system), "a CJK font (Debian: fonts-noto-cjk)")
+    stale = [f for f in manager.ttflist if "CJK" not in f.name]
+    monkeypatch.setattr(manager, "ttflist", stale)  # as if cached before the font came
+    assert "CJK" in plots.font_families.__wrapped__()[0]  # not the cached answer
+    assert plots.add_fonts_missing_from_cache() == 0  # all are listed now
 
 
 def test_drawing_chinese_logs_no_font_warnings(stats, tmp_path, caplog):
