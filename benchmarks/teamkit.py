@@ -40,7 +40,7 @@ from data import GENERATOR_VERSION  # noqa: E402
 from pgcluster import Cluster  # noqa: E402
 
 #: bump when what the cached cluster holds changes
-CLUSTER_VERSION = 1
+CLUSTER_VERSION = 2  # 2: search grams as int8[] (schema 5)
 WRITERS = tuple(f"w{i:02d}" for i in range(1, 11))
 #: the members of each project: name -> role
 MEMBERS = {"lin": "annotator", "wang": "annotator",
