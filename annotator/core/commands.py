@@ -303,6 +303,17 @@ def with_relations_removed(command: Command, relations: Iterable[Relation]) -> C
     return replace(command, removed_relations=(*command.removed_relations, *extra))
 
 
+def with_decisions_removed(command: Command, decisions: Iterable[ReviewDecision]) -> Command:
+    """``command`` also removing those of ``decisions`` it does not change already: the
+    review decisions whose result (a gold span or relation) it deletes, so that no decision
+    names a result that is gone and the case is open again (undo brings both back)."""
+    listed = {d.id for d in (*command.decisions_before, *command.decisions_after)}
+    extra = tuple(d for d in decisions if d.id not in listed)
+    if not extra:
+        return command
+    return replace(command, decisions_before=(*command.decisions_before, *extra))
+
+
 def retag(spans: list[Annotation], tag: str) -> Command:
     stamp = now()
     after = tuple(a._replace(tag=tag, modified=stamp) for a in spans)

@@ -13,7 +13,7 @@ from annotator.store.common import StoreCommon, dumps
 COLUMNS = "id, doc_id, reviewer, decision, targets, result_id, note, created"
 
 
-def _decision(r) -> ReviewDecision:
+def decision_of(r) -> ReviewDecision:
     return ReviewDecision(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5], r[6], r[7])
 
 
@@ -26,14 +26,14 @@ class DecisionsMixin(StoreCommon):
     def decisions(self, doc_id: str) -> list[ReviewDecision]:
         rows = self.conn.execute(f"SELECT {COLUMNS} FROM review_decisions WHERE doc_id = ? "
                                  "ORDER BY created, id", (doc_id,))
-        return [_decision(r) for r in rows]
+        return [decision_of(r) for r in rows]
 
     def decisions_by_id(self, ids: list[str]) -> list[ReviewDecision]:
         if not ids:
             return []
         rows = self.conn.execute(f"SELECT {COLUMNS} FROM review_decisions WHERE id IN "
                                  f"({', '.join('?' * len(ids))})", ids)
-        return [_decision(r) for r in rows]
+        return [decision_of(r) for r in rows]
 
     def insert_decisions(self, decisions: Iterable[ReviewDecision]) -> None:
         with self.transaction():

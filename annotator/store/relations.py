@@ -14,11 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from annotator.core.annotation import now
-from annotator.core.commands import Command, with_relations_removed
+from annotator.core.commands import Command, with_decisions_removed, with_relations_removed
+from annotator.core.dataset import ReviewDecision
 from annotator.core.errors import ConflictError, NotAllowed
 from annotator.core.memory import paused_gc
 from annotator.core.relations import Relation
 from annotator.store.common import StoreCommon
+from annotator.store.decisions import COLUMNS as DECISION_COLUMNS
+from annotator.store.decisions import decision_of
 
 RELATION_COLUMNS = "id, doc_id, source, target, type, annotator, created, modified"
 _CHUNK = 400
@@ -106,11 +109,22 @@ class RelationsMixin(StoreCommon):
         return self._has_relations
 
     def cascade(self, command: Command) -> Command:
-        """``command`` also removing the stored relations of the spans it deletes."""
+        """``command`` also removing the stored relations of the spans it deletes, and the
+        review decisions whose result it deletes (a gold span or relation)."""
         gone = command.removed_ids
-        if not gone:
+        if gone:
+            command = with_relations_removed(command, self.relations_touching(gone))
+        results = gone | {r.id for r in command.removed_relations}
+        if not results:
             return command
-        return with_relations_removed(command, self.relations_touching(gone))
+        return with_decisions_removed(command, self._decided(command.doc_id, results))
+
+    def _decided(self, doc_id: str, results: set[str]) -> list[ReviewDecision]:
+        """The document's review decisions whose result is one of ``results``."""
+        rows = self.conn.execute(f"SELECT {DECISION_COLUMNS} FROM review_decisions WHERE "
+                                 f"doc_id = ? AND result_id IN ({', '.join('?' * len(results))})",
+                                 [doc_id, *results])
+        return [decision_of(r) for r in rows]
 
     def _drop_relations(self, command: Command) -> None:
         """Drop the command's removed relations (first: before its spans go)."""

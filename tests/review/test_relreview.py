@@ -13,6 +13,7 @@ from annotator.review.relcases import (
     reject_relation,
 )
 from annotator.review.report import project_agreement
+from annotator.store import Store
 
 WHO = ["lin", "chen"]
 
@@ -146,3 +147,41 @@ def test_accept_all_unanimous_spans_and_relations_in_one_step(related):
     assert related.relations(doc) and not [r for r in related.relations(doc)
                                            if r.annotator == "prof"]
     assert related.decisions(doc) == []
+
+
+def test_deleting_a_gold_end_reopens_its_cases_and_undo_brings_them_back(related):
+    """The decisions whose results a deletion removes (the gold span, the gold relation
+    that went with it) go in the same step: nothing names a result that is gone, and the
+    cases are open again."""
+    prof = Session(related, Annotator("prof", "Prof"))
+    doc = doc_of(related)
+    uses = cases_of(related)[0]
+    accept(related, prof, uses, next(r for r in uses.relations if r.annotator == "lin"))
+    before = related.decisions(doc)
+    gold = sorted((a for a in related.annotations(doc) if a.annotator == "prof"),
+                  key=lambda a: a.start)
+    prof.delete(gold[:1])  # the actor end (0-4)
+    results = {d.result_id for d in related.decisions(doc)}
+    assert results == {gold[1].id}  # the mechanism's decision stays; two went
+    assert [r for r in related.relations(doc) if r.annotator == "prof"] == []
+    assert cases_of(related)[0].decision is None
+    related.close()
+    with Store.open_readonly(related.location) as checking:
+        assert checking.check().ok
+    with Store.open(related.location) as again:
+        Session(again, Annotator("prof", "Prof")).undo()
+        assert {d.id: d for d in again.decisions(doc)} == {d.id: d for d in before}
+
+
+def test_deleting_a_gold_relation_reopens_its_case_only(related):
+    prof = Session(related, Annotator("prof", "Prof"))
+    doc = doc_of(related)
+    uses = cases_of(related)[0]
+    accept(related, prof, uses, next(r for r in uses.relations if r.annotator == "lin"))
+    gold_rel = next(r for r in related.relations(doc) if r.annotator == "prof")
+    prof.delete_relations([gold_rel])
+    assert gold_rel.id not in {d.result_id for d in related.decisions(doc)}
+    assert len(related.decisions(doc)) == 2  # the two ends stay accepted
+    assert cases_of(related)[0].decision is None
+    prof.undo()
+    assert cases_of(related)[0].decision is not None

@@ -121,6 +121,26 @@ def test_reviewers_share_the_gold_layers_relations_but_not_annotators(team):
                            (gold_rel.id,)).rowcount == 0
 
 
+def test_a_reviewer_deleting_a_gold_span_takes_its_decision_and_relation_with_it(team):
+    url, names = team
+    lin, lin_session = member(team, "lin")
+    with lin:
+        doc, _actor, _drill = pair(lin_session, lin)
+    wang, wang_session = member(team, "wang")
+    with wang:
+        for case in review_cases.find_cases(wang.annotations(doc.id), [names["lin"]], []):
+            wang_session.run(review_cases.accept(case, case.versions[0], names["wang"]))
+        gold = sorted((a for a in wang.annotations(doc.id) if a.annotator == names["wang"]),
+                      key=lambda a: a.start)
+        wang_session.add_relation(gold[0], gold[1], "uses")
+        wang_session.delete(gold[:1])
+        assert {d.result_id for d in wang.decisions(doc.id)} == {gold[1].id}
+        assert wang.relations(doc.id) == []
+        wang_session.undo()
+        assert {d.result_id for d in wang.decisions(doc.id)} == {a.id for a in gold}
+        assert len(wang.relations(doc.id)) == 1
+
+
 def test_a_colleagues_relation_is_notified(team):
     url, names = team
     lin, lin_session = member(team, "lin")
