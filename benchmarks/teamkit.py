@@ -32,7 +32,8 @@ from annotator import zh
 from annotator.store import Store
 from annotator.store.copy import ENGINE_META, TABLES
 from annotator.store.pg import PgStore
-from annotator.store.search import grams, lower
+from annotator.store.pg.search import gram_codes
+from annotator.store.search import lower
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -112,9 +113,8 @@ def bulk_copy(src: Store, dst: PgStore) -> None:
         with raw.cursor().copy("COPY search_text (doc_id, folded, grams) FROM STDIN") as copy:
             for doc_id, text in src.conn.execute("SELECT id, text FROM documents"):
                 folded = zh.fold(text)
-                gs = grams(lower(folded))
                 copy.write_row((doc_id, None if folded == text else folded,
-                                '{"' + gs.replace(" ", '","') + '"}' if gs else "{}"))
+                                gram_codes(lower(folded))))
         raw.execute("SET LOCAL maintenance_work_mem = '1GB'")
         raw.execute(index)
 
