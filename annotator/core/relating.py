@@ -106,3 +106,10 @@ class Picking:
         two spans."""
         key = key.lower()
         return next((o for o in self.options() if (o.type.hotkey or "").lower() == key), None)
+
+
+def retype_options(tagset: Tagset, source: Annotation, target: Annotation,
+                   current: str) -> list[RelationType]:
+    """The types a relation from ``source`` to ``target`` may be changed to (the same
+    spans, the same direction: its other types in tagset order)."""
+    return [t for t in tagset.relations if t.id != current and t.allows(source.tag, target.tag)]

@@ -60,6 +60,7 @@ class Relating(QObject):
         panel.inspector.shown.connect(self._span_shown)
         panel.relations.jump.connect(guard(window, self.jump))
         panel.relations.remove.connect(guard(window, self.remove))
+        panel.relations.retype.connect(guard(window, self.retype))
 
     # --- the open document's relations -----------------------------------------------------
     def types(self) -> dict[str, RelationType]:
@@ -133,6 +134,26 @@ class Relating(QObject):
         if rel is not None:
             self.window._after_edit(self.window.editor.delete_relations([rel.id]))
             self._message(self.tr("Relation removed (Ctrl+Z brings it back)."))
+
+    def retype(self, relation_id: str) -> None:
+        """Another type for a relation of the selected span: the types that may join its
+        two spans (in its direction), as a short list under its row."""
+        rel, editor, tagset = self.index.by_id.get(relation_id), self.window.editor, \
+            self.window.tagset
+        if rel is None or tagset is None or editor.index is None:
+            return
+        source, target = editor.index.get(rel.source), editor.index.get(rel.target)
+        if source is None or target is None:
+            return
+        types = core.retype_options(tagset, source, target, rel.type)
+        if not types:
+            return self._message(self.tr("No other relation type may join these two spans."))
+        box = self.window.panel.relations
+        chosen = relmenu.choose_type(box, types, box.anchor())
+        if chosen is not None:
+            self.window._after_edit(editor.retype_relation(rel.id, chosen.id))
+            self._message(self.tr("Relation type changed (Ctrl+Z changes it back)."))
+            box.list.setFocus()
 
     def focus_list(self) -> None:
         box = self.window.panel.relations

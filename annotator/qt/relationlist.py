@@ -1,21 +1,30 @@
 """The selected span's relations, under the inspector: one row per relation, its type
 (coloured), its direction and the text at its other end. Enter (or a double click) jumps
-to the other end; Delete removes the relation (a command, undoable)."""
+to the other end; F2 changes its type; Delete removes the relation (commands, undoable).
+The same three are on the row's context menu."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.annotation import Annotation
 from annotator.core.relations import Relation, RelationType
 from annotator.qt.palette import chip
 
 # keys the list takes before the window's shortcuts (Delete deletes the span there)
-OWN_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+OWN_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Return, Qt.Key.Key_Enter,
+            Qt.Key.Key_F2)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -33,12 +42,14 @@ def row_text(rel: Relation, span_id: str, rtype: RelationType | None, name: str,
 class RelationList(QWidget):
     jump = Signal(str)  # relation id: go to its other end
     remove = Signal(str)  # relation id: delete it
+    retype = Signal(str)  # relation id: change its type
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title = QLabel(self.tr("Relations"))
         self.list = QListWidget()
-        self.list.setToolTip(self.tr("Enter: go to the other end · Delete: remove the relation"))
+        self.list.setToolTip(self.tr("Enter: go to the other end · F2: change its type · "
+                                     "Delete: remove the relation"))
         self.title.setBuddy(self.list)
         self.list.setMinimumHeight(self.list.fontMetrics().height() * 6)
         self.empty = QLabel(self.tr("No relations. Shift+R starts one from the selected span."))
@@ -51,6 +62,8 @@ class RelationList(QWidget):
         layout.addWidget(self.empty)
         self.list.itemActivated.connect(lambda item: self.jump.emit(item.data(ID_ROLE)))
         self.list.installEventFilter(self)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
         self.show_relations(None, [], {}, str)
 
     def show_relations(self, span: Annotation | None, relations: list[Relation],
@@ -75,6 +88,27 @@ class RelationList(QWidget):
             if widget.isHidden() == visible:
                 widget.setVisible(visible)
 
+    def _context_menu(self, at: QPoint) -> None:
+        item = self.list.itemAt(at)
+        if item is None:
+            return
+        self.list.setCurrentItem(item)
+        rel = item.data(ID_ROLE)
+        menu = QMenu(self)
+        for text, signal in ((self.tr("&Go to the other end"), self.jump),
+                             (self.tr("&Change type…"), self.retype),
+                             (self.tr("&Delete relation"), self.remove)):
+            menu.addAction(text).setData(signal)
+        chosen = menu.exec(self.list.viewport().mapToGlobal(at))
+        if chosen is not None:
+            chosen.data().emit(rel)
+
+    def anchor(self) -> QPoint:
+        """Where a menu about the current row opens (global), under that row."""
+        item = self.list.currentItem()
+        rect = self.list.visualItemRect(item) if item is not None else self.list.rect()
+        return self.list.viewport().mapToGlobal(rect.bottomLeft())
+
     def current(self) -> str | None:
         item = self.list.currentItem()
         return item.data(ID_ROLE) if item is not None else None
@@ -91,6 +125,9 @@ class RelationList(QWidget):
             current = self.current()
             if e.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and current:
                 self.remove.emit(current)
+                return True
+            if e.key() == Qt.Key.Key_F2 and current:
+                self.retype.emit(current)
                 return True
             if e.matches(QKeySequence.StandardKey.InsertParagraphSeparator) and current:
                 self.jump.emit(current)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.core.relating import Option, Picking
+from annotator.core.relations import RelationType
 from annotator.qt import i18n
 from annotator.qt.palette import chip
 
@@ -43,4 +44,22 @@ def choose(reader, picking: Picking, at: QRect) -> Option | None:
         return None
     menu.setActiveAction(menu.actions()[0])
     chosen: QAction | None = menu.exec(reader.viewport().mapToGlobal(at.bottomLeft()))
+    return chosen.data() if chosen is not None else None
+
+
+def choose_type(parent: QWidget, types: list[RelationType], at) -> RelationType | None:
+    """The short list of ``types`` (each with its key) at global point ``at``: the one
+    chosen, or None (Esc). Changing a relation's type uses it."""
+    menu = QMenu(parent)
+    menu.setTitle(translate("Relations", "Change the relation's type"))
+    lang = i18n.tag_lang()
+    for rtype in types:
+        key = f"&{rtype.hotkey} " if rtype.hotkey else ""
+        action = QAction(chip(rtype.colour), f"{key}{rtype.name(lang)}", menu)
+        action.setData(rtype)
+        menu.addAction(action)
+    if not menu.actions():
+        return None
+    menu.setActiveAction(menu.actions()[0])
+    chosen: QAction | None = menu.exec(at)
     return chosen.data() if chosen is not None else None

@@ -204,3 +204,67 @@ def test_arc_ends_sit_on_their_spans(qtbot, chain):
         box = layer._box(span)
         assert (round(box.left), round(box.top)) == (rect.left(), rect.top())
         assert box.right > box.left
+
+
+def test_f2_changes_a_relations_type_among_those_that_fit_and_undo_changes_it_back(
+        qtbot, chain, monkeypatch):
+    win, (actor, mech, threat) = chain
+    ministry = tag(win, "中国公安部", "actor.state")
+    win.session.run(commands.add_relation(ministry, actor, "cooperates_with"))
+    team.reload_document(win)
+    offered = []
+    monkeypatch.setattr(relmenu, "choose_type",
+                        lambda parent, types, at: offered.extend(types) or types[-1])
+    win.select_span(ministry.id)
+    box = win.panel.relations
+    box.list.setFocus()
+    box.list.setCurrentRow(0)
+    qtbot.keyClick(box.list, Qt.Key.Key_F2)
+    assert [t.id for t in offered] == ["part_of"]  # actor to actor, not the type it is
+    [rel] = relations(win)
+    assert rel.type == "part_of" and (rel.source, rel.target) == (ministry.id, actor.id)
+    assert box.list.item(0).text() == "→ is part of 上合组织"
+    assert "changed" in win.statusBar().currentMessage()
+    key(qtbot, win, Qt.Key.Key_Z, CTRL)
+    assert [r.type for r in relations(win)] == ["cooperates_with"]
+
+
+def test_a_relation_no_other_type_fits_says_so(qtbot, chain, monkeypatch):
+    win, (actor, mech, threat) = chain
+    win.session.run(commands.add_relation(actor, mech, "uses"))
+    team.reload_document(win)
+    monkeypatch.setattr(relmenu, "choose_type", lambda *a: pytest.fail("no list to show"))
+    win.select_span(actor.id)
+    win.panel.relations.list.setFocus()
+    win.panel.relations.retype.emit(relations(win)[0].id)
+    assert "No other relation type" in win.statusBar().currentMessage()
+
+
+def test_the_type_list_and_the_rows_context_menu_are_real_menus(qtbot, chain):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    win, (actor, mech, threat) = chain
+    ministry = tag(win, "中国公安部", "actor.state")
+    win.session.run(commands.add_relation(ministry, actor, "cooperates_with"))
+    team.reload_document(win)
+    win.select_span(ministry.id)
+    box = win.panel.relations
+    box.list.setCurrentRow(0)
+    shown = []
+
+    def press(key_, then=None):
+        def act():
+            popup = QApplication.activePopupWidget()
+            shown.append([a.text() for a in popup.actions()])
+            if then is not None:  # the next menu opens once this one closes
+                QTimer.singleShot(300, then)
+            qtbot.keyClick(popup, key_)
+        return act
+
+    # the row's menu: &Change type…, then the type list: 4 part of
+    QTimer.singleShot(200, press(Qt.Key.Key_C, then=press(Qt.Key.Key_4)))
+    box._context_menu(box.list.visualItemRect(box.list.item(0)).center())
+    qtbot.waitUntil(lambda: relations(win)[0].type == "part_of")
+    assert shown[0] == ["&Go to the other end", "&Change type…", "&Delete relation"]
+    assert shown[1] == ["&4 is part of"]

@@ -1748,7 +1748,7 @@
 <context>
     <name>OpenTeamDialog</name>
     <message>
-        <location filename="../team.py" line="+71"/>
+        <location filename="../team.py" line="+72"/>
         <source>Open team project</source>
         <translation>打开团队项目</translation>
     </message>
@@ -2021,12 +2021,22 @@
 <context>
     <name>Relating</name>
     <message>
-        <location filename="../relating.py" line="+135"/>
+        <location filename="../relating.py" line="+136"/>
         <source>Relation removed (Ctrl+Z brings it back).</source>
         <translation>关系已删除(Ctrl+Z 可恢复)。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source>No other relation type may join these two spans.</source>
+        <translation>没有其他关系类型可以连接这两个片段。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Relation type changed (Ctrl+Z changes it back).</source>
+        <translation>关系类型已更改（Ctrl+Z 可改回）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The selected span has no relations.</source>
         <translation>所选标注没有关系。</translation>
     </message>
@@ -2079,17 +2089,32 @@
 <context>
     <name>RelationList</name>
     <message>
-        <location filename="../relationlist.py" line="+39"/>
+        <location filename="../relationlist.py" line="+49"/>
         <source>Relations</source>
         <translation>关系</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Enter: go to the other end · Delete: remove the relation</source>
-        <translation>回车键:转到另一端 · 删除键:删除关系</translation>
+        <source>Enter: go to the other end · F2: change its type · Delete: remove the relation</source>
+        <translation>Enter：跳到另一端 · F2：更改类型 · Delete：删除关系</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+47"/>
+        <source>&amp;Go to the other end</source>
+        <translation>跳到另一端(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change type…</source>
+        <translation>更改类型(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete relation</source>
+        <translation>删除关系(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="-45"/>
         <source>No relations. Shift+R starts one from the selected span.</source>
         <translation>没有关系。按 Shift+R 从所选标注开始一个关系。</translation>
     </message>
@@ -2141,7 +2166,7 @@
 <context>
     <name>Relations</name>
     <message>
-        <location filename="../relmenu.py" line="+23"/>
+        <location filename="../relmenu.py" line="+24"/>
         <source>{key}{name} (from the picked span)</source>
         <translation>{key}{name}(由所选目标出发)</translation>
     </message>
@@ -2149,6 +2174,11 @@
         <location line="+7"/>
         <source>Relation type</source>
         <translation>关系类型</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Change the relation&apos;s type</source>
+        <translation>更改关系类型</translation>
     </message>
 </context>
 <context>
@@ -2927,7 +2957,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>打开团队项目</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+142"/>
         <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
         <translation>&lt;b&gt;与服务器的连接已断开&lt;/b&gt;（{when}）— 正在重新连接…… 所显示的内容均已保存；服务器恢复之前无法编辑。</translation>
     </message>
