@@ -10,6 +10,7 @@ Pure Python: no Qt, no SQL.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -278,8 +279,14 @@ def best_of(found: Iterable[Suggestion]) -> list[Suggestion]:
     scored (then the longer, then the lexicon's) is kept."""
     ranked = sorted(found, key=lambda s: (-s.score, s.start - s.end, s.recommender != "lexicon",
                                           s.start))
+    # kept in reading order: they do not overlap, so their ends ascend with their starts
+    # and only the last one starting before a candidate's end can overlap it
+    starts: list[int] = []
     kept: list[Suggestion] = []
     for s in ranked:
-        if not any(k.start < s.end and s.start < k.end for k in kept):
-            kept.append(s)
-    return sorted(kept, key=lambda s: (s.start, s.end))
+        at = bisect.bisect_left(starts, s.end)
+        if at and kept[at - 1].end > s.start:
+            continue
+        starts.insert(at, s.start)
+        kept.insert(at, s)
+    return kept

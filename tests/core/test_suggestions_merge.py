@@ -3,6 +3,9 @@ the better of overlapping ones, the minimum score, a recommender switched off.""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from annotator.core.annotation import Annotation
 from annotator.core.spans import SpanIndex
 from annotator.core.suggest import Lexicon, Suggestion
@@ -55,3 +58,23 @@ def test_own_spans_rejections_minimum_score_and_a_recommender_switched_off():
     assert [x.start for x in s.all()] == []  # 0.67 and the others: below
     s.min_score, s.lexicon_on = 0.0, False
     assert s.all() == []
+
+
+def _best_of_naive(found):
+    """The plain reference: each candidate, best first, against every one kept."""
+    ranked = sorted(found, key=lambda s: (-s.score, s.start - s.end, s.recommender != "lexicon",
+                                          s.start))
+    kept = []
+    for s in ranked:
+        if not any(k.start < s.end and s.start < k.end for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6), st.sampled_from("abc"),
+                          st.sampled_from([0.25, 0.5, 1.0]), st.booleans()), max_size=60))
+def test_best_of_keeps_what_the_plain_reference_keeps(rows):
+    found = [Suggestion(start, start + n, tag, "x", "model", score,
+                        "lexicon" if lexical else "crf") for start, n, tag, score, lexical in rows]
+    assert best_of(found) == _best_of_naive(found)
