@@ -233,11 +233,13 @@ def _watch(window, log: dict) -> None:
         handle(win, events)
         if win is not window or win.editor.index is None:
             return
+        new = [a.id for a in win.editor.index if a.annotator != me and a.id not in log["seen"]]
+        if not new:  # another document's notification: nothing to show, nothing to paint
+            return
         win.reader.viewport().repaint()
         now = time.time()
-        for a in win.editor.index:
-            if a.annotator != me and a.id not in log["seen"]:
-                log["seen"][a.id] = now
+        for span_id in new:
+            log["seen"][span_id] = now
 
     team.colleagues_committed = watched
     for a in window.editor.index:  # already there: not a colleague's new edit
