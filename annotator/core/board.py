@@ -50,8 +50,11 @@ class Board:
         """The span count to show: while blind annotation hides a document, mine."""
         return self.my_spans.get(doc_id, 0) if self.blind.hides(doc_id) else total
 
-    def reread(self, store: ProjectStore, doc_ids: Iterable[str]) -> None:
-        """Read the team's state of some documents again (a colleague committed)."""
+    def reread(self, store: ProjectStore, doc_ids: Iterable[str]) -> set[str] | None:
+        """Read the team's state of some documents again (a colleague committed); the
+        documents whose list rows may show something else now (None: any of them, as
+        when blind annotation hides spans)."""
+        doc_ids, before = set(doc_ids), self.blind
         for doc_id in doc_ids:
             self.statuses[doc_id] = {s.annotator: s.status for s in store.doc_statuses(doc_id)}
             self.assigned[doc_id] = [a.annotator for a in store.assignments(doc_id)]
@@ -59,7 +62,8 @@ class Board:
         self.blind = blindness.read(store, self.me, self.role)
         if self.blind.binding:
             self.my_spans = store.span_counts(self.me)
-        self.reread_presence(store)
+        moved = self.reread_presence(store)
+        return None if self.blind != before or self.blind.binding else doc_ids | moved
 
     def reread_presence(self, store: ProjectStore) -> set[str]:
         """Who is where, again (team projects); the documents whose list changed."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QTabBar, QTableView, QVBoxLayout, QWidget
 
@@ -77,7 +77,7 @@ class DocumentList(QWidget):
         if doc_id:
             self.documentChosen.emit(doc_id)
 
-    def _filter(self, text: str, stale: bool = False) -> None:
+    def _filter(self, text: str, stale: bool | set[str] = False) -> None:
         mine = self.queue is not None and self.tabs.currentIndex() == 0
         self.model.set_filter(text, frozenset(self.queue or ()) if mine else None, stale)
         if self.current:
@@ -97,9 +97,10 @@ class DocumentList(QWidget):
         else:
             self._filter(self.filter.text())
 
-    def refresh(self) -> None:
-        """The team's columns changed (statuses, assignments, presence, threads)."""
-        self._filter(self.filter.text(), stale=True)
+    def refresh(self, doc_ids: set[str] | None = None) -> None:
+        """The team's columns changed (statuses, assignments, presence, threads): of these
+        documents' rows (None: of any)."""
+        self._filter(self.filter.text(), stale=True if doc_ids is None else doc_ids)
 
     def selected_ids(self) -> list[str]:
         """The chosen rows' documents, in the order shown."""
@@ -148,8 +149,13 @@ class DocumentList(QWidget):
         """Select the open document's row (none when the filter hides it)."""
         self.current = doc_id
         row = self.model.view_row(doc_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        if row >= 0:  # this row alone (selectRow adds to the selection while Ctrl is
+            # held, as it is for the Ctrl+Z that brought another document back)
+            flags = QItemSelectionModel.SelectionFlag
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, flags.ClearAndSelect | flags.Rows)
+            self.table.scrollTo(index)
         else:
             self.table.clearSelection()
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     Qt,
+    QTimer,
 )
 
 from annotator.core.annotation import Annotation
@@ -98,7 +99,11 @@ class DocumentListModel(RowModel):
     10,000-document project sorts or filters in milliseconds, where a sort proxy asking
     ``data()`` per comparison took a second). A row's strings are made when Qt asks for
     them, i.e. for the visible rows; the text a filter searches, once per row and kept
-    until the row changes."""
+    until the row changes — made ahead, a slice at a time while the window is idle, so
+    that a first keystroke in the filter does not wait for 100,000 of them."""
+
+    #: rows whose filter text is made per idle turn of the event loop (~10 ms)
+    PREPARE_ROWS = 500
 
     HEADERS = (QT_TRANSLATE_NOOP("Models", "Title"), QT_TRANSLATE_NOOP("Models", "Date"),
                QT_TRANSLATE_NOOP("Models", "Source"), QT_TRANSLATE_NOOP("Models", "Script"),
@@ -117,8 +122,12 @@ class DocumentListModel(RowModel):
         self.team: Callable[[DocumentSummary], tuple] | None = None
         self.only: frozenset[str] | None = None  # "Mine": my queue
         self.sort_column, self.descending = -1, False
-        self._hay: dict[int, str] = {}
+        self._hay: list[str | None] = []  # a row's filter text, None until made
         self._hay_lang = ""  # the language of the texts in _hay
+        self._unmade = 0  # rows before this one all have their text
+        self._preparing = QTimer(self)
+        self._preparing.setInterval(0)
+        self._preparing.timeout.connect(self._prepare_some)
 
     # --- contents ------------------------------------------------------------------------
     def set_rows(self, rows: list[DocumentSummary]) -> None:
@@ -126,9 +135,24 @@ class DocumentListModel(RowModel):
         self.beginResetModel()
         self.rows = rows
         self.where = {r.id: i for i, r in enumerate(rows)}
-        self._hay.clear()
+        self._forget_hay()
         self.view = self._ordered()
         self.endResetModel()
+
+    def _forget_hay(self) -> None:
+        """Every row's filter text is to be made again (made ahead while idle)."""
+        self._hay, self._unmade = [None] * len(self.rows), 0
+        self._hay_lang = tag_lang()
+        self._preparing.start()
+
+    def _prepare_some(self) -> None:
+        hay, end = self._hay, min(len(self._hay), self._unmade + self.PREPARE_ROWS)
+        for i in range(self._unmade, end):
+            if hay[i] is None:
+                self._hay_of(i)
+        self._unmade = end
+        if end >= len(hay):
+            self._preparing.stop()
 
     def row_of(self, row_id: str) -> int:
         """The document's index in ``rows`` (project order), -1 if there is none."""
@@ -157,7 +181,7 @@ class DocumentListModel(RowModel):
         if i is None:
             return
         self.rows[i] = summary
-        self._hay.pop(i, None)
+        self._hay[i] = None
         at = self.view_row(summary.id)
         if at >= 0:
             del self.view[at]  # taken out to find its new place, put back below
@@ -187,18 +211,24 @@ class DocumentListModel(RowModel):
 
     # --- filter and sort -----------------------------------------------------------------
     def set_filter(self, needle: str, only: frozenset[str] | None | bool = False,
-                   stale: bool = False) -> None:
+                   stale: bool | set[str] = False) -> None:
         """The documents with ``needle`` in any column (case-insensitive), of ``only`` if
-        given (None: all); ``stale``: team columns changed. A longer needle narrows the view."""
+        given (None: all); ``stale``: team columns changed (of these documents' rows, or
+        of any: True). A longer needle narrows the view."""
         self.beginResetModel()
         old, old_only = self.needle, self.only
         self.needle = needle.casefold()
         if only is not False:
             self.only = only  # type: ignore[assignment]
-        if stale or self._hay_lang != tag_lang():  # status and dates are shown translated
-            self._hay, self._hay_lang, stale = {}, tag_lang(), True
+        if stale is True or self._hay_lang != tag_lang():  # statuses, dates: translated
+            self._forget_hay()
+            stale = True
+        elif stale:
+            for doc_id in stale:
+                if (i := self.where.get(doc_id)) is not None:
+                    self._hay[i] = None
         if old and old in self.needle and self.only == old_only and not stale:
-            self.view = [i for i in self.view if self._accepts(i)]  # keeps the sort
+            self.view = self._matching(self.view)  # keeps the sort
         else:
             self.view = self._ordered()
         self.endResetModel()
@@ -215,24 +245,30 @@ class DocumentListModel(RowModel):
         self.layoutChanged.emit()
 
     def _ordered(self) -> list[int]:
-        rows = range(len(self.rows))
-        shown = [i for i in rows if self._accepts(i)] if self.needle or self.only is not None \
-            else list(rows)
+        shown = self._matching(range(len(self.rows)))
         if self.sort_column < 0:
             return shown
         return sorted(shown, key=self._key, reverse=self.descending)
 
     def _accepts(self, i: int) -> bool:
-        if self.only is not None and self.rows[i].id not in self.only:
-            return False
-        if not self.needle:
-            return True
-        hay = self._hay.get(i)
-        if hay is None:
-            r = self.rows[i]
-            shown = (*_values(r, self.team), human_date(r.date, tag_lang()))
-            hay = self._hay[i] = "\n".join(map(str, shown)).casefold()
-        return self.needle in hay
+        return bool(self._matching((i,)))
+
+    def _matching(self, rows) -> list[int]:
+        """Those of ``rows`` (indices into ``rows``) the filter shows, in the order given."""
+        if self.only is not None:
+            only, docs = self.only, self.rows
+            rows = [i for i in rows if docs[i].id in only]
+        needle = self.needle
+        if not needle:
+            return list(rows)
+        hay = self._hay
+        return [i for i in rows if needle in (hay[i] or self._hay_of(i))]
+
+    def _hay_of(self, i: int) -> str:
+        r = self.rows[i]
+        shown = (*_values(r, self.team), human_date(r.date, tag_lang()))
+        made = self._hay[i] = "\n".join(map(str, shown)).casefold()
+        return made
 
     def _key(self, i: int):
         return _values(self.rows[i], self.team)[self.sort_column]

@@ -119,13 +119,14 @@ def _leave(store: ProjectStore, doc_id: str | None) -> None:
             as_team(store).leave(doc_id)
 
 
-def refresh_list(window: MainWindow) -> None:
-    """The list's team columns and my queue, as the board has them now."""
+def refresh_list(window: MainWindow, doc_ids: set[str] | None = None) -> None:
+    """The list's team columns and my queue, as the board has them now (``doc_ids``:
+    only these documents' rows may have changed; None: any)."""
     board = state(window).board
     order = [r.id for r in window.doc_list.model.rows]
     queue = board.queue(order)
     window.doc_list.set_queue(queue if queue else None)
-    window.doc_list.refresh()
+    window.doc_list.refresh(doc_ids)
 
 
 def document_current(window: MainWindow, doc_id: str) -> None:
@@ -138,8 +139,8 @@ def document_current(window: MainWindow, doc_id: str) -> None:
             team.leave(s.here)
         team.here(doc_id)
         s.here = doc_id
-        if s.board.reread_presence(window.store):
-            window.doc_list.refresh()
+        if moved := s.board.reread_presence(window.store):
+            window.doc_list.refresh(moved)
     threads.refresh(window)
 
 
@@ -150,8 +151,8 @@ def heartbeat(window: MainWindow) -> None:
     try:
         if s.here:
             as_team(window.store).here(s.here)
-        if s.board.reread_presence(window.store):
-            window.doc_list.refresh()
+        if moved := s.board.reread_presence(window.store):
+            window.doc_list.refresh(moved)
     except ConnectionLost as e:
         from annotator.qt import team
 
@@ -177,8 +178,7 @@ def team_changed(window: MainWindow, doc_ids) -> None:
     """The workflow of these documents (or the project's settings) changed: mine, or
     colleagues'. What blind annotation hides is read again too."""
     owner = window.editor.lexicon_owner()
-    state(window).board.reread(window.store, doc_ids)
-    refresh_list(window)
+    refresh_list(window, state(window).board.reread(window.store, doc_ids))
     doc = window.editor.doc
     if window.editor.refresh_blind() and doc is not None:
         window.set_shown(window.editor.shown)  # blind annotation lifted or back: redraw

@@ -144,6 +144,29 @@ def test_filter_shows_matching_rows_in_order(qtbot, doclist, big):
     assert doclist.ids_in_view() == [r[0] for r in rows]
 
 
+def test_the_filter_texts_are_made_while_idle_and_a_keystroke_makes_none(qtbot, doclist,
+                                                                         monkeypatch):
+    model = doclist.model
+    qtbot.waitUntil(lambda: None not in model._hay, timeout=5000)  # idle turns made them
+    assert not model._preparing.isActive()
+    made: list[int] = []
+    real = DocumentListModel._hay_of
+    monkeypatch.setattr(DocumentListModel, "_hay_of",
+                        lambda self, i: made.append(i) or real(self, i))
+    doclist.filter.setText("doc 1")
+    assert made == [] and len(doclist.ids_in_view()) == 1111  # doc 1, 10-19, 100-199, 1000-1999
+    some = doclist.ids_in_view()[:3]
+    doclist.refresh(set(some))  # these rows' team columns changed: their texts alone
+    assert sorted(made) == sorted(model.row_of(d) for d in some)
+    made.clear()
+    doclist.filter.setText("")
+    doclist.refresh()  # any row's may have: made again, ahead, not on the next key
+    assert None in model._hay and model._preparing.isActive()
+    qtbot.waitUntil(lambda: None not in model._hay, timeout=5000)
+    doclist.filter.setText("doc 12")
+    assert len(made) == 2000 and len(doclist.ids_in_view()) == 111  # by idle turns alone
+
+
 def test_sort_by_spans_keeps_project_order_in_ties_and_the_selection(doclist, big):
     rows = plain_rows(big)
     doclist.mark_current(rows[10][0])
