@@ -9,6 +9,7 @@ windows (live updates)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -203,15 +204,25 @@ def _delete(window: MainWindow, comment_id: str) -> None:
     _run(window, discussion.delete_comment(found, comment, _me(window)))
 
 
-def refresh(window: MainWindow) -> None:
-    """The threads of the selected span (none selected: of the whole document)."""
+#: the open document's threads and comments as last read: (doc id, threads, comments)
+_READ: WeakKeyDictionary[MainWindow, tuple[str, list, list]] = WeakKeyDictionary()
+
+
+def refresh(window: MainWindow, reread: bool = True) -> None:
+    """The threads of the selected span (none selected: of the whole document); read
+    again unless ``reread`` is False (another span selected: nothing changed, so a team
+    project asks its server nothing for it)."""
     doc, view = window.editor.doc, window.panel.notes
     if doc is None:
         view.show_threads([], "", _me(window), False)
         return
+    read = _READ.get(window)
+    if reread or read is None or read[0] != doc.id:
+        read = _READ[window] = (doc.id, window.store.threads(doc.id),
+                                window.store.comments(doc.id))
     span = window.editor.selected
-    threads = [t for t in window.store.threads(doc.id) if span is None or t.span_id == span.id]
-    found = discussion.discussions(threads, window.store.comments(doc.id))
+    threads = [t for t in read[1] if span is None or t.span_id == span.id]
+    found = discussion.discussions(threads, read[2])
     index = window.editor.index  # a span by id in O(1): no per-refresh copy of all spans
 
     def where(t) -> str:

@@ -278,5 +278,5 @@ def selection_shown(window: MainWindow) -> None:
     span = window.editor.selected
     if span is not None:
         guidelines.show_tag(window, span.tag)
-    threads.refresh(window)
+    threads.refresh(window, reread=False)
 

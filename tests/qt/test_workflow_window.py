@@ -146,6 +146,31 @@ def test_threads_on_a_span_and_the_next_open_thread(qtbot, window):
     assert window.store.open_threads() == {ids[0]: 1, other.id: 1}
 
 
+def test_selecting_spans_reads_the_threads_once_a_change_reads_them_again(qtbot, window,
+                                                                           monkeypatch):
+    spans = []
+    for start, end in find_all(window.doc.text, "上合组织")[:2]:
+        window.clear_selection()
+        window.reader.select_range(start, end)
+        window.apply_tag("actor.igo")
+        spans.append(window.editor.selected)
+    reads = []
+    real = type(window.store).threads
+    monkeypatch.setattr(type(window.store), "threads",
+                        lambda self, doc_id=None: reads.append(doc_id) or real(self, doc_id))
+    for span in (*spans, *spans):
+        window.select_span(span.id)
+    assert reads == []  # nothing changed: the threads as read before
+    view = window.panel.notes
+    view.text.setText("是组织还是简称？")
+    view.start.click()  # a change: read again, and shown on its span
+    assert reads and view.tree.topLevelItem(0).child(0).text(0).endswith("是组织还是简称？")
+    window.select_span(spans[0].id)
+    assert view.tree.topLevelItemCount() == 0  # the other span has none
+    window.select_span(spans[1].id)
+    assert view.tree.topLevelItemCount() == 1
+
+
 def test_blind_annotation_shows_only_my_layer_until_i_am_done(qtbot, window):
     doc = window.doc
     start, end = find_all(doc.text, "上合组织")[0]
