@@ -254,7 +254,8 @@ class Reader(QPlainTextEdit):
         if self.index is None:
             return
         first, last = self.index.paragraph_of(start), self.index.paragraph_of(max(start, end - 1))
-        self.highlighter.clear_cache()
+        # the formats stay cached: their key holds all they depend on (tags, depth, the
+        # selection, the owner); only new colours (another project, review) clear them
         self._forced = True
         try:
             for number in range(first, last + 1):

@@ -8,7 +8,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.annotation import Annotation
 from annotator.core.relations import Relation, RelationType
@@ -44,11 +51,16 @@ class RelationList(QWidget):
         self.empty = QLabel(self.tr("No relations. Shift+R starts one from the selected span."))
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
+        self.hint = self.empty.text()
+        # the list or the hint, in one place of one size: selecting a span never lays the
+        # dock out again (which would repaint all of it on every edit)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list)
+        self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.list)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.stack)
         self.list.itemActivated.connect(lambda item: self.jump.emit(item.data(ID_ROLE)))
         self.list.installEventFilter(self)
         self.show_relations(None, [], {}, str)
@@ -68,12 +80,8 @@ class RelationList(QWidget):
                 self.list.setCurrentItem(item)
         if relations and self.list.currentRow() < 0:
             self.list.setCurrentRow(0)
-        # shown or hidden only when that changes: each change lays the dock out again
-        for widget, visible in ((self.list, bool(relations)),
-                                (self.empty, span is not None and not relations),
-                                (self.title, span is not None)):
-            if widget.isHidden() == visible:
-                widget.setVisible(visible)
+        self.empty.setText(self.hint if span is not None else "")
+        self.stack.setCurrentWidget(self.list if relations else self.empty)
 
     def current(self) -> str | None:
         item = self.list.currentItem()
