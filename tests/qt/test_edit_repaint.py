@@ -90,3 +90,17 @@ def test_repainting_an_edited_paragraph_keeps_the_formats(qtbot, seed_window):
     kept = dict(formats)
     win.reader.repaint_range(actor.start, actor.end)
     assert all(formats.get(k) is v for k, v in kept.items())
+
+
+def test_an_edit_paints_the_reader_first_and_the_panels_just_after(qtbot, seed_window):
+    from PySide6.QtWidgets import QApplication
+
+    win = seed_window
+    actor = tag(win, "上合组织", "actor.igo")
+    panels = [win.docks["annotations"], win.docks["palette"], win.statusBar()]
+    assert not any(w.updatesEnabled() for w in panels)  # they hold their paint
+    assert win.reader.viewport().updatesEnabled()
+    assert win.panel.model.rowCount() == 1 and win.tag_counts["actor.igo"] == 1  # up to date
+    QApplication.processEvents()  # the next turn of the event loop
+    assert all(w.updatesEnabled() for w in panels)
+    assert actor is not None and win.panel.inspector.span == actor
