@@ -62,4 +62,9 @@ def hold_paint(window: MainWindow) -> None:
     for widget in held:
         widget.setUpdatesEnabled(False)
     if held:
-        QTimer.singleShot(0, window, lambda: [w.setUpdatesEnabled(True) for w in held])
+        QTimer.singleShot(0, window, lambda: _release(held))
+
+
+def _release(held: list) -> None:
+    for widget in held:
+        widget.setUpdatesEnabled(True)
