@@ -7,6 +7,7 @@ from __future__ import annotations
 from annotator.core import blind as blindness
 from annotator.core import commands
 from annotator.core.annotation import Annotation
+from annotator.core.arcs import RelationIndex
 from annotator.core.commands import Change, Command
 from annotator.core.document import Document
 from annotator.core.relations import Relation
@@ -32,14 +33,15 @@ class Editor:
         self.suggestions_touched = False  # the last change altered the lexicon's finds
         self.suggestions: DocSuggestions | None = None
         self.blind = blindness.Blind(False, session.annotator.id, session.role)
-        self.relations: dict[str, Relation] = {}  # the open document's, by id
+        # the open document's relations by span; ``relations`` is its id map
+        self.relation_index = RelationIndex()
 
     # --- documents -----------------------------------------------------------------------
     def open(self, doc_id: str) -> Document:
         self.doc = self.store.document(doc_id)
         self.refresh_blind()
         self.index = SpanIndex(self.doc.text, self.store.annotations(doc_id))
-        self.relations = {r.id: r for r in self.store.relations(doc_id)}
+        self.relation_index = RelationIndex(self.store.relations(doc_id))
         self.selected = None
         me = self.session.annotator.id
         self.suggestions = DocSuggestions(doc_id, self.doc.text, self.index, me,
@@ -158,9 +160,14 @@ class Editor:
         return self._absorb(self.session.delete([self.selected]), select=None)
 
     # --- relations -----------------------------------------------------------------------
+    @property
+    def relations(self) -> dict[str, Relation]:
+        """The open document's relations by id."""
+        return self.relation_index.by_id
+
     def relations_of(self, span_id: str) -> list[Relation]:
         """The open document's relations with an end at this span (outgoing first)."""
-        rels = [r for r in self.relations.values() if span_id in r.ends]
+        rels = self.relation_index.of(span_id)
         return sorted(rels, key=lambda r: (r.source != span_id, r.type, r.id))
 
     def add_relation(self, source_id: str, target_id: str, rtype: str) -> Change | None:
@@ -172,11 +179,13 @@ class Editor:
         if source is None or target is None:
             return None
         # only relations of its type and layer can be a duplicate (then at its two spans)
-        # or close a cycle: a filter here spares the check a call per relation held
-        ends = {source_id, target_id}
+        # or close a cycle: a filter here spares the check a call per relation held, and
+        # the index by span spares a pass over the document's relations (unless the type
+        # forbids cycles: then any of them may lead back)
         acyclic = any(t.id == rtype and t.acyclic for t in tagset_of(self.store).relations)
-        alike = [r for r in self.relations.values() if r.type == rtype and r.annotator ==
-                 source.annotator and (acyclic or r.source in ends or r.target in ends)]
+        near = self.relations.values() if acyclic else \
+            self.relation_index.touching((source_id, target_id))
+        alike = [r for r in near if r.type == rtype and r.annotator == source.annotator]
         change = self.session.add_relation(source, target, rtype, alike)
         return self._absorb(change, select=source_id)
 
@@ -267,9 +276,7 @@ class Editor:
         self._count(change)
         mine = change.only(self.doc.id)
         self.index.update(mine)
-        for r in mine.removed_relations:
-            self.relations.pop(r.id, None)
-        self.relations.update((r.id, r) for r in mine.added_relations)
+        self.relation_index.update(mine.removed_relations, mine.added_relations)
         if self.suggestions is not None:
             self.suggestions.update(mine)
         self.select(select)

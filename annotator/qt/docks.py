@@ -1,10 +1,11 @@
-"""The main window's docks: documents, tags, annotations, review, search and guidelines."""
+"""The main window's docks: documents, tags, annotations, review, search and guidelines;
+and :func:`hold_paint`, which lets an edit show in the reader before they repaint."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
 from annotator.qt import review
@@ -47,3 +48,23 @@ def build_docks(window: MainWindow) -> None:
     window.resizeDocks([window.docks["documents"], window.docks["palette"]], [420, 340],
                      Qt.Orientation.Horizontal)
     window.resizeDocks([window.docks["annotations"]], [220], Qt.Orientation.Vertical)
+
+
+def hold_paint(window: MainWindow) -> None:
+    """The reader first: the docks and the status bar hold their painting until the next
+    turn of the event loop. An edit brings every view up to date at once (the span table,
+    the inspector, the palette's counts, the document's row hold the new state when it
+    returns), but the paint that follows the key then shows the edited paragraph without
+    first painting table cells, labels and counts (about half of an edit's paint, on a
+    quiet machine ~5 ms); they follow a moment later, each repainted whole, in one pass."""
+    held = [w for w in (*window.docks.values(), window.statusBar())
+            if w.isVisible() and w.updatesEnabled()]
+    for widget in held:
+        widget.setUpdatesEnabled(False)
+    if held:
+        QTimer.singleShot(0, window, lambda: _release(held))
+
+
+def _release(held: list) -> None:
+    for widget in held:
+        widget.setUpdatesEnabled(True)

@@ -55,6 +55,7 @@ class GuidelinesPane(QWidget):
         super().__init__(parent)
         self.tag = QTextBrowser()
         self.tag.setOpenLinks(False)
+        self.shown_html = ""
         self.version = QLabel()
         self.project = QTextBrowser()
         self.project.setOpenExternalLinks(True)
@@ -78,19 +79,24 @@ class GuidelinesPane(QWidget):
         self.show_guidelines(None)
 
     def show_tag(self, tag: Tag | None, group: str = "") -> None:
+        shown = self._tag_html(tag, group)
+        if shown != self.shown_html:  # laid out again only when it changes (most edits keep it)
+            self.shown_html = shown
+            self.tag.setHtml(shown)
+
+    def _tag_html(self, tag: Tag | None, group: str) -> str:
         if tag is None:
-            self.tag.setHtml(html.escape(self.tr("Select a span, or point at a tag in the "
-                                                 "palette, to see its definition here.")))
-            return
+            return html.escape(self.tr("Select a span, or point at a tag in the palette, to "
+                                       "see its definition here."))
         lang = i18n.tag_lang()
         key_word, examples_word = self.tr("key"), self.tr("Examples")
         key = f" · {key_word} {html.escape(tag.hotkey.upper())}" if tag.hotkey else ""
         found = examples(tag, lang)
         terms = f"<p><b>{html.escape(examples_word)}:</b> " \
                 f"{html.escape(_joined(found, lang))}</p>" if found else ""
-        self.tag.setHtml(f"<h3>{html.escape(i18n.tag_text(tag, lang))}</h3>"
-                         f"<p><i>{html.escape(group)}</i>{key} · <code>{tag.id}</code></p>"
-                         f"<p>{html.escape(i18n.pick(tag.definition, lang))}</p>{terms}")
+        return (f"<h3>{html.escape(i18n.tag_text(tag, lang))}</h3>"
+                f"<p><i>{html.escape(group)}</i>{key} · <code>{tag.id}</code></p>"
+                f"<p>{html.escape(i18n.pick(tag.definition, lang))}</p>{terms}")
 
     def show_guidelines(self, current: GuidelinesVersion | None) -> None:
         if current is None:

@@ -46,6 +46,7 @@ class TagPalette(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree)
         self.items: dict[str, QTreeWidgetItem] = {}
+        self.counts: dict[str, int] = {}  # the counts shown
         self.filter.textChanged.connect(self._apply_filter)
         self.tree.itemClicked.connect(self._clicked)
 
@@ -55,6 +56,7 @@ class TagPalette(QWidget):
         lang = lang or i18n.tag_lang()
         self.tree.clear()
         self.items.clear()
+        self.counts = {}
         for group in tagset.groups:
             top = QTreeWidgetItem([group.name(lang) if lang != "en" else
                                    f"{group.name(lang)} · {group.label.get('zh-Hans', '')}"])
@@ -79,8 +81,14 @@ class TagPalette(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
 
     def set_counts(self, counts: dict[str, int]) -> None:
+        """Each tag's count; only the rows whose count changed are touched (an edit
+        changes one or two: the others are neither set again nor repainted)."""
+        shown = self.counts
         for tag_id, item in self.items.items():
-            item.setText(2, str(counts.get(tag_id, 0)))
+            n = counts.get(tag_id, 0)
+            if shown.get(tag_id, 0) != n:
+                item.setText(2, str(n))
+        self.counts = {t: counts.get(t, 0) for t in self.items}
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().lower()

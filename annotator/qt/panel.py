@@ -55,15 +55,23 @@ class Inspector(QWidget):
         self.show_span(None, "")
 
     def show_span(self, span: Annotation | None, heading: str) -> None:
+        """Show ``span``'s attributes; a field is set only when what it shows changes (each
+        set repaints it, and with it the panel around it, on every edit)."""
         self.span = span
-        self.heading.setText(heading or self.tr("No span selected"))
+        heading = heading or self.tr("No span selected")
+        if self.heading.text() != heading:
+            self.heading.setText(heading)
         attrs = span.attributes if span else {}
         for widget in (self.normalized, self.note, self.certainty):
-            widget.setEnabled(span is not None)
+            if widget.isEnabled() != (span is not None):
+                widget.setEnabled(span is not None)
             widget.blockSignals(True)
-        self.normalized.setText(attrs.get("normalized", ""))
-        self.note.setText(attrs.get("note", ""))
-        self.certainty.setCurrentIndex(max(0, self.certainty.findData(attrs.get("certainty", ""))))
+        for edit, key in ((self.normalized, "normalized"), (self.note, "note")):
+            if edit.text() != attrs.get(key, ""):
+                edit.setText(attrs.get(key, ""))
+        choice = max(0, self.certainty.findData(attrs.get("certainty", "")))
+        if self.certainty.currentIndex() != choice:
+            self.certainty.setCurrentIndex(choice)
         for widget in (self.normalized, self.note, self.certainty):
             widget.blockSignals(False)
         self.shown.emit(span)

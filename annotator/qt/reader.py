@@ -7,97 +7,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from annotator import zh
 from annotator.core.annotation import Annotation
-from annotator.core.render import Segment, segments
 from annotator.core.spans import SpanIndex
 from annotator.core.suggest import Suggestion
+from annotator.qt.highlight import SpanHighlighter, lighter
+
+__all__ = ["Reader", "lighter"]
 
 #: the narrowest the reader gets, in full-width characters of its font: a readable line (the
 #: docks beside it give way first)
 READABLE_CHARS = 16
 CJK_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Noto Serif CJK SC",
                 "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Heiti SC"]
-
-
-def lighter(colour: str, factor: float) -> QColor:
-    """Blend a tag colour towards white (factor 0 = colour, 1 = white)."""
-    c = QColor(colour)
-    return QColor(int(c.red() + (255 - c.red()) * factor), int(c.green() + (255 - c.green())
-                  * factor), int(c.blue() + (255 - c.blue()) * factor))
-
-
-class SpanHighlighter(QSyntaxHighlighter):
-    def __init__(self, reader: Reader):
-        super().__init__(reader.document())
-        self.reader = reader
-        self._formats: dict[tuple, QTextCharFormat] = {}
-
-    def clear_cache(self) -> None:
-        self._formats.clear()
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
-        r = self.reader
-        if r.index is None:
-            return
-        number = self.currentBlock().blockNumber()
-        if not r.should_highlight(number):
-            return
-        p0 = r.index.para_starts[number]
-        u0 = r.umap.to_utf16(p0)
-        # under the spans: a span's format replaces a suggestion's
-        drawn = r.suggestions_in(number) if r.suggestions_in is not None else []
-        r.drawn[number] = drawn
-        for sug in drawn:
-            s16 = r.umap.to_utf16(sug.start) - u0
-            self.setFormat(s16, r.umap.to_utf16(sug.end) - u0 - s16,
-                           self._suggestion_format(sug.tag))
-        spans = r.index.in_paragraph(number, r.keep)
-        if not spans:
-            return
-        p1 = p0 + len(text)  # PySide hands the block over as a str: code points
-        for seg in segments(spans, p0, p1):
-            s16 = r.umap.to_utf16(seg.start) - u0
-            self.setFormat(s16, r.umap.to_utf16(seg.end) - u0 - s16, self._format(seg))
-
-    def _suggestion_format(self, tag: str) -> QTextCharFormat:
-        """A suggestion: a dotted underline in its tag's colour, text tinted to match."""
-        key = ("suggestion", tag)
-        if key not in self._formats:
-            fmt = QTextCharFormat()
-            colour = QColor(self.reader.colour_of(tag)).darker(150)
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(colour)
-            fmt.setForeground(colour.darker(130))
-            self._formats[key] = fmt
-        return self._formats[key]
-
-    def _format(self, seg: Segment) -> QTextCharFormat:
-        selected = self.reader.selected_id
-        under = seg.underline
-        owner = self.reader.owner_colour(seg.spans)
-        key = (seg.background.tag, under.tag if under else None, min(seg.depth, 3),
-               any(a.id == selected for a in seg.spans), owner)
-        if key not in self._formats:
-            self._formats[key] = self._make_format(seg, key[3])
-            if owner:
-                self._formats[key].setForeground(QColor(owner))
-        return self._formats[key]
-
-    def _make_format(self, seg: Segment, selected: bool) -> QTextCharFormat:
-        colour = self.reader.colour_of
-        fmt = QTextCharFormat()
-        fmt.setBackground(lighter(colour(seg.background.tag), 0.0 if selected else 0.35))
-        if seg.underline is not None:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if seg.depth == 2
-                                  else QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(colour(seg.underline.tag)).darker(160))
-        if selected:
-            fmt.setFontWeight(QFont.Weight.Bold)
-        return fmt
 
 
 class Reader(QPlainTextEdit):
@@ -129,11 +54,10 @@ class Reader(QPlainTextEdit):
         self._press_pos = None
         self.overlays: list[Callable[[], None]] = []  # painted over the text (relation arcs)
         # Blocks are highlighted when they come into view: opening a long document costs
-        # one screen of highlighting, not the whole text.
-        self.pending: set[int] = set()
+        # one screen of highlighting, not the whole text. ``fresh``: the paragraphs whose
+        # formats are current (any other is highlighted when it is seen).
+        self.fresh: set[int] = set()
         self.drawn: dict[int, list[Suggestion]] = {}  # the suggestions each paragraph shows
-        self._window = (0, -1)
-        self._forced = False
         self._highlighting = False
         self.highlighter = SpanHighlighter(self)
         self.updateRequest.connect(self._highlight_visible)
@@ -165,37 +89,31 @@ class Reader(QPlainTextEdit):
         self.view_text = view_text
         self.umap = zh.Utf16Map(view_text)
         self.index = index
-        self.pending.clear()
+        self.fresh.clear()
         self.drawn.clear()
-        self._window = (0, self._screenful())
         self.highlighter.clear_cache()
-        self.setPlainText(view_text)  # highlights the first screen, defers the rest
+        self._highlighting = True  # formats set while the text is being set do not last
+        try:
+            self.setPlainText(view_text)
+        finally:
+            self._highlighting = False
+        self._highlight_visible()  # the first screen; the rest as it comes into view
 
     def _screenful(self) -> int:
         return max(80, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()) + 4)
 
-    def should_highlight(self, number: int) -> bool:
-        lo, hi = self._window
-        if self._forced or lo <= number <= hi:
-            self.pending.discard(number)
-            return True
-        self.pending.add(number)
-        return False
-
     def _highlight_visible(self, *_) -> None:
-        # rehighlightBlock emits updateRequest synchronously: without the guard each block
-        # would re-enter here and highlight the rest of the window again
-        if not self.pending or self._highlighting:
+        # a paragraph laid out again emits updateRequest synchronously: without the guard
+        # each block would re-enter here and highlight the rest of the window again
+        if self._highlighting or self.index is None:
             return
         self._highlighting = True
         try:
-            block = self.firstVisibleBlock()
-            visible = list(self._visible_blocks(block))
-            self._window = (block.blockNumber(), visible[-1].blockNumber() if visible
-                            else block.blockNumber())
-            for b in visible:
-                if b.blockNumber() in self.pending:
+            fresh = self.fresh
+            for b in list(self._visible_blocks(self.firstVisibleBlock())):
+                if b.blockNumber() not in fresh:
                     self.highlighter.rehighlightBlock(b)
+                    fresh.add(b.blockNumber())
         finally:
             self._highlighting = False
 
@@ -220,27 +138,27 @@ class Reader(QPlainTextEdit):
     def set_review_colours(self, colours: dict[str, str]) -> None:
         if colours != self.review_colours:
             self.review_colours = colours
-            self.highlighter.clear_cache()
-            self.highlighter.rehighlight()
+            self.refresh_all()
 
     def refresh_suggestions(self, affected: Callable[[int], bool] | None = None) -> None:
         """The suggestions changed: redraw the visible paragraphs whose suggestions are
         not the ones drawn, and every other paragraph when it comes into view.
         ``affected``: which paragraphs can have changed (the others stay as drawn)."""
-        self.pending = set(range(self.document().blockCount()))
-        find = self.suggestions_in
+        find, kept = self.suggestions_in, set()
         for block in self._visible_blocks(self.firstVisibleBlock()):
             number = block.blockNumber()
-            if find is not None and ((affected is not None and not affected(number))
-                                     or self.drawn.get(number, []) == find(number)):
-                self.pending.discard(number)
+            if find is not None and number in self.fresh and (
+                    (affected is not None and not affected(number))
+                    or self.drawn.get(number, []) == find(number)):
+                kept.add(number)
+        self.fresh = kept
         self._highlight_visible()
 
     def refresh_all(self) -> None:
         """Redraw every paragraph: the visible ones now, the others when they come into
         view (e.g. the suggestions changed)."""
         self.highlighter.clear_cache()
-        self.pending = set(range(self.document().blockCount()))
+        self.fresh = set()
         self._highlight_visible()
 
     def suggestion_at(self, pos: int) -> Suggestion | None:
@@ -254,13 +172,11 @@ class Reader(QPlainTextEdit):
         if self.index is None:
             return
         first, last = self.index.paragraph_of(start), self.index.paragraph_of(max(start, end - 1))
-        self.highlighter.clear_cache()
-        self._forced = True
-        try:
-            for number in range(first, last + 1):
-                self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
-        finally:
-            self._forced = False
+        # the formats stay cached: their key holds all they depend on (tags, depth, the
+        # selection, the owner); only new colours (another project, review) clear them
+        for number in range(first, last + 1):
+            self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
+            self.fresh.add(number)
 
     # --- selection in code points ----------------------------------------------------------
     def selection(self) -> tuple[int, int]:

@@ -9,10 +9,10 @@ is being made the reader keeps these keys from the window's shortcuts (the digit
 keys too). A relation is a command, committed before it is drawn; the other end is then
 selected, so Shift+R again continues a chain (actor → mechanism → threat).
 
-The open document's relations are held in a :class:`~annotator.core.arcs.RelationIndex`,
-loaded when the reader first shows a document and kept up to date from every change the
-window applies (edits, undo and redo, colleagues' commits: the editor's reload brings
-their relations as a change too).
+The open document's relations are the editor's :class:`~annotator.core.arcs.RelationIndex`,
+loaded with the document and kept up to date by every change the editor absorbs (edits,
+undo and redo, colleagues' commits: the editor's reload brings their relations as a
+change too).
 """
 
 from __future__ import annotations
@@ -45,7 +45,6 @@ class Relating(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
-        self.index = RelationIndex()
         self._loaded_for: object = None  # the span index the relations were loaded for
         self.picking: core.Picking | None = None
         reader = window.reader
@@ -68,22 +67,20 @@ class Relating(QObject):
         return {t.id: t for t in tagset.relations} if tagset else {}
 
     def relations(self) -> RelationIndex:
-        """The open document's relations (loaded when a new document is shown)."""
+        """The open document's relations: the editor's index, kept up to date by every
+        change it absorbs (painting never asks the store, which may be closed while the
+        window still shows)."""
         editor = self.window.editor
         if editor.index is not self._loaded_for:
             self._loaded_for = editor.index
-            # indexed by span from what the editor read (painting never asks the store,
-            # which may be closed while the window still shows)
-            self.index = RelationIndex(editor.relations.values())
             self._drop_picking()  # another document: the relation being made goes
-        return self.index
+        return editor.relation_index
 
     def after_change(self, change: Change) -> None:
         """Bring the relations up to date with an applied change and redraw."""
         if self.picking is not None:  # an undo meanwhile, a colleague's commit: start again
             self.cancel()
-        if change.relations:
-            self.relations().update(change.removed_relations, change.added_relations)
+        if change.relations:  # the editor's index has them already
             self.refresh()
 
     def refresh(self) -> None:
@@ -122,7 +119,7 @@ class Relating(QObject):
     # --- the list under the inspector --------------------------------------------------------
     def jump(self, relation_id: str) -> None:
         """Select the other end of a relation of the selected span."""
-        rel, span = self.index.by_id.get(relation_id), self.window.editor.selected
+        rel, span = self.relations().by_id.get(relation_id), self.window.editor.selected
         other = self._other(rel, span.id) if rel is not None and span is not None else None
         if other is None:
             return
@@ -130,7 +127,7 @@ class Relating(QObject):
         self.window.reader.setFocus()
 
     def remove(self, relation_id: str) -> None:
-        rel = self.index.by_id.get(relation_id)
+        rel = self.relations().by_id.get(relation_id)
         if rel is not None:
             self.window._after_edit(self.window.editor.delete_relations([rel.id]))
             self._message(self.tr("Relation removed (Ctrl+Z brings it back)."))
@@ -138,7 +135,7 @@ class Relating(QObject):
     def retype(self, relation_id: str) -> None:
         """Another type for a relation of the selected span: the types that may join its
         two spans (in its direction), as a short list under its row."""
-        rel, editor, tagset = self.index.by_id.get(relation_id), self.window.editor, \
+        rel, editor, tagset = self.relations().by_id.get(relation_id), self.window.editor, \
             self.window.tagset
         if rel is None or tagset is None or editor.index is None:
             return

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -51,15 +52,21 @@ class RelationList(QWidget):
         self.list.setToolTip(self.tr("Enter: go to the other end · F2: change its type · "
                                      "Delete: remove the relation"))
         self.title.setBuddy(self.list)
-        self.list.setMinimumHeight(self.list.fontMetrics().height() * 6)
+        # two rows at least (the dock keeps one height whatever is selected: see below)
+        self.list.setMinimumHeight(self.list.fontMetrics().height() * 2)
         self.empty = QLabel(self.tr("No relations. Shift+R starts one from the selected span."))
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
+        self.hint = self.empty.text()
+        # the list or the hint, in one place of one size: selecting a span never lays the
+        # dock out again (which would repaint all of it on every edit)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list)
+        self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.list)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.stack)
         self.list.itemActivated.connect(lambda item: self.jump.emit(item.data(ID_ROLE)))
         self.list.installEventFilter(self)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -81,12 +88,8 @@ class RelationList(QWidget):
                 self.list.setCurrentItem(item)
         if relations and self.list.currentRow() < 0:
             self.list.setCurrentRow(0)
-        # shown or hidden only when that changes: each change lays the dock out again
-        for widget, visible in ((self.list, bool(relations)),
-                                (self.empty, span is not None and not relations),
-                                (self.title, span is not None)):
-            if widget.isHidden() == visible:
-                widget.setVisible(visible)
+        self.empty.setText(self.hint if span is not None else "")
+        self.stack.setCurrentWidget(self.list if relations else self.empty)
 
     def _context_menu(self, at: QPoint) -> None:
         item = self.list.itemAt(at)

@@ -22,6 +22,8 @@ from annotator.qt.models import DISPLAY, ID_ROLE, RowModel, certainty_label
 #: reading order, the order of the span index
 _reading: Callable[[Annotation], tuple[int, int, str]] = itemgetter(2, 3, 0)
 _TAG, _ATTRIBUTES = itemgetter(4), itemgetter(6)
+_SERVED = frozenset({DISPLAY, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
+                     ID_ROLE})
 
 
 class AnnotationTableModel(RowModel):
@@ -160,14 +162,26 @@ class AnnotationTableModel(RowModel):
         return sum(1 for r in self.rows if self._key(r) > key)
 
     def data(self, index, role=DISPLAY):
-        a = self.rows[index.row()]
+        # Qt asks a dozen roles per cell each time the table paints (an edit repaints the
+        # rows on screen): the ones not served return before any other work, and a cell's
+        # text is made for its own column only
+        if role not in _SERVED:
+            return None
+        a, column = self.rows[index.row()], index.column()
         if role == ID_ROLE:
             return a.id
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 1:
-            return QColor(self.tag_colour(a.tag))
-        if role in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
-            return self._values(a)[index.column()]
-        return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(self.tag_colour(a.tag)) if column == 1 else None
+        return self._value(a, column)
+
+    def _value(self, a: Annotation, column: int):
+        if column == 0:
+            return self.text[a.start:a.end]
+        if column == 1:
+            return self.tag_name(a.tag)
+        if column == 2:
+            return self.annotator_name(a.annotator)
+        return self._values(a)[column]
 
 
 def _position(spans: list[Annotation], a: Annotation) -> int:

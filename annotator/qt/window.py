@@ -33,7 +33,7 @@ from annotator.qt import (
 )
 from annotator.qt import undo as undo_actions
 from annotator.qt.actions import build_actions, tag_actions
-from annotator.qt.docks import build_docks
+from annotator.qt.docks import build_docks, hold_paint
 from annotator.qt.doclist import DocumentList
 from annotator.qt.findbar import FindBar
 from annotator.qt.palette import TagPalette
@@ -264,8 +264,8 @@ class MainWindow(QMainWindow):
         undo_actions.update_actions(self)
 
     def apply_change(self, change: Change, mine: bool = True) -> None:
-        touched = change.touched
-        if touched:
+        hold_paint(self)  # the edited paragraph is painted first; the panels just after
+        if touched := change.touched:
             self.reader.repaint_range(*touched)
         added = [a for a in change.added if self.editor.keep(a)]
         held = self.panel.model.apply(list(change.removed), added)

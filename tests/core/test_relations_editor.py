@@ -110,3 +110,21 @@ def test_the_editor_refuses_duplicates_and_cycles_among_the_relations_it_holds(e
     with pytest.raises(RelationError, match="cycle"):  # through b → c, touching neither end
         editor.add_relation(d.id, a.id, "part_of")
     assert len(store.relations(a.doc_id)) == 5
+
+
+def test_the_relations_are_indexed_by_span_through_every_change(editor, store):
+    """The editor keeps the open document's relations by span (what adding a relation
+    checks against and the window draws from): never a pass over all of them."""
+    actor, drill, threat = spans(editor)
+    rel = editor.add_relation(actor.id, drill.id, "uses").added_relations[0]
+    other = editor.add_relation(drill.id, threat.id, "addresses").added_relations[0]
+    index = editor.relation_index
+    assert index.of(actor.id) == [rel] and set(index.touching([drill.id])) == {rel, other}
+    editor.select(drill.id)
+    editor.delete_selected()
+    assert editor.relation_index.touching([actor.id, drill.id, threat.id]) == []
+    editor.undo()
+    assert set(editor.relation_index.of(drill.id)) == {rel, other}
+    editor.open(editor.doc.id)  # read from the store again
+    assert set(editor.relation_index.of(drill.id)) == {rel, other}
+    assert editor.relations == {rel.id: rel, other.id: other}

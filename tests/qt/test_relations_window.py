@@ -194,6 +194,18 @@ def test_an_undo_or_another_document_meanwhile_drops_the_relation_being_made(qtb
     assert ctl.picking is None and ctl.relations().touching([actor.id]) == []
 
 
+def test_the_arcs_draw_from_the_editors_relations(qtbot, chain):
+    """One index of the open document's relations, the editor's: opening a document or
+    adding a relation builds or updates no second one for the window."""
+    win, (actor, mech, _threat) = chain
+    ctl = relating.controller(win)
+    assert ctl.relations() is win.editor.relation_index
+    rel = win.editor.add_relation(actor.id, mech.id, "uses").added_relations[0]
+    assert ctl.relations().of(actor.id) == [rel]
+    win.next_document()
+    assert ctl.relations() is win.editor.relation_index
+
+
 def test_arc_ends_sit_on_their_spans(qtbot, chain):
     win, spans = chain
     layer = relating.controller(win).layer

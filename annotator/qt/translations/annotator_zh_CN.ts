@@ -574,7 +574,7 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../panel.py" line="+91"/>
+        <location filename="../panel.py" line="+99"/>
         <source>Filter spans…</source>
         <translation>筛选片段…</translation>
     </message>
@@ -802,7 +802,7 @@
 <context>
     <name>Docks</name>
     <message>
-        <location filename="../docks.py" line="+21"/>
+        <location filename="../docks.py" line="+22"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
@@ -1403,7 +1403,7 @@
         <translation>示例：{terms}</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+132"/>
         <source>Guidelines version {n} saved; new spans record it.</source>
         <translation>已保存第 {n} 版标注规范；此后新建的片段都会记录该版本。</translation>
     </message>
@@ -1424,17 +1424,17 @@
 <context>
     <name>GuidelinesPane</name>
     <message>
-        <location line="-54"/>
+        <location line="-59"/>
         <source>Edit guidelines…</source>
         <translation>编辑标注规范…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Select a span, or point at a tag in the palette, to see its definition here.</source>
         <translation>选中一个片段，或将鼠标指向标签面板中的某个标签，即可在此查看其定义。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>key</source>
         <translation>按键</translation>
     </message>
@@ -1457,13 +1457,13 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../panel.py" line="-54"/>
-        <location line="+22"/>
+        <location filename="../panel.py" line="-62"/>
+        <location line="+24"/>
         <source>No span selected</source>
         <translation>未选中片段</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-22"/>
         <source>e.g. 赵克志 for 趙克志 / Zhao Kezhi</source>
         <translation>例如：将 趙克志 规范为 赵克志</translation>
     </message>
@@ -1591,7 +1591,7 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../models.py" line="+19"/>
+        <location filename="../models.py" line="+20"/>
         <source>to do</source>
         <translation>待标注</translation>
     </message>
@@ -1661,8 +1661,9 @@
         <translation>标注者：{annotator}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>Title</source>
+        <extracomment>rows whose filter text is made per idle turn of the event loop (~10 ms)</extracomment>
         <translation>标题</translation>
     </message>
     <message>
@@ -1706,7 +1707,7 @@
         <translation>讨论</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+199"/>
         <source>{title}
 {id} · %Ln character(s)</source>
         <extracomment>the team&apos;s columns of a row (qt.workboard): my status, the spans I may see, who is assigned, who is here, open threads; None: the document&apos;s own</extracomment>
@@ -1714,7 +1715,7 @@
 {id} · %Ln 个字符</translation>
     </message>
     <message>
-        <location filename="../spanmodel.py" line="+32"/>
+        <location filename="../spanmodel.py" line="+34"/>
         <source>Text</source>
         <extracomment>reading order, the order of the span index</extracomment>
         <translation>文本</translation>
@@ -2021,7 +2022,7 @@
 <context>
     <name>Relating</name>
     <message>
-        <location filename="../relating.py" line="+136"/>
+        <location filename="../relating.py" line="+133"/>
         <source>Relation removed (Ctrl+Z brings it back).</source>
         <translation>关系已删除(Ctrl+Z 可恢复)。</translation>
     </message>
@@ -2089,17 +2090,17 @@
 <context>
     <name>RelationList</name>
     <message>
-        <location filename="../relationlist.py" line="+49"/>
+        <location filename="../relationlist.py" line="+50"/>
         <source>Relations</source>
         <translation>关系</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Enter: go to the other end · F2: change its type · Delete: remove the relation</source>
-        <translation>Enter：跳到另一端 · F2：更改类型 · Delete：删除关系</translation>
+        <translation>回车键:转到另一端 · F2键:更改类型 · 删除键:删除关系</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>&amp;Go to the other end</source>
         <translation>跳到另一端(&amp;G)</translation>
     </message>
@@ -2114,7 +2115,7 @@
         <translation>删除关系(&amp;D)</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-46"/>
         <source>No relations. Shift+R starts one from the selected span.</source>
         <translation>没有关系。按 Shift+R 从所选标注开始一个关系。</translation>
     </message>
@@ -2970,7 +2971,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../threads.py" line="+56"/>
+        <location filename="../threads.py" line="+57"/>
         <source>Write a comment… (Enter)</source>
         <translation>写评论…（按 Enter）</translation>
     </message>
@@ -3029,8 +3030,9 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>评论：</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+36"/>
         <source>the document</source>
+        <extracomment>the open document&apos;s threads and comments as last read: (doc id, threads, comments)</extracomment>
         <translation>整篇文档</translation>
     </message>
     <message>

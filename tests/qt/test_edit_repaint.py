@@ -1,0 +1,106 @@
+"""An edit repaints what it changed, not the window around it: the side views set a field
+only when what it shows changes, keep their size whatever is selected (a new size lays
+the dock out and repaints all of it), and the reader keeps its cached formats."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from annotator.qt import guidelines  # noqa: E402
+
+
+def tag(win, text: str, tag_id: str):
+    start = win.doc.text.index(text)
+    win.clear_selection()
+    win.reader.select_range(start, start + len(text))
+    win.apply_tag(tag_id)
+    return win.editor.selected
+
+
+def test_the_relation_list_keeps_its_size_whatever_is_selected(qtbot, seed_window):
+    win = seed_window
+    box = win.panel.relations
+    sizes = {box.sizeHint().height()}
+    actor = tag(win, "上合组织", "actor.igo")
+    sizes.add(box.sizeHint().height())
+    win.clear_selection()
+    sizes.add(box.sizeHint().height())
+    assert len(sizes) == 1 and actor is not None
+    win.select_span(actor.id)
+    assert box.empty.text() and box.stack.currentWidget() is box.empty
+
+
+def test_the_guidelines_pane_lays_a_definition_out_once(qtbot, seed_window, monkeypatch):
+    win = seed_window
+    pane = guidelines.pane(win)
+    laid_out = []
+    monkeypatch.setattr(pane.tag, "setHtml", lambda html: laid_out.append(html))
+    guidelines.show_tag(win, "actor.igo")
+    guidelines.show_tag(win, "actor.igo")
+    guidelines.show_tag(win, "threat.terrorism")
+    assert len(laid_out) == 2
+
+
+def test_the_palette_sets_only_the_counts_that_changed(qtbot, seed_window):
+    win = seed_window
+    palette = win.tag_palette
+    changed = []
+    palette.tree.itemChanged.connect(lambda item, col: changed.append(item.data(0, 256)))
+    tag(win, "上合组织", "actor.igo")
+    assert changed == ["actor.igo"]
+    assert palette.items["actor.igo"].text(2) == str(win.tag_counts["actor.igo"])
+
+
+def test_the_inspector_leaves_unchanged_fields_alone(qtbot, seed_window):
+    win = seed_window
+    actor = tag(win, "上合组织", "actor.igo")
+    inspector = win.panel.inspector
+    edits = []
+    for field in (inspector.heading, inspector.normalized, inspector.note):
+        setter = field.setText
+        field.setText = lambda text, setter=setter: (edits.append(text), setter(text))
+    win.select_span(actor.id)  # the same span again
+    assert edits == []
+    win.edit_attributes(actor.id, {"note": "首次"})
+    assert edits == ["首次"] and inspector.note.text() == "首次"
+
+
+def test_the_span_table_makes_only_the_cell_asked_for(qtbot, seed_window):
+    win = seed_window
+    tag(win, "上合组织", "actor.igo")
+    model = win.panel.model
+    named = []
+    model.tag_name = lambda t: named.append(t) or t
+    index = model.index(0, 0)
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "上合组织"
+    assert model.data(index, Qt.ItemDataRole.FontRole) is None
+    assert named == []
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.DisplayRole) == "actor.igo"
+
+
+def test_repainting_an_edited_paragraph_keeps_the_formats(qtbot, seed_window):
+    win = seed_window
+    actor = tag(win, "上合组织", "actor.igo")
+    formats = win.reader.highlighter._formats
+    assert formats
+    kept = dict(formats)
+    win.reader.repaint_range(actor.start, actor.end)
+    assert all(formats.get(k) is v for k, v in kept.items())
+
+
+def test_an_edit_paints_the_reader_first_and_the_panels_just_after(qtbot, seed_window):
+    from PySide6.QtWidgets import QApplication
+
+    win = seed_window
+    actor = tag(win, "上合组织", "actor.igo")
+    panels = [win.docks["annotations"], win.docks["palette"], win.statusBar()]
+    assert not any(w.updatesEnabled() for w in panels)  # they hold their paint
+    assert win.reader.viewport().updatesEnabled()
+    assert win.panel.model.rowCount() == 1 and win.tag_counts["actor.igo"] == 1  # up to date
+    QApplication.processEvents()  # the next turn of the event loop
+    assert all(w.updatesEnabled() for w in panels)
+    assert actor is not None and win.panel.inspector.span == actor

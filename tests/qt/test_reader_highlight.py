@@ -1,0 +1,62 @@
+"""The reader highlights the paragraphs on screen and no others: setting a long text runs
+no Python per paragraph, a paragraph scrolled into view gets its formats then, and a
+suggestion beside a span shows only outside it."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from annotator.core.annotation import Annotation  # noqa: E402
+from annotator.core.render import Segment  # noqa: E402
+from annotator.core.spans import SpanIndex  # noqa: E402
+from annotator.core.suggest import Suggestion  # noqa: E402
+from annotator.qt.highlight import uncovered  # noqa: E402
+from annotator.qt.reader import Reader  # noqa: E402
+
+PARAGRAPHS = 2000
+
+
+def span(i: int, start: int) -> Annotation:
+    return Annotation(f"s{i}", "d", start, start + 2, "actor.igo", "lin")
+
+
+@pytest.fixture
+def reader(qtbot):
+    text = "\n".join(f"第{i}段上合组织举行联合反恐演习。" for i in range(PARAGRAPHS))
+    index = SpanIndex(text, [span(i, text.index(f"第{i}段")) for i in range(PARAGRAPHS)])
+    view = Reader()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    asked: list[int] = []
+    view.suggestions_in = lambda n: asked.append(n) or []
+    view.show_text(text, index)
+    QApplication.processEvents()
+    return view, asked
+
+
+def test_a_long_text_is_highlighted_a_screen_at_a_time(reader):
+    view, asked = reader
+    on_screen = len(list(view._visible_blocks(view.firstVisibleBlock())))
+    assert 0 < len(set(asked)) <= on_screen < 40
+    assert view.document().firstBlock().layout().formats()  # the first span drawn
+    last = view.document().lastBlock()
+    assert not last.layout().formats()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    view.viewport().repaint()
+    QApplication.processEvents()
+    assert last.layout().formats() and PARAGRAPHS - 1 in asked
+
+
+def test_a_suggestion_shows_only_beside_the_spans():
+    a = span(0, 4)
+    segs = [Segment(4, 6, (a,))]
+    assert uncovered(0, 10, segs) == [(0, 4), (6, 10)]
+    assert uncovered(4, 6, segs) == []
+    assert uncovered(5, 9, segs) == [(6, 9)]
+    assert Suggestion  # the kind of thing these ranges come from
