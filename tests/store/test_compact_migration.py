@@ -1,0 +1,135 @@
+"""Schema 9 makes the file smaller (issue 20): a span's ``modified`` is stored as NULL while
+it equals ``created``, spans by annotator and the trigram search table go, and the file is
+VACUUMed after the upgrade. Every row of a schema-8 file is kept, relations still point at
+their spans, and search finds what it found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import annotator.store.schema as schema_module
+from annotator.cli import cli
+from annotator.core.annotation import Annotation, Annotator
+from annotator.core.commands import Command
+from annotator.core.dataset import ReviewDecision
+from annotator.core.document import Document, document_id, text_sha256
+from annotator.core.relations import Relation
+from annotator.core.tagset import default_tagset
+from annotator.store import Store
+
+TEXT = "上海合作组织秘书处在北京举行反恐怖会议。上海合作组织地区反恐怖机构执行委员会。"
+T0, T1 = "2026-01-01T00:00:00.000+00:00", "2026-02-01T00:00:00.000+00:00"
+QUERIES = ("上海合作", "反恐怖", "会议", "北")
+
+
+def span(span_id: str, doc: str, start: int, end: int, modified: str = T0,
+         who: str = "lin") -> Annotation:
+    return Annotation(span_id, doc, start, end, "actor.igo", who, {}, T0, modified)
+
+
+def fill(store: Store) -> str:
+    """Spans made and changed through commands and in bulk, relations between them, a
+    review decision; returns the document's id."""
+    doc = document_id(TEXT)
+    store.set_tagset(default_tagset())
+    for who in ("lin", "chen"):
+        store.add_annotator(Annotator(who, who.title()))
+    store.add_documents([Document(doc, "一", TEXT, text_sha256(TEXT))])
+    a, b = span("a", doc, 0, 6), span("b", doc, 9, 11)
+    store.apply_command(Command("add", doc, (), (a, b), "add"), "lin")
+    store.apply_command(Command("retag", doc, (b,), (b._replace(tag="actor.state",
+                                                                modified=T1),), "retag"), "lin")
+    store.insert_annotations([span("c", doc, 20, 26, who="chen"),
+                              span("d", doc, 26, 32, T1, who="chen")])
+    store.insert_relations([Relation("r1", doc, "a", "b", "cooperates_with", "lin", T0, T0),
+                            Relation("r2", doc, "c", "d", "cooperates_with", "chen", T0, T1)])
+    store.insert_decisions([ReviewDecision("x", doc, "chen", "accepted", ("a",), None, None,
+                                           T0)])
+    return doc
+
+
+def state(store: Store, doc: str) -> dict:
+    return {"spans": store.annotations(doc), "relations": store.relations(doc),
+            "decisions": store.decisions(doc), "history": store.history("lin"),
+            "search": {q: store.search(q) for q in QUERIES},
+            "view": store.conn.execute("SELECT id, created, modified FROM spans ORDER BY id"
+                                       ).fetchall()}
+
+
+@pytest.fixture
+def v8(tmp_path, monkeypatch) -> tuple[Path, str, dict]:
+    """A project file at schema 8 (the trigram table and both span indexes in it), with
+    what it holds as read then."""
+    path = tmp_path / "old.annotator"
+    with monkeypatch.context() as m:
+        m.setattr(schema_module, "MIGRATIONS", schema_module.MIGRATIONS[:8])
+        m.setattr(schema_module, "SCHEMA_VERSION", 8)
+        with Store.open(path, create=True) as old:
+            doc = fill(old)
+            before = state(old, doc)
+            assert old.conn.execute("SELECT count(*) FROM annotations WHERE modified IS NULL"
+                                    ).fetchone()[0] == 0
+    return path, doc, before
+
+
+def names(store: Store) -> set[str]:
+    return {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+
+
+def test_the_upgrade_keeps_every_row_and_compacts_the_file(v8):
+    path, doc, before = v8
+    with Store.open(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 9
+        assert state(store, doc) == before
+        stored = dict(store.conn.execute("SELECT id, modified FROM annotations"))
+        assert stored == {"a": None, "b": T1, "c": None, "d": T1}
+        assert not {"annotations_annotator", "search_trigrams"} & names(store)
+        assert "annotations_id" in names(store)
+        assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # VACUUMed
+        store.undo("lin")  # the retag, from the journal, onto the rebuilt table
+        assert [a.tag for a in store.annotations(doc)][:2] == ["actor.igo", "actor.igo"]
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_failed_copy_leaves_schema_8(v8, monkeypatch):
+    path, doc, before = v8
+    import annotator.store.compact as compact
+
+    real = compact.compact_spans
+    monkeypatch.setattr(compact, "SPANS_V9", compact.SPANS_V9.replace("CREATE TABLE",
+                                                                "CREATE TABLE IF NOT EXISTS"))
+
+    def short(conn):  # a span lost on the way
+        conn.execute(compact.SPANS_V9)
+        conn.execute("CREATE TEMP TRIGGER lose AFTER INSERT ON main.annotations_v9 "
+                     "WHEN new.id = 'c' BEGIN DELETE FROM annotations_v9 WHERE id = 'c'; END")
+        real(conn)
+
+    monkeypatch.setattr(compact, "compact_spans", short)
+    with pytest.raises(Exception, match="3 of 4 spans copied"):
+        Store.open(path)
+    with monkeypatch.context() as m:
+        m.setattr(schema_module, "MIGRATIONS", schema_module.MIGRATIONS[:8])
+        m.setattr(schema_module, "SCHEMA_VERSION", 8)
+        with Store.open(path) as old:
+            assert old.conn.execute("PRAGMA user_version").fetchone()[0] == 8
+            assert state(old, doc) == before
+
+
+def test_an_unchanged_span_is_stored_without_its_second_stamp(tmp_path):
+    with Store.open(tmp_path / "new.annotator", create=True) as store:
+        doc = fill(store)
+        stored = dict(store.conn.execute("SELECT id, modified FROM annotations"))
+        assert stored == {"a": None, "b": T1, "c": None, "d": T1}
+        assert [(a.id, a.created, a.modified) for a in store.find_spans()] == [
+            ("a", T0, T0), ("b", T0, T1), ("c", T0, T0), ("d", T0, T1)]
+        assert store.annotations_by_id(["a"])[0].modified == T0
+        assert not {"annotations_annotator", "search_trigrams"} & names(store)
+        assert [(h.doc_id, h.start) for h in store.search("反恐怖")] == [
+            (doc, TEXT.find("反恐怖")), (doc, TEXT.rfind("反恐怖"))]
