@@ -36,12 +36,15 @@ class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
         return _document_annotations(doc_id, rows)
 
     def insert_annotations(self, annotations: Iterable[Annotation]) -> None:
-        """Bulk insert without journalling (imports, merges, benchmarks)."""
+        """Bulk insert without journalling (imports, merges, benchmarks), in the span
+        table's key order: rows that come shuffled (spans in the order they were made)
+        split pages that then stay part empty (a fifth of a file's span table)."""
+        rows = [_annotation_row(a, self._stored_modified) for a in annotations]
+        rows.sort(key=_KEY_ORDER)
         with self.transaction():
             self.conn.executemany(
                 'INSERT INTO annotations(id, doc_id, start, "end", tag, annotator, attributes, '
-                "created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_annotation_row(a, self._stored_modified) for a in annotations])
+                "created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     # --- commands and the journal (undo/redo that survive a restart) --------------------
     def apply_command(self, command: Command, annotator: str) -> int:
@@ -301,6 +304,10 @@ def _document_annotations(doc_id: str, rows) -> list[Annotation]:
         return [make(Annotation, (r[0], doc_id, r[1], r[2], r[3], r[4],
                                   {} if r[5] == empty else loads(r[5]), r[6], r[7]))
                 for r in rows]
+
+
+#: a span row's place in the table's primary key ``(doc_id, start, end, id)``
+_KEY_ORDER = itemgetter(1, 2, 3, 0)
 
 
 def _annotation_row(a: Annotation, stored: Callable[[str, str], str | None]) -> tuple:
