@@ -20,6 +20,7 @@ from annotator.core.annotation import now
 from annotator.core.errors import ProjectError
 from annotator.store import location, schema
 from annotator.store.common import StoreCommon, dumps  # noqa: F401 (dumps: re-exported)
+from annotator.store.compact import stored_original
 from annotator.store.damage import damaged, is_damage, quick_check
 from annotator.store.lock import ProjectLock
 
@@ -65,6 +66,13 @@ class StoreBase(StoreCommon):
         """NULL while it equals ``created``, from schema 9 on (29 bytes of most spans;
         tests drive older schemas, whose column is NOT NULL)."""
         return None if modified == created and schema.SCHEMA_VERSION >= 9 else modified
+
+    def _stored_original(self, doc) -> str | None:
+        """'' when the text and its cleaning log rebuild it, from schema 9 on (a second
+        copy of the text, for every imported document that was cleaned)."""
+        if schema.SCHEMA_VERSION < 9:
+            return doc.original
+        return stored_original(doc.text, doc.cleaning, doc.original)
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, read_only: str = ""):
         self.conn = conn

@@ -60,6 +60,12 @@ class StoreCommon:
         ``created`` (:class:`annotator.store.base.StoreBase`)."""
         return modified
 
+    def _stored_original(self, doc) -> str | None:
+        """A document's ``original`` as its row stores it (read back by
+        :meth:`DocumentsMixin.document`): the text itself; a project file saves the copy
+        that the text and its cleaning log rebuild (:class:`annotator.store.base.StoreBase`)."""
+        return doc.original
+
     @property
     def location(self) -> str:
         """What to show the user (and store in settings) for this project: a file's path,

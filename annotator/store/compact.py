@@ -9,6 +9,10 @@ What took the space was the spans, not the texts or the search index
   :meth:`annotator.store.base.StoreBase._stored_modified`;
 * drops the index of spans by annotator (an annotator's first page walks the documents
   in order through the primary key and stops with the page; a count reads the table);
+* stores a document's ``original`` (the text as the cleaner saw it) as ``''``
+  (:data:`REBUILT`) when the canonical text and the cleaning log rebuild it exactly
+  (:func:`annotator.ingest.tracked.restore`): an import kept both, a second copy of the
+  text. Reading a document rebuilds it (:func:`rebuilt_original`);
 * drops the trigram search table: queries of three characters or more AND together
   their bigrams in ``search_grams`` (which every project has) and the scan of each
   candidate's text keeps the hits exact.
@@ -20,7 +24,15 @@ VACUUMed (:data:`annotator.store.schema.COMPACTING`), which gives the freed page
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable
+
+from annotator.ingest.tracked import LogEntry, restore
+
+#: ``documents.original`` as a file stores it when the text and its cleaning log rebuild
+#: it (an original of '' can only have made an empty text, which rebuilds to '' as well)
+REBUILT = ""
 
 SPANS_V9 = """
 CREATE TABLE annotations_v9 (
@@ -41,7 +53,7 @@ _COLUMNS = 'id, doc_id, start, "end", tag, annotator, attributes, created'
 _VIEWS = ("docs", "spans", "decisions", "links")
 
 
-def compact_spans(conn: sqlite3.Connection) -> None:
+def compact_file(conn: sqlite3.Connection) -> None:
     """The migration (inside :meth:`StoreBase._migrate`'s transaction, foreign keys off:
     the relations point at the span table that is replaced)."""
     from annotator.store.schema import LINKS_VIEW, create_views
@@ -65,3 +77,37 @@ def compact_spans(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE IF EXISTS search_trigrams")
     create_views(conn)
     conn.execute(f"CREATE VIEW links AS {LINKS_VIEW}")
+    _compact_originals(conn)
+
+
+def rebuilt_original(text: str, cleaning: Iterable[dict]) -> str | None:
+    """The text before cleaning, from the canonical ``text`` and its cleaning log (as
+    stored: :meth:`LogEntry.to_dict` items); None when the log is unreadable."""
+    try:
+        return restore(text, [LogEntry.from_dict(e) for e in cleaning])
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+def stored_original(text: str, cleaning: Iterable[dict], original: str | None) -> str | None:
+    """``original`` as a file stores it: :data:`REBUILT` when the log rebuilds it exactly."""
+    if original is not None and original == rebuilt_original(text, cleaning):
+        return REBUILT
+    return original
+
+
+def _compact_originals(conn: sqlite3.Connection) -> None:
+    """Each stored original that its text and log rebuild becomes :data:`REBUILT`."""
+    rows = conn.execute("SELECT id, text, cleaning, original FROM documents WHERE original "
+                        "IS NOT NULL AND original != ''")
+    rebuilt = [(REBUILT, doc_id) for doc_id, text, cleaning, original in rows
+               if stored_original(text, _log(cleaning), original) == REBUILT]
+    conn.executemany("UPDATE documents SET original = ? WHERE id = ?", rebuilt)
+
+
+def _log(stored: str) -> list:
+    try:
+        log = json.loads(stored)
+    except ValueError:
+        return [None]  # unreadable: nothing is rebuilt
+    return log if isinstance(log, list) else [None]

@@ -348,9 +348,9 @@ def _v8(conn: sqlite3.Connection) -> None:
 
 def _v9(conn: sqlite3.Connection) -> None:
     """A smaller file: spans stored compactly, two indexes fewer (:mod:`.compact`)."""
-    from annotator.store.compact import compact_spans
+    from annotator.store.compact import compact_file
 
-    compact_spans(conn)
+    compact_file(conn)
 
 
 #: each takes a connection inside :meth:`StoreBase._migrate`'s transaction (foreign keys

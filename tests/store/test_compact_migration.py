@@ -6,6 +6,7 @@ their spans, and search finds what it found."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from annotator.core.dataset import ReviewDecision
 from annotator.core.document import Document, document_id, text_sha256
 from annotator.core.relations import Relation
 from annotator.core.tagset import default_tagset
+from annotator.ingest.importer import build_document
 from annotator.store import Store
 
 TEXT = "上海合作组织秘书处在北京举行反恐怖会议。上海合作组织地区反恐怖机构执行委员会。"
@@ -31,14 +33,22 @@ def span(span_id: str, doc: str, start: int, end: int, modified: str = T0,
     return Annotation(span_id, doc, start, end, "actor.igo", who, {}, T0, modified)
 
 
+#: as imported: a text the cleaner changed (its log rebuilds the original), one it left
+#: alone, one whose stored original the log cannot rebuild
+NOISY = "上海合作组织\u200b秘书处\r\n在北京举行会议。"
+CLEANED = (build_document(NOISY, "noisy.txt", None),
+           build_document("中国与哈萨克斯坦举行联合演习。", "clean.txt", None),
+           replace(build_document("俄罗斯\u200b参加。", "odd.txt", None), original="别的"))
+
+
 def fill(store: Store) -> str:
     """Spans made and changed through commands and in bulk, relations between them, a
-    review decision; returns the document's id."""
+    review decision, imported documents; returns the first document's id."""
     doc = document_id(TEXT)
     store.set_tagset(default_tagset())
     for who in ("lin", "chen"):
         store.add_annotator(Annotator(who, who.title()))
-    store.add_documents([Document(doc, "一", TEXT, text_sha256(TEXT))])
+    store.add_documents([Document(doc, "一", TEXT, text_sha256(TEXT)), *CLEANED])
     a, b = span("a", doc, 0, 6), span("b", doc, 9, 11)
     store.apply_command(Command("add", doc, (), (a, b), "add"), "lin")
     store.apply_command(Command("retag", doc, (b,), (b._replace(tag="actor.state",
@@ -53,7 +63,8 @@ def fill(store: Store) -> str:
 
 
 def state(store: Store, doc: str) -> dict:
-    return {"spans": store.annotations(doc), "relations": store.relations(doc),
+    return {"documents": [store.document(d.id) for d in store.documents()],
+            "spans": store.annotations(doc), "relations": store.relations(doc),
             "decisions": store.decisions(doc), "history": store.history("lin"),
             "search": {q: store.search(q) for q in QUERIES},
             "view": store.conn.execute("SELECT id, created, modified FROM spans ORDER BY id"
@@ -73,7 +84,17 @@ def v8(tmp_path, monkeypatch) -> tuple[Path, str, dict]:
             before = state(old, doc)
             assert old.conn.execute("SELECT count(*) FROM annotations WHERE modified IS NULL"
                                     ).fetchone()[0] == 0
+            assert originals(old) == ORIGINALS | {d.id: d.original for d in CLEANED}
     return path, doc, before
+
+
+#: what the file stores as each document's original: '' where text and log rebuild it
+ORIGINALS = {document_id(TEXT): None, CLEANED[0].id: "", CLEANED[1].id: "",
+             CLEANED[2].id: "别的"}
+
+
+def originals(store: Store) -> dict[str, str | None]:
+    return dict(store.conn.execute("SELECT id, original FROM documents"))
 
 
 def names(store: Store) -> set[str]:
@@ -87,6 +108,7 @@ def test_the_upgrade_keeps_every_row_and_compacts_the_file(v8):
         assert state(store, doc) == before
         stored = dict(store.conn.execute("SELECT id, modified FROM annotations"))
         assert stored == {"a": None, "b": T1, "c": None, "d": T1}
+        assert originals(store) == ORIGINALS
         assert not {"annotations_annotator", "search_trigrams"} & names(store)
         assert "annotations_id" in names(store)
         assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -102,7 +124,7 @@ def test_a_failed_copy_leaves_schema_8(v8, monkeypatch):
     path, doc, before = v8
     import annotator.store.compact as compact
 
-    real = compact.compact_spans
+    real = compact.compact_file
     monkeypatch.setattr(compact, "SPANS_V9", compact.SPANS_V9.replace("CREATE TABLE",
                                                                 "CREATE TABLE IF NOT EXISTS"))
 
@@ -112,7 +134,7 @@ def test_a_failed_copy_leaves_schema_8(v8, monkeypatch):
                      "WHEN new.id = 'c' BEGIN DELETE FROM annotations_v9 WHERE id = 'c'; END")
         real(conn)
 
-    monkeypatch.setattr(compact, "compact_spans", short)
+    monkeypatch.setattr(compact, "compact_file", short)
     with pytest.raises(Exception, match="3 of 4 spans copied"):
         Store.open(path)
     with monkeypatch.context() as m:
@@ -128,6 +150,8 @@ def test_an_unchanged_span_is_stored_without_its_second_stamp(tmp_path):
         doc = fill(store)
         stored = dict(store.conn.execute("SELECT id, modified FROM annotations"))
         assert stored == {"a": None, "b": T1, "c": None, "d": T1}
+        assert originals(store) == ORIGINALS
+        assert [store.document(d.id).original for d in CLEANED] == [d.original for d in CLEANED]
         assert [(a.id, a.created, a.modified) for a in store.find_spans()] == [
             ("a", T0, T0), ("b", T0, T1), ("c", T0, T0), ("d", T0, T1)]
         assert store.annotations_by_id(["a"])[0].modified == T0
