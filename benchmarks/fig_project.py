@@ -37,7 +37,7 @@ def window(cfg: dict) -> dict:
     resident = rss_mb()
     keys, worst = filter_keys(win, cfg["sizes"]["corpus_docs"])
     close(win)
-    naive_keys = naive_filter(cfg)
+    naive_keys = naive_filter(cfg, path)
     return {
         "project.open": result(opened, note=f"{rows:,} rows listed"),
         "project.filter": result(worst, naive_keys, f"typing {' '.join(map(repr, keys))} "
@@ -73,15 +73,16 @@ def filter_keys(win, docs: int) -> tuple[list[str], float]:
     return steps, max(median(t) for t in times.values())
 
 
-def naive_filter(cfg: dict) -> float:
+def naive_filter(cfg: dict, path: Path) -> float:
     """The same keys in a QSortFilterProxyModel (any column) over a QStandardItemModel of
-    the documents' list columns."""
+    the documents' list columns (read from the working copy ``path``: opening the cached
+    project itself would upgrade it in place)."""
     from PySide6.QtCore import QSortFilterProxyModel, Qt
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
     app = application()
-    with Store.open(cfg["inputs"]["corpus"], check=False) as store:
+    with Store.open(path, check=False) as store:
         docs = store.documents()
     model = QStandardItemModel(len(docs), 3)
     for i, d in enumerate(docs):

@@ -30,7 +30,7 @@ from psycopg import sql
 
 from annotator import zh
 from annotator.store import Store
-from annotator.store.copy import ENGINE_META, TABLES
+from annotator.store.copy import ENGINE_META, SELECTED, TABLES
 from annotator.store.pg import PgStore
 from annotator.store.pg.search import gram_codes
 from annotator.store.search import lower
@@ -108,7 +108,8 @@ def bulk_copy(src: Store, dst: PgStore) -> None:
                             "DO UPDATE SET value = excluded.value", (key, value))
         for table, columns, order in TABLES:
             with raw.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in src.conn.execute(f"SELECT {columns} FROM {table} ORDER BY {order}"):
+                read = SELECTED.get(table, columns)  # a span's stamp as the file stores it
+                for row in src.conn.execute(f"SELECT {read} FROM {table} ORDER BY {order}"):
                     copy.write_row(row)
         with raw.cursor().copy("COPY search_text (doc_id, folded, grams) FROM STDIN") as copy:
             for doc_id, text in src.conn.execute("SELECT id, text FROM documents"):

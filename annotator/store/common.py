@@ -53,6 +53,19 @@ class StoreCommon:
     #: project; an older one is upgraded at opening, but tests drive old schemas)
     SQL_HAS_RELATIONS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'relations'"
 
+    @staticmethod
+    def _stored_modified(created: str, modified: str) -> str | None:
+        """A span's ``modified`` as its row stores it (read back as ``coalesce(modified,
+        created)``): the stamp itself; a project file saves the bytes of one that equals
+        ``created`` (:class:`annotator.store.base.StoreBase`)."""
+        return modified
+
+    def _stored_original(self, doc) -> str | None:
+        """A document's ``original`` as its row stores it (read back by
+        :meth:`DocumentsMixin.document`): the text itself; a project file saves the copy
+        that the text and its cleaning log rebuild (:class:`annotator.store.base.StoreBase`)."""
+        return doc.original
+
     @property
     def location(self) -> str:
         """What to show the user (and store in settings) for this project: a file's path,

@@ -11,6 +11,7 @@ from annotator.core.document import REVIEW_STATUSES, STATUSES, Document, Documen
 from annotator.core.errors import NotFoundError, ProjectError
 from annotator.core.tagset import Tagset, load_tagset_dict
 from annotator.store.common import StoreCommon, dumps
+from annotator.store.compact import REBUILT, rebuilt_original
 
 DOC_JSON = ("languages", "metadata", "cleaning")
 
@@ -82,7 +83,8 @@ class DocumentsMixin(StoreCommon):
                 dup = known.get(doc.text_sha256)
                 if dup is None:
                     known[doc.text_sha256] = doc.id
-                    rows.append(document_row(doc, position))
+                    rows.append(document_row(doc, position)
+                                | {"original": self._stored_original(doc)})
                     position += 1
                 results.append((doc, dup))
             self._insert_documents(rows)
@@ -114,6 +116,8 @@ class DocumentsMixin(StoreCommon):
             data[key] = json.loads(data[key])
         data["languages"] = tuple(data["languages"])
         data["cleaning"] = tuple(data["cleaning"])
+        if data["original"] == REBUILT:  # a file's: the text and the log rebuild it
+            data["original"] = rebuilt_original(data["text"], data["cleaning"])
         fields = Document.__dataclass_fields__
         return Document(**{k: v for k, v in data.items() if k in fields})
 

@@ -127,6 +127,7 @@ CREATE VIRTUAL TABLE search_grams USING fts5(grams, content='', detail=none, tok
 """
 
 #: The trigram tokenizer arrived in SQLite 3.34; without it long queries use bigrams.
+#: Schema 9 drops the table again (:mod:`annotator.store.compact`).
 _TRIGRAMS = ("CREATE VIRTUAL TABLE search_trigrams USING fts5(folded, content='', "
              "detail=none, tokenize='trigram')")
 
@@ -187,7 +188,7 @@ VIEWS = {
         "json_extract(a.attributes, '$.certainty') AS certainty, "
         "json_extract(a.attributes, '$.note') AS note, "
         f"a.id IN ({_ACCEPTED}) AS accepted, a.id IN ({_GOLD}) AS gold, a.attributes, "
-        "a.created, a.modified FROM annotations a JOIN documents d ON d.id = a.doc_id "
+        "a.created, coalesce(a.modified, a.created) AS modified FROM annotations a JOIN documents d ON d.id = a.doc_id "
         f"LEFT JOIN tags t ON {_ACTIVE_TAG} LEFT JOIN annotators p ON p.id = a.annotator"),
     "decisions": (
         "SELECT r.id, r.doc_id, d.position + 1 AS doc_number, d.title AS doc_title, "
@@ -345,10 +346,20 @@ def _v8(conn: sqlite3.Connection) -> None:
     conn.execute(f"CREATE VIEW links AS {LINKS_VIEW}")
 
 
-#: each takes a connection inside :meth:`StoreBase._migrate`'s transaction and may return
-#: a note for the user (what it changed in their data)
-MIGRATIONS = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
+def _v9(conn: sqlite3.Connection) -> None:
+    """A smaller file: spans stored compactly, two indexes fewer (:mod:`.compact`)."""
+    from annotator.store.compact import compact_file
+
+    compact_file(conn)
+
+
+#: each takes a connection inside :meth:`StoreBase._migrate`'s transaction (foreign keys
+#: off, as SQLite's way of rebuilding a table wants) and may return a note for the user
+#: (what it changed in their data)
+MIGRATIONS = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
 SCHEMA_VERSION = len(MIGRATIONS)
+#: versions whose migration frees much of the file: an upgrade through one ends with VACUUM
+COMPACTING = frozenset({9})
 #: tables SQLite may lack (no trigram tokenizer before 3.34): never reported missing
 OPTIONAL_TABLES = ("search_trigrams",)
 

@@ -7,8 +7,9 @@ code-point offsets. The index only narrows the documents to read:
 
 * queries of 1–2 characters look up ``search_grams`` (an FTS5 table whose tokens are the
   distinct characters and character pairs of each document);
-* longer queries AND together their trigrams in ``search_trigrams`` (FTS5 ``trigram``
-  tokenizer; SQLite ≥ 3.34) or, without it, their bigrams in ``search_grams``;
+* longer queries AND together their bigrams in ``search_grams`` (the trigram table
+  ``search_trigrams`` that schema 2 made is dropped by schema 9: it took a quarter of the
+  text's size in the file and much of the import's indexing time);
 * ASCII punctuation and spaces are not tokens: a short query made only of them reads every
   document.
 
@@ -147,7 +148,7 @@ def occurrences(hay: str, folded: str) -> Iterator[tuple[int, int]]:
 _FIRST_CHUNK, _MAX_CHUNK = 8, 256
 
 _SPAN_COLUMNS = ('a.id, a.doc_id, a.start, a."end", a.tag, a.annotator, a.attributes, '
-                 "a.created, a.modified")
+                 "a.created, coalesce(a.modified, a.created)")
 _GOLD = ("SELECT result_id FROM review_decisions WHERE result_id IS NOT NULL "
          "AND decision != 'rejected'")
 #: spans a reviewer accepted: ``{targets}`` is the engine's SQL_TARGETS_FROM

@@ -195,10 +195,10 @@ def wrong_document_length(conn):
 
 def dropped_view_index_and_table(conn):
     conn.execute("DROP VIEW spans")
-    conn.execute("DROP INDEX annotations_annotator")
+    conn.execute("DROP INDEX journal_annotator")
     conn.execute("DROP TABLE rejected_suggestions")
     return {"schema: view spans is missing",
-            "schema: index annotations_annotator of table annotations is missing",
+            "schema: index journal_annotator of table journal is missing",
             "schema: table rejected_suggestions is missing"}
 
 
@@ -252,7 +252,7 @@ def overwrite_page(path: Path, table: str, offset: int) -> None:
 
 @pytest.mark.parametrize(("offset", "first_line"), [
     (0, "integrity: cannot finish SQLite's integrity check: database disk image is malformed"),
-    (-100, re.compile(r"integrity: row \d+ missing from index annotations_\w+"))])
+    (-80, re.compile(r"integrity: row \d+ missing from index annotations_\w+"))])
 def test_a_corrupt_page_is_reported_and_left_alone(project, offset, first_line):
     overwrite_page(project, "annotations", offset)
     before = snapshot(project)
