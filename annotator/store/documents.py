@@ -208,9 +208,7 @@ def document_row(doc: Document, position: int) -> dict:
 
 
 def _summary(r) -> DocumentSummary:
-    return DocumentSummary(id=r[0], title=r[1], date=r[2], source=r[3], script=r[4],
-                           languages=_languages(r[5]), status=r[6], review_status=r[7],
-                           annotations=r[8], length=r[9], position=r[10])
+    return DocumentSummary.of_row((*r[:5], _languages(r[5]), *r[6:]))
 
 
 @lru_cache(maxsize=8)

@@ -353,10 +353,19 @@ def _v9(conn: sqlite3.Connection) -> None:
     compact_file(conn)
 
 
+def _v10(conn: sqlite3.Connection) -> None:
+    """The document list read from an index of its columns: a document's row holds its
+    text, so listing the documents in order read every text (100,000 documents: 1.4 s
+    instead of 0.45 s). The index by position alone is its prefix, so it goes."""
+    conn.execute("CREATE INDEX documents_list ON documents(position, id, title, date, "
+                 "source, script, languages, status, review_status, length)")
+    conn.execute("DROP INDEX documents_position")
+
+
 #: each takes a connection inside :meth:`StoreBase._migrate`'s transaction (foreign keys
 #: off, as SQLite's way of rebuilding a table wants) and may return a note for the user
 #: (what it changed in their data)
-MIGRATIONS = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
+MIGRATIONS = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: versions whose migration frees much of the file: an upgrade through one ends with VACUUM
 COMPACTING = frozenset({9})

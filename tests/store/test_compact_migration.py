@@ -104,7 +104,7 @@ def names(store: Store) -> set[str]:
 def test_the_upgrade_keeps_every_row_and_compacts_the_file(v8):
     path, doc, before = v8
     with Store.open(path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 9
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == schema_module.SCHEMA_VERSION
         assert state(store, doc) == before
         stored = dict(store.conn.execute("SELECT id, modified FROM annotations"))
         assert stored == {"a": None, "b": T1, "c": None, "d": T1}

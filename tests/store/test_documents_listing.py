@@ -129,3 +129,13 @@ def test_listing_reads_no_text_and_counts_in_one_pass(file_store):
     plan = " ".join(r[3] for r in file_store.conn.execute(
         f"EXPLAIN QUERY PLAN {file_store._LIST}"))
     assert "CORRELATED" not in plan and plan.count("annotations") == 1
+
+
+@pytest.mark.parametrize("counts", [True, False])
+def test_the_list_is_read_from_an_index_not_the_rows_holding_the_texts(file_store, counts):
+    """A document's row holds its text (kilobytes): the list's columns come from the
+    covering index ``documents_list`` alone, so listing reads no page of any text."""
+    query = file_store._LIST if counts else file_store._LIST_UNCOUNTED
+    plan = " ".join(r[3] for r in file_store.conn.execute(f"EXPLAIN QUERY PLAN {query}"))
+    assert "COVERING INDEX documents_list" in plan, plan
+    assert listed(file_store) == plain(file_store)
