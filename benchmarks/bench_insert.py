@@ -33,7 +33,7 @@ from annotator.core.annotation import Annotation, Annotator  # noqa: E402
 from annotator.core.dataset import ReviewDecision  # noqa: E402
 from annotator.core.document import Document, document_id, text_sha256  # noqa: E402
 from annotator.store import Store  # noqa: E402
-from annotator.store.annotations import ANNOTATION_COLUMNS, _annotation_row  # noqa: E402
+from annotator.store.annotations import _annotation_row  # noqa: E402
 from annotator.store.decisions import COLUMNS as DECISION_COLUMNS  # noqa: E402
 from annotator.store.decisions import _row as decision_row  # noqa: E402
 from annotator.store.documents import document_row  # noqa: E402
@@ -50,6 +50,11 @@ def project(folder: Path, name: str) -> tuple[Store, str]:
     return store, document_id(text)
 
 
+#: the span table's columns, as a row is stored
+SPAN_COLUMNS = ["id", "doc_id", "start", "end", "tag", "annotator", "attributes", "created",
+                "modified"]
+
+
 def spans(doc_id: str, n: int) -> list[tuple]:
     r = random.Random(n)
     out = []
@@ -57,7 +62,8 @@ def spans(doc_id: str, n: int) -> list[tuple]:
         start = r.randrange(100_000)
         attributes = {"normalized": "上海合作组织"} if i % 5 == 0 else {}
         out.append(_annotation_row(Annotation(f"a{i}", doc_id, start, start + r.randint(1, 8),
-                                              "actor.state", "lin", attributes, STAMP, STAMP)))
+                                              "actor.state", "lin", attributes, STAMP, STAMP),
+                                   Store._stored_modified))
     return out
 
 
@@ -106,7 +112,7 @@ def main() -> None:
     args = parser.parse_args()
     n = args.rows
     doc_columns = list(document_row(Document("x", "t", "x", "x"), 0))
-    cases = [("spans", "annotations", [c.strip() for c in ANNOTATION_COLUMNS.split(",")],
+    cases = [("spans", "annotations", SPAN_COLUMNS,
               lambda doc_id: spans(doc_id, n), n),
              ("decisions", "review_decisions", [c.strip() for c in DECISION_COLUMNS.split(",")],
               lambda doc_id: decisions(doc_id, n), n),

@@ -195,7 +195,7 @@ def build_generated(folder: Path, docs: int, chars: int, units: int, long: str |
                         'COPY annotations (id, doc_id, start, "end", tag, annotator, attributes, '
                         "created, modified) FROM STDIN") as copy:
                     for span in spans:
-                        copy.write_row(_annotation_row(span))
+                        copy.write_row(_annotation_row(span, dst._stored_modified))
                 done += len(batch)
                 if done % 10_000 == 0:
                     log(f"  {done:,} / {docs:,} documents")

@@ -193,7 +193,8 @@ class Editor:
         rel = self.relations.get(relation_id)
         if rel is None:
             return None
-        return self._absorb(self.session.retype_relation(rel, rtype), select=rel.source)
+        keep = self.selected.id if self.selected and self.selected.id in rel.ends else rel.source
+        return self._absorb(self.session.retype_relation(rel, rtype), select=keep)
 
     def delete_relations(self, relation_ids: list[str]) -> Change | None:
         rels = [self.relations[i] for i in relation_ids if i in self.relations]

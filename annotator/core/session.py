@@ -133,8 +133,12 @@ class Session:
         if command is None:
             return None
         ends = {a.id: a for a in self.store.annotations_by_id(list(relation.ends))}
-        check_relation(tagset_of(self.store), command.added_relations[0], ends,
-                       self.store.relations_touching(relation.ends))
+        tagset = tagset_of(self.store)
+        acyclic = rtype in {t.id for t in tagset.relations if t.acyclic}
+        # a type that forbids cycles is checked against every relation of the document
+        existing = self.store.relations(relation.doc_id) if acyclic else \
+            self.store.relations_touching(relation.ends)
+        check_relation(tagset, command.added_relations[0], ends, existing)
         return self.run(command)
 
     def delete_relations(self, relations: list[Relation]) -> Change | None:

@@ -275,4 +275,7 @@ def _retry(window: MainWindow) -> None:
     window.refresh_documents()
     if window.editor.doc is not None:
         reload_document(window)
+        from annotator.qt import threads
+
+        threads.refresh(window)  # colleagues' notes made meanwhile
     window.statusBar().showMessage(translate("Team", "Connected to the server again."), 4000)

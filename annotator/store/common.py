@@ -93,6 +93,11 @@ class StoreCommon:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
 
+    def may_restore_decision(self, reviewer: str) -> bool:
+        """Whether this connection may store a review decision made by ``reviewer`` (as
+        an undo does): in a project file, anyone."""
+        return True
+
     def member(self) -> str | None:
         """Who works on this project as the project knows it: a checkout's member; None
         for a project file of one's own (whoever opens it says who they are)."""

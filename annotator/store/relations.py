@@ -117,14 +117,28 @@ class RelationsMixin(StoreCommon):
         results = gone | {r.id for r in command.removed_relations}
         if not results:
             return command
-        return with_decisions_removed(command, self._decided(command.doc_id, results))
+        docs: dict[str, set[str]] = {}  # a sync's push deletes in many documents at once
+        for doc_id, item_id in [*((a.doc_id, a.id) for a in command.before),
+                                *((r.doc_id, r.id) for r in command.removed_relations)]:
+            if item_id in results:
+                docs.setdefault(doc_id, set()).add(item_id)
+        decided = [d for doc_id, ids in docs.items() for d in self._decided(doc_id, ids)]
+        theirs = sorted({d.reviewer for d in decided if not self.may_restore_decision(d.reviewer)})
+        if theirs:  # gone, the decision could not come back with an undo
+            raise NotAllowed(f"{self.location}: {command.label or command.kind}: it settles "
+                             f"a review decision of {', '.join(theirs)}'s, which only they "
+                             "can reopen; nothing was changed")
+        return with_decisions_removed(command, decided)
 
     def _decided(self, doc_id: str, results: set[str]) -> list[ReviewDecision]:
         """The document's review decisions whose result is one of ``results``."""
-        rows = self.conn.execute(f"SELECT {DECISION_COLUMNS} FROM review_decisions WHERE "
-                                 f"doc_id = ? AND result_id IN ({', '.join('?' * len(results))})",
-                                 [doc_id, *results])
-        return [decision_of(r) for r in rows]
+        ids, out = sorted(results), []
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            out += [decision_of(r) for r in self.conn.execute(
+                f"SELECT {DECISION_COLUMNS} FROM review_decisions WHERE doc_id = ? AND "
+                f"result_id IN ({', '.join('?' * len(chunk))})", [doc_id, *chunk])]
+        return out
 
     def _drop_relations(self, command: Command) -> None:
         """Drop the command's removed relations (first: before its spans go)."""

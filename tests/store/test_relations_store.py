@@ -217,6 +217,21 @@ def test_retyping_a_relation_keeps_its_id_and_undoes(store):
     assert lin.retype_relation(rel, "cooperates_with") is None
 
 
+def test_retyping_into_a_type_that_forbids_cycles_may_not_close_one(store):
+    """A → B → C → D all ``part_of``; D ``cooperates_with`` A may not become ``part_of``:
+    the cycle runs through relations at neither of its two spans."""
+    lin = session(store)
+    doc = chain(store, lin)[0]
+    a, b, c, d = (lin.add(doc.id, doc.text, at, at + 4, "actor.state").added[0]
+                  for at in (40, 50, 60, 70))
+    for x, y in ((a, b), (b, c), (c, d)):
+        lin.add_relation(x, y, "part_of")
+    rel = lin.add_relation(d, a, "cooperates_with").added_relations[0]
+    with pytest.raises(RelationError, match="cycle"):
+        lin.retype_relation(rel, "part_of")
+    assert store.relations_by_id([rel.id]) == [rel]
+
+
 def test_check_accepts_review_decisions_about_relations(store):
     from annotator.core.dataset import ReviewDecision
 

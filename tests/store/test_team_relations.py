@@ -141,6 +141,28 @@ def test_a_reviewer_deleting_a_gold_span_takes_its_decision_and_relation_with_it
         assert len(wang.relations(doc.id)) == 1
 
 
+def test_another_reviewers_decision_is_not_deleted_with_its_gold_span(team):
+    """Deleting a gold span deletes the decision it settles; the server stores a decision
+    in its reviewer's name only, so an undo could not bring wang's back: li is refused,
+    and nothing changes."""
+    url, names = team
+    lin, lin_session = member(team, "lin")
+    with lin:
+        doc, _actor, _drill = pair(lin_session, lin)
+    wang, wang_session = member(team, "wang")
+    with wang:
+        for case in review_cases.find_cases(wang.annotations(doc.id), [names["lin"]], []):
+            wang_session.run(review_cases.accept(case, case.versions[0], names["wang"]))
+        wang.leave(doc.id)
+    li, li_session = member(team, "li")
+    with li:
+        gold = [a for a in li.annotations(doc.id) if a.annotator == names["wang"]]
+        decisions = li.decisions(doc.id)
+        with pytest.raises(NotAllowed, match=f"decision of {names['wang']}'s"):
+            li_session.delete(gold[:1])
+        assert li.decisions(doc.id) == decisions and len(li.annotations(doc.id)) == 4
+
+
 def test_a_colleagues_relation_is_notified(team):
     url, names = team
     lin, lin_session = member(team, "lin")

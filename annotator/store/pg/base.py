@@ -87,6 +87,10 @@ class PgStoreBase(StoreCommon):
         """The connected member (the login role)."""
         return self.user
 
+    def may_restore_decision(self, reviewer: str) -> bool:
+        """The server stores a decision in its reviewer's name only (the owner: any)."""
+        return self.role == "owner" or reviewer == self.user
+
     def member_role(self) -> str | None:
         """The connected member's role here (the server's answer)."""
         return self.role
