@@ -81,7 +81,7 @@ def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _open_window(project: Path | None) -> None:
+def _open_window(project: Path | str | None) -> None:
     from annotator.qt.app import run  # Qt is imported only when a window is wanted
 
     sys.exit(run(project))
@@ -141,7 +141,7 @@ def cli(ctx: click.Context) -> None:
 
 @cli.command("open")
 @click.argument("project", required=False, type=NEW_PROJECT)
-def open_cmd(project: Path | None) -> None:
+def open_cmd(project: Path | str | None) -> None:
     """Open the window on PROJECT (without one, on your default project, as the desktop
     launcher does).
 

@@ -15,6 +15,7 @@ from annotator.project import default_project
 from annotator.qt import about, fonts, i18n, smoke
 from annotator.qt.firstrun import first_run
 from annotator.qt.safety import install_error_hook, open_store
+from annotator.store import is_team
 
 
 def annotator_id(name: str) -> str:
@@ -22,7 +23,7 @@ def annotator_id(name: str) -> str:
     return re.sub(r"[\s/\\]+", "-", name.strip().lower()) or "annotator"
 
 
-def identity(settings: QSettings, project: Path | None = None) -> Annotator | None:
+def identity(settings: QSettings, project: Path | str | None = None) -> Annotator | None:
     """Who is annotating: the stored name, or, on first run, the first-run dialog's (which
     also makes the default project, unless ``project`` is to be opened instead)."""
     name = settings.value("annotator/name")
@@ -35,7 +36,7 @@ def identity(settings: QSettings, project: Path | None = None) -> Annotator | No
     return Annotator(settings.value("annotator/id") or annotator_id(name), name)
 
 
-def run(project: Path | None = None) -> int:
+def run(project: Path | str | None = None) -> int:
     from annotator.qt.window import MainWindow
 
     if smoke.requested():  # the smoke run ends within a minute, whatever happens
@@ -55,7 +56,7 @@ def run(project: Path | None = None) -> int:
     except AnnotatorError as e:
         QMessageBox.critical(None, "annotator", str(e))
         return 1
-    store = open_store(None, Path(path), who)
+    store = open_store(None, path if is_team(path) else Path(path), who)
     if store is None:
         return 1
     window = MainWindow(store, who, settings)

@@ -33,7 +33,7 @@ from annotator.project import default_project
 from annotator.qt import i18n, smoke
 from annotator.qt.actions import keys_of
 from annotator.resources import default_project_path
-from annotator.store import Store
+from annotator.store import is_team, open_project, shown_location
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -274,7 +274,7 @@ class FirstRunDialog(Pager):
     """Name, project, then the tour. Esc before the tour cancels (nothing is stored);
     during it, skips the rest of the tour."""
 
-    def __init__(self, name: str, project: Path, exists: bool, tagset: Tagset,
+    def __init__(self, name: str, project: Path | str, exists: bool, tagset: Tagset,
                  parent: QWidget | None = None):
         self.name_edit = QLineEdit(name)
         self.demo = QRadioButton()
@@ -306,7 +306,7 @@ class FirstRunDialog(Pager):
         layout.addStretch(1)
         return page
 
-    def _project_page(self, project: Path, exists: bool) -> QWidget:
+    def _project_page(self, project: Path | str, exists: bool) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(_heading(self.tr("Your project")))
@@ -321,7 +321,7 @@ class FirstRunDialog(Pager):
         where = self.tr("It is opened from:") if exists else self.tr("It is saved at:")
         layout.addSpacing(10)
         layout.addWidget(_wrapped(where))
-        path = QLabel(str(project), wordWrap=True)
+        path = QLabel(shown_location(project), wordWrap=True)
         path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         path.setStyleSheet("font-family: monospace;")
         layout.addWidget(path)
@@ -359,24 +359,24 @@ class FirstRunDialog(Pager):
 
 
 # --- entry points -------------------------------------------------------------------------
-def project_tagset(path: Path) -> Tagset:
-    """The tagset of an existing project (its keys are the ones the tour shows), or the
-    default one that a new project gets."""
-    if path.exists():
+def project_tagset(path: Path | str) -> Tagset:
+    """The tagset of an existing project, a file or a team project's server (its keys are
+    the ones the tour shows), or the default one that a new project gets."""
+    if is_team(path) or Path(path).exists():
         try:
-            with Store.open(path, read_only=True, check=False) as store:
+            with open_project(path, read_only=True, check=False) as store:
                 return store.tagset() or default_tagset()
         except (AnnotatorError, OSError):
             pass
     return default_tagset()
 
 
-def first_run(project: Path | None = None, parent: QWidget | None = None) -> str | None:
+def first_run(project: Path | str | None = None, parent: QWidget | None = None) -> str | None:
     """The first-run dialog; the name given, once the project chosen is in place (the
     default project created as chosen; ``project``, when given, is opened instead), or
     None when cancelled or the project cannot be made."""
     target = project or default_project_path()
-    exists = project is not None or target.exists()
+    exists = project is not None or Path(target).exists()
     dialog = FirstRunDialog(os_user_name(), target, exists, project_tagset(target), parent)
     if smoke.requested():  # nobody is there to answer: the defaults, as Start at once
         dialog.name_edit.setText(dialog.name() or smoke.NAME)

@@ -27,6 +27,15 @@ def is_team(ref) -> bool:
     return hasattr(ref, "conninfo")  # an address already parsed (store.pg.url.TeamURL)
 
 
+def shown_location(ref) -> str:
+    """PROJECT as people see it: a file's path; a team project's address, no password."""
+    if is_team(ref):
+        from annotator.store.pg.url import TeamURL
+
+        return TeamURL(ref).location
+    return str(ref)
+
+
 def open_project(ref, **options):
     """Open PROJECT: a project file (a path) or a team project (a ``postgresql://`` URL).
     ``options`` are :meth:`Store.open`'s; a team project ignores those only a file has
@@ -39,7 +48,7 @@ def open_project(ref, **options):
 
 
 __all__ = ["SQLITE_MAGIC", "DamagedError", "ReadOnlyError", "Store", "damage_of", "find_damage",
-           "is_team", "open_project"]
+           "is_team", "open_project", "shown_location"]
 
 
 if TYPE_CHECKING:  # mypy holds both engines to the store contract (core.store)

@@ -85,3 +85,18 @@ def test_built_app_folder_ships_data_notices_and_desktop_files(program):
     if sys.platform.startswith("linux"):
         assert (APP / "desktop" / "install-linux.sh").is_file()
         assert (APP / "desktop" / "io.github.annotator.Annotator.desktop").is_file()
+
+
+@pytest.mark.parametrize("first_run", [False, True])
+def test_from_source_opening_a_team_project_by_its_address(tmp_path, team_url, first_run):
+    """`annotator open postgresql://…` opens the team project (the address is no file
+    path), on a first run too (the tour reads the project's tagset from the server)."""
+    from annotator.project import create_project
+
+    create_project(team_url)[0].close()
+    env = fresh_user(tmp_path)
+    if first_run:  # no name stored yet: the first-run dialog (answered by the smoke run)
+        (tmp_path / "config" / "annotator" / "annotator.conf").unlink()
+    result = run([sys.executable, "-m", "annotator", "open", team_url], env)
+    assert_smoke_ok(result)
+    assert not default_project(tmp_path).exists()  # the address given, not the default
