@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from annotator import zh
 from annotator.core.annotation import Annotation
 from annotator.core.document import DocumentSummary, human_date
 from annotator.qt.i18n import QT_TRANSLATE_NOOP, tag_lang
@@ -217,7 +218,7 @@ class DocumentListModel(RowModel):
         of any: True). A longer needle narrows the view."""
         self.beginResetModel()
         old, old_only = self.needle, self.only
-        self.needle = needle.casefold()
+        self.needle = zh.fold(needle).casefold()  # 組織 finds 组织, as search does
         if only is not False:
             self.only = only  # type: ignore[assignment]
         if stale is True or self._hay_lang != tag_lang():  # statuses, dates: translated
@@ -267,7 +268,7 @@ class DocumentListModel(RowModel):
     def _hay_of(self, i: int) -> str:
         r = self.rows[i]
         shown = (*_values(r, self.team), human_date(r.date, tag_lang()))
-        made = self._hay[i] = "\n".join(map(str, shown)).casefold()
+        made = self._hay[i] = zh.fold("\n".join(map(str, shown))).casefold()
         return made
 
     def _key(self, i: int):

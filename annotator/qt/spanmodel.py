@@ -15,6 +15,7 @@ from operator import itemgetter
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from annotator import zh
 from annotator.core.annotation import Annotation
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 from annotator.qt.models import DISPLAY, ID_ROLE, RowModel, certainty_label
@@ -74,7 +75,8 @@ class AnnotationTableModel(RowModel):
         return (str(self._values(a)[self.sort_column]), a.start, a.id)
 
     def _shown(self, a: Annotation) -> bool:
-        return not self.needle or any(self.needle in str(v).lower() for v in self._values(a))
+        return not self.needle or any(self.needle in zh.fold(str(v)).lower()
+                                      for v in self._values(a))
 
     def set_rows(self, text: str, rows: list[Annotation], ordered: bool = False) -> None:
         """``rows``: the spans to list (the model keeps the list); ``ordered``: they are in
@@ -96,7 +98,7 @@ class AnnotationTableModel(RowModel):
 
     def set_filter(self, needle: str) -> None:
         self.beginResetModel()
-        self.needle = needle.strip().lower()
+        self.needle = zh.fold(needle.strip()).lower()  # 組織 finds 组织, as search does
         self._rebuild()
         self.endResetModel()
 

@@ -18,7 +18,12 @@ from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.annotation import Annotation, Annotator  # noqa: E402
-from annotator.core.document import Document, document_id, text_sha256  # noqa: E402
+from annotator.core.document import (  # noqa: E402
+    Document,
+    DocumentSummary,
+    document_id,
+    text_sha256,
+)
 from annotator.core.tagset import default_tagset  # noqa: E402
 from annotator.qt.doclist import DocumentList  # noqa: E402
 from annotator.qt.models import STATUS_LABELS, DocumentListModel  # noqa: E402
@@ -142,6 +147,17 @@ def test_filter_shows_matching_rows_in_order(qtbot, doclist, big):
     assert {s for _, _, s, _ in shown(doclist.model)} == {"in_progress"}
     doclist.filter.setText("")
     assert doclist.ids_in_view() == [r[0] for r in rows]
+
+
+def test_the_filter_finds_traditional_and_simplified_alike(qtbot):
+    rows = [DocumentSummary.of_row((f"d{i}", title, None, None, "und", (), "todo",
+                                    "not_reviewed", 0, 10, i))
+            for i, title in enumerate(("上海合作组织峰会", "上海合作組織峰會", "北京"))]
+    model = DocumentListModel()
+    model.set_rows(rows)
+    for needle in ("合作组织", "合作組織", "組織峰会"):
+        model.set_filter(needle)
+        assert model.ids_in_view() == ["d0", "d1"], needle
 
 
 def test_the_filter_texts_are_made_while_idle_and_a_keystroke_makes_none(qtbot, doclist,

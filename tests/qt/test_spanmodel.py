@@ -79,3 +79,12 @@ def test_rows_are_found_by_id_through_the_window_s_lookup(model):
     assert model.row_of("a002") == 2 and model.row_of("nope") == -1
     model.find = None  # without one: a scan
     assert model.row_of("a003") == 3
+
+
+def test_the_filter_finds_traditional_and_simplified_alike(model):
+    model.set_filter("組織")  # the text has 组织
+    assert texts(model) == ["上海合作组织"]
+    model.set_filter("會議")
+    assert texts(model) == []  # 会议 is no span's text
+    model.set_filter("北京")
+    assert texts(model) == ["北京"]
