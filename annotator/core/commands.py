@@ -282,13 +282,16 @@ def delete_relations(relations: list[Relation]) -> Command:
                    removed_relations=tuple(relations))
 
 
-def retype_relation(relation: Relation, rtype: str) -> Command | None:
-    """The same link as another relation type (same id: undo puts the type back); None
-    when it already is."""
-    if relation.type == rtype:
+def retype_relation(relation: Relation, rtype: str, reverse: bool = False) -> Command | None:
+    """The same link as another relation type, or turned round (``reverse``: its target
+    becomes its source); same id: undo puts it back. None when nothing would change."""
+    if relation.type == rtype and not reverse:
         return None
-    after = relation._replace(type=rtype, modified=now())
-    return Command("retype", relation.doc_id, label=f"change relation to {rtype.replace('_', ' ')}",
+    ends = (relation.target, relation.source) if reverse else relation.ends
+    after = relation._replace(type=rtype, source=ends[0], target=ends[1], modified=now())
+    turned = " (turned round)" if reverse else ""
+    return Command("retype", relation.doc_id,
+                   label=f"change relation to {rtype.replace('_', ' ')}{turned}",
                    removed_relations=(relation,), added_relations=(after,))
 
 

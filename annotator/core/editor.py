@@ -189,12 +189,13 @@ class Editor:
         change = self.session.add_relation(source, target, rtype, alike)
         return self._absorb(change, select=source_id)
 
-    def retype_relation(self, relation_id: str, rtype: str) -> Change | None:
+    def retype_relation(self, relation_id: str, rtype: str,
+                        reverse: bool = False) -> Change | None:
         rel = self.relations.get(relation_id)
         if rel is None:
             return None
         keep = self.selected.id if self.selected and self.selected.id in rel.ends else rel.source
-        return self._absorb(self.session.retype_relation(rel, rtype), select=keep)
+        return self._absorb(self.session.retype_relation(rel, rtype, reverse), select=keep)
 
     def delete_relations(self, relation_ids: list[str]) -> Change | None:
         rels = [self.relations[i] for i in relation_ids if i in self.relations]

@@ -109,7 +109,12 @@ class Picking:
 
 
 def retype_options(tagset: Tagset, source: Annotation, target: Annotation,
-                   current: str) -> list[RelationType]:
-    """The types a relation from ``source`` to ``target`` may be changed to (the same
-    spans, the same direction: its other types in tagset order)."""
-    return [t for t in tagset.relations if t.id != current and t.allows(source.tag, target.tag)]
+                   current: str) -> list[Option]:
+    """What a relation from ``source`` to ``target`` of type ``current`` may become: its
+    other types that join the two as they are, then the directed ones that join them the
+    other way round (``reverse``: its target becomes the "from" end; its own type too, so a
+    direction drawn wrong is turned round), in tagset order."""
+    out = [Option(t) for t in tagset.relations
+           if t.id != current and t.allows(source.tag, target.tag)]
+    return out + [Option(t, True) for t in tagset.relations
+                  if t.directed and t.allows(target.tag, source.tag)]

@@ -127,9 +127,11 @@ class Session:
         check_relation(tagset, rel, {source.id: source, target.id: target}, existing)
         return self.run(command)
 
-    def retype_relation(self, relation: Relation, rtype: str) -> Change | None:
-        """Change a relation's type, once the tagset allows the new one between its spans."""
-        command = commands.retype_relation(relation, rtype)
+    def retype_relation(self, relation: Relation, rtype: str,
+                        reverse: bool = False) -> Change | None:
+        """Change a relation's type (``reverse``: and turn it round), once the tagset
+        allows the new one between its spans."""
+        command = commands.retype_relation(relation, rtype, reverse)
         if command is None:
             return None
         ends = {a.id: a for a in self.store.annotations_by_id(list(relation.ends))}

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 _CONTROLLERS: WeakKeyDictionary = WeakKeyDictionary()
 MODE_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape, Qt.Key.Key_Return,
-             Qt.Key.Key_Enter, Qt.Key.Key_Space)
+             Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
 class Relating(QObject):
@@ -142,13 +142,14 @@ class Relating(QObject):
         source, target = editor.index.get(rel.source), editor.index.get(rel.target)
         if source is None or target is None:
             return
-        types = core.retype_options(tagset, source, target, rel.type)
-        if not types:
+        options = core.retype_options(tagset, source, target, rel.type)
+        if not options:
             return self._message(self.tr("No other relation type may join these two spans."))
         box = self.window.panel.relations
-        chosen = relmenu.choose_type(box, types, box.anchor())
+        chosen = relmenu.choose_type(box, options, box.anchor())
         if chosen is not None:
-            self.window._after_edit(editor.retype_relation(rel.id, chosen.id))
+            self.window._after_edit(editor.retype_relation(rel.id, chosen.type.id,
+                                                           chosen.reverse))
             self._message(self.tr("Relation type changed (Ctrl+Z changes it back)."))
             box.list.setFocus()
 
@@ -308,6 +309,9 @@ class Relating(QObject):
             self.cancel()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             guard(self.window, self.choose)()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):  # not the span: Esc first
+            self._message(self.tr("A relation is being made: Esc cancels it (Del deletes "
+                                  "nothing meanwhile)."))
         elif self._ours(e):
             guard(self.window, self.key)(e.text().strip())
         else:

@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.core.relating import Option, Picking
-from annotator.core.relations import RelationType
 from annotator.qt import i18n
 from annotator.qt.palette import chip
 
@@ -47,16 +46,19 @@ def choose(reader, picking: Picking, at: QRect) -> Option | None:
     return chosen.data() if chosen is not None else None
 
 
-def choose_type(parent: QWidget, types: list[RelationType], at) -> RelationType | None:
-    """The short list of ``types`` (each with its key) at global point ``at``: the one
-    chosen, or None (Esc). Changing a relation's type uses it."""
+def choose_type(parent: QWidget, options: list[Option], at) -> Option | None:
+    """The short list of what a relation may become (each type with its key; turned round
+    ones say so), at global point ``at``: the one chosen, or None (Esc)."""
     menu = QMenu(parent)
     menu.setTitle(translate("Relations", "Change the relation's type"))
     lang = i18n.tag_lang()
-    for rtype in types:
-        key = f"&{rtype.hotkey} " if rtype.hotkey else ""
-        action = QAction(chip(rtype.colour), f"{key}{rtype.name(lang)}", menu)
-        action.setData(rtype)
+    for option in options:
+        key = f"&{option.type.hotkey} " if option.type.hotkey and not option.reverse else ""
+        text = f"{key}{option.type.name(lang)}"
+        if option.reverse:
+            text = translate("Relations", "{name} (turned round)").format(name=text)
+        action = QAction(chip(option.type.colour), text, menu)
+        action.setData(option)
         menu.addAction(action)
     if not menu.actions():
         return None

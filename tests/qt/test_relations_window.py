@@ -226,13 +226,14 @@ def test_f2_changes_a_relations_type_among_those_that_fit_and_undo_changes_it_ba
     team.reload_document(win)
     offered = []
     monkeypatch.setattr(relmenu, "choose_type",
-                        lambda parent, types, at: offered.extend(types) or types[-1])
+                        lambda parent, options, at: offered.extend(options) or options[0])
     win.select_span(ministry.id)
     box = win.panel.relations
     box.list.setFocus()
     box.list.setCurrentRow(0)
     qtbot.keyClick(box.list, Qt.Key.Key_F2)
-    assert [t.id for t in offered] == ["part_of"]  # actor to actor, not the type it is
+    # actor to actor, not the type it is; and the directed ones turned round
+    assert [(o.type.id, o.reverse) for o in offered] == [("part_of", False), ("part_of", True)]
     [rel] = relations(win)
     assert rel.type == "part_of" and (rel.source, rel.target) == (ministry.id, actor.id)
     assert box.list.item(0).text() == "→ is part of 上合组织"
@@ -279,4 +280,35 @@ def test_the_type_list_and_the_rows_context_menu_are_real_menus(qtbot, chain):
     box._context_menu(box.list.visualItemRect(box.list.item(0)).center())
     qtbot.waitUntil(lambda: relations(win)[0].type == "part_of")
     assert shown[0] == ["&Go to the other end", "&Change type…", "&Delete relation"]
-    assert shown[1] == ["&4 is part of"]
+    assert shown[1] == ["&4 is part of", "is part of (turned round)"]
+
+
+def test_del_while_a_relation_is_being_made_deletes_nothing(qtbot, chain):
+    win, (actor, mech, threat) = chain
+    ctl = start_from(qtbot, win, actor)
+    key(qtbot, win, Qt.Key.Key_Delete)
+    assert win.editor.index.get(actor.id) is not None and ctl.picking is not None
+    assert "Esc cancels it" in win.statusBar().currentMessage()
+    key(qtbot, win, Qt.Key.Key_Escape)
+    assert ctl.picking is None and win.editor.index.get(actor.id) is not None
+
+
+def test_f2_turns_a_relation_round(qtbot, chain, monkeypatch):
+    """An actor drawn as part of the wrong one: the same type, turned round, one undo."""
+    win, (actor, mech, threat) = chain
+    ministry = tag(win, "中国公安部", "actor.state")
+    win.session.run(commands.add_relation(actor, ministry, "part_of"))
+    team.reload_document(win)
+    monkeypatch.setattr(relmenu, "choose_type", lambda parent, options, at: next(
+        o for o in options if o.reverse and o.type.id == "part_of"))
+    win.select_span(ministry.id)
+    box = win.panel.relations
+    box.list.setFocus()
+    box.list.setCurrentRow(0)
+    qtbot.keyClick(box.list, Qt.Key.Key_F2)
+    [rel] = relations(win)
+    assert (rel.source, rel.target, rel.type) == (ministry.id, actor.id, "part_of")
+    assert win.editor.selected.id == ministry.id  # the end selected stays selected
+    key(qtbot, win, Qt.Key.Key_Z, CTRL)
+    [rel] = relations(win)
+    assert (rel.source, rel.target) == (actor.id, ministry.id)

@@ -217,6 +217,19 @@ def test_retyping_a_relation_keeps_its_id_and_undoes(store):
     assert lin.retype_relation(rel, "cooperates_with") is None
 
 
+def test_a_relation_turned_round_keeps_its_id_and_undoes(store):
+    lin = session(store)
+    doc = chain(store, lin)[0]
+    a, b = (lin.add(doc.id, doc.text, at, at + 4, "actor.state").added[0] for at in (40, 50))
+    rel = lin.add_relation(a, b, "part_of").added_relations[0]
+    lin.retype_relation(rel, "part_of", reverse=True)
+    [turned] = store.relations_by_id([rel.id])
+    assert (turned.source, turned.target, turned.type) == (b.id, a.id, "part_of")
+    assert lin.undo_state().undo.label == "change relation to part of (turned round)"
+    lin.undo()
+    assert store.relations_by_id([rel.id]) == [rel]
+
+
 def test_retyping_into_a_type_that_forbids_cycles_may_not_close_one(store):
     """A → B → C → D all ``part_of``; D ``cooperates_with`` A may not become ``part_of``:
     the cycle runs through relations at neither of its two spans."""

@@ -1591,7 +1591,7 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../models.py" line="+20"/>
+        <location filename="../models.py" line="+21"/>
         <source>to do</source>
         <translation>待标注</translation>
     </message>
@@ -1715,7 +1715,7 @@
 {id} · %Ln 个字符</translation>
     </message>
     <message>
-        <location filename="../spanmodel.py" line="+34"/>
+        <location filename="../spanmodel.py" line="+35"/>
         <source>Text</source>
         <extracomment>reading order, the order of the span index</extracomment>
         <translation>文本</translation>
@@ -2032,7 +2032,7 @@
         <translation>没有其他关系类型可以连接这两个片段。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Relation type changed (Ctrl+Z changes it back).</source>
         <translation>关系类型已更改（Ctrl+Z 可改回）。</translation>
     </message>
@@ -2082,7 +2082,12 @@
         <translation>未建立关系。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+42"/>
+        <source>A relation is being made: Esc cancels it (Del deletes nothing meanwhile).</source>
+        <translation>正在建立关系：按 Esc 键取消（此时删除键不删除任何内容）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>No relation may join that to 「{start}」; click a span the list of targets offers (Tab).</source>
         <translation>没有关系可以把它与「{start}」连接;请点击可选目标中的标注(Tab)。</translation>
     </message>
@@ -2167,7 +2172,7 @@
 <context>
     <name>Relations</name>
     <message>
-        <location filename="../relmenu.py" line="+24"/>
+        <location filename="../relmenu.py" line="+23"/>
         <source>{key}{name} (from the picked span)</source>
         <translation>{key}{name}(由所选目标出发)</translation>
     </message>
@@ -2180,6 +2185,11 @@
         <location line="+23"/>
         <source>Change the relation&apos;s type</source>
         <translation>更改关系类型</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} (turned round)</source>
+        <translation>{name}（方向反转）</translation>
     </message>
 </context>
 <context>
@@ -2963,7 +2973,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>&lt;b&gt;与服务器的连接已断开&lt;/b&gt;（{when}）— 正在重新连接…… 所显示的内容均已保存；服务器恢复之前无法编辑。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Connected to the server again.</source>
         <translation>已重新连接到服务器。</translation>
     </message>

@@ -1591,7 +1591,7 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../models.py" line="+20" />
+        <location filename="../models.py" line="+21" />
         <source>to do</source>
         <translation>待標註</translation>
     </message>
@@ -1715,7 +1715,7 @@
 {id} · %Ln 個字元</translation>
     </message>
     <message>
-        <location filename="../spanmodel.py" line="+34" />
+        <location filename="../spanmodel.py" line="+35" />
         <source>Text</source>
         <extracomment>reading order, the order of the span index</extracomment>
         <translation>文字</translation>
@@ -2032,7 +2032,7 @@
         <translation>沒有其他關係類型可以連線這兩個片段。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Relation type changed (Ctrl+Z changes it back).</source>
         <translation>關係類型已更改（Ctrl+Z 可改回）。</translation>
     </message>
@@ -2082,7 +2082,12 @@
         <translation>未建立關係。</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+42" />
+        <source>A relation is being made: Esc cancels it (Del deletes nothing meanwhile).</source>
+        <translation>正在建立關係：按 Esc 鍵取消（此時刪除鍵不刪除任何內容）。</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>No relation may join that to 「{start}」; click a span the list of targets offers (Tab).</source>
         <translation>沒有關係可以把它與「{start}」連線;請點選可選目標中的標註(Tab)。</translation>
     </message>
@@ -2167,7 +2172,7 @@
 <context>
     <name>Relations</name>
     <message>
-        <location filename="../relmenu.py" line="+24" />
+        <location filename="../relmenu.py" line="+23" />
         <source>{key}{name} (from the picked span)</source>
         <translation>{key}{name}(由所選目標出發)</translation>
     </message>
@@ -2180,6 +2185,11 @@
         <location line="+23" />
         <source>Change the relation's type</source>
         <translation>更改關係類型</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{name} (turned round)</source>
+        <translation>{name}（方向反轉）</translation>
     </message>
 </context>
 <context>
@@ -2963,7 +2973,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>&lt;b&gt;與伺服器的連線已斷開&lt;/b&gt;（{when}）— 正在重新連線…… 所顯示的內容均已儲存；伺服器恢復之前無法編輯。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+28" />
         <source>Connected to the server again.</source>
         <translation>已重新連線到伺服器。</translation>
     </message>
