@@ -24,7 +24,7 @@ def check_known(store: ProjectStore, tag: str | None = None, annotator: str | No
     """A --tag or --annotator that names nothing in the project is a mistake, not a filter."""
     tagset = store.tagset()
     if tag and tagset is not None and tag not in {t.id for t in tagset.tags}:
-        raise click.ClickException(f"unknown tag '{tag}' (see `annotator tagset {store.path}`)")
+        raise click.ClickException(f"unknown tag '{tag}' (see `annotator tagset {store.location}`)")
     known = {a.id for a in store.annotators()}
     if annotator and annotator not in known:
         raise click.ClickException(f"unknown annotator '{annotator}' (known: "

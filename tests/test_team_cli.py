@@ -34,6 +34,14 @@ def team(team_url):
     return team_url, lin, wang
 
 
+def test_an_unknown_tag_names_the_project_to_look_at(team):
+    url = team[0]
+    result = run("search", url, "组织", "--tag", "actor.nosuch")
+    assert result.exit_code == 1
+    assert f"see `annotator tagset {TeamURL(url).location}`" in result.output
+    assert "None" not in result.output
+
+
 def test_init_members_and_the_reading_commands(team):
     url, lin, wang = team
     listed = json.loads(run("team", "members", url, "--json").output)
