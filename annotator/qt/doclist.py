@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QTabBar, QTableView, QVBoxLayout, QWidget
 
 from annotator.core.document import DocumentSummary
@@ -44,6 +44,9 @@ class DocumentList(QWidget):
         # typed into only when clicked: never reached by Tab, nor left with the focus by a
         # closing find bar (a tag key would type there and hide rows)
         self.filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter,
+                           context=Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self._escape)  # as in the find bar: Esc clears, then leaves
         self.table = QTableView()
         self.table.setModel(self.model)
         # sortable by clicking a header; until then, the project's own order
@@ -71,6 +74,12 @@ class DocumentList(QWidget):
         self.filter.textChanged.connect(self._filter)
         self.table.activated.connect(self._chosen)
         self.table.clicked.connect(self._chosen)
+
+    def _escape(self) -> None:
+        if self.filter.text():
+            self.filter.clear()
+        else:
+            self.table.setFocus()
 
     def _chosen(self, index) -> None:
         doc_id = index.data(ID_ROLE)

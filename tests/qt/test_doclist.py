@@ -160,6 +160,16 @@ def test_the_filter_finds_traditional_and_simplified_alike(qtbot):
         assert model.ids_in_view() == ["d0", "d1"], needle
 
 
+def test_esc_in_the_filter_clears_it_then_leaves_it(qtbot, doclist):
+    doclist.filter.setFocus()
+    qtbot.keyClicks(doclist.filter, "doc 12")
+    assert len(doclist.ids_in_view()) == 111
+    qtbot.keyClick(doclist.filter, Qt.Key.Key_Escape)
+    assert doclist.filter.text() == "" and len(doclist.ids_in_view()) == 2000
+    qtbot.keyClick(doclist.filter, Qt.Key.Key_Escape)
+    assert doclist.table.hasFocus()
+
+
 def test_the_filter_texts_are_made_while_idle_and_a_keystroke_makes_none(qtbot, doclist,
                                                                          monkeypatch):
     model = doclist.model
