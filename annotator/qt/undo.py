@@ -93,3 +93,7 @@ def _step(window: MainWindow, back: bool) -> None:
         window.statusBar().showMessage(message.format(what=step_text(step)), 10000)
         change = None
     window._after_undo(change)
+    if change is not None:  # what the status bar said of the step is no longer so
+        done = translate("Undo", "Undone: {what}") if back else \
+            translate("Undo", "Redone: {what}")
+        window.statusBar().showMessage(done.format(what=step_text(step)), 4000)

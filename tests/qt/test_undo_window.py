@@ -176,3 +176,16 @@ def test_alt_arrows_step_a_spans_edge_over_spaces(qtbot, tmp_path):
         assert win.store.annotations(win.doc.id) == [span]
     finally:
         store.close()
+
+
+def test_the_status_bar_says_what_undo_and_redo_did(qtbot, path, tmp_path):
+    win = make_window(qtbot, Store.open(path), LIN, tmp_path)
+    try:
+        tag_first_chars(win)
+        win.statusBar().showMessage("Tagged (Ctrl+Z takes it back).")
+        key(qtbot, win, Qt.Key.Key_Z, CTRL)
+        assert win.statusBar().currentMessage().startswith("Undone: tag ")
+        key(qtbot, win, Qt.Key.Key_Z, CTRL | SHIFT)
+        assert win.statusBar().currentMessage().startswith("Redone: tag ")
+    finally:
+        win.store.close()

@@ -851,12 +851,12 @@
         <translation>篩選文件…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+15" />
         <source>Assign to…</source>
         <translation>分配給…</translation>
     </message>
     <message numerus="yes">
-        <location line="+39" />
+        <location line="+45" />
         <source>Mine (%n)</source>
         <translation>
             <numerusform>我的（%n）</numerusform>
@@ -3244,6 +3244,16 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <location line="+2" />
         <source>Cannot redo “{what}”: it was changed since (by someone else, or in another window); nothing was changed.</source>
         <translation>無法重做「{what}」：此後它已被更改（由其他人，或在另一個視窗中）；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Undone: {what}</source>
+        <translation>已復原：{what}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Redone: {what}</source>
+        <translation>已重做：{what}</translation>
     </message>
 </context>
 <context>
