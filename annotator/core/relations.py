@@ -40,7 +40,17 @@ class Relation(NamedTuple):
 
 
 class RelationError(AnnotatorError):
-    """A relation the tagset or the spans do not allow; ``str()`` is one line."""
+    """A relation the tagset or the spans do not allow; ``str()`` is one line naming the
+    relation (a file's reader needs its id), ``plain`` the reason alone (for the window,
+    where the user has just drawn it)."""
+
+    def __init__(self, message: str, plain: str | None = None):
+        super().__init__(message)
+        self.plain = plain or message
+
+
+def _refused(rel: Relation, why: str, detail: str = "") -> RelationError:
+    return RelationError(f"relation {rel.id}: {why}{detail}", why)
 
 
 def _matches(pattern: str, tag: str) -> bool:
@@ -100,15 +110,13 @@ def check_relation(tagset: Tagset, rel: Relation, spans_by_id: Mapping[str, Anno
         raise RelationError(f"relation {rel.id}: joins span {rel.source} to itself")
     ends = [_end(rel, span_id, spans_by_id) for span_id in rel.ends]
     if not rtype.allows(ends[0].tag, ends[1].tag):
-        raise RelationError(f"relation {rel.id}: '{rel.type}' may not join "
-                            f"{ends[0].tag} to {ends[1].tag}")
+        raise _refused(rel, f"'{rel.type}' may not join {ends[0].tag} to {ends[1].tag}")
     others = [r for r in existing if r.id != rel.id]
     dup = next((r for r in others if same_link(r, rel, rtype.directed)), None)
     if dup is not None:
-        raise RelationError(f"relation {rel.id}: the same '{rel.type}' relation already "
-                            f"exists ({dup.id})")
+        raise _refused(rel, f"the same '{rel.type}' relation already exists", f" ({dup.id})")
     if rtype.acyclic and _reaches(others, rel, rtype.directed):
-        raise RelationError(f"relation {rel.id}: '{rel.type}' would close a cycle")
+        raise _refused(rel, f"'{rel.type}' would close a cycle")
 
 
 def _end(rel: Relation, span_id: str, spans_by_id: Mapping[str, Annotation]) -> Annotation:

@@ -28,7 +28,7 @@ from annotator.core.annotation import Annotation
 from annotator.core.arcs import RelationIndex
 from annotator.core.commands import Change
 from annotator.core.errors import AnnotatorError
-from annotator.core.relations import Relation, RelationType
+from annotator.core.relations import Relation, RelationError, RelationType
 from annotator.qt import i18n, relmenu
 from annotator.qt.arcs import ArcLayer
 from annotator.qt.safety import guard
@@ -147,11 +147,15 @@ class Relating(QObject):
             return self._message(self.tr("No other relation type may join these two spans."))
         box = self.window.panel.relations
         chosen = relmenu.choose_type(box, options, box.anchor())
-        if chosen is not None:
-            self.window._after_edit(editor.retype_relation(rel.id, chosen.type.id,
-                                                           chosen.reverse))
-            self._message(self.tr("Relation type changed (Ctrl+Z changes it back)."))
-            box.list.setFocus()
+        if chosen is None:
+            return
+        try:
+            change = editor.retype_relation(rel.id, chosen.type.id, chosen.reverse)
+        except RelationError as e:
+            return self._message(e.plain, 0)
+        self.window._after_edit(change)
+        self._message(self.tr("Relation type changed (Ctrl+Z changes it back)."))
+        box.list.setFocus()
 
     def focus_list(self) -> None:
         box = self.window.panel.relations
@@ -248,6 +252,8 @@ class Relating(QObject):
         previous = w.editor.selected
         try:  # checked against the tagset and the relations the editor holds
             change = w.editor.add_relation(source.id, target.id, option.type.id)
+        except RelationError as e:  # the reason; the ids are no news to whoever drew it
+            return self._message(e.plain, 0)
         except AnnotatorError as e:
             return self._message(str(e), 0)
         self._drop_picking()

@@ -312,3 +312,15 @@ def test_f2_turns_a_relation_round(qtbot, chain, monkeypatch):
     key(qtbot, win, Qt.Key.Key_Z, CTRL)
     [rel] = relations(win)
     assert (rel.source, rel.target) == (actor.id, ministry.id)
+
+
+def test_a_relation_drawn_twice_is_refused_in_words_not_ids(qtbot, chain):
+    win, (actor, mech, threat) = chain
+    for _ in range(2):
+        ctl = start_from(qtbot, win, actor)
+        while ctl.picking.picked.id != mech.id:
+            key(qtbot, win, Qt.Key.Key_Tab)
+        key(qtbot, win, Qt.Key.Key_1)  # uses
+    assert len(relations(win)) == 1
+    message = win.statusBar().currentMessage()
+    assert message == "the same 'uses' relation already exists", message
