@@ -104,3 +104,21 @@ def test_an_edit_paints_the_reader_first_and_the_panels_just_after(qtbot, seed_w
     QApplication.processEvents()  # the next turn of the event loop
     assert all(w.updatesEnabled() for w in panels)
     assert actor is not None and win.panel.inspector.span == actor
+
+
+def test_the_palette_fits_its_counts_column_only_when_the_widest_count_grows(qtbot,
+                                                                             seed_window):
+    from PySide6.QtWidgets import QHeaderView
+
+    palette = seed_window.tag_palette
+    tree, header = palette.tree, palette.tree.header()
+    # fitted by set_counts, not by Qt at every count set (which measured every row)
+    assert header.sectionResizeMode(2) == QHeaderView.ResizeMode.Interactive
+    narrow = header.sectionSize(2)
+    palette.set_counts({"actor.igo": 1234567})
+    wide = header.sectionSize(2)
+    assert wide > narrow and wide >= tree.fontMetrics().horizontalAdvance("1234567")
+    palette.set_counts({"actor.igo": 1234568})
+    assert header.sectionSize(2) == wide
+    palette.set_counts({"actor.igo": 3})
+    assert header.sectionSize(2) < wide
