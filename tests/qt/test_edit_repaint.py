@@ -39,9 +39,15 @@ def test_the_guidelines_pane_lays_a_definition_out_once(qtbot, seed_window, monk
     pane = guidelines.pane(win)
     laid_out = []
     monkeypatch.setattr(pane.tag, "setHtml", lambda html: laid_out.append(html))
-    guidelines.show_tag(win, "actor.igo")
+    win.docks["palette"].raise_()  # the pane behind the palette's tab
+    assert pane.visibleRegion().isEmpty()
     guidelines.show_tag(win, "actor.igo")
     guidelines.show_tag(win, "threat.terrorism")
+    assert laid_out == []
+    win.docks["guidelines"].raise_()  # seen: the last one asked for
+    assert len(laid_out) == 1 and "terrorism" in laid_out[0]
+    guidelines.show_tag(win, "threat.terrorism")
+    guidelines.show_tag(win, "actor.igo")
     assert len(laid_out) == 2
 
 
