@@ -52,7 +52,7 @@ def run(cfg: dict) -> dict:
         "doc.tag.median": result(median(edits), median(naive_edits),
                                  f"{len(edits)} edits (adds and removes), "
                                  f"{sizes.think_s:g} s apart; CPU {median(editing.cpu):.1f} "
-                                 f"ms; the side panels paint after: {median(panels):.1f} "
+                                 f"ms; the annotations dock paints after: {median(panels):.1f} "
                                  f"ms more"),
         "doc.tag.p95": result(p95(edits), p95(naive_edits), f"max {max(edits):.1f} ms"),
         "doc.scroll": result(median(scrolls), median(naive_scrolls),
@@ -145,8 +145,8 @@ def _edits(window, count: int, think: float, rng: random.Random, timer=timed_ms,
     """``count`` tags added somewhere on screen then removed, each timed from the key to
     the repainted screen, ``think`` seconds apart: the work an edit leaves for later (the
     suggestion lexicon is recompiled 400 ms after a new term) may meet the next edit.
-    ``after`` gets the time of the event loop's next turn after each edit (the side
-    panels, which paint after the reader: ``qt.docks.hold_paint``)."""
+    ``after`` gets the time of the event loop's next turn after each edit (the
+    annotations dock, which paints after the reader: ``qt.docks.hold_paint``)."""
     repaint, times = window.reader.viewport().repaint, []
     tags = list(window.tags)
 

@@ -55,7 +55,7 @@ class GuidelinesPane(QWidget):
         super().__init__(parent)
         self.tag = QTextBrowser()
         self.tag.setOpenLinks(False)
-        self.shown_html = ""
+        self.shown_html = self.wanted_html = ""
         self.version = QLabel()
         self.project = QTextBrowser()
         self.project.setOpenExternalLinks(True)
@@ -79,10 +79,17 @@ class GuidelinesPane(QWidget):
         self.show_guidelines(None)
 
     def show_tag(self, tag: Tag | None, group: str = "") -> None:
-        shown = self._tag_html(tag, group)
-        if shown != self.shown_html:  # laid out again only when it changes (most edits keep it)
-            self.shown_html = shown
-            self.tag.setHtml(shown)
+        """The tag's definition; laid out only when it changes, and only once the pane is
+        seen (it usually sits behind the palette's tab: an edit then lays out nothing)."""
+        self.wanted_html = self._tag_html(tag, group)
+        if not self.visibleRegion().isEmpty():  # a dock behind a tab is moved off screen
+            self.lay_out()
+
+    def lay_out(self) -> None:
+        """Show the definition last asked for (when the pane comes into view)."""
+        if self.wanted_html != self.shown_html:
+            self.shown_html = self.wanted_html
+            self.tag.setHtml(self.shown_html)
 
     def _tag_html(self, tag: Tag | None, group: str) -> str:
         if tag is None:
@@ -146,6 +153,8 @@ def wire(window: MainWindow) -> None:
     from annotator.qt.safety import guard
 
     pane(window).edit.clicked.connect(guard(window, lambda: edit(window)))
+    window.docks["guidelines"].visibilityChanged.connect(
+        lambda seen: pane(window).lay_out() if seen else None)
     tree = window.tag_palette.tree
     tree.setMouseTracking(True)  # the pane follows the palette row under the mouse
     tree.itemEntered.connect(

@@ -39,9 +39,15 @@ def test_the_guidelines_pane_lays_a_definition_out_once(qtbot, seed_window, monk
     pane = guidelines.pane(win)
     laid_out = []
     monkeypatch.setattr(pane.tag, "setHtml", lambda html: laid_out.append(html))
-    guidelines.show_tag(win, "actor.igo")
+    win.docks["palette"].raise_()  # the pane behind the palette's tab
+    assert pane.visibleRegion().isEmpty()
     guidelines.show_tag(win, "actor.igo")
     guidelines.show_tag(win, "threat.terrorism")
+    assert laid_out == []
+    win.docks["guidelines"].raise_()  # seen: the last one asked for
+    assert len(laid_out) == 1 and "terrorism" in laid_out[0]
+    guidelines.show_tag(win, "threat.terrorism")
+    guidelines.show_tag(win, "actor.igo")
     assert len(laid_out) == 2
 
 
@@ -97,10 +103,28 @@ def test_an_edit_paints_the_reader_first_and_the_panels_just_after(qtbot, seed_w
 
     win = seed_window
     actor = tag(win, "上合组织", "actor.igo")
-    panels = [win.docks["annotations"], win.docks["palette"], win.statusBar()]
-    assert not any(w.updatesEnabled() for w in panels)  # they hold their paint
-    assert win.reader.viewport().updatesEnabled()
+    dock = win.docks["annotations"]
+    assert not dock.updatesEnabled()  # it holds its paint
+    assert win.reader.viewport().updatesEnabled() and win.tag_palette.updatesEnabled()
     assert win.panel.model.rowCount() == 1 and win.tag_counts["actor.igo"] == 1  # up to date
     QApplication.processEvents()  # the next turn of the event loop
-    assert all(w.updatesEnabled() for w in panels)
+    assert dock.updatesEnabled()
     assert actor is not None and win.panel.inspector.span == actor
+
+
+def test_the_palette_fits_its_counts_column_only_when_the_widest_count_grows(qtbot,
+                                                                             seed_window):
+    from PySide6.QtWidgets import QHeaderView
+
+    palette = seed_window.tag_palette
+    tree, header = palette.tree, palette.tree.header()
+    # fitted by set_counts, not by Qt at every count set (which measured every row)
+    assert header.sectionResizeMode(2) == QHeaderView.ResizeMode.Interactive
+    narrow = header.sectionSize(2)
+    palette.set_counts({"actor.igo": 1234567})
+    wide = header.sectionSize(2)
+    assert wide > narrow and wide >= tree.fontMetrics().horizontalAdvance("1234567")
+    palette.set_counts({"actor.igo": 1234568})
+    assert header.sectionSize(2) == wide
+    palette.set_counts({"actor.igo": 3})
+    assert header.sectionSize(2) < wide

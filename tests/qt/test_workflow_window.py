@@ -96,6 +96,7 @@ def test_the_guidelines_pane_follows_the_span_and_the_palette(qtbot, window, mon
     start, end = find_all(window.doc.text, "上合组织")[0]
     window.reader.select_range(start, end)
     window.apply_tag("actor.igo")
+    window.docks["guidelines"].raise_()  # behind the palette's tab it lays out nothing
     definition = window.tags["actor.igo"].definition["en"]
     assert definition[:40] in pane.tag.toPlainText()
     assert "上合组织" in window.tag_palette.items["actor.igo"].toolTip(0)  # an example
