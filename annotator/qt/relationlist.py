@@ -52,8 +52,9 @@ class RelationList(QWidget):
         self.list.setToolTip(self.tr("Enter: go to the other end · F2: change its type · "
                                      "Delete: remove the relation"))
         self.title.setBuddy(self.list)
-        # two rows at least (the dock keeps one height whatever is selected: see below)
-        self.list.setMinimumHeight(self.list.fontMetrics().height() * 2)
+        # three rows in sight at least, a chain's usual count (the dock keeps one height
+        # whatever is selected: see below); the notes below give way
+        self.list.setMinimumHeight(self.list.fontMetrics().height() * 5)
         self.empty = QLabel(self.tr("No relations. Shift+R starts one from the selected span."))
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)

@@ -1403,7 +1403,7 @@
         <translation>示例：{terms}</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+141"/>
         <source>Guidelines version {n} saved; new spans record it.</source>
         <translation>已保存第 {n} 版标注规范；此后新建的片段都会记录该版本。</translation>
     </message>
@@ -1411,7 +1411,7 @@
 <context>
     <name>GuidelinesDialog</name>
     <message>
-        <location line="-64"/>
+        <location line="-66"/>
         <source>Edit guidelines</source>
         <translation>编辑标注规范</translation>
     </message>
@@ -1424,12 +1424,12 @@
 <context>
     <name>GuidelinesPane</name>
     <message>
-        <location line="-59"/>
+        <location line="-66"/>
         <source>Edit guidelines…</source>
         <translation>编辑标注规范…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>Select a span, or point at a tag in the palette, to see its definition here.</source>
         <translation>选中一个片段，或将鼠标指向标签面板中的某个标签，即可在此查看其定义。</translation>
     </message>
@@ -2032,7 +2032,7 @@
         <translation>没有其他关系类型可以连接这两个片段。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Relation type changed (Ctrl+Z changes it back).</source>
         <translation>关系类型已更改（Ctrl+Z 可改回）。</translation>
     </message>
@@ -2072,7 +2072,7 @@
         <translation>「{type}」不能连接{a}和{b};按 Enter 列出可用的类型。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Related: 「{a}」 {type} 「{b}」. Shift+R goes on from 「{c}」.</source>
         <translation>已关联:「{a}」{type}「{b}」。按 Shift+R 从「{c}」继续。</translation>
     </message>

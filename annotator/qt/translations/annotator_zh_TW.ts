@@ -1403,7 +1403,7 @@
         <translation>範例：{terms}</translation>
     </message>
     <message>
-        <location line="+132" />
+        <location line="+141" />
         <source>Guidelines version {n} saved; new spans record it.</source>
         <translation>已儲存第 {n} 版標註規範；此後新增的片段都會記錄該版本。</translation>
     </message>
@@ -1411,7 +1411,7 @@
 <context>
     <name>GuidelinesDialog</name>
     <message>
-        <location line="-64" />
+        <location line="-66" />
         <source>Edit guidelines</source>
         <translation>編輯標註規範</translation>
     </message>
@@ -1424,12 +1424,12 @@
 <context>
     <name>GuidelinesPane</name>
     <message>
-        <location line="-59" />
+        <location line="-66" />
         <source>Edit guidelines…</source>
         <translation>編輯標註規範…</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+34" />
         <source>Select a span, or point at a tag in the palette, to see its definition here.</source>
         <translation>選中一個片段，或將滑鼠指向標籤面板中的某個標籤，即可在此檢視其定義。</translation>
     </message>
@@ -2032,7 +2032,7 @@
         <translation>沒有其他關係類型可以連線這兩個片段。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+10" />
         <source>Relation type changed (Ctrl+Z changes it back).</source>
         <translation>關係類型已更改（Ctrl+Z 可改回）。</translation>
     </message>
@@ -2072,7 +2072,7 @@
         <translation>「{type}」不能連線{a}和{b};按 Enter 列出可用的類型。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+23" />
         <source>Related: 「{a}」 {type} 「{b}」. Shift+R goes on from 「{c}」.</source>
         <translation>已關聯:「{a}」{type}「{b}」。按 Shift+R 從「{c}」繼續。</translation>
     </message>
