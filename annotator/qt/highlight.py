@@ -10,6 +10,7 @@ format ranges, then the paragraph marked for layout again)."""
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCharFormat, QTextLayout
@@ -27,13 +28,18 @@ def lighter(colour: str, factor: float) -> QColor:
                   * factor), int(c.blue() + (255 - c.blue()) * factor))
 
 
-def uncovered(start: int, end: int, segs: list[Segment]) -> list[tuple[int, int]]:
+def uncovered(start: int, end: int, segs: list[Segment],
+              ends: list[int] | None = None) -> list[tuple[int, int]]:
     """The parts of ``[start, end)`` no segment covers (``segs`` sorted, disjoint): where
-    a suggestion shows beside spans (a span's format replaces a suggestion's)."""
+    a suggestion shows beside spans (a span's format replaces a suggestion's). ``ends``:
+    the segments' ends, for a paragraph's many suggestions to start at the first segment
+    that can meet theirs instead of at the first of all."""
     out, at = [], start
-    for seg in segs:
-        if seg.end <= at or seg.start >= end:
-            continue
+    first = bisect.bisect_right(ends if ends is not None else [s.end for s in segs], start)
+    for k in range(first, len(segs)):
+        seg = segs[k]
+        if seg.start >= end:
+            break
         if seg.start > at:
             out.append((at, seg.start))
         at = max(at, seg.end)
@@ -62,11 +68,11 @@ class SpanHighlighter:
         r.drawn[number] = drawn
         spans = r.index.in_paragraph(number, r.keep)
         segs = segments(spans, p0, p0 + len(block.text())) if spans else []
-        ranges = []
+        ranges, ends = [], [seg.end for seg in segs]
         for sug in drawn:
             fmt = self._suggestion_format(sug.tag)
             ranges += [self._range(r.umap.to_utf16(lo) - u0, r.umap.to_utf16(hi) - u0, fmt)
-                       for lo, hi in uncovered(sug.start, sug.end, segs)]
+                       for lo, hi in uncovered(sug.start, sug.end, segs, ends)]
         ranges += [self._range(r.umap.to_utf16(seg.start) - u0, r.umap.to_utf16(seg.end) - u0,
                                self._format(seg)) for seg in segs]
         layout = block.layout()

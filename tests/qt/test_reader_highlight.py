@@ -5,6 +5,8 @@ suggestion beside a span shows only outside it."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("PySide6")
 
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from annotator.core.annotation import Annotation  # noqa: E402
 from annotator.core.render import Segment  # noqa: E402
 from annotator.core.spans import SpanIndex  # noqa: E402
-from annotator.core.suggest import Suggestion  # noqa: E402
 from annotator.qt.highlight import uncovered  # noqa: E402
 from annotator.qt.reader import Reader  # noqa: E402
 
@@ -59,4 +60,31 @@ def test_a_suggestion_shows_only_beside_the_spans():
     assert uncovered(0, 10, segs) == [(0, 4), (6, 10)]
     assert uncovered(4, 6, segs) == []
     assert uncovered(5, 9, segs) == [(6, 9)]
-    assert Suggestion  # the kind of thing these ranges come from
+
+
+def _uncovered_naive(start: int, end: int, segs) -> list[tuple[int, int]]:
+    """The plain reference: every code point of the suggestion, kept or not."""
+    covered = {i for seg in segs for i in range(seg.start, seg.end)}
+    out: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if i in covered:
+            continue
+        if out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 5)), max_size=12),
+       st.integers(0, 70), st.integers(1, 12))
+def test_uncovered_is_the_plain_reference(cuts, start, length):
+    segs, at = [], 0
+    for gap, width in cuts:  # sorted and disjoint, as segments are
+        segs.append(Segment(at + gap, at + gap + width, (span(0, 0),)))
+        at += gap + width
+    ends = [seg.end for seg in segs]
+    expected = _uncovered_naive(start, start + length, segs)
+    assert uncovered(start, start + length, segs, ends) == expected
+    assert uncovered(start, start + length, segs) == expected
