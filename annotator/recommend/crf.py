@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from annotator.recommend.data import Prediction, Segment
+from annotator.recommend.decode import decode
 from annotator.recommend.features import WIDTH, attribute_strings, features
 from annotator.recommend.lexicon import LexiconModel
 from annotator.recommend.weights import Weights
@@ -38,13 +39,8 @@ from annotator.recommend.weights import Weights
 NAME = "crf"
 FOLDS = 5  # lexicon jackknife
 LEXICON_DROPOUT = 0.5
-_CELLS = 65536  # characters (with padding) per forward-backward batch
 _STRETCH = 50_000  # characters predicted at a time
 _MARGIN = 8  # characters of context on either side of a stretch
-BEAM = 6  # labels kept at each character by Viterbi
-_SPREAD = 1.5  # the longest sentence of a batch, at most this times the shortest…
-_SMALL = 16384  # …unless the batch is small (then fewer steps beat less padding)
-_RESCALE = 8  # steps between rescalings of forward-backward
 _DUMP_LINE = re.compile(r"\(\d+\) (\S+) --> (\S+): ([-+]?[0-9.eE+-]+)")
 #: progress(stage, done, total); stage: "features", "training"
 Progress = Callable[[str, int, int], None]
@@ -108,23 +104,8 @@ class CrfModel:
     def decode(self, emissions: np.ndarray, bounds: Sequence[tuple[int, int]]
                ) -> tuple[np.ndarray, np.ndarray]:
         """Each character's label probabilities (forward-backward) and label on the most
-        probable path (Viterbi), sentence by sentence, in batches of sentences of similar
-        length."""
-        out = np.zeros(emissions.shape)
-        best = np.zeros(len(emissions), dtype=np.int64)
-        order = sorted(bounds, key=lambda b: b[1] - b[0])
-        trans = np.exp(self.transitions - self.transitions.max())
-        batch: list[tuple[int, int]] = []
-        for b in [*order, None]:
-            cells = (len(batch) + 1) * (b[1] - b[0]) if b is not None else 0
-            if batch and (b is None or cells > _CELLS or (
-                    cells > _SMALL and b[1] - b[0] > _SPREAD * (batch[0][1] - batch[0][0]))):
-                _forward_backward(batch, emissions, trans, out)
-                _viterbi(batch, emissions, self.transitions, out, best)
-                batch = []
-            if b is not None:
-                batch.append(b)
-        return out, best
+        probable path (Viterbi), sentence by sentence (:mod:`annotator.recommend.decode`)."""
+        return decode(emissions, self.transitions, bounds)
 
     def spans(self, text: str, bounds: Sequence[tuple[int, int]], marg: np.ndarray,
               best: np.ndarray, offset: int) -> list[Prediction]:
@@ -185,74 +166,6 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
-
-
-def _viterbi(bounds: list[tuple[int, int]], emissions: np.ndarray, trans: np.ndarray,
-             marginals: np.ndarray, out: np.ndarray) -> None:
-    """The most probable label sequence of each sentence of a batch into ``out``, among
-    the :data:`BEAM` most probable labels of each character (its marginals: a label
-    outside them is not on the best path in practice, and each step costs beam × beam
-    instead of labels × labels)."""
-    lengths = np.array([e - s for s, e in bounds])
-    size, longest = len(bounds), int(lengths[-1])
-    index = np.full((longest, size), -1)
-    for k, (s, e) in enumerate(bounds):
-        index[:e - s, k] = np.arange(s, e)
-    where = np.where(index >= 0, index, 0)
-    em = emissions[where].astype(np.float32)
-    width = min(BEAM, em.shape[2])
-    cand = np.argpartition(-marginals[where], width - 1, axis=2)[:, :, :width]  # [t, s, k]
-    score = np.take_along_axis(em, cand, axis=2)
-    trans = trans.astype(np.float32)
-    delta = np.empty_like(score)
-    back = np.zeros(score.shape, dtype=np.int8)
-    delta[0] = score[0]
-    for t in range(1, longest):
-        step = delta[t - 1][:, :, None] + trans[cand[t - 1][:, :, None], cand[t][:, None, :]]
-        back[t] = step.argmax(axis=1)
-        delta[t] = step.max(axis=1) + score[t]
-    rows = np.arange(size)
-    k = delta[lengths - 1, rows].argmax(axis=1)
-    for t in range(longest - 1, -1, -1):
-        live = lengths > t
-        out[index[t, live]] = cand[t, rows, k][live]
-        k = np.where(live, back[t, rows, k], k)
-
-
-def _forward_backward(bounds: list[tuple[int, int]], emissions: np.ndarray,
-                      trans: np.ndarray, out: np.ndarray) -> None:
-    """Marginals of a batch of sentences (sorted by length) into ``out``: forward and
-    backward products, rescaled every few steps (each position's marginals are normalised
-    at the end, so the scale in between does not matter)."""
-    lengths = [e - s for s, e in bounds]
-    size, longest = len(bounds), lengths[-1]
-    index = np.full((longest, size), -1)
-    for k, (s, e) in enumerate(bounds):
-        index[:e - s, k] = np.arange(s, e)
-    valid = index >= 0
-    em = emissions[np.where(valid, index, 0)]
-    em -= em.max(axis=2, keepdims=True)
-    np.exp(em, out=em)
-    alpha = np.empty_like(em)
-    alpha[0] = em[0]
-    for t in range(1, longest):
-        np.matmul(alpha[t - 1], trans, out=alpha[t])
-        alpha[t] *= em[t]
-        if t % _RESCALE == 0:
-            alpha[t] /= alpha[t].sum(axis=1, keepdims=True)
-    ends: dict[int, list[int]] = {}
-    for k, n in enumerate(lengths):
-        ends.setdefault(n - 1, []).append(k)
-    beta = np.ones_like(em)
-    for t in range(longest - 2, -1, -1):
-        np.matmul(em[t + 1] * beta[t + 1], trans.T, out=beta[t])
-        if t in ends:  # sentences ending here start their backward pass
-            beta[t, ends[t]] = 1.0
-        if t % _RESCALE == 0:
-            beta[t] /= beta[t].sum(axis=1, keepdims=True)
-    alpha *= beta
-    alpha /= alpha.sum(axis=2, keepdims=True)
-    out[index[valid]] = alpha[valid]
 
 
 # --- training ------------------------------------------------------------------------------
