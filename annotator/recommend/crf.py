@@ -18,9 +18,11 @@ lexicon does not hold).
 
 from __future__ import annotations
 
+import ctypes
 import json
 import random
 import re
+import sys
 import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
@@ -32,7 +34,7 @@ import numpy as np
 
 from annotator.recommend.data import Prediction, Segment
 from annotator.recommend.decode import decode
-from annotator.recommend.features import WIDTH, attribute_strings, features
+from annotator.recommend.features import AttributeNames, features
 from annotator.recommend.lexicon import LexiconModel
 from annotator.recommend.weights import Weights
 
@@ -202,10 +204,12 @@ def _sometimes(lexicon: LexiconModel, doc_id: str) -> Callable[[str], list]:
 
 
 def _document_keys(segments: list[Segment], negatives: list[Segment], full: LexiconModel,
-                   tags: dict[str, int], settings: CrfSettings, progress: Progress,
-                   cancelled: Callable[[], bool]) -> dict[str, np.ndarray]:
-    """The features of every document a segment comes from: training documents with the
-    lexicon of the other folds, others (rejections elsewhere) with the full lexicon."""
+                   tags: dict[str, int], names: AttributeNames, settings: CrfSettings,
+                   progress: Progress, cancelled: Callable[[], bool]
+                   ) -> dict[str, np.ndarray]:
+    """The features of every document a segment comes from, numbered by ``names``:
+    training documents with the lexicon of the other folds, others (rejections
+    elsewhere) with the full lexicon."""
     docs = {s.doc_id: s.doc_text for s in segments}
     others = {s.doc_id: s.doc_text for s in negatives if s.doc_id not in docs}
     folds = {_fold_of(d) for d in docs}
@@ -217,7 +221,8 @@ def _document_keys(segments: list[Segment], negatives: list[Segment], full: Lexi
         if cancelled():
             raise Cancelled()
         lexicon = lexicons[_fold_of(doc_id)] if doc_id in docs else full
-        out[doc_id] = features(text, _sometimes(lexicon, doc_id), tags, settings.hmm)
+        out[doc_id] = names.number(features(text, _sometimes(lexicon, doc_id), tags,
+                                            settings.hmm))
         progress("features", n + 1, total)
     return out
 
@@ -233,7 +238,8 @@ def train(segments: list[Segment], negatives: list[Segment] = (),  # type: ignor
     report: Progress = progress or _quiet
     full = LexiconModel.train(segments)
     tags: dict[str, int] = {}
-    keys = _document_keys(segments, list(negatives), full, tags, settings, report,
+    names = AttributeNames()
+    keys = _document_keys(segments, list(negatives), full, tags, names, settings, report,
                           cancelled)
     characters = sum(s.length for s in segments)
     epochs = settings.epochs(characters)
@@ -246,34 +252,63 @@ def train(segments: list[Segment], negatives: list[Segment] = (),  # type: ignor
                 raise Cancelled()
 
     trainer = Trainer("l2sgd", verbose=True)
+    labels = _LabelNames()
     for seg in [*segments, *negatives]:
-        rows = keys[seg.doc_id][seg.offset:seg.offset + seg.length]
-        names = attribute_strings(rows)
-        trainer.append([names[i:i + WIDTH] for i in range(0, len(names), WIDTH)],
-                       iob1(seg.length, seg.spans))
+        trainer.append(names.rows(keys[seg.doc_id][seg.offset:seg.offset + seg.length]),
+                       labels.short(iob1(seg.length, seg.spans)))
     if not any(seg.spans for seg in segments):
         raise ValueError("the training layer has no spans")
     trainer.set_params({"c2": settings.c2, "max_iterations": epochs,
                         "feature.possible_transitions": True})
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.crf"
+        _seed_crfsuite()
         trainer.train(str(path))
-        model = _from_crfsuite(path, full, tags, settings)
+        model = _from_crfsuite(path, names, labels, full, tags, settings)
     model.info = {"characters": characters, "sentences": len(segments),
                   "spans": sum(len(s.spans) for s in segments), "epochs": epochs,
                   "negatives": len(negatives)}
     return model
 
 
-def _from_crfsuite(path: Path, lexicon: LexiconModel, tags: dict[str, int],
+def _seed_crfsuite() -> None:
+    """CRFsuite's SGD shuffles the training sequences with the C library's ``rand()``,
+    never seeded: seeded here, a training makes the same model whatever trained before
+    it in the process (an evaluation's folds, the tests)."""
+    try:
+        libc = ctypes.CDLL("ucrtbase") if sys.platform == "win32" else ctypes.CDLL(None)
+        libc.srand(1)
+    except (OSError, AttributeError):  # no C library to seed: as before, unseeded
+        pass
+
+
+class _LabelNames:
+    """Labels as CRFsuite sees them: ``O``, and a number for each of the others (a
+    label is looked up by name at each character, like an attribute)."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {"O": "O"}
+        self.labels: dict[str, str] = {"O": "O"}  # name -> label
+
+    def short(self, labels: list[str]) -> list[str]:
+        names = self.names
+        for label in set(labels) - names.keys():
+            names[label] = str(len(names))
+            self.labels[names[label]] = label
+        return [names[label] for label in labels]
+
+
+def _from_crfsuite(path: Path, names: AttributeNames, label_names: _LabelNames,
+                   lexicon: LexiconModel, tags: dict[str, int],
                    settings: CrfSettings) -> CrfModel:
     """The weights of a CRFsuite model file as numpy arrays (read from its dump)."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    labels = sorted(tagger.labels(), key=lambda x: (x != "O", x[2:], x))
-    ids = {lab: i for i, lab in enumerate(labels)}
+    labels = sorted((label_names.labels[x] for x in tagger.labels()),
+                    key=lambda x: (x != "O", x[2:], x))
+    ids = {label_names.names[lab]: i for i, lab in enumerate(labels)}
     dump = path.with_suffix(".txt")
     tagger.dump(str(dump))
     tagger.close()
@@ -293,7 +328,7 @@ def _from_crfsuite(path: Path, lexicon: LexiconModel, tags: dict[str, int],
             if section == "TRANSITIONS":
                 trans[ids[a], ids[b]] = w
             else:
-                state.setdefault(int(a, 16), []).append((ids[b], w))
+                state.setdefault(names.key_of(a), []).append((ids[b], w))
     weights = Weights.build(((k, label, w) for k, pairs in state.items()
                              for label, w in pairs), len(labels))
     return CrfModel(labels, weights, trans, lexicon, dict(tags), settings.hmm)

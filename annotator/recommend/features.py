@@ -155,6 +155,55 @@ def features(text: str, scan: LexiconScan | None = None,
     return out
 
 
-def attribute_strings(keys: np.ndarray) -> list[str]:
-    """The keys as CRFsuite attribute names (hexadecimal), row after row."""
-    return list(map(hex, keys.ravel().tolist()))
+class AttributeNames:
+    """Short names for the keys, as CRFsuite attributes: the n-th key seen is named by n
+    in base 62 (``0``…``z``, ``10``…). CRFsuite looks each attribute of each character
+    up by name: a name of a few bytes costs it less to copy and compare than the key's
+    18 hexadecimal digits, and does not change what it learns (it numbers attributes in
+    the order it meets them, whatever their names)."""
+
+    def __init__(self) -> None:
+        self.keys: list[int] = []  # by number
+        self._numbers: dict[int, int] = {}
+        self._names: np.ndarray | None = None
+
+    def number(self, keys: np.ndarray) -> np.ndarray:
+        """The number of each key of an array (new keys get the next ones), int32."""
+        uniq, inverse = np.unique(keys, return_inverse=True)
+        numbers, known = self._numbers, self.keys
+        for k in uniq.tolist():
+            if k not in numbers:
+                numbers[k] = len(known)
+                known.append(k)
+        self._names = None
+        ids = np.array([numbers[k] for k in uniq.tolist()], dtype=np.int32)
+        return ids[inverse.reshape(keys.shape)]
+
+    def rows(self, numbers: np.ndarray) -> list[list[bytes]]:
+        """The names of numbered keys, one list per row (every occurrence of a name is
+        the same object)."""
+        if self._names is None or len(self._names) < len(self.keys):
+            self._names = np.array([short_name(n) for n in range(len(self.keys))],
+                                   dtype=object)
+        return self._names[numbers].tolist()
+
+    def key_of(self, name: str) -> int:
+        """The key named ``name``."""
+        n = 0
+        for ch in name:
+            n = n * 62 + _VALUE[ch]
+        return self.keys[n]
+
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_VALUE = {ch: i for i, ch in enumerate(_DIGITS)}
+
+
+def short_name(n: int) -> bytes:
+    """``n`` in base 62."""
+    out = _DIGITS[n % 62]
+    while n >= 62:
+        n //= 62
+        out = _DIGITS[n % 62] + out
+    return out.encode("ascii")
+

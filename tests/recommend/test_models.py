@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from annotator.recommend import crf
 from annotator.recommend.data import Example, Segment, flat, segments, sentence_bounds
 from annotator.recommend.evaluate import Counts, folds, score
+from annotator.recommend.features import AttributeNames, short_name
 from annotator.recommend.lexicon import LexiconModel
 
 from .generated import BODIES, STATES, THREATS, documents
@@ -136,3 +138,30 @@ def test_a_rejected_suggestion_is_learnt_as_not_tagged():
     after = crf.train(segs(docs), negatives).predict(text, sentence_bounds(text))
     mine = [p for p in after if p.start == where]
     assert not mine or mine[0].score < before[0].score
+
+
+def test_a_training_makes_the_same_model_whatever_trained_before():
+    """CRFsuite shuffles with the C library's generator: each training seeds it."""
+    data = segs(documents(4))
+    settings = crf.CrfSettings(iterations=3)
+    first = crf.train(data, settings=settings)
+    crf.train(segs(documents(2, seed=5)), settings=settings)
+    again = crf.train(data, settings=settings)
+    assert (first.transitions == again.transitions).all()
+    assert all((a == b).all() for a, b in zip(first.weights.arrays().values(),
+                                              again.weights.arrays().values(), strict=True))
+
+
+def test_attributes_are_named_short_and_read_back_as_their_keys():
+    names = AttributeNames()
+    first = names.number(np.array([[7, 1 << 60], [7, 5]], dtype=np.int64))
+    again = names.number(np.array([[5, 9]], dtype=np.int64))
+    assert first.tolist() == [[1, 2], [1, 0]] and again.tolist() == [[0, 3]]
+    rows = names.rows(np.concatenate([first, again]))
+    assert rows == [[b"1", b"2"], [b"1", b"0"], [b"0", b"3"]] and rows[0][0] is rows[1][0]
+    assert [short_name(n) for n in (9, 10, 61, 62, 62 * 62 + 1)] == [
+        b"9", b"a", b"Z", b"10", b"101"]
+    assert names.key_of("2") == 1 << 60 and names.key_of("3") == 9
+    big = AttributeNames()
+    big.number(np.arange(62 * 62 + 2, dtype=np.int64))
+    assert big.key_of("101") == 62 * 62 + 1
