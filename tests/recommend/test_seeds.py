@@ -29,8 +29,5 @@ def test_both_recommenders_measured_on_held_out_documents(corpus):
     # each gold span is counted once, in the fold that held its document out
     total = ev.scores["crf"].total()
     assert total.tp + total.fn == 570
-    # CRFsuite's SGD picks its learning rate on a random sample and shuffles: over the
-    # seeds of the C library's generator 1 to 8 the CRF scored 0.32 to 0.46 (seeded
-    # with 1, as a fresh process is: the lowest); the lexicon has no randomness
-    assert 0.45 <= lexicon <= 0.55 and 0.30 <= crf <= 0.52, (lexicon, crf)
+    assert 0.45 <= lexicon <= 0.55 and 0.38 <= crf <= 0.52, (lexicon, crf)
     assert ev.f1("crf", "overlap") > crf  # boundaries are the model's main error
