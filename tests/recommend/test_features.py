@@ -53,3 +53,26 @@ def test_features_have_one_key_per_template_and_character():
     assert keys.shape == (len(TEXTS[1]), features.WIDTH)
     assert ((keys >> 56) == np.arange(features.WIDTH)).all()
     assert features.features("").shape == (0, features.WIDTH)
+
+
+def test_emissions_are_the_sums_of_each_characters_attribute_weights():
+    """Attributes with weights for many labels (kept as rows) and for few (as pairs),
+    characters with none: each character's scores are the weights of its keys added."""
+    from annotator.recommend.weights import Weights
+
+    text = TEXTS[1] + TEXTS[0]
+    keys = features.features(text)
+    rng = np.random.default_rng(3)
+    labels = 5
+    weights: dict[int, dict[int, float]] = {}
+    for key in rng.choice(np.unique(keys), 60, replace=False).tolist():
+        chosen = rng.choice(labels, rng.integers(1, labels + 1), replace=False)
+        weights[key] = {int(y): float(rng.normal()) for y in chosen}
+    built = Weights.build(((k, y, w) for k, ws in weights.items() for y, w in ws.items()),
+                          labels)
+    want = np.zeros((len(text), labels))
+    for i, row in enumerate(keys.tolist()):
+        for key in row:
+            for y, w in weights.get(key, {}).items():
+                want[i, y] += w
+    assert np.allclose(built.emissions(keys), want, atol=1e-5)
