@@ -19,6 +19,7 @@ lexicon does not hold).
 from __future__ import annotations
 
 import ctypes
+import functools
 import json
 import random
 import re
@@ -113,28 +114,35 @@ class CrfModel:
               best: np.ndarray, offset: int) -> list[Prediction]:
         """Spans from the labels ``best``: a run of ``I-tag`` (a ``B-tag`` starts a new
         one) inside one sentence; the score is the mean probability of its labels."""
-        prob = marg[np.arange(len(best)), best]
-        tag_no = np.array([-1 if lab == "O" else sorted({x[2:] for x in self.labels
-                                                         if x != "O"}).index(lab[2:])
-                           for lab in self.labels])[best]
-        begins = np.array([lab.startswith("B-") for lab in self.labels])[best]
+        tags, label_tag, label_begins = self._tag_of_label
+        tag_no, begins = label_tag[best], label_begins[best]
         first = np.zeros(len(best), dtype=bool)
         first[[s for s, _e in bounds]] = True
-        starts = (tag_no >= 0) & (first | begins | (np.roll(tag_no, 1) != tag_no))
-        tags = sorted({x[2:] for x in self.labels if x != "O"})
-        inside = np.zeros(len(best), dtype=bool)
-        for s, e in bounds:
-            inside[s:e] = True
+        inside = np.zeros(len(best) + 1, dtype=np.int64)
+        np.add.at(inside, [s for s, _e in bounds], 1)
+        np.add.at(inside, [e for _s, e in bounds], -1)
+        labelled = (tag_no >= 0) & (np.cumsum(inside[:-1]) > 0)
+        starts = labelled & (first | begins | (np.roll(tag_no, 1) != tag_no))
+        stops = np.nonzero(~(labelled & ~starts))[0]  # where no span goes on
+        begin = np.nonzero(starts)[0]
+        stop = np.append(stops, len(best))[np.searchsorted(stops, begin + 1)]
+        total = np.concatenate([[0.0], np.cumsum(marg[np.arange(len(best)), best])])
+        score = (total[stop] - total[begin]) / (stop - begin)
         out = []
-        for i in np.nonzero(starts & inside)[0].tolist():
-            j = i + 1
-            while j < len(best) and tag_no[j] == tag_no[i] and not starts[j] and inside[j]:
-                j += 1
+        for i, j, k, p in zip(begin.tolist(), stop.tolist(), tag_no[begin].tolist(),
+                              score.tolist(), strict=True):
             s, e = _trimmed(text, i, j)
             if s < e:
-                out.append(Prediction(offset + s, offset + e, tags[tag_no[i]],
-                                      float(prob[i:j].mean()), NAME))
+                out.append(Prediction(offset + s, offset + e, tags[k], p, NAME))
         return out
+
+    @functools.cached_property
+    def _tag_of_label(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The tags (sorted), each label's tag number (-1: ``O``), and whether it is a
+        ``B-`` label."""
+        tags = sorted({x[2:] for x in self.labels if x != "O"})
+        return (tags, np.array([-1 if x == "O" else tags.index(x[2:]) for x in self.labels]),
+                np.array([x.startswith("B-") for x in self.labels]))
 
     # --- files -----------------------------------------------------------------------------
     def save(self, path: Path) -> None:

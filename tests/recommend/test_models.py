@@ -168,3 +168,17 @@ def test_attributes_are_named_short_and_read_back_as_their_keys():
     big = AttributeNames()
     big.number(np.arange(62 * 62 + 2, dtype=np.int64))
     assert big.key_of("101") == 62 * 62 + 1
+
+
+def test_spans_are_runs_of_a_tag_cut_by_b_labels_and_sentences():
+    labels = ["O", "B-x", "I-x", "I-y"]
+    model = crf.CrfModel(labels, None, np.zeros((4, 4)), LexiconModel(), {})  # type: ignore[arg-type]
+    text = "ab cdefghij"
+    #        0 1 2 3 4 5 6 7 8 9 10
+    best = np.array([2, 2, 2, 1, 2, 3, 3, 2, 0, 2, 2])
+    marg = np.full((len(text), 4), 0.1)
+    marg[np.arange(len(text)), best] = [0.9, 0.7, 0.5, 0.6, 0.8, 0.4, 0.2, 1.0, 0.3, 0.6, 0.6]
+    found = model.spans(text, [(0, 9), (9, 10)], marg, best, 100)
+    assert [(p.start, p.end, p.tag) for p in found] == [
+        (100, 102, "x"), (103, 105, "x"), (105, 107, "y"), (107, 108, "x"), (109, 110, "x")]
+    assert [round(p.score, 6) for p in found] == [0.7, 0.7, 0.3, 1.0, 0.6]
