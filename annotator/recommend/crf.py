@@ -281,9 +281,11 @@ def train(segments: list[Segment], negatives: list[Segment] = (),  # type: ignor
 def seed_shuffle() -> None:
     """Seed the C library's ``rand()``, which CRFsuite's SGD shuffles the training
     sequences with (it never seeds it), as a fresh process has it: the trainings that
-    follow make the same models whatever trained before them in the process. The models
-    of one seed and of another differ, and on a corpus as small as the demo's so does the
-    F1 (0.32 to 0.46 over the first eight seeds); this is the seed a fresh process had."""
+    follow make the same models whatever trained before them in the process. Done at
+    the start of an evaluation, whose figures then are those of a fresh process. (Each
+    model seeded alike would not do: CRFsuite picks its learning rate on the shuffled
+    sequences, and on a corpus as small as the demo's the F1 of one seed and of another
+    differ by a third; every fold seeded so scored 0.32 there, against 0.45.)"""
     try:
         libc = ctypes.CDLL("ucrtbase") if sys.platform == "win32" else ctypes.CDLL(None)
         libc.srand(1)

@@ -104,11 +104,11 @@ def read(store: ProjectStore, layer: str) -> Corpus:
 def fit(corpus: Corpus, settings: crf.CrfSettings | None = None,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] = lambda: False) -> Trained:
-    """Both recommenders trained on the whole layer (raises :class:`crf.Cancelled`), the
-    same way in any process (:func:`crf.seed_shuffle`)."""
+    """Both recommenders trained on the whole layer (raises :class:`crf.Cancelled`);
+    after :func:`evaluate` (as the command and the window do), the same model in any
+    process (:func:`crf.seed_shuffle`)."""
     if not corpus.examples:
         raise ValueError(f"the layer '{corpus.layer}' has no spans to learn from")
-    crf.seed_shuffle()
     segs = [s for e in corpus.examples for s in segments(e)]
     negatives, rejected = corpus.negatives(set())
     return train(segs, negatives, rejected, settings, progress, cancelled)
