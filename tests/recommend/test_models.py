@@ -25,6 +25,19 @@ def test_sentences_are_cut_after_final_punctuation_and_lines():
         ["他说：“好。”", "然后走了！", "第二段；", "完"]
 
 
+def test_a_long_sentence_is_cut_after_commas_and_western_full_stops():
+    """Over 60 characters: cut after a comma, an enumeration comma or a full stop before
+    a space, into pieces of 20 characters or more (never at a decimal point)."""
+    names = "、".join(["哈萨克斯坦共和国总统助理"] * 6)
+    english = "Zhao said the rate was 3.5 per cent last year. He met the ministers " \
+        "of the member states in Beijing. The talks went on for two days"
+    for text, cut in [(names, "、"), (english, ". ")]:
+        pieces = [text[s:e] for s, e in sentence_bounds(text)]
+        assert "".join(pieces) == text and len(pieces) > 1
+        assert all(p.endswith(cut.strip()) and len(p) >= 20 for p in pieces[:-1])
+    assert "3." not in [p[-2:] for p in (english[s:e] for s, e in sentence_bounds(english))]
+
+
 def test_a_span_crossing_a_sentence_end_joins_the_sentences():
     text = "甲。乙丙。丁。"
     (one, two) = segments(Example("d", text, ((1, 4, "x"),)))
