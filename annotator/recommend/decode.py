@@ -59,10 +59,10 @@ def batches(bounds: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
 def _layout(bounds: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The characters of a batch as ``[step, sentence]`` (-1: padding after a sentence's
     end), each sentence's length, and the layout with the padding read as character 0."""
-    lengths = np.array([e - s for s, e in bounds])
-    index = np.full((int(lengths[-1]), len(bounds)), -1)
-    for k, (s, e) in enumerate(bounds):
-        index[:e - s, k] = np.arange(s, e)
+    starts, ends = np.array(bounds, dtype=np.int64).reshape(-1, 2).T
+    lengths = ends - starts
+    index = np.arange(int(lengths[-1]))[:, None] + starts[None, :]
+    index[index >= ends[None, :]] = -1
     return index, lengths, np.where(index >= 0, index, 0)
 
 
@@ -89,7 +89,8 @@ def _viterbi(bounds: list[tuple[int, int]], emissions: np.ndarray, trans: np.nda
     cand = top[where].transpose(0, 2, 1)  # [t, k, s]
     score = np.take_along_axis(emissions[where].astype(np.float32).transpose(0, 2, 1),
                                cand, axis=1)
-    moves = trans[cand[:-1, :, None, :], cand[1:, None, :, :]]  # [t, from, to, s]
+    moves = np.take(trans.ravel(), cand[:-1, :, None, :] * len(trans) +
+                    cand[1:, None, :, :])  # [t, from, to, s]
     moves += score[1:, None, :, :]  # the score of the label moved to
     ends = _ends(lengths)
     last = np.zeros(size, dtype=np.intp)  # each sentence's best label at its end
@@ -109,11 +110,11 @@ def _back(index: np.ndarray, ends: dict[int, np.ndarray], last: np.ndarray,
           delta: np.ndarray, moves: np.ndarray, cand: np.ndarray, out: np.ndarray) -> None:
     """Viterbi's way back: from each sentence's best last label, the label before that
     gave it its score, step by step (the sums are those of the way forward, so the same
-    label wins), in arrays laid out ``[step, sentence, label]`` (an argmax along the last
+    label wins), in views laid out ``[step, sentence, label]`` (an argmax along the last
     axis is the fast one)."""
     longest, size = index.shape
-    before = delta.transpose(0, 2, 1).copy()  # [t, s, from]
-    into = moves.transpose(0, 2, 3, 1).copy()  # [t, to, s, from]
+    before = delta.transpose(0, 2, 1)  # [t, s, from]
+    into = moves.transpose(0, 2, 3, 1)  # [t, to, s, from]
     path = np.empty((longest, size), dtype=np.intp)
     rows = np.arange(size)
     k = last.copy()
