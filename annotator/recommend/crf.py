@@ -131,7 +131,8 @@ class CrfModel:
         out = []
         for i, j, k, p in zip(begin.tolist(), stop.tolist(), tag_no[begin].tolist(),
                               score.tolist(), strict=True):
-            s, e = _trimmed(text, i, j)
+            s, e = _trimmed(text, i, j) if text[i].isspace() or text[j - 1].isspace() \
+                else (i, j)
             if s < e:
                 out.append(Prediction(offset + s, offset + e, tags[k], p, NAME))
         return out
