@@ -199,9 +199,21 @@ def fold(text: str) -> str:
     """Fold traditional characters to simplified one-for-one (for matching, not display)."""
     finder, bmp_table = _fold_tables()
     if _ASTRAL.search(text):  # rare: the table maps some astral characters too
-        table = _char_table("t2s")
-        return "".join(table.get(ch, ch) for ch in text)
+        return _fold_astral(text, text.translate(bmp_table))
     return text.translate(bmp_table) if finder.search(text) else text
+
+
+def _fold_astral(text: str, folded: str) -> str:
+    """``folded`` (``text`` through the BMP table, which leaves astral characters as they
+    are) with the astral characters of ``text`` folded one by one: a long text with a few
+    of them costs a translate, not a Python step per character."""
+    table = _char_table("t2s")
+    parts, pos = [], 0
+    for m in _ASTRAL.finditer(text):
+        parts += [folded[pos:m.start()], table.get(m[0], m[0])]
+        pos = m.end()
+    parts.append(folded[pos:])
+    return "".join(parts)
 
 
 @functools.cache

@@ -83,6 +83,18 @@ def segment(text: str, hmm: bool = True) -> list[tuple[int, int]]:
     return out
 
 
+def runs(folded: str) -> Iterator[tuple[int, str]]:
+    """``(start, run)`` of each stretch of a folded text that jieba cuts on its own (the
+    characters between them are words of one character)."""
+    for m in _RUN.finditer(folded):
+        yield m.start(), m.group()
+
+
+def cut(run: str, hmm: bool = True) -> tuple[tuple[int, int], ...]:
+    """The words of one of the :func:`runs` as ``(start, end)`` in it (cached)."""
+    return _cut(run, hmm)
+
+
 @lru_cache(maxsize=200_000)
 def _cut(run: str, hmm: bool) -> tuple[tuple[int, int], ...]:
     out, pos = [], 0

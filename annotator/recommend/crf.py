@@ -18,9 +18,12 @@ lexicon does not hold).
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import json
 import random
 import re
+import sys
 import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Sequence
@@ -31,20 +34,16 @@ from typing import Any
 import numpy as np
 
 from annotator.recommend.data import Prediction, Segment
-from annotator.recommend.features import WIDTH, attribute_strings, features
+from annotator.recommend.decode import decode
+from annotator.recommend.features import AttributeNames, features
 from annotator.recommend.lexicon import LexiconModel
 from annotator.recommend.weights import Weights
 
 NAME = "crf"
 FOLDS = 5  # lexicon jackknife
 LEXICON_DROPOUT = 0.5
-_CELLS = 65536  # characters (with padding) per forward-backward batch
 _STRETCH = 50_000  # characters predicted at a time
 _MARGIN = 8  # characters of context on either side of a stretch
-BEAM = 6  # labels kept at each character by Viterbi
-_SPREAD = 1.5  # the longest sentence of a batch, at most this times the shortest…
-_SMALL = 16384  # …unless the batch is small (then fewer steps beat less padding)
-_RESCALE = 8  # steps between rescalings of forward-backward
 _DUMP_LINE = re.compile(r"\(\d+\) (\S+) --> (\S+): ([-+]?[0-9.eE+-]+)")
 #: progress(stage, done, total); stage: "features", "training"
 Progress = Callable[[str, int, int], None]
@@ -108,50 +107,43 @@ class CrfModel:
     def decode(self, emissions: np.ndarray, bounds: Sequence[tuple[int, int]]
                ) -> tuple[np.ndarray, np.ndarray]:
         """Each character's label probabilities (forward-backward) and label on the most
-        probable path (Viterbi), sentence by sentence, in batches of sentences of similar
-        length."""
-        out = np.zeros(emissions.shape)
-        best = np.zeros(len(emissions), dtype=np.int64)
-        order = sorted(bounds, key=lambda b: b[1] - b[0])
-        trans = np.exp(self.transitions - self.transitions.max())
-        batch: list[tuple[int, int]] = []
-        for b in [*order, None]:
-            cells = (len(batch) + 1) * (b[1] - b[0]) if b is not None else 0
-            if batch and (b is None or cells > _CELLS or (
-                    cells > _SMALL and b[1] - b[0] > _SPREAD * (batch[0][1] - batch[0][0]))):
-                _forward_backward(batch, emissions, trans, out)
-                _viterbi(batch, emissions, self.transitions, out, best)
-                batch = []
-            if b is not None:
-                batch.append(b)
-        return out, best
+        probable path (Viterbi), sentence by sentence (:mod:`annotator.recommend.decode`)."""
+        return decode(emissions, self.transitions, bounds)
 
     def spans(self, text: str, bounds: Sequence[tuple[int, int]], marg: np.ndarray,
               best: np.ndarray, offset: int) -> list[Prediction]:
         """Spans from the labels ``best``: a run of ``I-tag`` (a ``B-tag`` starts a new
         one) inside one sentence; the score is the mean probability of its labels."""
-        prob = marg[np.arange(len(best)), best]
-        tag_no = np.array([-1 if lab == "O" else sorted({x[2:] for x in self.labels
-                                                         if x != "O"}).index(lab[2:])
-                           for lab in self.labels])[best]
-        begins = np.array([lab.startswith("B-") for lab in self.labels])[best]
+        tags, label_tag, label_begins = self._tag_of_label
+        tag_no, begins = label_tag[best], label_begins[best]
         first = np.zeros(len(best), dtype=bool)
         first[[s for s, _e in bounds]] = True
-        starts = (tag_no >= 0) & (first | begins | (np.roll(tag_no, 1) != tag_no))
-        tags = sorted({x[2:] for x in self.labels if x != "O"})
-        inside = np.zeros(len(best), dtype=bool)
-        for s, e in bounds:
-            inside[s:e] = True
+        inside = np.zeros(len(best) + 1, dtype=np.int64)
+        np.add.at(inside, [s for s, _e in bounds], 1)
+        np.add.at(inside, [e for _s, e in bounds], -1)
+        labelled = (tag_no >= 0) & (np.cumsum(inside[:-1]) > 0)
+        starts = labelled & (first | begins | (np.roll(tag_no, 1) != tag_no))
+        stops = np.nonzero(~(labelled & ~starts))[0]  # where no span goes on
+        begin = np.nonzero(starts)[0]
+        stop = np.append(stops, len(best))[np.searchsorted(stops, begin + 1)]
+        total = np.concatenate([[0.0], np.cumsum(marg[np.arange(len(best)), best])])
+        score = (total[stop] - total[begin]) / (stop - begin)
         out = []
-        for i in np.nonzero(starts & inside)[0].tolist():
-            j = i + 1
-            while j < len(best) and tag_no[j] == tag_no[i] and not starts[j] and inside[j]:
-                j += 1
-            s, e = _trimmed(text, i, j)
+        for i, j, k, p in zip(begin.tolist(), stop.tolist(), tag_no[begin].tolist(),
+                              score.tolist(), strict=True):
+            s, e = _trimmed(text, i, j) if text[i].isspace() or text[j - 1].isspace() \
+                else (i, j)
             if s < e:
-                out.append(Prediction(offset + s, offset + e, tags[tag_no[i]],
-                                      float(prob[i:j].mean()), NAME))
+                out.append(Prediction(offset + s, offset + e, tags[k], p, NAME))
         return out
+
+    @functools.cached_property
+    def _tag_of_label(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The tags (sorted), each label's tag number (-1: ``O``), and whether it is a
+        ``B-`` label."""
+        tags = sorted({x[2:] for x in self.labels if x != "O"})
+        return (tags, np.array([-1 if x == "O" else tags.index(x[2:]) for x in self.labels]),
+                np.array([x.startswith("B-") for x in self.labels]))
 
     # --- files -----------------------------------------------------------------------------
     def save(self, path: Path) -> None:
@@ -185,74 +177,6 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
-
-
-def _viterbi(bounds: list[tuple[int, int]], emissions: np.ndarray, trans: np.ndarray,
-             marginals: np.ndarray, out: np.ndarray) -> None:
-    """The most probable label sequence of each sentence of a batch into ``out``, among
-    the :data:`BEAM` most probable labels of each character (its marginals: a label
-    outside them is not on the best path in practice, and each step costs beam × beam
-    instead of labels × labels)."""
-    lengths = np.array([e - s for s, e in bounds])
-    size, longest = len(bounds), int(lengths[-1])
-    index = np.full((longest, size), -1)
-    for k, (s, e) in enumerate(bounds):
-        index[:e - s, k] = np.arange(s, e)
-    where = np.where(index >= 0, index, 0)
-    em = emissions[where].astype(np.float32)
-    width = min(BEAM, em.shape[2])
-    cand = np.argpartition(-marginals[where], width - 1, axis=2)[:, :, :width]  # [t, s, k]
-    score = np.take_along_axis(em, cand, axis=2)
-    trans = trans.astype(np.float32)
-    delta = np.empty_like(score)
-    back = np.zeros(score.shape, dtype=np.int8)
-    delta[0] = score[0]
-    for t in range(1, longest):
-        step = delta[t - 1][:, :, None] + trans[cand[t - 1][:, :, None], cand[t][:, None, :]]
-        back[t] = step.argmax(axis=1)
-        delta[t] = step.max(axis=1) + score[t]
-    rows = np.arange(size)
-    k = delta[lengths - 1, rows].argmax(axis=1)
-    for t in range(longest - 1, -1, -1):
-        live = lengths > t
-        out[index[t, live]] = cand[t, rows, k][live]
-        k = np.where(live, back[t, rows, k], k)
-
-
-def _forward_backward(bounds: list[tuple[int, int]], emissions: np.ndarray,
-                      trans: np.ndarray, out: np.ndarray) -> None:
-    """Marginals of a batch of sentences (sorted by length) into ``out``: forward and
-    backward products, rescaled every few steps (each position's marginals are normalised
-    at the end, so the scale in between does not matter)."""
-    lengths = [e - s for s, e in bounds]
-    size, longest = len(bounds), lengths[-1]
-    index = np.full((longest, size), -1)
-    for k, (s, e) in enumerate(bounds):
-        index[:e - s, k] = np.arange(s, e)
-    valid = index >= 0
-    em = emissions[np.where(valid, index, 0)]
-    em -= em.max(axis=2, keepdims=True)
-    np.exp(em, out=em)
-    alpha = np.empty_like(em)
-    alpha[0] = em[0]
-    for t in range(1, longest):
-        np.matmul(alpha[t - 1], trans, out=alpha[t])
-        alpha[t] *= em[t]
-        if t % _RESCALE == 0:
-            alpha[t] /= alpha[t].sum(axis=1, keepdims=True)
-    ends: dict[int, list[int]] = {}
-    for k, n in enumerate(lengths):
-        ends.setdefault(n - 1, []).append(k)
-    beta = np.ones_like(em)
-    for t in range(longest - 2, -1, -1):
-        np.matmul(em[t + 1] * beta[t + 1], trans.T, out=beta[t])
-        if t in ends:  # sentences ending here start their backward pass
-            beta[t, ends[t]] = 1.0
-        if t % _RESCALE == 0:
-            beta[t] /= beta[t].sum(axis=1, keepdims=True)
-    alpha *= beta
-    alpha /= alpha.sum(axis=2, keepdims=True)
-    out[index[valid]] = alpha[valid]
 
 
 # --- training ------------------------------------------------------------------------------
@@ -289,10 +213,12 @@ def _sometimes(lexicon: LexiconModel, doc_id: str) -> Callable[[str], list]:
 
 
 def _document_keys(segments: list[Segment], negatives: list[Segment], full: LexiconModel,
-                   tags: dict[str, int], settings: CrfSettings, progress: Progress,
-                   cancelled: Callable[[], bool]) -> dict[str, np.ndarray]:
-    """The features of every document a segment comes from: training documents with the
-    lexicon of the other folds, others (rejections elsewhere) with the full lexicon."""
+                   tags: dict[str, int], names: AttributeNames, settings: CrfSettings,
+                   progress: Progress, cancelled: Callable[[], bool]
+                   ) -> dict[str, np.ndarray]:
+    """The features of every document a segment comes from, numbered by ``names``:
+    training documents with the lexicon of the other folds, others (rejections
+    elsewhere) with the full lexicon."""
     docs = {s.doc_id: s.doc_text for s in segments}
     others = {s.doc_id: s.doc_text for s in negatives if s.doc_id not in docs}
     folds = {_fold_of(d) for d in docs}
@@ -304,7 +230,8 @@ def _document_keys(segments: list[Segment], negatives: list[Segment], full: Lexi
         if cancelled():
             raise Cancelled()
         lexicon = lexicons[_fold_of(doc_id)] if doc_id in docs else full
-        out[doc_id] = features(text, _sometimes(lexicon, doc_id), tags, settings.hmm)
+        out[doc_id] = names.number(features(text, _sometimes(lexicon, doc_id), tags,
+                                            settings.hmm))
         progress("features", n + 1, total)
     return out
 
@@ -320,7 +247,8 @@ def train(segments: list[Segment], negatives: list[Segment] = (),  # type: ignor
     report: Progress = progress or _quiet
     full = LexiconModel.train(segments)
     tags: dict[str, int] = {}
-    keys = _document_keys(segments, list(negatives), full, tags, settings, report,
+    names = AttributeNames()
+    keys = _document_keys(segments, list(negatives), full, tags, names, settings, report,
                           cancelled)
     characters = sum(s.length for s in segments)
     epochs = settings.epochs(characters)
@@ -333,11 +261,10 @@ def train(segments: list[Segment], negatives: list[Segment] = (),  # type: ignor
                 raise Cancelled()
 
     trainer = Trainer("l2sgd", verbose=True)
+    labels = _LabelNames()
     for seg in [*segments, *negatives]:
-        rows = keys[seg.doc_id][seg.offset:seg.offset + seg.length]
-        names = attribute_strings(rows)
-        trainer.append([names[i:i + WIDTH] for i in range(0, len(names), WIDTH)],
-                       iob1(seg.length, seg.spans))
+        trainer.append(names.rows(keys[seg.doc_id][seg.offset:seg.offset + seg.length]),
+                       labels.short(iob1(seg.length, seg.spans)))
     if not any(seg.spans for seg in segments):
         raise ValueError("the training layer has no spans")
     trainer.set_params({"c2": settings.c2, "max_iterations": epochs,
@@ -345,22 +272,55 @@ def train(segments: list[Segment], negatives: list[Segment] = (),  # type: ignor
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.crf"
         trainer.train(str(path))
-        model = _from_crfsuite(path, full, tags, settings)
+        model = _from_crfsuite(path, names, labels, full, tags, settings)
     model.info = {"characters": characters, "sentences": len(segments),
                   "spans": sum(len(s.spans) for s in segments), "epochs": epochs,
                   "negatives": len(negatives)}
     return model
 
 
-def _from_crfsuite(path: Path, lexicon: LexiconModel, tags: dict[str, int],
+def seed_shuffle() -> None:
+    """Seed the C library's ``rand()``, which CRFsuite's SGD shuffles the training
+    sequences with (it never seeds it), as a fresh process has it: the trainings that
+    follow make the same models whatever trained before them in the process. Done at
+    the start of an evaluation, whose figures then are those of a fresh process. (Each
+    model seeded alike would not do: CRFsuite picks its learning rate on the shuffled
+    sequences, and on a corpus as small as the demo's the F1 of one seed and of another
+    differ by a third; every fold seeded so scored 0.32 there, against 0.45.)"""
+    try:
+        libc = ctypes.CDLL("ucrtbase") if sys.platform == "win32" else ctypes.CDLL(None)
+        libc.srand(1)
+    except (OSError, AttributeError):  # no C library to seed: as before, unseeded
+        pass
+
+
+class _LabelNames:
+    """Labels as CRFsuite sees them: ``O``, and a number for each of the others (a
+    label is looked up by name at each character, like an attribute)."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {"O": "O"}
+        self.labels: dict[str, str] = {"O": "O"}  # name -> label
+
+    def short(self, labels: list[str]) -> list[str]:
+        names = self.names
+        for label in set(labels) - names.keys():
+            names[label] = str(len(names))
+            self.labels[names[label]] = label
+        return [names[label] for label in labels]
+
+
+def _from_crfsuite(path: Path, names: AttributeNames, label_names: _LabelNames,
+                   lexicon: LexiconModel, tags: dict[str, int],
                    settings: CrfSettings) -> CrfModel:
     """The weights of a CRFsuite model file as numpy arrays (read from its dump)."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    labels = sorted(tagger.labels(), key=lambda x: (x != "O", x[2:], x))
-    ids = {lab: i for i, lab in enumerate(labels)}
+    labels = sorted((label_names.labels[x] for x in tagger.labels()),
+                    key=lambda x: (x != "O", x[2:], x))
+    ids = {label_names.names[lab]: i for i, lab in enumerate(labels)}
     dump = path.with_suffix(".txt")
     tagger.dump(str(dump))
     tagger.close()
@@ -380,7 +340,7 @@ def _from_crfsuite(path: Path, lexicon: LexiconModel, tags: dict[str, int],
             if section == "TRANSITIONS":
                 trans[ids[a], ids[b]] = w
             else:
-                state.setdefault(int(a, 16), []).append((ids[b], w))
+                state.setdefault(names.key_of(a), []).append((ids[b], w))
     weights = Weights.build(((k, label, w) for k, pairs in state.items()
                              for label, w in pairs), len(labels))
     return CrfModel(labels, weights, trans, lexicon, dict(tags), settings.hmm)

@@ -16,7 +16,9 @@ from typing import NamedTuple
 
 #: a sentence ends after one of these (and a line always ends one)
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
-_COMMA = re.compile(r"[，,]")
+#: a long sentence may be cut after these: commas, the enumeration comma, and a full stop
+#: before a space (Western sentences; not a decimal point)
+_COMMA = re.compile(r"[，,、]|\.(?=\s)")
 LONG, PIECE = 60, 20
 #: a machine layer's annotator id starts with this (``model:crf``)
 MACHINE_PREFIX = "model:"
@@ -63,9 +65,9 @@ class Segment:
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of each sentence: cut after sentence-final punctuation (with any
     closing quotes) and at line ends; a sentence longer than :data:`LONG` characters is
-    cut again after commas into pieces of :data:`PIECE` characters or more (the labeller's
-    cost grows with the longest sequence of a batch). Whitespace-only pieces are left
-    out."""
+    cut again after commas (and enumeration commas, and full stops before a space) into
+    pieces of :data:`PIECE` characters or more (the labeller's cost grows with the longest
+    sequence of a batch). Whitespace-only pieces are left out."""
     out, start = [], 0
     for m in [*_SENTENCE_END.finditer(text), None]:
         end = m.end() if m is not None else len(text)

@@ -70,15 +70,18 @@ def _class_of(ch: str) -> int:
     return 3 if unicodedata.category(ch).startswith("P") else 5
 
 
-def _classes(text: str) -> np.ndarray:
-    table = {ch: _class_of(ch) for ch in set(text)}
-    return np.array([table[ch] for ch in text], dtype=np.int64)
+def _classes(cp: np.ndarray) -> np.ndarray:
+    """The class of each code point (each distinct one looked at once)."""
+    uniq, inverse = np.unique(cp, return_inverse=True)
+    table = np.array([_class_of(chr(c)) for c in uniq.tolist()], dtype=np.int64)
+    return table[inverse.reshape(cp.shape)]
 
 
 def _edge_class(shifted: np.ndarray) -> np.ndarray:
     return np.where(shifted == _EDGE, 6, shifted)
 
 
+@lru_cache(maxsize=65536)
 def _digest(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=6).digest(),
                           "little")
@@ -102,21 +105,55 @@ def _word_keys(folded: str, hmm: bool) -> tuple[np.ndarray, np.ndarray]:
     """Per character: its place in its word with the word's length (at most 4), and the
     word's digest with the place. The words of the last few hundred texts are kept: an
     evaluation trains many times on the same documents (the arrays are never changed)."""
-    pieces = words.segment(folded, hmm=hmm)
-    bounds = np.array(pieces, dtype=np.int64).reshape(-1, 2)
-    digests: dict[str, int] = {}
-    for s, e in pieces:
-        w = folded[s:e]
-        if w not in digests:
-            digests[w] = _digest(w)
-    per_word = np.array([digests[folded[s:e]] for s, e in pieces], dtype=np.int64)
+    bounds, digests = _words(folded, hmm)
     chars, piece, place = _positions(bounds[:, 0], bounds[:, 1], len(folded))
     length = np.minimum(bounds[piece, 1] - bounds[piece, 0], 4)
     shape = np.zeros(len(folded), dtype=np.int64)
     ident = np.zeros(len(folded), dtype=np.int64)
     shape[chars] = place << 3 | length
-    ident[chars] = per_word[piece] << 2 | place
+    ident[chars] = digests[piece] << 2 | place
     return shape, ident
+
+
+def _words(folded: str, hmm: bool) -> tuple[np.ndarray, np.ndarray]:
+    """jieba's words of a folded text (those of :func:`annotator.core.words.segment`, in
+    no particular order) as ``(k, 2)`` bounds, and their digests: the words of each run
+    (cached by run), then every character outside the runs as a word of its own."""
+    twice = searchable(folded)  # what words.segment cuts (the same but for rare chains)
+    offsets: list[int] = []
+    counts: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    digests: list[int] = []
+    for at, run in words.runs(twice):
+        s, e, d = _run_words(run, hmm)
+        offsets.append(at)
+        counts.append(len(s))
+        starts += s
+        ends += e
+        digests += d
+    shift = np.repeat(np.array(offsets, dtype=np.int64), counts)
+    bounds = np.stack([np.array(starts, dtype=np.int64) + shift,
+                       np.array(ends, dtype=np.int64) + shift], axis=1).reshape(-1, 2)
+    if twice != folded:
+        digests = [_digest(folded[a:b]) for a, b in bounds.tolist()]
+    depth = np.zeros(len(folded) + 1, dtype=np.int64)
+    depth[bounds[:, 0]] += 1  # words are disjoint: at most one starts and one ends at a place
+    depth[bounds[:, 1]] -= 1
+    single = np.nonzero(np.cumsum(depth[:-1]) == 0)[0]
+    cps, inverse = np.unique(codepoints(folded)[single], return_inverse=True)
+    single_digests = np.array([_digest(chr(c)) for c in cps.tolist()], dtype=np.int64)
+    return (np.concatenate([bounds, np.stack([single, single + 1], axis=1)]),
+            np.concatenate([np.array(digests, dtype=np.int64), single_digests[inverse]]))
+
+
+@lru_cache(maxsize=65536)
+def _run_words(run: str, hmm: bool) -> tuple[tuple[int, ...], tuple[int, ...],
+                                              tuple[int, ...]]:
+    """The starts, ends and digests of the words of one run."""
+    cut = words.cut(run, hmm)
+    return (tuple(s for s, _e in cut), tuple(e for _s, e in cut),
+            tuple(_digest(run[s:e]) for s, e in cut))
 
 
 def _lexicon_keys(folded: str, scan: LexiconScan | None, tags: dict[str, int]) -> np.ndarray:
@@ -143,7 +180,7 @@ def features(text: str, scan: LexiconScan | None = None,
     if n == 0:
         return np.zeros((0, WIDTH), dtype=np.int64)
     prev, nxt = _shifted(cp, -1), _shifted(cp, 1)
-    cls = _classes(folded)
+    cls = _classes(cp)
     cls_p, cls_n = _edge_class(_shifted(cls, -1)), _edge_class(_shifted(cls, 1))
     shape, ident = _word_keys(folded, hmm)
     columns = [cp, prev, nxt, prev << 21 | cp, cp << 21 | nxt, cls_p << 6 | cls << 3 | cls_n,
@@ -155,6 +192,55 @@ def features(text: str, scan: LexiconScan | None = None,
     return out
 
 
-def attribute_strings(keys: np.ndarray) -> list[str]:
-    """The keys as CRFsuite attribute names (hexadecimal), row after row."""
-    return list(map(hex, keys.ravel().tolist()))
+class AttributeNames:
+    """Short names for the keys, as CRFsuite attributes: the n-th key seen is named by n
+    in base 62 (``0``…``z``, ``10``…). CRFsuite looks each attribute of each character
+    up by name: a name of a few bytes costs it less to copy and compare than the key's
+    18 hexadecimal digits, and does not change what it learns (it numbers attributes in
+    the order it meets them, whatever their names)."""
+
+    def __init__(self) -> None:
+        self.keys: list[int] = []  # by number
+        self._numbers: dict[int, int] = {}
+        self._names: np.ndarray | None = None
+
+    def number(self, keys: np.ndarray) -> np.ndarray:
+        """The number of each key of an array (new keys get the next ones), int32."""
+        uniq, inverse = np.unique(keys, return_inverse=True)
+        numbers, known = self._numbers, self.keys
+        for k in uniq.tolist():
+            if k not in numbers:
+                numbers[k] = len(known)
+                known.append(k)
+        self._names = None
+        ids = np.array([numbers[k] for k in uniq.tolist()], dtype=np.int32)
+        return ids[inverse.reshape(keys.shape)]
+
+    def rows(self, numbers: np.ndarray) -> list[list[bytes]]:
+        """The names of numbered keys, one list per row (every occurrence of a name is
+        the same object)."""
+        if self._names is None or len(self._names) < len(self.keys):
+            self._names = np.array([short_name(n) for n in range(len(self.keys))],
+                                   dtype=object)
+        return self._names[numbers].tolist()
+
+    def key_of(self, name: str) -> int:
+        """The key named ``name``."""
+        n = 0
+        for ch in name:
+            n = n * 62 + _VALUE[ch]
+        return self.keys[n]
+
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_VALUE = {ch: i for i, ch in enumerate(_DIGITS)}
+
+
+def short_name(n: int) -> bytes:
+    """``n`` in base 62."""
+    out = _DIGITS[n % 62]
+    while n >= 62:
+        n //= 62
+        out = _DIGITS[n % 62] + out
+    return out.encode("ascii")
+

@@ -104,7 +104,9 @@ def read(store: ProjectStore, layer: str) -> Corpus:
 def fit(corpus: Corpus, settings: crf.CrfSettings | None = None,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] = lambda: False) -> Trained:
-    """Both recommenders trained on the whole layer (raises :class:`crf.Cancelled`)."""
+    """Both recommenders trained on the whole layer (raises :class:`crf.Cancelled`);
+    after :func:`evaluate` (as the command and the window do), the same model in any
+    process (:func:`crf.seed_shuffle`)."""
     if not corpus.examples:
         raise ValueError(f"the layer '{corpus.layer}' has no spans to learn from")
     segs = [s for e in corpus.examples for s in segments(e)]
@@ -148,8 +150,10 @@ class Evaluation:
 def evaluate(corpus: Corpus, settings: crf.CrfSettings | None = None, curve: bool = True,
              progress: Progress | None = None,
              cancelled: Callable[[], bool] = lambda: False, seed: int = 0) -> Evaluation:
-    """Both recommenders measured on held-out documents, with the learning curve."""
+    """Both recommenders measured on held-out documents, with the learning curve (the
+    same figures in any process: :func:`crf.seed_shuffle`)."""
     progress = progress or crf._quiet
+    crf.seed_shuffle()
     splits = folds([e.doc_id for e in corpus.examples], seed)
     shares = [k / CURVE_POINTS for k in range(1, CURVE_POINTS + 1)] if curve else [1.0]
     total = len(splits) * len(shares)

@@ -65,10 +65,12 @@ class Template:
         idx[self.values[idx] != values] = -1
         return idx
 
-    def add(self, found: np.ndarray, out: np.ndarray) -> None:
-        """Add the weights of the attributes ``found`` (one per character; -1 none)."""
+    def add(self, found: np.ndarray, out: np.ndarray, buffer: np.ndarray) -> None:
+        """Add the weights of the attributes ``found`` (one per character; -1 none);
+        ``buffer``: scratch of ``out``'s shape and type."""
         rows = self.dense_row[found]  # -1 (not found) reads the last entry: -1 too
-        out += self.dense[rows]  # row -1: the zero row at the end
+        np.take(self.dense, rows, axis=0, out=buffer)  # row -1: the zero row at the end
+        out += buffer
         sparse = np.nonzero((found >= 0) & (rows < 0))[0]
         if not len(sparse):
             return
@@ -77,9 +79,7 @@ class Template:
         at = np.repeat(sparse, cnt)
         offs = np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt) + \
             np.repeat(start, cnt)
-        n, labels = out.shape
-        out += np.bincount(at * labels + self.label_ids[offs], weights=self.weights[offs],
-                           minlength=n * labels).reshape(n, labels).astype(out.dtype)
+        out[at, self.label_ids[offs]] += self.weights[offs]  # one weight per (at, label)
 
     @property
     def nbytes(self) -> int:
@@ -118,12 +118,14 @@ class Weights:
             return out
         values = keys & _MASK
         chars, inverse = np.unique(values[:, 0], return_inverse=True)
+        buffer = np.empty_like(out)
         for t, offset in CHARACTERS:
             template = self.templates[t]
             found = template.find(chars)[inverse.ravel()]
-            template.add(_shift(found, offset, template.find(np.array([_EDGE]))[0]), out)
+            template.add(_shift(found, offset, template.find(np.array([_EDGE]))[0]), out,
+                         buffer)
         for t in range(len(CHARACTERS), WIDTH):
-            self.templates[t].add(self.templates[t].find(values[:, t]), out)
+            self.templates[t].add(self.templates[t].find(values[:, t]), out, buffer)
         return out
 
     @property

@@ -181,3 +181,13 @@ def test_the_longest_dateline_is_found_from_its_start():
     text = "消息。" + longest + "记者报道"
     assert metadata.dateline(text).group() == longest
     assert spans(metadata.dateline(text)) == spans(metadata.DATELINE.search(text))
+
+
+def test_fold_of_a_long_text_with_astral_characters_is_the_plain_one():
+    """Astral characters among many others (the BMP ones through the translate table),
+    and an astral character next to a traditional one at either end."""
+    table = zh._char_table("t2s")
+    astral = [k for k in table if ord(k) > 0xFFFF][:2]
+    text = astral[0] + "國" + "與各國組織𠮷" * 500 + "😀國" + astral[1]
+    assert zh.fold(text) == plain_fold(text)
+    assert zh.fold(text)[:2] == table[astral[0]] + "国"

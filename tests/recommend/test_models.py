@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from annotator.recommend import crf
+from annotator.recommend import crf, training
 from annotator.recommend.data import Example, Segment, flat, segments, sentence_bounds
 from annotator.recommend.evaluate import Counts, folds, score
+from annotator.recommend.features import AttributeNames, short_name
 from annotator.recommend.lexicon import LexiconModel
+from annotator.recommend.training import Corpus
 
 from .generated import BODIES, STATES, THREATS, documents
 
@@ -20,6 +23,19 @@ def test_sentences_are_cut_after_final_punctuation_and_lines():
     text = "他说：“好。”然后走了！\n\n第二段；完"
     assert [text[s:e] for s, e in sentence_bounds(text)] == \
         ["他说：“好。”", "然后走了！", "第二段；", "完"]
+
+
+def test_a_long_sentence_is_cut_after_commas_and_western_full_stops():
+    """Over 60 characters: cut after a comma, an enumeration comma or a full stop before
+    a space, into pieces of 20 characters or more (never at a decimal point)."""
+    names = "、".join(["哈萨克斯坦共和国总统助理"] * 6)
+    english = "Zhao said the rate was 3.5 per cent last year. He met the ministers " \
+        "of the member states in Beijing. The talks went on for two days"
+    for text, cut in [(names, "、"), (english, ". ")]:
+        pieces = [text[s:e] for s, e in sentence_bounds(text)]
+        assert "".join(pieces) == text and len(pieces) > 1
+        assert all(p.endswith(cut.strip()) and len(p) >= 20 for p in pieces[:-1])
+    assert "3." not in [p[-2:] for p in (english[s:e] for s, e in sentence_bounds(english))]
 
 
 def test_a_span_crossing_a_sentence_end_joins_the_sentences():
@@ -136,3 +152,51 @@ def test_a_rejected_suggestion_is_learnt_as_not_tagged():
     after = crf.train(segs(docs), negatives).predict(text, sentence_bounds(text))
     mine = [p for p in after if p.start == where]
     assert not mine or mine[0].score < before[0].score
+
+
+def test_an_evaluation_and_training_give_the_same_whatever_trained_before():
+    """CRFsuite shuffles with the C library's generator: an evaluation seeds it first,
+    and the training after it goes on from there."""
+    corpus = Corpus("gold", documents(4), {}, [])
+    settings = crf.CrfSettings(iterations=3)
+
+    def run():
+        ev = training.evaluate(corpus, settings, curve=False)
+        return ev.f1("crf"), training.fit(corpus, settings).crf
+
+    f1, first = run()
+    crf.train(segs(documents(2, seed=5)), settings=settings)
+    again_f1, again = run()
+    assert f1 == again_f1 and (first.transitions == again.transitions).all()
+    assert all((a == b).all() for a, b in zip(first.weights.arrays().values(),
+                                              again.weights.arrays().values(),
+                                              strict=True))
+
+
+def test_attributes_are_named_short_and_read_back_as_their_keys():
+    names = AttributeNames()
+    first = names.number(np.array([[7, 1 << 60], [7, 5]], dtype=np.int64))
+    again = names.number(np.array([[5, 9]], dtype=np.int64))
+    assert first.tolist() == [[1, 2], [1, 0]] and again.tolist() == [[0, 3]]
+    rows = names.rows(np.concatenate([first, again]))
+    assert rows == [[b"1", b"2"], [b"1", b"0"], [b"0", b"3"]] and rows[0][0] is rows[1][0]
+    assert [short_name(n) for n in (9, 10, 61, 62, 62 * 62 + 1)] == [
+        b"9", b"a", b"Z", b"10", b"101"]
+    assert names.key_of("2") == 1 << 60 and names.key_of("3") == 9
+    big = AttributeNames()
+    big.number(np.arange(62 * 62 + 2, dtype=np.int64))
+    assert big.key_of("101") == 62 * 62 + 1
+
+
+def test_spans_are_runs_of_a_tag_cut_by_b_labels_and_sentences():
+    labels = ["O", "B-x", "I-x", "I-y"]
+    model = crf.CrfModel(labels, None, np.zeros((4, 4)), LexiconModel(), {})  # type: ignore[arg-type]
+    text = "ab cdefghij"
+    #        0 1 2 3 4 5 6 7 8 9 10
+    best = np.array([2, 2, 2, 1, 2, 3, 3, 2, 0, 2, 2])
+    marg = np.full((len(text), 4), 0.1)
+    marg[np.arange(len(text)), best] = [0.9, 0.7, 0.5, 0.6, 0.8, 0.4, 0.2, 1.0, 0.3, 0.6, 0.6]
+    found = model.spans(text, [(0, 9), (9, 10)], marg, best, 100)
+    assert [(p.start, p.end, p.tag) for p in found] == [
+        (100, 102, "x"), (103, 105, "x"), (105, 107, "y"), (107, 108, "x"), (109, 110, "x")]
+    assert [round(p.score, 6) for p in found] == [0.7, 0.7, 0.3, 1.0, 0.6]
