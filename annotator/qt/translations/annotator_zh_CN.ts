@@ -2105,7 +2105,7 @@
         <translation>回车键:转到另一端 · F2键:更改类型 · 删除键:删除关系</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>&amp;Go to the other end</source>
         <translation>跳到另一端(&amp;G)</translation>
     </message>

@@ -2105,7 +2105,7 @@
         <translation>回車鍵:轉到另一端 · F2鍵:更改類型 · 刪除鍵:刪除關係</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+50" />
         <source>&amp;Go to the other end</source>
         <translation>跳到另一端(&amp;G)</translation>
     </message>
