@@ -121,15 +121,23 @@ def test_reviewers_share_the_gold_layers_relations_but_not_annotators(team):
                            (gold_rel.id,)).rowcount == 0
 
 
-def test_a_reviewer_deleting_a_gold_span_takes_its_decision_and_relation_with_it(team):
-    url, names = team
+def accepted_by_wang(team):
+    """lin's two spans on the first document, accepted into gold by the reviewer wang:
+    (the document, wang's store, wang's session)."""
+    names = team[1]
     lin, lin_session = member(team, "lin")
     with lin:
         doc, _actor, _drill = pair(lin_session, lin)
     wang, wang_session = member(team, "wang")
+    for case in review_cases.find_cases(wang.annotations(doc.id), [names["lin"]], []):
+        wang_session.run(review_cases.accept(case, case.versions[0], names["wang"]))
+    return doc, wang, wang_session
+
+
+def test_a_reviewer_deleting_a_gold_span_takes_its_decision_and_relation_with_it(team):
+    names = team[1]
+    doc, wang, wang_session = accepted_by_wang(team)
     with wang:
-        for case in review_cases.find_cases(wang.annotations(doc.id), [names["lin"]], []):
-            wang_session.run(review_cases.accept(case, case.versions[0], names["wang"]))
         gold = sorted((a for a in wang.annotations(doc.id) if a.annotator == names["wang"]),
                       key=lambda a: a.start)
         wang_session.add_relation(gold[0], gold[1], "uses")
@@ -145,14 +153,9 @@ def test_another_reviewers_decision_is_not_deleted_with_its_gold_span(team):
     """Deleting a gold span deletes the decision it settles; the server stores a decision
     in its reviewer's name only, so an undo could not bring wang's back: li is refused,
     and nothing changes."""
-    url, names = team
-    lin, lin_session = member(team, "lin")
-    with lin:
-        doc, _actor, _drill = pair(lin_session, lin)
-    wang, wang_session = member(team, "wang")
+    names = team[1]
+    doc, wang, _wang_session = accepted_by_wang(team)
     with wang:
-        for case in review_cases.find_cases(wang.annotations(doc.id), [names["lin"]], []):
-            wang_session.run(review_cases.accept(case, case.versions[0], names["wang"]))
         wang.leave(doc.id)
     li, li_session = member(team, "li")
     with li:
