@@ -93,6 +93,10 @@ def main(out: Path, lang: str = "en", size: tuple[int, int] = (1500, 900)) -> No
     window.resizeDocks([window.docks["annotations"]], [int(size[1] * 0.3)],
                        Qt.Orientation.Vertical)
     QTest.qWait(100)
+    for _ in range(200):  # the suggestion lexicon is built on a worker thread when idle
+        if window.editor.lexicon is not None and window.editor.lexicon.ready:
+            break
+        QTest.qWait(50)
     window.select_span(ids[0])  # its caret centred: the chains around it on screen
     window.reader.centerCursor()
     # one more being made: Shift+R, Tab twice (dashed, the picked span framed; the status
