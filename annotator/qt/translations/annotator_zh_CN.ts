@@ -2172,22 +2172,22 @@
 <context>
     <name>Relations</name>
     <message>
-        <location filename="../relmenu.py" line="+23"/>
+        <location filename="../relmenu.py" line="+25"/>
         <source>{key}{name} (from the picked span)</source>
         <translation>{key}{name}(由所选目标出发)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>Relation type</source>
         <translation>关系类型</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+34"/>
         <source>Change the relation&apos;s type</source>
         <translation>更改关系类型</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-40"/>
         <source>{name} (turned round)</source>
         <translation>{name}（方向反转）</translation>
     </message>
