@@ -75,8 +75,10 @@ class AnnotationTableModel(RowModel):
         return (str(self._values(a)[self.sort_column]), a.start, a.id)
 
     def _shown(self, a: Annotation) -> bool:
-        return not self.needle or any(self.needle in zh.fold(str(v)).lower()
-                                      for v in self._values(a))
+        # one fold per row, not per column (the values joined by a line break, which a
+        # needle typed into the one-line filter cannot hold)
+        return not self.needle or \
+            self.needle in zh.fold("\n".join(map(str, self._values(a)))).lower()
 
     def set_rows(self, text: str, rows: list[Annotation], ordered: bool = False) -> None:
         """``rows``: the spans to list (the model keeps the list); ``ordered``: they are in
