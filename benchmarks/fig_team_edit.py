@@ -139,9 +139,12 @@ def _figures(jobs: list[dict], logs: list[dict], checked: dict, sizes: Sizes) ->
               if i in keys]
     failed = sum(log["failed"] for log in logs)
     writers = len(jobs) - 1
+    cpu = sum(log["cpu_s"] for j, log in zip(jobs, logs, strict=True) if j["member"] != "file")
     note = (f"{writers} members x {sizes.team_edit_s:g} s, {len(team):,} edits acknowledged, "
             f"{failed} refused; server holds exactly the {checked['spans']:,} spans and "
-            f"{checked['edits']:,} journal entries acknowledged (asserted)")
+            f"{checked['edits']:,} journal entries acknowledged (asserted); each member's "
+            f"window used {cpu / writers / sizes.team_edit_s:.0%} of a core, the file "
+            f"project's {file['cpu_s'] / sizes.team_edit_s:.0%}")
     return {
         "team.edit.median": result(median(team), median(file_ms), note),
         "team.edit.p95": result(p95(team), p95(file_ms),
@@ -170,7 +173,9 @@ def writer(folder: Path) -> None:
         poller = _Poller(job["project"], job["doc"], log)
     (folder / "ready").write_text("1", encoding="utf-8")
     go = _wait_for(folder / "go")
+    cpu = time.process_time()
     _edit(window, go, job["seconds"], random.Random(job["seed"]), log)
+    log["cpu_s"] = time.process_time() - cpu
     if window.store.kind == "team":
         poller.stop()
     added = {e["id"] for e in log["edits"] if e["kind"] == "add"}

@@ -18,6 +18,7 @@ from annotator.core.session import Session
 from annotator.qt import recent, team
 from annotator.qt.window import MainWindow
 from annotator.store import open_project
+from annotator.store.pg.listen import Event
 from annotator.store.pg.url import TeamURL
 
 
@@ -48,6 +49,37 @@ def test_a_colleagues_tag_appears_in_my_window_at_once(qtbot, tmp_path, team_url
         assert mine.doc_list.model.summary(doc.id).annotations == count_before + 1
         assert added.id in mine.panel.model.all  # the span list shows it too
         assert not mine.acts["undo"].isEnabled()  # a colleague's edit is not mine to undo
+    finally:
+        close(mine)
+
+
+def test_colleagues_tags_in_another_document_update_its_row_in_one_read(
+        qtbot, tmp_path, team_url, seed_paths, monkeypatch):
+    """A burst of colleagues' commits elsewhere: the row is read once, shortly after (at
+    ten members' pace each notification cost every window a read and a repaint)."""
+    lin, chen = make_team(team_url, seed_paths)
+    mine = window_on(qtbot, tmp_path, as_role(team_url, chen), "chen")
+    try:
+        other = next(s.id for s in mine.store.documents() if s.id != mine.doc.id)
+        qtbot.waitUntil(lambda: mine.doc_list.model.summary(other).annotations >= 0)  # counted
+        before = mine.doc_list.model.summary(other).annotations
+        with open_project(as_role(team_url, lin, SECRET)) as theirs:
+            doc = theirs.document(other)
+            session = Session(theirs, Annotator(lin, "Lin"))
+            for k in range(3):
+                session.add(doc.id, doc.text, k * 6, k * 6 + 2, "actor.igo")
+        qtbot.waitUntil(lambda: mine.doc_list.model.summary(other).annotations == before + 3,
+                        timeout=3000)
+        reads: list[str] = []
+        real = mine.store.summary
+        monkeypatch.setattr(mine.store, "summary", lambda d: (reads.append(d), real(d))[1])
+        pid = mine.store.backend_pid + 1  # not the window's own connection
+        for _ in range(3):  # as the listener hands them over, one pass each
+            team.colleagues_committed(mine, [Event("annotations", "INSERT", lin, other, pid)])
+        assert reads == []  # not yet: the row waits for the others that come meanwhile
+        qtbot.waitUntil(lambda: bool(reads), timeout=2000)
+        qtbot.wait(team.ROWS_MS * 2)
+        assert reads == [other]
     finally:
         close(mine)
 
