@@ -72,9 +72,9 @@ class Session:
         creates record the guidelines version they are made under."""
         if command is None:
             return None
-        command = self.store.cascade(stamped(command, self.guidelines_version))
-        self.store.apply_command(command, self.annotator.id)
-        return Change.of(command)
+        applied = self.store.apply_command(stamped(command, self.guidelines_version),
+                                           self.annotator.id)
+        return Change.of(applied)
 
     def add(self, doc_id: str, text: str, start: int, end: int, tag: str,
             attributes: dict | None = None) -> Change | None:

@@ -163,8 +163,9 @@ class ProjectStore(Protocol):
 
     def insert_decisions(self, decisions: Iterable[ReviewDecision]) -> None: ...
 
-    def apply_command(self, command: Command, annotator: str) -> int:
-        """Apply and journal ``command`` in one transaction; returns its journal number."""
+    def apply_command(self, command: Command, annotator: str) -> Command:
+        """Apply and journal ``command`` in one transaction; returns it as applied (with
+        the relations and review decisions its deletions took along: :meth:`cascade`)."""
 
     def undo(self, annotator: str) -> Command | None: ...
 

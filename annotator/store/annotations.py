@@ -47,14 +47,16 @@ class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
                 "created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     # --- commands and the journal (undo/redo that survive a restart) --------------------
-    def apply_command(self, command: Command, annotator: str) -> int:
+    def apply_command(self, command: Command, annotator: str) -> Command:
         """Apply ``command`` and journal it in one transaction; clears ``annotator``'s redo
-        history. Returns the journal sequence number. A command deleting spans also
-        deletes their relations (:meth:`cascade`: journalled so, undone so)."""
+        history. Returns the command as applied and journalled: one deleting spans also
+        deletes their relations and the review decisions they settled (:meth:`cascade`,
+        read in the same transaction: journalled so, undone so)."""
         with self.transaction():
             command = self.cascade(command)
             self._apply_rows(command)
-            return self._journal(command, annotator)
+            self._journal(command, annotator)
+            return command
 
     def _journal(self, command: Command, annotator: str) -> int:
         """Journal ``command`` (in the caller's transaction), dropping ``annotator``'s redo
@@ -93,14 +95,13 @@ class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
         :meth:`redo` would do again (None: nothing), read from the journal without
         decoding the commands (a corpus-wide batch may be megabytes); an unreadable entry
         (see :mod:`annotator.store.check`) has no label."""
-        steps = []
-        for undone, order in ((0, "DESC"), (1, "ASC")):
-            row = self.conn.execute(
-                f"SELECT kind, {self.SQL_LABEL} FROM journal WHERE "
-                f"annotator = ? AND undone = ? ORDER BY seq {order} LIMIT 1",
-                (annotator, undone)).fetchone()
-            steps.append((row[0], row[1] or "") if row else None)
-        return steps[0], steps[1]
+        step = f"SELECT undone, kind, {self.SQL_LABEL} FROM journal WHERE annotator = ? AND "
+        rows = self.conn.execute(  # one round trip: it follows every edit
+            f"SELECT * FROM ({step} undone = 0 ORDER BY seq DESC LIMIT 1) AS done UNION ALL "
+            f"SELECT * FROM ({step} undone = 1 ORDER BY seq LIMIT 1) AS undone",
+            (annotator, annotator)).fetchall()
+        steps = {undone: (kind, label or "") for undone, kind, label in rows}
+        return steps.get(0), steps.get(1)
 
     def history(self, annotator: str) -> tuple[list[Command], list[Command]]:
         """(done, undone) commands of ``annotator``, oldest first."""

@@ -62,8 +62,13 @@ class RelationsMixin(StoreCommon):
         ids = list(span_ids)
         if not ids or not self._relations_table():
             return []
-        found = {r.id: r for r in self._relations_where("source", ids)}
-        found.update((r.id, r) for r in self._relations_where("target", ids))
+        found: dict[str, Relation] = {}
+        for i in range(0, len(ids), _CHUNK // 2):  # one query a chunk: deleting follows it
+            chunk = ids[i:i + _CHUNK // 2]
+            marks = ", ".join("?" * len(chunk))
+            found.update((r.id, r) for r in _relations(self.conn.execute(
+                f"SELECT {RELATION_COLUMNS} FROM relations WHERE source IN ({marks}) OR "
+                f"target IN ({marks})", [*chunk, *chunk])))
         return sorted(found.values(), key=lambda r: (r.doc_id, r.source, r.target, r.id))
 
     def _relations_where(self, column: str, values: list[str],

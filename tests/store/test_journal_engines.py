@@ -28,3 +28,25 @@ def test_a_new_edit_drops_my_redo_history(engine_store):
         assert lin.undo() is not None and lin.undo() is not None
         assert store.annotations(doc.id) == [] and lin.undo() is None
         assert lin.redo() is not None and len(store.annotations(doc.id)) == 1
+
+
+def test_next_steps_name_what_undo_and_redo_would_do(engine_store):
+    with engine_store as store:
+        doc = Document(document_id(TEXT), "t", TEXT, text_sha256(TEXT))
+        store.add_documents([doc])
+        me = store.identify(Annotator("lin", "lin")) if store.kind == "team" \
+            else Annotator("lin", "lin")
+        store.add_annotator(me)
+        lin = Session(store, me)
+        assert store.next_steps(me.id) == (None, None)
+        first = lin.add(doc.id, TEXT, 0, 2, "actor.state").added[0]
+        lin.retag([first], "actor.igo")
+        lin.add(doc.id, TEXT, 10, 12, "actor.state")
+        assert lin.undo() is not None and lin.undo() is not None  # the add, then the retag
+        undo, redo = store.next_steps(me.id)
+        assert undo is not None and undo[0] == "add"  # the first add, the latest not undone
+        assert redo is not None and redo[0] == "retag"  # the earliest undone: redone first
+        lin.redo()
+        assert store.next_steps(me.id)[0][0] == "retag"
+        assert store.next_steps(me.id)[1][0] == "add"
+        assert store.next_steps("someone else") == (None, None)

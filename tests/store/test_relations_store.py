@@ -94,7 +94,8 @@ def test_a_bare_command_deleting_spans_is_cascaded_by_the_store(store):
     lin = session(store)
     doc, actor, drill, _threat = chain(store, lin)
     uses = lin.add_relation(actor, drill, "uses").added_relations[0]
-    store.apply_command(Command("delete", doc.id, (actor,), ()), "lin")
+    applied = store.apply_command(Command("delete", doc.id, (actor,), ()), "lin")
+    assert applied.removed_relations == (uses,) and applied.before == (actor,)  # as journalled
     assert store.relations(doc.id) == []
     assert store.undo("lin").added_relations == (uses,)
     assert store.relations(doc.id) == [uses]
