@@ -11,7 +11,8 @@ from annotator.core.commands import Command, with_status
 from annotator.core.discussion import discussions
 from annotator.core.editor import ALL
 from annotator.core.store import as_team
-from annotator.qt import i18n
+from annotator.core.session import Step
+from annotator.qt import i18n, undo
 from annotator.qt.safety import guard
 from annotator.review.cases import accept, accept_unanimous, reject
 from annotator.review.layers import own_annotators
@@ -124,7 +125,8 @@ def settle_relation(window: MainWindow, case, version, note: str | None) -> None
     try:
         command = accept_relation(case, version, reviewer(window),
                                   list(window.editor.index or ()),
-                                  window.store.decisions(doc_id), window.review.chosen(), note)
+                                  window.store.decisions(doc_id), window.review.chosen(), note,
+                                  window.editor.doc.text)
     except ReviewError as e:
         window.statusBar().showMessage(translate(
             "Review", "Cannot accept this relation: {reason}").format(reason=str(e)), 8000)
@@ -160,6 +162,10 @@ def settle(window: MainWindow, command: Command | None) -> None:
                           "review_status")
     window._after_edit(window.editor.run(command))
     window.review.next_open()
+    left = sum(c.decision is None for c in (*window.review.cases, *window.review.relation_cases))
+    window.statusBar().showMessage(translate(
+        "Review", "Saved: {what}. Open cases left in this document: {left}.").format(
+        what=undo.step_text(Step(command.kind, command.label)), left=left), 6000)
 
 
 def review_status_after(cases: list, command: Command, relation_cases: Sequence = ()) -> str:

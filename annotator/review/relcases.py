@@ -157,12 +157,11 @@ def _gold_end(end: Annotation, ctx: _Context) -> Annotation:
     decision = _settled(end.id, ctx.decisions)
     if decision is not None:
         if decision.decision == "rejected":
-            raise ReviewError(f"its end [{end.start}, {end.end}) ({end.tag}) was rejected; "
-                              "accept a version of that span first")
+            raise ReviewError(f"its end {ctx.name(end)} was rejected; accept a version of "
+                              "that span first")
         gold = ctx.by_id.get(decision.result_id or "")
         if gold is None:
-            raise ReviewError(f"the gold span accepted for its end [{end.start}, {end.end}) "
-                              "is gone")
+            raise ReviewError(f"the gold span accepted for its end {ctx.name(end)} is gone")
         return gold
     case = next((c for c in ctx.span_cases if end.id in {a.id for a in c.spans}), None)
     if case is None or case.id in ctx.made:  # (both ends in one case: the second alone)
@@ -179,17 +178,25 @@ class _Context:
     decisions: Sequence[ReviewDecision]
     span_cases: list[Case]
     made: dict[str, Command]
+    text: str | None = None  # the document's, to name an end by its words
+
+    def name(self, end: Annotation) -> str:
+        """An end as the reviewer sees it: 「its words」 (tag), else by its offsets."""
+        if self.text is not None and 0 <= end.start < end.end <= len(self.text):
+            return f"「{self.text[end.start:end.end]}」 ({end.tag})"
+        return f"[{end.start}, {end.end}) ({end.tag})"
 
 
 def accept_relation(case: RelationCase, version: Relation, reviewer: str,
                     spans: Sequence[Annotation], decisions: Sequence[ReviewDecision],
-                    annotators: list[str], note: str | None = None) -> Command:
+                    annotators: list[str], note: str | None = None,
+                    text: str | None = None) -> Command:
     """``version`` into the gold layer, its ends following the gold spans accepted for
     them (accepted now, as they are, where nobody settled them yet); one command. Raises
     :class:`ReviewError` when an end was rejected or its ends' gold spans lie in the layers
-    of two reviewers."""
+    of two reviewers (``text``, the document's: the message quotes the end)."""
     ctx = _Context(reviewer, {a.id: a for a in spans}, decisions,
-                   find_cases(list(spans), annotators, list(decisions)), {})
+                   find_cases(list(spans), annotators, list(decisions)), {}, text)
     source, target = (_gold_end(end, ctx) for end in case.ends[version.id])
     if source.annotator != target.annotator:
         raise ReviewError(f"its ends were accepted into gold by two reviewers "

@@ -84,9 +84,12 @@ def test_walk_accept_reject_with_the_keyboard(qtbot, window):
     # Ctrl+Enter: the unanimous case (上海合作组织) goes to gold in one step
     qtbot.keyClick(tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert gold(window) == [(0, 6, "actor.igo")]
+    assert window.statusBar().currentMessage() == \
+        "Saved: accept all unanimous. Open cases left in this document: 3."
     # the list moved on to the next open case: only lin marked 北京 -> reject it
     assert window.reader.selection() == (10, 12)
     qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert window.statusBar().currentMessage().endswith("Open cases left in this document: 2.")
     # boundaries differ: go down to the second version (lin's 20-24) and accept it
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     qtbot.keyClick(tree, Qt.Key.Key_Down)

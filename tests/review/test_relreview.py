@@ -96,6 +96,13 @@ def test_a_rejected_end_refuses_and_reject_records(related):
     uses = cases_of(related)[0]
     with pytest.raises(ReviewError, match="rejected"):
         accept(related, prof, uses, uses.relations[0])
+    text = related.document(doc).text
+    with pytest.raises(ReviewError) as e:  # named by its words where the text is at hand
+        accept_relation(uses, uses.relations[0], "prof", related.annotations(doc),
+                        related.decisions(doc), WHO, text=text)
+    end = mech.spans[0]
+    assert f"「{text[end.start:end.end]}」 ({end.tag}) was rejected" in str(e.value)
+    assert "[" not in str(e.value)
     prof.run(reject_relation(uses, "prof", "not a use"))
     decided = cases_of(related)[0].decision
     assert decided is not None and decided.decision == "rejected"

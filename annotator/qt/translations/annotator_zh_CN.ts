@@ -1749,7 +1749,7 @@
 <context>
     <name>OpenTeamDialog</name>
     <message>
-        <location filename="../team.py" line="+72"/>
+        <location filename="../team.py" line="+77"/>
         <source>Open team project</source>
         <translation>打开团队项目</translation>
     </message>
@@ -2195,13 +2195,13 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../review.py" line="+65"/>
+        <location filename="../review.py" line="+66"/>
         <source>Blind annotation: review this document once you have marked it done.</source>
         <extracomment>text colours for what only one annotator marked (Okabe–Ito, colour-blind safe, dark)</extracomment>
         <translation>盲标：请先将此文档标为已完成，再进行审阅。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Cannot accept this relation: {reason}</source>
         <translation>无法接受此关系：{reason}</translation>
     </message>
@@ -2209,6 +2209,11 @@
         <location line="+11"/>
         <source>{name} is reviewing this document (since {since}): your decisions wait until they leave it.</source>
         <translation>{name} 正在审阅此文档（自 {since} 起）：待其离开后，您才能提交审阅决定。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saved: {what}. Open cases left in this document: {left}.</source>
+        <translation>已保存：{what}。本文档尚余 {left} 个待裁决案例。</translation>
     </message>
 </context>
 <context>
@@ -2954,7 +2959,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
     <message>
         <location filename="../team.py" line="-33"/>
         <source>{db} on {host} (as {user})</source>
-        <extracomment>the banner&apos;s line while a window&apos;s team project has lost its server</extracomment>
+        <extracomment>the banner&apos;s line while a window&apos;s team project has lost its server colleagues&apos; edits in other documents than the open one: their list rows are read again together, at most this long after the first of them (see :func:`_rows_later`)</extracomment>
         <translation>{db}（{host}，身份 {user}）</translation>
     </message>
     <message>
@@ -2968,7 +2973,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>打开团队项目</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+163"/>
         <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
         <translation>&lt;b&gt;与服务器的连接已断开&lt;/b&gt;（{when}）— 正在重新连接…… 所显示的内容均已保存；服务器恢复之前无法编辑。</translation>
     </message>

@@ -1749,7 +1749,7 @@
 <context>
     <name>OpenTeamDialog</name>
     <message>
-        <location filename="../team.py" line="+72" />
+        <location filename="../team.py" line="+77" />
         <source>Open team project</source>
         <translation>開啟團隊專案</translation>
     </message>
@@ -2195,13 +2195,13 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../review.py" line="+65" />
+        <location filename="../review.py" line="+66" />
         <source>Blind annotation: review this document once you have marked it done.</source>
         <extracomment>text colours for what only one annotator marked (Okabe–Ito, colour-blind safe, dark)</extracomment>
         <translation>盲標：請先將此文件標為已完成，再進行審閱。</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+65" />
         <source>Cannot accept this relation: {reason}</source>
         <translation>無法接受此關係：{reason}</translation>
     </message>
@@ -2209,6 +2209,11 @@
         <location line="+11" />
         <source>{name} is reviewing this document (since {since}): your decisions wait until they leave it.</source>
         <translation>{name} 正在審閱此文件（自 {since} 起）：待其離開後，您才能提交審閱決定。</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Saved: {what}. Open cases left in this document: {left}.</source>
+        <translation>已儲存：{what}。本文件尚餘 {left} 個待裁決案例。</translation>
     </message>
 </context>
 <context>
@@ -2954,7 +2959,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
     <message>
         <location filename="../team.py" line="-33" />
         <source>{db} on {host} (as {user})</source>
-        <extracomment>the banner's line while a window's team project has lost its server</extracomment>
+        <extracomment>the banner's line while a window's team project has lost its server colleagues' edits in other documents than the open one: their list rows are read again together, at most this long after the first of them (see :func:`_rows_later`)</extracomment>
         <translation>{db}（{host}，身份 {user}）</translation>
     </message>
     <message>
@@ -2968,7 +2973,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>開啟團隊專案</translation>
     </message>
     <message>
-        <location line="+142" />
+        <location line="+163" />
         <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
         <translation>&lt;b&gt;與伺服器的連線已斷開&lt;/b&gt;（{when}）— 正在重新連線…… 所顯示的內容均已儲存；伺服器恢復之前無法編輯。</translation>
     </message>
