@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from annotator.core.commands import Command, with_status
 from annotator.core.discussion import discussions
 from annotator.core.editor import ALL
-from annotator.core.store import as_team
 from annotator.core.session import Step
+from annotator.core.store import as_team
 from annotator.qt import i18n, undo
 from annotator.qt.safety import guard
 from annotator.review.cases import accept, accept_unanimous, reject
