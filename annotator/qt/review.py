@@ -162,7 +162,8 @@ def settle(window: MainWindow, command: Command | None) -> None:
                           "review_status")
     window._after_edit(window.editor.run(command))
     window.review.next_open()
-    left = sum(c.decision is None for c in (*window.review.cases, *window.review.relation_cases))
+    left = sum(c.decision is None for c in window.review.cases) + \
+        sum(c.decision is None for c in window.review.relation_cases)
     window.statusBar().showMessage(translate(
         "Review", "Saved: {what}. Open cases left in this document: {left}.").format(
         what=undo.step_text(Step(command.kind, command.label)), left=left), 6000)
