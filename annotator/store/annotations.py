@@ -125,7 +125,7 @@ class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
             "created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
             'SET start = excluded.start, "end" = excluded."end", tag = excluded.tag, '
             "attributes = excluded.attributes, "
-            "modified = coalesce(excluded.modified, excluded.created)",
+            "modified = excluded.modified",  # NULL: as created (a project file)
             [_annotation_row(a, self._stored_modified) for a in command.after])
         if command.decisions_before or command.decisions_after:
             self._review_lock(command)
