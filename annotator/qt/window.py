@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         undo_actions.update_actions(self)
 
     def apply_change(self, change: Change, mine: bool = True) -> None:
-        hold_paint(self)  # the edited paragraph is painted first; the panels just after
+        hold_paint(self, mine)  # the edited paragraph is painted first; the panels just after
         if touched := change.touched:
             self.reader.repaint_range(*touched)
         added = [a for a in change.added if self.editor.keep(a)]
