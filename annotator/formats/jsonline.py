@@ -35,13 +35,22 @@ def spans_json(spans: Sequence[Annotation], text: str, u16: Utf16Map) -> list[st
             cp16 = u16.to_utf16
             return [_SPAN % (enc(i), s, e, cp16(s), cp16(e), enc(text[s:e]), enc(t), enc(w),
                              attributes(at) if at else "{}", enc(c), enc(m))
-                    for i, _, s, e, t, w, at, c, m in spans]
+                    for i, _, s, e, t, w, at, c, m in _offsets(spans)]
         # no character above U+FFFF: UTF-16 offsets are the code-point ones
-        return [_SPAN % (enc(i), s, e, s, e, enc(text[s:e]), enc(t), enc(w),
-                         attributes(at) if at else "{}", enc(c), enc(m))
-                for i, _, s, e, t, w, at, c, m in spans]
+        return [f'{{"id":{enc(i)},"start":{s},"end":{e},"start_utf16":{s},"end_utf16":{e},'
+                f'"text":{enc(text[s:e])},"tag":{enc(t)},"annotator":{enc(w)},"attributes":'
+                f'{attributes(at) if at else "{}"},"created":{enc(c)},"modified":{enc(m)}}}'
+                for i, _, s, e, t, w, at, c, m in _offsets(spans)]
     except TypeError:
         return [_compact(span_dict(a, text, u16)) for a in spans]
+
+
+def _offsets(spans: Sequence[Annotation]) -> Sequence[Annotation]:
+    """``spans``, whose offsets must be plain integers to be formatted as they are (an
+    integer subclass, a bool say, is refused: ``json`` would write it otherwise)."""
+    if all(type(a[2]) is int and type(a[3]) is int for a in spans):
+        return spans
+    raise TypeError("offsets that are not plain integers")
 
 
 def _attributes(value: Any) -> str:

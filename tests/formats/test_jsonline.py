@@ -59,3 +59,10 @@ def test_seed_documents_with_review_relations_and_workflow_are_the_same():
     assert lines == [reference(d) for d in documents]
     assert any('"relations":[' in line for line in lines)
     assert all('"review":[' in line for line in lines)
+
+
+def test_offsets_that_are_not_plain_integers_are_written_as_json_writes_them():
+    doc = Document(id="d", title="", text="中國", text_sha256=text_sha256("中國"))
+    data = DocumentData(doc, (Annotation("s", "d", False, True, "t", "w", {}, "", ""),))
+    assert '"start":false,"end":true' in jsonfmt.document_line(data)
+    assert jsonfmt.document_line(data) == reference(data)
