@@ -59,34 +59,11 @@ def _header(ds: Dataset, fmt: str) -> dict[str, Any]:
             **json_workflow.guidelines_json(ds)}
 
 
-def _review_dict(d: ReviewDecision) -> dict[str, Any]:
-    return {"id": d.id, "reviewer": d.reviewer, "decision": d.decision,
-            "targets": list(d.targets), "result_id": d.result_id, "note": d.note,
-            "created": d.created}
-
-
 def document_to_json(data: DocumentData) -> dict[str, Any]:
     """One document as a JSON object (a line of the JSON Lines layout)."""
     u16 = Utf16Map(data.document.text)
-    return {**_document_head(data), "spans": [span_dict(a, data.document.text, u16)
-                                              for a in data.annotations],
-            **_document_tail(data)}
-
-
-def _document_head(data: DocumentData) -> dict[str, Any]:
-    """A document's members before its spans."""
-    doc = data.document
-    return {"id": doc.id, "title": doc.title, "source": doc.source, "origin": doc.origin,
-            "date": doc.date, "script": doc.script, "languages": list(doc.languages),
-            "status": doc.status, "review_status": doc.review_status,
-            "metadata": dict(doc.metadata), "text": doc.text, "text_sha256": doc.text_sha256,
-            "cleaning": [dict(e) for e in doc.cleaning]}
-
-
-def _document_tail(data: DocumentData) -> dict[str, Any]:
-    """A document's members after its spans (``review`` always, then the others)."""
-    return {"review": [_review_dict(d) for d in data.decisions],
-            **json_relations.document_json(data), **json_workflow.document_json(data)}
+    spans = [span_dict(a, data.document.text, u16) for a in data.annotations]
+    return {**jsonline.document_head(data), "spans": spans, **jsonline.document_tail(data)}
 
 
 def document_line(data: DocumentData) -> str:
@@ -94,9 +71,9 @@ def document_line(data: DocumentData) -> str:
     per span (:mod:`~annotator.formats.jsonline`): the same bytes, several times faster."""
     text = data.document.text
     u16 = Utf16Map(text)
-    return jsonline.document_line(_document_head(data),
+    return jsonline.document_line(jsonline.document_head(data),
                                   spans_json(data.annotations, text, u16),
-                                  _document_tail(data))
+                                  jsonline.document_tail(data))
 
 
 def dataset_to_json(ds: Dataset) -> dict[str, Any]:

@@ -4,9 +4,10 @@ each span.
 
 A corpus export writes ten million spans; building an eleven-key dict per span and having
 the encoder walk it again costs more than everything else the export does. Here a span is
-one ``%`` format over its fields, its strings escaped by the C string encoder the
-``json`` module itself uses, so the output is byte for byte the same
-(``tests/formats/test_jsonline.py`` checks it against ``json.dumps`` on random spans).
+one f-string over its fields, its strings escaped by the C string encoder the ``json``
+module itself uses, so the output is byte for byte the same
+(``tests/formats/test_jsonline.py`` checks it against ``json.dumps`` on random spans). The document's members around its
+spans are here too, so that the two ways share them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from annotator.core.annotation import Annotation
+from annotator.core.dataset import DocumentData, ReviewDecision
+from annotator.formats import json_relations, json_workflow
 from annotator.zh import Utf16Map
 
 _SPAN = ('{"id":%s,"start":%d,"end":%d,"start_utf16":%d,"end_utf16":%d,"text":%s,'
@@ -68,3 +71,25 @@ def document_line(head: dict[str, Any], spans: list[str], tail: dict[str, Any]) 
     """The document's JSON: ``head`` (the members before ``spans``), the spans' JSON in
     order, then ``tail`` (the members after, never empty: ``review`` is always there)."""
     return f'{_compact(head)[:-1]},"spans":[{",".join(spans)}],{_compact(tail)[1:]}'
+
+
+def review_dict(d: ReviewDecision) -> dict[str, Any]:
+    return {"id": d.id, "reviewer": d.reviewer, "decision": d.decision,
+            "targets": list(d.targets), "result_id": d.result_id, "note": d.note,
+            "created": d.created}
+
+
+def document_head(data: DocumentData) -> dict[str, Any]:
+    """A document's members before its spans."""
+    doc = data.document
+    return {"id": doc.id, "title": doc.title, "source": doc.source, "origin": doc.origin,
+            "date": doc.date, "script": doc.script, "languages": list(doc.languages),
+            "status": doc.status, "review_status": doc.review_status,
+            "metadata": dict(doc.metadata), "text": doc.text, "text_sha256": doc.text_sha256,
+            "cleaning": [dict(e) for e in doc.cleaning]}
+
+
+def document_tail(data: DocumentData) -> dict[str, Any]:
+    """A document's members after its spans (``review`` always, then the others)."""
+    return {"review": [review_dict(d) for d in data.decisions],
+            **json_relations.document_json(data), **json_workflow.document_json(data)}
