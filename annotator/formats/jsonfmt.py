@@ -34,8 +34,9 @@ from annotator.core.document import Document, text_sha256
 from annotator.core.errors import InputError
 from annotator.core.tagset import Tagset
 from annotator.core.textfiles import read_text, unique_keys
-from annotator.formats import json_relations, json_workflow
+from annotator.formats import json_relations, json_workflow, jsonline
 from annotator.formats.canonical import unsafe_reason
+from annotator.formats.jsonline import span_dict, spans_json
 from annotator.ingest.limits import MAX_DEPTH, check_size, parse_json, too_deep
 from annotator.ingest.tracked import LogEntry, misfit, restore
 from annotator.zh import Utf16Map
@@ -58,31 +59,21 @@ def _header(ds: Dataset, fmt: str) -> dict[str, Any]:
             **json_workflow.guidelines_json(ds)}
 
 
-def _span_dict(a: Annotation, text: str, u16: Utf16Map) -> dict[str, Any]:
-    return {"id": a.id, "start": a.start, "end": a.end, "start_utf16": u16.to_utf16(a.start),
-            "end_utf16": u16.to_utf16(a.end), "text": text[a.start:a.end], "tag": a.tag,
-            "annotator": a.annotator, "attributes": dict(a.attributes), "created": a.created,
-            "modified": a.modified}
-
-
-def _review_dict(d: ReviewDecision) -> dict[str, Any]:
-    return {"id": d.id, "reviewer": d.reviewer, "decision": d.decision,
-            "targets": list(d.targets), "result_id": d.result_id, "note": d.note,
-            "created": d.created}
-
-
 def document_to_json(data: DocumentData) -> dict[str, Any]:
     """One document as a JSON object (a line of the JSON Lines layout)."""
-    doc = data.document
-    u16 = Utf16Map(doc.text)
-    return {"id": doc.id, "title": doc.title, "source": doc.source, "origin": doc.origin,
-            "date": doc.date, "script": doc.script, "languages": list(doc.languages),
-            "status": doc.status, "review_status": doc.review_status,
-            "metadata": dict(doc.metadata), "text": doc.text, "text_sha256": doc.text_sha256,
-            "cleaning": [dict(e) for e in doc.cleaning],
-            "spans": [_span_dict(a, doc.text, u16) for a in data.annotations],
-            "review": [_review_dict(d) for d in data.decisions],
-            **json_relations.document_json(data), **json_workflow.document_json(data)}
+    u16 = Utf16Map(data.document.text)
+    spans = [span_dict(a, data.document.text, u16) for a in data.annotations]
+    return {**jsonline.document_head(data), "spans": spans, **jsonline.document_tail(data)}
+
+
+def document_line(data: DocumentData) -> str:
+    """:func:`document_to_json` as one compact JSON line (no newline), made without a dict
+    per span (:mod:`~annotator.formats.jsonline`): the same bytes, several times faster."""
+    text = data.document.text
+    u16 = Utf16Map(text)
+    return jsonline.document_line(jsonline.document_head(data),
+                                  spans_json(data.annotations, text, u16),
+                                  jsonline.document_tail(data))
 
 
 def dataset_to_json(ds: Dataset) -> dict[str, Any]:
@@ -121,9 +112,7 @@ def write_jsonl(ds: Dataset, fp_docs: IO[str], fp_manifest: IO[str]) -> int:
     exported in constant memory (one document at a time)."""
     count = 0
     for data in ds.documents:
-        fp_docs.write(json.dumps(document_to_json(data), ensure_ascii=False,
-                                 separators=(",", ":")))
-        fp_docs.write("\n")
+        fp_docs.write(document_line(data) + "\n")
         count += 1
     json.dump({**_header(ds, MANIFEST_FORMAT), "document_count": count}, fp_manifest,
               ensure_ascii=False, indent=1)

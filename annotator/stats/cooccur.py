@@ -12,10 +12,9 @@ Pure Python: no Qt, no SQL.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import heapq
-from collections import Counter
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from annotator import zh
@@ -49,30 +48,43 @@ def units_and_names(stats: Stats, order: Sequence[str], by_doc: dict[str, list[S
     stats.matrices = {name: Matrix(name, rg, cg, tags_of.get(rg, []), tags_of.get(cg, []))
                       for name, rg, cg in MATRICES}
     wanted = {g for _, rg, cg in MATRICES for g in (rg, cg)}
-    names: dict[str, Counter[str]] = {g: Counter() for g in stats.groups}
+    names: dict[str, dict[str, int]] = {g: {} for g in stats.groups}
     keys: dict[str, list[str]] = {}  # doc -> each span's name (shared string objects)
-    canon: dict[str, str] = {}
+    canon: dict[str, str] = {}  # a name as read -> its key (one string object per key)
     cells: dict[tuple[str, str, str], list[Place]] = {}
     for doc_id, text in _in_order(texts, order):
-        spans = by_doc[doc_id]
         starts = unit_starts(text, stats.unit)
-        units: dict[int, dict[str, dict[str, SpanRow]]] = {}
+        firsts: dict[tuple[int, str], SpanRow] = {}  # (unit, tag) -> its first span
         doc_keys = keys[doc_id] = []
-        for s in spans:
-            group = groups[s[3]]
+        for s in by_doc[doc_id]:
+            _, start, end, tag, _, name = s
+            group = groups[tag]
             if group in wanted:
-                unit = bisect.bisect_right(starts, s[1]) - 1
-                units.setdefault(unit, {}).setdefault(group, {}).setdefault(s[3], s)
-            name = s[5] if isinstance(s[5], str) and s[5].strip() else text[s[1]:s[2]]
-            key = canon.setdefault(k := name_key(name), k)
+                firsts.setdefault((bisect_right(starts, start) - 1, tag), s)
+            if not (type(name) is str and name.strip()):
+                name = text[start:end]
+            key = canon.get(name)
+            if key is None:
+                key = canon[name] = canon.setdefault(k := name_key(name), k)
             doc_keys.append(key)
             if key:
-                names[group][key] += 1
-        _cooccur(stats.matrices, doc_id, units.values(), cells)
+                counted = names[group]
+                counted[key] = counted.get(key, 0) + 1
+        _cooccur(stats.matrices, doc_id, _units(firsts, groups), cells)
     stats.places.update({("cooc", *k): kept for k, kept in cells.items()})
     stats.names = {g: [NameCount(n, c) for n, c in heapq.nsmallest(
         top, counter.items(), key=lambda kv: (-kv[1], kv[0]))] for g, counter in names.items()}
     _name_places(stats, order, by_doc, keys, groups)
+
+
+def _units(firsts: dict[tuple[int, str], SpanRow], groups: dict[str, str]
+           ) -> Iterable[dict[str, dict[str, SpanRow]]]:
+    """Each unit's first span of each tag, by group: units, groups and tags in the order
+    their first spans came."""
+    units: dict[int, dict[str, dict[str, SpanRow]]] = {}
+    for (unit, tag), s in firsts.items():
+        units.setdefault(unit, {}).setdefault(groups[tag], {})[tag] = s
+    return units.values()
 
 
 def _in_order(texts: Texts, order: Sequence[str]) -> Iterator[tuple[str, str]]:

@@ -43,25 +43,38 @@ class LayerReader:
         self.kept: dict[Slot, SpanRow] = {}
 
     def read(self, spans: Iterable[SpanRow]) -> dict[str, list[SpanRow]]:
-        count = 0
+        """One pass, its loop kept tight (locals, one key tuple per span, no call): ten
+        million spans go through it at 100,000 documents."""
+        count, kept, shared = 0, self.kept, self.shared
+        share, pairs, places = shared.setdefault, dict[tuple[str, str], int](), self.places
+        doc, who_here = self.doc, set[str]()
         for row in spans:
             count += 1
-            if row[0] != self.doc:
+            if row[0] != doc:
                 self._flush()
-                self.doc = self.shared.setdefault(row[0], row[0])
-            tag = self.shared.setdefault(row[3], row[3])
-            who = self.shared.setdefault(row[4], row[4])
-            _keep(self.kept, (self.doc, row[1], row[2], tag, who, row[5]))
+                kept, who_here = self.kept, self.who.setdefault(share(row[0], row[0]), set())
+                doc = self.doc = share(row[0], row[0])
+            _, start, end, tag, who, name = row
+            tag, who = share(tag, tag), share(who, who)
+            slot = (start, end, tag)
+            first = kept.get(slot)
+            if first is None:
+                kept[slot] = (doc, start, end, tag, who, name)
+            elif first[5] is None and name is not None:
+                kept[slot] = (*first[:5], name)
             if who == GOLD_KEY:  # the gold layer: nobody's own span
                 continue
-            self.pairs[who, tag] += 1
-            self.who.setdefault(self.doc, set()).add(who)
-            kept = self.places.get((who, tag))
-            if kept is None:
-                kept = self.places[who, tag] = []
-            if len(kept) < MAX_PLACES:
-                kept.append(Place(self.doc, row[1], row[2]))
+            pair = (who, tag)
+            pairs[pair] = pairs.get(pair, 0) + 1
+            who_here.add(who)
+            room = places.get(pair)
+            if room is None:
+                room = places[pair] = []
+            if len(room) < MAX_PLACES:
+                room.append(Place(doc, start, end))
         self._flush()
+        self.pairs.update(pairs)
+        self.who = {d: names for d, names in self.who.items() if names}
         self.stats.spans = count
         return self.by_doc
 

@@ -107,10 +107,11 @@ class DocumentsMixin(StoreCommon):
         return row[0] if row else None
 
     def document(self, doc_id: str) -> Document:
-        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        cursor = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        row = cursor.fetchone()
         if row is None:
             raise self._no_document(doc_id)
-        names = [d[0] for d in self.conn.execute("SELECT * FROM documents LIMIT 0").description]
+        names = [d[0] for d in cursor.description]
         data = dict(zip(names, row, strict=True))
         for key in DOC_JSON:
             data[key] = json.loads(data[key])

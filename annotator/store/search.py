@@ -46,16 +46,22 @@ def _token_char(ch: str) -> bool:
     return ch >= "\x80" or ch.isalnum()
 
 
+#: the characters that are not token characters: ASCII punctuation, spaces, controls
+_NOT_TOKEN = frozenset(c for c in map(chr, range(128)) if not _token_char(c))
+_NOT_TOKEN_RUN = re.compile(f"[{re.escape(''.join(sorted(_NOT_TOKEN)))}]+")
+
+
 def grams(folded: str) -> str:
     """The distinct unigrams and bigrams of ``folded`` made only of token characters,
-    space-separated: one FTS5 token each."""
+    space-separated: one FTS5 token each. The pairs are taken within each stretch of
+    token characters (a pair across a space or a line break is no token), all in C."""
     units = set(folded)
-    bad = {ch for ch in units if not _token_char(ch)}
-    pairs = set(map(str.__add__, folded, folded[1:]))
-    if bad:
-        units -= bad
-        pairs = {p for p in pairs if p[0] not in bad and p[1] not in bad}
-    return " ".join(units | pairs)
+    if units.isdisjoint(_NOT_TOKEN):
+        return " ".join(units.union(map(str.__add__, folded, folded[1:])))
+    units -= _NOT_TOKEN
+    for stretch in _NOT_TOKEN_RUN.split(folded):
+        units.update(map(str.__add__, stretch, stretch[1:]))
+    return " ".join(units)
 
 
 def lower(text: str) -> str:

@@ -1,8 +1,12 @@
 """Sentences and paragraphs as code-point ranges."""
 
-import pytest
+import re
 
-from annotator.stats.units import UNITS, unit_index, unit_ranges, unit_starts
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.stats.units import _CLOSERS, UNITS, unit_index, unit_ranges, unit_starts
 
 TEXT = "甲说：“好。”乙𠮷走了！\n\n  丙来了；丁? ok. 3.5\nend"
 
@@ -43,3 +47,21 @@ def test_empty_text_and_trailing_boundary():
 def test_unknown_unit_is_refused():
     with pytest.raises(ValueError, match="unit must be one of sentence, paragraph"):
         unit_starts("好", "clause")
+
+
+#: the boundaries as the module's docstring says them, plainly
+PLAIN = {"sentence": re.compile(f"[。！？；!?]+[{re.escape(_CLOSERS)}]*\\s*|\\n\\s*"),
+         "paragraph": re.compile(r"\n\s*")}
+
+
+def reference_starts(text: str, unit: str) -> list[int]:
+    """The plain way: the end of every boundary match, one by one."""
+    starts = [0, *(m.end() for m in PLAIN[unit].finditer(text))]
+    return starts[:-1] if len(starts) > 1 and starts[-1] == len(text) else starts
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(st.sampled_from(list("ab。！？；!?”’」)\"'\n \t\u3000中𠮷.")), max_size=40),
+       unit=st.sampled_from(UNITS))
+def test_unit_starts_as_the_boundary_matches_say(text, unit):
+    assert unit_starts(text, unit) == reference_starts(text, unit)

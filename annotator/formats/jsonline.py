@@ -1,0 +1,95 @@
+"""One document as one compact JSON line, fast: the bytes ``json.dumps(document_to_json(
+data), ensure_ascii=False, separators=(",", ":"))`` would give, made without the dict of
+each span.
+
+A corpus export writes ten million spans; building an eleven-key dict per span and having
+the encoder walk it again costs more than everything else the export does. Here a span is
+one f-string over its fields, its strings escaped by the C string encoder the ``json``
+module itself uses, so the output is byte for byte the same
+(``tests/formats/test_jsonline.py`` checks it against ``json.dumps`` on random spans). The document's members around its
+spans are here too, so that the two ways share them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from typing import Any
+
+from annotator.core.annotation import Annotation
+from annotator.core.dataset import DocumentData, ReviewDecision
+from annotator.formats import json_relations, json_workflow
+from annotator.zh import Utf16Map
+
+_SPAN = ('{"id":%s,"start":%d,"end":%d,"start_utf16":%d,"end_utf16":%d,"text":%s,'
+         '"tag":%s,"annotator":%s,"attributes":%s,"created":%s,"modified":%s}')
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def spans_json(spans: Sequence[Annotation], text: str, u16: Utf16Map) -> list[str]:
+    """The JSON of each span of ``text`` (as ``jsonfmt``'s span object, compact), in one
+    comprehension: no call per span but the string escapes. A field of an unexpected type
+    (``None`` for a string, say) makes the escaper refuse it, and the spans go the slow
+    way, through ``json`` itself."""
+    enc, attributes = encode_basestring, _attributes
+    try:
+        if u16.astral:
+            cp16 = u16.to_utf16
+            return [_SPAN % (enc(i), s, e, cp16(s), cp16(e), enc(text[s:e]), enc(t), enc(w),
+                             attributes(at) if at else "{}", enc(c), enc(m))
+                    for i, _, s, e, t, w, at, c, m in _offsets(spans)]
+        # no character above U+FFFF: UTF-16 offsets are the code-point ones
+        return [f'{{"id":{enc(i)},"start":{s},"end":{e},"start_utf16":{s},"end_utf16":{e},'
+                f'"text":{enc(text[s:e])},"tag":{enc(t)},"annotator":{enc(w)},"attributes":'
+                f'{attributes(at) if at else "{}"},"created":{enc(c)},"modified":{enc(m)}}}'
+                for i, _, s, e, t, w, at, c, m in _offsets(spans)]
+    except TypeError:
+        return [_compact(span_dict(a, text, u16)) for a in spans]
+
+
+def _offsets(spans: Sequence[Annotation]) -> Sequence[Annotation]:
+    """``spans``, whose offsets must be plain integers to be formatted as they are (an
+    integer subclass, a bool say, is refused: ``json`` would write it otherwise)."""
+    if all(type(a[2]) is int and type(a[3]) is int for a in spans):
+        return spans
+    raise TypeError("offsets that are not plain integers")
+
+
+def _attributes(value: Any) -> str:
+    return _compact(dict(value))
+
+
+def span_dict(a: Annotation, text: str, u16: Utf16Map) -> dict[str, Any]:
+    return {"id": a.id, "start": a.start, "end": a.end, "start_utf16": u16.to_utf16(a.start),
+            "end_utf16": u16.to_utf16(a.end), "text": text[a.start:a.end], "tag": a.tag,
+            "annotator": a.annotator, "attributes": dict(a.attributes), "created": a.created,
+            "modified": a.modified}
+
+
+def document_line(head: dict[str, Any], spans: list[str], tail: dict[str, Any]) -> str:
+    """The document's JSON: ``head`` (the members before ``spans``), the spans' JSON in
+    order, then ``tail`` (the members after, never empty: ``review`` is always there)."""
+    return f'{_compact(head)[:-1]},"spans":[{",".join(spans)}],{_compact(tail)[1:]}'
+
+
+def review_dict(d: ReviewDecision) -> dict[str, Any]:
+    return {"id": d.id, "reviewer": d.reviewer, "decision": d.decision,
+            "targets": list(d.targets), "result_id": d.result_id, "note": d.note,
+            "created": d.created}
+
+
+def document_head(data: DocumentData) -> dict[str, Any]:
+    """A document's members before its spans."""
+    doc = data.document
+    return {"id": doc.id, "title": doc.title, "source": doc.source, "origin": doc.origin,
+            "date": doc.date, "script": doc.script, "languages": list(doc.languages),
+            "status": doc.status, "review_status": doc.review_status,
+            "metadata": dict(doc.metadata), "text": doc.text, "text_sha256": doc.text_sha256,
+            "cleaning": [dict(e) for e in doc.cleaning]}
+
+
+def document_tail(data: DocumentData) -> dict[str, Any]:
+    """A document's members after its spans (``review`` always, then the others)."""
+    return {"review": [review_dict(d) for d in data.decisions],
+            **json_relations.document_json(data), **json_workflow.document_json(data)}

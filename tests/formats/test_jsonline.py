@@ -1,0 +1,68 @@
+"""The fast JSON Lines document line (:mod:`annotator.formats.jsonline`) against the plain
+reference: ``json.dumps`` of the document's dict, byte for byte, on random documents."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from relset import relation_dataset  # noqa: E402  (tests/formats is on sys.path)
+from seedset import seed_dataset  # noqa: E402
+
+from annotator.core.annotation import Annotation
+from annotator.core.dataset import DocumentData
+from annotator.core.document import Document, document_id, text_sha256
+from annotator.formats import jsonfmt
+
+#: quotes, backslashes, control characters, CJK, astral characters
+CHARS = st.sampled_from(list('ab "\\\n\t\x00\x1f\u2028中國𠮷😀'))
+TEXTS = st.text(CHARS, max_size=12)
+VALUES = st.one_of(TEXTS, st.integers(), st.booleans(), st.none(),
+                   st.floats(allow_nan=True, allow_infinity=True),
+                   st.lists(st.integers(), max_size=2))
+#: what a span's string fields may hold: strings, or (not from the store) None
+MAYBE_TEXT = st.one_of(TEXTS, st.none())
+
+
+def reference(data: DocumentData) -> str:
+    return json.dumps(jsonfmt.document_to_json(data), ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+@st.composite
+def documents(draw) -> DocumentData:
+    text = draw(st.text(CHARS, min_size=1, max_size=40))
+    doc = Document(id=document_id(text), title=draw(TEXTS), text=text,
+                   text_sha256=text_sha256(text),
+                   metadata=draw(st.dictionaries(TEXTS, TEXTS, max_size=2)))
+    spans = []
+    for k in range(draw(st.integers(0, 8))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        spans.append(Annotation(draw(st.one_of(st.just(f"s{k}"), TEXTS)), doc.id, start, end,
+                                draw(TEXTS), draw(TEXTS),
+                                draw(st.dictionaries(TEXTS, VALUES, max_size=3)),
+                                draw(MAYBE_TEXT), draw(MAYBE_TEXT)))
+    return DocumentData(doc, tuple(spans))
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=documents())
+def test_document_line_is_json_dumps_byte_for_byte(data):
+    assert jsonfmt.document_line(data) == reference(data)
+
+
+def test_seed_documents_with_review_relations_and_workflow_are_the_same():
+    documents = [*seed_dataset().documents, *relation_dataset().documents]
+    lines = [jsonfmt.document_line(d) for d in documents]
+    assert lines == [reference(d) for d in documents]
+    assert any('"relations":[' in line for line in lines)
+    assert all('"review":[' in line for line in lines)
+
+
+def test_offsets_that_are_not_plain_integers_are_written_as_json_writes_them():
+    doc = Document(id="d", title="", text="中國", text_sha256=text_sha256("中國"))
+    data = DocumentData(doc, (Annotation("s", "d", False, True, "t", "w", {}, "", ""),))
+    assert '"start":false,"end":true' in jsonfmt.document_line(data)
+    assert jsonfmt.document_line(data) == reference(data)
