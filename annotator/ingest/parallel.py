@@ -41,9 +41,18 @@ def available(files: int) -> bool:
     from a process with other threads (the window's workers, Qt's own), where a lock held
     by one of them at the fork would stay held in the child forever."""
     return (files >= MIN_FILES and sys.platform.startswith("linux")
-            and (os.cpu_count() or 1) >= 2
+            and usable_cpus() >= 2
             and "fork" in multiprocessing.get_all_start_methods()
             and _single_threaded())
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (``taskset``, a container's CPU set), not the
+    machine's: a reader forked onto the one core the import has would only take turns."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _single_threaded() -> bool:

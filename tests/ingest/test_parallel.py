@@ -97,3 +97,13 @@ def test_no_reader_is_forked_from_a_process_with_other_threads(monkeypatch):
     finally:
         stop.set()
         worker.join()
+
+
+def test_no_reader_is_forked_onto_the_one_core_the_import_may_use(monkeypatch):
+    """``taskset -c 0`` (or a container's CPU set): the machine's two cores are not ours."""
+    monkeypatch.setattr(parallel, "_single_threaded", lambda: True)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0})
+    assert parallel.usable_cpus() == 1
+    assert not parallel.available(parallel.MIN_FILES)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1})
+    assert parallel.available(parallel.MIN_FILES) == sys.platform.startswith("linux")
