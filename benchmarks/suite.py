@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,8 @@ def run_part(part: str, cfg: dict, scratch: Path, timeout: float) -> dict:
                               env=env)
     except subprocess.TimeoutExpired:
         raise RuntimeError(f"{part}: no result after {timeout:.0f} s") from None
+    finally:  # its copies of the corpus (3 GB each at 100,000 documents) go with it
+        shutil.rmtree(work, ignore_errors=True)
     if done.returncode != 0 or not out.exists():
         tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-12:])
         raise RuntimeError(f"{part}: exit status {done.returncode}\n{tail}")
