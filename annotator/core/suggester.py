@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change
+from annotator.core.scanner import Finder
 from annotator.core.search import searchable
 from annotator.core.spans import SpanIndex
 from annotator.core.suggest import (
@@ -60,7 +60,7 @@ class LexiconSource:
         self.lexicon = Lexicon.from_counts(self.listed, self.counts)
         self.generation = 0  # of the last snapshot handed out by forms()
         self._snapshot: frozenset[str] | None = None
-        self.main: re.Pattern[str] | None = None
+        self.main: Finder | None = None
         self.main_forms: frozenset[str] = frozenset()
         self.extra_forms: set[str] = set()  # in the lexicon, not in the main part
         self.gone = 0  # in the main part, not in the lexicon any more
@@ -79,7 +79,7 @@ class LexiconSource:
         self._snapshot = frozenset(forms)
         return forms, self.generation
 
-    def install(self, pattern: re.Pattern[str] | None, generation: int) -> bool:
+    def install(self, pattern: Finder | None, generation: int) -> bool:
         """Use a main pattern compiled from the last :meth:`forms`; False (ignored) when
         that was not the last snapshot handed out. Forms that came since go to the extra
         part."""
