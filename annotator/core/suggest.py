@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
@@ -75,7 +75,7 @@ class Suggestion(NamedTuple):
 
 @dataclass
 class Lexicon:
-    entries: dict[str, LexEntry]
+    entries: MutableMapping[str, LexEntry]  # a dict, or formtable.LexEntries (big)
     forms_id: int = 0  # lexicons sharing a forms_id have the same forms (and scanner)
     _scanner: Scanner | None = field(default=None, init=False, repr=False)
 

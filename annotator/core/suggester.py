@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change
+from annotator.core.formtable import FormCounts, LexEntries
 from annotator.core.scanner import Finder
 from annotator.core.search import searchable
 from annotator.core.spans import SpanIndex
@@ -53,11 +54,12 @@ class LexiconSource:
 
     def __init__(self, tagset: Tagset | None, span_texts: Iterable[tuple[str, str, int]]):
         self.listed = listed_forms(tagset)
-        self.counts: dict[str, Counter[str]] = {}
+        counts: dict[str, Counter[str]] = {}
         for text, tag, n in span_texts:
             if form := form_of(text):
-                self.counts.setdefault(form, Counter())[tag] += n
-        self.lexicon = Lexicon.from_counts(self.listed, self.counts)
+                counts.setdefault(form, Counter())[tag] += n
+        self.counts = FormCounts(counts)  # compact (a big project has 200,000 forms)
+        self.lexicon = Lexicon(LexEntries(self.counts, self.listed))
         self.generation = 0  # of the last snapshot handed out by forms()
         self._snapshot: frozenset[str] | None = None
         self.main: Finder | None = None
@@ -112,7 +114,7 @@ class LexiconSource:
         for spans, sign in ((change.removed, -1), (change.added, 1)):
             for a in spans:
                 if form := form_of(text_of(a.doc_id)[a.start:a.end]):
-                    self.counts.setdefault(form, Counter())[a.tag] += sign
+                    self.counts.touch(form)[a.tag] += sign
                     touched.add(form)
         entries, changed, extra = self.lexicon.entries, False, False
         for form in touched:
