@@ -39,11 +39,13 @@ class FormCounts:
                 self.number.append(n)
             self.starts.append(len(self.tag_of))
         counts.clear()
-        joined = "\0".join(forms)
-        fresh = joined.split("\0") if forms else []
+        joined, size = "\0".join(forms), len(forms)
+        if size and joined.count("\0") == size - 1:  # (no form holds a NUL)
+            del forms  # the old strings go before the new ones are made
+            forms = joined.split("\0")
         #: the base forms, sorted: new strings, made after the counting's heap is freed
-        self.forms: list[str] = fresh if len(fresh) == len(forms) else forms
-        del forms, joined
+        self.forms: list[str] = forms
+        del joined
         self.changed: dict[str, Counter[str]] = {}
 
     def index(self, form: str) -> int:
