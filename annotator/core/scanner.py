@@ -130,6 +130,10 @@ def _is_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+#: forms per Aho–Corasick automaton (~0.2 s to build each)
+PART = 25_000
+
+
 def build_pattern(forms: Iterable[str]) -> Finder | None:
     """The compiled finder of ``forms`` (a second or so for 200,000 forms: callers may
     run it on a worker thread); None when there are none."""
@@ -137,9 +141,9 @@ def build_pattern(forms: Iterable[str]) -> Finder | None:
     plain: list[str] = []
     for form in forms:
         (guarded if _is_word(form[0]) or _is_word(form[-1]) else plain).append(form)
-    parts: list[Finder] = []
-    if plain:
-        parts.append(AhoFinder(plain))
+    # automata of at most PART forms: building one holds the GIL (native code), so the
+    # window's thread waits at most a fraction of a second at a time
+    parts: list[Finder] = [AhoFinder(plain[i:i + PART]) for i in range(0, len(plain), PART)]
     if guarded:
         parts.append(RegexFinder(guarded))
     return None if not parts else parts[0] if len(parts) == 1 else Merged(tuple(parts))

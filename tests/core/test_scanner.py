@@ -87,3 +87,17 @@ def test_a_search_far_from_any_find_widens_its_window():
                                                       if hay.startswith(f, i)))
         assert finder.search(hay, pos) == expected
         assert finder._window(hay, pos) == expected
+
+
+def test_many_forms_are_split_among_automata_and_find_what_one_finds(monkeypatch):
+    from annotator.core import scanner
+
+    rng = random.Random(8)
+    forms = sorted({"".join(rng.choices("上海合作组织成员国", k=rng.randint(1, 5)))
+                    for _ in range(200)} | {"SCO", "上合G"})
+    hay = "".join(rng.choices("上海合作组织成员国SCO G", k=3000))
+    whole = list(build_pattern(forms).finditer(hay))
+    monkeypatch.setattr(scanner, "PART", 17)
+    split = build_pattern(forms)
+    assert isinstance(split, Merged) and len(split.parts) > 10
+    assert list(split.finditer(hay)) == whole == reference(hay, set(forms))
