@@ -37,7 +37,8 @@ class Board:
 
     def queue(self, order: Iterable[str]) -> list[str]:
         """My documents, in ``order``."""
-        return [d for d in order if self.mine(d)]
+        mine = {d for d, who in self.assigned.items() if self.me in who}
+        return [d for d in order if d in mine] if mine else []
 
     def people(self, doc_id: str) -> list[tuple[str, str]]:
         """``(annotator, status)`` of those assigned the document and those who set a

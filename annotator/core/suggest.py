@@ -4,9 +4,9 @@ A :class:`Lexicon` maps surface forms, folded with :func:`annotator.core.search.
 (so 上海合作組織 and 上海合作组织 are one form), to the tag they are most often given. Its
 forms come from the tagset's example terms (every script) and from the spans already
 annotated. Scanning a text finds every occurrence of every form at once: the forms are
-compiled (once per lexicon) into one regular expression shaped like a trie, so the scan runs
-at C speed, never overlaps, and takes the longest form at each position. Latin forms
-(``SCO``, ``UN``) only match whole words.
+compiled (once per lexicon) into a scanner (:mod:`annotator.core.scanner`) that runs at C
+speed, never overlaps, and takes the longest form at each position. Latin forms (``SCO``,
+``UN``) only match whole words.
 
 Pure Python: no Qt, no SQL.
 """
@@ -14,21 +14,20 @@ Pure Python: no Qt, no SQL.
 from __future__ import annotations
 
 import heapq
-import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
 from annotator.core import commands
 from annotator.core.annotation import Annotation, new_id, now
 from annotator.core.commands import Command
+from annotator.core.scanner import Scanner, build_pattern, trie_pattern  # noqa: F401
 from annotator.core.search import find_all, searchable
 from annotator.core.tagset import Tagset
 
 #: Where a lexicon form came from (a form both annotated and in the tagset says "annotations").
 SOURCES = ("annotations", "tagset")
-_WORD = "A-Za-z0-9"
 
 
 class SpanLike(Protocol):
@@ -74,47 +73,9 @@ class Suggestion(NamedTuple):
     recommender: str = "lexicon"
 
 
-@dataclass(frozen=True)
-class Scanner:
-    """Finds forms in a folded text: ``main`` compiled from the forms as they were at the
-    last full compile (a second or more for tens of thousands of forms, done on a worker
-    thread), ``extra`` from the few tagged since (milliseconds, done at once). Their forms
-    are disjoint; the scan merges both into the one a single pattern would give."""
-
-    main: re.Pattern[str] | None = None
-    extra: re.Pattern[str] | None = None
-
-    def scan(self, folded: str) -> Iterator[tuple[int, int, str]]:
-        """``(start, end, form)`` left to right, non-overlapping, longest form first."""
-        one = self.main if self.extra is None else self.extra if self.main is None else None
-        if one is not None:
-            for m in one.finditer(folded):
-                yield m.start(), m.end(), m.group()
-        elif self.main is not None and self.extra is not None:
-            yield from _merged(self.main, self.extra, folded)
-
-
-def _merged(a: re.Pattern[str], b: re.Pattern[str], text: str
-            ) -> Iterator[tuple[int, int, str]]:
-    """Each pattern's next match is the leftmost (and there the longest) of its forms at or
-    after the position: the earlier of the two, the longer at one start, is the next match
-    of all the forms together."""
-    ma, mb = a.search(text), b.search(text)
-    while ma is not None or mb is not None:
-        m = ma if mb is None or (ma is not None and (ma.start(), -ma.end()) <=
-                                 (mb.start(), -mb.end())) else mb
-        assert m is not None
-        yield m.start(), m.end(), m.group()
-        pos = m.end()
-        if ma is not None and ma.start() < pos:
-            ma = a.search(text, pos)
-        if mb is not None and mb.start() < pos:
-            mb = b.search(text, pos)
-
-
 @dataclass
 class Lexicon:
-    entries: dict[str, LexEntry]
+    entries: MutableMapping[str, LexEntry]  # a dict, or formtable.LexEntries (big)
     forms_id: int = 0  # lexicons sharing a forms_id have the same forms (and scanner)
     _scanner: Scanner | None = field(default=None, init=False, repr=False)
 
@@ -193,75 +154,6 @@ def make_entry(form: str, annotated: Counter[str] | None,
     counts = {t: ann[t] + (t in tags) for t in sorted(ann.keys() | tags)}
     best = max(counts, key=lambda t: (counts[t], ann[t]))  # ties: first tag id
     return LexEntry(form, best, counts, total, "annotations" if total else "tagset")
-
-
-# --- the scanner -------------------------------------------------------------------------
-_END = ""  # trie key marking the end of a form
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-def build_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
-    """The compiled scanner for ``forms`` (slow for tens of thousands of forms: callers
-    may run it on a worker thread); None when there are none."""
-    forms = list(forms)
-    if not forms:
-        return None
-    first = "".join(re.escape(c) for c in sorted({f[0] for f in forms}))
-    return re.compile(f"(?=[{first}])(?:{trie_pattern(forms)})")
-
-
-def trie_pattern(forms: Iterable[str]) -> str:
-    """One regular expression matching any of ``forms``, longest first at each position.
-
-    Branches of a trie node start with different characters, so at most one can go on;
-    inside it the optional tail is greedy, so the first match found is the longest. A form
-    starting (ending) with a Latin letter or digit must not follow (precede) another one.
-    """
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[_END] = {}
-    branches = []
-    for ch, child in sorted(trie.items()):
-        # the look-behind sits after the first character so every branch starts with a
-        # literal, which the regex engine tests before trying the branch
-        guard = f"(?<![{_WORD}].)" if _is_word(ch) else ""
-        branches.append((ch, re.escape(ch) + guard + _node(child, ch)))
-    return _alternation(branches)
-
-
-def _node(node: dict, last: str) -> str:
-    tail = f"(?![{_WORD}])" if _is_word(last) else ""
-    branches = [(ch, re.escape(ch) + _node(child, ch)) for ch, child in sorted(node.items())
-                if ch != _END]
-    if not branches:
-        return tail
-    if _END in node:
-        if tail:
-            return f"(?:{_alternation(branches)}|{tail})"
-        return f"(?:{_alternation(branches)})?"
-    return branches[0][1] if len(branches) == 1 else f"(?:{_alternation(branches)})"
-
-
-_FAN_OUT = 8
-
-
-def _alternation(branches: list[tuple[str, str]]) -> str:
-    """``a|b|c…`` for branches keyed by their first character. The regex engine tries
-    alternatives one by one, so many branches (hundreds of first characters) are split
-    into a tree of at most :data:`_FAN_OUT` groups, each behind a look-ahead for its first
-    characters: a position costs a few set tests instead of hundreds of comparisons."""
-    if len(branches) <= 2 * _FAN_OUT:
-        return "|".join(p for _, p in branches)
-    size = -(-len(branches) // _FAN_OUT)
-    groups = [branches[i:i + size] for i in range(0, len(branches), size)]
-    return "|".join(f"(?=[{''.join(re.escape(c) for c, _ in g)}])(?:{_alternation(g)})"
-                    for g in groups)
 
 
 # --- suggesting and accepting ------------------------------------------------------------

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change
+from annotator.core.formtable import FormCounts, LexEntries
+from annotator.core.scanner import Finder
 from annotator.core.search import searchable
 from annotator.core.spans import SpanIndex
 from annotator.core.suggest import (
@@ -53,14 +54,15 @@ class LexiconSource:
 
     def __init__(self, tagset: Tagset | None, span_texts: Iterable[tuple[str, str, int]]):
         self.listed = listed_forms(tagset)
-        self.counts: dict[str, Counter[str]] = {}
+        counts: dict[str, Counter[str]] = {}
         for text, tag, n in span_texts:
             if form := form_of(text):
-                self.counts.setdefault(form, Counter())[tag] += n
-        self.lexicon = Lexicon.from_counts(self.listed, self.counts)
+                counts.setdefault(form, Counter())[tag] += n
+        self.counts = FormCounts(counts)  # compact (a big project has 200,000 forms)
+        self.lexicon = Lexicon(LexEntries(self.counts, self.listed))
         self.generation = 0  # of the last snapshot handed out by forms()
         self._snapshot: frozenset[str] | None = None
-        self.main: re.Pattern[str] | None = None
+        self.main: Finder | None = None
         self.main_forms: frozenset[str] = frozenset()
         self.extra_forms: set[str] = set()  # in the lexicon, not in the main part
         self.gone = 0  # in the main part, not in the lexicon any more
@@ -79,7 +81,7 @@ class LexiconSource:
         self._snapshot = frozenset(forms)
         return forms, self.generation
 
-    def install(self, pattern: re.Pattern[str] | None, generation: int) -> bool:
+    def install(self, pattern: Finder | None, generation: int) -> bool:
         """Use a main pattern compiled from the last :meth:`forms`; False (ignored) when
         that was not the last snapshot handed out. Forms that came since go to the extra
         part."""
@@ -112,7 +114,7 @@ class LexiconSource:
         for spans, sign in ((change.removed, -1), (change.added, 1)):
             for a in spans:
                 if form := form_of(text_of(a.doc_id)[a.start:a.end]):
-                    self.counts.setdefault(form, Counter())[a.tag] += sign
+                    self.counts.touch(form)[a.tag] += sign
                     touched.add(form)
         entries, changed, extra = self.lexicon.entries, False, False
         for form in touched:

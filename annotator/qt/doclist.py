@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QTabBar, QTableView, QVBoxLayout, QWidget
 
+from annotator.core.docrows import LazyRows
 from annotator.core.document import DocumentSummary
 from annotator.core.store import ProjectStore
 from annotator.qt.jobs import Background, Opener, opener
@@ -117,11 +118,12 @@ class DocumentList(QWidget):
         return [self.model.index(r, 0).data(ID_ROLE) for r in rows]
 
     def load(self, store: ProjectStore) -> None:
-        """List the project's documents at once, their spans counted after: counting reads
-        every span (seconds on 100,000 documents), so it runs on a worker thread with its
-        own connection and fills the Spans column when done (at once for a project in
+        """List the project's documents at once (their ids: a row is read when drawn, or
+        while the window is idle), their spans counted after: counting reads every span
+        (seconds on 100,000 documents), so it runs on a worker thread with its own
+        connection and fills the Spans column when done (at once for a project in
         memory)."""
-        self.set_rows(store.documents(counts=False))
+        self.set_rows(LazyRows(store.document_ids(), store.summaries))
         open_store = opener(store)
         if open_store is None:
             self.set_counts(store.spans_per_document())
@@ -144,7 +146,7 @@ class DocumentList(QWidget):
                                if r.annotations < 0 else r for r in rows]
             self._filter(self.filter.text(), stale=True)  # sorts and filters on them
 
-    def set_rows(self, rows: list[DocumentSummary]) -> None:
+    def set_rows(self, rows: list[DocumentSummary] | LazyRows) -> None:
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 220))

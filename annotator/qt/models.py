@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 
 from annotator import zh
 from annotator.core.annotation import Annotation
+from annotator.core.docrows import LazyRows
 from annotator.core.document import DocumentSummary, human_date
 from annotator.qt.i18n import QT_TRANSLATE_NOOP, tag_lang
 
@@ -105,6 +106,8 @@ class DocumentListModel(RowModel):
 
     #: rows whose filter text is made per idle turn of the event loop (~10 ms)
     PREPARE_ROWS = 500
+    #: the wait before the first slice (the first paint of a big project goes first)
+    PREPARE_AFTER_MS = 1000
 
     HEADERS = (QT_TRANSLATE_NOOP("Models", "Title"), QT_TRANSLATE_NOOP("Models", "Date"),
                QT_TRANSLATE_NOOP("Models", "Source"), QT_TRANSLATE_NOOP("Models", "Script"),
@@ -114,7 +117,7 @@ class DocumentListModel(RowModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[DocumentSummary] = []
+        self.rows: list[DocumentSummary] | LazyRows = []  # type: ignore[assignment]
         self.view: list[int] = []
         self.where: dict[str, int] = {}
         self.needle = ""
@@ -131,11 +134,12 @@ class DocumentListModel(RowModel):
         self._preparing.timeout.connect(self._prepare_some)
 
     # --- contents ------------------------------------------------------------------------
-    def set_rows(self, rows: list[DocumentSummary]) -> None:
-        """Replace every row, keeping the filter and the sort."""
+    def set_rows(self, rows: list[DocumentSummary] | LazyRows) -> None:
+        """Replace every row, keeping the filter and the sort (``rows`` may be a
+        :class:`~annotator.core.docrows.LazyRows`: read as they are needed)."""
         self.beginResetModel()
         self.rows = rows
-        self.where = {r.id: i for i, r in enumerate(rows)}
+        self.where = {d: i for i, d in enumerate(self.ids())}
         self._forget_hay()
         self.view = self._ordered()
         self.endResetModel()
@@ -144,9 +148,10 @@ class DocumentListModel(RowModel):
         """Every row's filter text is to be made again (made ahead while idle)."""
         self._hay, self._unmade = [None] * len(self.rows), 0
         self._hay_lang = tag_lang()
-        self._preparing.start()
+        self._preparing.start(self.PREPARE_AFTER_MS)  # the list is drawn first
 
     def _prepare_some(self) -> None:
+        self._preparing.setInterval(0)
         hay, end = self._hay, min(len(self._hay), self._unmade + self.PREPARE_ROWS)
         for i in range(self._unmade, end):
             if hay[i] is None:
@@ -154,6 +159,11 @@ class DocumentListModel(RowModel):
         self._unmade = end
         if end >= len(hay):
             self._preparing.stop()
+
+    def ids(self) -> list[str]:
+        """Every document's id in project order."""
+        rows = self.rows
+        return rows.ids if isinstance(rows, LazyRows) else [r.id for r in rows]
 
     def row_of(self, row_id: str) -> int:
         """The document's index in ``rows`` (project order), -1 if there is none."""
@@ -218,7 +228,7 @@ class DocumentListModel(RowModel):
         of any: True). A longer needle narrows the view."""
         self.beginResetModel()
         old, old_only = self.needle, self.only
-        self.needle = zh.fold(needle).casefold()  # 組織 finds 组织, as search does
+        self.needle = zh.fold(needle).casefold() if needle else ""  # 組織 finds 组织
         if only is not False:
             self.only = only  # type: ignore[assignment]
         if stale is True or self._hay_lang != tag_lang():  # statuses, dates: translated

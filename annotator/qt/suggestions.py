@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 from annotator.core.commands import Change
+from annotator.core.memory import give_back_free_heap
 from annotator.core.suggest import Suggestion, build_pattern
 from annotator.core.suggester import LexiconSource
 from annotator.qt import i18n, recommenders
@@ -78,6 +79,7 @@ def _build(open_store: Opener, owner: str | None = None) -> LexiconSource:
     with open_store() as store:  # the window's open checked it
         source = LexiconSource(store.tagset(), store.span_texts(owner))
     source.compile()
+    give_back_free_heap()  # counting 10,000,000 spans freed hundreds of MB
     return source
 
 

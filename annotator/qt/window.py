@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         last = self.settings.value(f"last-document/{store.location}")
         rows = self.doc_list.model.rows
         if rows:
-            self.open_document(last if any(r.id == last for r in rows) else rows[0].id)
+            self.open_document(last if self.doc_list.model.row_of(last) >= 0 else rows[0].id)
         else:  # nothing of the previous project stays on screen
             self.reader.show_text("", SpanIndex(""))
             self.panel.model.set_rows("", [])

@@ -123,8 +123,7 @@ def refresh_list(window: MainWindow, doc_ids: set[str] | None = None) -> None:
     """The list's team columns and my queue, as the board has them now (``doc_ids``:
     only these documents' rows may have changed; None: any)."""
     board = state(window).board
-    order = [r.id for r in window.doc_list.model.rows]
-    queue = board.queue(order)
+    queue = board.queue(window.doc_list.model.ids())
     window.doc_list.set_queue(queue if queue else None)
     window.doc_list.refresh(doc_ids)
 

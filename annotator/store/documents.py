@@ -137,6 +137,9 @@ class DocumentsMixin(StoreCommon):
     _LIST_UNCOUNTED = ("SELECT id, title, date, source, script, languages, status, "
                        "review_status, -1, length, position FROM documents ORDER BY position")
 
+    _LIST_SOME = ("SELECT id, title, date, source, script, languages, status, "
+                  "review_status, -1, length, position FROM documents WHERE id IN")
+
     def documents(self, counts: bool = True) -> list[DocumentSummary]:
         """Every document's list row, in project order (10,000 documents with a million
         spans in about 0.15 s). Counting the spans reads every span; ``counts=False``
@@ -145,6 +148,22 @@ class DocumentsMixin(StoreCommon):
         if not counts:
             return [_summary(r) for r in self.conn.execute(self._LIST_UNCOUNTED)]
         return [_summary(r) for r in self.conn.execute(self._LIST)]
+
+    def document_ids(self) -> list[str]:
+        """Every document's id in project order (read from the list's index: 100,000 in
+        a few tens of ms, where their list rows take half a second: see :meth:`summaries`)."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY position")]
+
+    def summaries(self, ids: list[str]) -> list[DocumentSummary]:
+        """The list rows of these documents, spans uncounted (as ``documents(counts=
+        False)``), in the order given; unknown ids are left out."""
+        found: dict[str, DocumentSummary] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in self.conn.execute(f"{self._LIST_SOME} ({', '.join('?' * len(chunk))})",
+                                       chunk):
+                found[r[0]] = _summary(r)
+        return [found[i] for i in ids if i in found]
 
     def spans_per_document(self) -> dict[str, int]:
         """Spans per document (documents without any are left out): the counts

@@ -139,3 +139,13 @@ def test_the_list_is_read_from_an_index_not_the_rows_holding_the_texts(file_stor
     plan = " ".join(r[3] for r in file_store.conn.execute(f"EXPLAIN QUERY PLAN {query}"))
     assert "COVERING INDEX documents_list" in plan, plan
     assert listed(file_store) == plain(file_store)
+
+
+def test_ids_in_order_and_summaries_of_some_are_the_listings(store):
+    listed = store.documents(counts=False)
+    assert store.document_ids() == [d.id for d in listed]
+    rng = random.Random(5)
+    some = rng.sample([d.id for d in listed], 17) + ["nonesuch"]
+    by_id = {d.id: d for d in listed}
+    assert store.summaries(some) == [by_id[i] for i in some if i in by_id]
+    assert store.summaries([]) == []

@@ -1,0 +1,120 @@
+"""The suggestion lexicon of a big project, held compactly.
+
+A project of 100,000 documents has some 200,000 distinct span texts (forms). Held as a
+dict of ``Counter`` and one :class:`~annotator.core.suggest.LexEntry` (with its own dict)
+per form they took ~1.7 KB each: 360 MB, most of it the pieces of heap pinned among the
+millions of short-lived strings that counting them made. Here the counts are copied,
+once counted, into a sorted list of fresh form strings and three arrays (tag, count, and
+where each form's counts start); the counting dict is dropped whole, so its heap goes
+back. An entry is made when asked for; the forms whose counts change later are held in
+small dicts beside.
+
+Pure Python: no Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from collections import Counter
+from collections.abc import Iterator, MutableMapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from annotator.core.suggest import LexEntry
+
+
+class FormCounts:
+    """Form → ``Counter(tag → spans)``: a frozen sorted base and the forms touched since."""
+
+    def __init__(self, counts: dict[str, Counter[str]]):
+        """Takes ``counts`` over (it is emptied)."""
+        self.tags = sorted({t for c in counts.values() for t in c})
+        index = {t: i for i, t in enumerate(self.tags)}
+        forms = sorted(counts)
+        self.starts, self.tag_of, self.number = array("I", [0]), array("H"), array("q")
+        for form in forms:
+            for tag, n in counts[form].items():
+                self.tag_of.append(index[tag])
+                self.number.append(n)
+            self.starts.append(len(self.tag_of))
+        counts.clear()
+        joined, size = "\0".join(forms), len(forms)
+        if size and joined.count("\0") == size - 1:  # (no form holds a NUL)
+            del forms  # the old strings go before the new ones are made
+            forms = joined.split("\0")
+        #: the base forms, sorted: new strings, made after the counting's heap is freed
+        self.forms: list[str] = forms
+        del joined
+        self.changed: dict[str, Counter[str]] = {}
+
+    def index(self, form: str) -> int:
+        """The base position of ``form``; -1 when it is not a base form."""
+        i = bisect.bisect_left(self.forms, form)
+        return i if i < len(self.forms) and self.forms[i] == form else -1
+
+    def base(self, i: int) -> Counter[str]:
+        a, b = self.starts[i], self.starts[i + 1]
+        return Counter({self.tags[self.tag_of[k]]: self.number[k] for k in range(a, b)})
+
+    def get(self, form: str) -> Counter[str] | None:
+        if form in self.changed:
+            return self.changed[form]
+        i = self.index(form)
+        return None if i < 0 else self.base(i)
+
+    def touch(self, form: str) -> Counter[str]:
+        """The counts of ``form`` to change in place."""
+        if form not in self.changed:
+            self.changed[form] = self.get(form) or Counter()
+        return self.changed[form]
+
+
+class LexEntries(MutableMapping[str, "LexEntry"]):
+    """Form → lexicon entry over :class:`FormCounts` and the tagset's forms: an entry is
+    made from the counts when asked for; those set or deleted since are held beside."""
+
+    def __init__(self, counts: FormCounts, listed: dict[str, set[str]]):
+        from annotator.core.suggest import make_entry
+
+        self.counts, self.listed = counts, listed
+        self.has = bytearray(len(counts.forms))  # 1: the base form has an entry
+        for i, form in enumerate(counts.forms):
+            self.has[i] = make_entry(form, counts.base(i), listed.get(form)) is not None
+        self.changed: dict[str, LexEntry | None] = {
+            f: make_entry(f, None, tags) for f, tags in listed.items() if counts.index(f) < 0}
+        self._len = sum(self.has) + sum(e is not None for e in self.changed.values())
+
+    def __getitem__(self, form: str) -> LexEntry:
+        from annotator.core.suggest import make_entry
+
+        if form in self.changed:
+            entry = self.changed[form]
+        else:
+            i = self.counts.index(form)
+            entry = None if i < 0 or not self.has[i] else make_entry(
+                form, self.counts.get(form), self.listed.get(form))
+        if entry is None:
+            raise KeyError(form)
+        return entry
+
+    def __setitem__(self, form: str, entry: LexEntry) -> None:
+        if form not in self:
+            self._len += 1
+        self.changed[form] = entry
+
+    def __delitem__(self, form: str) -> None:
+        if form not in self:
+            raise KeyError(form)
+        self.changed[form] = None
+        self._len -= 1
+
+    def __iter__(self) -> Iterator[str]:
+        changed = self.changed
+        for i, form in enumerate(self.counts.forms):
+            if self.has[i] and form not in changed:
+                yield form
+        yield from (f for f, e in changed.items() if e is not None)
+
+    def __len__(self) -> int:
+        return self._len
