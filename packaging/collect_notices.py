@@ -21,6 +21,8 @@ LICENSES = Path(__file__).resolve().parents[1] / "LICENSES"
 
 # distribution: (component, SPDX licence, homepage)
 DISTRIBUTIONS = {
+    "ahocorasick-rs": ("ahocorasick_rs (the suggestion scanner; with the Rust aho-corasick "
+                       "crate)", "Apache-2.0", "https://github.com/G-Research/ahocorasick_rs"),
     "attrs": ("attrs", "MIT", "https://www.attrs.org/"),
     "click": ("Click", "BSD-3-Clause", "https://palletsprojects.com/p/click/"),
     "click-default-group": ("click-default-group", "BSD-3-Clause",
