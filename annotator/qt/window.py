@@ -41,6 +41,7 @@ from annotator.qt.panel import AnnotationPanel
 from annotator.qt.reader import Reader
 from annotator.qt.reviewpanel import ReviewPanel
 from annotator.qt.searchpanel import SearchPanel
+from annotator.qt.spanloading import SpanLoader
 
 VIEW_ORDER = ["original", "simplified", "traditional"]
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.acts = build_actions(self)
         self.docks: dict[str, QDockWidget] = {}
         self.lexicon_timer = QTimer(self, singleShot=True)
+        self.span_loader = SpanLoader(self)
         self.lexicon_builder: QThread | None = None
         self.lexicon_receiver: suggestions.Receiver
         self.recommending: suggestions.recommenders.Recommending
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
         suggestions.document_shown(self)
         self.reader.show_text(zh.convert_view(doc.text, self.view), self.editor.index)
         self.findbar.set_text(doc.text)
-        self._refresh_panel()
+        self.span_loader.shown()  # the span table: now, or when every span is read
         self._show_selection(scroll=False)
         self._update_document_row(counted=True)
         review.refresh(self)
@@ -207,7 +209,8 @@ class MainWindow(QMainWindow):
         edited here), so the row takes its count instead of a count query."""
         doc_id, row = self.doc.id, self.doc_list.model.summary(self.doc.id)
         index = self.editor.index
-        summary = replace(row, annotations=len(index)) if counted and row and index \
+        summary = replace(row, annotations=len(index)) \
+            if counted and row and index is not None and index.complete \
             else self.store.summary(doc_id)
         self.doc_list.update_row(summary)
         n, total = self.doc_list.position(doc_id)
