@@ -209,9 +209,10 @@ class MainWindow(QMainWindow):
         edited here), so the row takes its count instead of a count query."""
         doc_id, row = self.doc.id, self.doc_list.model.summary(self.doc.id)
         index = self.editor.index
-        summary = replace(row, annotations=len(index)) \
-            if counted and row and index is not None and index.complete \
-            else self.store.summary(doc_id)
+        if counted and row and index is not None:  # a partial index: the list's count
+            summary = replace(row, annotations=len(index)) if index.complete else row
+        else:
+            summary = self.store.summary(doc_id)
         self.doc_list.update_row(summary)
         n, total = self.doc_list.position(doc_id)
         self.status_doc.setText(workboard.document_line(self, n, total, summary))
