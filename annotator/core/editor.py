@@ -43,7 +43,8 @@ class Editor:
         store = self.store  # a long document: its first screens' spans now, the rest later
         self.index = SpanIndex.partial(
             self.doc.text, lambda start, end: store.annotations_between(doc_id, start, end),
-            lambda after, limit: store.annotations_after(doc_id, after, limit))
+            lambda after, limit: [] if store.closed else  # (the window's project gone)
+            store.annotations_after(doc_id, after, limit))
         self.relation_index = RelationIndex(self.store.relations(doc_id))
         self.selected = None
         me = self.session.annotator.id

@@ -7,9 +7,12 @@ tag counts are filled when every span is read; anything that needs a span not re
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+
+from annotator.qt import workboard
 
 if TYPE_CHECKING:
     from annotator.core.spans import SpanIndex
@@ -51,3 +54,19 @@ class SpanLoader(QObject):
             self.index = None
             w._refresh_panel()
             w._update_document_row(counted=True)
+
+
+def document_row(window: MainWindow, counted: bool) -> None:
+    """The open document's row in the list and its line in the status bar. ``counted``:
+    the open index holds every span of the document (just opened or edited here), so the
+    row takes its count instead of a count query; while the index is partial, the row
+    keeps the list's count (the loader counts again when every span is read)."""
+    doc_id = window.doc.id
+    row, index = window.doc_list.model.summary(doc_id), window.editor.index
+    if counted and row and index is not None:
+        summary = replace(row, annotations=len(index)) if index.complete else row
+    else:
+        summary = window.store.summary(doc_id)
+    window.doc_list.update_row(summary)
+    n, total = window.doc_list.position(doc_id)
+    window.status_doc.setText(workboard.document_line(window, n, total, summary))

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QSettings, QThread, QTimer
@@ -26,6 +25,7 @@ from annotator.qt import (
     relating,
     review,
     safety,
+    spanloading,
     statusbar,
     suggestions,
     team,
@@ -41,7 +41,6 @@ from annotator.qt.panel import AnnotationPanel
 from annotator.qt.reader import Reader
 from annotator.qt.reviewpanel import ReviewPanel
 from annotator.qt.searchpanel import SearchPanel
-from annotator.qt.spanloading import SpanLoader
 
 VIEW_ORDER = ["original", "simplified", "traditional"]
 
@@ -58,7 +57,7 @@ class MainWindow(QMainWindow):
         self.acts = build_actions(self)
         self.docks: dict[str, QDockWidget] = {}
         self.lexicon_timer = QTimer(self, singleShot=True)
-        self.span_loader = SpanLoader(self)
+        self.span_loader = spanloading.SpanLoader(self)
         self.lexicon_builder: QThread | None = None
         self.lexicon_receiver: suggestions.Receiver
         self.recommending: suggestions.recommenders.Recommending
@@ -205,17 +204,7 @@ class MainWindow(QMainWindow):
         self._after_edit(self.editor.set_status(status))
 
     def _update_document_row(self, counted: bool = False) -> None:
-        """``counted``: the open index holds every span of the document (just opened or
-        edited here), so the row takes its count instead of a count query."""
-        doc_id, row = self.doc.id, self.doc_list.model.summary(self.doc.id)
-        index = self.editor.index
-        if counted and row and index is not None:  # a partial index: the list's count
-            summary = replace(row, annotations=len(index)) if index.complete else row
-        else:
-            summary = self.store.summary(doc_id)
-        self.doc_list.update_row(summary)
-        n, total = self.doc_list.position(doc_id)
-        self.status_doc.setText(workboard.document_line(self, n, total, summary))
+        spanloading.document_row(self, counted)
 
     # --- editing ---------------------------------------------------------------------------
     def apply_tag(self, tag_id: str) -> None:
