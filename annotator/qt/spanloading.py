@@ -42,7 +42,13 @@ class SpanLoader(QObject):
         self.index = index
         w.panel.model.set_rows(w.doc.text, [], ordered=True)
         w._refresh_counts()
+        w.tag_palette.counts_unknown()  # not 0: not counted yet
         self.timer.start()
+
+    @property
+    def loading(self) -> bool:
+        """The open document's spans are still being read (the counts are not known)."""
+        return self.index is not None
 
     def _step(self) -> None:
         w = self.window

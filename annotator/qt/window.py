@@ -266,7 +266,8 @@ class MainWindow(QMainWindow):
         self.tag_counts.update(a.tag for a in added)
         review.refresh(self)
         relating.after_change(self, change)
-        self.tag_palette.set_counts(self.tag_counts)
+        if not self.span_loader.loading:  # else the counts come when every span is read
+            self.tag_palette.set_counts(self.tag_counts)
         if any("normalized" in a.attributes for a in change.removed + change.added):
             self._refresh_names()
         self._show_selection(scroll=False)

@@ -35,12 +35,15 @@ def test_the_first_screens_paint_first_and_the_table_fills_when_all_are_read(
     win.open_document(doc.id)
     index = win.editor.index
     assert not index.complete and win.panel.model.rowCount() == 0
+    counts = win.tag_palette.items["actor.igo"]
+    assert counts.text(2) == "…"  # not counted yet (not 0)
     first = win.reader.index.in_paragraph(0, win.reader.keep)  # read with the first screens
     assert [a.start for a in first] == [0, 9, 12]
     qtbot.waitUntil(lambda: index.complete, timeout=20_000)
     qtbot.wait(10)
     assert win.panel.model.rowCount() == len(spans)
     assert win.tag_counts == Counter(a.tag for a in spans)
+    assert counts.text(2) == str(win.tag_counts["actor.igo"])
     assert win.doc_list.model.summary(doc.id).annotations == len(spans)
 
 
@@ -52,6 +55,7 @@ def test_an_edit_before_every_span_is_read_is_kept_and_undone(qtbot, seed_window
     win.apply_tag("actor.state")
     added = win.editor.selected
     assert added is not None and not win.editor.index.complete
+    assert win.tag_palette.items["actor.state"].text(2) == "…"
     qtbot.waitUntil(lambda: win.editor.index.complete, timeout=20_000)
     qtbot.wait(10)
     assert win.panel.model.rowCount() == len(spans) + 1
