@@ -37,14 +37,16 @@ class Editor:
         self.relation_index = RelationIndex()
 
     # --- documents -----------------------------------------------------------------------
-    def open(self, doc_id: str) -> Document:
+    def open(self, doc_id: str, around: int = 0) -> Document:
+        """Open a document; of a long one only the spans of the screens from ``around``
+        (a code point to show) are read now (see :meth:`SpanIndex.partial`)."""
         self.doc = self.store.document(doc_id)
         self.refresh_blind()
         store = self.store  # a long document: its first screens' spans now, the rest later
         self.index = SpanIndex.partial(
             self.doc.text, lambda start, end: store.annotations_between(doc_id, start, end),
             lambda after, limit: [] if store.closed else  # (the window's project gone)
-            store.annotations_after(doc_id, after, limit))
+            store.annotations_after(doc_id, after, limit), around=around)
         self.relation_index = RelationIndex(self.store.relations(doc_id))
         self.selected = None
         me = self.session.annotator.id

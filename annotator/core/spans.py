@@ -53,17 +53,21 @@ class SpanIndex:
 
     @classmethod
     def partial(cls, text: str, first: Callable[[int, int], list[Annotation]], more: More,
-                chars: int = 8000) -> SpanIndex:
-        """An index holding only the spans over the paragraphs of the text's first
-        ``chars`` code points (``first(start, end)``: the spans overlapping a range); the
-        rest comes from ``more`` (:meth:`load_more`, :meth:`finish`)."""
+                chars: int = 8000, around: int = 0) -> SpanIndex:
+        """An index holding only the spans over the paragraphs of ``chars`` code points
+        of the text from a little before ``around`` (the start, or a search hit to show):
+        ``first(start, end)``, the spans overlapping a range; the rest come from ``more``
+        (:meth:`load_more`, :meth:`finish`)."""
         index = cls(text)
-        last = index.paragraph_of(min(chars, max(0, index.length - 1)))
-        end = index.para_starts[last + 1] if last + 1 < len(index.para_starts) \
+        top = index.length - 1
+        lo = index.paragraph_of(min(max(0, around - chars // 4), max(0, top)))
+        hi = index.paragraph_of(min(max(0, around - chars // 4) + chars, max(0, top)))
+        start = index.para_starts[lo]
+        end = index.para_starts[hi + 1] if hi + 1 < len(index.para_starts) \
             else index.length + 1
-        index._add_sorted(first(0, end))
-        if end <= index.length:  # else the first read was every span
-            index._first, index._more = range(last + 1), more
+        index._add_sorted(first(start, end))
+        if start > 0 or end <= index.length:  # else the first read was every span
+            index._first, index._more = range(lo, hi + 1), more
             index._early = set(map(_ID, index._spans))
         return index
 

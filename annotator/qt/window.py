@@ -147,11 +147,12 @@ class MainWindow(QMainWindow):
         if self.editor.doc is None or doc_id != self.editor.doc.id:
             self.open_document(doc_id)
 
-    def open_document(self, doc_id: str) -> None:
+    def open_document(self, doc_id: str, around: int = 0) -> None:
+        """``around``: a code point about to be shown (its spans are read first)."""
         started = time.perf_counter()
         with paused_gc():  # tens of thousands of span tuples: see core.memory
-            doc = self.editor.open(doc_id)
-            self._show_document()
+            doc = self.editor.open(doc_id, around)
+            self._show_document(around)
         self._now_current(doc_id)
         self.statusBar().showMessage(self.tr("Opened {title} in {ms:.0f} ms").format(
             title=doc.title, ms=(time.perf_counter() - started) * 1000), 4000)
@@ -168,11 +169,11 @@ class MainWindow(QMainWindow):
         assert self.editor.doc is not None and self.editor.index is not None
         return self.editor.doc
 
-    def _show_document(self) -> None:
+    def _show_document(self, at: int = 0) -> None:
         doc = self.doc
         assert self.editor.index is not None
         suggestions.document_shown(self)
-        self.reader.show_text(zh.convert_view(doc.text, self.view), self.editor.index)
+        self.reader.show_text(zh.convert_view(doc.text, self.view), self.editor.index, at)
         self.findbar.set_text(doc.text)
         self.span_loader.shown()  # the span table: now, or when every span is read
         self._show_selection(scroll=False)
@@ -182,7 +183,7 @@ class MainWindow(QMainWindow):
     def jump_to(self, doc_id: str, start: int, end: int) -> None:
         """Show ``[start, end)`` of a document (a search hit, a finding)."""
         if self.editor.doc is None or self.editor.doc.id != doc_id:
-            self.open_document(doc_id)
+            self.open_document(doc_id, around=start)
         self.reader.select_range(start, end)
         self.reader.setFocus()
 

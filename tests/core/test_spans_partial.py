@@ -74,10 +74,10 @@ def edit(store: Store, index: SpanIndex, step: tuple, n: int) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(spans_strategy, steps, st.integers(1, 40))
-def test_a_partial_index_answers_as_a_scan_of_the_store(made, plan, chars):
+@given(spans_strategy, steps, st.integers(1, 40), st.integers(0, len(TEXT) + 2))
+def test_a_partial_index_answers_as_a_scan_of_the_store(made, plan, chars, around):
     store = Store([span(i, s, min(s + n, len(TEXT))) for i, (s, n) in enumerate(made)])
-    index = SpanIndex.partial(TEXT, store.between, store.after, chars=chars)
+    index = SpanIndex.partial(TEXT, store.between, store.after, chars=chars, around=around)
     for n, step in enumerate(plan):
         if step[0] == "load":
             index.load_more(step[1])
@@ -110,3 +110,15 @@ def test_a_short_document_is_read_whole_at_once():
     store = Store([span(0, 0, 2), span(1, len(TEXT) - 2, len(TEXT))])
     index = SpanIndex.partial(TEXT, store.between, store.after, chars=len(TEXT))
     assert index.complete and len(index) == 2 and store.reads == 0
+
+
+def test_a_place_further_down_is_read_first_when_asked_for():
+    spans = [span(i, 3 * i, 3 * i + 2) for i in range(len(TEXT) // 3)]
+    store = Store(spans)
+    far = len(TEXT) - 5
+    index = SpanIndex.partial(TEXT, store.between, store.after, chars=10, around=far)
+    last = index.paragraph_of(far)
+    assert [a.id for a in index.in_paragraph(last)] == by_scan(spans)[last]
+    assert store.reads == 0 and not index.complete
+    assert [a.id for a in index.in_paragraph(0)] == by_scan(spans)[0]  # not read: all now
+    assert store.reads > 0 and index.complete and list(index) == spans

@@ -64,3 +64,17 @@ def test_an_edit_before_every_span_is_read_is_kept_and_undone(qtbot, seed_window
     win.undo()
     assert win.editor.index.get(added.id) is None and win.panel.model.rowCount() == len(spans)
     assert win.tag_counts == Counter(a.tag for a in spans)
+
+
+def test_a_search_hit_far_down_opens_with_the_spans_around_it(qtbot, seed_window):
+    win = seed_window
+    doc, spans = long_document(win)
+    hit = 1400 * len(LINE) + 9
+    win.jump_to(doc.id, hit, hit + 2)
+    index = win.editor.index
+    assert not index.complete  # read around the hit, not from the top
+    number = index.paragraph_of(hit)
+    assert [a.start for a in index.in_paragraph(number)] == [hit - 9, hit, hit + 3]
+    assert not index.complete and win.reader.selection() == (hit, hit + 2)
+    qtbot.waitUntil(lambda: index.complete, timeout=20_000)
+    assert list(index) == win.store.annotations(doc.id) and len(index) == len(spans)
