@@ -42,6 +42,7 @@ FIGURES = {
     "rss": ("resident memory, document open", "MB"),
     "open.cpu": ("open: CPU time of the process, median", "ms"),
     "tag.cpu": ("add/remove a tag: CPU time of the process, median", "ms"),
+    "loaded": ("every span read (while idle, after the first paint)", "ms"),
 }
 #: span count -> figure -> target (issue 20); sizes between have none
 TARGETS = {30_000: {"open": 150, "tag.median": 8, "tag.p95": 16, "scroll": 16},
@@ -184,7 +185,7 @@ def plot(sizes: dict[int, dict], path: Path, chars: int, before: dict | None = N
         scale = 1000 if unit == "s" else 1
         line, = ax.plot(counts, [sizes[n][key]["value"] * scale for n in counts],
                         marker="o", label=label)
-        if before:
+        if before and all(key in v for v in before.values()):  # (older runs lack some)
             old = sorted(int(n) for n in before)
             ax.plot(old, [before[str(n)][key]["value"] * scale for n in old], marker=".",
                     linestyle="--", alpha=0.45, color=line.get_color())

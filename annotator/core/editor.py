@@ -37,10 +37,16 @@ class Editor:
         self.relation_index = RelationIndex()
 
     # --- documents -----------------------------------------------------------------------
-    def open(self, doc_id: str) -> Document:
+    def open(self, doc_id: str, around: int = 0) -> Document:
+        """Open a document; of a long one only the spans of the screens from ``around``
+        (a code point to show) are read now (see :meth:`SpanIndex.partial`)."""
         self.doc = self.store.document(doc_id)
         self.refresh_blind()
-        self.index = SpanIndex(self.doc.text, self.store.annotations(doc_id))
+        store = self.store  # a long document: its first screens' spans now, the rest later
+        self.index = SpanIndex.partial(
+            self.doc.text, lambda start, end: store.annotations_between(doc_id, start, end),
+            lambda after, limit: [] if store.closed else  # (the window's project gone)
+            store.annotations_after(doc_id, after, limit), around=around)
         self.relation_index = RelationIndex(self.store.relations(doc_id))
         self.selected = None
         me = self.session.annotator.id
@@ -49,6 +55,11 @@ class Editor:
         if self.lexicon is not None:
             self.suggestions.set_lexicon(self.lexicon.lexicon)
         return self.doc
+
+    def load_more(self, limit: int = 3000) -> bool:
+        """Read more of the open document's spans (see :meth:`SpanIndex.partial`); True
+        when they are all read."""
+        return self.index is None or self.index.load_more(limit)
 
     # --- suggestions ---------------------------------------------------------------------
     def build_lexicon(self) -> None:

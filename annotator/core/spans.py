@@ -4,6 +4,11 @@ Spans are kept sorted by ``(start, end, id)`` and bucketed by paragraph, so the 
 paragraph (a Qt text block) are found in O(log n) and a one-span edit touches one bucket.
 Building it costs a few C-level passes over the spans and no Python code per span; the
 id → span map is made on the first look-up by id (a document opened and read needs none).
+
+A long document's index may start partial (:meth:`SpanIndex.partial`): the spans over its
+first screens only, read in a few milliseconds, so the window paints before the rest is
+read; :meth:`SpanIndex.load_more` reads the rest a part at a time (the window does it when
+idle), and whatever needs spans not read yet reads all the rest first (:meth:`finish`).
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ _START: Callable[[Annotation], int] = itemgetter(2)
 _END: Callable[[Annotation], int] = itemgetter(3)
 _ID: Callable[[Annotation], str] = itemgetter(0)
 
+#: the spans after a reading-order key (None: from the first), at most so many
+More = Callable[[tuple[int, int, str] | None, int], list[Annotation]]
+
 
 class SpanIndex:
     def __init__(self, text: str, spans: Iterable[Annotation] = ()):
@@ -35,6 +43,77 @@ class SpanIndex:
         self._longest = max(map(sub, map(_END, self._spans), self._starts), default=0)
         self._ids: dict[str, Annotation] | None = None  # see _by_id
         self._buckets: dict[int, list[Annotation]] = {}  # made when first asked for
+        # a partial index (see partial): the paragraphs whose spans were all read first,
+        # the reading-order key of the last span read in order since, the reader of more,
+        # and the ids read or edited out of that order (skipped when read in it)
+        self._first: range = range(0)
+        self._frontier: tuple[int, int, str] | None = None
+        self._more: More | None = None
+        self._early: set[str] = set()
+
+    @classmethod
+    def partial(cls, text: str, first: Callable[[int, int], list[Annotation]], more: More,
+                chars: int = 8000, around: int = 0) -> SpanIndex:
+        """An index holding only the spans over the paragraphs of ``chars`` code points
+        of the text from a little before ``around`` (the start, or a search hit to show):
+        ``first(start, end)``, the spans overlapping a range; the rest come from ``more``
+        (:meth:`load_more`, :meth:`finish`)."""
+        index = cls(text)
+        top = index.length - 1
+        lo = index.paragraph_of(min(max(0, around - chars // 4), max(0, top)))
+        hi = index.paragraph_of(min(max(0, around - chars // 4) + chars, max(0, top)))
+        start = index.para_starts[lo]
+        end = index.para_starts[hi + 1] if hi + 1 < len(index.para_starts) \
+            else index.length + 1
+        index._add_sorted(first(start, end))
+        if start > 0 or end <= index.length:  # else the first read was every span
+            index._first, index._more = range(lo, hi + 1), more
+            index._early = set(map(_ID, index._spans))
+        return index
+
+    @property
+    def complete(self) -> bool:
+        """Every span of the document is here."""
+        return self._more is None
+
+    def load_more(self, limit: int) -> bool:
+        """Read up to ``limit`` more spans in reading order; True when all are here."""
+        if self._more is None:
+            return True
+        page = self._more(self._frontier, limit)
+        if page:
+            self._frontier = _key(page[-1])
+            self._add_sorted([a for a in page if a.id not in self._early])
+        if len(page) < limit:
+            self._more, self._early, self._first = None, set(), range(0)
+        return self._more is None
+
+    def finish(self) -> None:
+        """Read every span not read yet."""
+        while not self.load_more(20_000):
+            pass
+
+    def _add_sorted(self, page: list[Annotation]) -> None:
+        """Take in spans (in reading order) that follow every span read in order so far:
+        merged with the few read or made out of order after them."""
+        if not page:
+            return
+        i = bisect.bisect_left(self._spans, _key(page[0]), key=_key)
+        tail = self._spans[i:]
+        merged = sorted(tail + page, key=_key) if tail else page
+        self._spans[i:] = merged
+        self._starts[i:] = map(_START, merged)
+        self._longest = max(self._longest, max(map(sub, map(_END, page), map(_START, page))))
+        if self._ids is not None:
+            self._ids.update(zip(map(_ID, page), page, strict=True))
+
+    def _ready(self, number: int) -> bool:
+        """Every span over paragraph ``number`` is here."""
+        if self._more is None or number in self._first:
+            return True
+        after = self.para_starts[number + 1] if number + 1 < len(self.para_starts) \
+            else self.length + 1
+        return self._frontier is not None and self._frontier[0] >= after
 
     def _bucket(self, number: int) -> list[Annotation]:
         """The spans in paragraph ``number``, in reading order: those starting before its
@@ -43,6 +122,8 @@ class SpanIndex:
         nothing per paragraph."""
         bucket = self._buckets.get(number)
         if bucket is None:
+            if not self._ready(number):
+                self.finish()
             starts = self.para_starts
             if not 0 <= number < len(starts):
                 return []
@@ -66,14 +147,24 @@ class SpanIndex:
         return bisect.bisect_left(self._spans, _key(a), key=_key)
 
     # --- queries -----------------------------------------------------------------------
+    def __bool__(self) -> bool:
+        """Holds spans, or may (a partial index): says so without reading the rest."""
+        return bool(self._spans) or self._more is not None
+
     def __len__(self) -> int:
+        self.finish()
         return len(self._spans)
 
     def __iter__(self):
+        self.finish()
         return iter(self._spans)
 
     def get(self, span_id: str) -> Annotation | None:
-        return self._by_id.get(span_id)
+        found = self._by_id.get(span_id)
+        if found is None and self._more is not None:
+            self.finish()
+            found = self._by_id.get(span_id)
+        return found
 
     def paragraph_of(self, pos: int) -> int:
         return bisect.bisect_right(self.para_starts, pos) - 1
@@ -96,6 +187,7 @@ class SpanIndex:
                    keep: Callable[[Annotation], bool] | None = None) -> Annotation | None:
         """The next (or previous) span in reading order after ``span`` (or position)."""
         key = _key(span) if span else (pos, pos, "")
+        self.finish()
         spans = self._spans
         if backwards:
             i = bisect.bisect_left(spans, key, key=_key) - 1
@@ -120,6 +212,8 @@ class SpanIndex:
     def _add(self, a: Annotation) -> None:
         if a.id in self._by_id:
             self._remove(a.id)
+        if self._more is not None:  # a partial index: never read again in order
+            self._early.add(a.id)
         i = self._position(a)
         self._spans.insert(i, a)
         self._starts.insert(i, a.start)

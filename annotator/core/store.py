@@ -135,6 +135,14 @@ class ProjectStore(Protocol):
     # --- annotations, decisions, the journal ----------------------------------------------
     def annotations(self, doc_id: str) -> list[Annotation]: ...
 
+    def annotations_between(self, doc_id: str, start: int, end: int) -> list[Annotation]:
+        """The document's spans overlapping ``[start, end)``, in reading order."""
+
+    def annotations_after(self, doc_id: str, after: tuple[int, int, str] | None,
+                          limit: int) -> list[Annotation]:
+        """Up to ``limit`` spans following the key ``(start, end, id)`` ``after`` (from the
+        first with None) in reading order; the same order as :meth:`annotations`."""
+
     def annotations_by_id(self, ids: list[str], lock: bool = False) -> list[Annotation]: ...
 
     def has_annotations(self) -> bool: ...

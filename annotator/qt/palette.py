@@ -95,6 +95,13 @@ class TagPalette(QWidget):
         if len(str(max(self.counts.values(), default=0))) != len(str(widest)):
             self.tree.resizeColumnToContents(2)
 
+    def counts_unknown(self) -> None:
+        """No counts yet (a long document's spans still being read): each shows "…",
+        and the next :meth:`set_counts` sets every row."""
+        for item in self.items.values():
+            item.setText(2, "…")
+        self.counts = dict.fromkeys(self.items, -1)
+
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().lower()
         for i in range(self.tree.topLevelItemCount()):

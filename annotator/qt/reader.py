@@ -85,7 +85,10 @@ class Reader(QPlainTextEdit):
         return QSize(max(hint.width(), int(width)), hint.height())
 
     # --- content -------------------------------------------------------------------------
-    def show_text(self, view_text: str, index: SpanIndex) -> None:
+    def show_text(self, view_text: str, index: SpanIndex, at: int = 0) -> None:
+        """Show a document's text with its spans, from code point ``at`` (centred), whose
+        paragraphs are highlighted first (a long document's spans may be read only there
+        yet: the top is not painted on the way)."""
         self.view_text = view_text
         self.umap = zh.Utf16Map(view_text)
         self.index = index
@@ -97,6 +100,8 @@ class Reader(QPlainTextEdit):
             self.setPlainText(view_text)
         finally:
             self._highlighting = False
+        if at:
+            self.select_range(at, at)
         self._highlight_visible()  # the first screen; the rest as it comes into view
 
     def _screenful(self) -> int:

@@ -80,12 +80,10 @@ class Relating(QObject):
         """Bring the relations up to date with an applied change and redraw."""
         if self.picking is not None:  # an undo meanwhile, a colleague's commit: start again
             self.cancel()
-        if change.relations:  # the editor's index has them already
-            self.refresh()
-
-    def refresh(self) -> None:
-        self.window.reader.viewport().update()
-        self._span_shown(self.window.editor.selected)
+        if change.relations:  # the editor's index has them already; the relation list
+            # follows when the window shows the selection after the change (the
+            # inspector's ``shown``): listed here too, it was laid out twice per edit
+            self.window.reader.viewport().update()
 
     def _scrolled(self, *_) -> None:
         if self.types():

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QSettings, QThread, QTimer
@@ -26,6 +25,7 @@ from annotator.qt import (
     relating,
     review,
     safety,
+    spanloading,
     statusbar,
     suggestions,
     team,
@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.acts = build_actions(self)
         self.docks: dict[str, QDockWidget] = {}
         self.lexicon_timer = QTimer(self, singleShot=True)
+        self.span_loader = spanloading.SpanLoader(self)
         self.lexicon_builder: QThread | None = None
         self.lexicon_receiver: suggestions.Receiver
         self.recommending: suggestions.recommenders.Recommending
@@ -146,11 +147,12 @@ class MainWindow(QMainWindow):
         if self.editor.doc is None or doc_id != self.editor.doc.id:
             self.open_document(doc_id)
 
-    def open_document(self, doc_id: str) -> None:
+    def open_document(self, doc_id: str, around: int = 0) -> None:
+        """``around``: a code point about to be shown (its spans are read first)."""
         started = time.perf_counter()
         with paused_gc():  # tens of thousands of span tuples: see core.memory
-            doc = self.editor.open(doc_id)
-            self._show_document()
+            doc = self.editor.open(doc_id, around)
+            self._show_document(around)
         self._now_current(doc_id)
         self.statusBar().showMessage(self.tr("Opened {title} in {ms:.0f} ms").format(
             title=doc.title, ms=(time.perf_counter() - started) * 1000), 4000)
@@ -167,13 +169,13 @@ class MainWindow(QMainWindow):
         assert self.editor.doc is not None and self.editor.index is not None
         return self.editor.doc
 
-    def _show_document(self) -> None:
+    def _show_document(self, at: int = 0) -> None:
         doc = self.doc
         assert self.editor.index is not None
         suggestions.document_shown(self)
-        self.reader.show_text(zh.convert_view(doc.text, self.view), self.editor.index)
+        self.reader.show_text(zh.convert_view(doc.text, self.view), self.editor.index, at)
         self.findbar.set_text(doc.text)
-        self._refresh_panel()
+        self.span_loader.shown()  # the span table: now, or when every span is read
         self._show_selection(scroll=False)
         self._update_document_row(counted=True)
         review.refresh(self)
@@ -181,7 +183,7 @@ class MainWindow(QMainWindow):
     def jump_to(self, doc_id: str, start: int, end: int) -> None:
         """Show ``[start, end)`` of a document (a search hit, a finding)."""
         if self.editor.doc is None or self.editor.doc.id != doc_id:
-            self.open_document(doc_id)
+            self.open_document(doc_id, around=start)
         self.reader.select_range(start, end)
         self.reader.setFocus()
 
@@ -203,15 +205,7 @@ class MainWindow(QMainWindow):
         self._after_edit(self.editor.set_status(status))
 
     def _update_document_row(self, counted: bool = False) -> None:
-        """``counted``: the open index holds every span of the document (just opened or
-        edited here), so the row takes its count instead of a count query."""
-        doc_id, row = self.doc.id, self.doc_list.model.summary(self.doc.id)
-        index = self.editor.index
-        summary = replace(row, annotations=len(index)) if counted and row and index \
-            else self.store.summary(doc_id)
-        self.doc_list.update_row(summary)
-        n, total = self.doc_list.position(doc_id)
-        self.status_doc.setText(workboard.document_line(self, n, total, summary))
+        spanloading.document_row(self, counted)
 
     # --- editing ---------------------------------------------------------------------------
     def apply_tag(self, tag_id: str) -> None:
@@ -273,7 +267,8 @@ class MainWindow(QMainWindow):
         self.tag_counts.update(a.tag for a in added)
         review.refresh(self)
         relating.after_change(self, change)
-        self.tag_palette.set_counts(self.tag_counts)
+        if not self.span_loader.loading:  # else the counts come when every span is read
+            self.tag_palette.set_counts(self.tag_counts)
         if any("normalized" in a.attributes for a in change.removed + change.added):
             self._refresh_names()
         self._show_selection(scroll=False)

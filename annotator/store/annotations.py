@@ -35,6 +35,28 @@ class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
                                  'ORDER BY start, "end", id', (doc_id,))
         return _document_annotations(doc_id, rows)
 
+    def annotations_between(self, doc_id: str, start: int, end: int) -> list[Annotation]:
+        """The document's spans overlapping ``[start, end)`` (one ending at ``start`` does
+        not), in reading order: a screenful read without the rest of the document (the
+        primary key's range on ``start``; ``end`` is tested in the engine, not in Python)."""
+        rows = self.conn.execute('SELECT id, start, "end", tag, annotator, attributes, '
+                                 "created, coalesce(modified, created) FROM annotations "
+                                 'WHERE doc_id = ? AND start < ? AND "end" > ? '
+                                 'ORDER BY start, "end", id', (doc_id, end, start))
+        return _document_annotations(doc_id, rows)
+
+    def annotations_after(self, doc_id: str, after: tuple[int, int, str] | None,
+                          limit: int) -> list[Annotation]:
+        """Up to ``limit`` of the document's spans that follow the reading-order key
+        ``(start, end, id)`` ``after`` (from the first with None), in reading order: the
+        document's spans read a part at a time (the primary key's order, no offset)."""
+        key = after if after is not None else (-1, -1, "")
+        rows = self.conn.execute('SELECT id, start, "end", tag, annotator, attributes, '
+                                 "created, coalesce(modified, created) FROM annotations "
+                                 'WHERE doc_id = ? AND (start, "end", id) > (?, ?, ?) '
+                                 'ORDER BY start, "end", id LIMIT ?', (doc_id, *key, limit))
+        return _document_annotations(doc_id, rows)
+
     def insert_annotations(self, annotations: Iterable[Annotation]) -> None:
         """Bulk insert without journalling (imports, merges, benchmarks), in the span
         table's key order: rows that come shuffled (spans in the order they were made)

@@ -1,0 +1,124 @@
+"""A partial span index (a long document's first screens, the rest read a part at a time)
+answers like a plain scan of every span the store holds, whatever is read when, and
+whatever edits come between: each edit committed to the store first, as the editor does."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.annotation import Annotation
+from annotator.core.commands import Change
+from annotator.core.spans import SpanIndex
+
+TEXT = ("上海合作组织\n𠮷成员国\n\n安全合作。\nSCO 2024\n" * 4)[:-1]
+
+
+def span(i: int, start: int, end: int, tag: str = "actor.igo") -> Annotation:
+    return Annotation(f"a{i:03d}", "d", start, end, tag, "lin", {}, "", "")
+
+
+def key(a: Annotation) -> tuple[int, int, str]:
+    return (a.start, a.end, a.id)
+
+
+class Store:
+    """The plain reference: every span in a dict, reads by sorting and filtering."""
+
+    def __init__(self, spans: list[Annotation]):
+        self.spans = {a.id: a for a in spans}
+        self.reads = 0
+
+    def ordered(self) -> list[Annotation]:
+        return sorted(self.spans.values(), key=key)
+
+    def between(self, start: int, end: int) -> list[Annotation]:
+        return [a for a in self.ordered() if a.start < end and a.end > start]
+
+    def after(self, after: tuple[int, int, str] | None, limit: int) -> list[Annotation]:
+        self.reads += 1
+        return [a for a in self.ordered() if after is None or key(a) > after][:limit]
+
+
+def by_scan(spans: list[Annotation]) -> dict[int, list[str]]:
+    starts = [0] + [i + 1 for i, ch in enumerate(TEXT) if ch == "\n"]
+    ends = starts[1:] + [len(TEXT) + 1]
+    return {q: [a.id for a in sorted(spans, key=key) if a.start < ends[q] and a.end > starts[q]]
+            for q in range(len(starts))}
+
+
+spans_strategy = st.lists(st.tuples(st.integers(0, len(TEXT) - 1), st.integers(1, 14)),
+                          max_size=40)
+steps = st.lists(st.one_of(
+    st.tuples(st.just("load"), st.integers(1, 7)),
+    st.tuples(st.just("ask"), st.integers(0, 24)),  # a paragraph painted
+    st.tuples(st.just("add"), st.tuples(st.integers(0, len(TEXT) - 1), st.integers(1, 9))),
+    st.tuples(st.just("remove"), st.integers(0, 60)),
+    st.tuples(st.just("retag"), st.integers(0, 60))), max_size=12)
+
+
+def edit(store: Store, index: SpanIndex, step: tuple, n: int) -> None:
+    """Commit an edit to the store, then bring the index up to date, as the editor does."""
+    what, arg = step
+    held = store.ordered()
+    if what == "add":
+        a = span(500 + n, arg[0], min(arg[0] + arg[1], len(TEXT)))
+        store.spans[a.id] = a
+        index.update(Change("d", added=(a,)))
+    elif held:
+        old = held[arg % len(held)]
+        new = () if what == "remove" else (old._replace(tag=f"t{n}"),)
+        del store.spans[old.id]
+        store.spans.update((a.id, a) for a in new)
+        index.update(Change("d", removed=(old,), added=new))
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans_strategy, steps, st.integers(1, 40), st.integers(0, len(TEXT) + 2))
+def test_a_partial_index_answers_as_a_scan_of_the_store(made, plan, chars, around):
+    store = Store([span(i, s, min(s + n, len(TEXT))) for i, (s, n) in enumerate(made)])
+    index = SpanIndex.partial(TEXT, store.between, store.after, chars=chars, around=around)
+    for n, step in enumerate(plan):
+        if step[0] == "load":
+            index.load_more(step[1])
+        elif step[0] == "ask":
+            q = step[1] % len(index.para_starts)
+            assert [a.id for a in index.in_paragraph(q)] == by_scan(store.ordered())[q]
+        else:
+            edit(store, index, step, n)
+    every = store.ordered()
+    for q, ids in by_scan(every).items():
+        assert [a.id for a in index.in_paragraph(q)] == ids, q
+    assert list(index) == every and len(index) == len(every) and index.complete
+    assert all(index.get(a.id) == a for a in every)
+
+
+def test_the_first_screens_are_read_at_once_and_the_rest_only_when_needed():
+    spans = [span(i, 3 * i, 3 * i + 2) for i in range(len(TEXT) // 3)]
+    store = Store(spans)
+    index = SpanIndex.partial(TEXT, store.between, store.after, chars=10)
+    assert not index.complete and store.reads == 0
+    assert [a.id for a in index.in_paragraph(0)] == by_scan(spans)[0]  # no read for it
+    assert store.reads == 0 and bool(index)
+    assert index.load_more(5) is False and store.reads == 1
+    last = len(index.para_starts) - 1
+    assert [a.id for a in index.in_paragraph(last)] == by_scan(spans)[last]  # far: all read
+    assert index.complete and list(index) == spans
+
+
+def test_a_short_document_is_read_whole_at_once():
+    store = Store([span(0, 0, 2), span(1, len(TEXT) - 2, len(TEXT))])
+    index = SpanIndex.partial(TEXT, store.between, store.after, chars=len(TEXT))
+    assert index.complete and len(index) == 2 and store.reads == 0
+
+
+def test_a_place_further_down_is_read_first_when_asked_for():
+    spans = [span(i, 3 * i, 3 * i + 2) for i in range(len(TEXT) // 3)]
+    store = Store(spans)
+    far = len(TEXT) - 5
+    index = SpanIndex.partial(TEXT, store.between, store.after, chars=10, around=far)
+    last = index.paragraph_of(far)
+    assert [a.id for a in index.in_paragraph(last)] == by_scan(spans)[last]
+    assert store.reads == 0 and not index.complete
+    assert [a.id for a in index.in_paragraph(0)] == by_scan(spans)[0]  # not read: all now
+    assert store.reads > 0 and index.complete and list(index) == spans
