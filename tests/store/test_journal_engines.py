@@ -10,14 +10,18 @@ from annotator.core.session import Session
 TEXT = "上海合作组织成员国在北京举行会议。各方讨论了打击恐怖主义问题。"
 
 
+def lin_on_one_document(store) -> tuple[Session, Document]:
+    doc = Document(document_id(TEXT), "t", TEXT, text_sha256(TEXT))
+    store.add_documents([doc])
+    me = store.identify(Annotator("lin", "lin")) if store.kind == "team" \
+        else Annotator("lin", "lin")
+    store.add_annotator(me)
+    return Session(store, me), doc
+
+
 def test_a_new_edit_drops_my_redo_history(engine_store):
     with engine_store as store:
-        doc = Document(document_id(TEXT), "t", TEXT, text_sha256(TEXT))
-        store.add_documents([doc])
-        me = store.identify(Annotator("lin", "lin")) if store.kind == "team" \
-            else Annotator("lin", "lin")
-        store.add_annotator(me)
-        lin = Session(store, me)
+        lin, doc = lin_on_one_document(store)
         first = lin.add(doc.id, TEXT, 0, 2, "actor.state").added[0]
         lin.add(doc.id, TEXT, 10, 12, "actor.state")
         assert lin.undo() is not None and lin.undo_state().redo is not None
@@ -32,12 +36,8 @@ def test_a_new_edit_drops_my_redo_history(engine_store):
 
 def test_next_steps_name_what_undo_and_redo_would_do(engine_store):
     with engine_store as store:
-        doc = Document(document_id(TEXT), "t", TEXT, text_sha256(TEXT))
-        store.add_documents([doc])
-        me = store.identify(Annotator("lin", "lin")) if store.kind == "team" \
-            else Annotator("lin", "lin")
-        store.add_annotator(me)
-        lin = Session(store, me)
+        lin, doc = lin_on_one_document(store)
+        me = lin.annotator
         assert store.next_steps(me.id) == (None, None)
         first = lin.add(doc.id, TEXT, 0, 2, "actor.state").added[0]
         lin.retag([first], "actor.igo")
