@@ -55,10 +55,10 @@ class LayerReader:
                 kept, who_here = self.kept, self.who.setdefault(share(row[0], row[0]), set())
                 doc = self.doc = share(row[0], row[0])
             _, start, end, tag, who, name = row
+            tag, who = share(tag, tag), share(who, who)
             slot = (start, end, tag)
             first = kept.get(slot)
-            if first is None:  # kept: its strings shared (a copy's are dropped with it)
-                tag, who = share(tag, tag), share(who, who)
+            if first is None:
                 kept[slot] = (doc, start, end, tag, who, name)
             elif first[5] is None and name is not None:
                 kept[slot] = (*first[:5], name)
