@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
 
 from annotator.core.blind import Blind
 from annotator.core.document import REVIEW_STATUSES, STATUSES
@@ -37,6 +38,9 @@ from annotator.stats.model import (
 )
 from annotator.stats.reading import LayerReader
 from annotator.stats.units import check_unit
+
+#: a span row's tag
+_TAG = itemgetter(3)
 
 
 def project_stats(store: ProjectStore, layer: Layer | None = None, unit: str = "sentence",
@@ -140,7 +144,7 @@ def _count_documents(stats: Stats, documents: Sequence, by_doc: dict[str, list[S
     by_period: dict[str, dict[str, list[Place]]] = {}
     for d in documents:
         spans = by_doc.get(d.id, ())
-        found = Counter(s[3] for s in spans)
+        found = Counter(map(_TAG, spans))
         counts = dict.fromkeys((g.id for g in stats.tagset.groups), 0)
         for tag, n in found.items():
             stats.tags[tag] = stats.tags.get(tag, 0) + n
