@@ -112,9 +112,11 @@ def export(store: ProjectStore, options: ExportOptions, progress: Callable[[int,
         options.annotators) == 1 else None
     layer = writers.Layer(one, gold=options.status == "gold", tokens=options.tokens)
     outputs = writers.ToStdout() if options.to_stdout else writers.Outputs()
+    # JSON Lines writes the store's bare span rows (formats.jsonline.rows_json)
+    bare = options.fmt == "jsonl" and (blind is None or not blind.on)
     try:
         for name, part_ids in parts.items():
-            ds = select(store.dataset(part_ids), _set(options.annotators), options.status,
+            ds = select(store.dataset(part_ids, bare=bare), _set(options.annotators), options.status,
                         _set(options.groups), None)
             if blind is not None and blind.on:
                 ds = replace(ds, documents=hide(blind, ds.documents))

@@ -48,6 +48,9 @@ class DocumentData:
     comments: tuple[Comment, ...] = ()
     # relations between its spans (annotator.core.relations): both ends among annotations
     relations: tuple[Relation, ...] = ()
+    # the spans as a store's export rows (ProjectStore.export_spans) in place of
+    # ``annotations``, when an export reads them so (formats.jsonline.rows_json writes them)
+    span_rows: tuple[tuple, ...] | None = None
 
 
 @dataclass(frozen=True)

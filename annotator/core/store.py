@@ -13,7 +13,7 @@ one transaction (undo and redo walk the journal, per annotator).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, Self
@@ -143,6 +143,12 @@ class ProjectStore(Protocol):
         """Up to ``limit`` spans following the key ``(start, end, id)`` ``after`` (from the
         first with None) in reading order; the same order as :meth:`annotations`."""
 
+    def export_spans(self, doc_ids: Sequence[str], chunk: int = 200
+                     ) -> Iterator[tuple[str, list[tuple]]]:
+        """Each document of ``doc_ids`` in that order with its spans as bare rows in
+        reading order: :class:`Annotation`'s fields, ``attributes`` left as the stored JSON
+        text (an export's read; :meth:`annotations` is the reference)."""
+
     def annotations_by_id(self, ids: list[str], lock: bool = False) -> list[Annotation]: ...
 
     def has_annotations(self) -> bool: ...
@@ -207,7 +213,7 @@ class ProjectStore(Protocol):
 
     def document_data(self, doc_id: str) -> DocumentData: ...
 
-    def dataset(self, doc_ids: Iterable[str] | None = None) -> Dataset: ...
+    def dataset(self, doc_ids: Iterable[str] | None = None, bare: bool = False) -> Dataset: ...
 
     def search(self, query: str, limit: int = 50, offset: int = 0) -> list[Any]: ...
 

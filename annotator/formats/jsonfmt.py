@@ -62,7 +62,9 @@ def _header(ds: Dataset, fmt: str) -> dict[str, Any]:
 def document_to_json(data: DocumentData) -> dict[str, Any]:
     """One document as a JSON object (a line of the JSON Lines layout)."""
     u16 = Utf16Map(data.document.text)
-    spans = [span_dict(a, data.document.text, u16) for a in data.annotations]
+    found = (data.annotations if data.span_rows is None
+             else jsonline.row_annotations(data.span_rows))
+    spans = [span_dict(a, data.document.text, u16) for a in found]
     return {**jsonline.document_head(data), "spans": spans, **jsonline.document_tail(data)}
 
 
@@ -71,8 +73,9 @@ def document_line(data: DocumentData) -> str:
     per span (:mod:`~annotator.formats.jsonline`): the same bytes, several times faster."""
     text = data.document.text
     u16 = Utf16Map(text)
-    return jsonline.document_line(jsonline.document_head(data),
-                                  spans_json(data.annotations, text, u16),
+    spans = (spans_json(data.annotations, text, u16) if data.span_rows is None
+             else jsonline.rows_json(data.span_rows, text, u16))
+    return jsonline.document_line(jsonline.document_head(data), spans,
                                   jsonline.document_tail(data))
 
 

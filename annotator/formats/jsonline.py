@@ -48,7 +48,37 @@ def spans_json(spans: Sequence[Annotation], text: str, u16: Utf16Map) -> list[st
         return [_compact(span_dict(a, text, u16)) for a in spans]
 
 
-def _offsets(spans: Sequence[Annotation]) -> Sequence[Annotation]:
+def rows_json(rows: Sequence[tuple], text: str, u16: Utf16Map) -> list[str]:
+    """As :func:`spans_json`, of a store's export rows (``ProjectStore.export_spans``):
+    ``attributes`` is the stored JSON text, written as is when it is ``{}`` and re-encoded
+    otherwise, so the bytes are those of the spans the rows stand for."""
+    enc, attributes = encode_basestring, _stored_attributes
+    try:
+        if u16.astral:
+            cp16 = u16.to_utf16
+            return [_SPAN % (enc(i), s, e, cp16(s), cp16(e), enc(text[s:e]), enc(t), enc(w),
+                             "{}" if at == "{}" else attributes(at), enc(c), enc(m))
+                    for i, _, s, e, t, w, at, c, m in _offsets(rows)]
+        return [f'{{"id":{enc(i)},"start":{s},"end":{e},"start_utf16":{s},"end_utf16":{e},'
+                f'"text":{enc(text[s:e])},"tag":{enc(t)},"annotator":{enc(w)},"attributes":'
+                f'{"{}" if at == "{}" else attributes(at)},"created":{enc(c)},'
+                f'"modified":{enc(m)}}}'
+                for i, _, s, e, t, w, at, c, m in _offsets(rows)]
+    except TypeError:
+        return spans_json(row_annotations(rows), text, u16)
+
+
+def row_annotations(rows: Sequence[tuple]) -> list[Annotation]:
+    """The annotations that export rows stand for (their attributes decoded)."""
+    return [Annotation(i, d, s, e, t, w, json.loads(at) if at else {}, c, m)
+            for i, d, s, e, t, w, at, c, m in rows]
+
+
+def _stored_attributes(value: str) -> str:
+    return _compact(dict(json.loads(value)))
+
+
+def _offsets(spans: Sequence[Any]) -> Sequence[Any]:
     """``spans``, whose offsets must be plain integers to be formatted as they are (an
     integer subclass, a bool say, is refused: ``json`` would write it otherwise)."""
     if all(type(a[2]) is int and type(a[3]) is int for a in spans):

@@ -23,13 +23,26 @@ from annotator.core.dataset import (
     joined,
     own_spans,
 )
+from annotator.formats.jsonline import row_annotations
 
 STATUSES = ("all", "accepted", "gold")
 SPLIT_NAMES = {1: ("train",), 2: ("train", "test"), 3: ("train", "dev", "test")}
 
 
+def _keep_rows(data: DocumentData) -> DocumentData:
+    """Every span (as export rows): the decisions and relations that name only them."""
+    ids = {r[0] for r in data.span_rows or ()}
+    return replace(data, decisions=resolved(data.decisions, ids),
+                   relations=joined(data.relations, ids))
+
+
 def _keep(data: DocumentData, annotators: set[str] | None, status: str,
           groups: set[str] | None) -> DocumentData:
+    if data.span_rows is not None and (annotators, status, groups) == (None, "all", None):
+        return _keep_rows(data)
+    if data.span_rows is not None:  # spans to test one by one: as annotations
+        data = replace(data, annotations=tuple(row_annotations(data.span_rows)),
+                       span_rows=None)
     allowed = None
     if status == "gold":
         allowed = gold_ids(data.decisions)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
 
 from annotator.core.blind import Blind
 from annotator.core.document import REVIEW_STATUSES, STATUSES
@@ -37,6 +38,9 @@ from annotator.stats.model import (
 )
 from annotator.stats.reading import LayerReader
 from annotator.stats.units import check_unit
+
+#: a span row's tag
+_TAG = itemgetter(3)
 
 
 def project_stats(store: ProjectStore, layer: Layer | None = None, unit: str = "sentence",
@@ -140,7 +144,7 @@ def _count_documents(stats: Stats, documents: Sequence, by_doc: dict[str, list[S
     by_period: dict[str, dict[str, list[Place]]] = {}
     for d in documents:
         spans = by_doc.get(d.id, ())
-        found = Counter(s[3] for s in spans)
+        found = Counter(map(_TAG, spans))
         counts = dict.fromkeys((g.id for g in stats.tagset.groups), 0)
         for tag, n in found.items():
             stats.tags[tag] = stats.tags.get(tag, 0) + n
@@ -151,7 +155,7 @@ def _count_documents(stats: Stats, documents: Sequence, by_doc: dict[str, list[S
         review[d.review_status] += 1
         when = _add_dated(line, d.date, found)
         dated = by_period.setdefault(when, {t: [] for t in threats}) if threats else None
-        _span_places(d.id, spans, by_tag, dated)
+        _span_places(d.id, spans, found, by_tag, dated)
         for key in (("status", "status", d.status), ("status", "review_status",
                                                      d.review_status)):
             add_place(stats.places, key, Place(d.id, 0, 0))
@@ -180,10 +184,19 @@ def _add_dated(line: Timeline, date: str | None, found: Counter[str]) -> str:
     return when
 
 
-def _span_places(doc_id: str, spans: Sequence[SpanRow], by_tag: dict[str, list[Place]],
-                 dated: dict[str, list[Place]] | None) -> None:
-    """The first places of each tag and (``dated``: the document's period's) threat."""
+def _span_places(doc_id: str, spans: Sequence[SpanRow], found: Counter[str],
+                 by_tag: dict[str, list[Place]], dated: dict[str, list[Place]] | None) -> None:
+    """The first places of each tag and (``dated``: the document's period's) threat;
+    ``found``: the spans' tags. Only the spans whose tag has a list that is not full yet
+    are walked (on a corpus, a few documents fill a tag's)."""
+    open_tags = {t for t in found if len(by_tag.get(t, ())) < MAX_PLACES}
+    if dated is not None:
+        open_tags.update(t for t in found if t in dated and len(dated[t]) < MAX_PLACES)
+    if not open_tags:
+        return
     for s in spans:
+        if s[3] not in open_tags:
+            continue
         kept = by_tag.get(s[3])
         if kept is None:
             kept = by_tag[s[3]] = []

@@ -119,9 +119,13 @@ def _name_places(stats: Stats, order: Sequence[str], by_doc: dict[str, list[Span
         (g, n.name): [] for g, names in stats.names.items() for n in names}
     if not places:
         return
+    missing = len(places)  # lists not full yet: none left, no need to read on
     for doc_id in order:
+        if not missing:
+            break
         for s, key in zip(by_doc[doc_id], keys.get(doc_id, ()), strict=False):
             kept = places.get((groups[s[3]], key))
             if kept is not None and len(kept) < MAX_PLACES:
                 kept.append(Place(doc_id, s[1], s[2]))
+                missing -= len(kept) == MAX_PLACES
     stats.places.update({("name", g, n): kept for (g, n), kept in places.items()})

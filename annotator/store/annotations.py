@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby
 from operator import itemgetter
 
@@ -56,6 +56,22 @@ class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
                                  'WHERE doc_id = ? AND (start, "end", id) > (?, ?, ?) '
                                  'ORDER BY start, "end", id LIMIT ?', (doc_id, *key, limit))
         return _document_annotations(doc_id, rows)
+
+    def export_spans(self, doc_ids: Sequence[str], chunk: int = 200
+                     ) -> Iterator[tuple[str, list[tuple]]]:
+        """For an export: each document of ``doc_ids`` (in that order, every one) with its
+        spans as bare rows in reading order, one query per ``chunk`` documents. A row has
+        :class:`Annotation`'s fields in its order, but ``attributes`` is the JSON text as
+        stored (``'{}'`` for none): no tuple is made or decoded per span."""
+        for i in range(0, len(doc_ids), chunk):
+            part = list(doc_ids[i:i + chunk])
+            rows = self.conn.execute(
+                f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE doc_id IN "
+                f"({', '.join('?' * len(part))}) ORDER BY doc_id, start, \"end\", id", part)
+            with paused_gc():
+                found = {d: list(group) for d, group in groupby(rows, _DOC_ID)}
+            for doc_id in part:
+                yield doc_id, found.get(doc_id, [])
 
     def insert_annotations(self, annotations: Iterable[Annotation]) -> None:
         """Bulk insert without journalling (imports, merges, benchmarks), in the span
@@ -328,6 +344,8 @@ def _document_annotations(doc_id: str, rows) -> list[Annotation]:
                                   {} if r[5] == empty else loads(r[5]), r[6], r[7]))
                 for r in rows]
 
+
+_DOC_ID = itemgetter(1)
 
 #: a span row's place in the table's primary key ``(doc_id, start, end, id)``
 _KEY_ORDER = itemgetter(1, 2, 3, 0)

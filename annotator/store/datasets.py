@@ -17,27 +17,32 @@ class DatasetsMixin(AnnotationsMixin, DocumentsMixin):
                             tuple(self.assignments(doc_id)), tuple(self.threads(doc_id)),
                             tuple(self.comments(doc_id)), tuple(self.relations(doc_id)))
 
-    def dataset(self, doc_ids: Iterable[str] | None = None) -> Dataset:
+    def dataset(self, doc_ids: Iterable[str] | None = None, bare: bool = False) -> Dataset:
         """The project as a :class:`Dataset`; documents are read one at a time as the
-        export consumes them, so memory stays flat on large corpora."""
+        export consumes them, so memory stays flat on large corpora. ``bare``: the spans
+        come as export rows (``DocumentData.span_rows``, :meth:`export_spans`), not
+        annotations."""
         tagset = self.tagset()
         if tagset is None:
             raise ProjectError(f"{self.location}: the project has no tagset; load "
                                f"one with `annotator tagset {self.location} --load FILE`")
         ids = list(doc_ids) if doc_ids is not None else [d.id for d in self.documents()]
-        return Dataset(tagset, tuple(self.annotators()), self._stream(ids),
+        return Dataset(tagset, tuple(self.annotators()), self._stream(ids, bare),
                        tuple(self.guidelines_history()))
 
-    def _stream(self, ids: list[str]) -> Iterator[DocumentData]:
+    def _stream(self, ids: list[str], bare: bool = False) -> Iterator[DocumentData]:
         """One document at a time; the workflow's rows (a few per document) are read in
         one query per table first, not four more per document."""
         statuses, assignments = _by_doc(self.doc_statuses()), _by_doc(self.assignments())
         threads, comments = _by_doc(self.threads()), _by_doc(self.comments())
-        for doc_id in ids:
-            yield DocumentData(self.document(doc_id), tuple(self.annotations(doc_id)),
+        spans = self.export_spans(ids) if bare else ((d, None) for d in ids)
+        for doc_id, rows in spans:
+            yield DocumentData(self.document(doc_id),
+                               tuple(self.annotations(doc_id)) if rows is None else (),
                                tuple(self.decisions(doc_id)), statuses.get(doc_id, ()),
                                assignments.get(doc_id, ()), threads.get(doc_id, ()),
-                               comments.get(doc_id, ()), tuple(self.relations(doc_id)))
+                               comments.get(doc_id, ()), tuple(self.relations(doc_id)),
+                               None if rows is None else tuple(rows))
 
 
 def _by_doc(rows: list) -> dict[str, tuple]:

@@ -4,6 +4,7 @@ reference: ``json.dumps`` of the document's dict, byte for byte, on random docum
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -51,6 +52,19 @@ def documents(draw) -> DocumentData:
 @given(data=documents())
 def test_document_line_is_json_dumps_byte_for_byte(data):
     assert jsonfmt.document_line(data) == reference(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=documents(), spaced=st.booleans())
+def test_a_line_of_export_rows_is_that_of_their_annotations(data, spaced):
+    """``span_rows`` as a store gives them (attributes as stored JSON text, ``{}`` for
+    none, spaced or not) make the same line as the annotations they stand for."""
+    def stored(attributes: dict) -> str:
+        return json.dumps(attributes, ensure_ascii=spaced,
+                          separators=(", ", ": ") if spaced else (",", ":"))
+    rows = tuple((*a[:6], stored(a.attributes), *a[7:]) for a in data.annotations)
+    bare = replace(data, annotations=(), span_rows=rows)
+    assert jsonfmt.document_line(bare) == jsonfmt.document_line(data) == reference(bare)
 
 
 def test_seed_documents_with_review_relations_and_workflow_are_the_same():

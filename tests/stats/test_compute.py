@@ -215,3 +215,19 @@ def test_progress_follows_both_passes_and_a_cancel_stops_the_work(store):
     with pytest.raises(Cancelled):
         project_stats(store, cancelled=lambda: asked.append(1) or True)
     assert len(asked) == 1
+
+
+def test_full_place_lists_stop_filling_but_open_ones_go_on_in_later_documents():
+    tagset = default_tagset()
+    text = "恐怖" * (MAX_PLACES + 20)
+    spans = [Span("d", i, i + 2, "threat.terrorism", "lin") for i in range(0, len(text), 2)]
+    spans += [Span("e", i, i + 2, "threat.terrorism", "lin") for i in (0, 4, 8)]
+    texts = {"d": text, "e": text}
+    stats = compute(tagset, [_doc("d", "2018-01-05"), _doc("e", "2018-02-05")], spans,
+                    lambda ids: [(i, texts[i]) for i in ids])
+    assert stats.places_of(("tag", "threat.terrorism")) == [
+        Place("d", i, i + 2) for i in range(0, 2 * MAX_PLACES, 2)]
+    assert stats.places_of(("timeline", "2018-02", "threat.terrorism")) == [
+        Place("e", i, i + 2) for i in (0, 4, 8)]
+    named = stats.places_of(("name", "threat", "恐怖"))
+    assert len(named) == MAX_PLACES and {p.doc_id for p in named} == {"d"}
