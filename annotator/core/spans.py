@@ -83,7 +83,12 @@ class SpanIndex:
         page = self._more(self._frontier, limit)
         if page:
             self._frontier = _key(page[-1])
-            self._add_sorted([a for a in page if a.id not in self._early])
+            new = [a for a in page if a.id not in self._early]
+            held = self._by_id  # a span read before, moved on since by someone else (a
+            for a in new:       # colleague: editor.reload follows) is held once, here
+                if a.id in held:
+                    self._remove(a.id)
+            self._add_sorted(new)
         if len(page) < limit:
             self._more, self._early, self._first = None, set(), range(0)
         return self._more is None
