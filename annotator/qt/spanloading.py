@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from annotator.core.errors import ConnectionLost
 from annotator.qt import workboard
 
 if TYPE_CHECKING:
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 #: spans read per turn of the event loop (a few milliseconds)
 PART = 3000
+#: the pace of the reads while a team project's server is gone (the reconnect's)
+RETRY_MS = 2000
 
 
 class SpanLoader(QObject):
@@ -43,7 +46,7 @@ class SpanLoader(QObject):
         w.panel.model.set_rows(w.doc.text, [], ordered=True)
         w._refresh_counts()
         w.tag_palette.counts_unknown()  # not 0: not counted yet
-        self.timer.start()
+        self.timer.start(0)
 
     @property
     def loading(self) -> bool:
@@ -55,7 +58,13 @@ class SpanLoader(QObject):
         if self.index is None or w.editor.index is not self.index or w.store.closed:
             self.timer.stop()  # another document, or the window closing
             return
-        if self.index.complete or w.editor.load_more(PART):
+        try:
+            done = self.index.complete or w.editor.load_more(PART)
+        except ConnectionLost:  # the error hook says so; not a read every turn meanwhile
+            self.timer.setInterval(RETRY_MS)
+            raise
+        self.timer.setInterval(0)
+        if done:
             self.timer.stop()
             self.index = None
             w._refresh_panel()

@@ -78,3 +78,29 @@ def test_a_search_hit_far_down_opens_with_the_spans_around_it(qtbot, seed_window
     assert not index.complete and win.reader.selection() == (hit, hit + 2)
     qtbot.waitUntil(lambda: index.complete, timeout=20_000)
     assert list(index) == win.store.annotations(doc.id) and len(index) == len(spans)
+
+
+def test_a_lost_connection_while_reading_slows_the_reading_and_it_goes_on_after(
+        qtbot, seed_window, monkeypatch):
+    """A team project's server gone while the rest is read: the loader does not spin
+    (a read a turn of the event loop, each raising) but tries again at the reconnect pace,
+    and reads on when the server is back."""
+    from annotator.core.errors import ConnectionLost
+
+    win = seed_window
+    doc, spans = long_document(win)
+    win.open_document(doc.id)
+    index = win.editor.index
+    assert not index.complete
+
+    def lost(*_):
+        raise ConnectionLost("server gone")
+
+    with monkeypatch.context() as m:
+        m.setattr(win.store, "annotations_after", lost)
+        with pytest.raises(ConnectionLost):  # the window's error hook says so (the banner)
+            win.span_loader._step()
+        assert win.span_loader.timer.interval() >= 1000 and not index.complete
+    win.span_loader.timer.setInterval(1)  # (the test does not wait the pace out)
+    qtbot.waitUntil(lambda: index.complete, timeout=20_000)
+    assert len(index) == len(spans) and win.span_loader.timer.interval() == 0
