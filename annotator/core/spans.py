@@ -85,10 +85,12 @@ class SpanIndex:
             self._frontier = _key(page[-1])
             new = [a for a in page if a.id not in self._early]
             held = self._by_id  # a span read before, moved on since by someone else (a
-            for a in new:       # colleague: editor.reload follows) is held once, here
-                if a.id in held:
-                    self._remove(a.id)
+            moved = [a for a in new if a.id in held]  # colleague: editor.reload follows)
+            for a in moved:  # is held once, here
+                self._remove(a.id)
             self._add_sorted(new)
+            for p in {p for a in moved for p in self._paragraphs_of(a)}:
+                self._buckets.pop(p, None)  # (one made already: its first screens)
         if len(page) < limit:
             self._more, self._early, self._first = None, set(), range(0)
         return self._more is None

@@ -149,3 +149,20 @@ def test_a_span_moved_by_a_colleague_past_the_read_ones_is_held_once():
     assert len(held) == len(set(held))
     reload(store, index)
     assert list(index) == store.ordered() and index.get(read.id) == moved
+
+
+def test_a_span_moved_by_a_colleague_into_the_first_screens_further_down_shows_there():
+    """Opened around a place further down: a span read in order from the top, moved by a
+    colleague into those first screens, is shown there once read again."""
+    spans = [span(i, 3 * i, 3 * i + 2) for i in range(len(TEXT) // 3)]
+    store = Store(spans)
+    far = len(TEXT) - 5
+    index = SpanIndex.partial(TEXT, store.between, store.after, chars=10, around=far)
+    number = index.paragraph_of(far)
+    assert [a.id for a in index.in_paragraph(number)] == by_scan(spans)[number]
+    index.load_more(2)
+    read = store.after(None, 2)[-1]
+    moved = read._replace(start=index.para_starts[number], end=index.para_starts[number] + 1)
+    store.spans[moved.id] = moved  # committed by a colleague, not yet heard of
+    index.finish()
+    assert [a.id for a in index.in_paragraph(number)] == by_scan(store.ordered())[number]
