@@ -89,8 +89,7 @@ class SpanIndex:
             for a in moved:  # is held once, here
                 self._remove(a.id)
             self._add_sorted(new)
-            for p in {p for a in moved for p in self._paragraphs_of(a)}:
-                self._buckets.pop(p, None)  # (one made already: its first screens)
+            self._remake_first(new)
         if len(page) < limit:
             self._more, self._early, self._first = None, set(), range(0)
         return self._more is None
@@ -99,6 +98,19 @@ class SpanIndex:
         """Read every span not read yet."""
         while not self.load_more(20_000):
             pass
+
+    def _remake_first(self, page: list[Annotation]) -> None:
+        """Spans read in order over the paragraphs read first were made or moved there
+        since (by a colleague: editor.reload finds them held): those paragraphs' spans
+        are found again."""
+        if not self._first:
+            return
+        starts, last = self.para_starts, self._first[-1]
+        lo = starts[self._first[0]]
+        hi = starts[last + 1] if last + 1 < len(starts) else self.length + 1
+        if any(a.start < hi and a.end > lo for a in page):
+            for p in self._first:
+                self._buckets.pop(p, None)
 
     def _add_sorted(self, page: list[Annotation]) -> None:
         """Take in spans (in reading order) that follow every span read in order so far:

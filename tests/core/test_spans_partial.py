@@ -166,3 +166,19 @@ def test_a_span_moved_by_a_colleague_into_the_first_screens_further_down_shows_t
     store.spans[moved.id] = moved  # committed by a colleague, not yet heard of
     index.finish()
     assert [a.id for a in index.in_paragraph(number)] == by_scan(store.ordered())[number]
+
+
+def test_a_span_added_by_a_colleague_to_the_first_screens_further_down_shows_there():
+    """Opened around a place further down: a span a colleague added there after the first
+    read comes with a later part, and is shown there (editor.reload finds it held)."""
+    spans = [span(i, 3 * i, 3 * i + 2) for i in range(len(TEXT) // 3)]
+    store = Store(spans)
+    far = len(TEXT) - 5
+    index = SpanIndex.partial(TEXT, store.between, store.after, chars=10, around=far)
+    number = index.paragraph_of(far)
+    assert [a.id for a in index.in_paragraph(number)] == by_scan(spans)[number]
+    added = span(900, index.para_starts[number], index.para_starts[number] + 1)
+    store.spans[added.id] = added  # committed by a colleague, not yet heard of
+    index.finish()
+    reload(store, index)
+    assert [a.id for a in index.in_paragraph(number)] == by_scan(store.ordered())[number]
