@@ -50,6 +50,7 @@ class SpanIndex:
         self._frontier: tuple[int, int, str] | None = None
         self._more: More | None = None
         self._early: set[str] = set()
+        self.remade: tuple[int, int] | None = None  # see take_remade
 
     @classmethod
     def partial(cls, text: str, first: Callable[[int, int], list[Annotation]], more: More,
@@ -111,6 +112,13 @@ class SpanIndex:
         if any(a.start < hi and a.end > lo for a in page):
             for p in self._first:
                 self._buckets.pop(p, None)
+            self.remade = (lo, hi)  # for the window to paint again (see take_remade)
+
+    def take_remade(self) -> tuple[int, int] | None:
+        """The code points whose spans :meth:`load_more` found again since last asked
+        (painted before that, they are to be painted again), or None."""
+        remade, self.remade = self.remade, None
+        return remade
 
     def _add_sorted(self, page: list[Annotation]) -> None:
         """Take in spans (in reading order) that follow every span read in order so far:

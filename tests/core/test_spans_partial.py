@@ -182,3 +182,5 @@ def test_a_span_added_by_a_colleague_to_the_first_screens_further_down_shows_the
     index.finish()
     reload(store, index)
     assert [a.id for a in index.in_paragraph(number)] == by_scan(store.ordered())[number]
+    lo, hi = index.take_remade()  # painted without it: to paint again
+    assert lo <= added.start < hi and index.take_remade() is None

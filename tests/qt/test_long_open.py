@@ -104,3 +104,23 @@ def test_a_lost_connection_while_reading_slows_the_reading_and_it_goes_on_after(
     win.span_loader.timer.setInterval(1)  # (the test does not wait the pace out)
     qtbot.waitUntil(lambda: index.complete, timeout=20_000)
     assert len(index) == len(spans) and win.span_loader.timer.interval() == 0
+
+
+def test_a_colleagues_span_read_over_the_first_screens_is_painted(qtbot, seed_window,
+                                                                  monkeypatch):
+    """A span stored (by a colleague) after the first screens were read and painted, read
+    with a later part: those screens are painted again (the window's reload finds it held,
+    so no change repaints it)."""
+    win = seed_window
+    doc, spans = long_document(win)
+    win.open_document(doc.id)
+    index = win.editor.index
+    late = Annotation(new_id(), doc.id, 3, 5, "actor.state", "lin")
+    win.store.insert_annotations([late])  # as a colleague's commit, not yet heard of
+    painted: list[tuple[int, int]] = []
+    real = win.reader.repaint_range
+    monkeypatch.setattr(win.reader, "repaint_range",
+                        lambda s, e: (painted.append((s, e)), real(s, e)))
+    qtbot.waitUntil(lambda: index.complete, timeout=20_000)
+    assert late.id in {a.id for a in win.reader.index.in_paragraph(0)}
+    assert any(s <= late.start < e for s, e in painted)
