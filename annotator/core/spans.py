@@ -50,7 +50,7 @@ class SpanIndex:
         self._frontier: tuple[int, int, str] | None = None
         self._more: More | None = None
         self._early: set[str] = set()
-        self.remade: tuple[int, int] | None = None  # see take_remade
+        self.remade: list[tuple[int, int]] = []  # see take_remade
 
     @classmethod
     def partial(cls, text: str, first: Callable[[int, int], list[Annotation]], more: More,
@@ -87,7 +87,8 @@ class SpanIndex:
             new = [a for a in page if a.id not in self._early]
             held = self._by_id  # a span read before, moved on since by someone else (a
             moved = [a for a in new if a.id in held]  # colleague: editor.reload follows)
-            for a in moved:  # is held once, here
+            for a in moved:  # is held once, here (its old place painted again)
+                self.remade.append((held[a.id].start, held[a.id].end))
                 self._remove(a.id)
             self._add_sorted(new)
             self._remake_first(new)
@@ -112,12 +113,12 @@ class SpanIndex:
         if any(a.start < hi and a.end > lo for a in page):
             for p in self._first:
                 self._buckets.pop(p, None)
-            self.remade = (lo, hi)  # for the window to paint again (see take_remade)
+            self.remade.append((lo, hi))  # for the window to paint again (take_remade)
 
-    def take_remade(self) -> tuple[int, int] | None:
-        """The code points whose spans :meth:`load_more` found again since last asked
-        (painted before that, they are to be painted again), or None."""
-        remade, self.remade = self.remade, None
+    def take_remade(self) -> list[tuple[int, int]]:
+        """The ranges of code points whose spans :meth:`load_more` found changed since
+        last asked (painted before that, they are to be painted again)."""
+        remade, self.remade = self.remade, []
         return remade
 
     def _add_sorted(self, page: list[Annotation]) -> None:

@@ -64,8 +64,8 @@ class SpanLoader(QObject):
             self.timer.setInterval(RETRY_MS)
             raise
         self.timer.setInterval(0)
-        if (remade := self.index.take_remade()) is not None:  # a colleague's span read
-            w.reader.repaint_range(*remade)  # over the first screens, painted without it
+        for start, end in self.index.take_remade():  # a colleague's span read where
+            w.reader.repaint_range(start, end)  # painted without it, or moved from there
         if done:
             self.timer.stop()
             self.index = None
