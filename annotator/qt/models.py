@@ -187,7 +187,8 @@ class DocumentListModel(RowModel):
             return -1
 
     def ids_in_view(self) -> list[str]:
-        return [self.rows[i].id for i in self.view]
+        ids = self.ids()  # (not the rows: those not drawn yet are not read)
+        return [ids[i] for i in self.view]
 
     def summary(self, doc_id: str) -> DocumentSummary | None:
         i = self.where.get(doc_id)

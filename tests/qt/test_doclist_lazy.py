@@ -37,3 +37,17 @@ def test_a_lost_connection_slows_the_idle_reading_of_rows(qtbot):
     model._prepare_some()
     assert model._preparing.interval() == 0 and not model._preparing.isActive()
     assert [model.rows[i] for i in range(30)] == [summary(i) for i in range(30)]
+
+
+def test_the_ids_in_view_need_no_row_read():
+    """Stepping to the next document lists the ids in view: no summary is read for it
+    (100,000 of them take half a second)."""
+    reads: list[list[str]] = []
+
+    def read(ids: list[str]) -> list[DocumentSummary]:
+        reads.append(ids)
+        return [summary(int(i[1:])) for i in ids]
+
+    model = DocumentListModel()
+    model.set_rows(LazyRows([f"d{i}" for i in range(30)], read))
+    assert model.ids_in_view() == [f"d{i}" for i in range(30)] and reads == []
