@@ -274,9 +274,9 @@ class DocumentListModel(RowModel):
 
     def _matching(self, rows) -> list[int]:
         """Those of ``rows`` (indices into ``rows``) the filter shows, in the order given."""
-        if self.only is not None:
-            only, docs = self.only, self.rows
-            rows = [i for i in rows if docs[i].id in only]
+        if self.only is not None:  # by id: rows not drawn yet are not read
+            only, ids = self.only, self.ids()
+            rows = [i for i in rows if ids[i] in only]
         needle = self.needle
         if not needle:
             return list(rows)

@@ -51,3 +51,17 @@ def test_the_ids_in_view_need_no_row_read():
     model = DocumentListModel()
     model.set_rows(LazyRows([f"d{i}" for i in range(30)], read))
     assert model.ids_in_view() == [f"d{i}" for i in range(30)] and reads == []
+
+
+def test_my_queue_is_listed_without_reading_rows():
+    """A team project with assignments shows my queue at open: no summary read for it."""
+    reads: list[list[str]] = []
+
+    def read(ids: list[str]) -> list[DocumentSummary]:
+        reads.append(ids)
+        return [summary(int(i[1:])) for i in ids]
+
+    model = DocumentListModel()
+    model.set_rows(LazyRows([f"d{i}" for i in range(30)], read))
+    model.set_filter("", only=frozenset({"d3", "d7"}))
+    assert model.ids_in_view() == ["d3", "d7"] and reads == []
