@@ -73,13 +73,17 @@ class SpanLoader(QObject):
             w._update_document_row(counted=True)
 
 
-def document_row(window: MainWindow, counted: bool) -> None:
+def document_row(window: MainWindow, counted: bool, stored: bool = False) -> None:
     """The open document's row in the list and its line in the status bar. ``counted``:
     the open index holds every span of the document (just opened or edited here), so the
     row takes its count instead of a count query; while the index is partial, the row
-    keeps the list's count (the loader counts again when every span is read)."""
+    keeps the list's count (the loader counts again when every span is read). ``stored``:
+    the document's own columns are read again, uncounted (a colleague's commit may have
+    set its status or review status)."""
     doc_id = window.doc.id
     row, index = window.doc_list.model.summary(doc_id), window.editor.index
+    if stored and row is not None and (fresh := window.store.summaries([doc_id])):
+        row = replace(fresh[0], annotations=row.annotations)
     if counted and row and index is not None:
         summary = replace(row, annotations=len(index)) if index.complete else row
     else:
