@@ -91,9 +91,9 @@ class LexEntries(MutableMapping[str, "LexEntry"]):
         if form in self.changed:
             entry = self.changed[form]
         else:
-            i = self.counts.index(form)
-            entry = None if i < 0 or not self.has[i] else make_entry(
-                form, self.counts.get(form), self.listed.get(form))
+            i = self.counts.index(form)  # from the base counts: a form's entry changes
+            entry = None if i < 0 or not self.has[i] else make_entry(  # only when set
+                form, self.counts.base(i), self.listed.get(form))  # (see LexiconSource)
         if entry is None:
             raise KeyError(form)
         return entry

@@ -50,6 +50,7 @@ class SpanIndex:
         self._frontier: tuple[int, int, str] | None = None
         self._more: More | None = None
         self._early: set[str] = set()
+        self.remade: list[tuple[int, int]] = []  # see take_remade
 
     @classmethod
     def partial(cls, text: str, first: Callable[[int, int], list[Annotation]], more: More,
@@ -83,7 +84,14 @@ class SpanIndex:
         page = self._more(self._frontier, limit)
         if page:
             self._frontier = _key(page[-1])
-            self._add_sorted([a for a in page if a.id not in self._early])
+            new = [a for a in page if a.id not in self._early]
+            held = self._by_id  # a span read before, moved on since by someone else (a
+            moved = [a for a in new if a.id in held]  # colleague: editor.reload follows)
+            for a in moved:  # is held once, here (its old place painted again)
+                self.remade.append((held[a.id].start, held[a.id].end))
+                self._remove(a.id)
+            self._add_sorted(new)
+            self._remake_first(new)
         if len(page) < limit:
             self._more, self._early, self._first = None, set(), range(0)
         return self._more is None
@@ -92,6 +100,26 @@ class SpanIndex:
         """Read every span not read yet."""
         while not self.load_more(20_000):
             pass
+
+    def _remake_first(self, page: list[Annotation]) -> None:
+        """Spans read in order over the paragraphs read first were made or moved there
+        since (by a colleague: editor.reload finds them held): those paragraphs' spans
+        are found again."""
+        if not self._first:
+            return
+        starts, last = self.para_starts, self._first[-1]
+        lo = starts[self._first[0]]
+        hi = starts[last + 1] if last + 1 < len(starts) else self.length + 1
+        if any(a.start < hi and a.end > lo for a in page):
+            for p in self._first:
+                self._buckets.pop(p, None)
+            self.remade.append((lo, hi))  # for the window to paint again (take_remade)
+
+    def take_remade(self) -> list[tuple[int, int]]:
+        """The ranges of code points whose spans :meth:`load_more` found changed since
+        last asked (painted before that, they are to be painted again)."""
+        remade, self.remade = self.remade, []
+        return remade
 
     def _add_sorted(self, page: list[Annotation]) -> None:
         """Take in spans (in reading order) that follow every span read in order so far:

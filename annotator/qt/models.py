@@ -16,6 +16,7 @@ from annotator import zh
 from annotator.core.annotation import Annotation
 from annotator.core.docrows import LazyRows
 from annotator.core.document import DocumentSummary, human_date
+from annotator.core.errors import ConnectionLost
 from annotator.qt.i18n import QT_TRANSLATE_NOOP, tag_lang
 
 # shown translated: status_label(), review_label()
@@ -108,6 +109,8 @@ class DocumentListModel(RowModel):
     PREPARE_ROWS = 500
     #: the wait before the first slice (the first paint of a big project goes first)
     PREPARE_AFTER_MS = 1000
+    #: the pace of the reads while a team project's server is gone (the reconnect's)
+    RETRY_MS = 2000
 
     HEADERS = (QT_TRANSLATE_NOOP("Models", "Title"), QT_TRANSLATE_NOOP("Models", "Date"),
                QT_TRANSLATE_NOOP("Models", "Source"), QT_TRANSLATE_NOOP("Models", "Script"),
@@ -151,11 +154,15 @@ class DocumentListModel(RowModel):
         self._preparing.start(self.PREPARE_AFTER_MS)  # the list is drawn first
 
     def _prepare_some(self) -> None:
-        self._preparing.setInterval(0)
         hay, end = self._hay, min(len(self._hay), self._unmade + self.PREPARE_ROWS)
-        for i in range(self._unmade, end):
-            if hay[i] is None:
-                self._hay_of(i)
+        try:
+            for i in range(self._unmade, end):
+                if hay[i] is None:
+                    self._hay_of(i)  # (reads the row, with its chunk, if not read yet)
+        except ConnectionLost:  # the error hook says so; not a read every turn meanwhile
+            self._preparing.setInterval(self.RETRY_MS)
+            raise
+        self._preparing.setInterval(0)
         self._unmade = end
         if end >= len(hay):
             self._preparing.stop()
@@ -180,7 +187,8 @@ class DocumentListModel(RowModel):
             return -1
 
     def ids_in_view(self) -> list[str]:
-        return [self.rows[i].id for i in self.view]
+        ids = self.ids()  # (not the rows: those not drawn yet are not read)
+        return [ids[i] for i in self.view]
 
     def summary(self, doc_id: str) -> DocumentSummary | None:
         i = self.where.get(doc_id)
@@ -266,9 +274,9 @@ class DocumentListModel(RowModel):
 
     def _matching(self, rows) -> list[int]:
         """Those of ``rows`` (indices into ``rows``) the filter shows, in the order given."""
-        if self.only is not None:
-            only, docs = self.only, self.rows
-            rows = [i for i in rows if docs[i].id in only]
+        if self.only is not None:  # by id: rows not drawn yet are not read
+            only, ids = self.only, self.ids()
+            rows = [i for i in rows if ids[i] in only]
         needle = self.needle
         if not needle:
             return list(rows)

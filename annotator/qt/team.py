@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from annotator.core import live
 from annotator.core.errors import AnnotatorError, ConnectionLost
 from annotator.core.store import ProjectStore, as_team
-from annotator.qt import i18n, people, recent, review, safety
+from annotator.qt import i18n, people, recent, review, safety, spanloading
 
 if TYPE_CHECKING:
     from annotator.qt.window import MainWindow
@@ -269,6 +269,7 @@ def reload_document(window: MainWindow) -> None:
         window.apply_change(change, mine=False)
     else:
         review.refresh(window)
+    spanloading.document_row(window, counted=True, stored=True)  # its status, say
 
 
 # --- a lost connection -------------------------------------------------------------------

@@ -63,3 +63,18 @@ def test_the_base_forms_are_fresh_sorted_strings_and_a_nul_keeps_them_whole():
     assert table.get("上合") == Counter({"b": 2, "a": 1}) and table.get("上") is None
     table.touch("上")["a"] += 1
     assert table.get("上") == Counter({"a": 1}) and table.index("上") == -1
+
+
+def test_a_base_forms_change_is_told_and_its_removal_counted():
+    """A form counted at build whose spans change: the update says suggestions change when
+    its most frequent tag does, and the form leaves the lexicon with its last span."""
+    form = "上海合作"
+    source = LexiconSource(None, [(form, "actor.igo", 1)])
+    texts = {"d": form}
+    old = Annotation("a", "d", 0, len(form), "actor.igo", "lin", {}, "", "")
+    new = old._replace(tag="place")
+    assert source.update(Change("d", removed=(old,), added=(new,)), texts.__getitem__)
+    assert source.lexicon.entries[form].tag == "place"
+    assert source.update(Change("d", removed=(new,)), texts.__getitem__)
+    assert form not in source.lexicon.entries and len(source.lexicon.entries) == 0
+    assert list(source.lexicon.entries) == []

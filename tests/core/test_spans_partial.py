@@ -122,3 +122,66 @@ def test_a_place_further_down_is_read_first_when_asked_for():
     assert store.reads == 0 and not index.complete
     assert [a.id for a in index.in_paragraph(0)] == by_scan(spans)[0]  # not read: all now
     assert store.reads > 0 and index.complete and list(index) == spans
+
+
+
+def reload(store: Store, index: SpanIndex) -> None:
+    """A colleague's commits heard of: the difference applied, as editor.reload does."""
+    held, fresh = {a.id: a for a in index}, store.spans
+    index.update(Change("d", removed=tuple(a for i, a in held.items() if fresh.get(i) != a),
+                        added=tuple(a for i, a in fresh.items() if held.get(i) != a)))
+
+
+def test_a_span_moved_by_a_colleague_past_the_read_ones_is_held_once():
+    """A colleague's edit reaches the store before the window hears of it (editor.reload):
+    a span read in order, moved meanwhile past the spans read so far, is read again in its
+    new place; the index holds it once, and as stored once the colleague's edit is heard."""
+    spans = [span(i, 3 * i, 3 * i + 2) for i in range(len(TEXT) // 3)]
+    store = Store(spans)
+    index = SpanIndex.partial(TEXT, store.between, store.after, chars=10)
+    index.load_more(8)
+    read = store.after(None, 8)[-1]  # read in order, not with the first screens
+    assert read.start > 10
+    moved = read._replace(start=len(TEXT) - 2, end=len(TEXT))
+    store.spans[moved.id] = moved  # committed by a colleague, not yet heard of
+    index.finish()
+    held = [a.id for a in index]
+    assert len(held) == len(set(held))
+    assert (read.start, read.end) in index.take_remade()  # its old place: paint again
+    reload(store, index)
+    assert list(index) == store.ordered() and index.get(read.id) == moved
+
+
+def test_a_span_moved_by_a_colleague_into_the_first_screens_further_down_shows_there():
+    """Opened around a place further down: a span read in order from the top, moved by a
+    colleague into those first screens, is shown there once read again."""
+    spans = [span(i, 3 * i, 3 * i + 2) for i in range(len(TEXT) // 3)]
+    store = Store(spans)
+    far = len(TEXT) - 5
+    index = SpanIndex.partial(TEXT, store.between, store.after, chars=10, around=far)
+    number = index.paragraph_of(far)
+    assert [a.id for a in index.in_paragraph(number)] == by_scan(spans)[number]
+    index.load_more(2)
+    read = store.after(None, 2)[-1]
+    moved = read._replace(start=index.para_starts[number], end=index.para_starts[number] + 1)
+    store.spans[moved.id] = moved  # committed by a colleague, not yet heard of
+    index.finish()
+    assert [a.id for a in index.in_paragraph(number)] == by_scan(store.ordered())[number]
+
+
+def test_a_span_added_by_a_colleague_to_the_first_screens_further_down_shows_there():
+    """Opened around a place further down: a span a colleague added there after the first
+    read comes with a later part, and is shown there (editor.reload finds it held)."""
+    spans = [span(i, 3 * i, 3 * i + 2) for i in range(len(TEXT) // 3)]
+    store = Store(spans)
+    far = len(TEXT) - 5
+    index = SpanIndex.partial(TEXT, store.between, store.after, chars=10, around=far)
+    number = index.paragraph_of(far)
+    assert [a.id for a in index.in_paragraph(number)] == by_scan(spans)[number]
+    added = span(900, index.para_starts[number], index.para_starts[number] + 1)
+    store.spans[added.id] = added  # committed by a colleague, not yet heard of
+    index.finish()
+    reload(store, index)
+    assert [a.id for a in index.in_paragraph(number)] == by_scan(store.ordered())[number]
+    [(lo, hi)] = index.take_remade()  # painted without it: to paint again
+    assert lo <= added.start < hi and index.take_remade() == []

@@ -78,3 +78,49 @@ def test_a_search_hit_far_down_opens_with_the_spans_around_it(qtbot, seed_window
     assert not index.complete and win.reader.selection() == (hit, hit + 2)
     qtbot.waitUntil(lambda: index.complete, timeout=20_000)
     assert list(index) == win.store.annotations(doc.id) and len(index) == len(spans)
+
+
+def test_a_lost_connection_while_reading_slows_the_reading_and_it_goes_on_after(
+        qtbot, seed_window, monkeypatch):
+    """A team project's server gone while the rest is read: the loader does not spin
+    (a read a turn of the event loop, each raising) but tries again at the reconnect pace,
+    and reads on when the server is back."""
+    from annotator.core.errors import ConnectionLost
+
+    win = seed_window
+    doc, spans = long_document(win)
+    win.open_document(doc.id)
+    index = win.editor.index
+    assert not index.complete
+
+    def lost(*_):
+        raise ConnectionLost("server gone")
+
+    with monkeypatch.context() as m:
+        m.setattr(win.store, "annotations_after", lost)
+        with pytest.raises(ConnectionLost):  # the window's error hook says so (the banner)
+            win.span_loader._step()
+        assert win.span_loader.timer.interval() >= 1000 and not index.complete
+    win.span_loader.timer.setInterval(1)  # (the test does not wait the pace out)
+    qtbot.waitUntil(lambda: index.complete, timeout=20_000)
+    assert len(index) == len(spans) and win.span_loader.timer.interval() == 0
+
+
+def test_a_colleagues_span_read_over_the_first_screens_is_painted(qtbot, seed_window,
+                                                                  monkeypatch):
+    """A span stored (by a colleague) after the first screens were read and painted, read
+    with a later part: those screens are painted again (the window's reload finds it held,
+    so no change repaints it)."""
+    win = seed_window
+    doc, spans = long_document(win)
+    win.open_document(doc.id)
+    index = win.editor.index
+    late = Annotation(new_id(), doc.id, 3, 5, "actor.state", "lin")
+    win.store.insert_annotations([late])  # as a colleague's commit, not yet heard of
+    painted: list[tuple[int, int]] = []
+    real = win.reader.repaint_range
+    monkeypatch.setattr(win.reader, "repaint_range",
+                        lambda s, e: (painted.append((s, e)), real(s, e)))
+    qtbot.waitUntil(lambda: index.complete, timeout=20_000)
+    assert late.id in {a.id for a in win.reader.index.in_paragraph(0)}
+    assert any(s <= late.start < e for s, e in painted)

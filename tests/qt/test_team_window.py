@@ -148,3 +148,34 @@ def test_a_lost_server_is_said_and_the_window_reconnects(qtbot, tmp_path, own_se
             assert any(a.start == start for a in check.annotations(doc.id))
     finally:
         close(window)
+
+
+def test_a_colleagues_review_status_on_my_open_document_reaches_its_row(
+        qtbot, tmp_path, team_url, seed_paths):
+    """The open document's row follows a colleague's commit there: its review status
+    (a document column) too, with a span change or without one."""
+    from annotator.core import commands
+
+    lin, chen = make_team(team_url, seed_paths)  # chen reviews, lin has the window
+    mine = window_on(qtbot, tmp_path, as_role(team_url, lin, SECRET), "lin")
+    try:
+        doc = mine.doc
+        start, end = find_all(doc.text, "上合组织")[0]
+        with open_project(as_role(team_url, chen)) as theirs:
+            session = Session(theirs, Annotator(chen, "Chen"))
+            session.run(commands.set_status(doc.id, "not_reviewed", "in_review", chen,
+                                            field="review_status"))
+        qtbot.waitUntil(lambda: mine.doc_list.model.summary(doc.id).review_status ==
+                        "in_review", timeout=3000)
+        with open_project(as_role(team_url, chen)) as theirs:
+            session = Session(theirs, Annotator(chen, "Chen"))
+            change = session.add(doc.id, doc.text, start, end, "actor.igo")
+            assert change is not None
+            session.run(commands.set_status(doc.id, "in_review", "reviewed", chen,
+                                            field="review_status"))
+        qtbot.waitUntil(lambda: mine.editor.index.get(change.added[0].id) is not None,
+                        timeout=3000)
+        qtbot.waitUntil(lambda: mine.doc_list.model.summary(doc.id).review_status ==
+                        "reviewed", timeout=3000)
+    finally:
+        close(mine)

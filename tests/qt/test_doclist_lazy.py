@@ -1,0 +1,67 @@
+"""The document list's rows read while idle: a team project's server lost meanwhile
+does not make the list read (and raise) every turn of the event loop until it is back."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from annotator.core.docrows import LazyRows  # noqa: E402
+from annotator.core.document import DocumentSummary  # noqa: E402
+from annotator.core.errors import ConnectionLost  # noqa: E402
+from annotator.qt.models import DocumentListModel  # noqa: E402
+
+
+def summary(i: int) -> DocumentSummary:
+    return DocumentSummary(f"d{i}", f"doc {i}", None, None, "zh-Hans", (), "todo",
+                           "not_reviewed", -1, 10 + i, i)
+
+
+def test_a_lost_connection_slows_the_idle_reading_of_rows(qtbot):
+    down = [True]
+
+    def read(ids: list[str]) -> list[DocumentSummary]:
+        if down[0]:
+            raise ConnectionLost("server gone")
+        return [summary(int(i[1:])) for i in ids]
+
+    model = DocumentListModel()
+    rows = LazyRows([f"d{i}" for i in range(30)], read)
+    rows.CHUNK = 10
+    model.set_rows(rows)
+    with pytest.raises(ConnectionLost):  # the window's error hook says so (the banner)
+        model._prepare_some()
+    assert model._preparing.interval() >= 1000 and model._preparing.isActive()
+    down[0] = False
+    model._prepare_some()
+    assert model._preparing.interval() == 0 and not model._preparing.isActive()
+    assert [model.rows[i] for i in range(30)] == [summary(i) for i in range(30)]
+
+
+def test_the_ids_in_view_need_no_row_read():
+    """Stepping to the next document lists the ids in view: no summary is read for it
+    (100,000 of them take half a second)."""
+    reads: list[list[str]] = []
+
+    def read(ids: list[str]) -> list[DocumentSummary]:
+        reads.append(ids)
+        return [summary(int(i[1:])) for i in ids]
+
+    model = DocumentListModel()
+    model.set_rows(LazyRows([f"d{i}" for i in range(30)], read))
+    assert model.ids_in_view() == [f"d{i}" for i in range(30)] and reads == []
+
+
+def test_my_queue_is_listed_without_reading_rows():
+    """A team project with assignments shows my queue at open: no summary read for it."""
+    reads: list[list[str]] = []
+
+    def read(ids: list[str]) -> list[DocumentSummary]:
+        reads.append(ids)
+        return [summary(int(i[1:])) for i in ids]
+
+    model = DocumentListModel()
+    model.set_rows(LazyRows([f"d{i}" for i in range(30)], read))
+    model.set_filter("", only=frozenset({"d3", "d7"}))
+    assert model.ids_in_view() == ["d3", "d7"] and reads == []
