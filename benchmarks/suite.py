@@ -222,10 +222,14 @@ def main_sizes(args: argparse.Namespace) -> int:
 
 
 def replot(args: argparse.Namespace) -> int:
-    """``--plot``: the tables, growth and plot of saved --sizes runs, merged size by size."""
+    """``--plot``: the tables, growth and plot of saved --sizes runs, merged size by size
+    and figure by figure (runs of different groups at the same sizes make one table)."""
     by_size: dict = {}
-    for path in args.plot:
-        by_size.update(json.loads(path.read_text(encoding="utf-8")).get("by_size", {}))
+    for path in args.plot:  # figure by figure: a later run's figure replaces an earlier one's
+        for label, entry in json.loads(path.read_text(encoding="utf-8")).get("by_size",
+                                                                            {}).items():
+            kept = by_size.setdefault(label, {**entry, "figures": {}})
+            kept["figures"].update(entry["figures"])
     by_size = dict(sorted(by_size.items(), key=lambda item: item[1]["docs"]))
     for label, entry in by_size.items():
         print(f"\n== {label} documents; load {entry['load_avg'][0]:.2f}\n")
