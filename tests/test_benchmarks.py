@@ -155,3 +155,25 @@ def test_a_run_over_sizes_tables_each_and_plots_the_growth(tmp_path):
     assert list(run["by_size"]) == ["40", "80"]
     assert {"search.1", "search.4", "spans", "project.size"} <= set(run["by_size"]["80"]["figures"])
     assert (tmp_path / "results" / "growth.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_plot_merges_runs_of_different_groups_figure_by_figure(tmp_path):
+    def run(name: str, figures: dict) -> Path:
+        entry = {"docs": 40, "label": "40", "load_avg": [0.5, 0.5, 0.5], "figures": figures}
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps({"by_size": {"40": entry, "80": {**entry, "docs": 80,
+                                                                      "label": "80"}}}))
+        return path
+
+    def figure(label: str, value: float) -> dict:  # as a run saves it
+        return {"label": label, "unit": "s", "value": value, "target": 60, "ok": True,
+                "naive": None, "ratio": None, "naive_is": "", "note": ""}
+
+    first = run("a", {"spans": figure("spans by tag / annotator", 3.0)})
+    second = run("b", {"stats": figure("statistics over the corpus", 2.0)})
+    done = subprocess.run([sys.executable, str(BENCH / "suite.py"), "--plot", str(first),
+                           str(second), "--results-dir", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    table_40 = done.stdout.split("== 40 documents")[1].split("== 80 documents")[0]
+    assert "spans by tag" in table_40 and "statistics over the corpus" in table_40
