@@ -21,10 +21,15 @@ pytestmark = pytest.mark.skipif(
     reason="no reader process here (needs fork and two cores)")
 
 
+USABLE_CPUS = parallel.usable_cpus
+
+
 @pytest.fixture(autouse=True)
 def one_thread(monkeypatch):
-    """As in the command line (the test process may carry other tests' threads)."""
+    """As in the command line (the test process may carry other tests' threads), on two
+    cores (the suite may run pinned to one: the reader's behaviour is the same there)."""
     monkeypatch.setattr(parallel, "_single_threaded", lambda: True)
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
 
 PARENT = os.getpid()
 
@@ -101,7 +106,7 @@ def test_no_reader_is_forked_from_a_process_with_other_threads(monkeypatch):
 
 def test_no_reader_is_forked_onto_the_one_core_the_import_may_use(monkeypatch):
     """``taskset -c 0`` (or a container's CPU set): the machine's two cores are not ours."""
-    monkeypatch.setattr(parallel, "_single_threaded", lambda: True)
+    monkeypatch.setattr(parallel, "usable_cpus", USABLE_CPUS)
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0})
     assert parallel.usable_cpus() == 1
     assert not parallel.available(parallel.MIN_FILES)
