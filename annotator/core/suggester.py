@@ -61,9 +61,10 @@ class LexiconSource:
         self.counts = FormCounts(counts)  # compact (a big project has 200,000 forms)
         self.lexicon = Lexicon(LexEntries(self.counts, self.listed))
         self.generation = 0  # of the last snapshot handed out by forms()
-        self._snapshot: frozenset[str] | None = None
+        self._snapshot: SortedForms | None = None
+        self._since: set[str] = set()  # forms that came or went since the snapshot
         self.main: Finder | None = None
-        self.main_forms: frozenset[str] = frozenset()
+        self.main_forms = SortedForms()
         self.extra_forms: set[str] = set()  # in the lexicon, not in the main part
         self.gone = 0  # in the main part, not in the lexicon any more
         self.ready = False  # a full compile was installed
@@ -78,7 +79,7 @@ class LexiconSource:
         """The forms to compile in full, and the generation :meth:`install` expects."""
         forms = list(self.lexicon.entries)
         self.generation += 1
-        self._snapshot = frozenset(forms)
+        self._snapshot, self._since = SortedForms(forms), set()
         return forms, self.generation
 
     def install(self, pattern: Finder | None, generation: int) -> bool:
@@ -88,9 +89,10 @@ class LexiconSource:
         if generation != self.generation or self._snapshot is None:
             return False
         self.main, self.main_forms, self._snapshot = pattern, self._snapshot, None
-        entries = self.lexicon.entries
-        self.extra_forms = {f for f in entries if f not in self.main_forms}
-        self.gone = len(self.main_forms) - (len(entries) - len(self.extra_forms))
+        # the lexicon is the snapshot but for the forms that came or went since
+        entries, main, since = self.lexicon.entries, self.main_forms, self._since
+        self.extra_forms = {f for f in since if f in entries and f not in main}
+        self.gone = sum(1 for f in since if f not in entries and f in main)
         self.ready = True
         self._install()
         return True
@@ -135,6 +137,8 @@ class LexiconSource:
 
     def _came_or_went(self, form: str, came: bool) -> bool:
         """Book a form that came or went; True when the extra part changed."""
+        if self._snapshot is not None:  # a full compile is under way: install() books it
+            self._since.add(form)
         if form in self.main_forms:
             self.gone += -1 if came else 1
             return False
@@ -143,6 +147,23 @@ class LexiconSource:
         else:
             self.extra_forms.discard(form)
         return True
+
+
+class SortedForms:
+    """A set of forms held as one sorted list, asked by bisection: the forms of a full
+    compile (200,000 in a big project) in a fifth of a frozenset's memory."""
+
+    __slots__ = ("forms",)
+
+    def __init__(self, forms: Iterable[str] = ()):
+        self.forms = sorted(forms)
+
+    def __contains__(self, form: object) -> bool:
+        i = bisect.bisect_left(self.forms, form) if isinstance(form, str) else 0
+        return i < len(self.forms) and self.forms[i] == form
+
+    def __len__(self) -> int:
+        return len(self.forms)
 
 
 class DocSuggestions:

@@ -261,3 +261,41 @@ def test_only_paragraphs_holding_a_changed_form_can_show_other_suggestions(proje
     assert holding == {n for n in paragraphs if "执法" in text[starts[n]:starts[n + 1]]}
     changed = {n for n in paragraphs if editor.suggestions.in_paragraph(n) != before[n]}
     assert changed and changed <= holding | {editor.index.paragraph_of(start)}
+
+
+FORMS_TEXT = "上合组织反恐机构执法安全合作联合演习边境会议"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["edit", "snapshot", "install"]),
+                          st.integers(0, len(FORMS_TEXT) - 1), st.integers(1, 4),
+                          st.booleans()), max_size=40))
+def test_the_scanner_split_is_booked_as_its_definition_says(steps):
+    """Whatever comes and goes around a full compile: the extra part is the lexicon's forms
+    not compiled in full, ``gone`` the compiled forms the lexicon lost."""
+    from annotator.core.annotation import Annotation
+
+    source = LexiconSource(None, [("上合", "actor.igo", 1)])
+    held: list[Annotation] = []
+    pending = None
+    for kind, start, length, remove in steps:
+        if kind == "edit":
+            if remove and held:
+                gone = held.pop(start % len(held))
+                source.update(Change("d", removed=(gone,)), lambda _: FORMS_TEXT)
+            else:
+                end = min(len(FORMS_TEXT), start + length)
+                a = Annotation(f"s{len(held)}-{start}-{end}", "d", start, end, "actor.igo",
+                               "lin", {}, "t", "t")
+                held.append(a)
+                source.update(Change("d", added=(a,)), lambda _: FORMS_TEXT)
+        elif kind == "snapshot":
+            pending = source.forms()
+        elif pending is not None:
+            forms, generation = pending
+            assert source.install(build_pattern(forms), generation)
+            pending = None
+        if source.ready:
+            lexicon, main = set(source.lexicon.entries), set(source.main_forms.forms)
+            assert source.extra_forms == lexicon - main
+            assert source.gone == len(main - lexicon)
