@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from annotator.core.suggest import LexEntry
 
 
+#: how many base entries :class:`LexEntries` keeps once made (then it starts again)
+MADE_KEPT = 2048
+
+
 class FormCounts:
     """Form → ``Counter(tag → spans)``: a frozen sorted base and the forms touched since."""
 
@@ -84,19 +88,37 @@ class LexEntries(MutableMapping[str, "LexEntry"]):
         self.changed: dict[str, LexEntry | None] = {
             f: make_entry(f, None, tags) for f, tags in listed.items() if counts.index(f) < 0}
         self._len = sum(self.has) + sum(e is not None for e in self.changed.values())
+        #: base entries made lately: the paragraphs on screen ask for the same few forms
+        #: on every repaint (three times a suggestion), and a base entry never changes
+        self._made: dict[str, LexEntry] = {}
 
     def __getitem__(self, form: str) -> LexEntry:
         from annotator.core.suggest import make_entry
 
         if form in self.changed:
             entry = self.changed[form]
+        elif form in self._made:
+            return self._made[form]
         else:
             i = self.counts.index(form)  # from the base counts: a form's entry changes
             entry = None if i < 0 or not self.has[i] else make_entry(  # only when set
                 form, self.counts.base(i), self.listed.get(form))  # (see LexiconSource)
+            if entry is not None:
+                if len(self._made) >= MADE_KEPT:
+                    self._made.clear()
+                self._made[form] = entry
         if entry is None:
             raise KeyError(form)
         return entry
+
+    def __contains__(self, form: object) -> bool:
+        """Without making the entry."""
+        if form in self.changed:
+            return self.changed[form] is not None
+        if not isinstance(form, str):
+            return False
+        i = self.counts.index(form)
+        return i >= 0 and bool(self.has[i])
 
     def __setitem__(self, form: str, entry: LexEntry) -> None:
         if form not in self:

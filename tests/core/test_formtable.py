@@ -37,6 +37,9 @@ def test_entries_are_the_plain_lexicons_before_and_after_edits(rows, ops):
             counts.setdefault(text.strip(), Counter())[tag] += n
     assert dict(source.lexicon.entries) == plain(source, counts)
     assert len(source.lexicon.entries) == len(plain(source, counts))
+    entries = source.lexicon.entries
+    for form in list(entries):  # made once now: what is kept must not go stale
+        assert entries[form] == entries[form]
     live: list[Annotation] = []
     texts: dict[str, str] = {}  # a document per span: its text is the span's
     for k, (form, tag, add) in enumerate(ops):
@@ -55,6 +58,9 @@ def test_entries_are_the_plain_lexicons_before_and_after_edits(rows, ops):
     assert dict(source.lexicon.entries) == reference
     assert len(source.lexicon.entries) == len(reference)
     assert sorted(source.lexicon.entries) == sorted(reference)
+    for form in {*counts, *reference, "不在"}:  # asked without making an entry, and made
+        assert (form in entries) == (form in reference)
+        assert entries.get(form) == reference.get(form)
 
 
 def test_the_base_forms_are_fresh_sorted_strings_and_a_nul_keeps_them_whole():
