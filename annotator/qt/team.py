@@ -257,7 +257,7 @@ def _refresh_rows(window: MainWindow) -> None:
 
 
 def _refresh_row(window: MainWindow, doc_id: str) -> None:
-    if window.doc_list.model.summary(doc_id) is not None:
+    if doc_id in window.doc_list.model.where:  # listed (its chunk of rows is not read for it)
         window.doc_list.update_row(window.store.summary(doc_id))
 
 
