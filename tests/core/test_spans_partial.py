@@ -40,6 +40,15 @@ class Store:
         return [a for a in self.ordered() if after is None or key(a) > after][:limit]
 
 
+def opened_far_down() -> tuple[list[Annotation], Store, int, SpanIndex]:
+    """A span every three characters; the index opened around a place near the end."""
+    spans = [span(i, 3 * i, 3 * i + 2) for i in range(len(TEXT) // 3)]
+    store = Store(spans)
+    far = len(TEXT) - 5
+    return spans, store, far, SpanIndex.partial(TEXT, store.between, store.after, chars=10,
+                                                 around=far)
+
+
 def by_scan(spans: list[Annotation]) -> dict[int, list[str]]:
     starts = [0] + [i + 1 for i, ch in enumerate(TEXT) if ch == "\n"]
     ends = starts[1:] + [len(TEXT) + 1]
@@ -113,10 +122,7 @@ def test_a_short_document_is_read_whole_at_once():
 
 
 def test_a_place_further_down_is_read_first_when_asked_for():
-    spans = [span(i, 3 * i, 3 * i + 2) for i in range(len(TEXT) // 3)]
-    store = Store(spans)
-    far = len(TEXT) - 5
-    index = SpanIndex.partial(TEXT, store.between, store.after, chars=10, around=far)
+    spans, store, far, index = opened_far_down()
     last = index.paragraph_of(far)
     assert [a.id for a in index.in_paragraph(last)] == by_scan(spans)[last]
     assert store.reads == 0 and not index.complete
@@ -155,10 +161,7 @@ def test_a_span_moved_by_a_colleague_past_the_read_ones_is_held_once():
 def test_a_span_moved_by_a_colleague_into_the_first_screens_further_down_shows_there():
     """Opened around a place further down: a span read in order from the top, moved by a
     colleague into those first screens, is shown there once read again."""
-    spans = [span(i, 3 * i, 3 * i + 2) for i in range(len(TEXT) // 3)]
-    store = Store(spans)
-    far = len(TEXT) - 5
-    index = SpanIndex.partial(TEXT, store.between, store.after, chars=10, around=far)
+    spans, store, far, index = opened_far_down()
     number = index.paragraph_of(far)
     assert [a.id for a in index.in_paragraph(number)] == by_scan(spans)[number]
     index.load_more(2)
@@ -172,10 +175,7 @@ def test_a_span_moved_by_a_colleague_into_the_first_screens_further_down_shows_t
 def test_a_span_added_by_a_colleague_to_the_first_screens_further_down_shows_there():
     """Opened around a place further down: a span a colleague added there after the first
     read comes with a later part, and is shown there (editor.reload finds it held)."""
-    spans = [span(i, 3 * i, 3 * i + 2) for i in range(len(TEXT) // 3)]
-    store = Store(spans)
-    far = len(TEXT) - 5
-    index = SpanIndex.partial(TEXT, store.between, store.after, chars=10, around=far)
+    spans, store, far, index = opened_far_down()
     number = index.paragraph_of(far)
     assert [a.id for a in index.in_paragraph(number)] == by_scan(spans)[number]
     added = span(900, index.para_starts[number], index.para_starts[number] + 1)

@@ -39,9 +39,8 @@ def test_a_lost_connection_slows_the_idle_reading_of_rows(qtbot):
     assert [model.rows[i] for i in range(30)] == [summary(i) for i in range(30)]
 
 
-def test_the_ids_in_view_need_no_row_read():
-    """Stepping to the next document lists the ids in view: no summary is read for it
-    (100,000 of them take half a second)."""
+def lazy_model() -> tuple[DocumentListModel, list[list[str]]]:
+    """A list of 30 rows none of which is read yet, and the reads made since."""
     reads: list[list[str]] = []
 
     def read(ids: list[str]) -> list[DocumentSummary]:
@@ -50,18 +49,18 @@ def test_the_ids_in_view_need_no_row_read():
 
     model = DocumentListModel()
     model.set_rows(LazyRows([f"d{i}" for i in range(30)], read))
+    return model, reads
+
+
+def test_the_ids_in_view_need_no_row_read():
+    """Stepping to the next document lists the ids in view: no summary is read for it
+    (100,000 of them take half a second)."""
+    model, reads = lazy_model()
     assert model.ids_in_view() == [f"d{i}" for i in range(30)] and reads == []
 
 
 def test_my_queue_is_listed_without_reading_rows():
     """A team project with assignments shows my queue at open: no summary read for it."""
-    reads: list[list[str]] = []
-
-    def read(ids: list[str]) -> list[DocumentSummary]:
-        reads.append(ids)
-        return [summary(int(i[1:])) for i in ids]
-
-    model = DocumentListModel()
-    model.set_rows(LazyRows([f"d{i}" for i in range(30)], read))
+    model, reads = lazy_model()
     model.set_filter("", only=frozenset({"d3", "d7"}))
     assert model.ids_in_view() == ["d3", "d7"] and reads == []
