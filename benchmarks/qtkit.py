@@ -44,8 +44,11 @@ def open_window(path: Path, work: Path, last: str | None = None) -> MainWindow:
 
 
 def busy(window: MainWindow) -> bool:
+    """Opening's work is not over: background jobs, the suggestion lexicon, and what is
+    done while the window is idle (the list's rows and filter texts, a document's spans)."""
     jobs = [j for j in window.findChildren(Background) if j.isRunning()]
-    return bool(jobs) or window.lexicon_builder is not None or window.lexicon_timer.isActive()
+    return bool(jobs) or window.lexicon_builder is not None or window.lexicon_timer.isActive() \
+        or window.doc_list.model.preparing or window.span_loader.loading
 
 
 def settle(window: MainWindow, timeout: float = 600.0) -> float:

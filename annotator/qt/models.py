@@ -153,6 +153,11 @@ class DocumentListModel(RowModel):
         self._hay_lang = tag_lang()
         self._preparing.start(self.PREPARE_AFTER_MS)  # the list is drawn first
 
+    @property
+    def preparing(self) -> bool:
+        """Rows or their filter texts are still being read or made while idle."""
+        return self._preparing.isActive()
+
     def _prepare_some(self) -> None:
         hay, end = self._hay, min(len(self._hay), self._unmade + self.PREPARE_ROWS)
         try:
