@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Iterator, MutableMapping
 from typing import TYPE_CHECKING
 
+from annotator.core.suggest import make_entry
+
 if TYPE_CHECKING:
     from annotator.core.suggest import LexEntry
 
@@ -79,8 +81,6 @@ class LexEntries(MutableMapping[str, "LexEntry"]):
     made from the counts when asked for; those set or deleted since are held beside."""
 
     def __init__(self, counts: FormCounts, listed: dict[str, set[str]]):
-        from annotator.core.suggest import make_entry
-
         self.counts, self.listed = counts, listed
         self.has = bytearray(len(counts.forms))  # 1: the base form has an entry
         for i, form in enumerate(counts.forms):
@@ -93,22 +93,29 @@ class LexEntries(MutableMapping[str, "LexEntry"]):
         self._made: dict[str, LexEntry] = {}
 
     def __getitem__(self, form: str) -> LexEntry:
-        from annotator.core.suggest import make_entry
-
-        if form in self.changed:
-            entry = self.changed[form]
-        elif form in self._made:
-            return self._made[form]
-        else:
-            i = self.counts.index(form)  # from the base counts: a form's entry changes
-            entry = None if i < 0 or not self.has[i] else make_entry(  # only when set
-                form, self.counts.base(i), self.listed.get(form))  # (see LexiconSource)
-            if entry is not None:
-                if len(self._made) >= MADE_KEPT:
-                    self._made.clear()
-                self._made[form] = entry
+        entry = self.get(form)
         if entry is None:
             raise KeyError(form)
+        return entry
+
+    def get(self, form: str, default=None):  # type: ignore[override]
+        """The entry of ``form`` or ``default``: what a repaint asks for every suggestion on
+        screen, so without the mapping's ``KeyError`` round trip (and with the helper
+        imported once: a function-level import costs a trip through PySide6's import hook)."""
+        if form in self.changed:
+            entry = self.changed[form]
+            return default if entry is None else entry
+        entry = self._made.get(form)
+        if entry is not None:
+            return entry
+        i = self.counts.index(form)  # from the base counts: a form's entry changes
+        entry = None if i < 0 or not self.has[i] else make_entry(  # only when set
+            form, self.counts.base(i), self.listed.get(form))  # (see LexiconSource)
+        if entry is None:
+            return default
+        if len(self._made) >= MADE_KEPT:
+            self._made.clear()
+        self._made[form] = entry
         return entry
 
     def __contains__(self, form: object) -> bool:

@@ -221,12 +221,21 @@ class DocSuggestions:
                      and not any(a < s.end and s.start < b for a, b in mine)]
         return best_of([s for s in (*lexical, *model) if s.score >= self.min_score])
 
-    def _scored(self, s: Suggestion) -> Suggestion:
-        score = self.score_of(s.form, s.tag)
-        if score is None and self.lexicon is not None and s.form in self.lexicon:
-            entry = self.lexicon[s.form]
-            score = entry.counts.get(s.tag, 0) / max(1, sum(entry.counts.values()))
-        return s._replace(score=score if score is not None else 1.0)
+    def _scored(self, found: list[Suggestion]) -> list[Suggestion]:
+        """``found`` with their scores: the recommender's, else the share of the form's
+        spans that have the suggested tag (every suggestion on screen, every repaint: one
+        lookup each, and the tuple made directly)."""
+        score_of, entries = self.score_of, self.lexicon.entries if self.lexicon else {}
+        out = []
+        for s in found:
+            score = score_of(s.form, s.tag)
+            if score is None:
+                entry = entries.get(s.form)
+                score = 1.0 if entry is None else \
+                    entry.counts.get(s.tag, 0) / max(1, sum(entry.counts.values()))
+            out.append(Suggestion(s.start, s.end, s.tag, s.form, s.source, score,
+                                  s.recommender))
+        return out
 
     def _lexical(self, number: int) -> list[Suggestion]:
         lexicon = self.lexicon
@@ -245,7 +254,7 @@ class DocSuggestions:
         if not found:
             return []
         mine = sorted((a.start, a.end) for a in self.index.in_paragraph(number, self._mine))
-        return [self._scored(s) for s in unannotated(lexicon, found, mine, self.rejected)]
+        return self._scored(unannotated(lexicon, found, mine, self.rejected))
 
     def has_any(self, forms: set[str]) -> Callable[[int], bool]:
         """A test of a paragraph number: does one of ``forms`` occur in it (folded)? Only

@@ -4,7 +4,7 @@ UTF-16 units in Qt, converted with the view text's :class:`~annotator.zh.Utf16Ma
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QTextCursor
@@ -145,15 +145,18 @@ class Reader(QPlainTextEdit):
             self.review_colours = colours
             self.refresh_all()
 
-    def refresh_suggestions(self, affected: Callable[[int], bool] | None = None) -> None:
+    def refresh_suggestions(self, affected: Callable[[int], bool] | None = None,
+                            current: Container[int] = ()) -> None:
         """The suggestions changed: redraw the visible paragraphs whose suggestions are
         not the ones drawn, and every other paragraph when it comes into view.
-        ``affected``: which paragraphs can have changed (the others stay as drawn)."""
+        ``affected``: which paragraphs can have changed (the others stay as drawn);
+        ``current``: paragraphs drawn since the change (an edit's own: their suggestions
+        are not worked out a second time)."""
         find, kept = self.suggestions_in, set()
         for block in self._visible_blocks(self.firstVisibleBlock()):
             number = block.blockNumber()
             if find is not None and number in self.fresh and (
-                    (affected is not None and not affected(number))
+                    number in current or (affected is not None and not affected(number))
                     or self.drawn.get(number, []) == find(number)):
                 kept.add(number)
         self.fresh = kept
@@ -172,14 +175,18 @@ class Reader(QPlainTextEdit):
         return next((s for s in self.suggestions_in(self.index.paragraph_of(pos))
                      if s.start <= pos < s.end), None)
 
+    def paragraphs(self, start: int, end: int) -> range:
+        """The numbers of the paragraphs that ``[start, end)`` (code points) touches."""
+        if self.index is None:
+            return range(0)
+        first, last = self.index.paragraph_of(start), self.index.paragraph_of(max(start, end - 1))
+        return range(first, last + 1)
+
     def repaint_range(self, start: int, end: int) -> None:
         """Redraw the paragraphs that ``[start, end)`` (code points) touches."""
-        if self.index is None:
-            return
-        first, last = self.index.paragraph_of(start), self.index.paragraph_of(max(start, end - 1))
         # the formats stay cached: their key holds all they depend on (tags, depth, the
         # selection, the owner); only new colours (another project, review) clear them
-        for number in range(first, last + 1):
+        for number in self.paragraphs(start, end):
             self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
             self.fresh.add(number)
 

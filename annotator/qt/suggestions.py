@@ -113,7 +113,10 @@ def after_change(window: MainWindow, change: Change) -> None:
     if editor.lexicon is None:
         return
     if editor.suggestions_touched and shown(window) and editor.suggestions is not None:
-        window.reader.refresh_suggestions(editor.suggestions.has_any(editor.lexicon.touched))
+        touched = change.touched  # its paragraphs were drawn anew with the change shown
+        window.reader.refresh_suggestions(editor.suggestions.has_any(editor.lexicon.touched),
+                                          window.reader.paragraphs(*touched) if touched
+                                          else ())
     if editor.lexicon.due:
         window.lexicon_timer.start(COMPILE_DELAY_MS)
 

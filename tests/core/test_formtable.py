@@ -84,3 +84,20 @@ def test_a_base_forms_change_is_told_and_its_removal_counted():
     assert source.update(Change("d", removed=(new,)), texts.__getitem__)
     assert form not in source.lexicon.entries and len(source.lexicon.entries) == 0
     assert list(source.lexicon.entries) == []
+
+
+def test_an_entry_is_looked_up_without_an_import(monkeypatch):
+    """A repaint asks for the entry of every suggestion on screen (hundreds per paragraph);
+    an import inside the look-up went through PySide6's import hook each time."""
+    import builtins
+
+    source = LexiconSource(default_tagset(), [("恐怖主义", "actor.igo", 2), ("上合", "place", 1)])
+    entries = source.lexicon.entries
+    imports = []
+    real = builtins.__import__
+    monkeypatch.setattr(builtins, "__import__", lambda *a, **k: imports.append(a[0]) or
+                        real(*a, **k))
+    for form in ("恐怖主义", "上合", "不在", "恐怖主义"):
+        entries.get(form)
+        form in entries  # noqa: B015
+    assert imports == []

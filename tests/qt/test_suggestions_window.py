@@ -192,3 +192,21 @@ def test_n_at_the_start_of_a_document_goes_to_a_suggestion_at_offset_0(qtbot, tm
         assert win.reader.selection() == (text.index("俄罗斯"), text.index("俄罗斯") + 3)
     finally:
         store.close()
+
+
+def test_an_edit_works_out_its_paragraphs_suggestions_once(qtbot, window):
+    """The edited paragraph is drawn anew with the change; the refresh of the suggestions
+    that follows does not work them out again (hundreds a paragraph in a big project),
+    and what is drawn is what a fresh look-up gives."""
+    found = open_with(window, SHORT, 3)
+    number = window.editor.index.paragraph_of(found[0][0])
+    suggestions = window.editor.suggestions
+    asked: list[int] = []
+    real = suggestions.in_paragraph
+    window.reader.suggestions_in = lambda n: asked.append(n) or real(n)
+    window.reader.select_range(*found[0])
+    key(qtbot, window, Qt.Key.Key_1)  # another tag: the form's other places change
+    assert window.editor.suggestions_touched
+    assert asked.count(number) == 1
+    assert window.reader.drawn[number] == real(number)
+    assert underline_at(window, found[1][0]) == DOT
