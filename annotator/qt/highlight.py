@@ -56,16 +56,22 @@ class SpanHighlighter:
     def clear_cache(self) -> None:
         self._formats.clear()
 
-    def rehighlightBlock(self, block: QTextBlock) -> None:  # noqa: N802 (as Qt's)
-        """Set ``block``'s formats from the spans and suggestions in it now."""
+    def rehighlightBlock(self, block: QTextBlock,  # noqa: N802 (as Qt's)
+                         same_suggestions: bool = False) -> None:
+        """Set ``block``'s formats from the spans and suggestions in it now;
+        ``same_suggestions``: the ones drawn last are still the ones to draw (the reader
+        keeps them current for the paragraphs it has drawn, see ``refresh_suggestions``)."""
         r = self.reader
         if r.index is None or not block.isValid():
             return
         number = block.blockNumber()
         p0 = r.index.para_starts[number]
         u0 = r.umap.to_utf16(p0)
-        drawn = r.suggestions_in(number) if r.suggestions_in is not None else []
-        r.drawn[number] = drawn
+        if same_suggestions and number in r.drawn:
+            drawn = r.drawn[number]
+        else:
+            drawn = r.suggestions_in(number) if r.suggestions_in is not None else []
+            r.drawn[number] = drawn
         spans = r.index.in_paragraph(number, r.keep)
         segs = segments(spans, p0, p0 + len(block.text())) if spans else []
         ranges, ends = [], [seg.end for seg in segs]

@@ -182,12 +182,15 @@ class Reader(QPlainTextEdit):
         first, last = self.index.paragraph_of(start), self.index.paragraph_of(max(start, end - 1))
         return range(first, last + 1)
 
-    def repaint_range(self, start: int, end: int) -> None:
-        """Redraw the paragraphs that ``[start, end)`` (code points) touches."""
+    def repaint_range(self, start: int, end: int, restyle: bool = False) -> None:
+        """Redraw the paragraphs that ``[start, end)`` (code points) touches. ``restyle``:
+        only the spans' look changed (the selection moved), not what is suggested: a
+        paragraph drawn since the suggestions last changed keeps the ones it drew."""
         # the formats stay cached: their key holds all they depend on (tags, depth, the
         # selection, the owner); only new colours (another project, review) clear them
         for number in self.paragraphs(start, end):
-            self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number))
+            self.highlighter.rehighlightBlock(self.document().findBlockByNumber(number),
+                                              restyle and number in self.fresh)
             self.fresh.add(number)
 
     # --- selection in code points ----------------------------------------------------------

@@ -91,6 +91,7 @@ class Recommending(QObject):
         self.loaded, self.enabled, self.reasons = result  # type: ignore[misc]
         self.predicted.clear()
         self.document_shown()
+        self.window.reader.refresh_suggestions()  # scores and gates drawn before it came
 
     def document_shown(self) -> None:
         """Score, gate and filter the open document's suggestions; predict its spans."""

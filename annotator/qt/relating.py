@@ -260,7 +260,7 @@ class Relating(QObject):
         w._after_edit(change)
         for span in (previous, picked):  # bold moves from one to the other
             if span is not None:
-                w.reader.repaint_range(span.start, span.end)
+                w.reader.repaint_range(span.start, span.end, restyle=True)
         self._message(self.tr("Related: 「{a}」 {type} 「{b}」. Shift+R goes on from 「{c}」.")
                       .format(a=self._text(source), type=option.type.name(i18n.tag_lang()),
                               b=self._text(target), c=self._text(picked)))

@@ -36,6 +36,18 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
 
 
+def steady_heading(label: QLabel, lines: int = 2) -> QLabel:
+    """A wrapped heading with room for ``lines`` lines whatever it says: a selection
+    moving between a short span's heading and a longer one would otherwise move what lies
+    below it, and Qt repaints the whole dock around a moved widget, on every selection."""
+    label.setWordWrap(True)
+    margins = label.contentsMargins()
+    label.setFixedHeight(lines * label.fontMetrics().lineSpacing() + margins.top()
+                         + margins.bottom())
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
 class ThreadView(QWidget):
     """Threads and their comments; what the user asks for goes out as signals."""
 
@@ -49,8 +61,7 @@ class ThreadView(QWidget):
         super().__init__(parent)
         self.found: list[Discussion] = []
         self.me = ""
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
+        self.heading = steady_heading(QLabel())
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setFocusPolicy(Qt.FocusPolicy.ClickFocus)

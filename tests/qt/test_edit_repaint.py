@@ -34,6 +34,27 @@ def test_the_relation_list_keeps_its_size_whatever_is_selected(qtbot, seed_windo
     assert box.empty.text() and box.stack.currentWidget() is box.empty
 
 
+def test_the_headings_keep_their_height_whatever_is_selected(qtbot, seed_window):
+    """The inspector's and the notes' headings wrap: a span's short heading and the
+    document's long one took one and two lines, moving the views below them (Qt then
+    repaints the dock whole, twice per selection)."""
+    win = seed_window
+    win.resizeDocks([win.docks["annotations"]], [200], Qt.Orientation.Horizontal)
+    views = (win.panel.notes.tree, win.panel.relations, win.panel.notes)
+    qtbot.wait(10)
+    places = {tuple(v.geometry().getRect() for v in views)}
+    actor = tag(win, "上合组织", "actor.igo")
+    for _ in range(2):
+        qtbot.wait(10)
+        places.add(tuple(v.geometry().getRect() for v in views))
+        win.clear_selection()
+        qtbot.wait(10)
+        places.add(tuple(v.geometry().getRect() for v in views))
+        win.select_span(actor.id)
+    assert len(places) == 1
+    assert win.panel.notes.heading.text().startswith("Notes on “上合组织")
+
+
 def test_the_guidelines_pane_lays_a_definition_out_once(qtbot, seed_window, monkeypatch):
     win = seed_window
     pane = guidelines.pane(win)

@@ -210,3 +210,41 @@ def test_an_edit_works_out_its_paragraphs_suggestions_once(qtbot, window):
     assert asked.count(number) == 1
     assert window.reader.drawn[number] == real(number)
     assert underline_at(window, found[1][0]) == DOT
+    asked.clear()
+    window.clear_selection()  # the bold moves: the spans' look, not the suggestions
+    assert window.editor.selected is None and number not in asked
+    assert window.reader.drawn[number] == real(number)
+
+
+def test_a_colleagues_span_is_drawn_without_working_out_the_suggestions_again(qtbot, window):
+    """Their span does not make way for my suggestions and leaves the lexicon's finds as
+    they were: the paragraph is drawn anew with it, the suggestions drawn stay (what they
+    look like: where and which tag; the entry's source and score may have moved)."""
+    from annotator.core.annotation import Annotator
+    from annotator.core.session import Session
+    from annotator.qt import team
+
+    found = open_with(window, SHORT, 3)
+    number = window.editor.index.paragraph_of(found[0][0])
+    real = window.editor.suggestions.in_paragraph
+    assert any(s.start == found[0][0] for s in real(number))  # suggested to me there
+    asked: list[int] = []
+    window.reader.suggestions_in = lambda n: asked.append(n) or real(n)
+    colleague = Session(window.store, Annotator("wang", "Wang"))
+    colleague.add(window.doc.id, window.doc.text, *found[0], IGO)
+    team.reload_document(window)
+    assert not window.editor.suggestions_touched and number not in asked
+    assert any(a.annotator == "wang" for a in window.editor.index.at(found[0][0]))
+    assert drawn(window, number) == drawn(window, number, real)
+    mine = window.editor.session.annotator.id  # my own span: my suggestions make way
+    Session(window.store, Annotator(mine, mine)).add(window.doc.id, window.doc.text,
+                                                      *found[1], IGO)
+    team.reload_document(window)
+    number = window.editor.index.paragraph_of(found[1][0])
+    assert number in asked and window.reader.drawn[number] == real(number)
+    assert not any(s.start == found[1][0] for s in window.reader.drawn[number])
+
+
+def drawn(window, number: int, find=None) -> list[tuple[int, int, str]]:
+    found = window.reader.drawn[number] if find is None else find(number)
+    return [(s.start, s.end, s.tag) for s in found]
