@@ -103,6 +103,16 @@ def document_shown(window: MainWindow) -> None:
     recommenders.document_shown(window)
 
 
+def kept(window: MainWindow, change: Change, mine: bool) -> bool:
+    """A colleague's change that leaves my suggestions as drawn: none of the spans
+    suggestions make way for (mine) in it, no rejection, the lexicon's finds as they
+    were. The paragraph is drawn anew for their spans, not its suggestions."""
+    s = window.editor.suggestions
+    return not mine and not window.editor.suggestions_touched and not any(
+        change.rejections) and (s is None or all(
+            a.annotator != s.annotator for a in change.removed + change.added))
+
+
 def after_change(window: MainWindow, change: Change) -> None:
     """An edit may have brought a new term (suggested at once: redraw what is on screen);
     after many, a full compile waits for a pause in the work. New spans count towards

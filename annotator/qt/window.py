@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
     def apply_change(self, change: Change, mine: bool = True) -> None:
         hold_paint(self, mine)  # the edited paragraph is painted first; the panels just after
         if touched := change.touched:
-            self.reader.repaint_range(*touched, restyle=self._suggestions_kept(change, mine))
+            self.reader.repaint_range(*touched, restyle=suggestions.kept(self, change, mine))
         added = [a for a in change.added if self.editor.keep(a)]
         held = self.panel.model.apply(list(change.removed), added)
         self.tag_counts.subtract(a.tag for a in held)
@@ -278,15 +278,6 @@ class MainWindow(QMainWindow):
             self._saved()
         suggestions.after_change(self, change)
         workboard.after_change(self, change, mine)
-
-    def _suggestions_kept(self, change: Change, mine: bool) -> bool:
-        """A colleague's change that leaves my suggestions as drawn: none of the spans
-        suggestions make way for (mine) in it, no rejection, the lexicon's finds as they
-        were. The paragraph is drawn anew for their spans, not its suggestions."""
-        s = self.editor.suggestions
-        return not mine and not self.editor.suggestions_touched and not any(
-            change.rejections) and (s is None or all(
-                a.annotator != s.annotator for a in change.removed + change.added))
 
     def undo(self) -> None:
         undo_actions.undo(self)
