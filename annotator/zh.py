@@ -132,7 +132,10 @@ class Utf16Map:
     __slots__ = ("astral", "astral16", "length", "length16")
 
     def __init__(self, text: str):
-        self.astral = [m.start() for m in _ASTRAL.finditer(text)]
+        # a text whose UTF-16 is two bytes a character has no astral character: told by
+        # the encoder (a copy, in C) instead of a regex walking every character
+        plain = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+        self.astral = [] if plain else [m.start() for m in _ASTRAL.finditer(text)]
         self.astral16 = [p + i for i, p in enumerate(self.astral)]
         self.length = len(text)
         self.length16 = self.length + len(self.astral)

@@ -147,7 +147,8 @@ class ProjectStore(Protocol):
                      ) -> Iterator[tuple[str, list[tuple]]]:
         """Each document of ``doc_ids`` in that order with its spans as bare rows in
         reading order: :class:`Annotation`'s fields, ``attributes`` left as the stored JSON
-        text (an export's read; :meth:`annotations` is the reference)."""
+        text, ``modified`` None when it is ``created`` (an export's read; :meth:`annotations`
+        is the reference)."""
 
     def annotations_by_id(self, ids: list[str], lock: bool = False) -> list[Annotation]: ...
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from operator import itemgetter
 from typing import Any
 
 from annotator.core.annotation import Annotation
@@ -51,26 +52,58 @@ def spans_json(spans: Sequence[Annotation], text: str, u16: Utf16Map) -> list[st
 def rows_json(rows: Sequence[tuple], text: str, u16: Utf16Map) -> list[str]:
     """As :func:`spans_json`, of a store's export rows (``ProjectStore.export_spans``):
     ``attributes`` is the stored JSON text, written as is when it is ``{}`` and re-encoded
-    otherwise, so the bytes are those of the spans the rows stand for."""
-    enc, attributes = encode_basestring, _stored_attributes
+    otherwise, and ``modified`` None stands for ``created``, so the bytes are those of the
+    spans the rows stand for. Tags and annotators, a few strings met again and again, are
+    escaped once (:data:`_ESCAPED`)."""
+    enc, attributes, known = encode_basestring, _stored_attributes, _ESCAPED
     try:
+        if not _plain(rows):
+            raise TypeError("offsets that are not plain integers")
+        if len(known) > _ESCAPED_MAX:
+            known.clear()
         if u16.astral:
             cp16 = u16.to_utf16
-            return [_SPAN % (enc(i), s, e, cp16(s), cp16(e), enc(text[s:e]), enc(t), enc(w),
-                             "{}" if at == "{}" else attributes(at), enc(c), enc(m))
-                    for i, _, s, e, t, w, at, c, m in _offsets(rows)]
+            return [_SPAN % (enc(i), s, e, cp16(s), cp16(e), enc(text[s:e]), known[t], known[w],
+                             "{}" if at == "{}" else attributes(at), ec := enc(c),
+                             ec if m is None else enc(m))
+                    for i, _, s, e, t, w, at, c, m in rows]
         return [f'{{"id":{enc(i)},"start":{s},"end":{e},"start_utf16":{s},"end_utf16":{e},'
-                f'"text":{enc(text[s:e])},"tag":{enc(t)},"annotator":{enc(w)},"attributes":'
-                f'{"{}" if at == "{}" else attributes(at)},"created":{enc(c)},'
-                f'"modified":{enc(m)}}}'
-                for i, _, s, e, t, w, at, c, m in _offsets(rows)]
+                f'"text":{enc(text[s:e])},"tag":{known[t]},"annotator":{known[w]},'
+                f'"attributes":{"{}" if at == "{}" else attributes(at)},'
+                f'"created":{(ec := enc(c))},"modified":{ec if m is None else enc(m)}}}'
+                for i, _, s, e, t, w, at, c, m in rows]
     except TypeError:
         return spans_json(row_annotations(rows), text, u16)
 
 
+class _Escape(dict):
+    """A string's JSON (``encode_basestring``), made the first time it is asked for; a
+    value that is no string (or unhashable) raises TypeError, as the escaper does."""
+
+    def __missing__(self, key: Any) -> str:
+        if type(key) is not str:
+            raise TypeError("not a string")
+        value = self[key] = encode_basestring(key)
+        return value
+
+
+#: tags' and annotators' JSON (cleared past :data:`_ESCAPED_MAX` strings)
+_ESCAPED = _Escape()
+_ESCAPED_MAX = 4096
+_START, _END = itemgetter(2), itemgetter(3)
+
+
+def _plain(rows: Sequence[tuple]) -> bool:
+    """Every offset of ``rows`` a plain integer (an integer subclass, a bool say, would be
+    formatted otherwise than ``json`` writes it): the types gathered in C, no loop."""
+    return {*map(type, map(_START, rows)), *map(type, map(_END, rows))} <= {int}
+
+
 def row_annotations(rows: Sequence[tuple]) -> list[Annotation]:
-    """The annotations that export rows stand for (their attributes decoded)."""
-    return [Annotation(i, d, s, e, t, w, json.loads(at) if at else {}, c, m)
+    """The annotations that export rows stand for (their attributes decoded, ``modified``
+    None read as ``created``)."""
+    return [Annotation(i, d, s, e, t, w, json.loads(at) if at else {}, c,
+                       c if m is None else m)
             for i, d, s, e, t, w, at, c, m in rows]
 
 

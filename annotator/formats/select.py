@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from operator import itemgetter
 
 from annotator.core.dataset import (
     Dataset,
@@ -26,12 +27,15 @@ from annotator.core.dataset import (
 from annotator.formats.jsonline import row_annotations
 
 STATUSES = ("all", "accepted", "gold")
+_ROW_ID = itemgetter(0)
 SPLIT_NAMES = {1: ("train",), 2: ("train", "test"), 3: ("train", "dev", "test")}
 
 
 def _keep_rows(data: DocumentData) -> DocumentData:
     """Every span (as export rows): the decisions and relations that name only them."""
-    ids = {r[0] for r in data.span_rows or ()}
+    if not data.decisions and not data.relations:  # nothing to test against the spans
+        return data
+    ids = set(map(_ROW_ID, data.span_rows or ()))
     return replace(data, decisions=resolved(data.decisions, ids),
                    relations=joined(data.relations, ids))
 

@@ -47,10 +47,12 @@ def units_and_names(stats: Stats, order: Sequence[str], by_doc: dict[str, list[S
     tags_of = {g: [t for t, tg in groups.items() if tg == g] for g in set(groups.values())}
     stats.matrices = {name: Matrix(name, rg, cg, tags_of.get(rg, []), tags_of.get(cg, []))
                       for name, rg, cg in MATRICES}
-    wanted = {g for _, rg, cg in MATRICES for g in (rg, cg)}
-    names: dict[str, dict[str, int]] = {g: {} for g in stats.groups}
-    keys: dict[str, list[str]] = {}  # doc -> each span's name (shared string objects)
-    canon: dict[str, str] = {}  # a name as read -> its key (one string object per key)
+    paired = {t for t, g in groups.items() if g in {g for m in MATRICES for g in m[1:]}}
+    order_of = list(stats.groups)
+    slot = {t: 1 + order_of.index(g) for t, g in groups.items()}  # a tag's count in an entry
+    blank = [0] * (len(order_of) + 1)
+    keys: dict[str, list[list]] = {}  # doc -> each span's name entry (shared)
+    canon: dict[str, list] = {}  # a name as read (or a key) -> its entry: [key, counts...]
     cells: dict[tuple[str, str, str], list[Place]] = {}
     for doc_id, text in _in_order(texts, order):
         starts = unit_starts(text, stats.unit)
@@ -58,23 +60,35 @@ def units_and_names(stats: Stats, order: Sequence[str], by_doc: dict[str, list[S
         doc_keys = keys[doc_id] = []
         for s in by_doc[doc_id]:
             _, start, end, tag, _, name = s
-            group = groups[tag]
-            if group in wanted:
+            if tag in paired:
                 firsts.setdefault((bisect_right(starts, start) - 1, tag), s)
             if not (type(name) is str and name.strip()):
                 name = text[start:end]
-            key = canon.get(name)
-            if key is None:
-                key = canon[name] = canon.setdefault(k := name_key(name), k)
-            doc_keys.append(key)
-            if key:
-                counted = names[group]
-                counted[key] = counted.get(key, 0) + 1
+            entry = canon.get(name)
+            if entry is None:
+                entry = canon[name] = _entry(canon, name_key(name), blank)
+            entry[slot[tag]] += 1
+            doc_keys.append(entry)
         _cooccur(stats.matrices, doc_id, _units(firsts, groups), cells)
     stats.places.update({("cooc", *k): kept for k, kept in cells.items()})
+    names: dict[str, dict[str, int]] = {g: {} for g in order_of}
+    for entry in {id(e): e for e in canon.values()}.values():
+        for group, n in zip(order_of, entry[1:], strict=True):
+            if n and entry[0]:  # a name that is only spaces is no name
+                names[group][entry[0]] = n
     stats.names = {g: [NameCount(n, c) for n, c in heapq.nsmallest(
         top, counter.items(), key=lambda kv: (-kv[1], kv[0]))] for g, counter in names.items()}
     _name_places(stats, order, by_doc, keys, groups)
+
+
+def _entry(canon: dict[str, list], key: str, blank: list) -> list:
+    """The entry of ``key`` (one per key: the names that fold to it share it), made with
+    ``blank`` counts the first time. A span's name is counted in its entry, in the place
+    of its tag's group: one look-up a span, not one for the key and one for its count."""
+    entry = canon.get(key)
+    if entry is None:
+        entry = canon[key] = [key, *blank[1:]]
+    return entry
 
 
 def _units(firsts: dict[tuple[int, str], SpanRow], groups: dict[str, str]
@@ -112,7 +126,7 @@ def _cooccur(matrices: dict[str, Matrix], doc_id: str,
 
 
 def _name_places(stats: Stats, order: Sequence[str], by_doc: dict[str, list[SpanRow]],
-                 keys: dict[str, list[str]], groups: dict[str, str]) -> None:
+                 keys: dict[str, list[list]], groups: dict[str, str]) -> None:
     """The first places of the top names (known only once every span is counted), in
     corpus order, from each span's name kept by the first pass."""
     places: dict[tuple[str, str], list[Place]] = {
@@ -123,8 +137,8 @@ def _name_places(stats: Stats, order: Sequence[str], by_doc: dict[str, list[Span
     for doc_id in order:
         if not missing:
             break
-        for s, key in zip(by_doc[doc_id], keys.get(doc_id, ()), strict=False):
-            kept = places.get((groups[s[3]], key))
+        for s, entry in zip(by_doc[doc_id], keys.get(doc_id, ()), strict=False):
+            kept = places.get((groups[s[3]], entry[0]))
             if kept is not None and len(kept) < MAX_PLACES:
                 kept.append(Place(doc_id, s[1], s[2]))
                 missing -= len(kept) == MAX_PLACES

@@ -47,6 +47,7 @@ class LayerReader:
         million spans go through it at 100,000 documents."""
         count, kept, shared = 0, self.kept, self.shared
         share, pairs, places = shared.setdefault, dict[tuple[str, str], int](), self.places
+        full = set[tuple[str, str]]()  # the pairs whose places are all found
         doc, who_here = self.doc, set[str]()
         for row in spans:
             count += 1
@@ -67,11 +68,13 @@ class LayerReader:
             pair = (who, tag)
             pairs[pair] = pairs.get(pair, 0) + 1
             who_here.add(who)
-            room = places.get(pair)
-            if room is None:
-                room = places[pair] = []
-            if len(room) < MAX_PLACES:
+            if pair not in full:  # (after a few documents, every pair's places are found)
+                room = places.get(pair)
+                if room is None:
+                    room = places[pair] = []
                 room.append(Place(doc, start, end))
+                if len(room) == MAX_PLACES:
+                    full.add(pair)
         self._flush()
         self.pairs.update(pairs)
         self.who = {d: names for d, names in self.who.items() if names}

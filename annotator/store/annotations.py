@@ -20,6 +20,8 @@ from annotator.store.workflow import WorkflowMixin
 #: a span row as read (``modified`` is NULL in a file while it equals ``created``)
 ANNOTATION_COLUMNS = ('id, doc_id, start, "end", tag, annotator, attributes, created, '
                       "coalesce(modified, created)")
+#: an export's row: ``modified`` as stored, None (or equal to ``created``) while unchanged
+EXPORT_COLUMNS = 'id, doc_id, start, "end", tag, annotator, attributes, created, modified'
 
 
 _NO_ATTRIBUTES = "{}"
@@ -62,11 +64,12 @@ class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
         """For an export: each document of ``doc_ids`` (in that order, every one) with its
         spans as bare rows in reading order, one query per ``chunk`` documents. A row has
         :class:`Annotation`'s fields in its order, but ``attributes`` is the JSON text as
-        stored (``'{}'`` for none): no tuple is made or decoded per span."""
+        stored (``'{}'`` for none) and ``modified`` is None while it equals ``created``:
+        no tuple is made or decoded per span, nor a second copy of the time stamp."""
         for i in range(0, len(doc_ids), chunk):
             part = list(doc_ids[i:i + chunk])
             rows = self.conn.execute(
-                f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE doc_id IN "
+                f"SELECT {EXPORT_COLUMNS} FROM annotations WHERE doc_id IN "
                 f"({', '.join('?' * len(part))}) ORDER BY doc_id, start, \"end\", id", part)
             with paused_gc():
                 found = {d: list(group) for d, group in groupby(rows, _DOC_ID)}

@@ -9,6 +9,9 @@ from annotator.core.errors import ProjectError
 from annotator.store.annotations import AnnotationsMixin
 from annotator.store.documents import DocumentsMixin
 
+#: documents read together by an export's stream
+_CHUNK = 200
+
 
 class DatasetsMixin(AnnotationsMixin, DocumentsMixin):
     def document_data(self, doc_id: str) -> DocumentData:
@@ -32,17 +35,22 @@ class DatasetsMixin(AnnotationsMixin, DocumentsMixin):
 
     def _stream(self, ids: list[str], bare: bool = False) -> Iterator[DocumentData]:
         """One document at a time; the workflow's rows (a few per document) are read in
-        one query per table first, not four more per document."""
+        one query per table first, not four more per document, and the documents, their
+        decisions and relations a chunk of :data:`_CHUNK` documents at a time."""
         statuses, assignments = _by_doc(self.doc_statuses()), _by_doc(self.assignments())
         threads, comments = _by_doc(self.threads()), _by_doc(self.comments())
-        spans = self.export_spans(ids) if bare else ((d, None) for d in ids)
-        for doc_id, rows in spans:
-            yield DocumentData(self.document(doc_id),
-                               tuple(self.annotations(doc_id)) if rows is None else (),
-                               tuple(self.decisions(doc_id)), statuses.get(doc_id, ()),
-                               assignments.get(doc_id, ()), threads.get(doc_id, ()),
-                               comments.get(doc_id, ()), tuple(self.relations(doc_id)),
-                               None if rows is None else tuple(rows))
+        for i in range(0, len(ids), _CHUNK):
+            part = ids[i:i + _CHUNK]
+            docs = self._documents_by_id(part)
+            decisions, relations = self._decisions_of(part), self._relations_of(part)
+            spans = self.export_spans(part, _CHUNK) if bare else ((d, None) for d in part)
+            for doc_id, rows in spans:
+                yield DocumentData(docs[doc_id],
+                                   tuple(self.annotations(doc_id)) if rows is None else (),
+                                   tuple(decisions.get(doc_id, ())), statuses.get(doc_id, ()),
+                                   assignments.get(doc_id, ()), threads.get(doc_id, ()),
+                                   comments.get(doc_id, ()), tuple(relations.get(doc_id, ())),
+                                   None if rows is None else tuple(rows))
 
 
 def _by_doc(rows: list) -> dict[str, tuple]:

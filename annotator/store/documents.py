@@ -111,16 +111,20 @@ class DocumentsMixin(StoreCommon):
         row = cursor.fetchone()
         if row is None:
             raise self._no_document(doc_id)
+        return _document_of([d[0] for d in cursor.description], row)
+
+    def _documents_by_id(self, doc_ids: list[str]) -> dict[str, Document]:
+        """The documents of ``doc_ids`` (a chunk of an export's: one query, not one a
+        document), by id; an unknown id raises as :meth:`document` does."""
+        cursor = self.conn.execute(f"SELECT * FROM documents WHERE id IN "
+                                   f"({', '.join('?' * len(doc_ids))})", doc_ids)
+        rows = cursor.fetchall()
         names = [d[0] for d in cursor.description]
-        data = dict(zip(names, row, strict=True))
-        for key in DOC_JSON:
-            data[key] = json.loads(data[key])
-        data["languages"] = tuple(data["languages"])
-        data["cleaning"] = tuple(data["cleaning"])
-        if data["original"] == REBUILT:  # a file's: the text and the log rebuild it
-            data["original"] = rebuilt_original(data["text"], data["cleaning"])
-        fields = Document.__dataclass_fields__
-        return Document(**{k: v for k, v in data.items() if k in fields})
+        found = {doc.id: doc for doc in (_document_of(names, row) for row in rows)}
+        for doc_id in doc_ids:
+            if doc_id not in found:
+                raise self._no_document(doc_id)
+        return found
 
     # One statement, so one snapshot: the list columns (no text is copied out, although
     # SQLite walks each text's overflow pages to reach the columns after it) and every
@@ -242,3 +246,16 @@ def _parsed_tagset(stored: str) -> Tagset:
 def _languages(stored: str) -> tuple[str, ...]:
     """A ``languages`` column parsed (a project has a handful of distinct values)."""
     return tuple(json.loads(stored))
+
+
+def _document_of(names: list[str], row: tuple) -> Document:
+    """A document from its stored row (``names``: the columns)."""
+    data = dict(zip(names, row, strict=True))
+    for key in DOC_JSON:
+        data[key] = json.loads(data[key])
+    data["languages"] = tuple(data["languages"])
+    data["cleaning"] = tuple(data["cleaning"])
+    if data["original"] == REBUILT:  # a file's: the text and the log rebuild it
+        data["original"] = rebuilt_original(data["text"], data["cleaning"])
+    fields = Document.__dataclass_fields__
+    return Document(**{k: v for k, v in data.items() if k in fields})

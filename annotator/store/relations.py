@@ -42,6 +42,16 @@ class RelationsMixin(StoreCommon):
             f"SELECT {RELATION_COLUMNS} FROM relations WHERE doc_id = ? "
             "ORDER BY source, target, id", (doc_id,)))
 
+    def _relations_of(self, doc_ids: list[str]) -> dict[str, list[Relation]]:
+        """The relations of a chunk of documents (as :meth:`relations` reads each), by
+        document: one query."""
+        found: dict[str, list[Relation]] = {}
+        for r in _relations(self.conn.execute(
+                f"SELECT {RELATION_COLUMNS} FROM relations WHERE doc_id IN "
+                f"({', '.join('?' * len(doc_ids))}) ORDER BY source, target, id", doc_ids)):
+            found.setdefault(r.doc_id, []).append(r)
+        return found
+
     def all_relations(self, annotator: str | None = None) -> Iterator[Relation]:
         """Every relation of the project (of one layer: ``annotator``), document by
         document in project order."""

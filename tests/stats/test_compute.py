@@ -231,3 +231,26 @@ def test_full_place_lists_stop_filling_but_open_ones_go_on_in_later_documents():
         Place("e", i, i + 2) for i in (0, 4, 8)]
     named = stats.places_of(("name", "threat", "恐怖"))
     assert len(named) == MAX_PLACES and {p.doc_id for p in named} == {"d"}
+
+
+def test_a_name_counts_in_each_group_it_is_tagged_with_and_its_forms_fold_together():
+    """One name under two groups, in both scripts and with spaces, and a name that is only
+    spaces: each group counts its own spans of the folded name; the blank is no name;
+    the places of a top name follow corpus order across its forms. Each annotator's
+    places stop at :data:`MAX_PLACES`."""
+    text = "中國 中国 中國  "
+    spans = [Span("d", 0, 2, "actor.state", "lin"), Span("d", 3, 5, "actor.state", "lin"),
+             Span("d", 3, 5, "threat.terrorism", "lin"), Span("d", 6, 9, "actor.state", "lin"),
+             Span("d", 9, 11, "actor.state", "lin"),
+             Span("e", 0, 2, "threat.terrorism", "lin", " 中國 ")]
+    spans += [Span("e", 2 + i, 3 + i, "actor.person", "chen") for i in range(MAX_PLACES + 3)]
+    texts = {"d": text, "e": "中國" + "人" * (MAX_PLACES + 3)}
+    stats = compute(default_tagset(), [_doc("d"), _doc("e")], spans,
+                    lambda ids: [(i, texts[i]) for i in ids])
+    assert [tuple(n) for n in stats.names["threat"]] == [("中国", 2)]
+    assert [tuple(n) for n in stats.names["actor"]] == [("人", MAX_PLACES + 3), ("中国", 3)]
+    assert stats.places_of(("name", "actor", "中国")) == [
+        Place("d", 0, 2), Place("d", 3, 5), Place("d", 6, 9)]
+    assert stats.places_of(("name", "threat", "中国")) == [Place("d", 3, 5), Place("e", 0, 2)]
+    assert len(stats.places_of(("annotator", "chen", "actor"))) == MAX_PLACES
+    assert stats.annotators["chen"]["actor"] == MAX_PLACES + 3

@@ -9,10 +9,13 @@ import json
 import pytest
 
 from annotator.core.annotation import Annotation, Annotator
+from annotator.core.dataset import ReviewDecision
+from annotator.core.relations import Relation
 from annotator.core.tagset import default_tagset
 from annotator.formats import jsonfmt
 from annotator.formats.jsonline import row_annotations
 from annotator.project import import_paths
+from annotator.store import datasets
 
 ATTRIBUTES = ({}, {"note": "雙引號\"\n", "n": 3}, {"b": [1, 2], "a": None}, {})
 
@@ -53,3 +56,29 @@ def test_jsonl_from_export_rows_is_byte_for_byte_that_of_the_annotations(store):
     plain = [jsonfmt.document_line(d) for d in store.dataset(ids).documents]
     assert bare == plain
     assert any('"attributes":{"note":' in line for line in bare)
+
+
+@pytest.mark.parametrize("bare", [False, True])
+def test_the_dataset_read_a_chunk_at_a_time_is_each_document_read_alone(store, monkeypatch,
+                                                                        bare):
+    """The export's stream reads documents, decisions and relations a chunk at a time: the
+    same as each document's own reads, in the order asked, the last chunk short."""
+    ids = [d.id for d in store.documents()]
+    with store.transaction():
+        store.insert_decisions([ReviewDecision(f"r{n}-{k}", doc_id, "wang", "accepted",
+                                               (f"{doc_id[:6]}-{k}",), None, None,
+                                               f"2026-03-0{1 + (n + k) % 3}T00:00:00Z")
+                                for n, doc_id in enumerate(ids[:-1]) for k in (5, 1, 3)])
+    store.insert_relations([Relation(f"l{n}-{k}", doc_id, f"{doc_id[:6]}-{k}",
+                                     f"{doc_id[:6]}-{k + 2}", "cooperates_with", "lin",
+                                     "2026-04-01T00:00:00Z", "2026-04-01T00:00:00Z")
+                            for n, doc_id in enumerate(ids[:-1]) for k in (4, 0)])
+    monkeypatch.setattr(datasets, "_CHUNK", 2)
+    got = list(store.dataset(ids[::-1], bare=bare).documents)
+    assert [d.document.id for d in got] == ids[::-1]
+    for data in got:
+        alone = store.document_data(data.document.id)
+        assert data.document == alone.document
+        assert (data.decisions, data.relations) == (alone.decisions, alone.relations)
+    assert sum(len(d.decisions) for d in got) == 3 * (len(ids) - 1)
+    assert sum(len(d.relations) for d in got) == 2 * (len(ids) - 1)
