@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections import Counter
 from collections.abc import Callable, Iterable
 
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change
+from annotator.core.errors import Cancelled
 from annotator.core.formtable import FormCounts, LexEntries
 from annotator.core.scanner import Finder
-from annotator.core.search import searchable
+from annotator.core.search import searchable, searchable_all
 from annotator.core.spans import SpanIndex
 from annotator.core.suggest import (
     Lexicon,
@@ -38,6 +38,8 @@ _forms_ids = itertools.count(1)
 
 #: Forms tagged (or gone) since the last full compile before another one is due.
 EXTRA_MAX = 300
+#: span rows counted at a time (their texts folded at once; cancelling waits for at most one)
+CHUNK = 50_000
 
 
 class LexiconSource:
@@ -52,12 +54,12 @@ class LexiconSource:
     (its finds are dropped, as the lexicon no longer has it); the next full compile is
     :attr:`due` when more than :data:`EXTRA_MAX` forms came or went."""
 
-    def __init__(self, tagset: Tagset | None, span_texts: Iterable[tuple[str, str, int]]):
+    def __init__(self, tagset: Tagset | None, span_texts: Iterable[tuple[str, str, int]],
+                 cancelled: Callable[[], bool] = lambda: False):
+        """``cancelled()`` is asked between parts of the counting (:data:`CHUNK` rows) and
+        :class:`~annotator.core.errors.Cancelled` raised when it says so."""
         self.listed = listed_forms(tagset)
-        counts: dict[str, Counter[str]] = {}
-        for text, tag, n in span_texts:
-            if form := form_of(text):
-                counts.setdefault(form, Counter())[tag] += n
+        counts = count_forms(span_texts, cancelled)
         self.counts = FormCounts(counts)  # compact (a big project has 200,000 forms)
         self.lexicon = Lexicon(LexEntries(self.counts, self.listed))
         self.generation = 0  # of the last snapshot handed out by forms()
@@ -147,6 +149,29 @@ class LexiconSource:
         else:
             self.extra_forms.discard(form)
         return True
+
+
+def count_forms(span_texts: Iterable[tuple[str, str, int]],
+                cancelled: Callable[[], bool] = lambda: False) -> dict[str, dict[str, int]]:
+    """Form → tag → spans, from ``(text, tag, count)`` rows: read :data:`CHUNK` rows at a
+    time, whose texts are folded at once (:func:`searchable_all`); ``cancelled()`` is asked
+    before each part."""
+    counts: dict[str, dict[str, int]] = {}
+    rows = iter(span_texts)
+    while True:
+        if cancelled():
+            raise Cancelled("lexicon cancelled")
+        part = list(itertools.islice(rows, CHUNK))
+        if not part:
+            return counts
+        forms = searchable_all([r[0].strip() for r in part])
+        for form, (_, tag, n) in zip(forms, part, strict=True):
+            if not form:
+                continue
+            if (tagged := counts.get(form)) is None:
+                counts[form] = {tag: n}
+            else:
+                tagged[tag] = tagged.get(tag, 0) + n
 
 
 class SortedForms:
