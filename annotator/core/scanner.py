@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import ahocorasick_rs
+
+from annotator.core.errors import Cancelled
 
 _WORD = "A-Za-z0-9"
 _END = ""  # trie key marking the end of a form
@@ -134,19 +136,30 @@ def _is_word(ch: str) -> bool:
 PART = 25_000
 
 
-def build_pattern(forms: Iterable[str]) -> Finder | None:
+def build_pattern(forms: Iterable[str], cancelled: Callable[[], bool] = lambda: False
+                  ) -> Finder | None:
     """The compiled finder of ``forms`` (a second or so for 200,000 forms: callers may
-    run it on a worker thread); None when there are none."""
+    run it on a worker thread); None when there are none. ``cancelled()`` is asked before
+    each part (:class:`~annotator.core.errors.Cancelled` raised when it says so)."""
     guarded: list[str] = []
     plain: list[str] = []
     for form in forms:
         (guarded if _is_word(form[0]) or _is_word(form[-1]) else plain).append(form)
     # automata of at most PART forms: building one holds the GIL (native code), so the
     # window's thread waits at most a fraction of a second at a time
-    parts: list[Finder] = [AhoFinder(plain[i:i + PART]) for i in range(0, len(plain), PART)]
+    parts: list[Finder] = []
+    for i in range(0, len(plain), PART):
+        _check(cancelled)
+        parts.append(AhoFinder(plain[i:i + PART]))
     if guarded:
+        _check(cancelled)
         parts.append(RegexFinder(guarded))
     return None if not parts else parts[0] if len(parts) == 1 else Merged(tuple(parts))
+
+
+def _check(cancelled: Callable[[], bool]) -> None:
+    if cancelled():
+        raise Cancelled("lexicon compile cancelled")
 
 
 @dataclass(frozen=True)

@@ -103,11 +103,12 @@ class LexiconSource:
         extra = build_pattern(sorted(self.extra_forms)) if self.extra_forms else None
         self.lexicon.install(Scanner(self.main, extra), next(_forms_ids))
 
-    def compile(self) -> Lexicon:
-        """Compile in full here when :attr:`due`."""
+    def compile(self, cancelled: Callable[[], bool] = lambda: False) -> Lexicon:
+        """Compile in full here when :attr:`due` (``cancelled``: see
+        :func:`~annotator.core.scanner.build_pattern`)."""
         if self.due:
             forms, generation = self.forms()
-            self.install(build_pattern(forms), generation)
+            self.install(build_pattern(forms, cancelled), generation)
         return self.lexicon
 
     def update(self, change: Change, text_of: Callable[[str], str]) -> bool:

@@ -76,3 +76,19 @@ def test_the_table_and_its_entries_are_the_counts_and_make_entry(counts):
         made = make_entry(form, table.base(i), listed.get(form))
         assert (form in entries) == (made is not None)
         assert entries.get(form) == made
+
+
+def test_a_compile_stops_between_its_parts_when_cancelled(monkeypatch):
+    from annotator.core import scanner
+
+    monkeypatch.setattr(scanner, "PART", 2)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(Cancelled):
+        scanner.build_pattern(["上海", "合作", "组织", "国家", "北京", "sco"], cancelled)
+    assert len(asked) == 3  # two automata built, the third not begun
+    assert scanner.build_pattern(["上海", "sco"], lambda: False) is not None
