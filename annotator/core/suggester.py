@@ -18,6 +18,7 @@ from annotator.core.annotation import Annotation
 from annotator.core.commands import Change
 from annotator.core.errors import Cancelled
 from annotator.core.formtable import FormCounts, LexEntries
+from annotator.core.memory import paused_gc
 from annotator.core.scanner import Finder
 from annotator.core.search import searchable, searchable_all
 from annotator.core.spans import SpanIndex
@@ -60,7 +61,8 @@ class LexiconSource:
         :class:`~annotator.core.errors.Cancelled` raised when it says so."""
         self.listed = listed_forms(tagset)
         counts = count_forms(span_texts, cancelled)
-        self.counts = FormCounts(counts)  # compact (a big project has 200,000 forms)
+        with paused_gc():
+            self.counts = FormCounts(counts)  # compact (a big project has 200,000 forms)
         self.lexicon = Lexicon(LexEntries(self.counts, self.listed))
         self.generation = 0  # of the last snapshot handed out by forms()
         self._snapshot: SortedForms | None = None
@@ -162,17 +164,22 @@ def count_forms(span_texts: Iterable[tuple[str, str, int]],
     while True:
         if cancelled():
             raise Cancelled("lexicon cancelled")
-        part = list(itertools.islice(rows, CHUNK))
-        if not part:
-            return counts
-        forms = searchable_all([r[0].strip() for r in part])
-        for form, (_, tag, n) in zip(forms, part, strict=True):
-            if not form:
-                continue
-            if (tagged := counts.get(form)) is None:
-                counts[form] = {tag: n}
-            else:
-                tagged[tag] = tagged.get(tag, 0) + n
+        with paused_gc():  # a part's rows and counts are no cycles to look for
+            part = list(itertools.islice(rows, CHUNK))
+            if not part:
+                return counts
+            _count_part(counts, part)
+
+
+def _count_part(counts: dict[str, dict[str, int]], part: list[tuple[str, str, int]]) -> None:
+    forms = searchable_all([r[0].strip() for r in part])
+    for form, (_, tag, n) in zip(forms, part, strict=True):
+        if not form:
+            continue
+        if (tagged := counts.get(form)) is None:
+            counts[form] = {tag: n}
+        else:
+            tagged[tag] = tagged.get(tag, 0) + n
 
 
 class SortedForms:
