@@ -9,6 +9,7 @@ Pure Python: no Qt, no SQL.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import overload
 
 from annotator.core.document import DocumentSummary
@@ -16,13 +17,15 @@ from annotator.core.document import DocumentSummary
 
 class LazyRows(Sequence[DocumentSummary]):
     """Rows in project order; ``read(ids)`` gives the summaries of some ids in that order
-    (``ProjectStore.summaries``)."""
+    (``ProjectStore.summaries``: spans uncounted), given their counts once known
+    (:meth:`set_counts`)."""
 
     CHUNK = 1000
 
     def __init__(self, ids: list[str], read: Callable[[list[str]], list[DocumentSummary]]):
         self.ids, self._read = ids, read
         self._rows: list[DocumentSummary | None] = [None] * len(ids)
+        self._counts: dict[str, int] | None = None  # spans per document, once counted
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -46,6 +49,19 @@ class LazyRows(Sequence[DocumentSummary]):
     def __setitem__(self, i: int, row: DocumentSummary) -> None:
         self._rows[i] = row
 
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """The span counts of the rows listed uncounted (a document not in ``counts`` has
+        none): of the rows read, now; of the others, when they are read."""
+        self._counts = counts
+        rows = self._rows
+        for k in (k for k, r in enumerate(rows) if r is not None and r.annotations < 0):
+            rows[k] = self._counted(rows[k])
+
+    def _counted(self, row: DocumentSummary | None) -> DocumentSummary | None:
+        if row is None or row.annotations >= 0 or self._counts is None:
+            return row
+        return replace(row, annotations=self._counts.get(row.id, 0))
+
     def __iter__(self) -> Iterator[DocumentSummary]:
         return (self[i] for i in range(len(self.ids)))
 
@@ -55,4 +71,4 @@ class LazyRows(Sequence[DocumentSummary]):
         found = {r.id: r for r in self._read(self.ids[first:first + self.CHUNK])}
         for k in range(first, min(first + self.CHUNK, len(self.ids))):
             if self._rows[k] is None:
-                self._rows[k] = found.get(self.ids[k])
+                self._rows[k] = self._counted(found.get(self.ids[k]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -37,6 +39,46 @@ class ConflictError(AnnotatorError):
 class Cancelled(AnnotatorError):
     """Long work stopped because its ``cancelled()`` callback said so (an export, an
     agreement report): what it would have written or shown is not."""
+
+
+class CancelFlag:
+    """The ``cancelled()`` of work on a worker thread, set from another thread; work that
+    waits inside one call (an SQLite statement) gives a way to stop it (the connection's
+    ``interrupt``, which any thread may call), run at once when the flag is set."""
+
+    def __init__(self) -> None:
+        self.set = False
+        self._stops: list[Callable[[], None]] = []
+        self._lock = threading.Lock()  # a stop is never run after it was taken back
+
+    def __call__(self) -> bool:
+        return self.set
+
+    def cancel(self) -> None:
+        with self._lock:
+            self.set = True
+            for stop in self._stops:
+                stop()
+
+    def stopping(self, stop: Callable[[], None]) -> _Stopping:
+        """``with flag.stopping(conn.interrupt): …``: ``stop`` runs if the flag is set
+        meanwhile (or was before)."""
+        return _Stopping(self, stop)
+
+
+class _Stopping:
+    def __init__(self, flag: CancelFlag, stop: Callable[[], None]):
+        self.flag, self.stop = flag, stop
+
+    def __enter__(self) -> None:
+        with self.flag._lock:
+            self.flag._stops.append(self.stop)
+            if self.flag.set:
+                self.stop()
+
+    def __exit__(self, *exc: object) -> None:
+        with self.flag._lock:
+            self.flag._stops.remove(self.stop)
 
 
 class NotFoundError(AnnotatorError, LookupError):

@@ -15,6 +15,7 @@ Pure Python: no Qt, no SQL.
 from __future__ import annotations
 
 import bisect
+import itertools
 from array import array
 from collections import Counter
 from collections.abc import Iterator, MutableMapping
@@ -33,17 +34,16 @@ MADE_KEPT = 2048
 class FormCounts:
     """Form → ``Counter(tag → spans)``: a frozen sorted base and the forms touched since."""
 
-    def __init__(self, counts: dict[str, Counter[str]]):
+    def __init__(self, counts: dict[str, dict[str, int]]):
         """Takes ``counts`` over (it is emptied)."""
         self.tags = sorted({t for c in counts.values() for t in c})
-        index = {t: i for i, t in enumerate(self.tags)}
         forms = sorted(counts)
-        self.starts, self.tag_of, self.number = array("I", [0]), array("H"), array("q")
-        for form in forms:
-            for tag, n in counts[form].items():
-                self.tag_of.append(index[tag])
-                self.number.append(n)
-            self.starts.append(len(self.tag_of))
+        tagged = list(map(counts.__getitem__, forms))  # (the arrays made at C speed)
+        self.starts = array("I", itertools.accumulate(map(len, tagged), initial=0))
+        index = {t: i for i, t in enumerate(self.tags)}.__getitem__
+        self.tag_of = array("H", map(index, itertools.chain.from_iterable(tagged)))
+        self.number = array("q", itertools.chain.from_iterable(map(dict.values, tagged)))
+        del tagged
         counts.clear()
         joined, size = "\0".join(forms), len(forms)
         if size and joined.count("\0") == size - 1:  # (no form holds a NUL)
@@ -82,9 +82,7 @@ class LexEntries(MutableMapping[str, "LexEntry"]):
 
     def __init__(self, counts: FormCounts, listed: dict[str, set[str]]):
         self.counts, self.listed = counts, listed
-        self.has = bytearray(len(counts.forms))  # 1: the base form has an entry
-        for i, form in enumerate(counts.forms):
-            self.has[i] = make_entry(form, counts.base(i), listed.get(form)) is not None
+        self.has = _has_entry(counts, listed)  # 1: the base form has an entry
         self.changed: dict[str, LexEntry | None] = {
             f: make_entry(f, None, tags) for f, tags in listed.items() if counts.index(f) < 0}
         self._len = sum(self.has) + sum(e is not None for e in self.changed.values())
@@ -147,3 +145,20 @@ class LexEntries(MutableMapping[str, "LexEntry"]):
 
     def __len__(self) -> int:
         return self._len
+
+
+def _has_entry(counts: FormCounts, listed: dict[str, set[str]]) -> bytearray:
+    """Which base forms have an entry (:func:`~annotator.core.suggest.make_entry` is not
+    None). Counted spans only (every count positive, every form some: a fresh table): so
+    a form of two characters or more has an entry, and a shorter one when it has two spans
+    or more; otherwise made to see."""
+    from annotator.core.suggest import make_entry
+
+    forms, starts, number = counts.forms, counts.starts, counts.number
+    if (number and min(number) <= 0) or len(set(starts)) != len(starts):  # (not fresh)
+        return bytearray(make_entry(f, counts.base(i), listed.get(f)) is not None
+                         for i, f in enumerate(forms))
+    has = bytearray(b"\1") * len(forms)
+    for i in (i for i, f in enumerate(forms) if len(f) < 2):
+        has[i] = sum(number[starts[i]:starts[i + 1]]) >= 2
+    return has

@@ -2,12 +2,13 @@
 left to right, non-overlapping, the longest form at each position; a form starting
 (ending) with a Latin letter or digit only where no other one precedes (follows) it.
 
-Forms with such an edge (``SCO``, ``UN``: few) are compiled into one regular expression
-shaped like a trie; the others (every Chinese form: hundreds of thousands on a big
-project) into an Aho–Corasick automaton (:mod:`ahocorasick_rs`, leftmost-longest), built
-in a second for 200,000 forms where the regular expression took a quarter of a minute,
-and held in tens of MB. A :class:`Finder` is either, or both merged; a :class:`Scanner`
-merges the finders of the last full compile and of the forms tagged since.
+Forms without such an edge (every Chinese form: hundreds of thousands on a big project)
+are compiled into Aho–Corasick automata (:mod:`ahocorasick_rs`, leftmost-longest), built
+in a second for 200,000 forms where a regular expression took a quarter of a minute, and
+held in tens of MB; the forms with one (``SCO``, ``UN``: fewer) into an automaton that
+reports every occurrence, whose finds the edges then sift (:class:`GuardedFinder`). A
+:class:`Finder` is any of them, or several merged; a :class:`Scanner` merges the finders
+of the last full compile and of the forms tagged since.
 
 Pure Python: no Qt, no SQL.
 """
@@ -15,15 +16,14 @@ Pure Python: no Qt, no SQL.
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import ahocorasick_rs
 
-_WORD = "A-Za-z0-9"
-_END = ""  # trie key marking the end of a form
+from annotator.core.errors import Cancelled
+
 Span = tuple[int, int]
 
 
@@ -35,19 +35,47 @@ class Finder(Protocol):
         """The first find starting at or after ``pos`` (the longest there)."""
 
 
-class RegexFinder:
-    """Forms compiled into one regular expression (:func:`trie_pattern`)."""
+class GuardedFinder:
+    """Forms with a Latin edge in an Aho–Corasick automaton that reports every occurrence
+    (overlapping): those whose Latin edge touches another Latin letter or digit are
+    dropped, and of the rest the leftmost, then longest, is the find. A few thousand forms
+    are built in milliseconds (a regular expression of them took a third of a second)."""
 
     def __init__(self, forms: Sequence[str]):
-        first = "".join(re.escape(c) for c in sorted({f[0] for f in forms}))
-        self.pattern = re.compile(f"(?=[{first}])(?:{trie_pattern(forms)})")
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            forms, matchkind=ahocorasick_rs.MatchKind.Standard, store_patterns=False)
+        #: per form: 1 its start is guarded (a Latin first character), 2 its end, 3 both
+        self.guards = bytes(_is_word(f[0]) | _is_word(f[-1]) << 1 for f in forms)
+        #: the last text searched, the starts of its finds and the longest end at each
+        self._last: tuple[str, list[int], list[int]] = ("", [], [])
+
+    def _finds(self, text: str) -> tuple[list[int], list[int]]:
+        if self._last[0] is not text:
+            longest: dict[int, int] = {}
+            guards, size = self.guards, len(text)
+            for k, s, e in self.automaton.find_matches_as_indexes(text, overlapping=True):
+                g = guards[k]
+                if (g & 1 and s and _is_word(text[s - 1])) or \
+                        (g & 2 and e < size and _is_word(text[e])):
+                    continue
+                if longest.get(s, 0) < e:
+                    longest[s] = e
+            starts = sorted(longest)
+            self._last = (text, starts, [longest[s] for s in starts])
+        return self._last[1], self._last[2]
 
     def finditer(self, text: str) -> Iterator[Span]:
-        return (m.span() for m in self.pattern.finditer(text))
+        starts, ends = self._finds(text)
+        pos = 0
+        for s, e in zip(starts, ends, strict=True):
+            if s >= pos:
+                yield s, e
+                pos = e
 
     def search(self, text: str, pos: int) -> Span | None:
-        m = self.pattern.search(text, pos)
-        return None if m is None else m.span()
+        starts, ends = self._finds(text)
+        k = bisect.bisect_left(starts, pos)
+        return (starts[k], ends[k]) if k < len(starts) else None
 
 
 class AhoFinder:
@@ -134,19 +162,30 @@ def _is_word(ch: str) -> bool:
 PART = 25_000
 
 
-def build_pattern(forms: Iterable[str]) -> Finder | None:
+def build_pattern(forms: Iterable[str], cancelled: Callable[[], bool] = lambda: False
+                  ) -> Finder | None:
     """The compiled finder of ``forms`` (a second or so for 200,000 forms: callers may
-    run it on a worker thread); None when there are none."""
+    run it on a worker thread); None when there are none. ``cancelled()`` is asked before
+    each part (:class:`~annotator.core.errors.Cancelled` raised when it says so)."""
     guarded: list[str] = []
     plain: list[str] = []
     for form in forms:
         (guarded if _is_word(form[0]) or _is_word(form[-1]) else plain).append(form)
     # automata of at most PART forms: building one holds the GIL (native code), so the
     # window's thread waits at most a fraction of a second at a time
-    parts: list[Finder] = [AhoFinder(plain[i:i + PART]) for i in range(0, len(plain), PART)]
+    parts: list[Finder] = []
+    for i in range(0, len(plain), PART):
+        _check(cancelled)
+        parts.append(AhoFinder(plain[i:i + PART]))
     if guarded:
-        parts.append(RegexFinder(guarded))
+        _check(cancelled)
+        parts.append(GuardedFinder(guarded))
     return None if not parts else parts[0] if len(parts) == 1 else Merged(tuple(parts))
+
+
+def _check(cancelled: Callable[[], bool]) -> None:
+    if cancelled():
+        raise Cancelled("lexicon compile cancelled")
 
 
 @dataclass(frozen=True)
@@ -164,54 +203,3 @@ class Scanner:
         parts = [f for f in (self.main, self.extra) if f is not None]
         found = parts[0].finditer(folded) if len(parts) == 1 else merge(parts, folded)
         return ((s, e, folded[s:e]) for s, e in found)
-
-
-def trie_pattern(forms: Iterable[str]) -> str:
-    """One regular expression matching any of ``forms``, longest first at each position.
-
-    Branches of a trie node start with different characters, so at most one can go on;
-    inside it the optional tail is greedy, so the first match found is the longest. A form
-    starting (ending) with a Latin letter or digit must not follow (precede) another one.
-    """
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[_END] = {}
-    branches = []
-    for ch, child in sorted(trie.items()):
-        # the look-behind sits after the first character so every branch starts with a
-        # literal, which the regex engine tests before trying the branch
-        guard = f"(?<![{_WORD}].)" if _is_word(ch) else ""
-        branches.append((ch, re.escape(ch) + guard + _node(child, ch)))
-    return _alternation(branches)
-
-
-def _node(node: dict, last: str) -> str:
-    tail = f"(?![{_WORD}])" if _is_word(last) else ""
-    branches = [(ch, re.escape(ch) + _node(child, ch)) for ch, child in sorted(node.items())
-                if ch != _END]
-    if not branches:
-        return tail
-    if _END in node:
-        if tail:
-            return f"(?:{_alternation(branches)}|{tail})"
-        return f"(?:{_alternation(branches)})?"
-    return branches[0][1] if len(branches) == 1 else f"(?:{_alternation(branches)})"
-
-
-_FAN_OUT = 8
-
-
-def _alternation(branches: list[tuple[str, str]]) -> str:
-    """``a|b|c…`` for branches keyed by their first character. The regex engine tries
-    alternatives one by one, so many branches (hundreds of first characters) are split
-    into a tree of at most :data:`_FAN_OUT` groups, each behind a look-ahead for its first
-    characters: a position costs a few set tests instead of hundreds of comparisons."""
-    if len(branches) <= 2 * _FAN_OUT:
-        return "|".join(p for _, p in branches)
-    size = -(-len(branches) // _FAN_OUT)
-    groups = [branches[i:i + size] for i in range(0, len(branches), size)]
-    return "|".join(f"(?=[{''.join(re.escape(c) for c, _ in g)}])(?:{_alternation(g)})"
-                    for g in groups)

@@ -22,7 +22,7 @@ from typing import NamedTuple, Protocol
 from annotator.core import commands
 from annotator.core.annotation import Annotation, new_id, now
 from annotator.core.commands import Command
-from annotator.core.scanner import Scanner, build_pattern, trie_pattern  # noqa: F401
+from annotator.core.scanner import Scanner, build_pattern  # noqa: F401
 from annotator.core.search import find_all, searchable
 from annotator.core.tagset import Tagset
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections import Counter
 from collections.abc import Callable, Iterable
 
 from annotator.core.annotation import Annotation
 from annotator.core.commands import Change
+from annotator.core.errors import Cancelled
 from annotator.core.formtable import FormCounts, LexEntries
+from annotator.core.memory import paused_gc
 from annotator.core.scanner import Finder
-from annotator.core.search import searchable
+from annotator.core.search import searchable, searchable_all
 from annotator.core.spans import SpanIndex
 from annotator.core.suggest import (
     Lexicon,
@@ -38,6 +39,8 @@ _forms_ids = itertools.count(1)
 
 #: Forms tagged (or gone) since the last full compile before another one is due.
 EXTRA_MAX = 300
+#: span rows counted at a time (their texts folded at once; cancelling waits for at most one)
+CHUNK = 50_000
 
 
 class LexiconSource:
@@ -52,13 +55,14 @@ class LexiconSource:
     (its finds are dropped, as the lexicon no longer has it); the next full compile is
     :attr:`due` when more than :data:`EXTRA_MAX` forms came or went."""
 
-    def __init__(self, tagset: Tagset | None, span_texts: Iterable[tuple[str, str, int]]):
+    def __init__(self, tagset: Tagset | None, span_texts: Iterable[tuple[str, str, int]],
+                 cancelled: Callable[[], bool] = lambda: False):
+        """``cancelled()`` is asked between parts of the counting (:data:`CHUNK` rows) and
+        :class:`~annotator.core.errors.Cancelled` raised when it says so."""
         self.listed = listed_forms(tagset)
-        counts: dict[str, Counter[str]] = {}
-        for text, tag, n in span_texts:
-            if form := form_of(text):
-                counts.setdefault(form, Counter())[tag] += n
-        self.counts = FormCounts(counts)  # compact (a big project has 200,000 forms)
+        counts = count_forms(span_texts, cancelled)
+        with paused_gc():
+            self.counts = FormCounts(counts)  # compact (a big project has 200,000 forms)
         self.lexicon = Lexicon(LexEntries(self.counts, self.listed))
         self.generation = 0  # of the last snapshot handed out by forms()
         self._snapshot: SortedForms | None = None
@@ -101,11 +105,12 @@ class LexiconSource:
         extra = build_pattern(sorted(self.extra_forms)) if self.extra_forms else None
         self.lexicon.install(Scanner(self.main, extra), next(_forms_ids))
 
-    def compile(self) -> Lexicon:
-        """Compile in full here when :attr:`due`."""
+    def compile(self, cancelled: Callable[[], bool] = lambda: False) -> Lexicon:
+        """Compile in full here when :attr:`due` (``cancelled``: see
+        :func:`~annotator.core.scanner.build_pattern`)."""
         if self.due:
             forms, generation = self.forms()
-            self.install(build_pattern(forms), generation)
+            self.install(build_pattern(forms, cancelled), generation)
         return self.lexicon
 
     def update(self, change: Change, text_of: Callable[[str], str]) -> bool:
@@ -147,6 +152,34 @@ class LexiconSource:
         else:
             self.extra_forms.discard(form)
         return True
+
+
+def count_forms(span_texts: Iterable[tuple[str, str, int]],
+                cancelled: Callable[[], bool] = lambda: False) -> dict[str, dict[str, int]]:
+    """Form → tag → spans, from ``(text, tag, count)`` rows: read :data:`CHUNK` rows at a
+    time, whose texts are folded at once (:func:`searchable_all`); ``cancelled()`` is asked
+    before each part."""
+    counts: dict[str, dict[str, int]] = {}
+    rows = iter(span_texts)
+    while True:
+        if cancelled():
+            raise Cancelled("lexicon cancelled")
+        with paused_gc():  # a part's rows and counts are no cycles to look for
+            part = list(itertools.islice(rows, CHUNK))
+            if not part:
+                return counts
+            _count_part(counts, part)
+
+
+def _count_part(counts: dict[str, dict[str, int]], part: list[tuple[str, str, int]]) -> None:
+    forms = searchable_all([r[0].strip() for r in part])
+    for form, (_, tag, n) in zip(forms, part, strict=True):
+        if not form:
+            continue
+        if (tagged := counts.get(form)) is None:
+            counts[form] = {tag: n}
+        else:
+            tagged[tag] = tagged.get(tag, 0) + n
 
 
 class SortedForms:

@@ -139,9 +139,13 @@ class DocumentList(QWidget):
             self.set_counts(counts)
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        """Fill in the span counts of the rows listed uncounted."""
+        """Fill in the span counts of the rows listed uncounted (of lazy rows, each as it
+        is read: none is read for it)."""
         rows = self.model.rows
-        if any(r.annotations < 0 for r in rows):
+        if isinstance(rows, LazyRows):
+            rows.set_counts(counts)
+            self._filter(self.filter.text(), stale=True)  # sorts and filters on them
+        elif any(r.annotations < 0 for r in rows):
             self.model.rows = [replace(r, annotations=counts.get(r.id, 0))
                                if r.annotations < 0 else r for r in rows]
             self._filter(self.filter.text(), stale=True)  # sorts and filters on them

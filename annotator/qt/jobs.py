@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
+from annotator.core.errors import CancelFlag
 from annotator.core.store import ProjectStore
 
 #: job(store, progress(done, total), cancelled() -> bool) -> one-line summary
@@ -67,18 +68,29 @@ class Background(QThread):
 
     done = Signal(object)
 
-    def __init__(self, kind: str, job: Callable[[], object], token: int, parent: QObject):
+    def __init__(self, kind: str, job: Callable[..., object], token: int, parent: QObject,
+                 cancellable: bool = False):
+        """``cancellable``: ``job`` is given a :class:`~annotator.core.errors.CancelFlag`
+        to ask between its parts (and raise when it says so), or to stop a statement with:
+        :meth:`cancel` then ends the work soon."""
         super().__init__(parent)
         self.kind, self.job, self.token = kind, job, token
+        self.cancellable, self.cancelled = cancellable, CancelFlag()
         self.error = ""
+
+    def cancel(self) -> None:
+        """Ask the job to stop (a cancellable one stops at its next part; its result, if
+        any, is not sent)."""
+        self.cancelled.cancel()
 
     def run(self) -> None:
         try:
-            result = self.job()
+            result = self.job(self.cancelled) if self.cancellable else self.job()
         except Exception as e:  # noqa: BLE001 — see the class docstring
             self.error = str(e)
             return
-        self.done.emit(result)
+        if not self.cancelled():
+            self.done.emit(result)
 
     def launch(self, receiver: Callable[[object], None]) -> Background:
         self.done.connect(receiver)

@@ -130,8 +130,8 @@ def project_opened(window: MainWindow) -> None:
     lockwatch.project_opened(window)
     window.backed_up_at = -1
     if store.path is not None and not store.checked:
-        Background("check", partial(find_damage, store.path), id(store), window).launch(
-            window.safety_receiver.damage_checked)
+        Background("check", partial(find_damage, store.path), id(store), window,
+                   cancellable=True).launch(window.safety_receiver.damage_checked)
     else:
         _backup_at_open(window)
 
@@ -242,10 +242,13 @@ class Receiver(QObject):
 
 
 def shutdown(window: MainWindow) -> None:
-    """The window closes: no new backups, and running work (a backup, the suggestion
-    lexicon) finishes first: a thread must not outlive the window."""
+    """The window closes: no new backups, and running work finishes first (a thread must
+    not outlive the window): a backup runs to its end, a cancellable job (the damage check,
+    the suggestion lexicon) stops at its next step; what they find is not sent."""
     window.backup_timer.stop()
     window.lock_timer.stop()
+    for job in window.findChildren(Background):
+        job.cancel()
     for job in window.findChildren(Background):
         job.wait()
 

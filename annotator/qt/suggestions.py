@@ -9,6 +9,7 @@ nor a long document waits for it; a tag on a new term recompiles it a moment aft
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -74,26 +75,39 @@ class Receiver(QObject):
             window.reader.refresh_all()
 
 
-def _build(open_store: Opener, owner: str | None = None) -> LexiconSource:
-    """``owner``: count their spans only (blind annotation binds them)."""
+def _build(open_store: Opener, owner: str | None = None,
+           cancelled: Callable[[], bool] = lambda: False) -> LexiconSource:
+    """``owner``: count their spans only (blind annotation binds them). ``cancelled()`` is
+    asked between parts of the work (a closing window or another project waits for one
+    part at most: a fraction of a second), which then ends with ``Cancelled``."""
     with open_store() as store:  # the window's open checked it
-        source = LexiconSource(store.tagset(), store.span_texts(owner))
-    source.compile()
+        source = LexiconSource(store.tagset(), store.span_texts(owner), cancelled)
+    source.compile(cancelled)
     give_back_free_heap()  # counting 10,000,000 spans freed hundreds of MB
     return source
 
 
 def project_opened(window: MainWindow) -> None:
-    """A new project: its lexicon is built when the window is next idle."""
+    """A new project: its lexicon is built when the window is next idle (the last one's
+    build, if any, stops)."""
+    _cancel(window)
     window.editor.lexicon = None
-    window.lexicon_builder = None
     window.lexicon_timer.start(BUILD_DELAY_MS)
     recommenders.project_opened(window)
 
 
 def shutdown(window: MainWindow) -> None:
-    """The window closes: no new lexicon work (safety.shutdown waits for running work)."""
+    """The window closes: no new lexicon work, and the running one stops at its next part
+    (safety.shutdown waits for it: not for the whole build)."""
     window.lexicon_timer.stop()
+    _cancel(window)
+
+
+def _cancel(window: MainWindow) -> None:
+    job = window.lexicon_builder
+    if isinstance(job, Background):
+        job.cancel()
+    window.lexicon_builder = None
 
 
 def document_shown(window: MainWindow) -> None:
@@ -143,10 +157,11 @@ def _start(window: MainWindow) -> None:
             window.reader.refresh_all()
             return
         job = Background("build", partial(_build, open_store, editor.lexicon_owner()),
-                         editor.changes, window)
+                         editor.changes, window, cancellable=True)
     elif editor.lexicon.due:
         forms, generation = editor.lexicon.forms()
-        job = Background("compile", partial(build_pattern, forms), generation, window)
+        job = Background("compile", partial(build_pattern, forms), generation, window,
+                         cancellable=True)
     else:
         return
     window.lexicon_builder = job.launch(window.lexicon_receiver.take)

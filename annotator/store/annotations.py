@@ -272,15 +272,11 @@ class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
         where, params = ("WHERE annotator = ? ", (annotator,)) if annotator else ("", ())
         rows = self.conn.execute('SELECT doc_id, start, "end", tag FROM annotations '
                                  f"{where}ORDER BY doc_id", params)
-        doc_id, text, counts = None, "", Counter[tuple[str, str]]()
-        for row in rows:
-            if row[0] != doc_id:
-                yield from ((t, g, n) for (t, g), n in counts.items())
-                doc_id, counts = row[0], Counter[tuple[str, str]]()
-                text = self.conn.execute("SELECT text FROM documents WHERE id = ?",
-                                         (doc_id,)).fetchone()[0]
-            counts[text[row[1]:row[2]], row[3]] += 1
-        yield from ((t, g, n) for (t, g), n in counts.items())
+        for doc_id, spans in groupby(rows, itemgetter(0)):
+            text = self.conn.execute("SELECT text FROM documents WHERE id = ?",
+                                     (doc_id,)).fetchone()[0]
+            counts = Counter([(text[s:e], tag) for _, s, e, tag in spans])  # (counted in C)
+            yield from ((t, g, n) for (t, g), n in counts.items())
 
 
     def spans_by_document(self, with_text: bool = False

@@ -12,12 +12,12 @@ import logging
 import sqlite3
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Self
 
 from annotator.core.annotation import now
-from annotator.core.errors import ProjectError
+from annotator.core.errors import CancelFlag, Cancelled, ProjectError
 from annotator.store import location, schema
 from annotator.store.common import StoreCommon, dumps  # noqa: F401 (dumps: re-exported)
 from annotator.store.compact import stored_original
@@ -292,15 +292,22 @@ class StoreBase(StoreCommon):
         return problems
 
 
-def find_damage(path: Path) -> list[str]:
+def find_damage(path: Path, cancelled: CancelFlag | None = None) -> list[str]:
     """SQLite's ``quick_check`` of a project on a connection of its own, read-only: what
     ``Store.open(check=True)`` runs, for a window that opened the file with ``check=False``
-    to show it sooner (0.5 s on a 500 MB project) and checks it on a worker thread."""
+    to show it sooner (0.5 s on a 500 MB project) and checks it on a worker thread.
+    ``cancelled`` set interrupts the check (a window closing waits a millisecond, not the
+    seconds a big project's check takes): :class:`Cancelled` then, and nothing found."""
     conn = _connect(path, "checking")
+    if cancelled is not None:  # a statement asks between steps (no race with its start)
+        conn.set_progress_handler(cancelled, 10_000)
     try:
-        problems = quick_check(conn)
+        with cancelled.stopping(conn.interrupt) if cancelled else nullcontext():
+            problems = quick_check(conn)
     finally:
         conn.close()
+    if cancelled is not None and cancelled():  # (an interrupted check says "interrupted")
+        raise Cancelled("damage check cancelled")
     if problems:
         from annotator.store.backups import clean_mark
 

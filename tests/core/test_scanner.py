@@ -8,7 +8,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.scanner import AhoFinder, Merged, RegexFinder, Scanner, build_pattern
+from annotator.core.scanner import AhoFinder, GuardedFinder, Merged, Scanner, build_pattern
 
 
 def word(ch: str) -> bool:
@@ -63,13 +63,13 @@ def test_search_from_any_position_is_the_definition_from_there(forms, hay, pos):
         assert got == (i, i + max(len(f) for f in forms if fits(hay, f, i)))
 
 
-def test_chinese_forms_go_to_the_automaton_latin_edges_to_the_expression():
+def test_chinese_forms_go_to_the_automaton_latin_edges_to_the_sifted_one():
     finder = build_pattern(["上海合作组织", "SCO", "上合", "G20峰会", "峰会G"])
     assert isinstance(finder, Merged)
-    aho, regex = finder.parts
-    assert isinstance(aho, AhoFinder) and isinstance(regex, RegexFinder)
+    aho, guarded = finder.parts
+    assert isinstance(aho, AhoFinder) and isinstance(guarded, GuardedFinder)
     assert isinstance(build_pattern(["上合"]), AhoFinder)
-    assert isinstance(build_pattern(["UN"]), RegexFinder)
+    assert isinstance(build_pattern(["UN"]), GuardedFinder)
     hay = "上海合作组织和SCOT、SCO、G20峰会G"
     assert [hay[s:e] for s, e in finder.finditer(hay)] == ["上海合作组织", "SCO", "G20峰会"]
 

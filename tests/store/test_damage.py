@@ -211,3 +211,58 @@ def test_restore_and_check_of_a_backup_leave_no_side_files_in_the_backups(projec
     assert left == sorted([taken.name, *(p.name for p in folder.glob("*replaced*"))])
     assert all(side_files(p) == [] for p in folder.iterdir())
     assert side_files(project) == []
+
+
+def test_a_cancelled_check_stops_finding_nothing_and_vouching_for_nothing(damaged):
+    """A window closing stops its damage check: the check is interrupted, which is no
+    damage (the mark of a clean close is not taken away for it) and leaves no side file."""
+    from annotator.core.errors import CancelFlag, Cancelled
+
+    path, _ = damaged
+    mark = backups.clean_mark(path)
+    mark.parent.mkdir(parents=True, exist_ok=True)
+    mark.write_text("{}", encoding="utf-8")
+    flag = CancelFlag()
+    flag.cancel()
+    with pytest.raises(Cancelled):
+        find_damage(path, flag)
+    assert mark.exists() and side_files(path) == []
+    assert find_damage(path, CancelFlag())  # not cancelled: the damage is found
+
+
+def test_a_check_is_interrupted_from_another_thread(tmp_path, monkeypatch):
+    """The check waits inside one statement: setting the flag interrupts it there."""
+    import threading
+    import time
+
+    from annotator.core.errors import CancelFlag, Cancelled
+    from annotator.store import base
+
+    begun, flag, outcome = threading.Event(), CancelFlag(), []
+
+    def slow_check(conn):  # a statement that runs until interrupted
+        begun.set()
+        try:
+            conn.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                         "SELECT count(*) FROM n").fetchall()
+        except sqlite3.OperationalError as e:
+            return [str(e)]
+        return []
+
+    path = tmp_path / "p.annotator"
+    create_project(path, seeds=False)[0].close()
+    monkeypatch.setattr(base, "quick_check", slow_check)
+
+    def check() -> None:
+        try:
+            find_damage(path, flag)
+        except Cancelled:
+            outcome.append("cancelled")
+
+    worker = threading.Thread(target=check, daemon=True)  # (a failure does not hang)
+    worker.start()
+    begun.wait(10)
+    t0 = time.perf_counter()
+    flag.cancel()
+    worker.join(10)
+    assert outcome == ["cancelled"] and time.perf_counter() - t0 < 1.0
