@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -78,6 +79,26 @@ def gram_array(folded: str):  # -> numpy.ndarray (int64), sorted
     return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
 
 
+def plain_grams(folded: str) -> str:
+    """:func:`grams` without numpy, for a few documents (loading numpy takes a quarter of
+    a second: the window's start, which imports the five seed texts, does without it).
+    The pairs are taken within each stretch of token characters, all in C."""
+    units = set(folded)
+    if units.isdisjoint(_NOT_TOKEN):
+        return " ".join(units.union(map(str.__add__, folded, folded[1:])))
+    units -= _NOT_TOKEN
+    for stretch in _NOT_TOKEN_RUN.split(folded):
+        units.update(map(str.__add__, stretch, stretch[1:]))
+    return " ".join(units)
+
+
+#: the characters that are not token characters: ASCII punctuation, spaces, controls
+_NOT_TOKEN = frozenset(c for c in map(chr, range(128)) if not c.isalnum())
+_NOT_TOKEN_RUN = re.compile(f"[{re.escape(''.join(sorted(_NOT_TOKEN)))}]+")
+#: from this many documents at once, :func:`grams` (numpy) makes the tokens
+_NUMPY_FROM = 50
+
+
 def lower(text: str) -> str:
     """The case-folding half of :func:`searchable` (C speed; stored texts skip it, so a
     simplified text with capital letters needs no stored copy)."""
@@ -93,6 +114,8 @@ def has_trigrams(conn: sqlite3.Connection) -> bool:
 def index_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> int:
     """Index ``(doc_id, text)`` pairs; call inside the transaction that stores them."""
     trigrams = has_trigrams(conn)
+    docs = list(docs)
+    make = grams if len(docs) >= _NUMPY_FROM or "numpy" in sys.modules else plain_grams
     count = 0
     for doc_id, text in docs:
         script_folded = zh.fold(text)
@@ -101,7 +124,7 @@ def index_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -
                            (doc_id, None if script_folded == text else script_folded)
                            ).lastrowid
         conn.execute("INSERT INTO search_grams(rowid, grams) VALUES (?, ?)",
-                     (key, grams(folded)))
+                     (key, make(folded)))
         if trigrams:
             conn.execute("INSERT INTO search_trigrams(rowid, folded) VALUES (?, ?)",
                          (key, folded))
