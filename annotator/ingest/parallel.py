@@ -31,7 +31,7 @@ from annotator.core.errors import InputError
 MIN_FILES = 200
 CHUNK = 25  # files per request to the reader
 AHEAD = 8  # requests in flight at most
-WINDOW = 16  # chunks ahead the caller may read itself while it waits
+WINDOW = 16  # chunks read ahead at most (by the reader, or by the caller while it waits)
 
 Reader = Callable[..., Any]  # read_one(path, *args) -> documents or InputError
 
@@ -93,8 +93,10 @@ class _Work:
             self.pool = None
 
     def submit(self, i: int) -> None:
-        """Keep :data:`AHEAD` chunks from ``i`` on with the reader (those not read here)."""
-        while self.pool is not None and self.next < min(i + AHEAD, len(self.chunks)):
+        """Keep the reader :data:`AHEAD` chunks to read (those of the :data:`WINDOW` from
+        ``i`` on not read here; so at most a window of results waits for the caller)."""
+        end = min(i + WINDOW, len(self.chunks))
+        while self.pool is not None and self.next < end and self._in_flight() < AHEAD:
             if self.next not in self.results:
                 try:
                     self.results[self.next] = self.pool.submit(
@@ -103,6 +105,9 @@ class _Work:
                     self.stop()  # the reader died (or could not start): read here
                     return
             self.next += 1
+
+    def _in_flight(self) -> int:
+        return sum(isinstance(r, Future) and not r.done() for r in self.results.values())
 
     def help_while_waiting(self, i: int) -> None:
         """While chunk ``i`` is not ready, read here the last chunk of the window that the

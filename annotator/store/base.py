@@ -74,6 +74,9 @@ class StoreBase(StoreCommon):
             return doc.original
         return stored_original(doc.text, doc.cleaning, doc.original)
 
+    def _keeps_file_keys(self) -> bool:
+        return schema.SCHEMA_VERSION >= 11
+
     def __init__(self, conn: sqlite3.Connection, path: Path | None, read_only: str = ""):
         self.conn = conn
         # sqlite-utils over the same connection (bulk inserts, schema introspection); no

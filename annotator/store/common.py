@@ -66,6 +66,11 @@ class StoreCommon:
         that the text and its cleaning log rebuild (:class:`annotator.store.base.StoreBase`)."""
         return doc.original
 
+    def _keeps_file_keys(self) -> bool:
+        """Whether the documents table has ``file_key`` (schema 11 of a file, 6 of a team
+        project; an older one is upgraded at opening, but tests drive old schemas)."""
+        raise NotImplementedError
+
     @property
     def location(self) -> str:
         """What to show the user (and store in settings) for this project: a file's path,

@@ -19,7 +19,9 @@ order, so hits are exact, and the scan stops as soon as a page is full.
 
 from __future__ import annotations
 
+import importlib
 import itertools
+import os
 import re
 import sqlite3
 import sys
@@ -47,8 +49,7 @@ def grams(folded: str) -> str:
     space-separated: one FTS5 token each (a pair across a space or a line break is no
     token). Made as numbers (:func:`gram_array`), then written out as text in one go:
     5x faster than making a string per pair (it was the import's largest cost)."""
-    import numpy as np  # here: the window's start does without it
-
+    np = numpy()
     codes = gram_array(folded)
     single = codes < _PAIR
     ones, twos = codes[single].astype(np.uint32), codes[~single]
@@ -63,12 +64,29 @@ def grams(folded: str) -> str:
 _SPACE, _PAIR = 0x20, 1 << 21  # code points take 21 bits
 
 
+def numpy():  # -> the numpy module
+    """numpy, loaded here when first wanted (the window's start does without it) with one
+    BLAS thread: its BLAS starts a thread per core otherwise, and a process with other
+    threads forks no reader for an import (:mod:`annotator.ingest.parallel`): a second
+    import in the same process would read every file itself. Nothing here uses BLAS."""
+    if "numpy" not in sys.modules:
+        saved = os.environ.get("OPENBLAS_NUM_THREADS")
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+        try:
+            importlib.import_module("numpy")
+        finally:
+            if saved is None:
+                del os.environ["OPENBLAS_NUM_THREADS"]
+            else:
+                os.environ["OPENBLAS_NUM_THREADS"] = saved
+    return sys.modules["numpy"]
+
+
 def gram_array(folded: str):  # -> numpy.ndarray (int64), sorted
     """The distinct grams of ``folded`` as numbers, sorted: a character as its code point,
     a pair ``ab`` as ``(a + 1) << 21 | b``. Token characters: all non-ASCII, ASCII
     letters and digits (what FTS5's ``ascii`` tokenizer keeps)."""
-    import numpy as np
-
+    np = numpy()
     points = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), np.uint32)
     points = points.astype(np.int64)
     letter = (points | 32) - ord("a")  # A-Z and a-z: 0 to 25
