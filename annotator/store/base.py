@@ -271,12 +271,6 @@ class StoreBase(StoreCommon):
             why = f"cannot write ({text}); this change was not stored (earlier work is intact)"
         return ProjectError(f"{self.path or ':memory:'}: {why}")
 
-    def _insert_documents(self, rows: list[dict]) -> None:
-        """sqlite-utils' bulk insert, joining the caller's transaction (for documents
-        close to ``executemany``; spans stay on it: ``benchmarks/bench_insert.py``)."""
-        if rows:
-            self.db["documents"].insert_all([list(rows[0]), *(tuple(r.values()) for r in rows)])
-
     @property
     def location(self) -> str:
         return str(self.path) if self.path is not None else ":memory:"

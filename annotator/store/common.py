@@ -137,8 +137,14 @@ class StoreCommon:
         return asked
 
     def _insert_documents(self, rows: list[dict]) -> None:
-        """Store documents' rows (column: value), inside the caller's transaction."""
-        raise NotImplementedError
+        """Store documents' rows (column: value), inside the caller's transaction: one
+        ``executemany`` (a file's sqlite-utils ``insert_all`` checked each value's type, a
+        tenth of an import's storing once the search grams got cheap)."""
+        if rows:
+            columns = list(rows[0])
+            self.conn.executemany(
+                f"INSERT INTO documents({', '.join(columns)}) VALUES "
+                f"({', '.join('?' * len(columns))})", [tuple(r.values()) for r in rows])
 
     def _index_documents(self, docs: list[tuple[str, str]]) -> int:
         """Add ``(doc_id, text)`` pairs to the search index (inside the transaction that
