@@ -223,6 +223,18 @@ def read_paths(paths: Iterable[str | Path], rules: Iterable[str] | None = None,
     :class:`Imported`, unread (:mod:`annotator.ingest.known`)."""
     rules = None if rules is None else tuple(rules)
     found = list(expand_paths(paths))
+    step = KNOWN_STEP if known else max(len(found), 1)  # keys looked up a step at a time,
+    for start in range(0, len(found), step):  # so that progress starts at once
+        yield from _read_some(found[start:start + step], rules, processes, known)
+
+
+#: files whose keys are looked up at a time (then the unknown ones are read)
+KNOWN_STEP = 5000
+
+
+def _read_some(found: list[Path | InputError], rules: tuple[str, ...] | None,
+               processes: bool, known: Lookup | None
+               ) -> Iterator[list[Document] | InputError | Imported]:
     files = [f for f in found if isinstance(f, Path)]
     skipped = already_imported(files, rules, known) if known else {}
     files = [f for f in files if f not in skipped]

@@ -145,3 +145,19 @@ def test_an_import_killed_midway_leaves_whole_documents_and_the_rerun_adds_the_r
         assert len(again.added) == 600 - len(stored) and len(store.document_ids()) == 600
         assert store.conn.execute("SELECT count(*) FROM search_text").fetchone()[0] == 600
         assert store.search("第599号")
+
+
+def test_keys_are_looked_up_a_step_at_a_time_with_the_same_result(tmp_path, monkeypatch,
+                                                                   reads):
+    """(So that a re-run's progress starts before every file's bytes were hashed.)"""
+    write_folder(tmp_path / "f", 9)
+    with Store.open(tmp_path / "p.annotator", create=True) as store:
+        store.set_tagset(default_tagset())
+        import_paths(store, sorted((tmp_path / "f").iterdir())[::2])
+        whole = import_paths(store, [tmp_path / "f"])
+        reads.clear()
+        monkeypatch.setattr(importer, "KNOWN_STEP", 4)
+        steps = import_paths(store, [tmp_path / "f"])
+        assert reads == ["records.jsonl"] and not steps.added
+        assert sorted(steps.duplicates) == sorted(
+            whole.duplicates + [(origin, doc_id) for doc_id, _, origin in whole.added])
