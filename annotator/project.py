@@ -12,6 +12,7 @@ from annotator.core.errors import InputError, ProjectError
 from annotator.core.store import ProjectStore
 from annotator.core.tagset import Tagset, default_tagset
 from annotator.ingest.importer import read_paths
+from annotator.ingest.known import Imported
 from annotator.resources import default_project_path, seeds_dir
 from annotator.store import Store, is_team, open_project
 
@@ -84,10 +85,13 @@ def import_paths(store: ProjectStore, paths: Iterable[str | Path], rules: Iterab
     batch: list = []
     seen: set[str] = set()  # texts read so far, to count new documents as they come
     new = 0
-    for item in read_paths(paths, rules):
+    known = store.documents_from_files if store.document_ids() else None  # files seen?
+    for item in read_paths(paths, rules, known=known):
         report.files += 1
         if isinstance(item, InputError):
             report.errors.append(item)
+        elif isinstance(item, Imported):
+            report.duplicates.append((item.origin, item.doc_id))
         else:
             extra = {"imported_by": imported_by} if imported_by else {}
             batch += [replace(doc, metadata={**doc.metadata, **extra}) for doc in item]

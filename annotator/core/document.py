@@ -80,6 +80,10 @@ class Document:
     raw: str | None = None  # the file as decoded, when it differs from ``original`` (HTML)
     encoding: str | None = None
     cleaning: tuple[dict, ...] = ()  # LogEntry.to_dict() items, in canonical order
+    #: the file it was imported from, as :func:`annotator.ingest.importer.file_key` knows
+    #: it (its bytes and the cleaning rules): a re-import skips it unread. None when the
+    #: file gave several documents, or for a document from elsewhere
+    file_key: str | None = None
 
     @property
     def paragraphs(self) -> list[tuple[int, int, str]]:

@@ -125,6 +125,10 @@ class ProjectStore(Protocol):
 
     def document_with_text(self, sha: str) -> str | None: ...
 
+    def documents_from_files(self, keys: Sequence[str]) -> dict[str, str]:
+        """``{file key: document id}`` of the stored documents imported from files with
+        one of these keys (:attr:`~annotator.core.document.Document.file_key`)."""
+
     def add_documents(self, docs: Iterable[Document]) -> list[tuple[Document, str | None]]:
         ...
 

@@ -33,6 +33,7 @@ from annotator.ingest import html as html_extract
 from annotator.ingest import limits, noise, parallel
 from annotator.ingest.clean import clean
 from annotator.ingest.decode import decode_bytes
+from annotator.ingest.known import Imported, Lookup, already_imported, file_key
 from annotator.ingest.limits import MAX_BYTES as MAX_BYTES  # the import limit
 from annotator.ingest.metadata import extract, short_title
 from annotator.ingest.rules import RULE_NAMES
@@ -97,15 +98,18 @@ def documents_from_file(path: Path, rules: Iterable[str] | None = None) -> list[
     if suffix not in DOCUMENT_SUFFIXES:  # the one table of file names: formats.kinds
         raise InputError(path, f"unsupported file type '{suffix or path.name}' "
                                f"(supported: {', '.join(sorted(IMPORT_SUFFIXES))})")
-    decoded = decode_bytes(read_bytes(path), str(path))
+    data = read_bytes(path)
+    decoded = decode_bytes(data, str(path))
     if suffix in RECORD_SUFFIXES:
         return list(_records(path, decoded.text, rules))
     misnamed = _misnamed(decoded.text)
     if misnamed:
         raise InputError(path, misnamed)
+    key = file_key(data, rules)
     if suffix in HTML_SUFFIXES or html_extract.looks_like_html(decoded.text[:2000]):
-        return [_from_html(path, decoded.text, decoded.encoding, rules)]
-    return [build_document(decoded.text, str(path), rules, encoding=decoded.encoding)]
+        return [replace(_from_html(path, decoded.text, decoded.encoding, rules), file_key=key)]
+    return [build_document(decoded.text, str(path), rules, encoding=decoded.encoding,
+                           file_key=key)]
 
 
 def _from_html(path: Path, source: str, encoding: str, rules) -> Document:
@@ -209,21 +213,38 @@ def _folder_files(folder: Path) -> Iterator[Path | InputError]:
 
 
 def read_paths(paths: Iterable[str | Path], rules: Iterable[str] | None = None,
-               processes: bool = True) -> Iterator[list[Document] | InputError]:
+               processes: bool = True, known: Lookup | None = None
+               ) -> Iterator[list[Document] | InputError | Imported]:
     """The documents of each file, one list per file in order; a bad file yields its
     :class:`InputError` instead, so the caller can go on with the rest. Many files are read
     in a helper process while the caller works on what it got (unless ``processes`` is
-    false; :mod:`annotator.ingest.parallel`): the results are the same."""
+    false; :mod:`annotator.ingest.parallel`): the results are the same. ``known`` (the
+    project's lookup of file keys): a file whose document is stored already yields
+    :class:`Imported`, unread (:mod:`annotator.ingest.known`)."""
     rules = None if rules is None else tuple(rules)
     found = list(expand_paths(paths))
+    step = KNOWN_STEP if known else max(len(found), 1)  # keys looked up a step at a time,
+    for start in range(0, len(found), step):  # so that progress starts at once
+        yield from _read_some(found[start:start + step], rules, processes, known)
+
+
+#: files whose keys are looked up at a time (then the unknown ones are read)
+KNOWN_STEP = 5000
+
+
+def _read_some(found: list[Path | InputError], rules: tuple[str, ...] | None,
+               processes: bool, known: Lookup | None
+               ) -> Iterator[list[Document] | InputError | Imported]:
     files = [f for f in found if isinstance(f, Path)]
+    skipped = already_imported(files, rules, known) if known else {}
+    files = [f for f in files if f not in skipped]
     if processes and parallel.available(len(files)):
         results = parallel.read_files(files, read_file, rules)
     else:
         results = (read_file(path, rules) for path in files)
     try:
         for item in found:
-            yield item if isinstance(item, InputError) else next(results)
+            yield item if isinstance(item, InputError) else skipped.get(item) or next(results)
     finally:
         results.close()  # a caller that stops early stops the reader too
 

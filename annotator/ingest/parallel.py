@@ -19,9 +19,8 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections import deque
 from collections.abc import Callable, Generator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from annotator.core.errors import InputError
 MIN_FILES = 200
 CHUNK = 25  # files per request to the reader
 AHEAD = 8  # requests in flight at most
+WINDOW = 16  # chunks read ahead at most (by the reader, or by the caller while it waits)
 
 Reader = Callable[..., Any]  # read_one(path, *args) -> documents or InputError
 
@@ -64,33 +64,78 @@ def _single_threaded() -> bool:
 
 def read_files(files: list[Path], read_one: Reader, *args: Any) -> Generator[Any, None, None]:
     """``read_one(path, *args)`` for each file in order, computed in a reader process
-    (``read_one`` must be a module-level function)."""
+    (``read_one`` must be a module-level function). When the caller is ready for the next
+    chunk before the reader is done with it, the caller reads a later chunk itself (the
+    last of :data:`WINDOW` not yet given to the reader; kept until its turn): the two
+    processes share the reading so that neither waits for the other."""
     chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
-    delivered = 0  # chunks whose results went to the caller
+    work = _Work(chunks, read_one, args)
     try:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_ignore_interrupts)
-    except (OSError, ValueError):
-        pool = None
-    try:
-        if pool is not None:
-            pending: deque[Future] = deque()
-            for chunk in chunks:
-                pending.append(pool.submit(_read_chunk, read_one, chunk, args))
-                if len(pending) >= AHEAD:
-                    yield from _unpack(pending.popleft().result())
-                    delivered += 1
-            while pending:
-                yield from _unpack(pending.popleft().result())
-                delivered += 1
-    except (BrokenProcessPool, OSError):
-        pass  # the reader died (or could not start): the rest is read here, below
+        for i in range(len(chunks)):
+            work.submit(i)
+            work.help_while_waiting(i)
+            yield from work.take(i)
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-    for chunk in chunks[delivered:]:
-        for path in chunk:
-            yield read_one(path, *args)
+        work.stop()
+
+
+class _Work:
+    """The chunks: futures in the reader, or results read here, by chunk number."""
+
+    def __init__(self, chunks: list[list[Path]], read_one: Reader, args: tuple) -> None:
+        self.chunks, self.read_one, self.args = chunks, read_one, args
+        self.results: dict[int, Future | list] = {}
+        self.next = 0  # the next chunk to give to the reader
+        try:
+            self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupts)
+        except (OSError, ValueError):
+            self.pool = None
+
+    def submit(self, i: int) -> None:
+        """Keep the reader :data:`AHEAD` chunks to read (those of the :data:`WINDOW` from
+        ``i`` on not read here; so at most a window of results waits for the caller)."""
+        end = min(i + WINDOW, len(self.chunks))
+        while self.pool is not None and self.next < end and self._in_flight() < AHEAD:
+            if self.next not in self.results:
+                try:
+                    self.results[self.next] = self.pool.submit(
+                        _read_chunk, self.read_one, self.chunks[self.next], self.args)
+                except (BrokenProcessPool, OSError, RuntimeError):
+                    self.stop()  # the reader died (or could not start): read here
+                    return
+            self.next += 1
+
+    def _in_flight(self) -> int:
+        return sum(isinstance(r, Future) and not r.done() for r in self.results.values())
+
+    def help_while_waiting(self, i: int) -> None:
+        """While chunk ``i`` is not ready, read here the last chunk of the window that the
+        reader was not given."""
+        head = self.results.get(i)
+        j = min(i + WINDOW, len(self.chunks)) - 1
+        while isinstance(head, Future) and not head.done() and j >= self.next:
+            if j not in self.results:
+                self.results[j] = self.here(j)
+            j -= 1
+
+    def here(self, i: int) -> list:
+        return [self.read_one(path, *self.args) for path in self.chunks[i]]
+
+    def take(self, i: int) -> list:
+        got = self.results.pop(i, None)
+        if isinstance(got, Future):
+            try:
+                return _unpack(got.result())
+            except (BrokenProcessPool, OSError, CancelledError):
+                self.stop()  # the reader died: this chunk and the rest are read here
+                got = None
+        return self.here(i) if got is None else got
+
+    def stop(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
 def _ignore_interrupts() -> None:

@@ -74,6 +74,9 @@ class StoreBase(StoreCommon):
             return doc.original
         return stored_original(doc.text, doc.cleaning, doc.original)
 
+    def _keeps_file_keys(self) -> bool:
+        return schema.SCHEMA_VERSION >= 11
+
     def __init__(self, conn: sqlite3.Connection, path: Path | None, read_only: str = ""):
         self.conn = conn
         # sqlite-utils over the same connection (bulk inserts, schema introspection); no
@@ -267,12 +270,6 @@ class StoreBase(StoreCommon):
         else:
             why = f"cannot write ({text}); this change was not stored (earlier work is intact)"
         return ProjectError(f"{self.path or ':memory:'}: {why}")
-
-    def _insert_documents(self, rows: list[dict]) -> None:
-        """sqlite-utils' bulk insert, joining the caller's transaction (for documents
-        close to ``executemany``; spans stay on it: ``benchmarks/bench_insert.py``)."""
-        if rows:
-            self.db["documents"].insert_all([list(rows[0]), *(tuple(r.values()) for r in rows)])
 
     @property
     def location(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from annotator.core.annotation import Annotator, now
@@ -83,13 +83,41 @@ class DocumentsMixin(StoreCommon):
                 dup = known.get(doc.text_sha256)
                 if dup is None:
                     known[doc.text_sha256] = doc.id
-                    rows.append(document_row(doc, position)
-                                | {"original": self._stored_original(doc)})
+                    rows.append(self._document_row(doc, position))
                     position += 1
                 results.append((doc, dup))
             self._insert_documents(rows)
             self._index_documents([(d.id, d.text) for d, dup in results if dup is None])
+            self._key_duplicates(results)
         return results
+
+    def _key_duplicates(self, results: list[tuple[Document, str | None]]) -> None:
+        """A stored document with no file key takes the key of a file found to hold its
+        text (it was imported before keys were kept, or from another file): importing
+        that file again skips it unread."""
+        keyed = [(doc.file_key, dup) for doc, dup in results if dup and doc.file_key]
+        if keyed and self._keeps_file_keys():
+            self.conn.executemany("UPDATE documents SET file_key = ? WHERE id = ? AND "
+                                  "file_key IS NULL", keyed)
+
+    def _document_row(self, doc: Document, position: int) -> dict:
+        row = document_row(doc, position) | {"original": self._stored_original(doc)}
+        if not self._keeps_file_keys():
+            del row["file_key"]
+        return row
+
+    def documents_from_files(self, keys: Sequence[str]) -> dict[str, str]:
+        """``{file key: document id}`` of the stored documents imported from files with
+        one of these keys (:attr:`Document.file_key`)."""
+        found: dict[str, str] = {}
+        if not self._keeps_file_keys():
+            return found
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i:i + 500])
+            found.update(self.conn.execute(
+                f"SELECT file_key, id FROM documents WHERE file_key IN "
+                f"({', '.join('?' * len(chunk))})", chunk).fetchall())
+        return found
 
     def _documents_with_texts(self, shas: list[str]) -> dict[str, str]:
         """``{text_sha256: id}`` of the stored documents with one of these texts."""

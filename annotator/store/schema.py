@@ -362,10 +362,24 @@ def _v10(conn: sqlite3.Connection) -> None:
     conn.execute("DROP INDEX documents_position")
 
 
+def _v11(conn: sqlite3.Connection) -> None:
+    """Each imported file's key (:func:`annotator.ingest.importer.file_key`) beside its
+    document, so that importing a folder again skips the files already imported before
+    reading and cleaning them. Documents imported before have none (their bytes are not
+    kept): an import finds them by their text, as before."""
+    conn.execute("ALTER TABLE documents ADD COLUMN file_key TEXT")
+    conn.execute(FILE_KEY_INDEX)
+
+
+#: partial: a project of documents without keys pays nothing for it
+FILE_KEY_INDEX = ("CREATE INDEX documents_file ON documents(file_key, id) "
+                  "WHERE file_key IS NOT NULL")
+
+
 #: each takes a connection inside :meth:`StoreBase._migrate`'s transaction (foreign keys
 #: off, as SQLite's way of rebuilding a table wants) and may return a note for the user
 #: (what it changed in their data)
-MIGRATIONS = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10)
+MIGRATIONS = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11)
 SCHEMA_VERSION = len(MIGRATIONS)
 #: versions whose migration frees much of the file: an upgrade through one ends with VACUUM
 COMPACTING = frozenset({9})

@@ -19,9 +19,12 @@ order, so hits are exact, and the scan stops as soon as a page is full.
 
 from __future__ import annotations
 
+import importlib
 import itertools
+import os
 import re
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -41,20 +44,63 @@ class Hit(NamedTuple):
 
 
 # --- the index ---------------------------------------------------------------------------
-def _token_char(ch: str) -> bool:
-    """Whether FTS5's ``ascii`` tokenizer keeps ``ch`` inside a token (all non-ASCII does)."""
-    return ch >= "\x80" or ch.isalnum()
-
-
-#: the characters that are not token characters: ASCII punctuation, spaces, controls
-_NOT_TOKEN = frozenset(c for c in map(chr, range(128)) if not _token_char(c))
-_NOT_TOKEN_RUN = re.compile(f"[{re.escape(''.join(sorted(_NOT_TOKEN)))}]+")
-
-
 def grams(folded: str) -> str:
     """The distinct unigrams and bigrams of ``folded`` made only of token characters,
-    space-separated: one FTS5 token each. The pairs are taken within each stretch of
-    token characters (a pair across a space or a line break is no token), all in C."""
+    space-separated: one FTS5 token each (a pair across a space or a line break is no
+    token). Made as numbers (:func:`gram_array`), then written out as text in one go:
+    5x faster than making a string per pair (it was the import's largest cost)."""
+    np = numpy()
+    codes = gram_array(folded)
+    single = codes < _PAIR
+    ones, twos = codes[single].astype(np.uint32), codes[~single]
+    out = np.full(len(ones) * 2 + len(twos) * 3, _SPACE, np.uint32)
+    out[0:2 * len(ones):2] = ones
+    pairs = out[2 * len(ones):]
+    pairs[0::3] = (twos >> 21) - 1
+    pairs[1::3] = twos & (_PAIR - 1)
+    return out[:-1].tobytes().decode("utf-32-le", "surrogatepass")
+
+
+_SPACE, _PAIR = 0x20, 1 << 21  # code points take 21 bits
+
+
+def numpy():  # -> the numpy module
+    """numpy, loaded here when first wanted (the window's start does without it) with one
+    BLAS thread: its BLAS starts a thread per core otherwise, and a process with other
+    threads forks no reader for an import (:mod:`annotator.ingest.parallel`): a second
+    import in the same process would read every file itself. Nothing here uses BLAS."""
+    if "numpy" not in sys.modules:
+        saved = os.environ.get("OPENBLAS_NUM_THREADS")
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+        try:
+            importlib.import_module("numpy")
+        finally:
+            if saved is None:
+                del os.environ["OPENBLAS_NUM_THREADS"]
+            else:
+                os.environ["OPENBLAS_NUM_THREADS"] = saved
+    return sys.modules["numpy"]
+
+
+def gram_array(folded: str):  # -> numpy.ndarray (int64), sorted
+    """The distinct grams of ``folded`` as numbers, sorted: a character as its code point,
+    a pair ``ab`` as ``(a + 1) << 21 | b``. Token characters: all non-ASCII, ASCII
+    letters and digits (what FTS5's ``ascii`` tokenizer keeps)."""
+    np = numpy()
+    points = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), np.uint32)
+    points = points.astype(np.int64)
+    letter = (points | 32) - ord("a")  # A-Z and a-z: 0 to 25
+    digit = points - ord("0")
+    token = (points >= 0x80) | ((letter >= 0) & (letter < 26)) | ((digit >= 0) & (digit < 10))
+    pairs = (points[:-1] + 1) << 21 | points[1:]
+    codes = np.sort(np.concatenate((points[token], pairs[token[:-1] & token[1:]])))
+    return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
+
+
+def plain_grams(folded: str) -> str:
+    """:func:`grams` without numpy, for a few documents (loading numpy takes a quarter of
+    a second: the window's start, which imports the five seed texts, does without it).
+    The pairs are taken within each stretch of token characters, all in C."""
     units = set(folded)
     if units.isdisjoint(_NOT_TOKEN):
         return " ".join(units.union(map(str.__add__, folded, folded[1:])))
@@ -62,6 +108,13 @@ def grams(folded: str) -> str:
     for stretch in _NOT_TOKEN_RUN.split(folded):
         units.update(map(str.__add__, stretch, stretch[1:]))
     return " ".join(units)
+
+
+#: the characters that are not token characters: ASCII punctuation, spaces, controls
+_NOT_TOKEN = frozenset(c for c in map(chr, range(128)) if not c.isalnum())
+_NOT_TOKEN_RUN = re.compile(f"[{re.escape(''.join(sorted(_NOT_TOKEN)))}]+")
+#: from this many documents at once, :func:`grams` (numpy) makes the tokens
+_NUMPY_FROM = 50
 
 
 def lower(text: str) -> str:
@@ -79,6 +132,8 @@ def has_trigrams(conn: sqlite3.Connection) -> bool:
 def index_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -> int:
     """Index ``(doc_id, text)`` pairs; call inside the transaction that stores them."""
     trigrams = has_trigrams(conn)
+    docs = list(docs)
+    make = grams if len(docs) >= _NUMPY_FROM or "numpy" in sys.modules else plain_grams
     count = 0
     for doc_id, text in docs:
         script_folded = zh.fold(text)
@@ -87,7 +142,7 @@ def index_documents(conn: sqlite3.Connection, docs: Iterable[tuple[str, str]]) -
                            (doc_id, None if script_folded == text else script_folded)
                            ).lastrowid
         conn.execute("INSERT INTO search_grams(rowid, grams) VALUES (?, ?)",
-                     (key, grams(folded)))
+                     (key, make(folded)))
         if trigrams:
             conn.execute("INSERT INTO search_trigrams(rowid, folded) VALUES (?, ?)",
                          (key, folded))
@@ -124,7 +179,8 @@ def _phrase(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-_TOKEN_RUNS = re.compile(r"(?:[^\x00-\x7f]|[A-Za-z0-9])+")  # what _token_char keeps
+#: what FTS5's ``ascii`` tokenizer keeps (as :func:`gram_array`)
+_TOKEN_RUNS = re.compile(r"(?:[^\x00-\x7f]|[A-Za-z0-9])+")
 
 
 def fts_query(folded: str, trigrams: bool) -> tuple[str, str] | None:

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,23 @@ def test_no_reader_is_forked_onto_the_one_core_the_import_may_use(monkeypatch):
     assert not parallel.available(parallel.MIN_FILES)
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1})
     assert parallel.available(parallel.MIN_FILES) == sys.platform.startswith("linux")
+
+
+def slow_in_the_reader(path: Path, rules):
+    """The file's documents (or why not), and whether it was read by the caller; a slow
+    reader, so that the caller helps."""
+    if os.getpid() != PARENT:
+        time.sleep(0.01)
+    return comparable([read_file(path, rules)])[0], os.getpid() == PARENT
+
+
+def test_a_caller_waiting_for_the_reader_reads_later_files_itself(tmp_path):
+    """The results still come in order, each file read once, by one process or the other."""
+    write_folder(tmp_path / "f", 600)
+    files = sorted((tmp_path / "f").iterdir())
+    got = list(parallel.read_files(files, slow_in_the_reader, None))
+    assert [r for r, _ in got] == comparable(read_file(f) for f in files)
+    here = [at_home for _, at_home in got]
+    assert any(here) and not all(here)
+    chunks = [here[i:i + parallel.CHUNK] for i in range(0, len(here), parallel.CHUNK)]
+    assert all(len(set(c)) == 1 for c in chunks)  # a chunk is read by one process

@@ -187,6 +187,9 @@ class PgStoreBase(StoreCommon):
         if self.role == "reader" and not self.read_only:
             self.read_only = f"{self.user} may read this project but not change it"
 
+    def _keeps_file_keys(self) -> bool:
+        return schema.SCHEMA_VERSION >= 6
+
     @property
     def location(self) -> str:
         return self.url.location

@@ -332,5 +332,13 @@ def _v5_gram_codes(conn) -> None:
     conn.execute("CREATE INDEX search_grams ON search_text USING gin (grams)")
 
 
-MIGRATIONS = (_v1, _v2, _v3_machine_layers, _v4_relations, _v5_gram_codes)
+def _v6_file_keys(conn) -> None:
+    """Each imported file's key beside its document (as the file project's schema 11)."""
+    from annotator.store.schema import FILE_KEY_INDEX
+
+    conn.execute("ALTER TABLE documents ADD COLUMN file_key text")
+    conn.execute(FILE_KEY_INDEX)
+
+
+MIGRATIONS = (_v1, _v2, _v3_machine_layers, _v4_relations, _v5_gram_codes, _v6_file_keys)
 SCHEMA_VERSION = len(MIGRATIONS)

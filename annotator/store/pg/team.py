@@ -79,11 +79,7 @@ class TeamMixin(PgStoreBase):
 
     def _insert_documents(self, rows: list[dict]) -> None:
         self._index_known = False  # indexed by the caller, or on the next search
-        if rows:
-            columns = list(rows[0])
-            self.conn.executemany(
-                f"INSERT INTO documents({', '.join(columns)}) VALUES "
-                f"({', '.join('?' * len(columns))})", [tuple(r.values()) for r in rows])
+        super()._insert_documents(rows)
 
     def _groups(self) -> dict[str, sql.Identifier]:
         database = self.conn.raw.info.dbname
