@@ -82,8 +82,9 @@ class Document:
     cleaning: tuple[dict, ...] = ()  # LogEntry.to_dict() items, in canonical order
     #: the file it was imported from, as :func:`annotator.ingest.importer.file_key` knows
     #: it (its bytes and the cleaning rules): a re-import skips it unread. None when the
-    #: file gave several documents, or for a document from elsewhere
-    file_key: str | None = None
+    #: file gave several documents, or for a document from elsewhere. The project's own
+    #: bookkeeping, not the document's: exports leave it out, equality ignores it
+    file_key: str | None = field(default=None, compare=False)
 
     @property
     def paragraphs(self) -> list[tuple[int, int, str]]:

@@ -145,6 +145,10 @@ class StoreCommon:
             self.conn.executemany(
                 f"INSERT INTO documents({', '.join(columns)}) VALUES "
                 f"({', '.join('?' * len(columns))})", [tuple(r.values()) for r in rows])
+            self._documents_inserted()
+
+    def _documents_inserted(self) -> None:
+        """After :meth:`_insert_documents` (an engine's hook: what it knows of its index)."""
 
     def _index_documents(self, docs: list[tuple[str, str]]) -> int:
         """Add ``(doc_id, text)`` pairs to the search index (inside the transaction that

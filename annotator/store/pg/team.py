@@ -77,9 +77,8 @@ class TeamMixin(PgStoreBase):
                     "ON CONFLICT(id) DO UPDATE SET name = excluded.name",
                     (annotator.id, annotator.name, annotator.role, now()))
 
-    def _insert_documents(self, rows: list[dict]) -> None:
+    def _documents_inserted(self) -> None:
         self._index_known = False  # indexed by the caller, or on the next search
-        super()._insert_documents(rows)
 
     def _groups(self) -> dict[str, sql.Identifier]:
         database = self.conn.raw.info.dbname
