@@ -139,6 +139,9 @@ def fresh(cluster: Cluster, name: str) -> str:
             sql.Identifier(name)))
         conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {} STRATEGY file_copy").format(
             sql.Identifier(name), sql.Identifier(f"pristine_{name}")))
+    from annotator.project import open_project
+
+    open_project(cluster.url(dbname=name)).close()  # the owner upgrades an older schema
     with psycopg.connect(cluster.url(dbname=name), autocommit=True) as conn:
         conn.execute("ANALYZE")
     return cluster.url(dbname=name)

@@ -158,6 +158,10 @@ class DocumentListModel(RowModel):
         """Rows or their filter texts are still being read or made while idle."""
         return self._preparing.isActive()
 
+    def stop_preparing(self) -> None:
+        """The window closes: no more rows read or filter texts made while idle."""
+        self._preparing.stop()
+
     def _prepare_some(self) -> None:
         hay, end = self._hay, min(len(self._hay), self._unmade + self.PREPARE_ROWS)
         try:

@@ -247,6 +247,8 @@ def shutdown(window: MainWindow) -> None:
     the suggestion lexicon) stops at its next step; what they find is not sent."""
     window.backup_timer.stop()
     window.lock_timer.stop()
+    window.doc_list.model.stop_preparing()  # (idle work reads from the store, soon closed)
+    window.span_loader.timer.stop()
     for job in window.findChildren(Background):
         job.cancel()
     for job in window.findChildren(Background):

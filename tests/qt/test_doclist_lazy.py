@@ -89,3 +89,15 @@ def test_the_span_counts_arriving_read_no_row(qtbot):
     spans = model.HEADERS.index("Spans")
     assert model.index(1, spans).data() == "5" and model.index(0, spans).data() == "0"
     assert model.rows[2999].annotations == 7 and len(reads) <= drawn + 2
+
+
+def test_a_closed_window_reads_nothing_more_while_idle(qtbot, seed_window):
+    """The list's rows and the document's spans are read while the window is idle: once it
+    is closed (its project closed after it) that work stops instead of reading from a
+    closed store on every idle turn."""
+    win = seed_window
+    win.doc_list.model._forget_hay()  # rows to prepare, as just after opening
+    win.span_loader.timer.start()
+    assert win.doc_list.model.preparing
+    win.close()
+    assert not win.doc_list.model.preparing and not win.span_loader.timer.isActive()
