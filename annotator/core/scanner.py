@@ -50,7 +50,8 @@ class GuardedFinder:
         self._last: tuple[str, list[int], list[int]] = ("", [], [])
 
     def _finds(self, text: str) -> tuple[list[int], list[int]]:
-        if self._last[0] is not text:
+        last = self._last  # read once: threads that share the finder each keep their own
+        if last[0] is not text:
             longest: dict[int, int] = {}
             guards, size = self.guards, len(text)
             for k, s, e in self.automaton.find_matches_as_indexes(text, overlapping=True):
@@ -61,8 +62,8 @@ class GuardedFinder:
                 if longest.get(s, 0) < e:
                     longest[s] = e
             starts = sorted(longest)
-            self._last = (text, starts, [longest[s] for s in starts])
-        return self._last[1], self._last[2]
+            last = self._last = (text, starts, [longest[s] for s in starts])
+        return last[1], last[2]
 
     def finditer(self, text: str) -> Iterator[Span]:
         starts, ends = self._finds(text)

@@ -1,8 +1,8 @@
 """Files imported before, recognised before they are read and cleaned again.
 
 A document made from a whole file (a text, a web page) keeps the file's key
-(:attr:`~annotator.core.document.Document.file_key`): the SHA-256 of the cleaning rules
-asked for and the file's bytes. Importing a folder again (the rest of an interrupted
+(:attr:`~annotator.core.document.Document.file_key`): the SHA-256 of the cleaning's
+version, the cleaning rules asked for and the file's bytes. Importing a folder again (the rest of an interrupted
 import, or a folder that grew) reads each file's bytes, asks the project which keys it
 holds, and skips those files unread: they are reported as the duplicates they are, as
 before, without decoding and cleaning them first (most of a re-run's time). A changed
@@ -34,9 +34,17 @@ class Imported(NamedTuple):
     doc_id: str
 
 
+#: what a key vouches for besides the bytes and the rules' names: bump it whenever decoding,
+#: HTML extraction or a rule makes something else of the same bytes, so that importing a
+#: folder again after the upgrade reads its files again instead of skipping them
+CLEANING_VERSION = 1
+
+
 def file_key(data: bytes, rules: Iterable[str] | None) -> str:
-    """The key of a file's bytes read with these cleaning rules (None: all)."""
-    names = sorted(set(RULE_NAMES if rules is None else rules))
+    """The key of a file's bytes read with these cleaning rules (None: all), by this
+    version of the cleaning (:data:`CLEANING_VERSION`)."""
+    names = [f"cleaning {CLEANING_VERSION}", *sorted(set(RULE_NAMES if rules is None
+                                                         else rules))]
     digest = hashlib.sha256("\n".join(names).encode("utf-8") + b"\0")
     digest.update(data)
     return digest.hexdigest()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -22,7 +21,7 @@ from annotator.core.annotation import CERTAINTIES, Annotation
 from annotator.qt.models import ID_ROLE, certainty_label
 from annotator.qt.relationlist import RelationList
 from annotator.qt.spanmodel import AnnotationTableModel
-from annotator.qt.threads import ThreadView, steady_heading
+from annotator.qt.threads import SteadyHeading, ThreadView
 
 
 class Inspector(QWidget):
@@ -34,7 +33,7 @@ class Inspector(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.span: Annotation | None = None
-        self.heading = steady_heading(QLabel(self.tr("No span selected")))
+        self.heading = SteadyHeading(self.tr("No span selected"))
         self.normalized = QLineEdit(placeholderText=self.tr("e.g. 赵克志 for 趙克志 / Zhao Kezhi"))
         self.names = QStringListModel(self)
         self.normalized.setCompleter(QCompleter(self.names, self))

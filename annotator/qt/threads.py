@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -36,16 +36,32 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
 
 
-def steady_heading(label: QLabel, lines: int = 2) -> QLabel:
+class SteadyHeading(QLabel):
     """A wrapped heading with room for ``lines`` lines whatever it says: a selection
     moving between a short span's heading and a longer one would otherwise move what lies
-    below it, and Qt repaints the whole dock around a moved widget, on every selection."""
-    label.setWordWrap(True)
-    margins = label.contentsMargins()
-    label.setFixedHeight(lines * label.fontMetrics().lineSpacing() + margins.top()
-                         + margins.bottom())
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    return label
+    below it, and Qt repaints the whole dock around a moved widget, on every selection.
+    A heading longer than its room is cut: the whole of it is its tooltip."""
+
+    def __init__(self, text: str = "", lines: int = 2):
+        super().__init__(text)
+        self.lines = lines
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._fit()
+
+    def _fit(self) -> None:
+        margins = self.contentsMargins()
+        self.setFixedHeight(self.lines * self.fontMetrics().lineSpacing() + margins.top()
+                            + margins.bottom())
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setToolTip(text)
+
+    def changeEvent(self, e) -> None:  # noqa: N802
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.FontChange:  # another size: the lines' room follows
+            self._fit()
 
 
 class ThreadView(QWidget):
@@ -61,7 +77,7 @@ class ThreadView(QWidget):
         super().__init__(parent)
         self.found: list[Discussion] = []
         self.me = ""
-        self.heading = steady_heading(QLabel())
+        self.heading = SteadyHeading()
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setFocusPolicy(Qt.FocusPolicy.ClickFocus)

@@ -72,6 +72,22 @@ def test_a_changed_file_or_other_rules_are_read_again(engine_store, tmp_path, re
     assert len(reads) == 5 and not other.added  # same texts: duplicates, found by reading
 
 
+def test_files_are_read_again_once_the_cleaning_changed(engine_store, tmp_path, reads,
+                                                        monkeypatch):
+    """A new version of the cleaning (a rule that makes something else of the same bytes)
+    changes every key: the files are read and cleaned again, not skipped as imported."""
+    from annotator.ingest import known
+
+    write_folder(tmp_path / "f", 2)
+    engine_store.set_tagset(default_tagset())
+    import_paths(engine_store, [tmp_path / "f"])
+    monkeypatch.setattr(known, "CLEANING_VERSION", known.CLEANING_VERSION + 1)
+    reads.clear()
+    again = import_paths(engine_store, [tmp_path / "f"])
+    assert sorted(reads) == ["00.txt", "01.txt", "page.html", "records.jsonl"]
+    assert not again.added and len(again.duplicates) == 5  # same texts, found by reading
+
+
 def test_an_upgraded_project_learns_its_files_keys_on_the_next_import(tmp_path, monkeypatch,
                                                                       reads):
     """Schema 11 adds the keys; documents imported before have none (the bytes were not

@@ -55,6 +55,19 @@ def test_the_headings_keep_their_height_whatever_is_selected(qtbot, seed_window)
     assert win.panel.notes.heading.text().startswith("Notes on “上合组织")
 
 
+def test_a_heading_longer_than_its_room_is_whole_in_its_tooltip(qtbot, seed_window):
+    """The heading keeps two lines' room: a longer one is cut there, its whole text is
+    its tooltip, and a larger font makes the room larger."""
+    heading = seed_window.panel.inspector.heading
+    tag(seed_window, "上合组织", "actor.igo")
+    assert heading.toolTip() == heading.text() and "上合组织" in heading.text()
+    before = heading.height()
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    heading.setFont(font)
+    assert heading.height() > 1.5 * before
+
+
 def test_the_guidelines_pane_lays_a_definition_out_once(qtbot, seed_window, monkeypatch):
     win = seed_window
     pane = guidelines.pane(win)
