@@ -80,10 +80,16 @@ class Spec:
     naive: str
     #: the target at 100,000 documents and more (issue 20), when it differs
     large: float | None = None
+    #: no issue sets a target at 100,000 documents: the figure is shown, not judged there
+    #: (issue 15's TEI export target is for 10,000 documents; issue 20 sets none)
+    small_only: bool = False
 
-    def target_at(self, docs: int | None) -> float:
-        """The target for a corpus of ``docs`` documents (None: the default sizes')."""
-        return self.large if self.large is not None and (docs or 0) >= 100_000 \
+    def target_at(self, docs: int | None) -> float | None:
+        """The target for a corpus of ``docs`` documents (None: the default sizes'); None
+        when there is none at that size."""
+        if (docs or 0) < 100_000:
+            return self.target
+        return None if self.small_only else self.large if self.large is not None \
             else self.target
 
 
@@ -138,7 +144,8 @@ FIGURES: dict[str, Spec] = {
     "export.jsonl.mem": Spec("JSONL export: peak RSS growth", "MB", 50,
                              "as above (peak RSS growth)"),
     "export.tei": Spec("export corpus to TEI (one teiCorpus file)", "s", 60,
-                       "xml.dom.minidom document of the corpus, then toxml"),
+                       "xml.dom.minidom document of the corpus, then toxml",
+                       small_only=True),
     "recommend.train": Spec("train both recommenders, 1,000 documents", "s", 120,
                             "CRFsuite on dict features, L-BFGS 50 iterations (x10 of 1/10)"),
     "recommend.predict": Spec("predict one ~3,000-character document, median", "ms", 30,

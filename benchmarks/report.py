@@ -81,7 +81,8 @@ def figure_rows(measured: dict, docs: int | None = None) -> dict:
         note = "; ".join(n for n in (got.get("note"), got.get("note_naive")) if n)
         rows[key] = {"label": spec.label, "unit": spec.unit, "value": round(value, 3),
                      "target": target,
-                     "ok": value < target or (spec.unit == "x" and value <= target),
+                     "ok": target is None or value < target
+                     or (spec.unit == "x" and value <= target),
                      "naive": None if naive is None else round(naive, 3),
                      "ratio": round(naive / value, 2) if naive and value else None,
                      "naive_is": spec.naive, "note": note}
@@ -161,6 +162,12 @@ def _ratio(ratio: float | None) -> str:
         f"{ratio:.3f}x"
 
 
+def _target(row: dict) -> str:
+    if row["target"] is None:
+        return "— (none)"
+    return f"{'≤' if row['unit'] == 'x' else '<'} {row['target']:g} {row['unit']}"
+
+
 def table(figures: dict, changes: dict[str, float] | None = None) -> str:
     head = ["figure", "measured", "target", "", "naive", "naive/measured"]
     if changes is not None:
@@ -170,7 +177,7 @@ def table(figures: dict, changes: dict[str, float] | None = None) -> str:
     for key, row in figures.items():
         ratio = row["ratio"]
         line = [row["label"], _fmt(row["value"], row["unit"]),
-                f"{'≤' if row['unit'] == 'x' else '<'} {row['target']:g} {row['unit']}", "ok" if row["ok"] else "MISS",
+                _target(row), "" if row["target"] is None else "ok" if row["ok"] else "MISS",
                 _fmt(row["naive"], row["unit"]),
                 _ratio(ratio)]
         if changes is not None:

@@ -121,6 +121,7 @@ def test_sizes_are_parsed_and_growth_is_judged(bench_modules):
     sys.path.insert(0, str(BENCH))
     try:
         growth = importlib.import_module("growth")
+        report = importlib.import_module("report")
     finally:
         sys.path.remove(str(BENCH))
     assert common.parse_sizes("100k, 1k,10k") == [1000, 10_000, 100_000]
@@ -129,6 +130,13 @@ def test_sizes_are_parsed_and_growth_is_judged(bench_modules):
         common.parse_sizes(",")
     assert common.FIGURES["import"].target_at(100_000) == 240
     assert common.FIGURES["import"].target_at(10_000) == 60
+    # the TEI export's only target (issue 15) is at 10,000 documents: shown, not judged
+    assert common.FIGURES["export.tei"].target_at(10_000) == 60
+    assert common.FIGURES["export.tei"].target_at(100_000) is None
+    rows = report.figure_rows({"export.tei": {"value": 300.0}, "stats": {"value": 61.0}},
+                              100_000)
+    assert rows["export.tei"]["ok"] and not rows["stats"]["ok"]
+    assert "— (none)" in report.table(rows) and "MISS" in report.table(rows)
 
     def entry(docs, **values):
         return {"docs": docs, "label": common.size_label(docs), "figures": {
