@@ -67,6 +67,7 @@ class Background(QThread):
     — whose failure the receiver cannot act on anyway)."""
 
     done = Signal(object)
+    failed = Signal(object)  # the exception the job raised (its receiver may try again)
 
     def __init__(self, kind: str, job: Callable[..., object], token: int, parent: QObject,
                  cancellable: bool = False):
@@ -88,6 +89,7 @@ class Background(QThread):
             result = self.job(self.cancelled) if self.cancellable else self.job()
         except Exception as e:  # noqa: BLE001 — see the class docstring
             self.error = str(e)
+            self.failed.emit(e)
             return
         if not self.cancelled():
             self.done.emit(result)

@@ -3,7 +3,8 @@ their tag's colour. N / P walk them, A accepts, U (or Del) rejects, Shift+A acce
 suggestion in the document (one undo step). Nothing is added until the user says so.
 
 The lexicon (every span of the project counted, compiled into one scanner) is built on a
-worker thread with its own connection when a project opens, so neither opening a project
+worker thread with its own connection when a project opens (on a big project once the
+document list's idle work is done: :func:`list_settling`), so neither opening a project
 nor a long document waits for it; a tag on a new term recompiles it a moment after the edit.
 """
 
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 from annotator.core.commands import Change
+from annotator.core.errors import ConnectionLost
 from annotator.core.memory import give_back_free_heap
 from annotator.core.suggest import Suggestion, build_pattern
 from annotator.core.suggester import LexiconSource
@@ -33,6 +35,7 @@ COMPILE_DELAY_MS = 3000  # a pause after the edit that made a full compile due
 LIST_WAIT_MS = 100  # a build waiting for the document list's idle work looks again after
 LIST_WAIT_MAX_S = 30.0  # and waits no longer than this after the project opened
 LIST_WAIT_ROWS = 20_000  # documents from which it waits (below, the list is done in ~2 s)
+LOST_RETRY_MS = 5000  # a build that lost the server's connection tries again after
 HINT = QT_TRANSLATE_NOOP("Suggestions",
                          "A accept · U reject · Shift+A accept all in document · N/P next/previous")
 translate = QCoreApplication.translate
@@ -58,7 +61,19 @@ class Receiver(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
-        self.opened = time.monotonic()  # the project's, for LIST_WAIT_MAX_S
+        self.opened = time.monotonic()  # the lexicon's last reset, for LIST_WAIT_MAX_S
+        self.list_settled = False  # the list's idle work was seen done since then
+
+    def lost(self, error: object) -> None:
+        """The build or compile raised: the window goes on without suggestions, and after a
+        lost connection tries again once it is back (before, the dead job stayed the
+        window's builder and nothing was built until the project was opened again)."""
+        window, job = self.window, self.sender()
+        if job is not window.lexicon_builder:
+            return
+        window.lexicon_builder = None
+        if isinstance(error, ConnectionLost):
+            window.lexicon_timer.start(LOST_RETRY_MS)
 
     def take(self, result: object) -> None:
         window, job = self.window, self.sender()
@@ -98,6 +113,7 @@ def project_opened(window: MainWindow) -> None:
     _cancel(window)
     window.editor.lexicon = None
     window.lexicon_receiver.opened = time.monotonic()
+    window.lexicon_receiver.list_settled = False
     window.lexicon_timer.start(BUILD_DELAY_MS)
     recommenders.project_opened(window)
 
@@ -173,6 +189,7 @@ def _start(window: MainWindow) -> None:
                          cancellable=True)
     else:
         return
+    job.failed.connect(window.lexicon_receiver.lost)
     window.lexicon_builder = job.launch(window.lexicon_receiver.take)
 
 
@@ -182,10 +199,19 @@ def list_settling(window: MainWindow) -> bool:
     passing objects and the list's lasting ones share the heap's arenas, and what the
     counting frees stays held (100,000 documents: 347 MB resident, 289 MB built after;
     and the two share the core). Only from :data:`LIST_WAIT_ROWS` documents (a smaller
-    project's suggestions are not kept waiting), and :data:`LIST_WAIT_MAX_S` at most."""
-    model = window.doc_list.model
-    waited = time.monotonic() - window.lexicon_receiver.opened
-    return model.preparing and len(model.rows) >= LIST_WAIT_ROWS and waited < LIST_WAIT_MAX_S
+    project's suggestions are not kept waiting), :data:`LIST_WAIT_MAX_S` at most, and only
+    for the list's first pass after the lexicon was reset (a colleague's change makes the
+    list's texts again: a team project's build would wait for each). While the server's
+    connection is lost it waits too: a build then could only fail."""
+    receiver, model = window.lexicon_receiver, window.doc_list.model
+    if receiver.list_settled:
+        return False
+    if window.retry_timer.isActive():
+        return True
+    waited = time.monotonic() - receiver.opened
+    receiver.list_settled = not (model.preparing and len(model.rows) >= LIST_WAIT_ROWS
+                                 and waited < LIST_WAIT_MAX_S)
+    return not receiver.list_settled
 
 
 def describe(window: MainWindow, s: Suggestion) -> str:

@@ -70,10 +70,66 @@ def test_the_lexicon_waits_only_so_long(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(suggestions, "LIST_WAIT_MAX_S", 0.3)
     win = window(qtbot, tmp_path)
     held_list(win)
-    t0 = time.monotonic()
+    t0 = win.lexicon_receiver.opened
     win.show()
     qtbot.waitUntil(lambda: win.editor.lexicon is not None, timeout=10_000)
     assert win.doc_list.model.preparing  # built all the same
     assert time.monotonic() - t0 >= 0.3
+    win.close()
+    win.store.close()
+
+
+def failing_build(monkeypatch, error: Exception) -> list[int]:
+    """The first build raises ``error``; the ones after build. Returns the builds tried."""
+    tried: list[int] = []
+    real = suggestions._build
+
+    def build(*args, **kwargs):
+        tried.append(1)
+        if len(tried) == 1:
+            raise error
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(suggestions, "_build", build)
+    return tried
+
+
+def test_a_build_that_lost_the_connection_is_tried_again(qtbot, tmp_path, monkeypatch):
+    from annotator.core.errors import ConnectionLost
+
+    monkeypatch.setattr(suggestions, "LOST_RETRY_MS", 200)
+    tried = failing_build(monkeypatch, ConnectionLost("server gone"))
+    win = window(qtbot, tmp_path)
+    win.show()
+    qtbot.waitUntil(lambda: win.editor.lexicon is not None, timeout=10_000)
+    assert len(tried) == 2
+    win.close()
+    win.store.close()
+
+
+def test_a_build_that_failed_otherwise_leaves_the_window_free(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(suggestions, "LOST_RETRY_MS", 200)
+    tried = failing_build(monkeypatch, ValueError("a bug"))
+    win = window(qtbot, tmp_path)
+    win.show()
+    qtbot.waitUntil(lambda: bool(tried) and win.lexicon_builder is None, timeout=10_000)
+    qtbot.wait(600)
+    assert len(tried) == 1 and win.editor.lexicon is None  # not tried again and again
+    suggestions.project_opened(win)  # (as when the blind setting changes) builds again
+    qtbot.waitUntil(lambda: win.editor.lexicon is not None, timeout=10_000)
+    win.close()
+    win.store.close()
+
+
+def test_the_build_waits_while_the_server_is_away(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(suggestions, "LIST_WAIT_ROWS", 10**9)  # (only the server matters)
+    win = window(qtbot, tmp_path)
+    win.retry_timer.setInterval(60_000)
+    win.retry_timer.start()  # the connection was lost
+    win.show()
+    qtbot.wait(600)
+    assert win.lexicon_builder is None and win.editor.lexicon is None
+    win.retry_timer.stop()  # back
+    qtbot.waitUntil(lambda: win.editor.lexicon is not None, timeout=10_000)
     win.close()
     win.store.close()
