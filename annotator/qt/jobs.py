@@ -62,9 +62,9 @@ def start(parent: QObject, open_store: Opener, job: Job, on_progress, on_done, o
 class Background(QThread):
     """A small job off the GUI thread whose result goes to ``receiver`` (a method of a
     QObject living in the GUI thread, so the call is queued there). ``kind`` and ``token``
-    let the receiver tell jobs apart and drop stale results. A job that raises reports
-    nothing: use it only where failing means doing without (suggestions, a backup at open
-    — whose failure the receiver cannot act on anyway)."""
+    let the receiver tell jobs apart and drop stale results. A job that raises tells the
+    user nothing: use it only where failing means doing without (suggestions, a backup at
+    open); its exception goes to whoever connected :attr:`failed` (to try again later)."""
 
     done = Signal(object)
     failed = Signal(object)  # the exception the job raised (its receiver may try again)
