@@ -24,13 +24,11 @@ def _row(d: ReviewDecision) -> tuple:
 
 class DecisionsMixin(StoreCommon):
     def decisions(self, doc_id: str) -> list[ReviewDecision]:
-        rows = self.conn.execute(f"SELECT {COLUMNS} FROM review_decisions WHERE doc_id = ? "
-                                 "ORDER BY created, id", (doc_id,))
-        return [decision_of(r) for r in rows]
+        return self._decisions_of([doc_id]).get(doc_id, [])
 
     def _decisions_of(self, doc_ids: list[str]) -> dict[str, list[ReviewDecision]]:
-        """The decisions of a chunk of documents (as :meth:`decisions` reads each), by
-        document: one query."""
+        """The decisions of some documents (an export's chunk), by document, each by time
+        and id: one query."""
         rows = self.conn.execute(f"SELECT {COLUMNS} FROM review_decisions WHERE doc_id IN "
                                  f"({', '.join('?' * len(doc_ids))}) ORDER BY created, id",
                                  doc_ids)

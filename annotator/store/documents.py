@@ -135,11 +135,7 @@ class DocumentsMixin(StoreCommon):
         return row[0] if row else None
 
     def document(self, doc_id: str) -> Document:
-        cursor = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,))
-        row = cursor.fetchone()
-        if row is None:
-            raise self._no_document(doc_id)
-        return _document_of([d[0] for d in cursor.description], row)
+        return self._documents_by_id([doc_id])[doc_id]
 
     def _documents_by_id(self, doc_ids: list[str]) -> dict[str, Document]:
         """The documents of ``doc_ids`` (a chunk of an export's: one query, not one a

@@ -38,13 +38,11 @@ class RelationsMixin(StoreCommon):
     # --- reading --------------------------------------------------------------------------
     def relations(self, doc_id: str) -> list[Relation]:
         """The document's relations, by source, target and id."""
-        return _relations(self.conn.execute(
-            f"SELECT {RELATION_COLUMNS} FROM relations WHERE doc_id = ? "
-            "ORDER BY source, target, id", (doc_id,)))
+        return self._relations_of([doc_id]).get(doc_id, [])
 
     def _relations_of(self, doc_ids: list[str]) -> dict[str, list[Relation]]:
-        """The relations of a chunk of documents (as :meth:`relations` reads each), by
-        document: one query."""
+        """The relations of some documents (an export's chunk), by document, each by
+        source, target and id: one query."""
         found: dict[str, list[Relation]] = {}
         for r in _relations(self.conn.execute(
                 f"SELECT {RELATION_COLUMNS} FROM relations WHERE doc_id IN "
