@@ -28,6 +28,7 @@ class Sizes:
     runs: int = 20  # repetitions of the quick figures (search)
     team_writers: int = 10  # members editing a team project at once (fig_team_edit)
     team_edit_s: float = 60.0  # for this long
+    team_lockstep: bool = False  # every member's key at the same moment (fig_team_edit)
 
     def describe(self) -> str:
         return (f"long document {self.doc_chars:,} chars / {self.doc_spans:,} spans; corpus "

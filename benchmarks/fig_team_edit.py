@@ -10,7 +10,11 @@ eleven processes of this module (``writer``), each the real window:
   figure under the same load (the "naive" column).
 
 Once every window is open and settled they start together and edit for ``team_edit_s``
-seconds at two edits a second (on a schedule, so a slow edit does not slow the pace):
+seconds at two edits a second (on a schedule, so a slow edit does not slow the pace; each
+edit at a random moment of its half second, drawn per window, as ten people's keys fall —
+with one shared beat every window pressed its key in the same millisecond, eleven windows
+asking two cores for ~20 ms each at once: ``suite.py --team-lockstep`` measures that
+worst case):
 select four characters on screen and press a tag key, again, then Del on the second new
 span — so a third of the edits remove a span and a third of the spans stay. Each edit is
 timed from the key to the repainted screen (commit + repaint, as ``doc.tag``). An edit is
@@ -39,6 +43,7 @@ from common import Sizes, median, p95, result, timed_ms, working_copy
 
 HERE = Path(__file__).resolve().parent
 PACE_S = 0.5  # two edits a second
+SLACK_S = 0.1  # an edit's random moment leaves this much of its half second for the edit
 POLL_S = 1.0  # the naive poll
 PAIRS = 2  # windows per document
 
@@ -54,6 +59,7 @@ def edits(cfg: dict) -> dict:
         jobs = [{"project": teamkit.member_url(owner, w), "member": w,
                  "doc": docs[i // PAIRS]} for i, w in enumerate(writers)]
         jobs.append({"project": str(file_copy), "member": "file", "doc": docs[-1]})
+        jobs = [{**job, "lockstep": sizes.team_lockstep} for job in jobs]
         logs = _run_writers(jobs, work, sizes.team_edit_s)
         checked = _check(owner, [(j, log) for j, log in zip(jobs, logs, strict=True)
                                  if j["member"] != "file"])
@@ -140,8 +146,9 @@ def _figures(jobs: list[dict], logs: list[dict], checked: dict, sizes: Sizes) ->
     failed = sum(log["failed"] for log in logs)
     writers = len(jobs) - 1
     cpu = sum(log["cpu_s"] for j, log in zip(jobs, logs, strict=True) if j["member"] != "file")
-    note = (f"{writers} members x {sizes.team_edit_s:g} s, {len(team):,} edits acknowledged, "
-            f"{failed} refused; server holds exactly the {checked['spans']:,} spans and "
+    beat = "all on one beat" if sizes.team_lockstep else "each at a random moment of its 0.5 s"
+    note = (f"{writers} members x {sizes.team_edit_s:g} s ({beat}), {len(team):,} edits "
+            f"acknowledged, {failed} refused; server holds exactly the {checked['spans']:,} spans and "
             f"{checked['edits']:,} journal entries acknowledged (asserted); each member's "
             f"window used {cpu / writers / sizes.team_edit_s:.0%} of a core, the file "
             f"project's {file['cpu_s'] / sizes.team_edit_s:.0%}")
@@ -174,7 +181,7 @@ def writer(folder: Path) -> None:
     (folder / "ready").write_text("1", encoding="utf-8")
     go = _wait_for(folder / "go")
     cpu = time.process_time()
-    _edit(window, go, job["seconds"], random.Random(job["seed"]), log)
+    _edit(window, go, job["seconds"], random.Random(job["seed"]), log, job["lockstep"])
     log["cpu_s"] = time.process_time() - cpu
     if window.store.kind == "team":
         poller.stop()
@@ -195,14 +202,17 @@ def _wait_for(path: Path) -> float:
     return go
 
 
-def _edit(window, go: float, seconds: float, rng: random.Random, log: dict) -> None:
-    """add, add, delete the second: on a two-a-second schedule until the time is up."""
+def _edit(window, go: float, seconds: float, rng: random.Random, log: dict,
+          lockstep: bool = False) -> None:
+    """add, add, delete the second: on a two-a-second schedule until the time is up, each
+    at a random moment of its half second (``lockstep``: at its start, as every window)."""
     from fig_doc import _idle, _visible_range
 
     repaint, tags, k = window.reader.viewport().repaint, list(window.tags), 0
     me = window.editor.session.annotator.id
     while go + k * PACE_S < go + seconds:
-        _idle(max(0.0, go + k * PACE_S - time.time()))
+        when = go + k * PACE_S + (0.0 if lockstep else rng.uniform(0.0, PACE_S - SLACK_S))
+        _idle(max(0.0, when - time.time()))
         before = {a.id for a in window.editor.index if a.annotator == me}
         if k % 3 == 2 and window.editor.selected is not None \
                 and window.editor.selected.id in before:

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -64,6 +65,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                    help="measure nothing: merge the sizes of these --sizes runs (later "
                    "files win) and print their tables, growth and RESULTS/growth.svg")
     p.add_argument("--timeout", type=float, default=3600, help="seconds per group process")
+    p.add_argument("--team-lockstep", action="store_true",
+                   help="team-edit: every member presses their key at the same moment "
+                   "(the worst case; by default each edit falls at a random moment of its "
+                   "half second)")
     args = p.parse_args(argv)
     try:
         args.doc_counts = parse_sizes(args.sizes) if args.sizes else None
@@ -146,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         return replot(args)
     if args.doc_counts:
         return main_sizes(args)
-    sizes: Sizes = QUICK if args.quick else FULL
+    sizes: Sizes = replace(QUICK if args.quick else FULL, team_lockstep=args.team_lockstep)
     started = time.time()
     need = set().union(*(GROUPS[g][1] for g in args.groups))
     cfg = {"sizes": sizes.as_dict(),

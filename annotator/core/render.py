@@ -36,17 +36,29 @@ def _inner_first(a: Annotation) -> tuple[int, int, str]:
 
 
 def segments(spans: list[Annotation], start: int, end: int) -> list[Segment]:
-    """Cut ``[start, end)`` at every span edge; keep the stretches some span covers."""
+    """Cut ``[start, end)`` at every span edge; keep the stretches some span covers.
+
+    One sweep: the spans that have started and not ended are the ones covering the
+    stretch (a paragraph of 3,000 characters and 100 spans was cut in ~1 ms by asking
+    every span of every stretch, and it is cut again on each edit in it)."""
     cuts = {start, end}
     for a in spans:
         cuts.update(p for p in (a.start, a.end) if start < p < end)
     points = sorted(cuts)
+    waiting = sorted(spans, key=_by_start, reverse=True)  # the next to start is last
     out: list[Segment] = []
+    covering: list[Annotation] = []
     for lo, hi in zip(points, points[1:], strict=False):
-        covering = [a for a in spans if a.start <= lo and a.end >= hi]
+        while waiting and waiting[-1].start <= lo:
+            covering.append(waiting.pop())
+        covering = [a for a in covering if a.end >= hi]  # every edge inside is a cut
         if covering:
             out.append(Segment(lo, hi, tuple(sorted(covering, key=_inner_first))))
     return out
+
+
+def _by_start(a: Annotation) -> int:
+    return a.start
 
 
 def describe(span: Annotation, text: str, tag_name: str, annotator_name: str) -> str:

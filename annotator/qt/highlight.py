@@ -10,12 +10,12 @@ format ranges, then the paragraph marked for layout again)."""
 
 from __future__ import annotations
 
-import bisect
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCharFormat, QTextLayout
 
 from annotator.core.render import Segment, segments
+from annotator.core.suggest import Suggestion
 
 if TYPE_CHECKING:
     from annotator.qt.reader import Reader
@@ -28,33 +28,44 @@ def lighter(colour: str, factor: float) -> QColor:
                   * factor), int(c.blue() + (255 - c.blue()) * factor))
 
 
-def uncovered(start: int, end: int, segs: list[Segment],
-              ends: list[int] | None = None) -> list[tuple[int, int]]:
-    """The parts of ``[start, end)`` no segment covers (``segs`` sorted, disjoint): where
-    a suggestion shows beside spans (a span's format replaces a suggestion's). ``ends``:
-    the segments' ends, for a paragraph's many suggestions to start at the first segment
-    that can meet theirs instead of at the first of all."""
-    out, at = [], start
-    first = bisect.bisect_right(ends if ends is not None else [s.end for s in segs], start)
-    for k in range(first, len(segs)):
-        seg = segs[k]
-        if seg.start >= end:
-            break
-        if seg.start > at:
-            out.append((at, seg.start))
-        at = max(at, seg.end)
-    if at < end:
-        out.append((at, end))
+def uncovered_parts(finds: list[Suggestion], segs: list[Segment]
+                    ) -> list[tuple[int, int, Suggestion]]:
+    """The parts of each of ``finds`` (``.start``/``.end``, in reading order and disjoint,
+    as drawn suggestions are) that no segment covers, as ``(start, end, find)``: where a
+    suggestion shows beside spans (a span's format replaces a suggestion's). One pass
+    over the segments (sorted, disjoint), not a search for each find."""
+    out: list[tuple[int, int, Suggestion]] = []
+    first, count = 0, len(segs)
+    for find in finds:
+        start, end = find.start, find.end
+        while first < count and segs[first].end <= start:
+            first += 1  # ends before this find, so before every later one
+        at, k = start, first
+        while k < count and segs[k].start < end:
+            if segs[k].start > at:
+                out.append((at, segs[k].start, find))
+            at = max(at, segs[k].end)
+            k += 1
+        if at < end:
+            out.append((at, end, find))
     return out
+
+
+#: format ranges kept for reuse, at most (a screen of paragraphs needs a few thousand)
+RANGES_KEPT = 50_000
 
 
 class SpanHighlighter:
     def __init__(self, reader: Reader):
         self.reader = reader
         self._formats: dict[tuple, QTextCharFormat] = {}
+        #: the format ranges made, by place in their paragraph and format key: a paragraph
+        #: drawn again (an edit in it, a colleague's) mostly sets the ranges it set before
+        self._ranges: dict[tuple, QTextLayout.FormatRange] = {}
 
     def clear_cache(self) -> None:
         self._formats.clear()
+        self._ranges.clear()
 
     def rehighlightBlock(self, block: QTextBlock,  # noqa: N802 (as Qt's)
                          same_suggestions: bool = False) -> None:
@@ -74,13 +85,20 @@ class SpanHighlighter:
             r.drawn[number] = drawn
         spans = r.index.in_paragraph(number, r.keep)
         segs = segments(spans, p0, p0 + len(block.text())) if spans else []
-        ranges, ends = [], [seg.end for seg in segs]
-        for sug in drawn:
-            fmt = self._suggestion_format(sug.tag)
-            ranges += [self._range(r.umap.to_utf16(lo) - u0, r.umap.to_utf16(hi) - u0, fmt)
-                       for lo, hi in uncovered(sug.start, sug.end, segs, ends)]
-        ranges += [self._range(r.umap.to_utf16(seg.start) - u0, r.umap.to_utf16(seg.end) - u0,
-                               self._format(seg)) for seg in segs]
+        utf16, made = r.umap.to_utf16, self._ranges
+        if len(made) > RANGES_KEPT:
+            made.clear()
+        ranges = []
+        for lo, hi, sug in uncovered_parts(drawn, segs):
+            key = (utf16(lo) - u0, utf16(hi) - u0, ("suggestion", sug.tag))
+            if (got := made.get(key)) is None:
+                got = made[key] = self._range(key[0], key[1], self._suggestion_format(sug.tag))
+            ranges.append(got)
+        for seg in segs:
+            key = (utf16(seg.start) - u0, utf16(seg.end) - u0, self._format_key(seg))
+            if (got := made.get(key)) is None:
+                got = made[key] = self._range(key[0], key[1], self._format(seg, key[2]))
+            ranges.append(got)
         layout = block.layout()
         if not ranges and not layout.formats():
             return  # nothing drawn before nor now: no layout to redo
@@ -105,16 +123,19 @@ class SpanHighlighter:
             self._formats[key] = fmt
         return self._formats[key]
 
-    def _format(self, seg: Segment) -> QTextCharFormat:
-        selected = self.reader.selected_id
+    def _format_key(self, seg: Segment) -> tuple:
+        """All a span segment's format depends on: its tags, depth, the selection, owner."""
         under = seg.underline
-        owner = self.reader.owner_colour(seg.spans)
-        key = (seg.background.tag, under.tag if under else None, min(seg.depth, 3),
-               any(a.id == selected for a in seg.spans), owner)
+        selected = self.reader.selected_id
+        return (seg.background.tag, under.tag if under else None, min(seg.depth, 3),
+                any(a.id == selected for a in seg.spans), self.reader.owner_colour(seg.spans))
+
+    def _format(self, seg: Segment, key: tuple | None = None) -> QTextCharFormat:
+        key = key if key is not None else self._format_key(seg)
         if key not in self._formats:
             self._formats[key] = self._make_format(seg, key[3])
-            if owner:
-                self._formats[key].setForeground(QColor(owner))
+            if key[4]:
+                self._formats[key].setForeground(QColor(key[4]))
         return self._formats[key]
 
     def _make_format(self, seg: Segment, selected: bool) -> QTextCharFormat:

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from annotator.core.annotation import Annotation  # noqa: E402
 from annotator.core.render import Segment  # noqa: E402
 from annotator.core.spans import SpanIndex  # noqa: E402
-from annotator.qt.highlight import uncovered  # noqa: E402
+from annotator.core.suggest import Suggestion  # noqa: E402
+from annotator.qt.highlight import uncovered_parts  # noqa: E402
 from annotator.qt.reader import Reader  # noqa: E402
 
 PARAGRAPHS = 2000
@@ -57,9 +58,12 @@ def test_a_long_text_is_highlighted_a_screen_at_a_time(reader):
 def test_a_suggestion_shows_only_beside_the_spans():
     a = span(0, 4)
     segs = [Segment(4, 6, (a,))]
-    assert uncovered(0, 10, segs) == [(0, 4), (6, 10)]
-    assert uncovered(4, 6, segs) == []
-    assert uncovered(5, 9, segs) == [(6, 9)]
+    find = Suggestion(0, 10, "actor.igo", "上合组织举行联合", "lexicon")
+    assert uncovered_parts([find], segs) == [(0, 4, find), (6, 10, find)]
+    inside, across = (Suggestion(4, 6, "actor.igo", "上合", "lexicon"),
+                      Suggestion(5, 9, "actor.igo", "合组织举", "lexicon"))
+    assert uncovered_parts([inside], segs) == []
+    assert uncovered_parts([across], segs) == [(6, 9, across)]
 
 
 def _uncovered_naive(start: int, end: int, segs) -> list[tuple[int, int]]:
@@ -78,13 +82,16 @@ def _uncovered_naive(start: int, end: int, segs) -> list[tuple[int, int]]:
 
 @settings(max_examples=300)
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 5)), max_size=12),
-       st.integers(0, 70), st.integers(1, 12))
-def test_uncovered_is_the_plain_reference(cuts, start, length):
+       st.lists(st.tuples(st.integers(0, 8), st.integers(1, 12)), max_size=8))
+def test_uncovered_parts_are_the_plain_reference(cuts, finds):
     segs, at = [], 0
     for gap, width in cuts:  # sorted and disjoint, as segments are
         segs.append(Segment(at + gap, at + gap + width, (span(0, 0),)))
         at += gap + width
-    ends = [seg.end for seg in segs]
-    expected = _uncovered_naive(start, start + length, segs)
-    assert uncovered(start, start + length, segs, ends) == expected
-    assert uncovered(start, start + length, segs) == expected
+    drawn, at = [], 0
+    for gap, length in finds:  # in reading order and disjoint, as drawn suggestions are
+        drawn.append(Suggestion(at + gap, at + gap + length, "actor.igo", "x", "lexicon"))
+        at += gap + length
+    expected = [(lo, hi, find) for find in drawn
+                for lo, hi in _uncovered_naive(find.start, find.end, segs)]
+    assert uncovered_parts(drawn, segs) == expected
