@@ -76,34 +76,42 @@ class SpanHighlighter:
         if r.index is None or not block.isValid():
             return
         number = block.blockNumber()
-        p0 = r.index.para_starts[number]
-        u0 = r.umap.to_utf16(p0)
         if same_suggestions and number in r.drawn:
             drawn = r.drawn[number]
         else:
             drawn = r.suggestions_in(number) if r.suggestions_in is not None else []
             r.drawn[number] = drawn
+        p0 = r.index.para_starts[number]
         spans = r.index.in_paragraph(number, r.keep)
         segs = segments(spans, p0, p0 + len(block.text())) if spans else []
-        utf16, made = r.umap.to_utf16, self._ranges
-        if len(made) > RANGES_KEPT:
-            made.clear()
-        ranges = []
-        for lo, hi, sug in uncovered_parts(drawn, segs):
-            key = (utf16(lo) - u0, utf16(hi) - u0, ("suggestion", sug.tag))
-            if (got := made.get(key)) is None:
-                got = made[key] = self._range(key[0], key[1], self._suggestion_format(sug.tag))
-            ranges.append(got)
-        for seg in segs:
-            key = (utf16(seg.start) - u0, utf16(seg.end) - u0, self._format_key(seg))
-            if (got := made.get(key)) is None:
-                got = made[key] = self._range(key[0], key[1], self._format(seg, key[2]))
-            ranges.append(got)
+        ranges = self._format_ranges(p0, drawn, segs)
         layout = block.layout()
         if not ranges and not layout.formats():
             return  # nothing drawn before nor now: no layout to redo
         layout.setFormats(ranges)
         r.document().markContentsDirty(block.position(), block.length())
+
+    def _format_ranges(self, p0: int, drawn: list[Suggestion], segs: list[Segment]
+                       ) -> list[QTextLayout.FormatRange]:
+        """The paragraph's suggestions beside its spans, then its spans, as format ranges
+        in UTF-16 units from its start ``p0`` — those made before reused."""
+        umap, made, ranges = self.reader.umap, self._ranges, []
+        if len(made) > RANGES_KEPT:
+            made.clear()
+        u0 = umap.to_utf16(p0)
+        at = (lambda cp: umap.to_utf16(cp) - u0) if umap.astral else (lambda cp: cp - p0)
+        for lo, hi, sug in uncovered_parts(drawn, segs):
+            key = (at(lo), at(hi), ("suggestion", sug.tag))
+            if (got := made.get(key)) is None:
+                got = made[key] = self._range(key[0], key[1], self._suggestion_format(sug.tag))
+            ranges.append(got)
+        selected, owners = self.reader.selected_id, bool(self.reader.review_colours)
+        for seg in segs:
+            key = (at(seg.start), at(seg.end), self._format_key(seg, selected, owners))
+            if (got := made.get(key)) is None:
+                got = made[key] = self._range(key[0], key[1], self._format(seg, key[2]))
+            ranges.append(got)
+        return ranges
 
     @staticmethod
     def _range(start: int, end: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
@@ -123,15 +131,15 @@ class SpanHighlighter:
             self._formats[key] = fmt
         return self._formats[key]
 
-    def _format_key(self, seg: Segment) -> tuple:
-        """All a span segment's format depends on: its tags, depth, the selection, owner."""
-        under = seg.underline
-        selected = self.reader.selected_id
-        return (seg.background.tag, under.tag if under else None, min(seg.depth, 3),
-                any(a.id == selected for a in seg.spans), self.reader.owner_colour(seg.spans))
+    def _format_key(self, seg: Segment, selected: str | None, owners: bool) -> tuple:
+        """All a span segment's format depends on: its tags, depth, whether it is the
+        ``selected`` span's, and (``owners``: review colours on) whose it is."""
+        spans = seg.spans
+        return (spans[0].tag, spans[1].tag if len(spans) > 1 else None, min(len(spans), 3),
+                selected is not None and any(a.id == selected for a in spans),
+                self.reader.owner_colour(spans) if owners else None)
 
-    def _format(self, seg: Segment, key: tuple | None = None) -> QTextCharFormat:
-        key = key if key is not None else self._format_key(seg)
+    def _format(self, seg: Segment, key: tuple) -> QTextCharFormat:
         if key not in self._formats:
             self._formats[key] = self._make_format(seg, key[3])
             if key[4]:
