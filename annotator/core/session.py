@@ -55,6 +55,7 @@ class Session:
             store.add_annotator(annotator)
         self.guidelines_version: int | None = None
         self.read_guidelines()
+        self._journalled: Command | None = None  # what run() journalled last, if no step since
 
     def read_guidelines(self) -> None:
         """The guidelines version new spans record (again: a reviewer saved a new one)."""
@@ -74,6 +75,7 @@ class Session:
             return None
         applied = self.store.apply_command(stamped(command, self.guidelines_version),
                                            self.annotator.id)
+        self._journalled = applied
         return Change.of(applied)
 
     def add(self, doc_id: str, text: str, start: int, end: int, tag: str,
@@ -161,18 +163,26 @@ class Session:
         return self.run(commands.set_status(doc_id, before, status, self.annotator.id))
 
     def undo(self) -> Change | None:
+        self._journalled = None
         command = self.store.undo(self.annotator.id)
         return Change.of(command) if command else None
 
     def redo(self) -> Change | None:
+        self._journalled = None
         command = self.store.redo(self.annotator.id)
         return Change.of(command) if command else None
 
-    def undo_state(self) -> UndoState:
+    def undo_state(self, after: Change | None = None) -> UndoState:
         """What undo and redo would do now, as the journal says (nothing when the project
-        is read-only: its journal cannot be written)."""
+        is read-only: its journal cannot be written). ``after``: the change :meth:`run`
+        just made — journalling its command made it my latest and dropped my redo history
+        (:meth:`~annotator.core.store.ProjectStore.apply_command`), so that is the state,
+        not read again (on a team project a round trip after every edit)."""
         if getattr(self.store, "read_only", ""):
             return UndoState(None, None)
+        command = after.command if after is not None else None
+        if command is not None and command is self._journalled:
+            return UndoState(Step(command.kind, command.label or ""), None)
         undo, redo = self.store.next_steps(self.annotator.id)
         return UndoState(Step(*undo) if undo else None, Step(*redo) if redo else None)
 

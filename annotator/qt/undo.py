@@ -21,6 +21,7 @@ from annotator.qt import i18n
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from annotator.core.commands import Change
     from annotator.qt.window import MainWindow
 
 #: a command's name in the Edit menu by its kind, outside English (the journal stores the
@@ -60,9 +61,10 @@ def step_text(step: Step) -> str:
     return translate("Undo", KIND_TEXTS[step.kind]).format(what=what).strip()
 
 
-def update_actions(window: MainWindow) -> None:
-    """Name and enable Edit → Undo and Redo from what the journal says they would do."""
-    state = window.session.undo_state()
+def update_actions(window: MainWindow, after: Change | None = None) -> None:
+    """Name and enable Edit → Undo and Redo from what the journal says they would do
+    (``after``: the edit just made, see :meth:`~annotator.core.session.Session.undo_state`)."""
+    state = window.session.undo_state(after)
     for action, step, text in ((window.acts["undo"], state.undo, translate("Actions", "&Undo")),
                                (window.acts["redo"], state.redo, translate("Actions", "&Redo"))):
         action.setEnabled(step is not None)

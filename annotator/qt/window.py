@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         if change is None:
             return
         self.apply_change(change)
-        undo_actions.update_actions(self)
+        undo_actions.update_actions(self, change)
 
     def _after_undo(self, change: Change | None) -> None:
         """Show what an undo or redo did (see :mod:`annotator.qt.undo`)."""

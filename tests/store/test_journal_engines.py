@@ -50,3 +50,30 @@ def test_next_steps_name_what_undo_and_redo_would_do(engine_store):
         assert store.next_steps(me.id)[0][0] == "retag"
         assert store.next_steps(me.id)[1][0] == "add"
         assert store.next_steps("someone else") == (None, None)
+
+
+def test_the_state_an_edit_leaves_is_the_journals(engine_store):
+    """After an edit the window names Undo and Redo without reading the journal again
+    (:meth:`Session.undo_state` with the change): what it says is what the journal says,
+    for every kind of edit, after an undo too, and never for a change run() did not
+    just journal."""
+    with engine_store as store:
+        lin, doc = lin_on_one_document(store)
+
+        def made(change):
+            assert change is not None
+            said = lin.undo_state(after=change)
+            assert said == lin.undo_state() and said.redo is None
+            return change
+
+        first = made(lin.add(doc.id, TEXT, 0, 2, "actor.state"))
+        retagged = made(lin.retag(list(first.added), "actor.igo"))
+        made(lin.resize(retagged.added[0], 0, 3, len(TEXT)))
+        second = made(lin.add(doc.id, TEXT, 10, 12, "actor.state"))
+        assert lin.undo() is not None
+        assert lin.undo_state(after=second) == lin.undo_state()  # read: an undo came since
+        assert lin.undo_state().redo is not None
+        third = made(lin.add(doc.id, TEXT, 20, 22, "threat.terrorism"))
+        gone = made(lin.delete(list(third.added)))
+        assert lin.undo_state(after=gone).undo.kind == "delete"
+        assert lin.undo_state(after=first) == lin.undo_state()  # an older change: read
