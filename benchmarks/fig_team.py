@@ -151,6 +151,7 @@ def import_figure(cfg: dict) -> dict:
             report = import_paths(store, [folder])
             seconds = time.perf_counter() - t0
             stored = len(store.documents())
+        teamkit.drop(cluster, "imported")
     assert not report.errors, report.errors[0].message
     assert stored == len(report.added), (stored, len(report.added))
     with Store.open(work / "import.annotator", create=True) as store:
