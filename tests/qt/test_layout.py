@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.annotation import Annotator  # noqa: E402
@@ -91,3 +91,42 @@ def test_the_script_view_is_shown_and_cycled_in_the_status_bar(small_window, qtb
     assert win.view == "traditional" and win.status_view.text() == "繁"
     assert "traditional" in win.status_view.toolTip().lower()
     assert QApplication.focusWidget() is not win.status_view
+
+
+class _LayoutRequests(QObject):
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_the_saved_time_and_document_line_change_without_laying_out_the_bar(small_window,
+                                                                            qtbot):
+    """A new text of about the same length (every edit: the saved time, the span count)
+    repaints the label alone: the bar is not laid out again, so it and the window behind
+    it are not repainted whole. A longer text widens the label; a much shorter one
+    narrows it."""
+    win = small_window
+    label, bar = win.status_saved, win.statusBar()
+    label.setText("Saved 12:00:00")
+    QApplication.processEvents()
+    requests = _LayoutRequests()
+    bar.installEventFilter(requests)
+    before = label.geometry()
+    for second in range(1, 6):
+        label.setText(f"Saved 12:00:0{second}")
+        QApplication.processEvents()
+    assert requests.count == 0 and label.geometry() == before
+    assert label.text() == "Saved 12:00:05"
+    label.setText("Saved 12:00:05 — and a good deal more to say")
+    QApplication.processEvents()
+    assert requests.count >= 1
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+    wide = label.width()
+    label.setText("S")
+    QApplication.processEvents()
+    assert label.width() < wide / 2
