@@ -30,14 +30,17 @@ def lighter(colour: str, factor: float) -> QColor:
 
 def uncovered_parts(finds: list[Suggestion], segs: list[Segment]
                     ) -> list[tuple[int, int, Suggestion]]:
-    """The parts of each of ``finds`` (``.start``/``.end``, in reading order and disjoint,
-    as drawn suggestions are) that no segment covers, as ``(start, end, find)``: where a
-    suggestion shows beside spans (a span's format replaces a suggestion's). One pass
-    over the segments (sorted, disjoint), not a search for each find."""
+    """The parts of each of ``finds`` that no segment covers, as ``(start, end, find)``:
+    where a suggestion shows beside spans (a span's format replaces a suggestion's). One
+    pass over the segments (sorted, disjoint) for finds in reading order, as drawn
+    suggestions are; a find that starts before the one before it starts the pass again."""
     out: list[tuple[int, int, Suggestion]] = []
-    first, count = 0, len(segs)
+    first, count, last = 0, len(segs), -1
     for find in finds:
         start, end = find.start, find.end
+        if start < last:
+            first = 0
+        last = start
         while first < count and segs[first].end <= start:
             first += 1  # ends before this find, so before every later one
         at, k = start, first

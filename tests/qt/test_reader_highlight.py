@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 pytest.importorskip("PySide6")
 
+from PySide6.QtGui import QFont, QTextCharFormat  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.annotation import Annotation  # noqa: E402
@@ -95,3 +96,52 @@ def test_uncovered_parts_are_the_plain_reference(cuts, finds):
     expected = [(lo, hi, find) for find in drawn
                 for lo, hi in _uncovered_naive(find.start, find.end, segs)]
     assert uncovered_parts(drawn, segs) == expected
+    backwards = drawn[::-1]  # not in reading order: right all the same
+    assert uncovered_parts(backwards, segs) == [
+        (lo, hi, find) for find in backwards
+        for lo, hi in _uncovered_naive(find.start, find.end, segs)]
+
+
+def _formats(view: Reader) -> list[list[tuple]]:
+    block, out = view.document().firstBlock(), []
+    while block.isValid():
+        out.append([(f.start, f.length, QTextCharFormat(f.format))  # a copy: the
+                    for f in block.layout().formats()])  # range's own goes with it
+        block = block.next()
+    return out
+
+
+def test_reused_format_ranges_draw_what_fresh_ones_draw(qtbot):
+    """The highlighter keeps the format ranges it made and hands them out again: whatever
+    the selection and the review colours, a paragraph drawn with the kept ones has the
+    formats one drawn from nothing has; with astral characters before a span its ranges
+    are in UTF-16 units."""
+    text = "𠮷𠮷上合组织举行联合反恐演习。\n上合组织反恐演习,𠮷上合组织。"
+    second = text.index("\n") + 1
+    spans = [Annotation("a", "d", 2, 6, "actor.igo", "lin"),
+             Annotation("b", "d", 4, 8, "mechanism.exercise", "wang"),
+             Annotation("c", "d", second + 10, second + 14, "actor.igo", "wang")]
+    found = {0: [Suggestion(10, 12, "threat.terrorism", "反恐", "lexicon")],
+             1: [Suggestion(second, second + 4, "actor.igo", "上合组织", "lexicon"),
+                 Suggestion(second + 4, second + 8, "mechanism.exercise", "反恐演习",
+                            "lexicon")]}
+    view = Reader()
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    view.suggestions_in = lambda n: found.get(n, [])
+    view.show_text(text, SpanIndex(text, spans))
+    for selected in (None, "a", "b", "c", None):
+        for colours in ({}, {"lin": "#d04040", "wang": "#40a040"}):
+            view.selected_id = selected
+            view.set_review_colours(colours)
+            view.repaint_range(0, len(text))
+            kept = _formats(view)
+            view.highlighter.clear_cache()
+            view.repaint_range(0, len(text))
+            assert kept == _formats(view), (selected, colours)
+            only_a = next(f for start, length, f in kept[0] if (start, length) == (4, 2))
+            assert (only_a.fontWeight() == QFont.Weight.Bold) == (selected == "a")
+    first = _formats(view)[0]
+    assert (4, 2) in [(start, length) for start, length, _ in first]  # 上合 at cp 2 = u16 4
+    assert (12, 2) in [(start, length) for start, length, _ in first]  # 反恐 at cp 10
