@@ -8,6 +8,7 @@ ellipsis, a gap before them (the whole message is the tooltip): it never runs in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
@@ -92,25 +93,41 @@ class StatusBar(QStatusBar):
 class SteadyLabel(QLabel):
     """A permanent widget's label of a fixed size that only grows. A label's new text asks
     the bar to lay out again, and the bar then repainted whole together with the window
-    behind it (with the open document's line and the saved time new on every edit, ~2 ms
-    of each colleague's edit shown); at a fixed size Qt skips that, and the label repaints
-    alone. A text that needs more room widens it (the one relayout); one that needs under
-    :data:`SHRINK_BELOW` of it narrows it again."""
+    behind it (with the open document's line and the saved time new on every edit); at a
+    fixed size Qt skips that, and the label repaints alone. A text that needs more room
+    widens it (the one relayout); one that needs under :data:`SHRINK_BELOW` of it narrows
+    it again; a new font or style measures it again. ``row_height()``: the bar's row (the
+    label keeps its height, as a laid-out one would)."""
 
-    def __init__(self) -> None:
+    def __init__(self, row_height: Callable[[], int] = lambda: 0) -> None:
         super().__init__()
-        self._measure = QLabel()  # never shown: its size hint is the text's, unclamped
+        self.row_height = row_height
+        # a hidden child: styled and sized as this label is, and never laid out
+        self._measure = QLabel(self)
+        self._measure.hide()
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's)
         super().setText(text)
-        self._measure.setFont(self.font())
-        self._measure.setContentsMargins(self.contentsMargins())
-        self._measure.setText(text)
-        need = self._measure.sizeHint()
-        width = self.maximumWidth()
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def _fit(self) -> None:
+        probe = self._measure
+        probe.setTextFormat(self.textFormat())
+        probe.setWordWrap(self.wordWrap())
+        probe.setIndent(self.indent())
+        probe.setMargin(self.margin())
+        probe.setContentsMargins(self.contentsMargins())
+        probe.setText(self.text())
+        need = probe.sizeHint()
+        width, height = self.maximumWidth(), max(need.height(), self.row_height())
         if need.width() > width or need.width() < SHRINK_BELOW * width \
-                or need.height() != self.maximumHeight():
-            self.setFixedSize(need)
+                or height != self.maximumHeight():
+            self.setFixedSize(need.width(), height)
 
 
 #: a steady label narrows when its text needs less than this share of its width
@@ -132,7 +149,10 @@ def install(window: MainWindow) -> tuple[QToolButton, SteadyLabel, SteadyLabel, 
     view = QToolButton(autoRaise=True)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the reader
     view.clicked.connect(window.cycle_view)
-    widgets = (view, SteadyLabel(), SteadyLabel(), SteadyLabel())
+    def row() -> int:
+        return view.sizeHint().height()
+
+    widgets = (view, SteadyLabel(row), SteadyLabel(row), SteadyLabel(row))
     for widget in widgets:
         bar.addPermanentWidget(widget)
     show_view(view, window.view)

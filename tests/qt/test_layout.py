@@ -9,6 +9,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QFont  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.annotation import Annotator  # noqa: E402
@@ -130,3 +131,24 @@ def test_the_saved_time_and_document_line_change_without_laying_out_the_bar(smal
     label.setText("S")
     QApplication.processEvents()
     assert label.width() < wide / 2
+
+
+def test_a_steady_label_fits_its_text_in_any_font_and_style(small_window, qtbot):
+    """The label measures its text as it is drawn: with the bar's style sheet, after a
+    font change (no new text), at the height of the bar's row."""
+    win = small_window
+    label, bar = win.status_doc, win.statusBar()
+    label.setText("Document 1 of 12 · 3 spans · to do")
+    QApplication.processEvents()
+    assert label.height() == win.status_view.sizeHint().height()
+    advance = label.fontMetrics().horizontalAdvance(label.text())
+    bar.setStyleSheet("QStatusBar QLabel { padding: 0 30px; }")
+    label.setText("Document 1 of 12 · 4 spans · to do")
+    QApplication.processEvents()
+    assert label.width() >= advance + 60
+    bar.setStyleSheet("")
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    label.setFont(font)
+    QApplication.processEvents()
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
