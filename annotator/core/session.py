@@ -182,6 +182,7 @@ class Session:
             return UndoState(None, None)
         command = after.command if after is not None else None
         if command is not None and command is self._journalled:
+            self._journalled = None  # named once; a corpus-wide batch is not kept alive
             return UndoState(Step(command.kind, command.label or ""), None)
         undo, redo = self.store.next_steps(self.annotator.id)
         return UndoState(Step(*undo) if undo else None, Step(*redo) if redo else None)

@@ -60,10 +60,18 @@ def test_the_state_an_edit_leaves_is_the_journals(engine_store):
     with engine_store as store:
         lin, doc = lin_on_one_document(store)
 
+        asked = []
+        journal_steps = store.next_steps
+        store.next_steps = lambda annotator: asked.append(annotator) or \
+            journal_steps(annotator)
+
         def made(change):
             assert change is not None
+            asked.clear()
             said = lin.undo_state(after=change)
+            assert asked == []  # named from the change: the journal is not read
             assert said == lin.undo_state() and said.redo is None
+            asked.clear()
             return change
 
         first = made(lin.add(doc.id, TEXT, 0, 2, "actor.state"))
@@ -75,5 +83,7 @@ def test_the_state_an_edit_leaves_is_the_journals(engine_store):
         assert lin.undo_state().redo is not None
         third = made(lin.add(doc.id, TEXT, 20, 22, "threat.terrorism"))
         gone = made(lin.delete(list(third.added)))
-        assert lin.undo_state(after=gone).undo.kind == "delete"
+        asked.clear()
+        assert lin.undo_state(after=gone).undo.kind == "delete"  # named once: now read
         assert lin.undo_state(after=first) == lin.undo_state()  # an older change: read
+        assert asked == [lin.annotator.id] * 3
