@@ -145,13 +145,15 @@ def import_figure(cfg: dict) -> dict:
     work, folder = Path(cfg["work"]), Path(cfg["inputs"]["texts"])
     with teamkit.server(_cluster(cfg)) as cluster:
         url = teamkit.new_project(cluster, "imported")
-        with PgStore.open(url, create=True) as store:
-            store.set_tagset(default_tagset())
-            t0 = time.perf_counter()
-            report = import_paths(store, [folder])
-            seconds = time.perf_counter() - t0
-            stored = len(store.documents())
-        teamkit.drop(cluster, "imported")
+        try:
+            with PgStore.open(url, create=True) as store:
+                store.set_tagset(default_tagset())
+                t0 = time.perf_counter()
+                report = import_paths(store, [folder])
+                seconds = time.perf_counter() - t0
+                stored = len(store.documents())
+        finally:
+            teamkit.drop(cluster, "imported")
     assert not report.errors, report.errors[0].message
     assert stored == len(report.added), (stored, len(report.added))
     with Store.open(work / "import.annotator", create=True) as store:

@@ -181,7 +181,8 @@ def writer(folder: Path) -> None:
     (folder / "ready").write_text("1", encoding="utf-8")
     go = _wait_for(folder / "go")
     cpu = time.process_time()
-    _edit(window, go, job["seconds"], random.Random(job["seed"]), log, job["lockstep"])
+    beat = None if job["lockstep"] else random.Random(f"beat-{job['seed']}")
+    _edit(window, go, job["seconds"], random.Random(job["seed"]), log, beat)
     log["cpu_s"] = time.process_time() - cpu
     if window.store.kind == "team":
         poller.stop()
@@ -203,15 +204,16 @@ def _wait_for(path: Path) -> float:
 
 
 def _edit(window, go: float, seconds: float, rng: random.Random, log: dict,
-          lockstep: bool = False) -> None:
+          beat: random.Random | None) -> None:
     """add, add, delete the second: on a two-a-second schedule until the time is up, each
-    at a random moment of its half second (``lockstep``: at its start, as every window)."""
+    at a random moment of its half second drawn from ``beat`` (None: at its start, as every
+    window). The places and tags come from ``rng`` either way: the same edits."""
     from fig_doc import _idle, _visible_range
 
     repaint, tags, k = window.reader.viewport().repaint, list(window.tags), 0
     me = window.editor.session.annotator.id
     while go + k * PACE_S < go + seconds:
-        when = go + k * PACE_S + (0.0 if lockstep else rng.uniform(0.0, PACE_S - SLACK_S))
+        when = go + k * PACE_S + (beat.uniform(0.0, PACE_S - SLACK_S) if beat else 0.0)
         _idle(max(0.0, when - time.time()))
         before = {a.id for a in window.editor.index if a.annotator == me}
         if k % 3 == 2 and window.editor.selected is not None \

@@ -141,10 +141,19 @@ def compare(old: dict, new: dict) -> tuple[dict[str, float], dict[str, str]]:
 
 def comparable(old: dict, new: dict) -> str:
     """Why two runs cannot be compared ("" when they can)."""
-    if old.get("sizes") != new.get("sizes"):
+    if _settings(old) != _settings(new):
         return (f"the baseline ({old.get('mode')}, {old.get('date', '?')}) was measured with "
                 "other sizes or settings: not compared")
     return ""
+
+
+def _settings(run: dict) -> dict:
+    """A run's sizes and settings; a setting at its default as if absent (runs made before
+    the setting existed compare with runs that leave it so)."""
+    sizes = dict(run.get("sizes") or {})
+    if not sizes.get("team_lockstep"):
+        sizes.pop("team_lockstep", None)
+    return sizes
 
 
 # --- the table ----------------------------------------------------------------------------

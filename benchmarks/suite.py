@@ -173,7 +173,7 @@ def main_sizes(args: argparse.Namespace) -> int:
     """``--sizes``: the chosen groups at each corpus size (smallest first), one table per
     size, then the growth exponents and the plot; compared size by size with a baseline
     run of the same sizes."""
-    base: Sizes = QUICK if args.quick else FULL
+    base: Sizes = replace(QUICK if args.quick else FULL, team_lockstep=args.team_lockstep)
     started = time.time()
     need = set().union(*(GROUPS[g][1] for g in args.groups))
     old = report.load(baseline_for(args))

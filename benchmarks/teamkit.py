@@ -149,9 +149,8 @@ def fresh(cluster: Cluster, name: str) -> str:
 
 def new_project(cluster: Cluster, name: str) -> str:
     """An empty database ``name`` (dropped first if there) for a new team project."""
+    drop(cluster, name)
     with psycopg.connect(cluster.url(), autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(name)))
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     return cluster.url(dbname=name)
 
