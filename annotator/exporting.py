@@ -116,7 +116,8 @@ def export(store: ProjectStore, options: ExportOptions, progress: Callable[[int,
     bare = options.fmt == "jsonl" and (blind is None or not blind.on)
     try:
         for name, part_ids in parts.items():
-            ds = select(store.dataset(part_ids, bare=bare), _set(options.annotators), options.status,
+            ds = select(store.dataset(part_ids, bare=bare, sources=False),
+                        _set(options.annotators), options.status,
                         _set(options.groups), None)
             if blind is not None and blind.on:
                 ds = replace(ds, documents=hide(blind, ds.documents))

@@ -256,3 +256,44 @@ def test_a_project_without_a_tagset_is_refused_in_one_line(tmp_path, args):
     assert line == (f"Error: {path}: the project has no tagset; load one with "
                     f"`annotator tagset {path} --load FILE`")
     assert not list(tmp_path.glob("x.json*"))
+
+
+def test_exports_do_not_read_a_documents_sources_and_write_the_same(tmp_path, monkeypatch):
+    """Exports read documents without the file as decoded and the text before cleaning
+    (a chunk of web pages' HTML could be a hundred megabytes): they write neither, so
+    every format's output is what it is with them read."""
+    from annotator.exporting import FORMATS, ExportOptions, export
+    from annotator.project import import_paths
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>峰会</title><script>var x = 1;</script></head><body>"
+                    "<nav>首页 | 新闻</nav><p>上海合作组织成员国在北京举行会议。</p>"
+                    "<p>图片 1</p><p>各方讨论了打击恐怖主义问题。</p></body></html>",
+                    encoding="utf-8")
+    store, _ = create_project(tmp_path / "p.annotator")
+    with store:
+        assert not import_paths(store, [page]).errors
+        html = next(d for d in store.documents() if d.title == "峰会")
+        assert store.document(html.id).raw and store.document(html.id).original
+        read = []
+        plain = store.dataset
+
+        def dataset(*args, **kwargs):
+            read.append(kwargs.get("sources", True))
+            return plain(*args, **kwargs)
+
+        monkeypatch.setattr(store, "dataset", dataset)
+        for fmt in FORMATS:
+            made = {}
+            for sources in (False, True):
+                if sources:
+                    monkeypatch.setattr(store, "dataset", lambda *a, **k: plain(
+                        *a, **{**k, "sources": True}))
+                out = tmp_path / f"{fmt}-{sources}"
+                export(store, ExportOptions(fmt, out))
+                made[sources] = {p.relative_to(out).as_posix(): p.read_bytes()
+                                 for p in sorted(out.rglob("*")) if p.is_file()} \
+                    if out.is_dir() else {"": out.read_bytes()}
+            assert made[False] == made[True], fmt
+            monkeypatch.setattr(store, "dataset", dataset)
+        assert read and not any(read)  # every export asked for the documents without

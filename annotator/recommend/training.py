@@ -82,7 +82,7 @@ def read(store: ProjectStore, layer: str) -> Corpus:
     rejected = store.all_rejections()
     wanted = {r.doc_id for r in rejected}
     examples, texts, overlapping = [], {}, 0
-    for data in store.dataset().documents:
+    for data in store.dataset(sources=False).documents:
         gold = gold_ids(data.decisions)
         if layer == "gold":
             keep = gold

@@ -20,20 +20,23 @@ class DatasetsMixin(AnnotationsMixin, DocumentsMixin):
                             tuple(self.assignments(doc_id)), tuple(self.threads(doc_id)),
                             tuple(self.comments(doc_id)), tuple(self.relations(doc_id)))
 
-    def dataset(self, doc_ids: Iterable[str] | None = None, bare: bool = False) -> Dataset:
+    def dataset(self, doc_ids: Iterable[str] | None = None, bare: bool = False,
+                sources: bool = True) -> Dataset:
         """The project as a :class:`Dataset`; documents are read one at a time as the
         export consumes them, so memory stays flat on large corpora. ``bare``: the spans
         come as export rows (``DocumentData.span_rows``, :meth:`export_spans`), not
-        annotations."""
+        annotations. ``sources=False``: the documents come without their ``raw`` file and
+        ``original`` text (None), for readers that use neither (exports, training)."""
         tagset = self.tagset()
         if tagset is None:
             raise ProjectError(f"{self.location}: the project has no tagset; load "
                                f"one with `annotator tagset {self.location} --load FILE`")
         ids = list(doc_ids) if doc_ids is not None else [d.id for d in self.documents()]
-        return Dataset(tagset, tuple(self.annotators()), self._stream(ids, bare),
+        return Dataset(tagset, tuple(self.annotators()), self._stream(ids, bare, sources),
                        tuple(self.guidelines_history()))
 
-    def _stream(self, ids: list[str], bare: bool = False) -> Iterator[DocumentData]:
+    def _stream(self, ids: list[str], bare: bool = False,
+                sources: bool = True) -> Iterator[DocumentData]:
         """One document at a time; the workflow's rows (a few per document) are read in
         one query per table first, not four more per document, and the documents, their
         decisions and relations a chunk of :data:`_CHUNK` documents at a time."""
@@ -41,7 +44,7 @@ class DatasetsMixin(AnnotationsMixin, DocumentsMixin):
         threads, comments = _by_doc(self.threads()), _by_doc(self.comments())
         for i in range(0, len(ids), _CHUNK):
             part = ids[i:i + _CHUNK]
-            docs = self._documents_by_id(part)
+            docs = self._documents_by_id(part, sources)
             decisions, relations = self._decisions_of(part), self._relations_of(part)
             spans = self.export_spans(part, _CHUNK) if bare else ((d, None) for d in part)
             for doc_id, rows in spans:
