@@ -35,6 +35,7 @@ COMPILE_DELAY_MS = 3000  # a pause after the edit that made a full compile due
 LIST_WAIT_MS = 100  # a build waiting for the document list's idle work looks again after
 LIST_WAIT_MAX_S = 30.0  # and waits no longer than this after the project opened
 LIST_WAIT_ROWS = 20_000  # documents from which it waits (below, the list is done in ~2 s)
+FAILED_MESSAGE_MS = 15_000  # how long the status bar says a build failed otherwise
 LOST_RETRY_MS = 5000  # a build that lost the server's connection tries again after
 HINT = QT_TRANSLATE_NOOP("Suggestions",
                          "A accept · U reject · Shift+A accept all in document · N/P next/previous")
@@ -67,13 +68,19 @@ class Receiver(QObject):
     def lost(self, error: object) -> None:
         """The build or compile raised: the window goes on without suggestions, and after a
         lost connection tries again once it is back (before, the dead job stayed the
-        window's builder and nothing was built until the project was opened again)."""
+        window's builder and nothing was built until the project was opened again); after
+        any other failure the status bar says so, in one line."""
         window, job = self.window, self.sender()
         if job is not window.lexicon_builder:
             return
         window.lexicon_builder = None
         if isinstance(error, ConnectionLost):
             window.lexicon_timer.start(LOST_RETRY_MS)
+            return
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        window.statusBar().showMessage(translate(
+            "Suggestions", "Suggestions are off: {error} (they are prepared again when the "
+            "project is opened again)").format(error=first), FAILED_MESSAGE_MS)
 
     def take(self, result: object) -> None:
         window, job = self.window, self.sender()

@@ -117,6 +117,8 @@ def test_a_build_that_failed_otherwise_leaves_the_window_free(qtbot, tmp_path, m
     qtbot.waitUntil(lambda: bool(tried) and win.lexicon_builder is None, timeout=10_000)
     qtbot.wait(600)
     assert len(tried) == 1 and win.editor.lexicon is None  # not tried again and again
+    said = win.statusBar().currentMessage()
+    assert said.startswith("Suggestions are off: a bug (") and "\n" not in said
     suggestions.project_opened(win)  # (as when the blind setting changes) builds again
     qtbot.waitUntil(lambda: win.editor.lexicon is not None, timeout=10_000)
     win.close()

@@ -111,7 +111,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../undo.py" line="+66"/>
+        <location filename="../undo.py" line="+68"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -574,7 +574,7 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../panel.py" line="+99"/>
+        <location filename="../panel.py" line="+97"/>
         <source>Filter spans…</source>
         <translation>筛选片段…</translation>
     </message>
@@ -582,7 +582,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../workboard.py" line="+198"/>
+        <location filename="../workboard.py" line="+197"/>
         <source>Assign documents</source>
         <translation>分配文档</translation>
     </message>
@@ -835,7 +835,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../doclist.py" line="+38"/>
+        <location filename="../doclist.py" line="+39"/>
         <source>Mine</source>
         <extracomment>Rows measured to size the columns: the default (1,000) costs 0.2 s on a big project. the model&apos;s columns as shown: title, status, who is here, open threads, spans, who is assigned, then date, source and script</extracomment>
         <translation>我的</translation>
@@ -1457,8 +1457,8 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../panel.py" line="-62"/>
-        <location line="+24"/>
+        <location filename="../panel.py" line="-61"/>
+        <location line="+23"/>
         <source>No span selected</source>
         <translation>未选中片段</translation>
     </message>
@@ -1510,22 +1510,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="+126"/>
+        <location filename="../window.py" line="+127"/>
         <source>Annotator: {name}</source>
         <translation>标注者：{name}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Opened {title} in {ms:.0f} ms</source>
         <translation>已打开《{title}》，用时 {ms:.0f} 毫秒</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+59"/>
         <source>Select some text first, then press a tag key.</source>
         <translation>请先选择文本，再按标签键。</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
@@ -1591,7 +1591,7 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../models.py" line="+21"/>
+        <location filename="../models.py" line="+23"/>
         <source>to do</source>
         <translation>待标注</translation>
     </message>
@@ -1661,9 +1661,9 @@
         <translation>标注者：{annotator}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Title</source>
-        <extracomment>rows whose filter text is made per idle turn of the event loop (~10 ms)</extracomment>
+        <extracomment>rows whose filter text is made per idle turn of the event loop (~10 ms) the wait before the first slice (the first paint of a big project goes first) the pace of the reads while a team project&apos;s server is gone (the reconnect&apos;s)</extracomment>
         <translation>标题</translation>
     </message>
     <message>
@@ -1707,7 +1707,7 @@
         <translation>讨论</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+220"/>
         <source>{title}
 {id} · %Ln character(s)</source>
         <extracomment>the team&apos;s columns of a row (qt.workboard): my status, the spans I may see, who is assigned, who is here, open threads; None: the document&apos;s own</extracomment>
@@ -1973,7 +1973,7 @@
         <translation>序列模型（CRF）</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>The {recommender} was not evaluated: it needs at least two documents in its training layer.</source>
         <translation>{recommender}未经评估：其训练层至少需要两篇文档。</translation>
     </message>
@@ -2022,7 +2022,7 @@
 <context>
     <name>Relating</name>
     <message>
-        <location filename="../relating.py" line="+133"/>
+        <location filename="../relating.py" line="+131"/>
         <source>Relation removed (Ctrl+Z brings it back).</source>
         <translation>关系已删除(Ctrl+Z 可恢复)。</translation>
     </message>
@@ -2211,7 +2211,7 @@
         <translation>{name} 正在审阅此文档（自 {since} 起）：待其离开后，您才能提交审阅决定。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Saved: {what}. Open cases left in this document: {left}.</source>
         <translation>已保存：{what}。本文档尚余 {left} 个待裁决案例。</translation>
     </message>
@@ -2434,7 +2434,7 @@ Restore the latest backup (taken {taken})? The damaged file is kept in {folder};
     </message>
     <message>
         <location line="+58"/>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Backed up to {where}</source>
         <translation>已备份到 {where}</translation>
     </message>
@@ -2864,9 +2864,9 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../statusbar.py" line="+94"/>
+        <location filename="../statusbar.py" line="+139"/>
         <source>原</source>
-        <extracomment>pixels between the end of a message and the first permanent widget pixels on each side of a permanent widget&apos;s text the script view&apos;s mark: the text as imported, simplified, traditional</extracomment>
+        <extracomment>pixels between the end of a message and the first permanent widget pixels on each side of a permanent widget&apos;s text a steady label narrows when its text needs less than this share of its width the script view&apos;s mark: the text as imported, simplified, traditional</extracomment>
         <translation>原</translation>
     </message>
     <message>
@@ -2880,7 +2880,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>繁</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Script view: {view} (Ctrl+T or a click: original → simplified → traditional)</source>
         <translation>字形视图：{view}（Ctrl+T 或点一下切换：原文 → 简体 → 繁体）</translation>
     </message>
@@ -2888,12 +2888,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../suggestions.py" line="+30"/>
+        <location filename="../suggestions.py" line="+40"/>
         <source>A accept · U reject · Shift+A accept all in document · N/P next/previous</source>
         <translation>A 接受 · U 拒绝 · Shift+A 接受本文档全部建议 · N/P 下一条/上一条</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+192"/>
         <source>tagged so {k} of %n time(s)</source>
         <translation>%n 次中有 {k} 次如此标注</translation>
     </message>
@@ -2909,7 +2909,12 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>建议：{tag}（{basis}）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-154"/>
+        <source>Suggestions are off: {error} (they are prepared again when the project is opened again)</source>
+        <translation>建议已关闭：{error}（重新打开项目时会重新准备）</translation>
+    </message>
+    <message>
+        <location line="+181"/>
         <source>Suggestions are hidden (Suggestions → Show suggestions).</source>
         <translation>建议已隐藏（建议 → 显示建议）。</translation>
     </message>
@@ -2973,7 +2978,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>打开团队项目</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
         <translation>&lt;b&gt;与服务器的连接已断开&lt;/b&gt;（{when}）— 正在重新连接…… 所显示的内容均已保存；服务器恢复之前无法编辑。</translation>
     </message>
@@ -2986,7 +2991,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../threads.py" line="+57"/>
+        <location filename="../threads.py" line="+84"/>
         <source>Write a comment… (Enter)</source>
         <translation>写评论…（按 Enter）</translation>
     </message>
@@ -3155,7 +3160,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../undo.py" line="-39"/>
+        <location filename="../undo.py" line="-40"/>
         <source>tag {what}</source>
         <extracomment>a command&apos;s name in the Edit menu by its kind, outside English (the journal stores the English label); {what} is the text the label names, if any</extracomment>
         <translation>标注 {what}</translation>
@@ -3241,7 +3246,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>删除关系</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Cannot undo “{what}”: it was changed since (by someone else, or in another window); nothing was changed.</source>
         <translation>无法撤销“{what}”：此后它已被更改（由其他人，或在另一个窗口中）；未做任何更改。</translation>
     </message>
