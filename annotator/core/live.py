@@ -31,6 +31,7 @@ WORKFLOW = frozenset({"doc_status", "assignments", "threads", "comments", "prese
 class Refresh:
     rows: frozenset[str] = frozenset()  # document list rows to read again
     document: bool = False  # the open document's spans or decisions changed
+    document_row: bool = False  # the open document's own columns (status, title…) too
     documents: bool = False  # documents came or went: read the whole list again
     project: bool = False  # the tagset, the annotators or a setting changed
     team: frozenset[str] = frozenset()  # documents whose workflow (team columns) changed
@@ -69,6 +70,8 @@ def plan(events: Iterable[Event], open_doc: str | None, own_pid: int) -> Refresh
         rows.add(e.doc_id)
         if e.doc_id == open_doc:
             found.add("document")
-    return Refresh(frozenset(rows), "document" in found, "documents" in found,
-                   "project" in found, frozenset(team), "threads" in found, "queue" in found,
-                   "guidelines" in found)
+            if e.table == "documents":
+                found.add("document_row")
+    return Refresh(frozenset(rows), "document" in found, "document_row" in found,
+                   "documents" in found, "project" in found, frozenset(team),
+                   "threads" in found, "queue" in found, "guidelines" in found)

@@ -210,7 +210,7 @@ def colleagues_committed(window: MainWindow, events: list) -> None:
         elif refresh.rows:  # the open document's row follows its reload (counted there)
             _rows_later(window, refresh.rows - ({doc.id} if refresh.document and doc else set()))
         if refresh.document:
-            reload_document(window)
+            reload_document(window, stored=refresh.document_row)
         _workflow(window, refresh)
     except ConnectionLost as e:
         connection_lost(window, str(e))
@@ -261,15 +261,17 @@ def _refresh_row(window: MainWindow, doc_id: str) -> None:
         window.doc_list.update_row(window.store.summary(doc_id))
 
 
-def reload_document(window: MainWindow) -> None:
+def reload_document(window: MainWindow, stored: bool = True) -> None:
     """The open document's spans as stored now (colleagues' commits), shown as a change;
-    review mode's cases and the row follow."""
+    review mode's cases and the row follow. ``stored``: the document's own columns may
+    have changed (its status, say) and are read again; a colleague's spans alone leave
+    them, and the row takes the new count without a round trip."""
     change = window.editor.reload()
     if change is not None:
         window.apply_change(change, mine=False)
     else:
         review.refresh(window)
-    spanloading.document_row(window, counted=True, stored=True)  # its status, say
+    spanloading.document_row(window, counted=True, stored=stored)
 
 
 # --- a lost connection -------------------------------------------------------------------

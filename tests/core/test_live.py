@@ -22,6 +22,16 @@ def test_spans_reload_the_open_document_and_the_rows():
     assert got == Refresh(rows=frozenset({"a", "b"}), document=True)
 
 
+def test_the_open_documents_own_columns_are_read_again_only_when_they_changed():
+    spans = plan([E("annotations", "INSERT", "chen", "a")], "a", own_pid=1)
+    assert spans.document and not spans.document_row
+    status = plan([E("annotations", "INSERT", "chen", "a"), E("documents", "UPDATE", "chen",
+                                                              "a")], "a", own_pid=1)
+    assert status.document and status.document_row
+    elsewhere = plan([E("documents", "UPDATE", "chen", "b")], "a", own_pid=1)
+    assert not elsewhere.document_row and elsewhere.rows == {"b"}
+
+
 def test_a_colleagues_relation_reloads_the_open_document():
     got = plan([E("relations", "INSERT", "chen", "a")], "a", own_pid=1)
     assert got == Refresh(rows=frozenset({"a"}), document=True)

@@ -31,7 +31,8 @@ def close(window: MainWindow) -> None:
     window.store.close()
 
 
-def test_a_colleagues_tag_appears_in_my_window_at_once(qtbot, tmp_path, team_url, seed_paths):
+def test_a_colleagues_tag_appears_in_my_window_at_once(qtbot, tmp_path, team_url, seed_paths,
+                                                       monkeypatch):
     lin, chen = make_team(team_url, seed_paths)
     mine = window_on(qtbot, tmp_path, as_role(team_url, chen), "chen")
     try:
@@ -39,6 +40,10 @@ def test_a_colleagues_tag_appears_in_my_window_at_once(qtbot, tmp_path, team_url
         doc = mine.doc
         start, end = find_all(doc.text, "上合组织")[0]
         count_before = mine.doc_list.model.summary(doc.id).annotations
+        rows_read: list[list[str]] = []  # a span leaves the row's own columns: none read
+        real = mine.store.summaries
+        monkeypatch.setattr(mine.store, "summaries",
+                            lambda ids: (rows_read.append(list(ids)), real(ids))[1])
         with open_project(as_role(team_url, lin, SECRET)) as theirs:
             began = time.perf_counter()
             added = Session(theirs, Annotator(lin, "Lin")).add(
@@ -49,6 +54,7 @@ def test_a_colleagues_tag_appears_in_my_window_at_once(qtbot, tmp_path, team_url
         assert mine.doc_list.model.summary(doc.id).annotations == count_before + 1
         assert added.id in mine.panel.model.all  # the span list shows it too
         assert not mine.acts["undo"].isEnabled()  # a colleague's edit is not mine to undo
+        assert [doc.id] not in rows_read
     finally:
         close(mine)
 
