@@ -196,8 +196,8 @@ def accept_all(doc_id: str, text: str, suggestions: Iterable[Suggestion],
     if not chosen:
         return None
     first = text[chosen[0].start:chosen[0].end][:20]
-    label = f"accept {len(chosen)} suggestion(s)" + (f" ({first}…)" if len(chosen) > 1 else
-                                                       f" ({first})")
+    label = (f"accept {len(chosen)} suggestions ({first}…)" if len(chosen) > 1 else
+             f"accept 1 suggestion ({first})")
     return _batch(doc_id, [(doc_id, s.start, s.end, s.tag) for s in chosen], annotator,
                   {doc_id: len(text)}, label)
 

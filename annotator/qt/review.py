@@ -166,7 +166,7 @@ def settle(window: MainWindow, command: Command | None) -> None:
         sum(c.decision is None for c in window.review.relation_cases)
     window.statusBar().showMessage(translate(
         "Review", "Saved: {what}. Open cases left in this document: {left}.").format(
-        what=undo.step_text(Step(command.kind, command.label)), left=left), 6000)
+        what=undo.step_text(Step(command.kind, command.label), window.tags), left=left), 6000)
 
 
 def review_status_after(cases: list, command: Command, relation_cases: Sequence = ()) -> str:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 #: English label); {what} is the text the label names, if any
 KIND_TEXTS = {"add": QT_TRANSLATE_NOOP("Undo", "tag {what}"),
               "delete": QT_TRANSLATE_NOOP("Undo", "delete span"),
-              "retag": QT_TRANSLATE_NOOP("Undo", "change tag"),
+              "retag": QT_TRANSLATE_NOOP("Undo", "change tag to {what}"),
               "resize": QT_TRANSLATE_NOOP("Undo", "resize span"),
               "attributes": QT_TRANSLATE_NOOP("Undo", "edit attributes"),
               "batch": QT_TRANSLATE_NOOP("Undo", "tag several spans"),
@@ -44,18 +44,22 @@ KIND_TEXTS = {"add": QT_TRANSLATE_NOOP("Undo", "tag {what}"),
               "relate": QT_TRANSLATE_NOOP("Undo", "add relation ({what})"),
               "unrelate": QT_TRANSLATE_NOOP("Undo", "delete relation")}
 PREFIXES = {"add": "tag ", "reject": "reject suggestion ", "status": "set status to ",
-            "comment": "comment ", "relate": "relate "}
+            "comment": "comment ", "relate": "relate ", "retag": "change tag to "}
 translate = QCoreApplication.translate
 
 
-def step_text(step: Step) -> str:
+def step_text(step: Step, tags: dict | None = None) -> str:
     """A journalled command as Undo/Redo name it: its stored label in English, else its
-    kind translated (with the text it concerns; a status by its translated name)."""
+    kind translated (with the text it concerns; a status by its translated name); a new
+    tag by its name from ``tags`` (``{id: Tag}``) in either, not its id."""
     label = step.label or step.kind
-    if i18n.current() == "en" or step.kind not in KIND_TEXTS:
-        return label
     prefix = PREFIXES.get(step.kind)
     what = label.removeprefix(prefix) if prefix and label.startswith(prefix) else ""
+    if step.kind == "retag" and what:
+        what = i18n.tag_name(tags or {}, what)
+        label = f"{prefix}{what}"
+    if i18n.current() == "en" or step.kind not in KIND_TEXTS:
+        return label
     if step.kind == "status":  # "to do", "in progress", "done": the document list's words
         what = translate("Models", what)
     return translate("Undo", KIND_TEXTS[step.kind]).format(what=what).strip()
@@ -68,7 +72,7 @@ def update_actions(window: MainWindow, after: Change | None = None) -> None:
     for action, step, text in ((window.acts["undo"], state.undo, translate("Actions", "&Undo")),
                                (window.acts["redo"], state.redo, translate("Actions", "&Redo"))):
         action.setEnabled(step is not None)
-        action.setText(f"{text} {step_text(step)}" if step is not None else text)
+        action.setText(f"{text} {step_text(step, window.tags)}" if step is not None else text)
 
 
 def undo(window: MainWindow) -> None:
@@ -92,10 +96,10 @@ def _step(window: MainWindow, back: bool) -> None:
                             "else, or in another window); nothing was changed.") if back \
             else translate("Undo", "Cannot redo “{what}”: it was changed since (by someone "
                            "else, or in another window); nothing was changed.")
-        window.statusBar().showMessage(message.format(what=step_text(step)), 10000)
+        window.statusBar().showMessage(message.format(what=step_text(step, window.tags)), 10000)
         change = None
     window._after_undo(change)
     if change is not None:  # what the status bar said of the step is no longer so
         done = translate("Undo", "Undone: {what}") if back else \
             translate("Undo", "Redone: {what}")
-        window.statusBar().showMessage(done.format(what=step_text(step)), 4000)
+        window.statusBar().showMessage(done.format(what=step_text(step, window.tags)), 4000)

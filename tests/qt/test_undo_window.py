@@ -69,6 +69,34 @@ def test_the_actions_say_what_the_journal_would_do(qtbot, path, tmp_path):
         win.store.close()
 
 
+def test_undo_names_a_new_tag_by_its_name_and_one_suggestion_once(qtbot, path, tmp_path):
+    from annotator.core.session import Step
+    from annotator.qt import i18n
+    from annotator.qt.undo import step_text
+
+    win = make_window(qtbot, Store.open(path), LIN, tmp_path)
+    try:
+        tag_first_chars(win)
+        win.apply_tag("actor.agency")  # the span selected: its tag changes
+        assert texts(win)[0] == "&Undo change tag to Government body"
+        retag = Step("retag", "change tag to actor.agency")
+        try:
+            i18n.install(language="zh_CN")
+            assert step_text(retag, win.tags) == "更改标签为 政府机构"
+        finally:
+            i18n.install(language="en")
+    finally:
+        win.store.close()
+    from annotator.core.suggest import Suggestion, accept_all
+
+    text = "上合组织与上合组织"
+    one = accept_all("d", text, [Suggestion(0, 4, "actor.igo", "上合组织", "lexicon")], "lin")
+    two = accept_all("d", text, [Suggestion(0, 4, "actor.igo", "上合组织", "lexicon"),
+                                 Suggestion(5, 9, "actor.igo", "上合组织", "lexicon")], "lin")
+    assert one is not None and one.label == "accept 1 suggestion (上合组织)"
+    assert two is not None and two.label == "accept 2 suggestions (上合组织…)"
+
+
 def test_an_undo_someone_else_overtook_is_one_line_and_changes_nothing(qtbot, path, tmp_path):
     """Lin tags; Chen retags the same span; Lin's Ctrl+Z: a line in the status bar, the
     spans as they were, Redo still off, Undo still offering the same step."""

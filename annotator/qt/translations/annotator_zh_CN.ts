@@ -111,7 +111,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../undo.py" line="+68"/>
+        <location filename="../undo.py" line="+72"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -2978,7 +2978,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>打开团队项目</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+166"/>
         <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
         <translation>&lt;b&gt;与服务器的连接已断开&lt;/b&gt;（{when}）— 正在重新连接…… 所显示的内容均已保存；服务器恢复之前无法编辑。</translation>
     </message>
@@ -3160,7 +3160,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../undo.py" line="-40"/>
+        <location filename="../undo.py" line="-44"/>
         <source>tag {what}</source>
         <extracomment>a command&apos;s name in the Edit menu by its kind, outside English (the journal stores the English label); {what} is the text the label names, if any</extracomment>
         <translation>标注 {what}</translation>
@@ -3172,8 +3172,8 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>change tag</source>
-        <translation>更改标签</translation>
+        <source>change tag to {what}</source>
+        <translation>更改标签为 {what}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3246,7 +3246,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>删除关系</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Cannot undo “{what}”: it was changed since (by someone else, or in another window); nothing was changed.</source>
         <translation>无法撤销“{what}”：此后它已被更改（由其他人，或在另一个窗口中）；未做任何更改。</translation>
     </message>

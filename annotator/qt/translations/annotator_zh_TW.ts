@@ -111,7 +111,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location filename="../undo.py" line="+68" />
+        <location filename="../undo.py" line="+72" />
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
@@ -2978,7 +2978,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>開啟團隊專案</translation>
     </message>
     <message>
-        <location line="+164" />
+        <location line="+166" />
         <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
         <translation>&lt;b&gt;與伺服器的連線已斷開&lt;/b&gt;（{when}）— 正在重新連線…… 所顯示的內容均已儲存；伺服器恢復之前無法編輯。</translation>
     </message>
@@ -3160,7 +3160,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../undo.py" line="-40" />
+        <location filename="../undo.py" line="-44" />
         <source>tag {what}</source>
         <extracomment>a command's name in the Edit menu by its kind, outside English (the journal stores the English label); {what} is the text the label names, if any</extracomment>
         <translation>標註 {what}</translation>
@@ -3172,8 +3172,8 @@ Every edit you saw happen is stored; this one may not have been.</source>
     </message>
     <message>
         <location line="+1" />
-        <source>change tag</source>
-        <translation>更改標籤</translation>
+        <source>change tag to {what}</source>
+        <translation>更改標籤為 {what}</translation>
     </message>
     <message>
         <location line="+1" />
@@ -3246,7 +3246,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>刪除關係</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+50" />
         <source>Cannot undo “{what}”: it was changed since (by someone else, or in another window); nothing was changed.</source>
         <translation>無法復原「{what}」：此後它已被更改（由其他人，或在另一個視窗中）；未做任何更改。</translation>
     </message>
