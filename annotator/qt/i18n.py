@@ -254,6 +254,8 @@ def rebuild(old: MainWindow) -> MainWindow:
     new = MainWindow(old.store, old.session.annotator, old.settings)
     old.replaced_by = new  # type: ignore[attr-defined]
     _restore(new, place)
+    if (saved_at := getattr(old, "saved_at", None)) is not None:
+        new._saved(saved_at)  # "Saved 17:53:24" stays, in the new language
     new.show()
     app.setQuitOnLastWindowClosed(quits)
     scroll_to(new.reader, place[2])

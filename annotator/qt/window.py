@@ -342,8 +342,10 @@ class MainWindow(QMainWindow):
     def _refresh_names(self) -> None:
         self.panel.inspector.set_known_names(self.panel.model.known_names())
 
-    def _saved(self) -> None:
-        self.status_saved.setText(self.tr("Saved {time}").format(time=time.strftime("%H:%M:%S")))
+    def _saved(self, at: float | None = None) -> None:
+        self.saved_at = time.time() if at is None else at  # kept by a language switch
+        self.status_saved.setText(self.tr("Saved {time}").format(
+            time=time.strftime("%H:%M:%S", time.localtime(self.saved_at))))
 
     # --- view ------------------------------------------------------------------------------
     def set_view(self, view: str) -> None:

@@ -254,6 +254,8 @@ def test_switching_the_language_remakes_the_window_in_place(qtbot, tmp_path):
         window.apply_tag("actor.state")  # the same project, still editable
         assert any((a.start, a.end) == (5, 9) for a in store.annotations(doc))
         assert window.acts["undo"].text().startswith("撤销(&U) 标注")
+        saved = window.status_saved.text()
+        assert saved.startswith("已保存")
 
         language_action(window, "en").trigger()
         qtbot.waitUntil(lambda: i18n.live(first) is not window)
@@ -261,6 +263,7 @@ def test_switching_the_language_remakes_the_window_in_place(qtbot, tmp_path):
         assert menu_titles(window)[:2] == ["&File", "&Edit"]
         assert window.docks["palette"].windowTitle() == "Tags"
         assert i18n.current() == "en" and window.doc.id == doc
+        assert window.status_saved.text() == "Saved " + saved.split()[-1]  # the same time
     finally:
         i18n.install(language="en")
         i18n.live(first).close()
