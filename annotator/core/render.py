@@ -39,7 +39,7 @@ def segments(spans: list[Annotation], start: int, end: int) -> list[Segment]:
     """Cut ``[start, end)`` at every span edge; keep the stretches some span covers.
 
     One sweep: the spans that have started and not ended are the ones covering the
-    stretch (a paragraph of 3,000 characters and 100 spans was cut in ~1 ms by asking
+    stretch (a paragraph of 3,000 characters and 100 spans was cut in ~0.7 ms by asking
     every span of every stretch, and it is cut again on each edit in it)."""
     cuts = {start, end}
     for a in spans:

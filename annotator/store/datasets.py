@@ -42,9 +42,10 @@ class DatasetsMixin(AnnotationsMixin, DocumentsMixin):
         decisions and relations a chunk of :data:`_CHUNK` documents at a time."""
         statuses, assignments = _by_doc(self.doc_statuses()), _by_doc(self.assignments())
         threads, comments = _by_doc(self.threads()), _by_doc(self.comments())
+        columns = "*" if sources else self._columns_without_sources()
         for i in range(0, len(ids), _CHUNK):
             part = ids[i:i + _CHUNK]
-            docs = self._documents_by_id(part, sources)
+            docs = self._documents_by_id(part, columns)
             decisions, relations = self._decisions_of(part), self._relations_of(part)
             spans = self.export_spans(part, _CHUNK) if bare else ((d, None) for d in part)
             for doc_id, rows in spans:

@@ -139,15 +139,11 @@ class DocumentsMixin(StoreCommon):
     def document(self, doc_id: str) -> Document:
         return self._documents_by_id([doc_id])[doc_id]
 
-    def _documents_by_id(self, doc_ids: list[str], sources: bool = True
+    def _documents_by_id(self, doc_ids: list[str], columns: str = "*"
                          ) -> dict[str, Document]:
         """The documents of ``doc_ids`` (a chunk of an export's: one query, not one a
-        document), by id; an unknown id raises as :meth:`document` does. ``sources``:
-        with the file as decoded and the text before cleaning (``raw``, ``original``);
-        without, those are None and never leave the database (an export of web pages
-        writes neither, and a chunk of their HTML could be a hundred megabytes)."""
-        columns = "*" if sources else ", ".join(
-            f'NULL AS "{name}"' if name in SOURCES else f'"{name}"' for name in self._doc_columns())
+        document), by id; an unknown id raises as :meth:`document` does. ``columns``:
+        what to select (:meth:`_columns_without_sources`: no ``raw``, no ``original``)."""
         cursor = self.conn.execute(f"SELECT {columns} FROM documents WHERE id IN "
                                    f"({', '.join('?' * len(doc_ids))})", doc_ids)
         rows = cursor.fetchall()
@@ -158,10 +154,13 @@ class DocumentsMixin(StoreCommon):
                 raise self._no_document(doc_id)
         return found
 
-    def _doc_columns(self) -> list[str]:
-        """The documents table's columns, as the schema of this project has them."""
+    def _columns_without_sources(self) -> str:
+        """The documents table's columns (as this project's schema has them) with the file
+        as decoded and the text before cleaning selected as NULL: an export of web pages
+        writes neither, and a chunk of their HTML could be a hundred megabytes."""
         cursor = self.conn.execute("SELECT * FROM documents WHERE 0 = 1")
-        return [d[0] for d in cursor.description]
+        return ", ".join(f'NULL AS "{d[0]}"' if d[0] in SOURCES else f'"{d[0]}"'
+                         for d in cursor.description)
 
     # One statement, so one snapshot: the list columns (no text is copied out, although
     # SQLite walks each text's overflow pages to reach the columns after it) and every
