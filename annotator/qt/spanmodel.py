@@ -18,13 +18,19 @@ from PySide6.QtGui import QColor
 from annotator import zh
 from annotator.core.annotation import Annotation
 from annotator.qt.i18n import QT_TRANSLATE_NOOP
-from annotator.qt.models import DISPLAY, ID_ROLE, RowModel, certainty_label
+from annotator.qt.models import (
+    DECORATION,
+    DISPLAY,
+    ID_ROLE,
+    TOOLTIP,
+    RowModel,
+    certainty_label,
+)
 
 #: reading order, the order of the span index
 _reading: Callable[[Annotation], tuple[int, int, str]] = itemgetter(2, 3, 0)
 _TAG, _ATTRIBUTES = itemgetter(4), itemgetter(6)
-_SERVED = frozenset({DISPLAY, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
-                     ID_ROLE})
+_SERVED = frozenset({DISPLAY, TOOLTIP, DECORATION, ID_ROLE})
 
 
 class AnnotationTableModel(RowModel):
@@ -165,16 +171,15 @@ class AnnotationTableModel(RowModel):
         key = self._key(a)
         return sum(1 for r in self.rows if self._key(r) > key)
 
-    def data(self, index, role=DISPLAY):
-        # Qt asks a dozen roles per cell each time the table paints (an edit repaints the
+    def cell(self, a: Annotation, column: int, role: int):
+        # Qt asks seven roles per cell each time the table paints (an edit repaints the
         # rows on screen): the ones not served return before any other work, and a cell's
         # text is made for its own column only
         if role not in _SERVED:
             return None
-        a, column = self.rows[index.row()], index.column()
         if role == ID_ROLE:
             return a.id
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == DECORATION:
             return QColor(self.tag_colour(a.tag)) if column == 1 else None
         return self._value(a, column)
 

@@ -88,3 +88,53 @@ def test_the_filter_finds_traditional_and_simplified_alike(model):
     assert texts(model) == []  # 会议 is no span's text
     model.set_filter("北京")
     assert texts(model) == ["北京"]
+
+
+# the roles Qt 6's item delegate asks of a cell in one multiData call as it paints it, and
+# the ones asked one at a time (tooltip, the row's id)
+PAINT_ROLES = (0, 1, 6, 7, 8, 9, 10)
+OTHER_ROLES = (3, 256)
+
+
+def cell_by_multidata(m, index, role: int, stale=None):
+    """``role`` of ``index`` through ``multiData``, in a slot that may hold a ``stale``
+    value from the cell Qt asked before (Qt hands the same slots from cell to cell)."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    slot = QModelRoleData(role)
+    if stale is not None:
+        slot.setData(stale)
+    m.multiData(index, QModelRoleDataSpan(slot))
+    return slot.data()
+
+
+def assert_multidata_is_data(m) -> None:
+    from PySide6.QtGui import QColor
+
+    assert m.rowCount() > 0
+    for row in range(m.rowCount()):
+        for column in range(m.columnCount()):
+            index = m.index(row, column)
+            for role in PAINT_ROLES + OTHER_ROLES:
+                want = m.data(index, role)
+                assert cell_by_multidata(m, index, role) == want, (row, column, role)
+                # a value left from another cell is cleared where this one has none
+                stale = cell_by_multidata(m, index, role, stale=QColor("#ff0000"))
+                assert stale == want, (row, column, role, stale)
+
+
+def test_a_cell_painted_in_one_call_shows_what_each_role_asked_alone_shows(model):
+    """Qt 6 asks a cell's seven paint roles in one ``multiData`` call (one call into Python
+    instead of seven); every role gives what ``data`` gives, and a slot holding the
+    previous cell's value is cleared (left alone, the tag's colour swatch showed in every
+    column)."""
+    model.tag_colour = lambda t: "#3366cc"
+    model.tag_name = lambda t: t.upper()
+    assert_multidata_is_data(model)
+    model.sort(1)
+    model.set_filter("合作")
+    assert_multidata_is_data(model)
+
+
+def test_the_document_list_paints_a_cell_in_one_call_too(qtbot, seed_window):
+    assert_multidata_is_data(seed_window.doc_list.model)
