@@ -17,7 +17,7 @@ silently and never block each other unless they touch the same span.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
@@ -210,20 +210,19 @@ class PgStoreBase(StoreCommon):
         if self.read_only:
             raise ReadOnlyError(f"{self.location}: the project is open read-only "
                                 f"({self.read_only}); nothing was changed")
-        self.conn.execute_raw("BEGIN")
+        self.conn.begin()  # sent with the first statement
         try:
             yield
-            self.conn.execute_raw("COMMIT")
+            self.conn.end(commit=True)
         except BaseException:
-            if not self.conn.broken and self.conn.in_transaction:
-                with suppress(psycopg.Error):
-                    self.conn.raw.execute("ROLLBACK")
+            self.conn.end(commit=False)
             raise
 
     def rows(self, query: str, params=()) -> Iterator[tuple]:
         """A server-side cursor in a read-only snapshot: rows arrive in batches."""
         from annotator.store.pg.connection import translate
 
+        self.conn.send_begin()  # inside a transaction: psycopg's own joins it
         with self.conn.raw.transaction(), self.conn.raw.cursor(name="annotator_stream") as cur:
             cur.itersize = 2000
             try:
