@@ -257,6 +257,35 @@ def test_a_colleagues_commit_is_notified_at_once(team):
         listener.close()
 
 
+def test_a_burst_of_commits_comes_as_one_batch_without_spinning(team, monkeypatch):
+    """After the first notification the listener takes what else arrives within
+    GATHER_S: the socket waited on with select, the notifications taken without waiting
+    (psycopg's notifies() with a short timeout spins: ~1 ms of CPU for a 10 ms wait)."""
+    url, names = team
+    listener = Listener(TeamURL(member_url(url, names["chen"])))
+    listener.connect()
+    asked: list[float | None] = []
+    notifies = psycopg.Connection.notifies
+
+    def recorded(conn, *args, timeout=None, **kwargs):
+        asked.append(timeout)
+        return notifies(conn, *args, timeout=timeout, **kwargs)
+
+    monkeypatch.setattr(psycopg.Connection, "notifies", recorded)
+    try:
+        with as_member(team, "lin") as lin:
+            doc = first_doc(lin)
+            session = Session(lin, Annotator("lin", "Lin"))
+            for start in (0, 5, 10):
+                session.add(doc.id, doc.text, start, start + 3, "actor.state")
+            events = listener.wait(5)
+        assert [e.table for e in events].count("annotations") == 3  # one batch
+        assert asked[0] == 5 and all(t == 0 for t in asked[1:]) and len(asked) >= 2
+        assert listener.wait(0.05) == []
+    finally:
+        listener.close()
+
+
 def test_a_lost_connection_is_one_line(pg_cluster, team):
     with as_member(team, "lin") as lin:
         backend = lin.conn.raw.info.backend_pid

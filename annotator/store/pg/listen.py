@@ -11,6 +11,8 @@ what to refresh (:mod:`annotator.core.live`).
 from __future__ import annotations
 
 import json
+import select
+import time
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -20,6 +22,8 @@ from annotator.store.pg.errors import connect_error
 from annotator.store.pg.url import TeamURL
 
 CHANNEL = "annotator"
+#: after a first notification, the others arriving this soon come in the same batch
+GATHER_S = 0.01
 
 
 class Event(NamedTuple):
@@ -68,12 +72,26 @@ class Listener:
             for note in self.conn.notifies(timeout=timeout, stop_after=1):
                 events += _events([note])
             if events:  # and what came with it
-                for note in self.conn.notifies(timeout=0.01):
-                    events += _events([note])
+                events += self._gather(self.conn)
         except psycopg.Error as e:
             self.close()
             raise connect_error(e, self.url.location, self.url.password) from None
         return events
+
+    @staticmethod
+    def _gather(conn: psycopg.Connection) -> list[Event]:
+        """What arrives within :data:`GATHER_S` of a first notification. The socket is
+        waited on with ``select`` and what came is taken without waiting: psycopg's
+        ``notifies`` with a short timeout spins (~1 ms of CPU for each 10 ms waited), which
+        every window paid after every colleague's commit (~15 ms of CPU a second with nine
+        colleagues at two edits a second)."""
+        events: list[Event] = []
+        deadline = time.monotonic() + GATHER_S
+        while True:
+            events += _events(list(conn.notifies(timeout=0)))
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([conn.fileno()], [], [], left)[0]:
+                return events
 
     def close(self) -> None:
         if self.conn is not None:
