@@ -258,9 +258,9 @@ def test_a_colleagues_commit_is_notified_at_once(team):
 
 
 def test_a_burst_of_commits_comes_as_one_batch_without_spinning(team, monkeypatch):
-    """After the first notification the listener takes what else arrives within
-    GATHER_S: the socket waited on with select, the notifications taken without waiting
-    (psycopg's notifies() with a short timeout spins: ~1 ms of CPU for a 10 ms wait)."""
+    """The listener waits on the socket with select and takes the notifications without
+    waiting, with what else arrives within GATHER_S (psycopg's notifies() with a short
+    timeout spins: ~1 ms of CPU for a 10 ms wait; with a long one, ~0.1 ms a call)."""
     url, names = team
     listener = Listener(TeamURL(member_url(url, names["chen"])))
     listener.connect()
@@ -280,7 +280,7 @@ def test_a_burst_of_commits_comes_as_one_batch_without_spinning(team, monkeypatc
                 session.add(doc.id, doc.text, start, start + 3, "actor.state")
             events = listener.wait(5)
         assert [e.table for e in events].count("annotations") == 3  # one batch
-        assert asked[0] == 5 and all(t == 0 for t in asked[1:]) and len(asked) >= 2
+        assert asked and all(t == 0 for t in asked)  # never a wait inside psycopg
         assert listener.wait(0.05) == []
     finally:
         listener.close()
