@@ -173,8 +173,8 @@ class AnnotationTableModel(RowModel):
 
     def cell(self, a: Annotation, column: int, role: int):
         # Qt asks seven roles per cell each time the table paints (an edit repaints the
-        # rows on screen): the ones not served return before any other work, and a cell's
-        # text is made for its own column only
+        # rows on screen): the ones not served return at once, and a cell's text is made
+        # for its own column only
         if role not in _SERVED:
             return None
         if role == ID_ROLE:

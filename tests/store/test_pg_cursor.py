@@ -82,3 +82,20 @@ def test_a_first_statement_refused_leaves_nothing_and_the_connection_usable(team
         with store.transaction():
             store.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?)", ("y", "4"))
         assert (store.meta("x"), store.meta("y")) == (1, 4)  # (values are JSON)
+
+
+def test_reconnecting_inside_a_transaction_is_refused(team_url):
+    """The rest of the transaction would run on the new connection outside any
+    transaction: half written (a reviewer's find)."""
+    insert = "INSERT INTO meta(key, value) VALUES (?, ?)"
+    with open_project(team_url, create=True) as store:
+        store.conn.execute(insert, ("x", "1"))
+        with pytest.raises(ProjectError) as refused, store.transaction():
+            store.reconnect()
+            store.conn.execute(insert, ("y", "2"))
+        assert "\n" not in str(refused.value) and "inside a transaction" in str(refused.value)
+        assert store.meta("y") is None
+        store.reconnect()  # outside one: fine
+        with store.transaction():
+            store.conn.execute(insert, ("y", "3"))
+        assert store.meta("y") == 3

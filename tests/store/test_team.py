@@ -258,10 +258,16 @@ def test_a_colleagues_commit_is_notified_at_once(team):
 
 
 def test_a_burst_of_commits_comes_as_one_batch_without_spinning(team, monkeypatch):
-    """The listener waits on the socket with select and takes the notifications without
-    waiting, with what else arrives within GATHER_S (psycopg's notifies() with a short
-    timeout spins: ~1 ms of CPU for a 10 ms wait; with a long one, ~0.1 ms a call)."""
+    """The listener waits on its socket and takes the notifications without waiting inside
+    psycopg (whose notifies() with a short timeout spins: ~1 ms of CPU for a 10 ms wait),
+    with what else arrives within GATHER_S of the first: one batch."""
+    import threading
+    import time
+
+    from annotator.store.pg import listen
+
     url, names = team
+    monkeypatch.setattr(listen, "GATHER_S", 2.0)  # wide: the second commit comes 0.3 s late
     listener = Listener(TeamURL(member_url(url, names["chen"])))
     listener.connect()
     asked: list[float | None] = []
@@ -271,19 +277,80 @@ def test_a_burst_of_commits_comes_as_one_batch_without_spinning(team, monkeypatc
         asked.append(timeout)
         return notifies(conn, *args, timeout=timeout, **kwargs)
 
-    monkeypatch.setattr(psycopg.Connection, "notifies", recorded)
-    try:
+    def colleague(start: int, delay: float) -> None:
+        time.sleep(delay)
         with as_member(team, "lin") as lin:
             doc = first_doc(lin)
-            session = Session(lin, Annotator("lin", "Lin"))
-            for start in (0, 5, 10):
-                session.add(doc.id, doc.text, start, start + 3, "actor.state")
-            events = listener.wait(5)
-        assert [e.table for e in events].count("annotations") == 3  # one batch
+            Session(lin, Annotator("lin", "Lin")).add(doc.id, doc.text, start, start + 3,
+                                                       "actor.state")
+
+    monkeypatch.setattr(psycopg.Connection, "notifies", recorded)
+    try:
+        colleague(0, 0)
+        late = threading.Thread(target=colleague, args=(5, 0.3))
+        late.start()
+        events = listener.wait(5)
+        late.join()
+        assert [e.table for e in events].count("annotations") == 2  # one batch
         assert asked and all(t == 0 for t in asked)  # never a wait inside psycopg
         assert listener.wait(0.05) == []
     finally:
         listener.close()
+
+
+def test_a_notification_read_during_a_statement_is_not_lost(team):
+    """psycopg keeps a notification that came while the connection ran a statement (the
+    LISTEN when connecting) in its own queue, not on the socket: taken first."""
+    import json
+    import threading
+    import time
+
+    url, names = team
+    listener = Listener(TeamURL(member_url(url, names["chen"])))
+    listener.connect()
+    payload = json.dumps({"table": "annotations", "op": "INSERT", "by": "lin", "doc": "d1"})
+
+    def colleague() -> None:
+        time.sleep(0.2)
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("SELECT pg_notify('annotator', %s)", (payload,))
+
+    threading.Thread(target=colleague).start()
+    assert listener.conn is not None
+    listener.conn.execute("SELECT pg_sleep(0.6)")  # a statement running meanwhile
+    try:
+        started = time.monotonic()
+        assert [e.doc_id for e in listener.wait(3.0)] == ["d1"]
+        assert time.monotonic() - started < 1.0  # at once, not after the timeout
+    finally:
+        listener.close()
+
+
+def test_the_listener_works_on_a_socket_past_descriptor_1023(team):
+    """select() refuses descriptors from 1024 on ('filedescriptor out of range'), which
+    the window would have shown as a lost connection, reconnecting forever."""
+    import os
+    import resource
+
+    url, names = team
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 1200
+    assert hard == resource.RLIM_INFINITY or hard >= wanted, f"open-file limit {hard}"
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, wanted), hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    listener = Listener(TeamURL(member_url(url, names["chen"])))
+    try:
+        listener.connect()
+        assert listener.conn is not None and listener.conn.fileno() >= 1024
+        with as_member(team, "lin") as lin:
+            doc = first_doc(lin)
+            Session(lin, Annotator("lin", "Lin")).add(doc.id, doc.text, 0, 3, "actor.state")
+        assert [e.table for e in listener.wait(5)].count("annotations") == 1
+    finally:
+        listener.close()
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
 def test_a_lost_connection_is_one_line(pg_cluster, team):

@@ -53,6 +53,7 @@ class PgStoreBase(StoreCommon):
     SQL_LABEL = "annotator_json_text(payload, 'label')"
     SQL_EDIT_TIMES = "SELECT who AS annotator, at AS created FROM annotator_edit_times()"
     SQL_HAS_RELATIONS = "SELECT 1 WHERE to_regclass('relations') IS NOT NULL"
+    _writing = False  # inside transaction(): reconnecting is refused
 
     def __init__(self, conn: PgConnection, url: TeamURL, read_only: str = ""):
         self.conn = conn
@@ -107,6 +108,9 @@ class PgStoreBase(StoreCommon):
     def reconnect(self) -> None:
         """A new connection in place of a lost one (the server restarted, the network came
         back); raises :class:`~annotator.store.pg.errors.ConnectionLost` while it cannot."""
+        if self._writing:  # the rest of it would run on the new connection, uncommitted
+            raise ProjectError(f"{self.location}: cannot reconnect inside a transaction; "
+                               "end it first")
         raw = _connect(self.url, create=False)
         self.conn.close()
         self.conn = PgConnection(raw, self.url.location)
@@ -211,12 +215,15 @@ class PgStoreBase(StoreCommon):
             raise ReadOnlyError(f"{self.location}: the project is open read-only "
                                 f"({self.read_only}); nothing was changed")
         self.conn.begin()  # sent with the first statement
+        self._writing = True
         try:
             yield
             self.conn.end(commit=True)
         except BaseException:
             self.conn.end(commit=False)
             raise
+        finally:
+            self._writing = False
 
     def rows(self, query: str, params=()) -> Iterator[tuple]:
         """A server-side cursor in a read-only snapshot: rows arrive in batches."""
