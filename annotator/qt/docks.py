@@ -65,9 +65,4 @@ def hold_paint(window: MainWindow, mine: bool = True) -> None:
     rows = window.panel.table.viewport()
     if mine and rows.isVisible() and rows.updatesEnabled():
         rows.setUpdatesEnabled(False)
-        QTimer.singleShot(0, window, lambda: _release([rows]))
-
-
-def _release(held: list) -> None:
-    for widget in held:
-        widget.setUpdatesEnabled(True)
+        QTimer.singleShot(0, window, lambda: rows.setUpdatesEnabled(True))

@@ -99,3 +99,18 @@ def test_reconnecting_inside_a_transaction_is_refused(team_url):
         with store.transaction():
             store.conn.execute(insert, ("y", "3"))
         assert store.meta("y") == 3
+
+
+def test_streaming_rows_inside_a_transaction_not_yet_begun_joins_it(team_url):
+    """rows() uses psycopg's own transaction: a BEGIN still pending is sent first (by
+    itself), so the stream joins the store's transaction and the writes after it commit."""
+    insert = "INSERT INTO meta(key, value) VALUES (?, ?)"
+    with open_project(team_url, create=True) as store:
+        with round_trips(store) as trips, store.transaction():
+            assert store.conn.begin_pending
+            streamed = list(store.rows("SELECT n FROM generate_series(1, 3) n"))
+            assert not store.conn.begin_pending and store.conn.in_transaction
+            store.conn.execute(insert, ("z", "5"))
+        assert [tuple(r) for r in streamed] == [(1,), (2,), (3,)]
+        assert store.meta("z") == 5 and not store.conn.in_transaction
+        assert trips[0] >= 3  # BEGIN alone, the stream, the insert, COMMIT

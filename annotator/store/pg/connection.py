@@ -93,7 +93,11 @@ class PgConnection:
     def send_begin(self) -> None:
         """Send a pending ``BEGIN`` now (before using ``raw`` inside the transaction)."""
         if self.begin_pending:
-            self.execute_raw("SELECT 1")
+            self.begin_pending = False
+            try:
+                self.raw.execute("BEGIN")
+            except psycopg.Error as e:
+                raise translate_error(e, self.location) from None
 
     def end(self, commit: bool) -> None:
         """End the transaction: ``COMMIT`` (or ``ROLLBACK``); one whose ``BEGIN`` was never
