@@ -99,16 +99,14 @@ class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
             self._journal(command, annotator)
             return command
 
-    def _journal(self, command: Command, annotator: str) -> int:
+    def _journal(self, command: Command, annotator: str) -> None:
         """Journal ``command`` (in the caller's transaction), dropping ``annotator``'s redo
-        history; the new entry's sequence number."""
+        history."""
         self.conn.execute("DELETE FROM journal WHERE annotator = ? AND undone = 1",
                           (annotator,))
-        row = self.conn.execute(
-            "INSERT INTO journal(annotator, doc_id, kind, payload, created) "
-            "VALUES (?, ?, ?, ?, ?) RETURNING seq",
-            (annotator, command.doc_id, command.kind, command.to_json(), now())).fetchone()
-        return int(row[0])
+        self._write("INSERT INTO journal(annotator, doc_id, kind, payload, created) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [(annotator, command.doc_id, command.kind, command.to_json(), now())])
 
     def undo(self, annotator: str) -> Command | None:
         """Revert ``annotator``'s latest command; returns what was applied (the inverse)."""
@@ -161,7 +159,7 @@ class AnnotationsMixin(RelationsMixin, DecisionsMixin, WorkflowMixin):
                                     [(i,) for i in removed])
         if removed and cur.rowcount != len(removed):  # rows the member may not change
             raise self._not_yours(command)
-        self.conn.executemany(
+        self._write(
             'INSERT INTO annotations(id, doc_id, start, "end", tag, annotator, attributes, '
             "created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE "
             'SET start = excluded.start, "end" = excluded."end", tag = excluded.tag, '

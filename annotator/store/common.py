@@ -80,6 +80,13 @@ class StoreCommon:
     def transaction(self) -> AbstractContextManager[None]:
         raise NotImplementedError
 
+    def _write(self, sql: str, rows: list) -> None:
+        """Run ``sql`` once per row in the caller's transaction, for a write whose row count
+        and rows nobody reads: a team project sends it with its next statement or its
+        ``COMMIT`` (:meth:`annotator.store.pg.connection.PgConnection.defer`: a round trip
+        saved); a project file runs it now. Its errors end the transaction either way."""
+        self.conn.executemany(sql, rows)
+
     def close(self) -> None:
         raise NotImplementedError
 

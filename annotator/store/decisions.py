@@ -55,9 +55,9 @@ class DecisionsMixin(StoreCommon):
         if current != {d.id: d for d in command.decisions_before}:
             raise ConflictError("the review decisions changed since this edit was made "
                                 f"({command.label or command.kind})")
-        self.conn.executemany("DELETE FROM review_decisions WHERE id = ?",
-                              [(i,) for i in command.removed_decision_ids])
-        self.conn.executemany(
+        self._write("DELETE FROM review_decisions WHERE id = ?",
+                    [(i,) for i in command.removed_decision_ids])
+        self._write(
             f"INSERT INTO review_decisions({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET decision = excluded.decision, targets = "
             "excluded.targets, result_id = excluded.result_id, note = excluded.note",

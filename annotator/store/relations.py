@@ -196,7 +196,7 @@ class RelationsMixin(StoreCommon):
                 raise ConflictError(f"{self.location}: {command.label or command.kind}: a "
                                     "span it joins was changed or deleted since; nothing "
                                     "was changed")
-        self.conn.executemany(
+        self._write(
             f"INSERT INTO relations({RELATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET source = excluded.source, target = "
             "excluded.target, type = excluded.type, modified = excluded.modified",

@@ -1,6 +1,7 @@
 """A team project's queries, iterated, give every row once and in order across the
 batches rows are converted in (annotator.store.pg.connection.BatchCursor); a transaction's
-BEGIN goes to the server with its first statement (annotator.store.pg.connection)."""
+BEGIN goes to the server with its first statement, and the writes nobody reads the results
+of with the next statement or COMMIT (annotator.store.pg.connection)."""
 
 from __future__ import annotations
 
@@ -59,7 +60,10 @@ def test_a_transaction_sends_its_begin_with_its_first_statement(team_url):
         assert trips == [0]  # nothing written: nothing sent
 
 
-def test_an_edit_costs_three_round_trips(team_url, seed_paths):
+def test_adding_a_span_is_one_round_trip_and_deleting_it_seven(team_url, seed_paths):
+    """BEGIN, the span and the journal entry go with COMMIT (nothing reads their results);
+    a delete reads first (its relations and decisions, the span locked, the orphan check)
+    and needs its DELETE's row count, so only its journal entry waits for COMMIT."""
     with open_project(team_url, create=True) as store:
         store.set_tagset(default_tagset())
         import_paths(store, seed_paths[:1])
@@ -67,8 +71,56 @@ def test_an_edit_costs_three_round_trips(team_url, seed_paths):
         session = Session(store, Annotator("owner", "Owner"))
         with round_trips(store) as trips:
             change = session.add(doc.id, doc.text, 0, 2, "actor.state")
-        assert change is not None and trips == [3]  # BEGIN + span, journal, COMMIT
+        assert change is not None and trips == [1]  # four before the writes waited
         assert [a.id for a in store.annotations(doc.id)] == [change.added[0].id]
+        assert store.next_steps("owner")[0] == ("add", change.command.label)
+        with round_trips(store) as trips:
+            gone = session.delete(list(change.added))
+        assert gone is not None and trips == [7]  # eight before
+        assert store.annotations(doc.id) == [] and store.next_steps("owner")[0][0] == "delete"
+
+
+def test_a_read_after_a_deferred_write_sees_it(team_url):
+    insert = "INSERT INTO meta(key, value) VALUES (?, ?)"
+    with open_project(team_url, create=True) as store:
+        with round_trips(store) as trips, store.transaction():
+            store._write(insert, [("a", "1"), ("b", "2")])
+            assert store.conn.deferred and store.conn.in_transaction
+            assert store.meta("a") == 1 and not store.conn.deferred  # sent before the read
+            store._write(insert, [("c", "3")])
+            assert [tuple(r) for r in store.rows(
+                "SELECT key FROM meta WHERE key IN ('a', 'b', 'c') ORDER BY key")] == \
+                [("a",), ("b",), ("c",)]
+        assert trips[0] >= 3 and (store.meta("b"), store.meta("c")) == (2, 3)
+
+
+def test_a_deferred_write_refused_at_commit_keeps_nothing(team_url):
+    """The refusal comes with COMMIT, in one line; the transaction's other writes are not
+    kept and the connection goes on."""
+    insert = "INSERT INTO meta(key, value) VALUES (?, ?)"
+    with open_project(team_url, create=True) as store:
+        store.conn.execute(insert, ("x", "1"))
+        with pytest.raises(ProjectError) as refused, store.transaction():
+            store.conn.execute(insert, ("y", "2"))
+            store._write(insert, [("z", "3"), ("x", "4")])  # x is there: refused
+            store._write(insert, [("w", "5")])
+        assert "\n" not in str(refused.value) and not store.conn.deferred
+        assert not store.conn.in_transaction
+        assert [store.meta(k) for k in "xyzw"] == [1, None, None, None]
+        with store.transaction():
+            store._write(insert, [("w", "6")])
+        assert store.meta("w") == 6
+
+
+def test_a_transaction_rolled_back_sends_its_deferred_writes_nowhere(team_url):
+    insert = "INSERT INTO meta(key, value) VALUES (?, ?)"
+    with open_project(team_url, create=True) as store:
+        with round_trips(store) as trips, pytest.raises(KeyError), store.transaction():
+            store._write(insert, [("v", "1")])
+            raise KeyError("the caller gives up")
+        assert trips == [0] and store.meta("v") is None and not store.conn.in_transaction
+        store._write(insert, [("v", "2")])  # outside a transaction: at once
+        assert store.meta("v") == 2
 
 
 def test_a_first_statement_refused_leaves_nothing_and_the_connection_usable(team_url):

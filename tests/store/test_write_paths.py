@@ -30,7 +30,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "annotator"
 #: calls that run SQL: the sqlite3 ones, the PostgreSQL connection's untranslated
 #: ``execute_raw``, and the store's streaming ``rows``
-EXECUTE = {"execute", "executemany", "executescript", "execute_raw", "rows"}
+EXECUTE = {"execute", "executemany", "executescript", "execute_raw", "rows", "_write",
+           "defer"}
 WRITE_WORDS = {"INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER"}
 #: sqlite-utils methods (of a Database, Table or View) that write
 DB_WRITES = {"insert", "insert_all", "upsert", "upsert_all", "update", "delete",
@@ -70,6 +71,11 @@ PASS_THROUGH = {"execute": "PgConnection.execute: the caller's SQL, translated",
                 "executemany": "PgConnection.executemany: the caller's SQL, translated",
                 "execute_raw": "PgConnection.execute_raw: the caller's SQL as it is",
                 "rows": "StoreCommon.rows / PgStoreBase.rows: the caller's query, streamed",
+                "_write": "StoreCommon._write / PgStoreBase._write: the caller's write, "
+                          "now or with the next statement",
+                "defer": "PgConnection.defer: the caller's write, with the next statement",
+                "_first": "PgConnection._first: sends the writes deferred inside the open "
+                          "transaction (their SQL is checked where _write/defer is called)",
                 "_create_database": "CREATE DATABASE cannot run inside a transaction: "
                                     "annotator init on a database that does not exist yet"}
 EXEMPT.update(PASS_THROUGH)
@@ -344,7 +350,7 @@ def test_pass_throughs_only_hand_on_their_callers_sql():
     for path, source in real_sources().items():
         for site in sites(path, ast.parse(source)):
             name = name_of(site.node)
-            if name not in PASS_THROUGH or name == "_create_database" or \
+            if name not in PASS_THROUGH or name in ("_create_database", "_first") or \
                     not isinstance(site.node, ast.FunctionDef):
                 continue
             params = {a.arg for a in site.node.args.args}
@@ -353,6 +359,24 @@ def test_pass_throughs_only_hand_on_their_callers_sql():
                         and call.func.attr in EXECUTE and call.args:
                     used = {n.id for n in ast.walk(call.args[0]) if isinstance(n, ast.Name)}
                     assert used & params, f"{path}: {name} runs SQL of its own"
+
+
+def test_the_deferred_writes_sent_are_only_those_defer_was_given():
+    """The reason for _first in PASS_THROUGH: besides BEGIN, it runs only the SQL it takes
+    from ``self.deferred``, which only ``defer`` fills (with its caller's SQL)."""
+    tree = ast.parse((PACKAGE / "store" / "pg" / "connection.py").read_text(encoding="utf-8"))
+    functions = {name_of(s.node): s.node for s in sites("pg/connection.py", tree)}
+    first = functions["_first"]
+    loops = [n for n in ast.walk(first) if isinstance(n, ast.For)]
+    taken = {n.id for loop in loops if "deferred" in ast.unparse(loop.iter)
+             for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+    runs = [c.args[0] for c in ast.walk(first) if isinstance(c, ast.Call) and isinstance(
+        c.func, ast.Attribute) and c.func.attr in EXECUTE and c.args]
+    assert runs and all(isinstance(a, ast.Constant) and a.value == "BEGIN" or
+                        isinstance(a, ast.Name) and a.id in taken for a in runs)
+    fills = [f for f, node in functions.items() if any(
+        "self.deferred.append" in ast.unparse(n) for n in ast.walk(node))]
+    assert fills == ["defer"]
 
 
 def test_removing_the_transactions_of_a_real_module_is_caught():

@@ -225,11 +225,14 @@ class PgStoreBase(StoreCommon):
         finally:
             self._writing = False
 
+    def _write(self, sql: str, rows: list) -> None:
+        self.conn.defer(sql, rows)
+
     def rows(self, query: str, params=()) -> Iterator[tuple]:
         """A server-side cursor in a read-only snapshot: rows arrive in batches."""
         from annotator.store.pg.connection import translate
 
-        self.conn.send_begin()  # inside a transaction: psycopg's own joins it
+        self.conn.send_begin()  # (and deferred writes) psycopg's own transaction joins it
         with self.conn.raw.transaction(), self.conn.raw.cursor(name="annotator_stream") as cur:
             cur.itersize = 2000
             try:

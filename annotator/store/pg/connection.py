@@ -75,51 +75,78 @@ class PgConnection:
     its transactions itself with ``BEGIN``/``COMMIT``).
 
     A transaction's ``BEGIN`` waits for its first statement and goes to the server with
-    it, pipelined: one round trip, not two (an edit's transaction took four: ``BEGIN``,
-    the span, the journal, ``COMMIT``; each a wait for the server and, on a busy machine,
-    for the CPU back). The pipeline is synced before the statement returns, so its rows,
-    its row count and its errors are there as for any statement."""
+    it, pipelined: one round trip, not two. Writes whose results nobody reads (:meth:`defer`:
+    a new span's row, the journal entry) wait too, for the next statement or for
+    ``COMMIT``: an edit that adds a span is one round trip, not four (``BEGIN``, the span,
+    the journal, ``COMMIT``: each a wait for the server and, on a busy machine, for the CPU
+    back). The pipeline is synced before the statement (or the commit) returns, so its
+    rows, its row count and its errors — a deferred write's too — are there as for any
+    statement; a deferred write refused fails the transaction, nothing of it is kept."""
 
     def __init__(self, raw: psycopg.Connection, location: str):
         self.raw = raw
         self.location = location  # for messages (no password)
         #: a transaction is open but its BEGIN not sent yet (see :meth:`begin`)
         self.begin_pending = False
+        #: writes in the open transaction not sent yet (see :meth:`defer`)
+        self.deferred: list[tuple[str, list[Params]]] = []
 
     def begin(self) -> None:
         """Open a transaction; its ``BEGIN`` is sent with the first statement in it."""
         self.begin_pending = True
 
     def send_begin(self) -> None:
-        """Send a pending ``BEGIN`` now (before using ``raw`` inside the transaction)."""
-        if self.begin_pending:
-            self.begin_pending = False
-            try:
-                self.raw.execute("BEGIN")
-            except psycopg.Error as e:
-                raise translate_error(e, self.location) from None
+        """Send a pending ``BEGIN`` and the deferred writes now (before using ``raw``
+        inside the transaction)."""
+        try:
+            with self._first():
+                pass
+        except psycopg.Error as e:
+            raise translate_error(e, self.location) from None
+
+    def defer(self, sql: str, rows: Iterable[Params]) -> None:
+        """Run ``sql`` (SQLite-style placeholders) once per row, in the open transaction,
+        when the next statement or ``COMMIT`` goes to the server: for writes whose row
+        count and rows nobody reads. Outside a transaction it runs now."""
+        rows = list(rows)
+        if not self.in_transaction:
+            self.executemany(sql, rows)
+        elif rows:
+            self.deferred.append((translate(sql), rows))
 
     def end(self, commit: bool) -> None:
-        """End the transaction: ``COMMIT`` (or ``ROLLBACK``); one whose ``BEGIN`` was never
-        sent ran no statement and ends without a round trip."""
-        if self.begin_pending:
+        """End the transaction: ``COMMIT`` (with what is still to be sent, in one round
+        trip) or ``ROLLBACK``; one that sent nothing ends without a round trip (a rollback
+        drops its deferred writes unsent)."""
+        if commit and (self.begin_pending or self.deferred):
+            if self.deferred:
+                self.execute_raw("COMMIT")  # sent after them, in their pipeline
             self.begin_pending = False
         elif commit:
             self.execute_raw("COMMIT")
-        elif not self.broken and self.in_transaction:
-            with suppress(psycopg.Error):
-                self.raw.execute("ROLLBACK")
+        else:
+            self.deferred.clear()
+            if self.begin_pending:
+                self.begin_pending = False
+            elif not self.broken and self.in_transaction:
+                with suppress(psycopg.Error):
+                    self.raw.execute("ROLLBACK")
 
     @contextmanager
     def _first(self, statements: bool = True) -> Iterator[None]:
-        """A pending ``BEGIN`` goes in one pipeline with the statements of the block (synced
-        when it ends: their results are there as for any statement)."""
-        if not (self.begin_pending and statements):
+        """A pending ``BEGIN`` and the deferred writes go in one pipeline with the
+        statements of the block (synced when it ends: their results are there as for any
+        statement)."""
+        if not (statements and (self.begin_pending or self.deferred)):
             yield
             return
-        self.begin_pending = False  # (an error below leaves the server's transaction
-        with self.raw.pipeline():   # failed or unopened: ``end`` rolls it back)
-            self.raw.execute("BEGIN")
+        deferred, self.deferred = self.deferred, []
+        begin, self.begin_pending = self.begin_pending, False  # (an error below leaves
+        with self.raw.pipeline():  # the server's transaction failed or unopened: ``end``
+            if begin:              # rolls it back)
+                self.raw.execute("BEGIN")
+            for sql, rows in deferred:
+                self.raw.cursor().executemany(sql, rows)  # type: ignore[arg-type]
             yield
 
     def execute(self, sql: str, params: Params = ()) -> psycopg.Cursor:
@@ -151,7 +178,7 @@ class PgConnection:
 
     @property
     def in_transaction(self) -> bool:
-        return self.begin_pending or \
+        return self.begin_pending or bool(self.deferred) or \
             self.raw.info.transaction_status != pq.TransactionStatus.IDLE
 
     @property
