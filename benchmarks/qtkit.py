@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.annotation import Annotator  # noqa: E402
-from annotator.qt import safety  # noqa: E402
+from annotator.qt import fonts, safety  # noqa: E402
 from annotator.qt.jobs import Background  # noqa: E402
 from annotator.qt.window import MainWindow  # noqa: E402
 
@@ -22,7 +22,10 @@ SIZE = (1400, 900)
 
 
 def application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        fonts.apply()  # the application's fonts, as annotator.qt.app.run sets them
     assert isinstance(app, QApplication)
     return app
 

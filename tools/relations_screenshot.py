@@ -25,7 +25,7 @@ from annotator.core.annotation import Annotator
 from annotator.core.editor import MINE
 from annotator.core.tagset import default_tagset
 from annotator.project import create_project
-from annotator.qt import i18n, relating
+from annotator.qt import fonts, i18n, relating
 from annotator.qt.window import MainWindow
 
 ANCHOR = "目前,上合组织成员国"
@@ -69,6 +69,7 @@ def relate(window: MainWindow, source: str, rtype: str, target: str) -> None:
 
 def main(out: Path, lang: str = "en", size: tuple[int, int] = (1500, 900)) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
+    fonts.apply()  # as the app sets them at start
     i18n.install(language=lang)
     folder = Path(tempfile.mkdtemp())
     store, _ = create_project(folder / "demo.annotator")

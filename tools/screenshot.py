@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.annotation import Annotator
 from annotator.project import create_project
-from annotator.qt import i18n
+from annotator.qt import fonts, i18n
 from annotator.qt.window import MainWindow
 
 # (text in seed 004, tag, attributes)
@@ -43,6 +43,7 @@ SPANS = [
 
 def main(out: Path, lang: str = "en", size: tuple[int, int] = (1600, 1000)) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
+    fonts.apply()  # as the app sets them at start
     i18n.install(language=lang)
     folder = Path(tempfile.mkdtemp())
     store, _ = create_project(folder / "demo.annotator")

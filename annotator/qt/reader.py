@@ -14,6 +14,7 @@ from annotator import zh
 from annotator.core.annotation import Annotation
 from annotator.core.spans import SpanIndex
 from annotator.core.suggest import Suggestion
+from annotator.qt import fonts
 from annotator.qt.highlight import SpanHighlighter, lighter
 
 __all__ = ["Reader", "lighter"]
@@ -74,7 +75,7 @@ class Reader(QPlainTextEdit):
                 font.setFamilies([family])
                 break
         font.setPointSizeF(max(font.pointSizeF(), 10) * 1.35)
-        self.setFont(font)
+        self.setFont(fonts.without_needless_shaping(font))  # an edit lays its paragraph out
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """At least :data:`READABLE_CHARS` characters a line, at any font size."""

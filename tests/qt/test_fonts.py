@@ -61,3 +61,45 @@ def test_without_cjk_fonts_the_rule_changes_nothing(restore_app_font, monkeypatc
     monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *a: ["DejaVu Sans"]))
     assert fonts.apply_cjk_fallback() == []
     assert app.font().families() == before
+
+
+# --- no needless shaping -------------------------------------------------------------------
+SAMPLE = "上海合作组织成员国安全会议秘书第十六次会议6月23日举行，執(zhí)法合作。"
+
+
+def natural_width(font: QFont, text: str) -> float:
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return line.naturalTextWidth()
+
+
+def test_the_application_and_the_reader_lay_text_out_without_needless_shaping(
+        restore_app_font):
+    from annotator.qt.reader import Reader
+
+    app = restore_app_font
+    app.setFont(QFont())
+    assert not app.font().styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+    fonts.apply()
+    assert app.font().styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+    app.setFont(QFont())  # the reader sets it on its own font, whatever the application's
+    reader = Reader()
+    assert reader.font().styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+
+
+def test_chinese_and_pinyin_take_the_same_room_shaped_or_not(qapp):
+    """What PreferNoShaping drops (ligatures, GPOS kerning) is not used by Chinese text and
+    converter pinyin: each character keeps its advance, so lines break where they did.
+    English loses its kerning pairs (AV, To), a few hundredths of its width."""
+    need("Noto Sans CJK SC" in QFontDatabase.families(), "Noto Sans CJK (Debian: fonts-noto-cjk)")
+    shaped = QFont("Noto Sans CJK SC", 15)
+    plain = fonts.without_needless_shaping(shaped)
+    assert plain.styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+    assert not shaped.styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+    assert natural_width(plain, SAMPLE) == natural_width(shaped, SAMPLE)
+    assert drawn_with(plain, HAN) == drawn_with(shaped, HAN) == {"Noto Sans CJK SC": 3}
+    english = "SCO Secretariat: AV To"
+    assert natural_width(plain, english) != natural_width(shaped, english)  # kerning
+    assert abs(natural_width(plain, english) / natural_width(shaped, english) - 1) < 0.03
