@@ -15,7 +15,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QFontMetricsF,
     QPainter,
     QPainterPath,
@@ -26,6 +25,7 @@ from PySide6.QtGui import (
 from annotator.core.annotation import Annotation
 from annotator.core.arcs import Arc, ArcIn, Box, RelationIndex, Style, layout, off_screen
 from annotator.core.relations import Relation, RelationType
+from annotator.qt import shaping
 from annotator.qt.reader import Reader
 
 #: the label font, as a share of the reader's
@@ -111,7 +111,7 @@ class ArcLayer:
         self._measure()
 
     def _measure(self) -> None:
-        self._label_font = font = QFont(self.reader.font())
+        self._label_font = font = shaping.shaped(self.reader.font())  # any script
         font.setPointSizeF(max(7.0, font.pointSizeF() * LABEL_SCALE))
         self._metrics = QFontMetricsF(font)
         self._label_height = self._metrics.height() + 2

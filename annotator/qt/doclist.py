@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QTabBar, QTableView, QVBoxLayout, QWidg
 from annotator.core.docrows import LazyRows
 from annotator.core.document import DocumentSummary
 from annotator.core.store import ProjectStore
+from annotator.qt import shaping
 from annotator.qt.jobs import Background, Opener, opener
 from annotator.qt.models import ID_ROLE, DocumentListModel
 
@@ -50,6 +51,7 @@ class DocumentList(QWidget):
         escape.activated.connect(self._escape)  # as in the find bar: Esc clears, then leaves
         self.table = QTableView()
         self.table.setModel(self.model)
+        shaping.cells_shaped_where_needed(self.table, self.model)
         # sortable by clicking a header; until then, the project's own order
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)

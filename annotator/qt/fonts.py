@@ -1,5 +1,5 @@
-"""The application's fonts, set once at start (annotator/qt/app.py): the CJK fallback rule,
-and no needless shaping.
+"""The application's fonts, set once at start (annotator/qt/app.py): the CJK fallback rule.
+(Where text is laid out without shaping: :mod:`annotator.qt.shaping`.)
 
 Left to itself, fontconfig picks a Han font by locale: under an English or C locale Qt
 draws 关, 直 and 骨 in menus, lists and dialogs with *Japanese* glyph shapes (Noto Sans CJK
@@ -7,15 +7,6 @@ JP comes first). The rule puts a Chinese family, simplified-Chinese shapes first
 the interface font: Latin text keeps the system font, Chinese falls to the first of
 :data:`CJK_FALLBACK` installed. No font is bundled; the rule prefers the system's fonts
 (Noto/Source Han on Linux, Microsoft YaHei on Windows, PingFang on macOS).
-
-Text in a script that needs no shaping (Han, Latin, Cyrillic …) is laid out from the font's
-character map and advances, without HarfBuzz: Qt's ``QFont.PreferNoShaping``
-(:func:`without_needless_shaping`). An edit in the reader lays its paragraph out again
-(its formats change), and every table row painted lays its cells' text out: shaping was
-about half of that (a 3,000-character Chinese paragraph: 0.57 ms shaped, 0.32 ms not), and
-a team member's edit cost their window 14–19 % less CPU without it. What is lost is
-cosmetic for these scripts (Latin ligatures and GPOS kerning); scripts that need shaping
-(Arabic, the Indic scripts, Khmer …) are shaped as before.
 """
 
 from __future__ import annotations
@@ -48,18 +39,9 @@ def fallback_families(available: Iterable[str], wanted: Iterable[str] = CJK_FALL
 
 
 def apply() -> list[str]:
-    """Both rules on the application font (at start, before any window); the CJK
-    families used."""
-    chosen = apply_cjk_fallback()
-    QApplication.setFont(without_needless_shaping(QApplication.font()))
-    return chosen
-
-
-def without_needless_shaping(font: QFont) -> QFont:
-    """``font``, laid out without OpenType shaping where its script does not need it."""
-    font = QFont(font)
-    font.setStyleStrategy(font.styleStrategy() | QFont.StyleStrategy.PreferNoShaping)
-    return font
+    """The application's fonts, as the app sets them at start (before any window; the
+    benchmarks and the screenshot tools call this too); the CJK families used."""
+    return apply_cjk_fallback()
 
 
 def apply_cjk_fallback() -> list[str]:

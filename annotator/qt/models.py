@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QFont
 
 from annotator import zh
 from annotator.core.annotation import Annotation
@@ -18,6 +19,7 @@ from annotator.core.docrows import LazyRows
 from annotator.core.document import DocumentSummary, human_date
 from annotator.core.errors import ConnectionLost
 from annotator.qt.i18n import QT_TRANSLATE_NOOP, tag_lang
+from annotator.qt.shaping import needs_shaping
 
 # shown translated: status_label(), review_label()
 STATUS_LABELS = {"todo": QT_TRANSLATE_NOOP("Models", "to do"),
@@ -35,6 +37,7 @@ ATTRIBUTE_LABELS = {"normalized": QT_TRANSLATE_NOOP("Models", "normalized: {valu
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ID_ROLE = Qt.ItemDataRole.UserRole
 TOOLTIP, DECORATION = Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole
+FONT = Qt.ItemDataRole.FontRole
 translate = QCoreApplication.translate
 
 
@@ -81,6 +84,9 @@ class RowModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list = []
+        #: the font for a cell whose text needs shaping, when the view lays its cells out
+        #: without (:func:`annotator.qt.shaping.cells_shaped_where_needed`)
+        self.shaped_font: QFont | None = None
 
     def row_of(self, row_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == row_id), -1)
@@ -106,20 +112,36 @@ class RowModel(QAbstractTableModel):
         raise NotImplementedError
 
     def data(self, index, role=DISPLAY):
-        return self.cell(self.item(index.row()), index.column(), int(role))
+        item, column, role = self.item(index.row()), index.column(), int(role)
+        if role == FONT and self.shaped_font is not None:
+            return self._font(self.cell(item, column, DISPLAY))
+        return self.cell(item, column, role)
 
     def multiData(self, index, roles) -> None:  # noqa: N802 (Qt's name)
         """Every role Qt asks of a cell as it paints it (seven in Qt 6), in one call into
         Python instead of seven: a table's repaint made ~650 calls, now ~100. Each slot is
         set or cleared: Qt hands the same slots from cell to cell, so a slot left alone
-        shows the previous cell's value (a colour swatch in every column)."""
+        shows the previous cell's value (a colour swatch in every column). The font (asked
+        first) comes from the text shown, made once."""
         item, column, cell = self.item(index.row()), index.column(), self.cell
+        shown = None
         for slot in roles:
-            value = cell(item, column, slot.role())
+            role = slot.role()
+            if role == FONT and self.shaped_font is not None:
+                shown = cell(item, column, DISPLAY)
+                value = self._font(shown)
+            elif role == DISPLAY and shown is not None:
+                value = shown
+            else:
+                value = cell(item, column, role)
             if value is None:
                 slot.clearData()
             else:
                 slot.setData(value)
+
+    def _font(self, shown) -> QFont | None:
+        """The shaped font for a cell showing ``shown`` if its text needs shaping."""
+        return self.shaped_font if isinstance(shown, str) and needs_shaping(shown) else None
 
 
 class DocumentListModel(RowModel):

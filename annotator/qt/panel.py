@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.annotation import CERTAINTIES, Annotation
+from annotator.qt import shaping
 from annotator.qt.models import ID_ROLE, certainty_label
 from annotator.qt.relationlist import RelationList
 from annotator.qt.spanmodel import AnnotationTableModel
@@ -100,6 +101,7 @@ class AnnotationPanel(QWidget):
         self.filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.table = QTableView()
         self.table.setModel(self.model)
+        shaping.cells_shaped_where_needed(self.table, self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -14,7 +14,7 @@ from annotator import zh
 from annotator.core.annotation import Annotation
 from annotator.core.spans import SpanIndex
 from annotator.core.suggest import Suggestion
-from annotator.qt import fonts
+from annotator.qt import shaping
 from annotator.qt.highlight import SpanHighlighter, lighter
 
 __all__ = ["Reader", "lighter"]
@@ -75,7 +75,9 @@ class Reader(QPlainTextEdit):
                 font.setFamilies([family])
                 break
         font.setPointSizeF(max(font.pointSizeF(), 10) * 1.35)
-        self.setFont(fonts.without_needless_shaping(font))  # an edit lays its paragraph out
+        self.setFont(font)
+        #: the font for a document whose text needs no shaping (see show_text)
+        self.plain_font = shaping.plain(font)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """At least :data:`READABLE_CHARS` characters a line, at any font size."""
@@ -91,6 +93,7 @@ class Reader(QPlainTextEdit):
         paragraphs are highlighted first (a long document's spans may be read only there
         yet: the top is not painted on the way)."""
         self.view_text = view_text
+        self._choose_font(view_text)
         self.umap = zh.Utf16Map(view_text)
         self.index = index
         self.fresh.clear()
@@ -104,6 +107,13 @@ class Reader(QPlainTextEdit):
         if at:
             self.select_range(at, at)
         self._highlight_visible()  # the first screen; the rest as it comes into view
+
+    def _choose_font(self, text: str) -> None:
+        """Lay ``text`` out without shaping unless it needs it (:mod:`annotator.qt.shaping`:
+        each edit lays its paragraph out again, and shaping is half of that)."""
+        plain = not shaping.needs_shaping(text)
+        if plain != bool(self.font().styleStrategy() & QFont.StyleStrategy.PreferNoShaping):
+            self.setFont(self.plain_font if plain else shaping.shaped(self.plain_font))
 
     def _screenful(self) -> int:
         return max(80, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()) + 4)
