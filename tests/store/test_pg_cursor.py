@@ -104,6 +104,7 @@ def test_a_deferred_write_refused_at_commit_keeps_nothing(team_url):
             store.conn.execute(insert, ("y", "2"))
             store._write(insert, [("z", "3"), ("x", "4")])  # x is there: refused
             store._write(insert, [("w", "5")])
+            assert len(store.conn.deferred) == 2  # not refused yet: nothing sent
         assert "\n" not in str(refused.value) and not store.conn.deferred
         assert not store.conn.in_transaction
         assert [store.meta(k) for k in "xyzw"] == [1, None, None, None]
@@ -166,3 +167,18 @@ def test_streaming_rows_inside_a_transaction_not_yet_begun_joins_it(team_url):
         assert [tuple(r) for r in streamed] == [(1,), (2,), (3,)]
         assert store.meta("z") == 5 and not store.conn.in_transaction
         assert trips[0] >= 3  # BEGIN alone, the stream, the insert, COMMIT
+
+
+def test_a_write_inside_a_stream_outside_a_transaction_is_not_deferred(team_url):
+    """rows() alone opens psycopg's own transaction, whose COMMIT would not send what
+    waits: a store transaction joining it writes at once (a reviewer's find)."""
+    insert = "INSERT INTO meta(key, value) VALUES (?, ?)"
+    with open_project(team_url, create=True) as store:
+        for _ in store.rows("SELECT 1"):
+            with store.transaction():
+                store._write(insert, [("q", "1")])
+            assert not store.conn.deferred
+        assert not store.conn.in_transaction
+        with open_project(team_url) as other:
+            assert other.meta("q") == 1
+

@@ -90,10 +90,13 @@ class PgConnection:
         self.begin_pending = False
         #: writes in the open transaction not sent yet (see :meth:`defer`)
         self.deferred: list[tuple[str, list[Params]]] = []
+        #: a transaction opened by :meth:`begin` is open (psycopg's own, a stream's, is not:
+        #: its COMMIT would not send what waits)
+        self.began = False
 
     def begin(self) -> None:
         """Open a transaction; its ``BEGIN`` is sent with the first statement in it."""
-        self.begin_pending = True
+        self.begin_pending = self.began = True
 
     def send_begin(self) -> None:
         """Send a pending ``BEGIN`` and the deferred writes now (before using ``raw``
@@ -107,9 +110,10 @@ class PgConnection:
     def defer(self, sql: str, rows: Iterable[Params]) -> None:
         """Run ``sql`` (SQLite-style placeholders) once per row, in the open transaction,
         when the next statement or ``COMMIT`` goes to the server: for writes whose row
-        count and rows nobody reads. Outside a transaction it runs now."""
+        count and rows nobody reads. Outside a transaction opened by :meth:`begin` it runs
+        now."""
         rows = list(rows)
-        if not self.in_transaction:
+        if not self.began:
             self.executemany(sql, rows)
         elif rows:
             self.deferred.append((translate(sql), rows))
@@ -118,6 +122,7 @@ class PgConnection:
         """End the transaction: ``COMMIT`` (with what is still to be sent, in one round
         trip) or ``ROLLBACK``; one that sent nothing ends without a round trip (a rollback
         drops its deferred writes unsent)."""
+        self.began = False
         if commit and (self.begin_pending or self.deferred):
             if self.deferred:
                 self.execute_raw("COMMIT")  # sent after them, in their pipeline
