@@ -84,9 +84,7 @@ class RowModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list = []
-        #: the font for a cell whose text needs shaping, when the view lays its cells out
-        #: without (:func:`annotator.qt.shaping.cells_shaped_where_needed`)
-        self.shaped_font: QFont | None = None
+        self.shaped_font: QFont | None = None  # see shaping.cells_shaped_where_needed
 
     def row_of(self, row_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == row_id), -1)
@@ -113,16 +111,14 @@ class RowModel(QAbstractTableModel):
 
     def data(self, index, role=DISPLAY):
         item, column, role = self.item(index.row()), index.column(), int(role)
-        if role == FONT and self.shaped_font is not None:
-            return self._font(self.cell(item, column, DISPLAY))
-        return self.cell(item, column, role)
+        return self._font(self.cell(item, column, DISPLAY)) if role == FONT and \
+            self.shaped_font is not None else self.cell(item, column, role)
 
     def multiData(self, index, roles) -> None:  # noqa: N802 (Qt's name)
-        """Every role Qt asks of a cell as it paints it (seven in Qt 6), in one call into
-        Python instead of seven: a table's repaint made ~650 calls, now ~100. Each slot is
-        set or cleared: Qt hands the same slots from cell to cell, so a slot left alone
-        shows the previous cell's value (a colour swatch in every column). The font (asked
-        first) comes from the text shown, made once."""
+        """A cell's roles as Qt asks them to paint it (seven), in one call into Python, not
+        seven. Each slot is set or cleared: Qt hands the same slots from cell to cell (left
+        alone, a colour swatch showed in every column). The font, asked first, comes from
+        the text shown, made once."""
         item, column, cell = self.item(index.row()), index.column(), self.cell
         shown = None
         for slot in roles:
@@ -139,8 +135,7 @@ class RowModel(QAbstractTableModel):
             else:
                 slot.setData(value)
 
-    def _font(self, shown) -> QFont | None:
-        """The shaped font for a cell showing ``shown`` if its text needs shaping."""
+    def _font(self, shown) -> QFont | None:  # shaped, for a text that needs it
         return self.shaped_font if isinstance(shown, str) and needs_shaping(shown) else None
 
 
