@@ -123,12 +123,10 @@ class PgConnection:
         trip) or ``ROLLBACK``; one that sent nothing ends without a round trip (a rollback
         drops its deferred writes unsent)."""
         self.began = False
-        if commit and (self.begin_pending or self.deferred):
-            if self.deferred:
-                self.execute_raw("COMMIT")  # sent after them, in their pipeline
+        if commit:
+            if self.deferred or not self.begin_pending:
+                self.execute_raw("COMMIT")  # after what is unsent, in its pipeline
             self.begin_pending = False
-        elif commit:
-            self.execute_raw("COMMIT")
         else:
             self.deferred.clear()
             if self.begin_pending:
