@@ -25,7 +25,7 @@ def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
-        fonts.apply()  # the application's fonts, as annotator.qt.app.run sets them
+        fonts.apply_cjk_fallback()  # as annotator.qt.app.run does at start
     assert isinstance(app, QApplication)
     return app
 

@@ -69,7 +69,7 @@ def relate(window: MainWindow, source: str, rtype: str, target: str) -> None:
 
 def main(out: Path, lang: str = "en", size: tuple[int, int] = (1500, 900)) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
-    fonts.apply()  # as the app sets them at start
+    fonts.apply_cjk_fallback()  # as the app sets them at start
     i18n.install(language=lang)
     folder = Path(tempfile.mkdtemp())
     store, _ = create_project(folder / "demo.annotator")

@@ -43,7 +43,7 @@ SPANS = [
 
 def main(out: Path, lang: str = "en", size: tuple[int, int] = (1600, 1000)) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
-    fonts.apply()  # as the app sets them at start
+    fonts.apply_cjk_fallback()  # as the app sets them at start
     i18n.install(language=lang)
     folder = Path(tempfile.mkdtemp())
     store, _ = create_project(folder / "demo.annotator")

@@ -42,7 +42,7 @@ def run(project: Path | str | None = None) -> int:
     if smoke.requested():  # the smoke run ends within a minute, whatever happens
         smoke.start_watchdog()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    fonts.apply()
+    fonts.apply_cjk_fallback()
     about.brand()
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")

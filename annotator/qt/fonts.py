@@ -1,5 +1,6 @@
-"""The application's fonts, set once at start (annotator/qt/app.py): the CJK fallback rule.
-(Where text is laid out without shaping: :mod:`annotator.qt.shaping`.)
+"""The CJK font fallback rule, applied once at start (annotator/qt/app.py; the benchmarks
+and the screenshot tools apply it too). Where text is laid out without shaping:
+:mod:`annotator.qt.shaping`.
 
 Left to itself, fontconfig picks a Han font by locale: under an English or C locale Qt
 draws 关, 直 and 骨 in menus, lists and dialogs with *Japanese* glyph shapes (Noto Sans CJK
@@ -36,12 +37,6 @@ def fallback_families(available: Iterable[str], wanted: Iterable[str] = CJK_FALL
         if found and found not in out:
             out.append(found)
     return out
-
-
-def apply() -> list[str]:
-    """The application's fonts, as the app sets them at start (before any window; the
-    benchmarks and the screenshot tools call this too); the CJK families used."""
-    return apply_cjk_fallback()
 
 
 def apply_cjk_fallback() -> list[str]:
