@@ -188,6 +188,26 @@ def unannotated(lexicon: Lexicon, found: Iterable[tuple[int, int, str]],
     return out
 
 
+def open_finds(cands: list[tuple[object, Suggestion | None]], spans: list[tuple[int, int]],
+               rejected: set | frozenset) -> list[Suggestion]:
+    """The scored suggestions of ``cands`` (in reading order) that overlap none of the
+    sorted ``(start, end)`` spans and are not rejected: :func:`unannotated` over finds
+    already scored."""
+    out, i = [], 0
+    heap: list[int] = []  # ends of the spans starting before the find ends
+    for _, s in cands:
+        if s is None or (s.start, s.end, s.tag) in rejected:
+            continue
+        while i < len(spans) and spans[i][0] < s.end:
+            heapq.heappush(heap, spans[i][1])
+            i += 1
+        while heap and heap[0] <= s.start:
+            heapq.heappop(heap)
+        if not heap:
+            out.append(s)
+    return out
+
+
 def accept_all(doc_id: str, text: str, suggestions: Iterable[Suggestion],
                annotator: str) -> Command | None:
     """One batch command (one undo step) adding exactly the suggested spans; None when

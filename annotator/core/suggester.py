@@ -30,7 +30,7 @@ from annotator.core.suggest import (
     form_of,
     listed_forms,
     make_entry,
-    unannotated,
+    open_finds,
 )
 from annotator.core.tagset import Tagset
 
@@ -223,6 +223,8 @@ class DocSuggestions:
         #: the lexicon's score of (form, tag); None: the share of the form's spans
         self.score_of: Callable[[str, str], float | None] = lambda form, tag: None
         self._model: dict[int, list[Suggestion]] = {}  # paragraph -> predicted spans
+        #: paragraph -> (the score_of used, its finds' entries and scored suggestions)
+        self._cands: dict[int, tuple[Callable, list[tuple[object, Suggestion | None]]]] = {}
 
     def use_model(self, predicted: Iterable[Suggestion]) -> None:
         """The sequence model's spans in this document (replacing any before)."""
@@ -234,6 +236,7 @@ class DocSuggestions:
         """Use a lexicon; what was scanned stays valid while its scanner does."""
         if lexicon is None or lexicon.forms_id != self._forms_id:
             self._found.clear()
+            self._cands.clear()
         self.lexicon = lexicon
         self._forms_id = lexicon.forms_id if lexicon else -1
 
@@ -256,7 +259,10 @@ class DocSuggestions:
                                                                            self._mine))
             model = [s for s in model if (s.start, s.end, s.tag) not in self.rejected
                      and not any(a < s.end and s.start < b for a, b in mine)]
-        return best_of([s for s in (*lexical, *model) if s.score >= self.min_score])
+        shown = [s for s in (*lexical, *model) if s.score >= self.min_score]
+        if all(a.end <= b.start for a, b in itertools.pairwise(shown)):
+            return shown  # (the scanner's finds alone are: in reading order, apart)
+        return best_of(shown)
 
     def _scored(self, found: list[Suggestion]) -> list[Suggestion]:
         """``found`` with their scores: the recommender's, else the share of the form's
@@ -291,7 +297,29 @@ class DocSuggestions:
         if not found:
             return []
         mine = sorted((a.start, a.end) for a in self.index.in_paragraph(number, self._mine))
-        return self._scored(unannotated(lexicon, found, mine, self.rejected))
+        return open_finds(self._candidates(number, found), mine, self.rejected)
+
+    def _candidates(self, number: int, found: list[tuple[int, int, str]]
+                    ) -> list[tuple[object, Suggestion | None]]:
+        """Each find of paragraph ``number`` with its form's entry and its scored
+        suggestion (None: the form has no entry). Kept between calls: an edit redraws its
+        paragraph, and of its hundreds of finds only those whose form's entry changed (a
+        new entry object: entries are replaced, never changed in place) are scored again.
+        A new ``score_of`` (another recommender) scores them all again."""
+        entries, kept = (self.lexicon.entries if self.lexicon else {}), self._cands.get(number)
+        if kept is None or kept[0] is not self.score_of or len(kept[1]) != len(found):
+            kept = self._cands[number] = (self.score_of, [(_UNSCORED, None)] * len(found))
+        cands, todo, made = kept[1], [], []
+        for i, (start, end, form) in enumerate(found):
+            entry = entries.get(form)
+            if cands[i][0] is not entry:
+                cands[i] = (entry, None)
+                if entry is not None:
+                    todo.append(i)
+                    made.append(Suggestion(start, end, entry.tag, form, entry.source))
+        for i, scored in zip(todo, self._scored(made), strict=True):
+            cands[i] = (cands[i][0], scored)
+        return cands
 
     def has_any(self, forms: set[str]) -> Callable[[int], bool]:
         """A test of a paragraph number: does one of ``forms`` occur in it (folded)? Only
@@ -341,6 +369,10 @@ class DocSuggestions:
             if found:
                 return found[-1] if backwards else found[0]
         return None
+
+
+#: a find not scored yet (no entry is this object)
+_UNSCORED = object()
 
 
 def best_of(found: Iterable[Suggestion]) -> list[Suggestion]:

@@ -299,3 +299,79 @@ def test_the_scanner_split_is_booked_as_its_definition_says(steps):
             lexicon, main = set(source.lexicon.entries), set(source.main_forms.forms)
             assert source.extra_forms == lexicon - main
             assert source.gone == len(main - lexicon)
+
+
+def plain_suggestions(s: suggester.DocSuggestions, number: int) -> list:
+    """A paragraph's suggestions computed afresh, the plain way: scan, drop the found that
+    overlap the annotator's spans or were rejected, score, gate, then the best of
+    overlapping ones (lexical finds and the model's spans)."""
+    from annotator.core.suggest import Suggestion
+
+    starts = s.index.para_starts
+    p0 = starts[number]
+    p1 = starts[number + 1] - 1 if number + 1 < len(starts) else len(s.text)
+    mine = [(a.start, a.end) for a in s.index if a.annotator == s.annotator]
+    out = []
+    lexicon = s.lexicon
+    finds = lexicon.scan(searchable(s.text[p0:p1])) if lexicon and s.lexicon_on else []
+    for a, b, form in finds:
+        start, end, entry = p0 + a, p0 + b, lexicon.entries.get(form)
+        if entry is None or (start, end, entry.tag) in s.rejected or any(
+                x < end and start < y for x, y in mine):
+            continue
+        score = s.score_of(form, entry.tag)
+        if score is None:
+            score = entry.counts.get(entry.tag, 0) / max(1, sum(entry.counts.values()))
+        out.append(Suggestion(start, end, entry.tag, form, entry.source, score))
+    model = [m for m in s._model.get(number, []) if (m.start, m.end, m.tag) not in s.rejected
+             and not any(x < m.end and m.start < y for x, y in mine)]
+    return suggester.best_of([x for x in (*out, *model) if x.score >= s.min_score])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_suggestions_kept_between_edits_equal_a_fresh_computation(project, seed):
+    """A paragraph's finds stay scored between calls (an edit rescoring only the forms
+    whose entry it replaced): after a random walk of edits, deletions, rejections, undos,
+    compiles, other scores, thresholds and model spans, every paragraph's suggestions
+    equal the plain computation after every step."""
+    import random
+
+    from annotator.core.suggest import Suggestion
+
+    rnd = random.Random(seed)
+    _, store = project
+    doc_id, text = doc_with(store, "执法", 2)
+    editor = editor_on(store, doc_id)
+    s = editor.suggestions
+    assert s is not None
+    tags = ["mechanism.operational", IGO, "threat.terrorism"]
+    paragraphs = range(len(editor.index.para_starts))
+    for _ in range(40):
+        step = rnd.choice(["add", "add", "retag", "retag", "delete", "reject", "undo",
+                           "score", "compile", "model"])
+        mine = [a for a in editor.index if a.annotator == "lin"]
+        if step == "add":
+            start = rnd.randrange(len(text) - 4)
+            editor.apply_tag(rnd.choice(tags), start, start + rnd.randint(2, 4))
+        elif step == "retag" and (shown := s.all()):  # the form's counts change
+            chosen = rnd.choice(shown)
+            editor.apply_tag(rnd.choice(tags), chosen.start, chosen.end)
+        elif step == "delete" and mine:
+            editor.select(rnd.choice(mine).id)
+            editor.delete_selected()
+        elif step == "reject" and (shown := s.all()):
+            editor.reject(rnd.choice(shown))
+        elif step == "undo":
+            editor.undo()
+        elif step == "score":
+            s.score_of = rnd.choice([lambda form, tag: None,
+                                     lambda form, tag: (len(form) % 3) / 2 or None])
+            s.min_score = rnd.choice([0.0, 0.0, 0.4])
+        elif step == "compile":
+            editor.compile_lexicon()
+        elif step == "model":
+            start = rnd.randrange(len(text) - 6)
+            s.use_model([Suggestion(start, start + rnd.randint(1, 6), rnd.choice(tags),
+                                    "", "crf", rnd.random(), "crf")])
+        for n in paragraphs:
+            assert s.in_paragraph(n) == plain_suggestions(s, n), (step, n)
