@@ -58,7 +58,6 @@ class RelationList(QWidget):
         self.empty = QLabel(self.tr("No relations. Shift+R starts one from the selected span."))
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
-        self.hint = self.empty.text()
         # the list or the hint, in one place of one size: selecting a span never lays the
         # dock out again (which would repaint all of it on every edit)
         self.stack = QStackedWidget()
@@ -89,7 +88,7 @@ class RelationList(QWidget):
                 self.list.setCurrentItem(item)
         if relations and self.list.currentRow() < 0:
             self.list.setCurrentRow(0)
-        self.empty.setText(self.hint if span is not None else "")
+        # (the hint stays whatever is selected: a label's new text lays the dock out again)
         self.stack.setCurrentWidget(self.list if relations else self.empty)
 
     def _context_menu(self, at: QPoint) -> None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -36,27 +37,48 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
 
 
-class SteadyHeading(QLabel):
+class SteadyHeading(QWidget):
     """A wrapped heading with room for ``lines`` lines whatever it says: a selection
     moving between a short span's heading and a longer one would otherwise move what lies
-    below it, and Qt repaints the whole dock around a moved widget, on every selection.
-    A heading longer than its room is cut: the whole of it is its tooltip."""
+    below it. A heading longer than its room is cut: the whole of it is its tooltip.
+
+    The text is a label placed in this box by hand, not by a layout: a label's new text
+    asks its parent's layout to lay out again, and that request went up through the
+    inspector, the panel and the dock to the window, which laid everything out again (and
+    repainted the dock) on every selection. Here the request stops at the box, whose size
+    never depends on the text."""
 
     def __init__(self, text: str = "", lines: int = 2):
-        super().__init__(text)
+        super().__init__()
         self.lines = lines
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._fit()
+        self.setText(text)
 
-    def _fit(self) -> None:
-        margins = self.contentsMargins()
-        self.setFixedHeight(self.lines * self.fontMetrics().lineSpacing() + margins.top()
-                            + margins.bottom())
+    def text(self) -> str:
+        return self.label.text()
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        super().setText(text)
-        self.setToolTip(text)
+        if text != self.label.text():
+            self.label.setText(text)
+            self.setToolTip(text)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().averageCharWidth() * 24, self.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().averageCharWidth() * 4, self.height())
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        self.label.setGeometry(self.rect())
+
+    def _fit(self) -> None:
+        margins = self.label.contentsMargins()
+        self.setFixedHeight(self.lines * self.label.fontMetrics().lineSpacing()
+                            + margins.top() + margins.bottom())
 
     def changeEvent(self, e) -> None:  # noqa: N802
         super().changeEvent(e)

@@ -55,6 +55,46 @@ def test_the_headings_keep_their_height_whatever_is_selected(qtbot, seed_window)
     assert win.panel.notes.heading.text().startswith("Notes on “上合组织")
 
 
+def test_selecting_spans_lays_no_widget_out_again(qtbot, seed_window):
+    """A selection sets the headings, the inspector's fields, the relations and the
+    notes; none of it may ask for a new layout (one request went up to the window, which
+    laid out and repainted the whole dock, twice per selection)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    win = seed_window
+    requested: list[str] = []
+
+    class Requests(QObject):
+        def eventFilter(self, obj, e):  # noqa: N802
+            if e.type() == QEvent.Type.LayoutRequest and obj.isWidgetType():
+                requested.append(obj.objectName() or type(obj).__name__)
+            return False
+
+    win.docks["palette"].raise_()  # the guidelines behind the palette's tab, as at start
+    actor = tag(win, "上合组织", "actor.igo")
+    other = tag(win, "反恐", "threat.terrorism")
+    for span in (actor, None, other, None):  # once round: the guidelines pane, first sizes
+        win.select_span(span.id) if span is not None else win.clear_selection()
+    qtbot.wait(10)
+    watch = Requests()
+    QApplication.instance().installEventFilter(watch)
+    try:
+        for span in (actor, None, other, None, actor, other):
+            win.select_span(span.id) if span is not None else win.clear_selection()
+            QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    assert win.panel.inspector.heading.text().startswith("<b>反恐")
+    # a heading's label asks its box, which has no layout to redo: the request ends there
+    # and reaches none of the views around it, nor the dock (the status bar's labels may
+    # still widen the window's bottom row once, by design: see statusbar.SteadyLabel)
+    assert "SteadyHeading" in requested  # (the headings did change)
+    panel = {"Inspector", "ThreadView", "RelationList", "QStackedWidget", "AnnotationPanel",
+             "dock-annotations"}
+    assert panel.isdisjoint(requested), requested
+
+
 def test_a_heading_longer_than_its_room_is_whole_in_its_tooltip(qtbot, seed_window):
     """The heading keeps two lines' room: a longer one is cut there, its whole text is
     its tooltip, and a larger font makes the room larger."""
