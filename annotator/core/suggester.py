@@ -223,8 +223,8 @@ class DocSuggestions:
         #: the lexicon's score of (form, tag); None: the share of the form's spans
         self.score_of: Callable[[str, str], float | None] = lambda form, tag: None
         self._model: dict[int, list[Suggestion]] = {}  # paragraph -> predicted spans
-        #: paragraph -> (the score_of used, its finds' entries and scored suggestions)
-        self._cands: dict[int, tuple[Callable, list[tuple[object, Suggestion | None]]]] = {}
+        #: paragraph -> (the score_of used, the finds scored, their entries and suggestions)
+        self._cands: dict[int, tuple[Callable, list, list[tuple[object, Suggestion | None]]]] = {}
 
     def use_model(self, predicted: Iterable[Suggestion]) -> None:
         """The sequence model's spans in this document (replacing any before)."""
@@ -305,11 +305,12 @@ class DocSuggestions:
         suggestion (None: the form has no entry). Kept between calls: an edit redraws its
         paragraph, and of its hundreds of finds only those whose form's entry changed (a
         new entry object: entries are replaced, never changed in place) are scored again.
-        A new ``score_of`` (another recommender) scores them all again."""
+        Another ``score_of`` (another recommender) or another scan scores them all again."""
         entries, kept = (self.lexicon.entries if self.lexicon else {}), self._cands.get(number)
-        if kept is None or kept[0] is not self.score_of or len(kept[1]) != len(found):
-            kept = self._cands[number] = (self.score_of, [(_UNSCORED, None)] * len(found))
-        cands, todo, made = kept[1], [], []
+        if kept is None or kept[0] is not self.score_of or kept[1] is not found:
+            kept = self._cands[number] = (self.score_of, found,
+                                          [(_UNSCORED, None)] * len(found))
+        cands, todo, made = kept[2], [], []
         for i, (start, end, form) in enumerate(found):
             entry = entries.get(form)
             if cands[i][0] is not entry:

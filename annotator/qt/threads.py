@@ -55,6 +55,7 @@ class SteadyHeading(QWidget):
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.label.installEventFilter(self)  # its own font (a style sheet's) sizes the box
         self._fit()
         self.setText(text)
 
@@ -80,10 +81,11 @@ class SteadyHeading(QWidget):
         self.setFixedHeight(self.lines * self.label.fontMetrics().lineSpacing()
                             + margins.top() + margins.bottom())
 
-    def changeEvent(self, e) -> None:  # noqa: N802
-        super().changeEvent(e)
-        if e.type() == QEvent.Type.FontChange:  # another size: the lines' room follows
-            self._fit()
+    def eventFilter(self, obj, e) -> bool:  # noqa: N802
+        if obj is self.label and e.type() in (QEvent.Type.FontChange,
+                                              QEvent.Type.StyleChange):
+            self._fit()  # another size: the lines' room follows
+        return False
 
 
 class ThreadView(QWidget):

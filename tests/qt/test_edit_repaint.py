@@ -106,6 +106,8 @@ def test_a_heading_longer_than_its_room_is_whole_in_its_tooltip(qtbot, seed_wind
     font.setPointSizeF(font.pointSizeF() * 2)
     heading.setFont(font)
     assert heading.height() > 1.5 * before
+    heading.label.setStyleSheet("font-size: 60px")  # a style sheet's font: the same
+    assert heading.height() >= 2 * 60
 
 
 def test_the_guidelines_pane_lays_a_definition_out_once(qtbot, seed_window, monkeypatch):
