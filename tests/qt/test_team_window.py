@@ -36,7 +36,7 @@ def test_a_colleagues_tag_appears_in_my_window_at_once(qtbot, tmp_path, team_url
     lin, chen = make_team(team_url, seed_paths)
     mine = window_on(qtbot, tmp_path, as_role(team_url, chen), "chen")
     try:
-        assert mine.live is not None and mine.live.isRunning()
+        assert mine.live is not None and mine.live.connected
         doc = mine.doc
         start, end = find_all(doc.text, "上合组织")[0]
         count_before = mine.doc_list.model.summary(doc.id).annotations
@@ -130,7 +130,7 @@ def test_open_team_project_by_address_and_password(qtbot, tmp_path, team_url, se
 def test_a_lost_server_is_said_and_the_window_reconnects(qtbot, tmp_path, own_server,
                                                          seed_paths):
     url = engines.new_database(own_server)
-    lin, _ = make_team(url, seed_paths)
+    lin, chen = make_team(url, seed_paths)
     window = window_on(qtbot, tmp_path, as_role(url, lin, SECRET), "lin")
     try:
         doc = window.doc
@@ -147,6 +147,11 @@ def test_a_lost_server_is_said_and_the_window_reconnects(qtbot, tmp_path, own_se
         own_server.start()
         qtbot.waitUntil(lambda: not window.retry_timer.isActive(), timeout=15000)
         assert not window.banner.isVisible()
+        assert window.live is not None and window.live.connected  # listening again
+        with open_project(as_role(url, chen)) as theirs:  # a colleague's edit shows live
+            added = Session(theirs, Annotator(chen, "Chen")).add(
+                doc.id, doc.text, 0, 2, "actor.igo").added[0]
+        qtbot.waitUntil(lambda: window.editor.index.get(added.id) is not None, timeout=3000)
         window.reader.select_range(start, end)
         window.apply_tag("actor.igo")  # works again
         assert any(a.start == start for a in window.editor.index)

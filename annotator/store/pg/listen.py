@@ -3,9 +3,10 @@
 The schema's triggers send one notification per table and document a transaction changed
 (``{"table": "annotations", "by": "chen", "doc": "8228…"}``); PostgreSQL delivers it to
 every listening connection as the transaction commits, in well under a millisecond on a
-local server. A :class:`Listener` holds a connection of its own (a window's worker thread
-waits on it) and hands the notifications over as :class:`Event` values; the window decides
-what to refresh (:mod:`annotator.core.live`).
+local server. A :class:`Listener` holds a connection of its own (a window watches its
+socket from its event loop and takes what arrived; a script can block in :meth:`~Listener.wait`)
+and hands the notifications over as :class:`Event` values; the window decides what to
+refresh (:mod:`annotator.core.live`).
 """
 
 from __future__ import annotations
@@ -85,6 +86,24 @@ class Listener:
             self.close()
             raise connect_error(error, self.url.location, self.url.password) from None
         return events
+
+    def take(self) -> list[Event]:
+        """What has arrived, without waiting (for a caller that watches :meth:`fileno`
+        itself, as a window's event loop does); a lost connection raises
+        :class:`~annotator.store.pg.errors.ConnectionLost` and closes it."""
+        if self.conn is None:
+            self.connect()
+        try:
+            return self._take()
+        except (psycopg.Error, OSError, ValueError) as e:
+            error = e if isinstance(e, psycopg.Error) else psycopg.OperationalError(str(e))
+            self.close()
+            raise connect_error(error, self.url.location, self.url.password) from None
+
+    def fileno(self) -> int:
+        """The socket to watch for readability (after :meth:`connect`)."""
+        assert self.conn is not None
+        return self.conn.fileno()
 
     def _take(self) -> list[Event]:
         assert self.conn is not None
