@@ -128,7 +128,9 @@ class Live(QObject):
     :data:`GATHER_MS` of its first notification comes as one batch."""
 
     events = Signal(list)
-    lost = Signal(str)
+    lost = Signal(str)  # the server cannot be reached
+    resumed = Signal()  # listening again at once after only this connection went
+    refused = Signal(str)  # the server refused to listen (not a lost server): one line
 
     def __init__(self, url, parent: QObject):
         from annotator.store.pg.listen import Listener
@@ -136,6 +138,8 @@ class Live(QObject):
         super().__init__(parent)
         self.listener = Listener(url)
         self.notifier: QSocketNotifier | None = None
+        self.down = False  # the last start could not reach the server
+        self._again = False  # (restarting from a lost read: a second loss is the server's)
         self.batch: list = []
         self.gather = QTimer(self, singleShot=True, interval=GATHER_MS)
         self.gather.timeout.connect(self._hand_over)
@@ -144,29 +148,50 @@ class Live(QObject):
     def connected(self) -> bool:
         return self.notifier is not None
 
-    def start(self) -> bool:
-        """Connect and listen; False (``lost`` said) when the server cannot be reached."""
+    def start(self) -> None:
+        """Connect and listen (afresh); ``lost`` said when the server cannot be reached,
+        ``refused`` when it will not let this connection listen (the window then works
+        without live updates)."""
         self.stop()
+        self.down = False
         try:
             self.listener.connect()
         except ConnectionLost as e:
+            self.down = True
             self.lost.emit(str(e))
-            return False
+            return
+        except AnnotatorError as e:  # e.g. the role's connection limit
+            self.refused.emit(str(e))
+            return
         self.notifier = QSocketNotifier(self.listener.fileno(), QSocketNotifier.Type.Read,
                                         self)
         self.notifier.activated.connect(self.read)
         self.read()  # what came while ``LISTEN`` ran
-        return True
 
     def read(self) -> None:
-        """Take what arrived (nothing waits); a lost connection stops listening."""
+        """Take what arrived (nothing waits). A lost connection is started again at once:
+        when only it went (the server ended it), listening resumes unseen (``resumed``:
+        what was committed meanwhile is read afresh); when the server is gone, ``lost``."""
         if self.notifier is None:
             return
         try:
             found = self.listener.take()
         except ConnectionLost as e:
             self.stop()
-            self.lost.emit(str(e))
+            if self._again:
+                self.lost.emit(str(e))
+                return
+            self._again = True
+            try:
+                self.start()
+            finally:
+                self._again = False
+            if self.connected:
+                self.resumed.emit()
+            return
+        except AnnotatorError as e:
+            self.stop()
+            self.refused.emit(str(e))
             return
         if found:
             self.batch.extend(found)
@@ -202,6 +227,10 @@ def project_opened(window: MainWindow) -> None:
     live = Live(as_team(store).url, window)
     live.events.connect(lambda events: _queue(window, events))
     live.lost.connect(lambda message: connection_lost(window, message))
+    live.resumed.connect(lambda: _read_afresh(window))
+    live.refused.connect(lambda message: QTimer.singleShot(  # (after "Opened …")
+        0, window, lambda: window.statusBar().showMessage(translate(
+            "Team", "Live updates are off: {reason}").format(reason=message), 10000)))
     window.live = live
     live.start()
 
@@ -327,17 +356,27 @@ def _retry(window: MainWindow) -> None:
             store.reconnect()
     except ConnectionLost:
         return  # still down: the timer tries again
-    if window.live is not None:
-        window.live.read()  # a listening socket the server closed says so now
-        if not window.live.connected and not window.live.start():
+    if window.live is not None:  # listening afresh: a connection dropped unseen says nothing
+        window.live.start()
+        if window.live.down:
             return  # (nothing missed is replayed: all is read afresh below once back)
     window.retry_timer.stop()
     _NOTES.pop(window, None)
     safety.show_banner(window)
-    window.refresh_documents()
-    if window.editor.doc is not None:
-        reload_document(window)
-        from annotator.qt import threads
-
-        threads.refresh(window)  # colleagues' notes made meanwhile
+    _read_afresh(window)
     window.statusBar().showMessage(translate("Team", "Connected to the server again."), 4000)
+
+
+def _read_afresh(window: MainWindow) -> None:
+    """The list, the open document and its notes as stored now."""
+    if window.store.closed:
+        return
+    try:
+        window.refresh_documents()
+        if window.editor.doc is not None:
+            reload_document(window)
+            from annotator.qt import threads
+
+            threads.refresh(window)  # colleagues' notes made meanwhile
+    except ConnectionLost as e:
+        connection_lost(window, str(e))

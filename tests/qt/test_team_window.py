@@ -161,6 +161,57 @@ def test_a_lost_server_is_said_and_the_window_reconnects(qtbot, tmp_path, own_se
         close(window)
 
 
+def test_losing_only_the_listening_connection_keeps_the_window_working(
+        qtbot, tmp_path, team_url, seed_paths):
+    """The server ends the window's listening connection (an idle timeout, an
+    administrator): the window listens again at once, says nothing, keeps its edits on,
+    and a colleague's next edit shows live."""
+    lin, chen = make_team(team_url, seed_paths)
+    mine = window_on(qtbot, tmp_path, as_role(team_url, chen), "chen")
+    try:
+        assert mine.live is not None
+        pid = mine.live.listener.conn.info.backend_pid
+        said: list[str] = []
+        mine.live.lost.connect(said.append)
+        with open_project(team_url) as owner:
+            assert owner.conn.execute("SELECT pg_terminate_backend(?)", (pid,)).fetchone()[0]
+        qtbot.waitUntil(lambda: mine.live.connected and
+                        mine.live.listener.conn.info.backend_pid != pid, timeout=1000)
+        assert said == [] and not mine.retry_timer.isActive()  # (the retry: every 2 s)
+        assert not mine.banner.isVisible()
+        doc = mine.doc
+        with open_project(as_role(team_url, lin, SECRET)) as theirs:
+            added = Session(theirs, Annotator(lin, "Lin")).add(
+                doc.id, doc.text, 0, 2, "actor.igo").added[0]
+        qtbot.waitUntil(lambda: mine.editor.index.get(added.id) is not None, timeout=3000)
+    finally:
+        close(mine)
+
+
+def test_a_server_that_will_not_let_the_window_listen_leaves_it_working(
+        qtbot, tmp_path, team_url, seed_paths):
+    """The role may hold one connection only: the store has it, listening is refused.
+    The window says so in one line and works on, without live updates (not offline)."""
+    lin, chen = make_team(team_url, seed_paths)
+    with open_project(team_url) as owner:
+        owner.conn.execute(f'ALTER ROLE "{chen}" CONNECTION LIMIT 1')
+    mine = window_on(qtbot, tmp_path, as_role(team_url, chen), "chen")
+    try:
+        assert mine.live is not None and not mine.live.connected and not mine.live.down
+        assert not mine.retry_timer.isActive() and not mine.banner.isVisible()
+        qtbot.waitUntil(lambda: "connection" in mine.statusBar().currentMessage(),
+                        timeout=1000)
+        assert len(mine.statusBar().currentMessage().splitlines()) == 1
+        start, end = find_all(mine.doc.text, "上合组织")[0]
+        mine.reader.select_range(start, end)
+        mine.apply_tag("actor.igo")  # edits are on
+        assert any(a.start == start and a.annotator == chen for a in mine.editor.index)
+    finally:
+        close(mine)
+        with open_project(team_url) as owner:
+            owner.conn.execute(f'ALTER ROLE "{chen}" CONNECTION LIMIT -1')
+
+
 def test_a_colleagues_review_status_on_my_open_document_reaches_its_row(
         qtbot, tmp_path, team_url, seed_paths):
     """The open document's row follows a colleague's commit there: its review status

@@ -574,7 +574,7 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../panel.py" line="+97"/>
+        <location filename="../panel.py" line="+98"/>
         <source>Filter spans…</source>
         <translation>筛选片段…</translation>
     </message>
@@ -835,7 +835,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../doclist.py" line="+39"/>
+        <location filename="../doclist.py" line="+40"/>
         <source>Mine</source>
         <extracomment>Rows measured to size the columns: the default (1,000) costs 0.2 s on a big project. the model&apos;s columns as shown: title, status, who is here, open threads, spans, who is assigned, then date, source and script</extracomment>
         <translation>我的</translation>
@@ -851,7 +851,7 @@
         <translation>筛选文档…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Assign to…</source>
         <translation>分配给…</translation>
     </message>
@@ -1525,7 +1525,7 @@
         <translation>请先选择文本，再按标签键。</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
@@ -1591,7 +1591,7 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../models.py" line="+23"/>
+        <location filename="../models.py" line="+25"/>
         <source>to do</source>
         <translation>待标注</translation>
     </message>
@@ -1651,7 +1651,7 @@
         <translation>备注：{value}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Document {n} of {total} · %n span(s) · {status}</source>
         <translation>第 {n} 篇，共 {total} 篇 · %n 个片段 · {status}</translation>
     </message>
@@ -1661,7 +1661,7 @@
         <translation>标注者：{annotator}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+94"/>
         <source>Title</source>
         <extracomment>rows whose filter text is made per idle turn of the event loop (~10 ms) the wait before the first slice (the first paint of a big project goes first) the pace of the reads while a team project&apos;s server is gone (the reconnect&apos;s)</extracomment>
         <translation>标题</translation>
@@ -1707,7 +1707,7 @@
         <translation>讨论</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+223"/>
         <source>{title}
 {id} · %Ln character(s)</source>
         <extracomment>the team&apos;s columns of a row (qt.workboard): my status, the spans I may see, who is assigned, who is here, open threads; None: the document&apos;s own</extracomment>
@@ -1715,7 +1715,7 @@
 {id} · %Ln 个字符</translation>
     </message>
     <message>
-        <location filename="../spanmodel.py" line="+35"/>
+        <location filename="../spanmodel.py" line="+41"/>
         <source>Text</source>
         <extracomment>reading order, the order of the span index</extracomment>
         <translation>文本</translation>
@@ -2105,7 +2105,7 @@
         <translation>回车键:转到另一端 · F2键:更改类型 · 删除键:删除关系</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>&amp;Go to the other end</source>
         <translation>跳到另一端(&amp;G)</translation>
     </message>
@@ -2120,7 +2120,7 @@
         <translation>删除关系(&amp;D)</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-45"/>
         <source>No relations. Shift+R starts one from the selected span.</source>
         <translation>没有关系。按 Shift+R 从所选标注开始一个关系。</translation>
     </message>
@@ -2978,12 +2978,17 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>打开团队项目</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+116"/>
+        <source>Live updates are off: {reason}</source>
+        <translation>实时更新已关闭：{reason}</translation>
+    </message>
+    <message>
+        <location line="+108"/>
         <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
         <translation>&lt;b&gt;与服务器的连接已断开&lt;/b&gt;（{when}）— 正在重新连接…… 所显示的内容均已保存；服务器恢复之前无法编辑。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Connected to the server again.</source>
         <translation>已重新连接到服务器。</translation>
     </message>
@@ -2991,7 +2996,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../threads.py" line="+84"/>
+        <location filename="../threads.py" line="+108"/>
         <source>Write a comment… (Enter)</source>
         <translation>写评论…（按 Enter）</translation>
     </message>

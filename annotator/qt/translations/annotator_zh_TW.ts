@@ -574,7 +574,7 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../panel.py" line="+97" />
+        <location filename="../panel.py" line="+98" />
         <source>Filter spans…</source>
         <translation>篩選片段…</translation>
     </message>
@@ -835,7 +835,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../doclist.py" line="+39" />
+        <location filename="../doclist.py" line="+40" />
         <source>Mine</source>
         <extracomment>Rows measured to size the columns: the default (1,000) costs 0.2 s on a big project. the model's columns as shown: title, status, who is here, open threads, spans, who is assigned, then date, source and script</extracomment>
         <translation>我的</translation>
@@ -851,7 +851,7 @@
         <translation>篩選文件…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>Assign to…</source>
         <translation>分配給…</translation>
     </message>
@@ -1525,7 +1525,7 @@
         <translation>請先選擇文字，再按標籤鍵。</translation>
     </message>
     <message>
-        <location line="+130" />
+        <location line="+131" />
         <source>Saved {time}</source>
         <translation>已儲存 {time}</translation>
     </message>
@@ -1591,7 +1591,7 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../models.py" line="+23" />
+        <location filename="../models.py" line="+25" />
         <source>to do</source>
         <translation>待標註</translation>
     </message>
@@ -1651,7 +1651,7 @@
         <translation>備註：{value}</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+20" />
         <source>Document {n} of {total} · %n span(s) · {status}</source>
         <translation>第 {n} 篇，共 {total} 篇 · %n 個片段 · {status}</translation>
     </message>
@@ -1661,7 +1661,7 @@
         <translation>標註者：{annotator}</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+94" />
         <source>Title</source>
         <extracomment>rows whose filter text is made per idle turn of the event loop (~10 ms) the wait before the first slice (the first paint of a big project goes first) the pace of the reads while a team project's server is gone (the reconnect's)</extracomment>
         <translation>標題</translation>
@@ -1707,7 +1707,7 @@
         <translation>討論</translation>
     </message>
     <message>
-        <location line="+220" />
+        <location line="+223" />
         <source>{title}
 {id} · %Ln character(s)</source>
         <extracomment>the team's columns of a row (qt.workboard): my status, the spans I may see, who is assigned, who is here, open threads; None: the document's own</extracomment>
@@ -1715,7 +1715,7 @@
 {id} · %Ln 個字元</translation>
     </message>
     <message>
-        <location filename="../spanmodel.py" line="+35" />
+        <location filename="../spanmodel.py" line="+41" />
         <source>Text</source>
         <extracomment>reading order, the order of the span index</extracomment>
         <translation>文字</translation>
@@ -2105,7 +2105,7 @@
         <translation>回車鍵:轉到另一端 · F2鍵:更改類型 · 刪除鍵:刪除關係</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+49" />
         <source>&amp;Go to the other end</source>
         <translation>跳到另一端(&amp;G)</translation>
     </message>
@@ -2120,7 +2120,7 @@
         <translation>刪除關係(&amp;D)</translation>
     </message>
     <message>
-        <location line="-46" />
+        <location line="-45" />
         <source>No relations. Shift+R starts one from the selected span.</source>
         <translation>沒有關係。按 Shift+R 從所選標註開始一個關係。</translation>
     </message>
@@ -2978,12 +2978,17 @@ Every edit you saw happen is stored; this one may not have been.</source>
         <translation>開啟團隊專案</translation>
     </message>
     <message>
-        <location line="+166" />
+        <location line="+116" />
+        <source>Live updates are off: {reason}</source>
+        <translation>即時更新已關閉：{reason}</translation>
+    </message>
+    <message>
+        <location line="+108" />
         <source>&lt;b&gt;The connection to the server is lost&lt;/b&gt; ({when}) — reconnecting… Everything shown is stored; edits are off until the server is back.</source>
         <translation>&lt;b&gt;與伺服器的連線已斷開&lt;/b&gt;（{when}）— 正在重新連線…… 所顯示的內容均已儲存；伺服器恢復之前無法編輯。</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+27" />
         <source>Connected to the server again.</source>
         <translation>已重新連線到伺服器。</translation>
     </message>
@@ -2991,7 +2996,7 @@ Every edit you saw happen is stored; this one may not have been.</source>
 <context>
     <name>ThreadView</name>
     <message>
-        <location filename="../threads.py" line="+84" />
+        <location filename="../threads.py" line="+108" />
         <source>Write a comment… (Enter)</source>
         <translation>寫評論…（按 Enter）</translation>
     </message>
