@@ -204,6 +204,18 @@ class Reader(QPlainTextEdit):
                                               restyle and number in self.fresh)
             self.fresh.add(number)
 
+    def select_drawn(self, span, touched: tuple[int, int] | None) -> None:
+        """Draw ``span`` (or none) as the selected one with the edit about to redraw
+        ``touched`` (a new span bold at once, in the one new layout of its paragraph); a
+        span selected before, outside it, is drawn unselected now."""
+        before = self.selected_id
+        self.selected_id = span.id if span is not None else None
+        old = self.index.get(before) if before and before != self.selected_id and \
+            self.index is not None else None
+        if old is not None and not (touched and touched[0] <= old.start
+                                    and old.end <= touched[1]):
+            self.repaint_range(old.start, old.end, restyle=True)
+
     # --- selection in code points ----------------------------------------------------------
     def selection(self) -> tuple[int, int]:
         c = self.textCursor()

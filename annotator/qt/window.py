@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
 
     def apply_change(self, change: Change, mine: bool = True) -> None:
         hold_paint(self, mine)  # the edited paragraph is painted first; the panels just after
+        self.reader.select_drawn(self.editor.selected, change.touched)
         if touched := change.touched:
             self.reader.repaint_range(*touched, restyle=suggestions.kept(self, change, mine))
         added = [a for a in change.added if self.editor.keep(a)]

@@ -95,6 +95,35 @@ def test_selecting_spans_lays_no_widget_out_again(qtbot, seed_window):
     assert panel.isdisjoint(requested), requested
 
 
+def weights(win, span) -> set[int]:
+    """The font weights the reader's layout draws ``span`` with."""
+    to16 = win.reader.umap.to_utf16
+    block = win.reader.document().findBlock(to16(span.start))
+    at, end = to16(span.start) - block.position(), to16(span.end) - block.position()
+    return {r.format.fontWeight() for r in block.layout().formats()
+            if r.start < end and at < r.start + r.length}
+
+
+def test_a_new_span_is_drawn_selected_in_its_first_layout(qtbot, seed_window):
+    """The span a tag key makes is the selected one: bold at once (it was drawn plain
+    until the next redraw of its paragraph), and the one selected before, elsewhere, is
+    drawn plain — without the paragraph laid out twice."""
+    from PySide6.QtGui import QFont
+
+    win = seed_window
+    first = tag(win, "上合组织", "actor.igo")
+    assert weights(win, first) == {QFont.Weight.Bold}
+    start = win.doc.text.rindex("反恐")  # another paragraph, the first still selected
+    assert win.reader.paragraphs(start, start + 2) != win.reader.paragraphs(first.start,
+                                                                            first.end)
+    win.reader.select_range(start, start + 2)
+    win.apply_tag("threat.terrorism")
+    second = win.editor.selected
+    assert second is not None and second.id != first.id
+    assert weights(win, second) == {QFont.Weight.Bold}
+    assert QFont.Weight.Bold not in weights(win, first)
+
+
 def test_a_heading_longer_than_its_room_is_whole_in_its_tooltip(qtbot, seed_window):
     """The heading keeps two lines' room: a longer one is cut there, its whole text is
     its tooltip, and a larger font makes the room larger."""
