@@ -82,9 +82,7 @@ class Listener:
             if events or self._readable(timeout):
                 events += self._gather()  # the first, and what came with it
         except (psycopg.Error, OSError, ValueError) as e:  # (a socket already gone)
-            error = e if isinstance(e, psycopg.Error) else psycopg.OperationalError(str(e))
-            self.close()
-            raise connect_error(error, self.url.location, self.url.password) from None
+            raise self._lost(e) from None
         return events
 
     def take(self) -> list[Event]:
@@ -96,9 +94,13 @@ class Listener:
         try:
             return self._take()
         except (psycopg.Error, OSError, ValueError) as e:
-            error = e if isinstance(e, psycopg.Error) else psycopg.OperationalError(str(e))
-            self.close()
-            raise connect_error(error, self.url.location, self.url.password) from None
+            raise self._lost(e) from None
+
+    def _lost(self, e: Exception) -> Exception:
+        """The one-line error for a failure on the connection, which is closed."""
+        error = e if isinstance(e, psycopg.Error) else psycopg.OperationalError(str(e))
+        self.close()
+        return connect_error(error, self.url.location, self.url.password)
 
     def fileno(self) -> int:
         """The socket to watch for readability (after :meth:`connect`)."""
