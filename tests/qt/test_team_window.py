@@ -144,6 +144,10 @@ def test_a_lost_server_is_said_and_the_window_reconnects(qtbot, tmp_path, own_se
         window.tag_palette.tagChosen.emit("actor.igo")  # an edit while the server is away
         assert list(window.editor.index) == before  # not shown: it was not stored
         assert "cannot reach the server" in window.statusBar().currentMessage()
+        window.statusBar().clearMessage()  # (its six seconds over) and a second try:
+        window.tag_palette.tagChosen.emit("actor.igo")
+        assert "cannot reach the server" in window.statusBar().currentMessage()
+        assert list(window.editor.index) == before
         own_server.start()
         qtbot.waitUntil(lambda: not window.retry_timer.isActive(), timeout=15000)
         assert not window.banner.isVisible()
