@@ -182,3 +182,18 @@ def test_a_write_inside_a_stream_outside_a_transaction_is_not_deferred(team_url)
         with open_project(team_url) as other:
             assert other.meta("q") == 1
 
+
+
+def test_psycopgs_second_error_after_a_lost_connection_is_not_printed(caplog):
+    """A connection lost inside a pipeline: the edit's error is said in one line; psycopg's
+    warning that ending the pipeline failed too (on stderr, unasked) is dropped, and no
+    other psycopg warning is."""
+    import logging
+
+    import annotator.store.pg.connection  # noqa: F401 (installs the filter)
+
+    log = logging.getLogger("psycopg")
+    with caplog.at_level(logging.WARNING, logger="psycopg"):
+        log.warning("error ignored terminating %r: %s", "<psycopg.Pipeline [BAD]>", "lost")
+        log.warning("something else")
+    assert [r.getMessage() for r in caplog.records] == ["something else"]

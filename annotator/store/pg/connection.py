@@ -13,6 +13,7 @@ Every psycopg error is turned here into the store's typed one-line errors
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -24,6 +25,18 @@ from psycopg import pq
 
 from annotator.store.pg.errors import translate_error
 
+
+class _SecondError(logging.Filter):
+    """psycopg warns on stderr when ending a pipeline fails while an error from inside it
+    is already on its way (the connection lost mid-edit): that first error is reported,
+    in one line; the second only says it again."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("error ignored terminating")
+
+
+logging.getLogger("psycopg").addFilter(_SecondError())
+
 _TOKENS = re.compile(r"""
     '(?:[^']|'')*'        # a string literal
   | "(?:[^"]|"")*"        # a quoted name
@@ -32,6 +45,7 @@ _TOKENS = re.compile(r"""
   | \?                    # a positional placeholder
   | %                     # a literal percent sign
 """, re.VERBOSE)
+
 
 
 @lru_cache(maxsize=1024)
