@@ -334,7 +334,7 @@ def _tell(window: MainWindow, error: AnnotatorError) -> None:
         from annotator.qt import team
 
         team.connection_lost(window, str(error))
-        window.statusBar().showMessage(str(error), 6000)  # each refused action, not the first
+        window.statusBar().showMessage(str(error), 6000)  # every refused action, not only the first
     elif isinstance(error, ReadOnlyError):
         window.statusBar().showMessage(str(error), 6000)
     else:

@@ -47,7 +47,6 @@ _TOKENS = re.compile(r"""
 """, re.VERBOSE)
 
 
-
 @lru_cache(maxsize=1024)
 def translate(sql: str) -> str:
     """SQLite-style placeholders to psycopg's: ``?`` -> ``%s``, ``:name`` ->
